@@ -132,6 +132,7 @@ class Mention:
     text: str
     actor: Actor
     form: str  # name | short | adjective | city | abbreviation
+    normal: str = ""  # nominative of what was named: "Уфа" for "в Уфе", else the actor's name
 
 
 @dataclass(frozen=True)
