@@ -1,0 +1,112 @@
+"""Growth and fall of trade: "вырос на 43%", "увеличился в 2 раза", "сократился на 5,3%",
+"рост – 65 процентов", "на 10% выше показателя 2021 года", with the base compared with.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bilat.extract.context import DocContext
+from bilat.extract.cues import FALL_WORDS, RISE_WORDS
+from bilat.extract.figures import Figure, Scan
+from bilat.extract.numbers import parse_number
+from bilat.extract.parties import choose_pair, direction
+from bilat.extract.periods import PeriodSpan
+from bilat.extract.share import is_share
+from bilat.extract.trade import period_fields
+from bilat.model import Fact
+
+# How far around a percentage a word of growth or fall may stand: "рост – 65 процентов"
+# (before), "на 10% выше" (after). Wider windows caught the growth of another figure.
+RISE_WINDOW_BEFORE = 6
+RISE_WINDOW_AFTER = 2
+
+CONFIDENCE = 0.85
+# "за последние четыре года", "за 5 лет": the base is that many years back.
+_YEARS_BACK = re.compile(r"за\s+(?:последние\s+)?(\S+)\s+(?:год|года|лет)\b", re.IGNORECASE)
+
+
+def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
+    facts = []
+    for scan in scans:
+        for figure in scan.figures:
+            if figure.kind in {"percent", "times"}:
+                fact = _change_fact(ctx, scan, figure)
+                if fact:
+                    facts.append(fact)
+    return facts
+
+
+def _change_fact(ctx: DocContext, scan: Scan, figure: Figure) -> Fact | None:
+    sign = _sign(scan, figure)
+    if sign is None or (figure.kind == "percent" and is_share(scan, figure)):
+        return None
+    cue = _nearest_indicator(scan, figure)
+    if cue is None:
+        return None
+    parties = choose_pair(ctx, scan.sentence, cue.index, scan.parties)
+    if parties is None:
+        return None
+    period, base = _period_and_base(ctx, scan, figure)
+    fields = {
+        "indicator": cue.value, "parties": list(parties.pair), "exporter": None,
+        "importer": None, "percent": round(sign * figure.value, 2),
+        "period": period_fields(ctx, period) if period else _years_back_period(ctx, scan),
+        "base": base,
+    }
+    if cue.value != "turnover":
+        fields["exporter"], fields["importer"] = direction(parties, cue.value, ctx.home)
+    return Fact("change", fields, scan.evidence(), CONFIDENCE, rule="change.percent",
+                trace=(f"indicator={scan.tokens[cue.index].text}",
+                       f"figure={scan.tokens[figure.first].text}"))
+
+
+def _sign(scan: Scan, figure: Figure) -> int | None:
+    around = scan.lemmas(figure.first - RISE_WINDOW_BEFORE, figure.first) + \
+        scan.lemmas(figure.last + 1, figure.last + 1 + RISE_WINDOW_AFTER)
+    if any(lemma in FALL_WORDS for lemma in around):
+        return -1
+    if any(lemma in RISE_WORDS for lemma in around):
+        return 1
+    return None
+
+
+def _nearest_indicator(scan: Scan, figure: Figure):
+    if not scan.indicators:
+        return None
+    return min(scan.indicators, key=lambda c: abs(c.index - figure.first))
+
+
+def _period_and_base(ctx: DocContext, scan: Scan,
+                     figure: Figure) -> tuple[PeriodSpan | None, int | str | None]:
+    period = next((p for p in scan.periods if p.role == "period"), None)
+    base_span = next((p for p in scan.periods if p.role == "base"), None)
+    if base_span is not None:
+        if base_span.year is None and base_span.relative is not None:
+            return period, "previous_period"
+        return period, base_span.resolve(ctx.year)
+    back = _years_back(scan)
+    if back is not None:
+        year = period.resolve(ctx.year) if period else ctx.year
+        return period, (year - back) if year else None
+    return period, "previous_period"
+
+
+def _years_back(scan: Scan) -> int | None:
+    match = _YEARS_BACK.search(scan.sentence.text)
+    if not match:
+        return None
+    word = match.group(1).lower()
+    number = parse_number(word) if word not in _ORDINAL_COUNTS else _ORDINAL_COUNTS[word]
+    return int(number) if number else None
+
+
+_ORDINAL_COUNTS = {"два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
+                   "восемь": 8, "девять": 9, "десять": 10}
+
+
+def _years_back_period(ctx: DocContext, scan: Scan) -> dict[str, int | None]:
+    """"за последние четыре года … рост" is growth up to now: the period is this year."""
+    if _years_back(scan) is not None:
+        return {"year": ctx.year, "months": None}
+    return {"year": None, "months": None}

@@ -1,0 +1,115 @@
+"""What a document tells about all its sentences: its date, its main pair, its own side.
+
+Built once per document and handed to every extractor, so that "между регионами",
+"наша республика" and "по итогам прошлого года" resolve the same way everywhere.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from bilat.actors import find_mentions
+from bilat.extract.dateline import find_dateline
+from bilat.extract.furniture import Furniture, find_furniture
+from bilat.extract.periods import find_periods
+from bilat.model import Analysis, Mention, Sentence
+
+# How much a mention counts towards the document's main pair. A city is mostly a place
+# where something happened, not a party, so it counts for less.
+FORM_WEIGHTS = {"city": 0.3}
+
+
+@dataclass(frozen=True)
+class DocContext:
+    analysis: Analysis
+    mentions: tuple[Mention, ...]
+    furniture: Furniture
+    date: str | None  # ISO publication date, its year inferred when the dateline lacks one
+    year: int | None  # the publication year, to resolve "в прошлом году"
+    pair: tuple[str, ...]  # the document's main pair of parties: 0, 1 or 2 codes
+    home: str | None  # the side the text speaks for ("наша республика")
+
+    def mentions_between(self, start: int, stop: int) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start and m.stop <= stop]
+
+    def in_furniture(self, sentence: Sentence) -> bool:
+        return self.furniture.covers(sentence.start, sentence.stop)
+
+    def country_of(self, code: str) -> str:
+        return code.split("-")[0]
+
+
+def build_context(analysis: Analysis) -> DocContext:
+    furniture = find_furniture(analysis.text)
+    mentions = tuple(m for m in find_mentions(analysis)
+                     if not furniture.covers(m.start, m.stop))
+    date, year = publication_date(analysis)
+    pair = main_pair(mentions)
+    return DocContext(analysis=analysis, mentions=mentions, furniture=furniture, date=date,
+                      year=year, pair=pair, home=home_party(pair))
+
+
+def publication_date(analysis: Analysis) -> tuple[str | None, int | None]:
+    """The document's date, else its dateline, with the year read from the text if missing."""
+    if analysis.document.date:
+        return analysis.document.date, int(analysis.document.date[:4])
+    dateline = find_dateline(analysis.text)
+    if dateline and dateline.year:
+        return dateline.iso(), dateline.year
+    year = infer_year(analysis.text)
+    return (dateline.iso(year) if dateline else None), year
+
+
+def infer_year(text: str) -> int | None:
+    """The publication year a text implies when no date says it.
+
+    "по итогам прошлого года … на 10% выше показателя 2021 года" compares last year with
+    the year before it, so last year is 2022 and the text is from 2023. Failing that,
+    the latest year the text reports a figure or an event for.
+    """
+    spans = find_periods(text)
+    for relative, base in zip(spans, spans[1:], strict=False):
+        if relative.relative is not None and relative.role == "period" \
+                and base.role == "base" and base.year:
+            return base.year + 1 - relative.relative
+    years = [s.year for s in spans if s.year and s.role == "period" and s.to_year is None]
+    return max(years) if years else None
+
+
+def main_pair(mentions: tuple[Mention, ...]) -> tuple[str, ...]:
+    """The two most named parties of two different countries, a region before its country."""
+    weights: Counter[str] = Counter()
+    for mention in mentions:
+        weights[mention.actor.code] += FORM_WEIGHTS.get(mention.form, 1.0)
+    ranked = [code for code, _ in weights.most_common()]
+    if not ranked:
+        return ()
+    first = _prefer_region(ranked[0], weights)
+    second = next((c for c in ranked if c.split("-")[0] != first.split("-")[0]), None)
+    if second is None:
+        return (first,)
+    return tuple(sorted((first, _prefer_region(second, weights))))
+
+
+def _prefer_region(code: str, weights: Counter[str]) -> str:
+    """A text about Bashkortostan names Russia too; the region is the party it speaks of.
+
+    A region stands in for its country when it is named at least half as often.
+    """
+    if "-" in code:
+        return code
+    regions = [(w, c) for c, w in weights.items() if c.startswith(code + "-")]
+    if not regions:
+        return code
+    weight, region = max(regions)
+    return region if weight >= weights[code] / 2 and weight >= 2 else code
+
+
+def home_party(pair: tuple[str, ...]) -> str | None:
+    """The side a text speaks for: a region in the pair (regional news speak for their
+    region), else the first party."""
+    regions = [code for code in pair if "-" in code]
+    if regions:
+        return regions[0]
+    return pair[0] if pair else None

@@ -1,0 +1,110 @@
+"""Keyword tables read over token lemmas: indicators, qualifiers, status, change, share.
+
+Each table is data: a lemma (or a pair of lemmas) and what it signals. The rules in
+``trade``, ``change`` and ``share`` look these up around a figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bilat.model import Token
+
+# Lemma → trade indicator. "оборот" alone is too vague (cash turnover, retail turnover):
+# it counts only after one of TRADE_ADJECTIVES.
+INDICATORS = {
+    "товарооборот": "turnover", "товарообмен": "turnover",
+    "экспорт": "export", "поставка": "export", "вывоз": "export", "экспортировать": "export",
+    "экспортный": "export", "экспортёр": "export", "экспортер": "export",
+    "импорт": "import", "ввоз": "import", "импортировать": "import", "импортный": "import",
+}
+TRADE_ADJECTIVES = {"торговый", "внешнеторговый", "взаимный", "товарный"}
+TRADE_NOUNS = {"оборот": "turnover", "торговля": "turnover", "объём": None, "объем": None}
+# A total of one party's foreign trade, not a bilateral figure, unless a partner is named.
+TOTAL_MARKERS = {"внешнеторговый", "внешний"}
+
+INVESTMENT_WORDS = {"инвестиция", "инвестировать", "вложение", "вложить", "инвестпроект",
+                    "инвестор", "капиталовложение", "стоимость", "финансирование", "кредит",
+                    "бюджет", "грант", "заём", "заем", "контракт"}
+
+# Words right before a figure → qualifier.
+QUALIFIERS = {
+    "порядка": "approx", "около": "approx", "почти": "approx", "примерно": "approx",
+    "приблизительно": "approx", "ориентировочно": "approx", "практически": "approx",
+    "свыше": "over", "более": "over", "больше": "over", "выше": "over", "сверх": "over",
+    "менее": "under", "меньше": "under", "ниже": "under",
+}
+NEGATED_QUALIFIERS = {"более": "under", "больше": "under", "менее": "over", "меньше": "over",
+                      "превышать": "under"}
+# Verbs whose object is the figure and that say how it relates to it.
+QUALIFYING_VERBS = {"превысить": "over", "превышать": "over", "перевалить": "over",
+                    "приблизиться": "approx", "приближаться": "approx"}
+
+# Status. TARGET_WORDS signal a goal in any form; GOAL_VERBS only when not in the past
+# ("достиг 406 млн" is a fact, "достичь 10 млрд" a goal).
+TARGET_WORDS = {"довести", "доводить", "планировать", "план", "цель", "намереваться",
+                "намерен", "рассчитывать", "задача", "стремиться", "наметить", "готовый",
+                "ориентир", "поставить", "договориться", "нацелить", "целевой",
+                "планироваться", "предстоять", "потенциал"}
+GOAL_VERBS = {"достичь", "достигнуть", "выйти", "увеличить", "нарастить", "составить",
+              "удвоить", "утроить", "превысить", "поднять", "расширить", "довести"}
+FORECAST_WORDS = {"прогноз", "прогнозировать", "прогнозироваться", "ожидаться", "ожидать",
+                  "ожидаемый", "оценка", "предварительный", "может", "мочь"}
+
+RISE_WORDS = {"вырасти", "увеличиться", "рост", "прирост", "возрасти", "подняться",
+              "расти", "увеличение", "выше", "нарастить", "прибавить", "повыситься"}
+FALL_WORDS = {"сократиться", "снизиться", "упасть", "уменьшиться", "снижение", "сокращение",
+              "падение", "спад", "ниже", "сокращаться", "снижаться", "уменьшение", "потерять"}
+
+SHARE_WORDS = {"доля", "приходиться", "удельный", "структура", "часть"}
+# "десятая часть" and the like → percent; such shares are always approximate.
+FRACTIONS = {"половина": 50.0, "треть": 33.3, "четверть": 25.0}
+FRACTION_ORDINALS = {"второй": 50.0, "третий": 33.3, "четвёртый": 25.0, "четвертый": 25.0,
+                     "пятый": 20.0, "шестой": 16.7, "седьмой": 14.3, "восьмой": 12.5,
+                     "десятый": 10.0}
+# Labels a share's part may carry instead of a party.
+PART_LABELS = {"мсб": "SME", "малый": "SME", "несырьевой": "non-commodity",
+               "сырьевой": "commodity", "продовольствие": "food", "машиностроение": "machinery"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    index: int  # token index in the sentence
+    kind: str
+    value: str
+
+
+def indicator_cues(tokens: Sequence[Token]) -> list[Cue]:
+    """Every trade indicator named in a sentence, by token index."""
+    cues = []
+    for i, token in enumerate(tokens):
+        indicator = INDICATORS.get(token.lemma)
+        if indicator is None and token.lemma in TRADE_NOUNS:
+            indicator = _trade_noun(tokens, i)
+        if indicator:
+            cues.append(Cue(i, "indicator", indicator))
+    return cues
+
+
+def _trade_noun(tokens: Sequence[Token], i: int) -> str | None:
+    """'торговый оборот', 'объём торговли', 'взаимная торговля' → turnover."""
+    lemma = tokens[i].lemma
+    before = tokens[i - 1].lemma if i else ""
+    after = tokens[i + 1].lemma if i + 1 < len(tokens) else ""
+    if lemma == "оборот" and before in TRADE_ADJECTIVES:
+        return "turnover"
+    if lemma == "торговля" and before not in {"электронный", "розничный", "оптовый"}:
+        return "turnover"
+    if lemma in {"объём", "объем"} and after in {"торговля", "товарооборот"}:
+        return None  # the noun after it is the indicator
+    return None
+
+
+def is_past(token: Token) -> bool:
+    return token.feats.get("Tense") == "Past" and token.feats.get("VerbForm") != "Inf"
+
+
+def is_goal_form(token: Token) -> bool:
+    """An infinitive or a future form: "довести", "достигнет", "нарастить"."""
+    return token.feats.get("VerbForm") == "Inf" or token.feats.get("Tense") == "Fut"

@@ -1,0 +1,115 @@
+"""One pass over a sentence that every economic extractor shares: its figures (money,
+percentages, "в N раз", amounts with units), its periods, its indicator words, its parties.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from yargy import Parser
+
+from bilat.extract.context import DocContext
+from bilat.extract.cues import Cue, indicator_cues
+from bilat.extract.money import MoneySpan, find_money
+from bilat.extract.numbers import PERCENT, TIMES
+from bilat.extract.parties import Party, sentence_parties
+from bilat.extract.periods import PeriodSpan, find_periods
+from bilat.model import Evidence, Sentence
+
+
+@dataclass(frozen=True)
+class Figure:
+    kind: str  # money | percent | times
+    start: int  # character offsets in the document
+    stop: int
+    first: int  # token indices in the sentence, inclusive
+    last: int
+    value: float
+    money: MoneySpan | None = None
+
+
+@dataclass(frozen=True)
+class Scan:
+    sentence: Sentence
+    figures: tuple[Figure, ...]
+    periods: tuple[PeriodSpan, ...]
+    indicators: tuple[Cue, ...]
+    parties: tuple[Party, ...]
+
+    @property
+    def tokens(self):
+        return self.sentence.tokens
+
+    def evidence(self) -> Evidence:
+        return Evidence(self.sentence.text, self.sentence.start, self.sentence.stop)
+
+    def lemmas(self, lo: int, hi: int) -> list[str]:
+        return [t.lemma for t in self.tokens[max(0, lo):max(0, hi)]]
+
+    def token_index(self, offset: int) -> int:
+        return token_index(self.sentence, offset)
+
+
+def token_index(sentence: Sentence, offset: int) -> int:
+    for i, token in enumerate(sentence.tokens):
+        if token.stop > offset:
+            return i
+    return len(sentence.tokens) - 1
+
+
+@cache
+def _percent_parser() -> Parser:
+    return Parser(PERCENT)
+
+
+@cache
+def _times_parser() -> Parser:
+    return Parser(TIMES)
+
+
+def scan(ctx: DocContext, sentence: Sentence) -> Scan:
+    figures = [*_money_figures(sentence), *_ratio_figures(sentence)]
+    figures.sort(key=lambda f: f.start)
+    return Scan(
+        sentence=sentence,
+        figures=tuple(figures),
+        periods=tuple(find_periods(sentence.text, sentence.start)),
+        indicators=tuple(indicator_cues(sentence.tokens)),
+        parties=tuple(sentence_parties(ctx, sentence)),
+    )
+
+
+def _money_figures(sentence: Sentence) -> list[Figure]:
+    out = []
+    for money in find_money(sentence.text, sentence.start):
+        first, last = token_index(sentence, money.start), token_index(sentence, money.stop - 1)
+        out.append(Figure("money", money.start, money.stop, first, last, money.value, money))
+    return out
+
+
+def _ratio_figures(sentence: Sentence) -> list[Figure]:
+    out = []
+    for kind, parser in (("percent", _percent_parser()), ("times", _times_parser())):
+        for match in parser.findall(sentence.text):
+            number = match.fact.number
+            if number is None:
+                continue
+            start, stop = sentence.start + match.span.start, sentence.start + match.span.stop
+            value = number if kind == "percent" else (number - 1) * 100
+            out.append(Figure(kind, start, stop, token_index(sentence, start),
+                              token_index(sentence, stop - 1), value))
+    return out
+
+
+def has_digits_or_ratio(sentence: Sentence) -> bool:
+    """Cheap gate before the grammars: a sentence without a digit or a number word
+    holds no figure."""
+    text = sentence.text.lower()
+    return any(ch.isdigit() for ch in text) or any(stem in text for stem in NUMBER_STEMS)
+
+
+# Stems of number words that can carry a figure without a digit: "в два раза",
+# "десятая часть", "полтора миллиарда".
+NUMBER_STEMS = ("раз", "част", "половин", "треть", "четверт", "миллион", "миллиард",
+                "триллион")

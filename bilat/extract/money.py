@@ -1,0 +1,152 @@
+"""Money in Russian news: "489,2 млн долларов", "$26 млрд", "83 млн долл. США", "1,2 трлн тенге".
+
+CURRENCY → MONEY (amount then currency, or a currency sign then amount) → RANGE
+("от 3 до 5 млрд долларов"). ``find_money`` also returns bare amounts with a
+multiplier ("а импорт — 83 млн"), whose currency the caller inherits from a
+neighbouring figure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from yargy import Parser, or_, rule
+from yargy.interpretation import fact
+from yargy.predicates import caseless, eq, in_, normalized
+
+from bilat.extract.numbers import AMOUNT, NUMBER, amount_value, parse_number
+
+Money = fact("Money", ["amount", "currency", "low"])
+
+# How each currency is written → its ISO 4217 code.
+CURRENCY_WORDS = {
+    "доллар": "USD", "долл": "USD", "usd": "USD", "$": "USD",
+    "рубль": "RUB", "руб": "RUB", "rub": "RUB", "₽": "RUB",
+    "тенге": "KZT", "kzt": "KZT", "₸": "KZT",
+    "евро": "EUR", "eur": "EUR", "€": "EUR",
+    "юань": "CNY", "cny": "CNY", "¥": "CNY",
+    "сум": "UZS", "uzs": "UZS",
+    "манат": "AZN", "azn": "AZN",
+    "сом": "KGS", "сомони": "TJS", "гривна": "UAH", "драм": "AMD", "лари": "GEL",
+    "лира": "TRY", "рупия": "INR", "иена": "JPY", "йена": "JPY", "вона": "KRW",
+    "фунт": "GBP", "дирхам": "AED",
+}
+# Adjectives that change the currency of "рубль"/"доллар".
+CURRENCY_ADJECTIVES = {"белорусский": "BYN", "российский": "RUB", "американский": "USD",
+                       "сингапурский": "SGD", "гонконгский": "HKD", "канадский": "CAD"}
+CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "₽": "RUB", "₸": "KZT", "¥": "CNY"}
+
+DOLLAR_SUFFIX = rule(caseless("сша"))
+CURRENCY_WORD = or_(
+    rule(normalized("доллар"), DOLLAR_SUFFIX.optional()),
+    rule(caseless("долл"), eq(".").optional(), DOLLAR_SUFFIX.optional()),
+    rule(normalized("рубль")),
+    rule(caseless("руб"), eq(".").optional()),
+    rule(in_({w for w in CURRENCY_WORDS if w.isalpha() and w.isascii()} | {"USD", "RUB", "KZT",
+                                                                            "EUR", "CNY", "UZS",
+                                                                            "AZN"})),
+    rule(normalized("тенге")), rule(normalized("евро")), rule(normalized("юань")),
+    rule(normalized("сум")), rule(normalized("манат")), rule(normalized("сом")),
+    rule(normalized("сомони")), rule(normalized("гривна")), rule(normalized("драм")),
+    rule(normalized("лари")), rule(normalized("лира")), rule(normalized("рупия")),
+    rule(normalized("иена")), rule(normalized("вона")), rule(normalized("фунт")),
+    rule(normalized("дирхам")),
+)
+CURRENCY = rule(
+    or_(*[rule(normalized(adjective)) for adjective in CURRENCY_ADJECTIVES]).optional(),
+    CURRENCY_WORD,
+)
+# Signs and ISO codes may also stand before the figure: "$26 млрд", "USD 5 млн".
+SIGN = in_(set(CURRENCY_SIGNS) | {"USD", "EUR", "RUB", "KZT", "CNY"})
+
+# "от 3 до 5 млрд долларов", "3–5 млрд": the lower bound shares the multiplier and currency.
+RANGE_HEAD = rule(
+    eq("от").optional(),
+    NUMBER.interpretation(Money.low.custom(parse_number)),
+    or_(rule(in_("-–—")), rule(eq("до"))),
+)
+MONEY = rule(
+    RANGE_HEAD.optional(),
+    or_(
+        rule(AMOUNT.interpretation(Money.amount), CURRENCY.interpretation(Money.currency)),
+        rule(SIGN.interpretation(Money.currency), AMOUNT.interpretation(Money.amount)),
+        rule(AMOUNT.interpretation(Money.amount), SIGN.interpretation(Money.currency)),
+        rule(AMOUNT.interpretation(Money.amount)),
+    ),
+).interpretation(Money)
+
+_PARSER = None
+
+
+@dataclass(frozen=True)
+class MoneySpan:
+    """A figure found in text: ``currency`` is None for a bare amount such as "83 млн"."""
+
+    start: int
+    stop: int
+    value: float
+    currency: str | None
+    has_multiplier: bool
+    low: float | None = None  # lower bound of a range, in the same unit as value
+
+
+def currency_code(text: str | None) -> str | None:
+    """'долларов США' → USD, 'белорусских рублей' → BYN, '$' → USD."""
+    if not text:
+        return None
+    words = text.lower().replace(".", " ").split()
+    if not words:
+        return None
+    from bilat.nlp import lemma_of
+
+    lemmas = [lemma_of(w) if w.isalpha() else w for w in words]
+    if lemmas[0] in CURRENCY_ADJECTIVES and len(lemmas) > 1:
+        return CURRENCY_ADJECTIVES[lemmas[0]]
+    for word, lemma in zip(words, lemmas, strict=True):
+        code = CURRENCY_WORDS.get(word) or CURRENCY_WORDS.get(lemma)
+        if code:
+            return code
+    return None
+
+
+def _parser() -> Parser:
+    global _PARSER  # a compiled grammar, built once; not state that changes
+    if _PARSER is None:
+        _PARSER = Parser(MONEY)
+    return _PARSER
+
+
+def find_money(text: str, offset: int = 0) -> list[MoneySpan]:
+    """Every money figure and every bare amount with a multiplier in ``text``."""
+    found = []
+    for match in _parser().findall(text):
+        money = match.fact
+        value = amount_value(money.amount)
+        if value is None:
+            continue
+        has_multiplier = money.amount.multiplier is not None
+        code = currency_code(money.currency)
+        if code is None and not has_multiplier:
+            continue  # a bare number: a year, a count, an ordinal
+        low = _range_low(money, value)
+        start = match.span.start if low is not None else _amount_start(match)
+        found.append(MoneySpan(offset + start, offset + match.span.stop, value, code,
+                               has_multiplier, low))
+    return found
+
+
+def _range_low(money: object, value: float) -> float | None:
+    low = getattr(money, "low", None)
+    number = money.amount.number  # type: ignore[attr-defined]
+    if low is None or not number or low >= number:
+        return None  # "2023–2024 годы" or "5–3": not a range of money
+    return value * low / number
+
+
+def _amount_start(match: object) -> int:
+    """Where the figure itself begins when a range head matched but was rejected."""
+    tokens = match.tokens  # type: ignore[attr-defined]
+    for i, token in enumerate(tokens):
+        if token.value in {"-", "–", "—", "до"} and i + 1 < len(tokens):
+            return tokens[i + 1].span.start
+    return match.span.start  # type: ignore[attr-defined]

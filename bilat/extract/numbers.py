@@ -1,0 +1,102 @@
+"""Russian numbers, multipliers and percentages as yargy grammar pieces.
+
+Built bottom-up, read top to bottom like a spec:
+DIGITS → INTEGER → NUMBER → MULTIPLIER → AMOUNT; NUMBER → PERCENT; TIMES ("в 2 раза").
+The interpretation turns the text of a match into a float through ``parse_number``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from yargy import and_, or_, rule
+from yargy.interpretation import fact
+from yargy.predicates import caseless, custom, eq, in_, length_eq, normalized
+from yargy.predicates import type as type_
+
+Amount = fact("Amount", ["number", "multiplier"])
+Percent = fact("Percent", ["number"])
+Times = fact("Times", ["number"])
+
+# Words that stand for a number in figures such as "полтора миллиарда", "в два раза".
+NUMBER_WORDS = {
+    "один": 1, "одна": 1, "полтора": 1.5, "полторы": 1.5, "два": 2, "две": 2, "три": 3,
+    "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10,
+    "двадцать": 20, "тридцать": 30, "сто": 100,
+}
+
+# Lemma or abbreviation → factor. Abbreviations may carry a dot ("млн.", "тыс.").
+MULTIPLIERS = {
+    "тысяча": 1e3, "тыс": 1e3,
+    "миллион": 1e6, "млн": 1e6,
+    "миллиард": 1e9, "млрд": 1e9,
+    "триллион": 1e12, "трлн": 1e12,
+}
+
+_DECIMAL = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$|^\d+$|^\d+[.,]\d+$")
+
+
+def parse_number(text: str) -> float | None:
+    """'489,2' → 489.2, '1 200' → 1200, 'полтора' → 1.5; None for '3, 5' (a list, not a number)."""
+    text = text.strip().lower()
+    if text in NUMBER_WORDS:
+        return float(NUMBER_WORDS[text])
+    if not _DECIMAL.match(text):
+        return None
+    return float(re.sub(r"[ \u00a0\u202f]", "", text).replace(",", "."))
+
+
+def multiplier_value(word: str | None) -> float:
+    if not word:
+        return 1.0
+    return MULTIPLIERS.get(word.lower().rstrip("."), 1.0)
+
+
+INT = type_("INT")
+THREE_DIGITS = and_(INT, length_eq(3))
+INTEGER = or_(
+    # "1 200 000": yargy drops the spaces, so groups of exactly three digits follow a short head
+    rule(custom(lambda value: value.isdigit() and len(value) <= 3), THREE_DIGITS.repeatable()),
+    rule(INT),
+)
+DECIMAL_PART = rule(in_(",."), INT)
+DIGITS_NUMBER = rule(INTEGER, DECIMAL_PART.optional())
+WORD_NUMBER = rule(in_(set(NUMBER_WORDS)))
+NUMBER = or_(DIGITS_NUMBER, WORD_NUMBER)
+
+
+def _abbr(word: str):
+    return rule(caseless(word), eq(".").optional())
+
+
+MULTIPLIER = or_(
+    rule(normalized("тысяча")), _abbr("тыс"),
+    rule(normalized("миллион")), _abbr("млн"),
+    rule(normalized("миллиард")), _abbr("млрд"),
+    rule(normalized("триллион")), _abbr("трлн"),
+)
+
+AMOUNT = rule(
+    NUMBER.interpretation(Amount.number.custom(parse_number)),
+    MULTIPLIER.interpretation(Amount.multiplier.normalized()).optional(),
+).interpretation(Amount)
+
+PERCENT_SIGN = or_(rule(eq("%")), rule(normalized("процент")), _abbr("проц"))
+PERCENT = rule(
+    NUMBER.interpretation(Percent.number.custom(parse_number)),
+    PERCENT_SIGN,
+).interpretation(Percent)
+
+TIMES = rule(
+    eq("в"),
+    NUMBER.interpretation(Times.number.custom(parse_number)),
+    normalized("раз"),
+).interpretation(Times)
+
+
+def amount_value(amount: object) -> float | None:
+    """The float an ``Amount`` fact stands for, or None when its number did not parse."""
+    number = getattr(amount, "number", None)
+    if number is None:
+        return None
+    return number * multiplier_value(getattr(amount, "multiplier", None))

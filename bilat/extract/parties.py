@@ -1,0 +1,148 @@
+"""Who a figure is about: the parties of a sentence, its direction, and the fallbacks to
+the document ("между регионами", "наша республика", "двусторонний товарооборот").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bilat.actors import resolve
+from bilat.extract.context import DocContext
+from bilat.model import Mention, Sentence
+
+# Words that stand for a party named elsewhere: resolved through the document's mentions.
+GENERIC_PARTY_WORDS = {"республика", "край", "область", "регион", "страна", "государство"}
+# Words that say "the two parties the text is about" without naming them.
+BILATERAL_WORDS = {"двусторонний", "взаимный", "между", "обоюдный", "мы", "наш", "стороны",
+                   "сторона", "двух"}
+# Prepositions before a party: where goods go, where they come from.
+TO_WORDS = {"в", "во", "на"}
+FROM_WORDS = {"из", "изо", "от"}
+
+
+@dataclass(frozen=True)
+class Party:
+    code: str
+    index: int  # token index in the sentence (first token of the mention)
+    role: str  # to | from | plain | adjective | generic
+
+
+@dataclass(frozen=True)
+class Parties:
+    pair: tuple[str, str]
+    exporter_side: str | None  # a party the text names as origin
+    importer_side: str | None  # a party the text names as destination
+    explicit: int  # how many of the two were named in the sentence itself
+
+
+def sentence_parties(ctx: DocContext, sentence: Sentence) -> list[Party]:
+    """Parties named in a sentence, in order, cities left out (a city is a place)."""
+    tokens = sentence.tokens
+    found = []
+    for mention in ctx.mentions_between(sentence.start, sentence.stop):
+        if mention.form == "city":
+            continue
+        index = _token_at(sentence, mention.start)
+        found.append(Party(mention.actor.code, index, _role(sentence, index, mention)))
+    for i, token in enumerate(tokens):
+        if token.lemma in GENERIC_PARTY_WORDS and not _named_after(found, i):
+            actor = _resolve_generic(ctx, sentence, i, found)
+            if actor:
+                found.append(Party(actor, i, _role(sentence, i, None)))
+    return sorted(found, key=lambda p: p.index)
+
+
+def _resolve_generic(ctx: DocContext, sentence: Sentence, i: int,
+                     found: Sequence[Party]) -> str | None:
+    tokens = sentence.tokens
+    phrase = tokens[i].text
+    if i and tokens[i - 1].lemma in {"наш", "свой"}:
+        phrase = f"{tokens[i - 1].text} {phrase}"
+    others: list[Mention] = []
+    if any(t.lemma == "между" for t in tokens[:i]):
+        # The other side of "между краем и республикой": not of a country already named.
+        named = {p.code.split("-")[0] for p in found}
+        others = [m for m in ctx.mentions if m.actor.country not in named]
+    actor = resolve(phrase, others or list(ctx.mentions))
+    return actor.code if actor else None
+
+
+def _named_after(found: Sequence[Party], i: int) -> bool:
+    """'Республика Казахстан' is a name, already found; not a generic 'республика'."""
+    return any(p.index in (i, i + 1) for p in found)
+
+
+def _token_at(sentence: Sentence, offset: int) -> int:
+    for i, token in enumerate(sentence.tokens):
+        if token.stop > offset:
+            return i
+    return len(sentence.tokens) - 1
+
+
+def _role(sentence: Sentence, index: int, mention: Mention | None) -> str:
+    tokens = sentence.tokens
+    if mention is not None and mention.form == "adjective":
+        return "adjective"
+    before = tokens[index - 1].lemma if index else ""
+    if before in TO_WORDS:
+        return "to"
+    if before in FROM_WORDS:
+        return "from"
+    return "plain" if mention is not None else "generic"
+
+
+def choose_pair(ctx: DocContext, sentence: Sentence, anchor: int,
+                named: Sequence[Party]) -> Parties | None:
+    """The two parties of a figure at token ``anchor``: the named ones nearest to it,
+    completed from the document's main pair when the sentence names fewer than two."""
+    by_distance = sorted(named, key=lambda p: abs(p.index - anchor))
+    picked: list[Party] = []
+    for party in by_distance:
+        if all(_country(party.code) != _country(p.code) for p in picked):
+            picked.append(party)
+        if len(picked) == 2:
+            break
+    codes = [p.code for p in picked]
+    explicit = len(codes)
+    if len(codes) < 2:
+        codes = _complete(ctx, codes)
+    if len(codes) < 2:
+        return None
+    exporter = next((p.code for p in picked if p.role in {"from", "adjective"}), None)
+    importer = next((p.code for p in picked if p.role == "to"), None)
+    pair = (codes[0], codes[1]) if codes[0] < codes[1] else (codes[1], codes[0])
+    return Parties(pair, exporter, importer, explicit)
+
+
+def _complete(ctx: DocContext, codes: list[str]) -> list[str]:
+    if not codes:
+        return list(ctx.pair)
+    countries = {_country(c) for c in codes}
+    other = next((c for c in ctx.pair if _country(c) not in countries), None)
+    return codes + [other] if other else codes
+
+
+def _country(code: str) -> str:
+    return code.split("-")[0]
+
+
+def mentions_bilateral(sentence: Sentence) -> bool:
+    return any(t.lemma in BILATERAL_WORDS for t in sentence.tokens)
+
+
+def direction(parties: Parties, indicator: str, home: str | None) -> tuple[str, str] | None:
+    """(exporter, importer) of an export or import figure."""
+    a, b = parties.pair
+    if parties.exporter_side in (a, b):
+        exporter = parties.exporter_side
+    elif parties.importer_side in (a, b):
+        exporter = b if parties.importer_side == a else a
+    else:
+        # No preposition tells: the text's own side exports what it calls "экспорт".
+        own = home if home in (a, b) else a
+        exporter = own if indicator == "export" else (b if own == a else a)
+        return exporter, (b if exporter == a else a)
+    if indicator == "import" and parties.exporter_side is None and parties.importer_side:
+        exporter = b if parties.importer_side == a else a
+    return exporter, (b if exporter == a else a)

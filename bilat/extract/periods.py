@@ -1,0 +1,134 @@
+"""Periods in Russian news: "в 2024 году", "за 9 месяцев 2021 года", "январь–октябрь",
+"первое полугодие", "по итогам прошлого года", "к 2030 году", "показателя 2021 года".
+
+Each match becomes a ``PeriodSpan`` with a role: ``period`` (what a figure is for),
+``base`` (what it is compared with) or ``target`` (the year a goal is set for).
+Relative years stay relative here; ``resolve_year`` turns them into calendar years.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from yargy import Parser, and_, or_, rule
+from yargy.interpretation import fact
+from yargy.predicates import caseless, eq, gte, in_, lte, normalized
+from yargy.predicates import type as type_
+
+from bilat.extract.numbers import NUMBER, parse_number
+from bilat.nlp import lemma_of
+
+Period = fact("Period", ["year", "relative", "months", "role", "span_years"])
+
+MONTHS = {
+    "январь": 1, "февраль": 2, "март": 3, "апрель": 4, "май": 5, "июнь": 6, "июль": 7,
+    "август": 8, "сентябрь": 9, "октябрь": 10, "ноябрь": 11, "декабрь": 12,
+}
+# Relative years: the lemma of the adjective before "год" → offset from the publication year.
+RELATIVE_YEARS = {"прошлый": -1, "минувший": -1, "предыдущий": -1, "позапрошлый": -2,
+                  "текущий": 0, "этот": 0, "нынешний": 0, "истекший": -1, "уходящий": 0}
+RELATIVE_STEMS = {"прошл": -1, "минувш": -1, "предыдущ": -1, "позапрошл": -2, "текущ": 0,
+                  "эт": 0, "нынешн": 0, "истекш": -1, "уходящ": 0}
+# Parts of a year → months from January.
+YEAR_PARTS = {("первый", "квартал"): 3, ("первый", "полугодие"): 6, ("второй", "квартал"): 6,
+              ("третий", "квартал"): 9, ("i", "квартал"): 3, ("ii", "квартал"): 6,
+              ("iii", "квартал"): 9}
+# Words before a year that make it the base of a comparison, not the period of a figure.
+BASE_WORDS = {"показатель", "уровень", "сравнение", "относительно", "против", "аналогичный"}
+
+
+
+def relative_offset(word: str) -> int:
+    """'прошлого' → -1, 'текущем' → 0: by stem, since pymorphy reads 'прошлого' as a noun."""
+    word = word.lower()
+    stems = sorted(RELATIVE_STEMS, key=len, reverse=True)
+    return next((RELATIVE_STEMS[stem] for stem in stems if word.startswith(stem)), 0)
+
+
+YEAR_NUMBER = and_(type_("INT"), gte(1991), lte(2100))
+YEAR_WORD = or_(rule(normalized("год")), rule(caseless("г"), eq(".").optional()))
+YEAR = rule(YEAR_NUMBER.interpretation(Period.year.custom(int)), YEAR_WORD.optional())
+YEAR_RANGE = rule(
+    YEAR_NUMBER.interpretation(Period.year.custom(int)),
+    in_("-–—"),
+    YEAR_NUMBER.interpretation(Period.span_years.custom(int)),
+    YEAR_WORD,
+)
+RELATIVE = rule(
+    or_(*[rule(normalized(w)) for w in RELATIVE_YEARS]).interpretation(
+        Period.relative.custom(relative_offset)),
+    normalized("год"),
+)
+
+MONTH = or_(*[rule(normalized(m)) for m in MONTHS])
+MONTH_COUNT = rule(
+    NUMBER.interpretation(Period.months.custom(parse_number)),
+    normalized("месяц"),
+)
+MONTH_RANGE = rule(
+    MONTH, in_("-–—"),
+    MONTH.interpretation(Period.months.custom(lambda word: MONTHS[lemma_of(word.lower())])),
+)
+YEAR_PART = or_(*[
+    rule(normalized(first) if first.isalpha() and not first.isascii() else caseless(first),
+         normalized(part)).interpretation(Period.months.const(months))
+    for (first, part), months in YEAR_PARTS.items()
+])
+PART = or_(MONTH_COUNT, MONTH_RANGE, YEAR_PART)
+WHEN = or_(YEAR_RANGE, YEAR, RELATIVE)
+
+BASE_MARK = or_(*[rule(normalized(w)) for w in BASE_WORDS],
+                rule(eq("с")), rule(eq("к")), rule(normalized("аналогичный"), normalized("период")))
+TARGET_MARK = or_(rule(eq("к")), rule(eq("до")))
+
+PERIOD = or_(
+    rule(PART, WHEN.optional()),
+    rule(TARGET_MARK.interpretation(Period.role.const("target")), WHEN),
+    rule(BASE_MARK.interpretation(Period.role.const("base")), WHEN),
+    WHEN,
+).interpretation(Period)
+
+
+@dataclass(frozen=True)
+class PeriodSpan:
+    start: int
+    stop: int
+    year: int | None
+    relative: int | None
+    months: int | None
+    role: str  # period | base | target
+    to_year: int | None = None  # "на 2023–2024 годы"
+
+    def resolve(self, pub_year: int | None) -> int | None:
+        return resolve_year(self.year, self.relative, pub_year)
+
+
+def resolve_year(year: int | None, relative: int | None, pub_year: int | None) -> int | None:
+    if year is not None:
+        return year
+    if relative is not None and pub_year is not None:
+        return pub_year + relative
+    return None
+
+
+@cache
+def _parser() -> Parser:
+    return Parser(PERIOD)
+
+
+def find_periods(text: str, offset: int = 0) -> list[PeriodSpan]:
+    spans = []
+    for match in _parser().findall(text):
+        found = match.fact
+        months = int(found.months) if found.months else None
+        if months is not None and not 1 <= months <= 12:
+            months = None
+        if months == 12:
+            months = None  # twelve months from January is the whole year
+        spans.append(PeriodSpan(
+            start=offset + match.span.start, stop=offset + match.span.stop,
+            year=found.year, relative=found.relative, months=months,
+            role=found.role or "period", to_year=found.span_years,
+        ))
+    return spans

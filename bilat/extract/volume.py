@@ -1,0 +1,94 @@
+"""Physical volumes: "4,5 миллиона тонн грузов", "1,4 млн тонн нефти по трубопроводу …",
+with the route or parties, the period and a change where the sentence gives one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bilat.extract.context import DocContext
+from bilat.extract.cues import FALL_WORDS, RISE_WORDS
+from bilat.extract.figures import Scan
+from bilat.extract.numbers import AMOUNT, amount_value
+from bilat.extract.trade import period_fields, status_of
+from bilat.model import Fact
+
+# Unit words (lemma) → unit code.
+UNITS = {"тонна": "t", "т": "t", "кубометр": "m3", "баррель": "bbl", "контейнер": "TEU",
+         "teu": "TEU", "вагон": "wagon", "киловатт-час": "kWh", "мегаватт-час": "MWh"}
+# What is measured (lemma) → indicator; the first one named in the sentence wins.
+COMMODITIES = {"груз": "cargo", "перевозка": "cargo", "грузоперевозка": "cargo",
+               "транзит": "transit", "нефть": "oil", "газ": "gas", "зерно": "grain",
+               "пшеница": "grain", "уголь": "coal", "удобрение": "fertilizer",
+               "металл": "metal", "электроэнергия": "electricity", "мука": "flour",
+               "масло": "oil products", "нефтепродукт": "oil products"}
+_ROUTE = re.compile(r"по\s+((?:[А-ЯЁ][\w-]*\s+)?(?:маршрут\w*|трубопровод\w*|коридор\w*)"
+                    r"(?:\s+[«\"]?[А-ЯЁ][^,.;:]*)?)")
+CONFIDENCE = 0.75
+
+
+def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
+    from yargy import Parser
+
+    parser = Parser(AMOUNT)
+    facts = []
+    for scan in scans:
+        for match in parser.findall(scan.sentence.text):
+            fact = _volume_fact(ctx, scan, match)
+            if fact:
+                facts.append(fact)
+    return facts
+
+
+def _volume_fact(ctx: DocContext, scan: Scan, match: object) -> Fact | None:
+    span = match.span  # type: ignore[attr-defined]
+    last = scan.token_index(scan.sentence.start + span.stop - 1)
+    unit_token = scan.tokens[last + 1] if last + 1 < len(scan.tokens) else None
+    if unit_token is None or unit_token.lemma not in UNITS:
+        return None
+    value = amount_value(match.fact)  # type: ignore[attr-defined]
+    indicator = next((COMMODITIES[t.lemma] for t in scan.tokens if t.lemma in COMMODITIES),
+                     None)
+    if value is None or indicator is None:
+        return None
+    first = scan.token_index(scan.sentence.start + span.start)
+    fields = {"indicator": indicator, "value": value, "unit": UNITS[unit_token.lemma],
+              "route": _route(scan), "parties": sorted({p.code for p in scan.parties}),
+              "period": period_fields(ctx, next((p for p in scan.periods
+                                                 if p.role == "period"), None)),
+              "status": _status(scan, first)}
+    change = _change(scan)
+    if change is not None:
+        fields["change_percent"] = change
+    return Fact("volume", fields, scan.evidence(), CONFIDENCE, rule=f"volume.{indicator}",
+                trace=(f"unit={unit_token.text}",))
+
+
+def _status(scan: Scan, first: int) -> str:
+    from bilat.extract.figures import Figure
+
+    probe = Figure("amount", 0, 0, first, first, 0.0)
+    return status_of(scan, 0, probe)
+
+
+def _route(scan: Scan) -> str | None:
+    match = _ROUTE.search(scan.sentence.text)
+    if not match:
+        return None
+    route = match.group(1).strip(" «»\"")
+    words = route.split()
+    # "по Транскаспийскому маршруту" → "Транскаспийский маршрут" is left to the reader:
+    # the text as written is what an analyst can search for.
+    return " ".join(words)
+
+
+def _change(scan: Scan) -> float | None:
+    for figure in scan.figures:
+        if figure.kind != "percent":
+            continue
+        around = scan.lemmas(figure.first - 5, figure.last + 3)
+        if any(lemma in FALL_WORDS for lemma in around):
+            return -figure.value
+        if any(lemma in RISE_WORDS for lemma in around):
+            return figure.value
+    return None
