@@ -6,6 +6,7 @@ Built once per document and handed to every extractor, so that "между ре�
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass
 
@@ -69,7 +70,7 @@ def infer_year(text: str) -> int | None:
     the latest year the text reports a figure or an event for.
     """
     spans = find_periods(text)
-    for relative, base in zip(spans, spans[1:], strict=False):
+    for relative, base in itertools.pairwise(spans):
         if relative.relative is not None and relative.role == "period" \
                 and base.role == "base" and base.year:
             return base.year + 1 - relative.relative

@@ -120,7 +120,7 @@ def _complete(ctx: DocContext, codes: list[str]) -> list[str]:
         return list(ctx.pair)
     countries = {_country(c) for c in codes}
     other = next((c for c in ctx.pair if _country(c) not in countries), None)
-    return codes + [other] if other else codes
+    return [*codes, other] if other else codes
 
 
 def _country(code: str) -> str:

@@ -41,7 +41,7 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
     period_carry: PeriodSpan | None = None
     for scan in scans:
         moneys = [f for f in scan.figures if f.kind == "money"]
-        for n, figure in enumerate(moneys):
+        for n, _figure in enumerate(moneys):
             fact = _trade_fact(ctx, scan, moneys, n, period_carry)
             if fact:
                 facts.append(fact)
