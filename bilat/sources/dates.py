@@ -1,0 +1,61 @@
+"""Publication dates as ISO ``YYYY-MM-DD``, from whatever form a source states them in."""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import date, datetime
+
+MONTHS = {  # genitive, as in a dateline "12 марта 2025", and the nominative for "март 2025"
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6,
+    "июля": 7, "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+}
+
+_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+_DOTTED = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+_RUSSIAN = re.compile(
+    r"^\s*(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})(?:\s*(?:г\.|года))?", re.IGNORECASE
+)
+# A line that is a dateline and nothing else: "12 марта 2025", "12 марта 2025 г., 14:30",
+# "12 марта" (no year: the reader leaves the date unknown, the text keeps the line).
+DATELINE = re.compile(
+    r"^\s*\d{1,2}\s+(?:" + "|".join(MONTHS) + r")(?:\s+\d{4}(?:\s*(?:г\.|года))?)?"
+    r"(?:[,\s]+\d{1,2}:\d{2})?\s*$",
+    re.IGNORECASE,
+)
+
+
+def iso_date(value: object) -> str | None:
+    """``2025-03-12`` from an ISO string, ``12.03.2025``, ``12 марта 2025``, a Unix time,
+    a ``datetime`` or a ``time.struct_time``; None when there is no full, valid date."""
+    if isinstance(value, datetime | date):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, time.struct_time):
+        return _valid(value.tm_year, value.tm_mon, value.tm_mday)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return datetime.fromtimestamp(value).strftime("%Y-%m-%d") if value > 0 else None
+    if not isinstance(value, str):
+        return None
+    if match := _ISO.match(value):
+        return _valid(*map(int, match.groups()))
+    if match := _DOTTED.match(value):
+        day, month, year = map(int, match.groups())
+        return _valid(year, month, day)
+    if match := _RUSSIAN.match(value):
+        return _valid(int(match[3]), MONTHS[match[2].lower()], int(match[1]))
+    return None
+
+
+def _valid(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:  # 31.02.2025 and the like: a typo, not a date
+        return None
+
+
+def dateline(lines: list[str]) -> str | None:
+    """The date of a plain-text article's dateline among its first lines, when it has a year."""
+    for line in lines:
+        if DATELINE.match(line):
+            return iso_date(line)
+    return None

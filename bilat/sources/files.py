@@ -1,0 +1,72 @@
+"""Files and folders: a folder is read recursively, in sorted order, known kinds only."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from bilat.errors import SourceError
+from bilat.model import Document, Skipped
+from bilat.sources.decode import MAX_FILE_BYTES, read_bytes
+from bilat.sources.jsonl import read_jsonl
+from bilat.sources.kinds import EXPECTED, EXTENSIONS, parse
+
+# A Telegram export holds a channel's whole history in one JSON file, which cannot be
+# streamed; 200 MB is years of a busy channel and still parses within a few GB of memory.
+MAX_EXPORT_BYTES = 200 * 1024 * 1024
+
+# Notes that sit beside articles in a folder (the demo corpus's README.md) are about the
+# folder, not news; a user can still read one by naming the file itself.
+FOLDER_NOTES = frozenset({"readme", "about", "license", "licence", "changelog", "notice"})
+
+
+def read_path(path: str | os.PathLike[str]) -> Iterator[Document | Skipped]:
+    """Everything in one file or folder; a bad file is one Skipped, the rest goes on."""
+    where = Path(path)
+    if where.is_dir():
+        yield from _read_folder(where, str(path))
+    elif where.is_file():
+        yield from read_file(where, name=where.name, explicit=True)
+    else:
+        yield Skipped(str(path), "no such file or folder")
+
+
+def read_file(
+    path: Path, *, name: str, explicit: bool = False
+) -> Iterator[Document | Skipped]:
+    """One file's articles; any failure becomes a Skipped naming the file, and a folder's
+    other files go on (a third-party parser can fail on an input no test foresaw)."""
+    kind = EXTENSIONS.get(path.suffix.lower())
+    if kind is None:
+        if explicit:
+            found = f" '{path.suffix}'" if path.suffix else ": no extension"
+            yield Skipped(str(path), f"unsupported file kind{found} (expected {EXPECTED})")
+        return
+    try:
+        if kind == "jsonl":  # streamed line by line, so no size bound on the whole file
+            yield from read_jsonl(path, name=name)
+        else:
+            limit = MAX_EXPORT_BYTES if kind == "json" else MAX_FILE_BYTES
+            yield from parse(read_bytes(path, limit), kind, source=str(path), name=name)
+    except SourceError as error:
+        yield Skipped(error.input, error.reason)
+    except OSError as error:
+        yield Skipped(str(path), f"cannot read file ({error.strerror or error})")
+    except Exception as error:  # any failure at all: reported, with its type, as the reason
+        yield Skipped(str(path), f"could not be read ({type(error).__name__}: {error})")
+
+
+def _read_folder(folder: Path, given: str) -> Iterator[Document | Skipped]:
+    files = [path for path in sorted(folder.rglob("*"))
+             if path.is_file() and _is_article_file(path.relative_to(folder))]
+    if not files:
+        yield Skipped(given, f"no files of a known kind in this folder (expected {EXPECTED})")
+    for path in files:
+        yield from read_file(path, name=path.relative_to(folder).as_posix())
+
+
+def _is_article_file(relative: Path) -> bool:
+    if any(part.startswith(".") for part in relative.parts):  # .git, .DS_Store, editors' files
+        return False
+    return relative.suffix.lower() in EXTENSIONS and relative.stem.lower() not in FOLDER_NOTES

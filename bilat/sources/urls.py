@@ -1,0 +1,123 @@
+"""Fetching the URLs a user gives: timeouts, a few retries, one clear line per failure."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+
+import httpx
+
+from bilat.errors import SourceError
+from bilat.model import Document, Skipped
+from bilat.sources.decode import MAX_FILE_BYTES
+from bilat.sources.kinds import EXTENSIONS, parse
+
+# News sites answer within a second or two; 10 s covers a slow regional site without
+# letting one dead host hold a batch of hundreds of URLs for minutes.
+TIMEOUT_S = 10.0
+# Connect errors and 5xx are often momentary (a restart, a load balancer); three tries
+# with a short, doubling pause get past those, and a host down for longer is reported.
+MAX_ATTEMPTS = 3
+RETRY_BACKOFF_S = 0.5
+USER_AGENT = "bilat/0.1 (+news reader for cooperation facts)"
+
+CONTENT_TYPES = {
+    "text/html": "html", "application/xhtml+xml": "html",
+    "application/rss+xml": "xml", "application/atom+xml": "xml",
+    "application/rdf+xml": "xml", "application/xml": "xml", "text/xml": "xml",
+    "text/plain": "txt", "text/markdown": "txt",
+    "application/json": "json",
+    "application/x-ndjson": "jsonl", "application/jsonl": "jsonl",
+    "application/x-jsonlines": "jsonl",
+}
+
+
+def is_url(value: object) -> bool:
+    return isinstance(value, str) and value.lower().startswith(("http://", "https://"))
+
+
+def new_client() -> httpx.Client:
+    return httpx.Client(timeout=TIMEOUT_S, follow_redirects=True,
+                        headers={"User-Agent": USER_AGENT})
+
+
+def read_url(url: str, client: httpx.Client) -> Iterator[Document | Skipped]:
+    """The articles at ``url`` (one page, or a feed's entries); a failure is one Skipped."""
+    try:
+        data, content_type, charset, final = fetch(url, client)
+        kind = _kind(content_type, final, url)
+        yield from parse(data, kind, source=url, name=url, url=final, charset=charset,
+                         page_kind="url")
+    except SourceError as error:
+        yield Skipped(error.input, error.reason)
+
+
+def fetch(url: str, client: httpx.Client) -> tuple[bytes, str, str | None, str]:
+    """(body, content type, declared charset, final URL), with retries; else SourceError."""
+    for attempt in range(1, MAX_ATTEMPTS + 1):
+        last = attempt == MAX_ATTEMPTS
+        try:
+            with client.stream("GET", url) as response:
+                if response.status_code >= 500 and not last:
+                    _pause(attempt)
+                    continue
+                return _body(url, response)
+        except (httpx.ConnectError, httpx.ConnectTimeout) as error:
+            if last:
+                raise SourceError(url, _why(error, attempt)) from error
+            _pause(attempt)
+        except (httpx.HTTPError, httpx.InvalidURL) as error:
+            raise SourceError(url, _why(error, attempt)) from error
+    raise AssertionError("unreachable: the last attempt returns or raises")
+
+
+def _body(url: str, response: httpx.Response) -> tuple[bytes, str, str | None, str]:
+    if response.status_code >= 400:
+        tries = f" (after {MAX_ATTEMPTS} attempts)" if response.status_code >= 500 else ""
+        raise SourceError(url, f"HTTP {response.status_code}{tries}")
+    declared = int(response.headers.get("content-length") or 0)
+    if declared > MAX_FILE_BYTES:
+        raise SourceError(url, _too_large(declared))
+    data = bytearray()
+    for chunk in response.iter_bytes():
+        data += chunk
+        if len(data) > MAX_FILE_BYTES:
+            raise SourceError(url, _too_large(len(data)))
+    if not data.strip():
+        raise SourceError(url, f"empty response (HTTP {response.status_code}, expected a page)")
+    content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    return bytes(data), content_type, response.charset_encoding, str(response.url)
+
+
+def _too_large(size: int) -> str:
+    return (f"response too large (over {size:,} bytes, expected at most "
+            f"{MAX_FILE_BYTES // 2**20} MB)")
+
+
+def _why(error: Exception, attempts: int) -> str:
+    tries = f"; {attempts} attempts" if attempts > 1 else ""
+    if isinstance(error, httpx.TimeoutException):
+        return f"timed out after {TIMEOUT_S:g} s{tries}"
+    if isinstance(error, httpx.ConnectError):
+        return f"could not connect ({error or type(error).__name__}{tries})"
+    if isinstance(error, httpx.TooManyRedirects):
+        return "too many redirects"
+    return f"could not fetch ({type(error).__name__}: {error})"
+
+
+def _pause(attempt: int) -> None:
+    time.sleep(RETRY_BACKOFF_S * 2 ** (attempt - 1))
+
+
+def _kind(content_type: str, final_url: str, url: str) -> str:
+    """The reader for a response: its content type, else its path's extension, else HTML."""
+    if content_type in CONTENT_TYPES:
+        return CONTENT_TYPES[content_type]
+    suffix = PurePosixPath(httpx.URL(final_url).path).suffix.lower()
+    if suffix in EXTENSIONS:
+        return EXTENSIONS[suffix]
+    if not content_type or content_type == "application/octet-stream":
+        return "html"  # servers that say nothing useful mostly serve pages
+    raise SourceError(url, f"unsupported content type '{content_type}' (expected HTML, "
+                           "RSS/Atom, plain text or JSON)")
