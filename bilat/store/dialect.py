@@ -1,0 +1,168 @@
+"""Everything that differs between SQLite and PostgreSQL, kept in one place.
+
+Connecting (URLs, SQLite pragmas and write locks), the full-text index (FTS5 on SQLite,
+a GIN index over ``to_tsvector`` on PostgreSQL), "insert unless present", and the
+full-text query. The rest of ``bilat.store`` is dialect-free SQLAlchemy Core.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import JSON, Connection, Engine, Row, Table, create_engine, event, text
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+from bilat.errors import StoreError
+
+# JSONB on PostgreSQL: smaller, indexable, and what a later JSON query would want.
+JSON_TYPE = JSON().with_variant(postgresql.JSONB(), "postgresql")
+
+# Execution option that marks a connection as about to write (see _sqlite_begin).
+WRITE = "bilat_write"
+
+SQLITE_PRAGMAS = (
+    "PRAGMA journal_mode=WAL",  # readers (the web app) never block the writer
+    "PRAGMA synchronous=NORMAL",  # durable enough under WAL, and much faster per commit
+    "PRAGMA foreign_keys=ON",  # SQLite ignores REFERENCES unless told
+    "PRAGMA busy_timeout=30000",  # a second writer waits up to 30 s instead of failing
+)
+
+# Any constant will do: it names the lock that serialises schema creation across workers.
+_SCHEMA_LOCK_KEY = 0x62696C6174  # "bilat"
+
+
+def normalise_url(url: str) -> str:
+    """A SQLAlchemy URL from what a user typed: a bare path means a SQLite file."""
+    if "://" not in url:
+        return f"sqlite:///{Path(url).expanduser()}"
+    for plain in ("postgresql://", "postgres://"):
+        if url.startswith(plain):  # psycopg 3 is the driver we ship, not psycopg2
+            return "postgresql+psycopg://" + url[len(plain):]
+    return url
+
+
+def connect(url: str) -> Engine:
+    """An engine for ``url``, configured for its dialect; StoreError if unusable."""
+    url = normalise_url(url)
+    try:
+        parsed = make_url(url)
+    except ArgumentError as e:
+        raise StoreError(f"{url}: not a database URL or a file path ({e})") from e
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise StoreError(f"{url}: expected a SQLite path or a PostgreSQL URL, "
+                         f"found the {parsed.get_backend_name()!r} dialect")
+    if parsed.get_backend_name() == "sqlite":
+        _check_sqlite_path(parsed.database)
+    try:
+        engine = create_engine(parsed, json_serializer=_json_dumps)
+    except (ArgumentError, NoSuchModuleError, ImportError) as e:
+        raise StoreError(f"{url}: cannot use this database URL ({e})") from e
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def _json_dumps(value: Any) -> str:
+    # Russian stays readable in the SQLite file; NaN is refused as PostgreSQL would.
+    return json.dumps(value, ensure_ascii=False, allow_nan=False)
+
+
+def _check_sqlite_path(database: str | None) -> None:
+    # SQLite says only "unable to open database file"; name what is wrong instead.
+    if not database or database == ":memory:":
+        return
+    path = Path(database)
+    if path.is_dir():
+        raise StoreError(f"{database}: is a directory, expected a database file")
+    if not path.parent.is_dir():
+        raise StoreError(f"{database}: cannot create the database: {path.parent} is not "
+                         "an existing directory")
+
+
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Autocommit at the driver level: pysqlite's own BEGIN handling is replaced by ours.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    for pragma in SQLITE_PRAGMAS:
+        cursor.execute(pragma)
+    cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    # A writer takes the write lock up front: a deferred transaction that reads and then
+    # writes fails with "database is locked" when another writer got there first,
+    # whereas BEGIN IMMEDIATE waits for busy_timeout.
+    mode = "IMMEDIATE" if conn.get_execution_options().get(WRITE) else "DEFERRED"
+    conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def lock_schema(conn: Connection) -> None:
+    """Serialise schema creation between processes opening a new database at once."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK_KEY})
+    # SQLite: the write transaction (BEGIN IMMEDIATE) already excludes other writers.
+
+
+def create_search_index(conn: Connection) -> None:
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts "
+            "USING fts5(doc_id UNINDEXED, title, lemmas)")
+    else:
+        # 'simple' only lowercases: our lemmas are already normalised by pymorphy, and
+        # the 'russian' snowball stemmer would only cut them further and merge words.
+        conn.exec_driver_sql(
+            "CREATE INDEX IF NOT EXISTS ix_documents_lemmas_fts ON documents "
+            "USING gin (to_tsvector('simple', lemmas))")
+
+
+def index_document(conn: Connection, doc_id: str, title: str, lemmas: str) -> None:
+    """Add a document's lemmas to the full-text index (PostgreSQL indexes the column)."""
+    if conn.dialect.name == "sqlite":
+        conn.execute(text("INSERT INTO documents_fts (doc_id, title, lemmas) "
+                          "VALUES (:doc_id, :title, :lemmas)"),
+                     {"doc_id": doc_id, "title": title, "lemmas": lemmas})
+
+
+# Title matches weigh twice body matches: a headline that names the query is the article.
+_SQLITE_SEARCH = text("""
+    SELECT d.id, d.name, d.title, d.date, d.text, -bm25(documents_fts, 0, 2.0, 1.0) AS score
+    FROM documents_fts JOIN documents AS d ON d.id = documents_fts.doc_id
+    WHERE documents_fts MATCH :query
+    ORDER BY score DESC, d.id
+    LIMIT :limit
+""")
+
+# The to_tsvector expression is spelled as in the index, so the planner can use it.
+_POSTGRES_SEARCH = text("""
+    SELECT d.id, d.name, d.title, d.date, d.text,
+           ts_rank(to_tsvector('simple', d.lemmas), q) AS score
+    FROM documents AS d, plainto_tsquery('simple', :query) AS q
+    WHERE to_tsvector('simple', d.lemmas) @@ q
+    ORDER BY score DESC, d.id
+    LIMIT :limit
+""")
+
+
+def search(conn: Connection, terms: Sequence[str], limit: int) -> Sequence[Row[Any]]:
+    """Documents containing every lemma in ``terms``, best first, with a score."""
+    if conn.dialect.name == "sqlite":
+        # Each term quoted: FTS5 would read a bare "и" or "not" as syntax, and a quoted
+        # hyphenated lemma becomes a phrase, the way the tokenizer split it when indexing.
+        query = " ".join('"' + term.replace('"', '""') + '"' for term in terms)
+        return conn.execute(_SQLITE_SEARCH, {"query": query, "limit": limit}).all()
+    return conn.execute(_POSTGRES_SEARCH, {"query": " ".join(terms), "limit": limit}).all()
+
+
+def insert_missing(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """INSERT … ON CONFLICT DO NOTHING: rows another writer added meanwhile are kept."""
+    if not rows:
+        return
+    module = sqlite if conn.dialect.name == "sqlite" else postgresql
+    conn.execute(module.insert(table).on_conflict_do_nothing(), list(rows))

@@ -1,0 +1,113 @@
+"""The tables, declared once for SQLite and PostgreSQL (SQLAlchemy Core, no ORM).
+
+The full-text index is not here: it differs by dialect and lives in ``dialect.py``.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+from bilat.store.dialect import JSON_TYPE
+
+# Bump when a table changes; Store refuses a database written by another version
+# rather than failing later on a missing column.
+SCHEMA_VERSION = 1
+
+metadata = MetaData()
+
+meta = Table(
+    "meta", metadata,
+    Column("key", String, primary_key=True),
+    Column("value", String, nullable=False),
+)
+
+documents = Table(
+    "documents", metadata,
+    Column("id", String, primary_key=True),  # content_hash of the normalised text
+    Column("name", String, nullable=False),
+    Column("source", String, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("title", Text),
+    Column("date", String),  # ISO date of publication: sorts and compares as text
+    Column("url", Text),
+    Column("text", Text, nullable=False),
+    Column("lemmas", Text, nullable=False),  # search_terms(title + text): the full-text input
+    Column("n_chars", Integer, nullable=False),
+    Column("ingested_at", String, nullable=False),  # UTC, ISO 8601
+    Index("ix_documents_date", "date"),
+)
+
+actors = Table(
+    "actors", metadata,
+    Column("code", String, primary_key=True),  # ISO 3166-1 alpha-2 or ISO 3166-2
+    Column("name", String, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("country", String, nullable=False),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("doc_id", String, ForeignKey("documents.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("stop", Integer, primary_key=True),
+    Column("code", String, ForeignKey("actors.code"), primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("form", String, nullable=False),
+    Column("normal", Text, nullable=False),
+    Index("ix_mentions_code", "code"),
+)
+
+facts = Table(
+    "facts", metadata,
+    Column("id", String, primary_key=True),  # see records.fact_id: stable across runs
+    Column("doc_id", String, ForeignKey("documents.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("type", String, nullable=False),
+    # The keys most queries filter on, lifted out of ``data`` into typed columns.
+    Column("indicator", String),
+    Column("party_a", String),
+    Column("party_b", String),
+    Column("exporter", String),
+    Column("importer", String),
+    Column("year", Integer),
+    Column("months", Integer),
+    Column("value", Float),
+    Column("currency", String),
+    Column("percent", Float),
+    Column("qualifier", String),
+    Column("status", String),
+    Column("kind", String),
+    Column("confidence", Float, nullable=False),
+    Column("rule", String, nullable=False),
+    Column("evidence_text", Text, nullable=False),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("data", JSON_TYPE, nullable=False),  # the fact's full fields mapping
+    Index("ix_facts_doc", "doc_id", "evidence_start"),
+    Index("ix_facts_type", "type"),
+    Index("ix_facts_indicator", "indicator"),
+    Index("ix_facts_year", "year"),
+    Index("ix_facts_pair", "party_a", "party_b"),
+)
+
+# Every ISO code a fact involves, in any role (parties, exporter, importer, whole, part,
+# partners). party_a/party_b hold only two, and an event may have three parties; the
+# party and pair filters read this table so that no party is missed.
+fact_parties = Table(
+    "fact_parties", metadata,
+    Column("fact_id", String, ForeignKey("facts.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("party", String, primary_key=True),
+    Index("ix_fact_parties_party", "party", "fact_id"),
+)
