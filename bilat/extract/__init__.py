@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from bilat.extract import change, investment, share, trade, volume
+from bilat.extract import change, investment, person, share, trade, volume
 from bilat.extract.context import DocContext, build_context
 from bilat.extract.figures import Scan, has_digits_or_ratio, scan
 from bilat.model import Analysis, Fact
 
 # Each: extract(ctx, scans) -> list[Fact]. Order is the order facts are listed in.
-EXTRACTORS = (trade, change, share, volume, investment)
+EXTRACTORS = (trade, change, share, volume, investment, person)
 
 __all__ = ["EXTRACTORS", "DocContext", "build_context", "document_record", "extract",
            "extract_with_context"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from bilat.extract.context import DocContext
-from bilat.extract.cues import FALL_WORDS, RISE_WORDS
+from bilat.extract.cues import FALL_AFTER, FALL_WORDS, RISE_AFTER, RISE_WORDS
 from bilat.extract.figures import Figure, Scan
 from bilat.extract.numbers import parse_number
 from bilat.extract.parties import choose_pair, direction
@@ -62,11 +62,13 @@ def _change_fact(ctx: DocContext, scan: Scan, figure: Figure) -> Fact | None:
 
 
 def _sign(scan: Scan, figure: Figure) -> int | None:
-    around = scan.lemmas(figure.first - RISE_WINDOW_BEFORE, figure.first) + \
-        scan.lemmas(figure.last + 1, figure.last + 1 + RISE_WINDOW_AFTER)
-    if any(lemma in FALL_WORDS for lemma in around):
+    before = scan.lemmas(figure.first - RISE_WINDOW_BEFORE, figure.first)
+    after = scan.lemmas(figure.last + 1, figure.last + 1 + RISE_WINDOW_AFTER)
+    if any(lemma in FALL_WORDS for lemma in before + after) or \
+            any(lemma in FALL_AFTER for lemma in after):
         return -1
-    if any(lemma in RISE_WORDS for lemma in around):
+    if any(lemma in RISE_WORDS for lemma in before + after) or \
+            any(lemma in RISE_AFTER for lemma in after):
         return 1
     return None
 

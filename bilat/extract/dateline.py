@@ -7,12 +7,13 @@ A dateline may lack the year; ``infer_year`` then reads it from the text itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
-from yargy import Parser, and_, or_, rule
+from yargy import and_, or_, rule
 from yargy.interpretation import fact
 from yargy.predicates import caseless, eq, gte, lte
 from yargy.predicates import type as type_
+
+from bilat.extract.grammar import parser
 
 Date = fact("Date", ["day", "month", "year"])
 
@@ -73,15 +74,10 @@ class Dateline:
         return f"{year:04d}-{self.month:02d}-{self.day:02d}" if year else None
 
 
-@cache
-def _parser() -> Parser:
-    return Parser(DATE)
-
-
 def find_dateline(text: str) -> Dateline | None:
     """The first date in the head of the text, or None."""
     head = text[:DATELINE_CHARS]
-    for match in _parser().findall(head):
+    for match in parser(DATE).findall(head):
         if _stands_alone(head, match.span.start):
             found = match.fact
             return Dateline(day=found.day, month=found.month, year=found.year)

@@ -4,13 +4,12 @@ percentages, "в N раз", amounts with units), its periods, its indicator word
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from functools import cache
-
-from yargy import Parser
 
 from bilat.extract.context import DocContext
 from bilat.extract.cues import Cue, indicator_cues
+from bilat.extract.grammar import find_near
 from bilat.extract.money import MoneySpan, find_money
 from bilat.extract.numbers import PERCENT, TIMES
 from bilat.extract.parties import Party, sentence_parties
@@ -58,16 +57,6 @@ def token_index(sentence: Sentence, offset: int) -> int:
     return len(sentence.tokens) - 1
 
 
-@cache
-def _percent_parser() -> Parser:
-    return Parser(PERCENT)
-
-
-@cache
-def _times_parser() -> Parser:
-    return Parser(TIMES)
-
-
 def scan(ctx: DocContext, sentence: Sentence) -> Scan:
     figures = [*_money_figures(sentence), *_ratio_figures(sentence)]
     figures.sort(key=lambda f: f.start)
@@ -88,14 +77,22 @@ def _money_figures(sentence: Sentence) -> list[Figure]:
     return out
 
 
+PERCENT_TRIGGERS = re.compile(r"%|процент|проц\.", re.IGNORECASE)
+TIMES_TRIGGERS = re.compile(r"\bраз|вдвое|втрое|вчетверо|впятеро|вдесятеро", re.IGNORECASE)
+# "на 12,4 %", "в полтора раза": the number stands just before its sign.
+RATIO_BEFORE, RATIO_AFTER = 16, 4
+
+
 def _ratio_figures(sentence: Sentence) -> list[Figure]:
     out = []
-    for kind, parser in (("percent", _percent_parser()), ("times", _times_parser())):
-        for match in parser.findall(sentence.text):
+    for kind, grammar, triggers in (("percent", PERCENT, PERCENT_TRIGGERS),
+                                    ("times", TIMES, TIMES_TRIGGERS)):
+        for match in find_near(grammar, sentence.text, triggers, RATIO_BEFORE, RATIO_AFTER,
+                               sentence.start):
             number = match.fact.number
             if number is None:
                 continue
-            start, stop = sentence.start + match.span.start, sentence.start + match.span.stop
+            start, stop = match.start, match.stop
             value = number if kind == "percent" else (number - 1) * 100
             out.append(Figure(kind, start, stop, token_index(sentence, start),
                               token_index(sentence, stop - 1), value))
@@ -112,4 +109,4 @@ def has_digits_or_ratio(sentence: Sentence) -> bool:
 # Stems of number words that can carry a figure without a digit: "в два раза",
 # "десятая часть", "полтора миллиарда".
 NUMBER_STEMS = ("раз", "част", "половин", "треть", "четверт", "миллион", "миллиард",
-                "триллион")
+                "триллион", "вдвое", "втрое", "вчетверо", "впятеро", "вдесятеро")

@@ -8,12 +8,14 @@ neighbouring figure.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from yargy import Parser, or_, rule
+from yargy import or_, rule
 from yargy.interpretation import fact
-from yargy.predicates import caseless, eq, in_, normalized
+from yargy.predicates import caseless, eq, in_, in_caseless, normalized
 
+from bilat.extract.grammar import Found, find_near
 from bilat.extract.numbers import AMOUNT, NUMBER, amount_value, parse_number
 
 Money = fact("Money", ["amount", "currency", "low"])
@@ -32,6 +34,15 @@ CURRENCY_WORDS = {
     "фунт": "GBP", "дирхам": "AED",
 }
 # Adjectives that change the currency of "рубль"/"доллар".
+# Short currency names that pymorphy reads as other words ("сомов" → "сомовый"): their
+# forms spelled out.
+INFLECTED_FORMS = {
+    **dict.fromkeys(("сум", "сума", "сумов", "сумах"), "UZS"),
+    **dict.fromkeys(("сом", "сома", "сомов", "сомах"), "KGS"),
+    **dict.fromkeys(("манат", "маната", "манатов", "манатах"), "AZN"),
+    **dict.fromkeys(("драм", "драма", "драмов", "драмах"), "AMD"),
+    "тенге": "KZT", "евро": "EUR", "лари": "GEL", "сомони": "TJS",
+}
 CURRENCY_ADJECTIVES = {"белорусский": "BYN", "российский": "RUB", "американский": "USD",
                        "сингапурский": "SGD", "гонконгский": "HKD", "канадский": "CAD"}
 CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "₽": "RUB", "₸": "KZT", "¥": "CNY"}
@@ -45,10 +56,9 @@ CURRENCY_WORD = or_(
     rule(in_({w for w in CURRENCY_WORDS if w.isalpha() and w.isascii()} | {"USD", "RUB", "KZT",
                                                                             "EUR", "CNY", "UZS",
                                                                             "AZN"})),
-    rule(normalized("тенге")), rule(normalized("евро")), rule(normalized("юань")),
-    rule(normalized("сум")), rule(normalized("манат")), rule(normalized("сом")),
-    rule(normalized("сомони")), rule(normalized("гривна")), rule(normalized("драм")),
-    rule(normalized("лари")), rule(normalized("лира")), rule(normalized("рупия")),
+    rule(in_caseless(set(INFLECTED_FORMS))),
+    rule(normalized("юань")), rule(normalized("гривна")),
+    rule(normalized("лира")), rule(normalized("рупия")),
     rule(normalized("иена")), rule(normalized("вона")), rule(normalized("фунт")),
     rule(normalized("дирхам")),
 )
@@ -75,9 +85,6 @@ MONEY = rule(
     ),
 ).interpretation(Money)
 
-_PARSER = None
-
-
 @dataclass(frozen=True)
 class MoneySpan:
     """A figure found in text: ``currency`` is None for a bare amount such as "83 млн"."""
@@ -103,24 +110,24 @@ def currency_code(text: str | None) -> str | None:
     if lemmas[0] in CURRENCY_ADJECTIVES and len(lemmas) > 1:
         return CURRENCY_ADJECTIVES[lemmas[0]]
     for word, lemma in zip(words, lemmas, strict=True):
-        code = CURRENCY_WORDS.get(word) or CURRENCY_WORDS.get(lemma)
+        code = INFLECTED_FORMS.get(word) or CURRENCY_WORDS.get(word) or \
+            CURRENCY_WORDS.get(lemma)
         if code:
             return code
     return None
 
 
-def _parser() -> Parser:
-    global _PARSER  # a compiled grammar, built once; not state that changes
-    if _PARSER is None:
-        _PARSER = Parser(MONEY)
-    return _PARSER
+# Where a figure may be: a digit, a number word or a currency sign. The window reaches
+# back over a range head ("от 3 до") and on over "млн долл. США".
+MONEY_TRIGGERS = re.compile(r"\d|полтор|миллиард|миллион|триллион", re.IGNORECASE)
+MONEY_BEFORE, MONEY_AFTER = 24, 40
 
 
 def find_money(text: str, offset: int = 0) -> list[MoneySpan]:
     """Every money figure and every bare amount with a multiplier in ``text``."""
-    found = []
-    for match in _parser().findall(text):
-        money = match.fact
+    spans = []
+    for found in find_near(MONEY, text, MONEY_TRIGGERS, MONEY_BEFORE, MONEY_AFTER, offset):
+        money = found.fact
         value = amount_value(money.amount)
         if value is None:
             continue
@@ -129,10 +136,9 @@ def find_money(text: str, offset: int = 0) -> list[MoneySpan]:
         if code is None and not has_multiplier:
             continue  # a bare number: a year, a count, an ordinal
         low = _range_low(money, value)
-        start = match.span.start if low is not None else _amount_start(match)
-        found.append(MoneySpan(offset + start, offset + match.span.stop, value, code,
-                               has_multiplier, low))
-    return found
+        start = found.start if low is not None else _amount_start(found)
+        spans.append(MoneySpan(start, found.stop, value, code, has_multiplier, low))
+    return spans
 
 
 def _range_low(money: object, value: float) -> float | None:
@@ -143,10 +149,10 @@ def _range_low(money: object, value: float) -> float | None:
     return value * low / number
 
 
-def _amount_start(match: object) -> int:
+def _amount_start(found: Found) -> int:
     """Where the figure itself begins when a range head matched but was rejected."""
-    tokens = match.tokens  # type: ignore[attr-defined]
+    tokens = found.tokens
     for i, token in enumerate(tokens):
         if token.value in {"-", "–", "—", "до"} and i + 1 < len(tokens):
-            return tokens[i + 1].span.start
-    return match.span.start  # type: ignore[attr-defined]
+            return found.base + tokens[i + 1].span.start
+    return found.start

@@ -11,7 +11,7 @@ import re
 
 from yargy import and_, or_, rule
 from yargy.interpretation import fact
-from yargy.predicates import caseless, custom, eq, in_, length_eq, normalized
+from yargy.predicates import caseless, custom, eq, in_, in_caseless, length_eq, normalized
 from yargy.predicates import type as type_
 
 Amount = fact("Amount", ["number", "multiplier"])
@@ -87,10 +87,12 @@ PERCENT = rule(
     PERCENT_SIGN,
 ).interpretation(Percent)
 
-TIMES = rule(
-    eq("в"),
-    NUMBER.interpretation(Times.number.custom(parse_number)),
-    normalized("раз"),
+# "вдвое", "втрое": the multiple in one word.
+TIMES_WORDS = {"вдвое": 2, "втрое": 3, "вчетверо": 4, "впятеро": 5, "вдесятеро": 10}
+TIMES = or_(
+    rule(eq("в"), NUMBER.interpretation(Times.number.custom(parse_number)), normalized("раз")),
+    rule(in_caseless(set(TIMES_WORDS)).interpretation(
+        Times.number.custom(lambda word: float(TIMES_WORDS[word.lower()])))),
 ).interpretation(Times)
 
 

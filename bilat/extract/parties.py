@@ -93,9 +93,14 @@ def _role(sentence: Sentence, index: int, mention: Mention | None) -> str:
 
 
 def choose_pair(ctx: DocContext, sentence: Sentence, anchor: int,
-                named: Sequence[Party]) -> Parties | None:
+                named: Sequence[Party], clause: tuple[int, int] | None = None,
+                ) -> Parties | None:
     """The two parties of a figure at token ``anchor``: the named ones nearest to it,
-    completed from the document's main pair when the sentence names fewer than two."""
+    completed from the document's main pair when the sentence names fewer than two.
+
+    Only parties inside ``clause`` (token indices) tell a direction: in "экспорт в
+    Казахстан … , а импорт — 83 млн" the "в Казахстан" is not where the import goes.
+    """
     by_distance = sorted(named, key=lambda p: abs(p.index - anchor))
     picked: list[Party] = []
     for party in by_distance:
@@ -109,8 +114,10 @@ def choose_pair(ctx: DocContext, sentence: Sentence, anchor: int,
         codes = _complete(ctx, codes)
     if len(codes) < 2:
         return None
-    exporter = next((p.code for p in picked if p.role in {"from", "adjective"}), None)
-    importer = next((p.code for p in picked if p.role == "to"), None)
+    lo, hi = clause or (0, len(sentence.tokens))
+    local = [p for p in picked if lo <= p.index <= hi]
+    exporter = next((p.code for p in local if p.role in {"from", "adjective"}), None)
+    importer = next((p.code for p in local if p.role == "to"), None)
     pair = (codes[0], codes[1]) if codes[0] < codes[1] else (codes[1], codes[0])
     return Parties(pair, exporter, importer, explicit)
 
@@ -142,7 +149,4 @@ def direction(parties: Parties, indicator: str, home: str | None) -> tuple[str, 
         # No preposition tells: the text's own side exports what it calls "экспорт".
         own = home if home in (a, b) else a
         exporter = own if indicator == "export" else (b if own == a else a)
-        return exporter, (b if exporter == a else a)
-    if indicator == "import" and parties.exporter_side is None and parties.importer_side:
-        exporter = b if parties.importer_side == a else a
     return exporter, (b if exporter == a else a)

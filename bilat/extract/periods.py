@@ -8,14 +8,15 @@ Relative years stay relative here; ``resolve_year`` turns them into calendar yea
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from functools import cache
 
-from yargy import Parser, and_, or_, rule
+from yargy import and_, or_, rule
 from yargy.interpretation import fact
 from yargy.predicates import caseless, eq, gte, in_, lte, normalized
 from yargy.predicates import type as type_
 
+from bilat.extract.grammar import find_near
 from bilat.extract.numbers import NUMBER, parse_number
 from bilat.nlp import lemma_of
 
@@ -112,14 +113,18 @@ def resolve_year(year: int | None, relative: int | None, pub_year: int | None) -
     return None
 
 
-@cache
-def _parser() -> Parser:
-    return Parser(PERIOD)
+# Where a period may be: a year, a month, "месяц", "квартал", "полугодие", "год".
+PERIOD_TRIGGERS = re.compile(
+    r"\b(?:199\d|20\d\d|2100)\b|месяц|квартал|полугоди|январ|феврал|март|апрел|\bма[йяе]\b|"
+    r"июн|июл|август|сентябр|октябр|ноябр|декабр|\bгод|\bгг?\.", re.IGNORECASE)
+# Enough before a trigger for "по сравнению с аналогичным периодом" and after it for
+# "месяцев 2024 года".
+PERIOD_BEFORE, PERIOD_AFTER = 48, 24
 
 
 def find_periods(text: str, offset: int = 0) -> list[PeriodSpan]:
     spans = []
-    for match in _parser().findall(text):
+    for match in find_near(PERIOD, text, PERIOD_TRIGGERS, PERIOD_BEFORE, PERIOD_AFTER, offset):
         found = match.fact
         months = int(found.months) if found.months else None
         if months is not None and not 1 <= months <= 12:
@@ -127,7 +132,7 @@ def find_periods(text: str, offset: int = 0) -> list[PeriodSpan]:
         if months == 12:
             months = None  # twelve months from January is the whole year
         spans.append(PeriodSpan(
-            start=offset + match.span.start, stop=offset + match.span.stop,
+            start=match.start, stop=match.stop,
             year=found.year, relative=found.relative, months=months,
             role=found.role or "period", to_year=found.span_years,
         ))

@@ -87,11 +87,19 @@ def _whole(ctx: DocContext, scan: Scan, first: int, last: int) -> str | None:
     after = [p for p in scan.parties if last < p.index <= last + INDICATOR_AFTER + 3]
     if after:
         return after[0].code
+    # "Доля России во внешней торговле Казахстана составляет 18%": the party right after
+    # the trade noun that stands before the figure.
+    nouns = [i for i in range(max(0, first - SHARE_LOOKBACK), first)
+             if _names_trade([scan.tokens[i].lemma])]
+    if nouns:
+        owner = [p for p in scan.parties if nouns[-1] < p.index < first]
+        if owner:
+            return owner[0].code
     return None
 
 
 def _part(scan: Scan, first: int, whole: str) -> str | None:
-    for lemma in scan.lemmas(0, first):
+    for lemma in scan.lemmas(0, len(scan.tokens)):
         if lemma in PART_LABELS:
             return PART_LABELS[lemma]
     before: list[Party] = [p for p in scan.parties if p.index < first and p.code != whole]

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from bilat.extract.context import DocContext
 from bilat.extract.cues import (
+    FALL_WORDS,
     FORECAST_WORDS,
     GOAL_VERBS,
     INVESTMENT_WORDS,
     NEGATED_QUALIFIERS,
     QUALIFIERS,
     QUALIFYING_VERBS,
+    RISE_WORDS,
     TARGET_WORDS,
     TOTAL_MARKERS,
     Cue,
@@ -61,7 +63,8 @@ def _trade_fact(ctx: DocContext, scan: Scan, moneys: list[Figure], n: int,
     currency = _currency(moneys, n)
     if currency is None or not _is_money(scan, figure):
         return None
-    parties = choose_pair(ctx, scan.sentence, cue.index, scan.parties)
+    parties = choose_pair(ctx, scan.sentence, cue.index, scan.parties,
+                          clause=(clause_start, figure.last))
     if parties is None or _is_total(scan, cue, parties):
         return None
     status = status_of(scan, clause_start, figure)
@@ -143,18 +146,26 @@ def qualifier_of(scan: Scan, clause_start: int, figure: Figure) -> str:
 
 
 def _goal_in(scan: Scan, lo: int, hi: int) -> bool:
-    return any(t.lemma in GOAL_VERBS or t.lemma in TARGET_WORDS
-               for t in scan.tokens[max(0, lo):hi])
+    """"довести до", "вырос до", "сократился до": here "до" names the level reached."""
+    return any(t.lemma in GOAL_VERBS or t.lemma in TARGET_WORDS or t.lemma in RISE_WORDS
+               or t.lemma in FALL_WORDS for t in scan.tokens[max(0, lo):hi])
 
 
 def status_of(scan: Scan, clause_start: int, figure: Figure) -> str:
+    """Target (a goal someone sets), forecast (what is expected) or actual.
+
+    Words of intent decide first; then a verb's form: an infinitive under a goal
+    ("выйти на 10 млрд") is a target, a plain future ("превысит 5 млрд") a forecast.
+    """
     tokens = scan.tokens[max(0, clause_start):figure.first]
-    if any(t.lemma in FORECAST_WORDS for t in tokens):
-        return "forecast"
     if any(t.lemma in TARGET_WORDS for t in tokens):
         return "target"
-    if any(t.lemma in GOAL_VERBS and is_goal_form(t) for t in tokens):
+    if any(t.lemma in FORECAST_WORDS for t in tokens):
+        return "forecast"
+    if any(t.lemma in GOAL_VERBS and t.feats.get("VerbForm") == "Inf" for t in tokens):
         return "target"
+    if any(t.lemma in GOAL_VERBS and is_goal_form(t) for t in tokens):
+        return "forecast"
     if any(p.role == "target" for p in scan.periods):
         return "target"
     return "actual"

@@ -9,6 +9,7 @@ import re
 from bilat.extract.context import DocContext
 from bilat.extract.cues import FALL_WORDS, RISE_WORDS
 from bilat.extract.figures import Scan
+from bilat.extract.grammar import Found, find_near
 from bilat.extract.numbers import AMOUNT, amount_value
 from bilat.extract.trade import period_fields, status_of
 from bilat.model import Fact
@@ -25,33 +26,34 @@ COMMODITIES = {"груз": "cargo", "перевозка": "cargo", "грузоп
 _ROUTE = re.compile(r"по\s+((?:[А-ЯЁ][\w-]*\s+)?(?:маршрут\w*|трубопровод\w*|коридор\w*)"
                     r"(?:\s+[«\"]?[А-ЯЁ][^,.;:]*)?)")
 CONFIDENCE = 0.75
+# A volume's number stands just before its unit: "4,5 миллиона тонн".
+UNIT_TRIGGERS = re.compile(r"\bтонн|\bт\b|кубометр|баррел|контейнер|TEU|вагон|кВт|МВт",
+                           re.IGNORECASE)
+UNIT_BEFORE = 28
 
 
 def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
-    from yargy import Parser
-
-    parser = Parser(AMOUNT)
     facts = []
     for scan in scans:
-        for match in parser.findall(scan.sentence.text):
+        for match in find_near(AMOUNT, scan.sentence.text, UNIT_TRIGGERS, UNIT_BEFORE, 0,
+                               scan.sentence.start):
             fact = _volume_fact(ctx, scan, match)
             if fact:
                 facts.append(fact)
     return facts
 
 
-def _volume_fact(ctx: DocContext, scan: Scan, match: object) -> Fact | None:
-    span = match.span  # type: ignore[attr-defined]
-    last = scan.token_index(scan.sentence.start + span.stop - 1)
+def _volume_fact(ctx: DocContext, scan: Scan, match: Found) -> Fact | None:
+    last = scan.token_index(match.stop - 1)
     unit_token = scan.tokens[last + 1] if last + 1 < len(scan.tokens) else None
     if unit_token is None or unit_token.lemma not in UNITS:
         return None
-    value = amount_value(match.fact)  # type: ignore[attr-defined]
+    value = amount_value(match.fact)
     indicator = next((COMMODITIES[t.lemma] for t in scan.tokens if t.lemma in COMMODITIES),
                      None)
     if value is None or indicator is None:
         return None
-    first = scan.token_index(scan.sentence.start + span.start)
+    first = scan.token_index(match.start)
     fields = {"indicator": indicator, "value": value, "unit": UNITS[unit_token.lemma],
               "route": _route(scan), "parties": sorted({p.code for p in scan.parties}),
               "period": period_fields(ctx, next((p for p in scan.periods

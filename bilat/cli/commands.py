@@ -1,0 +1,135 @@
+"""Commands that read inputs: demo, ingest, extract."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from bilat.cli import DEFAULT_DB, EXIT_SKIPPED, DbOption, app, console, err, render
+from bilat.model import Skipped
+from bilat.pipeline import IngestReport, Processed
+from bilat.store import Store
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=err, transient=True)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files, folders or URLs.")] = None,
+    urls: Annotated[Path | None, typer.Option("--urls", help="A file of URLs, one a line.")]
+    = None,
+    db: DbOption = DEFAULT_DB,
+    jobs: Annotated[int, typer.Option(help="Worker processes (each loads the models).")] = 1,
+) -> None:
+    """Read, analyse and store articles.  Example: bilat ingest news/ --db bilat.db"""
+    with Store(db) as store:
+        report = _run_ingest([str(p) for p in paths or []], store, urls, jobs)
+    _print_report(report, db)
+    if report.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+def _run_ingest(inputs: list[str], store: Store, urls: Path | None,
+                jobs: int) -> IngestReport:
+    from bilat.pipeline import ingest as run
+
+    with _progress() as progress:
+        task = progress.add_task("reading", total=None)
+
+        def tick(item: object) -> None:
+            if isinstance(item, Skipped):
+                err.print(f"[yellow]skipped[/] {item}")
+            progress.update(task, advance=1, description=_describe(item))
+
+        return run(inputs, store, urls_file=urls, jobs=jobs, on_item=tick)
+
+
+def _describe(item: object) -> str:
+    name = getattr(getattr(item, "document", item), "name", "")
+    return f"{name[:40]:40}"
+
+
+def _print_report(report: IngestReport, db: str) -> None:
+    console.print(f"{report.read} read, [green]{report.added} added[/] "
+                  f"({report.facts} facts), {report.duplicates} already stored, "
+                  f"{len(report.skipped)} skipped → {db}")
+    if report.read and not report.added and report.duplicates == report.read:
+        console.print("nothing new: every document was already in the database")
+
+
+@app.command()
+def demo(db: DbOption = DEFAULT_DB) -> None:
+    """Ingest the demo corpus that ships with bilat and print what it found."""
+    from bilat.sources import demo_path
+
+    started = time.perf_counter()
+    with Store(db) as store:
+        report = _run_ingest([str(demo_path())], store, None, 1)
+        _print_report(report, db)
+        console.print(summary_table(store))
+        console.print(pairs_table(store))
+    console.print(f"done in {time.perf_counter() - started:.1f} s; try: bilat facts --db {db}")
+
+
+def summary_table(store: Store) -> Table:
+    table = Table(title="Что найдено")
+    table.add_column("что")
+    table.add_column("сколько", justify="right")
+    table.add_row("документы", str(store.count_documents()))
+    for kind, count in sorted(store.count_facts().items()):
+        table.add_row(f"факты: {kind}", str(count))
+    return table
+
+
+def pairs_table(store: Store) -> Table:
+    table = Table(title="Самые частые пары")
+    for column in ("сторона", "сторона", "фактов"):
+        table.add_column(column)
+    for a, b, count in store.top_pairs(10):
+        table.add_row(a, b, str(count))
+    return table
+
+
+@app.command()
+def extract(
+    files: Annotated[list[Path], typer.Argument(help="Files or folders to read.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl or table.")] = "jsonl",
+    explain: Annotated[bool, typer.Option(help="Show the rule and tokens behind each fact.")]
+    = False,
+) -> None:
+    """Print facts without touching a database.  Example: bilat extract a.txt --format table"""
+    from bilat.pipeline import process_many
+    from bilat.sources import read_many
+
+    skipped = 0
+    for result in process_many(read_many([str(f) for f in files])):
+        if isinstance(result, Skipped):
+            skipped += 1
+            err.print(f"[yellow]skipped[/] {result}")
+            continue
+        _print_extracted(result, format, explain)
+    if skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+def _print_extracted(result: Processed, format: str, explain: bool) -> None:
+    if explain:
+        console.rule(result.document.name)
+        for fact in result.facts:
+            render.explain(console, fact)
+    elif format == "table":
+        console.print(render.facts_table(result.record["facts"], title=result.document.name,
+                                         source=False))
+    elif format == "jsonl":
+        print(render.jsonl([result.record]), end="")
+    else:
+        raise typer.BadParameter(f"unknown format '{format}' (expected jsonl or table)")
+

@@ -1,0 +1,124 @@
+"""How facts and documents are printed: rich tables, JSONL and CSV, one shape each."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from bilat.model import Fact
+
+# Columns of a fact in a table and in CSV, in this order.
+FACT_COLUMNS = ("type", "indicator", "parties", "value", "currency", "percent", "year",
+                "qualifier", "status", "detail")
+
+
+def fact_cells(fact: Mapping[str, Any]) -> dict[str, str]:
+    """A fact (eval-format dict) as short printable cells."""
+    period = fact.get("period") or {}
+    year = period.get("year")
+    if period.get("months"):
+        year = f"{year or '?'} ({period['months']} мес.)"
+    if period.get("from_year"):
+        year = f"{period['from_year']}–{period.get('to_year') or ''}"
+    parties = fact.get("parties") or [p for p in (fact.get("whole"), fact.get("part")) if p]
+    return {
+        "type": fact.get("type", ""),
+        "indicator": str(fact.get("indicator") or fact.get("kind") or ""),
+        "parties": _parties(fact, parties),
+        "value": _number(fact.get("value")),
+        "currency": str(fact.get("currency") or fact.get("unit") or ""),
+        "percent": _number(fact.get("percent")),
+        "year": str(year or fact.get("date") or ""),
+        "qualifier": str(fact.get("qualifier") or ""),
+        "status": str(fact.get("status") or ""),
+        "detail": _detail(fact),
+    }
+
+
+def _parties(fact: Mapping[str, Any], parties: Sequence[str]) -> str:
+    if fact.get("exporter"):
+        return f"{fact['exporter']} → {fact.get('importer') or '?'}"
+    if fact.get("whole"):
+        return f"{fact.get('part')} в {fact['whole']}"
+    return " – ".join(str(p) for p in parties)
+
+
+def _detail(fact: Mapping[str, Any]) -> str:
+    for key in ("name", "sector", "route", "text", "role"):
+        if fact.get(key):
+            return str(fact[key])[:60]
+    speaker = fact.get("speaker")
+    return str(speaker.get("name", "")) if isinstance(speaker, Mapping) else ""
+
+
+def _number(value: Any) -> str:
+    if value is None:
+        return ""
+    value = float(value)
+    for factor, word in ((1e12, "трлн"), (1e9, "млрд"), (1e6, "млн"), (1e3, "тыс.")):
+        if abs(value) >= factor:
+            return f"{value / factor:,.2f}".rstrip("0").rstrip(".").replace(",", " ") + \
+                f" {word}"
+    return f"{value:g}"
+
+
+def facts_table(rows: Iterable[Mapping[str, Any]], title: str | None = None,
+                source: bool = True, numbered: bool = False) -> Table:
+    table = Table(title=title, show_lines=False)
+    if numbered:
+        table.add_column("#", justify="right")
+    for column in FACT_COLUMNS:
+        table.add_column(column, overflow="fold")
+    if source:
+        table.add_column("source", overflow="fold")
+    for n, row in enumerate(rows, 1):
+        cells = [str(n)] if numbered else []
+        cells.extend(fact_cells(row).values())
+        if source:
+            cells.append(str(row.get("doc_name") or row.get("source") or ""))
+        table.add_row(*cells)
+    return table
+
+
+def facts_csv(rows: Iterable[Mapping[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([*FACT_COLUMNS, "source", "evidence"])
+    for row in rows:
+        evidence = (row.get("evidence") or {}).get("text", "")
+        writer.writerow([*fact_cells(row).values(), row.get("source", ""), evidence])
+    return out.getvalue()
+
+
+def jsonl(rows: Iterable[Mapping[str, Any]]) -> str:
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+
+
+def explain(console: Console, fact: Fact) -> None:
+    """The rule that produced a fact and the tokens it read: "trade.export ← экспорт, 406,2 млн"."""
+    cells = fact_cells(fact.to_json())
+    console.print(f"[bold]{fact.type}[/] {cells['indicator']} {cells['parties']} "
+                  f"{cells['value']}{cells['percent']} {cells['currency']} {cells['year']}")
+    console.print(f"  rule: [cyan]{fact.rule}[/]  read: {', '.join(fact.trace)}  "
+                  f"confidence: {fact.confidence:.2f}")
+    console.print(Text(f"  «{fact.evidence.text.strip()}»", style="dim"))
+
+
+def marked_text(text: str, spans: Sequence[tuple[int, int, str]]) -> Text:
+    """The document with each fact's evidence highlighted and numbered."""
+    rich = Text(text)
+    ends: dict[int, list[str]] = {}
+    for start, stop, label in spans:
+        rich.stylize("on dark_green", start, stop)
+        ends.setdefault(stop, []).append(label)
+    for stop in sorted(ends, reverse=True):
+        rich = rich[:stop] + Text(f" [{','.join(ends[stop])}]", style="bold yellow") + \
+            rich[stop:]
+    return rich

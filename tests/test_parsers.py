@@ -1,0 +1,152 @@
+"""The shared parsers of ``bilat.extract``: numbers, money, percentages, periods, datelines."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilat.extract.dateline import find_dateline
+from bilat.extract.money import currency_code, find_money
+from bilat.extract.numbers import parse_number
+from bilat.extract.periods import find_periods, relative_offset
+
+NUMBERS = [
+    ("489,2", 489.2), ("26", 26.0), ("1 200", 1200.0), ("1.5", 1.5), ("полтора", 1.5),
+    ("два", 2.0), ("десять", 10.0), ("3, 5", None), ("12 34", None), ("abc", None),
+    ("1 400 000", 1_400_000.0), ("0,75", 0.75),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), NUMBERS)
+def test_parse_number(text: str, value: float | None) -> None:
+    assert parse_number(text) == value
+
+
+MONEY = [
+    ("товарооборот составил 489,2 млн долларов", [(489.2e6, "USD", "489,2 млн долларов")]),
+    ("превысил $26 млрд, что на 10%", [(26e9, "USD", "$26 млрд")]),
+    ("около 26 млрд долл. США", [(26e9, "USD", "26 млрд долл. США")]),
+    ("1,2 трлн тенге", [(1.2e12, "KZT", "1,2 трлн тенге")]),
+    ("735,2 миллиона долларов", [(735.2e6, "USD", "735,2 миллиона долларов")]),
+    ("$4 млрд", [(4e9, "USD", "$4 млрд")]),
+    ("2,5 миллиарда рублей", [(2.5e9, "RUB", "2,5 миллиарда рублей")]),
+    ("100 млн евро", [(100e6, "EUR", "100 млн евро")]),
+    ("83 млн долл. США", [(83e6, "USD", "83 млн долл. США")]),
+    ("полтора миллиарда юаней", [(1.5e9, "CNY", "полтора миллиарда юаней")]),
+    ("300 млн белорусских рублей", [(300e6, "BYN", "300 млн белорусских рублей")]),
+    ("2 млрд российских рублей", [(2e9, "RUB", "2 млрд российских рублей")]),
+    ("5 млрд руб.", [(5e9, "RUB", "5 млрд руб.")]),
+    ("10 млрд $", [(10e9, "USD", "10 млрд $")]),
+    ("USD 5 млн", [(5e6, "USD", "USD 5 млн")]),
+    ("1 200 млн рублей", [(1.2e9, "RUB", "1 200 млн рублей")]),
+    ("около 1 400 000 долларов", [(1.4e6, "USD", "1 400 000 долларов")]),
+    ("40 тыс. сумов", [(40e3, "UZS", "40 тыс. сумов")]),
+    ("3,7 млрд манатов", [(3.7e9, "AZN", "3,7 млрд манатов")]),
+    ("а импорт — 83 млн.", [(83e6, None, "83 млн.")]),
+    ("в 2024 году 120 тысяч", [(120e3, None, "120 тысяч")]),
+    ("130 видов товаров", []),
+    ("в 2024 году", []),
+    ("XX форум, 20 участников", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MONEY)
+def test_find_money(text: str, expected: list[tuple[float, str | None, str]]) -> None:
+    found = [(m.value, m.currency, text[m.start:m.stop]) for m in find_money(text)]
+    assert found == expected
+
+
+def test_money_range_keeps_both_bounds() -> None:
+    (money,) = find_money("от 3 до 5 млрд долларов")
+    assert (money.low, money.value, money.currency) == (3e9, 5e9, "USD")
+
+
+def test_year_span_is_not_a_money_range() -> None:
+    (money,) = find_money("в 2023-2024 годах 5 млн")
+    assert (money.low, money.value) == (None, 5e6)
+
+
+def test_offsets_are_shifted() -> None:
+    (money,) = find_money("и 5 млн рублей", offset=100)
+    assert (money.start, money.stop) == (102, 114)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("долларов", "USD"), ("долл. США", "USD"), ("$", "USD"), ("тенге", "KZT"),
+    ("рублей", "RUB"), ("белорусских рублей", "BYN"), ("юаней", "CNY"), ("евро", "EUR"),
+    ("сомов", "KGS"), ("", None), ("штук", None),
+])
+def test_currency_code(text: str, code: str | None) -> None:
+    assert currency_code(text) == code
+
+
+PERIODS = [
+    ("В 2024 году товарооборот", [("2024 году", 2024, None, None, "period")]),
+    ("за 9 месяцев 2021 года", [("9 месяцев 2021 года", 2021, None, 9, "period")]),
+    ("за девять месяцев 2021 года", [("девять месяцев 2021 года", 2021, None, 9, "period")]),
+    ("в январе–октябре 2023 г.", [("январе–октябре 2023 г.", 2023, None, 10, "period")]),
+    ("январь-сентябрь 2024 года", [("январь-сентябрь 2024 года", 2024, None, 9, "period")]),
+    ("в первом полугодии", [("первом полугодии", None, None, 6, "period")]),
+    ("за первый квартал 2025 года", [("первый квартал 2025 года", 2025, None, 3, "period")]),
+    ("в текущем году", [("текущем году", None, 0, None, "period")]),
+    ("по итогам прошлого года", [("прошлого года", None, -1, None, "period")]),
+    ("в позапрошлом году", [("позапрошлом году", None, -2, None, "period")]),
+    ("довести до 10 млрд к 2030 году", [("к 2030 году", 2030, None, None, "target")]),
+    ("по сравнению с 2020 годом", [("с 2020 годом", 2020, None, None, "base")]),
+    ("на 10% выше показателя 2021 года", [("показателя 2021 года", 2021, None, None, "base")]),
+    ("по сравнению с аналогичным периодом прошлого года",
+     [("аналогичным периодом прошлого года", None, -1, None, "base")]),
+    ("за 12 месяцев 2023 года", [("12 месяцев 2023 года", 2023, None, None, "period")]),
+    ("20 участников и 300 гостей", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PERIODS)
+def test_find_periods(text: str, expected: list[tuple]) -> None:
+    found = [(text[p.start:p.stop], p.year, p.relative, p.months, p.role)
+             for p in find_periods(text)]
+    assert found == expected
+
+
+def test_year_range_keeps_the_last_year() -> None:
+    (period,) = find_periods("дорожной карты на 2023-2024 годы")
+    assert (period.year, period.to_year) == (2023, 2024)
+
+
+@pytest.mark.parametrize(("word", "offset"), [
+    ("прошлого", -1), ("прошлом", -1), ("минувшего", -1), ("позапрошлом", -2),
+    ("текущего", 0), ("этом", 0), ("нынешнем", 0),
+])
+def test_relative_offset(word: str, offset: int) -> None:
+    assert relative_offset(word) == offset
+
+
+def test_relative_year_resolves_from_publication_year() -> None:
+    (period,) = find_periods("по итогам прошлого года")
+    assert period.resolve(2023) == 2022
+    assert period.resolve(None) is None
+
+
+DATELINES = [
+    ("Все новости\nНовости\n28 Ноября , 10:05\n\nЗаголовок", (28, 11, None)),
+    ("АСТАНА, 21 фев - Агентство. Текст новости идёт дальше.", (21, 2, None)),
+    ("Автор Olga Monday, 07 March 2022 3:13 PM", (7, 3, 2022)),
+    ("Опубликовано 12.03.2025", (12, 3, 2025)),
+    ("2025-03-12 новость", (12, 3, 2025)),
+    ("Заголовок\n12 марта 2025 г.\nтекст", (12, 3, 2025)),
+    ("Четвертое заседание совета прошло в столице", None),
+    ("Длинное первое предложение статьи, в котором рассказывается о том, что форум "
+     "состоится 27 апреля в Абакане и соберёт гостей", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATELINES)
+def test_find_dateline(text: str, expected: tuple | None) -> None:
+    found = find_dateline(text)
+    assert (None if found is None else (found.day, found.month, found.year)) == expected
+
+
+def test_dateline_iso_takes_a_year_from_elsewhere() -> None:
+    found = find_dateline("АСТАНА, 21 фев - Агентство.")
+    assert found is not None
+    assert found.iso() is None
+    assert found.iso(2023) == "2023-02-21"
