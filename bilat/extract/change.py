@@ -22,6 +22,7 @@ RISE_WINDOW_BEFORE = 6
 RISE_WINDOW_AFTER = 2
 
 CONFIDENCE = 0.85
+CHANGE_NOUNS = {"рост", "прирост", "увеличение", "снижение", "сокращение", "падение", "спад"}
 # "за последние четыре года", "за 5 лет": the base is that many years back.
 _YEARS_BACK = re.compile(r"за\s+(?:последние\s+)?(\S+)\s+(?:год|года|лет)\b", re.IGNORECASE)
 
@@ -63,6 +64,10 @@ def _change_fact(ctx: DocContext, scan: Scan, figure: Figure) -> Fact | None:
 
 def _sign(scan: Scan, figure: Figure) -> int | None:
     before = scan.lemmas(figure.first - RISE_WINDOW_BEFORE, figure.first)
+    # "Рост товарооборота … за последние четыре года составил 65%": a noun of change
+    # that is the subject may stand far before its figure.
+    before += [lemma for lemma in scan.lemmas(_clause_start(scan, figure), figure.first)
+               if lemma in CHANGE_NOUNS]
     after = scan.lemmas(figure.last + 1, figure.last + 1 + RISE_WINDOW_AFTER)
     if any(lemma in FALL_WORDS for lemma in before + after) or \
             any(lemma in FALL_AFTER for lemma in after):
@@ -71,6 +76,11 @@ def _sign(scan: Scan, figure: Figure) -> int | None:
             any(lemma in RISE_AFTER for lemma in after):
         return 1
     return None
+
+
+def _clause_start(scan: Scan, figure: Figure) -> int:
+    earlier = [f.last + 1 for f in scan.figures if f.last < figure.first]
+    return max(earlier, default=0)
 
 
 def _nearest_indicator(scan: Scan, figure: Figure):
@@ -100,7 +110,11 @@ def _years_back(scan: Scan) -> int | None:
         return None
     word = match.group(1).lower()
     number = parse_number(word) if word not in _ORDINAL_COUNTS else _ORDINAL_COUNTS[word]
-    return int(number) if number else None
+    # "за 2024 год" names a year, not a count of years back
+    return int(number) if number and number <= MAX_YEARS_BACK else None
+
+
+MAX_YEARS_BACK = 50
 
 
 _ORDINAL_COUNTS = {"два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,

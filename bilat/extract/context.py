@@ -7,6 +7,7 @@ Built once per document and handed to every extractor, so that "между ре�
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -52,11 +53,20 @@ class DocContext:
 def build_context(analysis: Analysis) -> DocContext:
     furniture = find_furniture(analysis.text)
     mentions = tuple(m for m in find_mentions(analysis)
-                     if not furniture.covers(m.start, m.stop))
+                     if not furniture.covers(m.start, m.stop)
+                     and not _names_a_currency(analysis.text, m))
     date, year = publication_date(analysis)
     pair = main_pair(mentions)
     return DocContext(analysis=analysis, mentions=mentions, furniture=furniture, date=date,
                       year=year, pair=pair, home=home_party(pair))
+
+
+# "долларов США", "долл. США": the country names the currency, it is not a party.
+_CURRENCY_BEFORE = re.compile(r"(доллар\w*|долл\.?)\s*$", re.IGNORECASE)
+
+
+def _names_a_currency(text: str, mention: Mention) -> bool:
+    return bool(_CURRENCY_BEFORE.search(text[max(0, mention.start - 16):mention.start]))
 
 
 def publication_date(analysis: Analysis) -> tuple[str | None, int | None]:

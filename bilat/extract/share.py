@@ -21,7 +21,7 @@ from bilat.model import Fact
 # A share's indicator follows its percentage closely: "10% внешнеторгового оборота".
 INDICATOR_AFTER = 3
 # "в структуре двустороннего товарооборота не превышает 8%": the total may come first.
-SHARE_LOOKBACK = 6
+SHARE_LOOKBACK = 8
 CONFIDENCE = 0.8
 # Words that make the whole a bilateral total ("двустороннего товарооборота"); "наш" is
 # not one of them: "товарооборота нашей республики" is the total of one side.

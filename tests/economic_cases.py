@@ -1,0 +1,304 @@
+"""The project's own test corpus for economic facts: (text, expected facts), written by the
+project. Each text is a short document published on ``PUBLISHED``; expected facts are
+rendered by ``render`` so a case reads like a line of an analyst's spreadsheet.
+
+Used by tests/test_extract_economic.py and by ``bilat bench``'s quality report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from itertools import cycle
+from typing import Any
+
+PUBLISHED = "2025-06-15"
+ECONOMIC_TYPES = ("trade", "change", "share")
+
+
+def render(fact: Mapping[str, Any]) -> str:
+    """A fact as one short line: 'trade:export RU>KZ 17500M USD exact 2024 actual'."""
+    kind = fact["type"]
+    parties = " ".join(fact.get("parties") or [])
+    if fact.get("exporter"):
+        parties = f"{fact['exporter']}>{fact['importer']}"
+    period = fact.get("period") or {}
+    year = f"{period.get('year')}" + (f"/{period['months']}" if period.get("months") else "")
+    if kind == "trade":
+        return (f"trade:{fact['indicator']} {parties} {fact['value'] / 1e6:g}M "
+                f"{fact['currency']} {fact['qualifier']} {year} {fact['status']}")
+    if kind == "change":
+        return f"change:{fact['indicator']} {parties} {fact['percent']:+g}% {year} " \
+               f"base={fact.get('base')}"
+    if kind == "share":
+        return f"share:{fact['indicator']} {fact['part']} in {fact['whole']} " \
+               f"{fact['percent']:g}% {fact['qualifier']}"
+    raise ValueError(kind)
+
+
+HANDWRITTEN: list[tuple[str, list[str]]] = [
+    # turnover: parties, word order, qualifiers, currencies, periods
+    ("В 2024 году товарооборот между Россией и Казахстаном составил 26,4 млрд долларов.",
+     ["trade:turnover KZ RU 26400M USD exact 2024 actual"]),
+    ("Товарооборот Казахстана и Узбекистана по итогам 2023 года достиг $4,5 млрд.",
+     ["trade:turnover KZ UZ 4500M USD exact 2023 actual"]),
+    ("По итогам прошлого года взаимный товарооборот России и Китая превысил 240 млрд "
+     "долларов.", ["trade:turnover CN RU 240000M USD over 2024 actual"]),
+    ("Объем торговли между Беларусью и Россией в 2022 году составил порядка 50 млрд "
+     "долларов США.", ["trade:turnover BY RU 50000M USD approx 2022 actual"]),
+    ("Товарооборот между Башкортостаном и Костанайской областью в январе–сентябре 2024 года "
+     "составил 180 млн долларов.", ["trade:turnover KZ-39 RU-BA 180M USD exact 2024/9 actual"]),
+    ("В первом полугодии 2025 года торговый оборот Новосибирской области с Китаем составил "
+     "1,2 млрд долларов.", ["trade:turnover CN RU-NVS 1200M USD exact 2025/6 actual"]),
+    ("Товарооборот России и Узбекистана в 2023 году составил 9,8 миллиарда долларов.",
+     ["trade:turnover RU UZ 9800M USD exact 2023 actual"]),
+    ("Около 3 млрд долларов составил товарооборот Азербайджана и Казахстана в 2024 году.",
+     ["trade:turnover AZ KZ 3000M USD approx 2024 actual"]),
+    ("Товарооборот между Узбекистаном и Китаем в 2024 году сократился до 12,3 млрд долларов.",
+     ["trade:turnover CN UZ 12300M USD exact 2024 actual"]),
+    ("Товарооборот России и Турции за январь–март 2025 года составил почти 12 млрд долларов.",
+     ["trade:turnover RU TR 12000M USD approx 2025/3 actual"]),
+    ("Товарооборот Беларуси и Казахстана в 2023 году составил менее 1 млрд долларов.",
+     ["trade:turnover BY KZ 1000M USD under 2023 actual"]),
+    ("Товарооборот между Киргизией и Казахстаном в 2024 году составил свыше 2 млрд долларов.",
+     ["trade:turnover KG KZ 2000M USD over 2024 actual"]),
+    ("Объем взаимной торговли Армении и России в 2024 году превысил 12 млрд долларов.",
+     ["trade:turnover AM RU 12000M USD over 2024 actual"]),
+    ("В 2023 году товарооборот между Таджикистаном и Узбекистаном составил 600 млн долларов.",
+     ["trade:turnover TJ UZ 600M USD exact 2023 actual"]),
+    ("Товарооборот Казахстана и России в 2024 году составил 12,1 трлн тенге.",
+     ["trade:turnover KZ RU 1.21e+07M KZT exact 2024 actual"]),
+    ("Товарооборот Китая и Узбекистана за 2024 год составил 100 млрд юаней.",
+     ["trade:turnover CN UZ 100000M CNY exact 2024 actual"]),
+    ("Товарооборот Германии и Казахстана в 2023 году составил 2,9 млрд евро.",
+     ["trade:turnover DE KZ 2900M EUR exact 2023 actual"]),
+    ("Товарооборот Азербайджана и России по итогам 2024 года составил 4,8 млрд долл. США.",
+     ["trade:turnover AZ RU 4800M USD exact 2024 actual"]),
+    ("Товарооборот Чувашии с Беларусью в 2024 году превысил 10 млрд рублей.",
+     ["trade:turnover BY RU-CU 10000M RUB over 2024 actual"]),
+    ("В прошлом году товарооборот Казахстана и Кыргызстана составил 2,2 млрд долларов.",
+     ["trade:turnover KG KZ 2200M USD exact 2024 actual"]),
+    ("Товарооборот Казахстана и Китая в 2024 году составил более 43 млрд долларов.",
+     ["trade:turnover CN KZ 43000M USD over 2024 actual"]),
+    ("Товарооборот Узбекистана и Казахстана в 2024 году составил примерно 4,4 млрд долларов.",
+     ["trade:turnover KZ UZ 4400M USD approx 2024 actual"]),
+    ("Товарооборот Грузии и Армении в 2024 году не превысил 500 млн долларов.",
+     ["trade:turnover AM GE 500M USD under 2024 actual"]),
+    ("Товарооборот Монголии и России в 2024 году составил не менее 2 млрд долларов.",
+     ["trade:turnover MN RU 2000M USD over 2024 actual"]),
+    ("Товарооборот Казахстана и Турции в 2024 году достиг почти 7 млрд долларов.",
+     ["trade:turnover KZ TR 7000M USD approx 2024 actual"]),
+    ("Товарооборот Омской области и Казахстана в 2023 году составил порядка 800 млн долларов.",
+     ["trade:turnover KZ RU-OMS 800M USD approx 2023 actual"]),
+    ("Казахстан и Россия в 2024 году нарастили товарооборот до 27 млрд долларов.",
+     ["trade:turnover KZ RU 27000M USD exact 2024 actual"]),
+    ("С Китаем у Новосибирской области товарооборот в 2024 году составил 900 млн долларов.",
+     ["trade:turnover CN RU-NVS 900M USD exact 2024 actual"]),
+    ("Товарооборот России и Казахстана в 2024 году составил 26 400 млн долларов.",
+     ["trade:turnover KZ RU 26400M USD exact 2024 actual"]),
+    ("$1,5 млрд составил товарооборот Казахстана и Турции в 2024 году.",
+     ["trade:turnover KZ TR 1500M USD exact 2024 actual"]),
+    ("Товарооборот Армении и Ирана в 2024 году составил 735,2 миллиона долларов.",
+     ["trade:turnover AM IR 735.2M USD exact 2024 actual"]),
+    # targets and forecasts
+    ("Товарооборот Казахстана и России в текущем году может составить 28 млрд долларов.",
+     ["trade:turnover KZ RU 28000M USD exact 2025 forecast"]),
+    ("Стороны намерены довести товарооборот между Казахстаном и Узбекистаном до 10 млрд "
+     "долларов к 2030 году.", ["trade:turnover KZ UZ 10000M USD exact 2030 target"]),
+    ("Президенты поставили задачу увеличить взаимный товарооборот России и Вьетнама до 15 "
+     "млрд долларов.", ["trade:turnover RU VN 15000M USD exact None target"]),
+    ("Россия и Китай планируют выйти на товарооборот в 300 млрд долларов.",
+     ["trade:turnover CN RU 300000M USD exact None target"]),
+    ("Товарооборот Узбекистана и Казахстана в текущем году превысит 5 млрд долларов.",
+     ["trade:turnover KZ UZ 5000M USD over 2025 forecast"]),
+    ("Ожидается, что товарооборот Беларуси и Узбекистана в 2025 году достигнет 1 млрд "
+     "долларов.", ["trade:turnover BY UZ 1000M USD exact 2025 forecast"]),
+    ("Казахстан готов нарастить поставки в Азербайджан на сумму свыше 340 млн долларов.",
+     ["trade:export KZ>AZ 340M USD over None target"]),
+    # export and import with direction
+    ("В 2024 году экспорт из России в Казахстан составил 17,5 млрд долларов.",
+     ["trade:export RU>KZ 17500M USD exact 2024 actual"]),
+    ("Импорт Казахстана из Китая в 2024 году достиг 15 млрд долларов.",
+     ["trade:import CN>KZ 15000M USD exact 2024 actual"]),
+    ("Экспорт казахстанской продукции в Узбекистан за 2023 год составил 2,5 млрд долларов.",
+     ["trade:export KZ>UZ 2500M USD exact 2023 actual"]),
+    ("Поставки белорусской продукции в Омскую область в 2024 году выросли до 95 млн "
+     "долларов.", ["trade:export BY>RU-OMS 95M USD exact 2024 actual"]),
+    ("Казахстан импортировал из России нефтепродуктов на 1,1 млрд долларов в 2024 году.",
+     ["trade:import RU>KZ 1100M USD exact 2024 actual"]),
+    ("В 2024 году Китай экспортировал в Казахстан товаров на сумму 14 млрд долларов.",
+     ["trade:export CN>KZ 14000M USD exact 2024 actual"]),
+    ("Экспорт Татарстана в Узбекистан за первое полугодие 2025 года вырос до 310 млн "
+     "долларов.", ["trade:export RU-TA>UZ 310M USD exact 2025/6 actual"]),
+    ("Импорт узбекской продукции в Татарстан в 2024 году составил 120 млн долларов.",
+     ["trade:import UZ>RU-TA 120M USD exact 2024 actual"]),
+    ("В 2024 году товарооборот Оренбургской области и Казахстана составил 1,8 млрд "
+     "долларов, из которых экспорт достиг 1,1 млрд долларов, а импорт — 700 млн.",
+     ["trade:turnover KZ RU-ORE 1800M USD exact 2024 actual",
+      "trade:export RU-ORE>KZ 1100M USD exact 2024 actual",
+      "trade:import KZ>RU-ORE 700M USD exact 2024 actual"]),
+    ("Экспорт Башкортостана в Казахстан в 2024 году составил 406 млн долларов, а импорт — "
+     "83 млн долларов.",
+     ["trade:export RU-BA>KZ 406M USD exact 2024 actual",
+      "trade:import KZ>RU-BA 83M USD exact 2024 actual"]),
+    # parties from the document
+    ("Башкортостан и Казахстан развивают связи. В 2024 году товарооборот между регионами "
+     "составил 489,2 млн долларов.",
+     ["trade:turnover KZ RU-BA 489.2M USD exact 2024 actual"]),
+    ("Делегация Казахстана посетила Красноярский край. По итогам 2021 года торговый оборот "
+     "между краем и республикой составил порядка $100 млн.",
+     ["trade:turnover KZ RU-KYA 100M USD approx 2021 actual"]),
+    ("Татарстан расширяет сотрудничество с Узбекистаном. Товарооборот республики с "
+     "Узбекистаном в 2024 году составил 1,1 млрд долларов.",
+     ["trade:turnover RU-TA UZ 1100M USD exact 2024 actual"]),
+    ("Омская область и Казахстан подписали дорожную карту. По итогам прошлого года "
+     "двусторонний товарооборот вырос до 1,3 млрд долларов.",
+     ["trade:turnover KZ RU-OMS 1300M USD exact 2024 actual"]),
+    # change
+    ("Товарооборот России и Казахстана в 2024 году вырос на 4,3%.",
+     ["change:turnover KZ RU +4.3% 2024 base=previous_period"]),
+    ("Товарооборот между Узбекистаном и Китаем в 2023 году сократился на 5,3%.",
+     ["change:turnover CN UZ -5.3% 2023 base=previous_period"]),
+    ("Товарооборот Татарстана и Узбекистана за 2024 год увеличился в 1,5 раза.",
+     ["change:turnover RU-TA UZ +50% 2024 base=previous_period"]),
+    ("Товарооборот Беларуси и России вырос в 2 раза по сравнению с 2020 годом.",
+     ["change:turnover BY RU +100% None base=2020"]),
+    ("За девять месяцев 2024 года товарооборот Казахстана и Азербайджана вырос на 12% по "
+     "сравнению с аналогичным периодом прошлого года.",
+     ["change:turnover AZ KZ +12% 2024/9 base=previous_period"]),
+    ("Экспорт из Казахстана в Китай в 2024 году снизился на 7%.",
+     ["change:export KZ>CN -7% 2024 base=previous_period"]),
+    ("Товарооборот Казахстана и России в 2024 году составил 27 млрд долларов, что на 6% "
+     "больше, чем годом ранее.",
+     ["trade:turnover KZ RU 27000M USD exact 2024 actual",
+      "change:turnover KZ RU +6% 2024 base=previous_period"]),
+    ("Рост товарооборота между Башкортостаном и Казахстаном за последние четыре года "
+     "составил 65%.", ["change:turnover KZ RU-BA +65% 2025 base=2021"]),
+    ("По итогам 2024 года товарооборот Узбекистана и России вырос на 13,6 процента и "
+     "составил 11,2 млрд долларов.",
+     ["trade:turnover RU UZ 11200M USD exact 2024 actual",
+      "change:turnover RU UZ +13.6% 2024 base=previous_period"]),
+    ("Товарооборот России и Индии в 2024 году увеличился почти вдвое.",
+     ["change:turnover IN RU +100% 2024 base=previous_period"]),
+    ("Экспорт белорусских товаров в Россию за январь–май 2025 года увеличился на 9,4%.",
+     ["change:export BY>RU +9.4% 2025/5 base=previous_period"]),
+    ("По итогам прошлого года товарооборот России и Казахстана превысил $26 млрд, что на 10% "
+     "выше показателя 2023 года.",
+     ["trade:turnover KZ RU 26000M USD over 2024 actual",
+      "change:turnover KZ RU +10% 2024 base=2023"]),
+    # shares
+    ("Казахстан обеспечивает около 15% внешнеторгового оборота Омской области.",
+     ["share:turnover KZ in RU-OMS 15% approx"]),
+    ("На долю Китая приходится 22% товарооборота Узбекистана.",
+     ["share:turnover CN in UZ 22% exact"]),
+    ("Доля России во внешней торговле Казахстана составляет 18%.",
+     ["share:turnover RU in KZ 18% exact"]),
+    ("Россия и Казахстан обсудили торговлю. Малый и средний бизнес обеспечивает менее 10% "
+     "двустороннего товарооборота.", ["share:turnover SME in KZ+RU 10% under"]),
+    ("Казахстан – один из основных партнёров Татарстана: на него приходится пятая часть "
+     "товарооборота республики.", ["share:turnover KZ in RU-TA 20% approx"]),
+    ("Китай занимает треть во внешнеторговом обороте Киргизии.",
+     ["share:turnover CN in KG 33.3% approx"]),
+    ("Товарооборот России и Казахстана за 9 месяцев 2024 года составил 19,6 млрд долларов, "
+     "а за весь 2023 год — 26 млрд долларов.",
+     ["trade:turnover KZ RU 19600M USD exact 2024/9 actual",
+      "trade:turnover KZ RU 26000M USD exact 2023 actual"]),
+    ("Товарооборот Узбекистана с Россией в январе–октябре 2024 года составил 9,1 млрд "
+     "долларов.", ["trade:turnover RU UZ 9100M USD exact 2024/10 actual"]),
+    ("Казахстанский экспорт в Китай в 2024 году составил 15,2 млрд долларов.",
+     ["trade:export KZ>CN 15200M USD exact 2024 actual"]),
+    ("Экспорт продукции Костанайской области в Россию в 2024 году составил 800 млн долларов.",
+     ["trade:export KZ-39>RU 800M USD exact 2024 actual"]),
+    ("За 2024 год товарооборот Казахстана и Беларуси увеличился на 2,3% и достиг 1,2 млрд "
+     "долларов.", ["trade:turnover BY KZ 1200M USD exact 2024 actual",
+                   "change:turnover BY KZ +2.3% 2024 base=previous_period"]),
+    ("Товарооборот Узбекистана и Туркменистана в 2024 году составил 1,1 млрд долларов, "
+     "увеличившись на 15%.", ["trade:turnover TM UZ 1100M USD exact 2024 actual",
+                              "change:turnover TM UZ +15% 2024 base=previous_period"]),
+    ("Россия и Казахстан рассчитывают увеличить товарооборот до 30 млрд долларов в "
+     "ближайшие годы.", ["trade:turnover KZ RU 30000M USD exact None target"]),
+    ("Армения и Иран обсудили торговлю. Товарооборот двух стран в 2024 году вырос на 8%.",
+     ["change:turnover AM IR +8% 2024 base=previous_period"]),
+    ("Товарооборот России и Монголии оценивается в диапазоне от 2 до 2,5 млрд долларов.",
+     ["trade:turnover MN RU 2500M USD exact None actual"]),
+    ("В текущем году товарооборот Казахстана и Азербайджана должен превысить 1 млрд "
+     "долларов.", ["trade:turnover AZ KZ 1000M USD over 2025 target"]),
+    # nothing: totals of one party, other money, other percentages, no parties
+    ("Внешнеторговый оборот Казахстана в 2024 году составил 140 млрд долларов.", []),
+    ("Внешнеторговый оборот Башкортостана за 2024 год составил 5 млрд долларов.", []),
+    ("Бюджет фестиваля составил 30 млн рублей.", []),
+    ("Стоимость строительства моста оценивается в 500 млн долларов.", []),
+    ("Инфляция в Казахстане в 2024 году составила 8,6%.", []),
+    ("Около 40% жителей области пользуются услугами банков.", []),
+    ("Ставка рефинансирования снижена на 2 процентных пункта.", []),
+    ("Компания увеличила выручку на 15%.", []),
+    ("В 2024 году в Казахстане собрали 20 млн тонн зерна.", []),
+    ("Население Узбекистана превысило 37 млн человек.", []),
+    ("Форум собрал более 1500 участников из 76 регионов.", []),
+    ("Уровень безработицы в России снизился до 2,4%.", []),
+    ("Товарооборот вырос на 10%.", []),
+    ("Банк выдал кредиты на 2 млрд рублей.", []),
+    ("Экспорт российского зерна в Казахстан в 2024 году составил 1,5 млн тонн.", []),
+    ("Объем китайских инвестиций в экономику Казахстана в 2024 году составил 1,5 млрд "
+     "долларов.", []),
+]
+
+FURNITURE: list[tuple[str, list[str]]] = [
+    ("Стороны обсудили развитие транспортных коридоров и подписали меморандум.\n\n"
+     "Читайте также\n"
+     "Товарооборот России и Китая вырос на 20%\n"
+     "Экспорт Казахстана в Узбекистан достиг 3 млрд долларов\n",
+     []),
+    ("Эксперты обсудили сотрудничество в сфере образования и науки, а также обмен "
+     "студентами между вузами двух стран.\n\nПопулярное\n"
+     "Товарооборот Казахстана и России составил 25 млрд долларов\n"
+     "В Астане открылась выставка\n"
+     "Экспорт зерна вырос на 12%\n"
+     "Погода на выходные\n"
+     "Импорт из Китая превысил 15 млрд долларов\n",
+     []),
+]
+
+# A grid that varies each part at once: party forms, templates, amounts, qualifiers.
+PAIRS = [("России и Казахстана", "KZ RU"), ("Башкортостана и Казахстана", "KZ RU-BA"),
+         ("Узбекистана и Китая", "CN UZ"), ("Беларуси и России", "BY RU"),
+         ("Азербайджана и Казахстана", "AZ KZ"), ("Татарстана и Узбекистана", "RU-TA UZ"),
+         ("Новосибирской области и Казахстана", "KZ RU-NVS"),
+         ("Костанайской области и Челябинской области", "KZ-39 RU-CHE"),
+         ("Киргизии и России", "KG RU"),
+         ("Оренбургской области и Актюбинской области", "KZ-15 RU-ORE")]
+AMOUNTS = [("1,2 млрд долларов", "1200M USD"), ("$850 млн", "850M USD"),
+           ("430,5 млн долларов США", "430.5M USD"), ("2,1 трлн тенге", "2.1e+06M KZT"),
+           ("95 млрд рублей", "95000M RUB"), ("640 млн евро", "640M EUR"),
+           ("3 млрд юаней", "3000M CNY")]
+QUALIFIERS = [("", "exact"), ("свыше ", "over"), ("около ", "approx"), ("почти ", "approx"),
+              ("более ", "over"), ("менее ", "under"), ("порядка ", "approx")]
+TEMPLATES = [
+    ("Товарооборот {pair} в {year} году составил {q}{amount}.", ""),
+    ("За девять месяцев {year} года товарооборот {pair} достиг {q}{amount}.", "/9"),
+    ("{Q}{amount} составил товарооборот {pair} в {year} году.", ""),
+    ("По данным таможни, взаимная торговля {pair} за {year} год составила {q}{amount}.", ""),
+]
+CHANGES = [("вырос на 8,5%", "+8.5%"), ("сократился на 3%", "-3%"),
+           ("увеличился в 1,5 раза", "+50%"), ("снизился на 11,2 процента", "-11.2%")]
+
+
+def _grid() -> list[tuple[str, list[str]]]:
+    cases = []
+    amounts, qualifiers = cycle(AMOUNTS), cycle(QUALIFIERS)
+    for n, (pair, codes) in enumerate(PAIRS):
+        year = 2019 + n % 6
+        for template, months in TEMPLATES:
+            amount, value = next(amounts)
+            q, qualifier = next(qualifiers)
+            text = template.format(pair=pair, year=year, q=q, Q=q.capitalize(),
+                                   amount=amount if q or not template.startswith("{Q}")
+                                   else amount[0].upper() + amount[1:])
+            cases.append((text, [f"trade:turnover {codes} {value} {qualifier} "
+                                 f"{year}{months} actual"]))
+        for phrase, percent in CHANGES[n % 2:n % 2 + 2]:
+            cases.append((f"Товарооборот {pair} в {year} году {phrase}.",
+                          [f"change:turnover {codes} {percent} {year} base=previous_period"]))
+    return cases
+
+
+CASES = HANDWRITTEN + FURNITURE + _grid()
