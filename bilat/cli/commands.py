@@ -10,6 +10,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from bilat.bench import Throughput
 from bilat.cli import DEFAULT_DB, EXIT_SKIPPED, DbOption, app, console, err, render
 from bilat.model import Skipped
 from bilat.pipeline import IngestReport, Processed
@@ -133,3 +134,42 @@ def _print_extracted(result: Processed, format: str, explain: bool) -> None:
     else:
         raise typer.BadParameter(f"unknown format '{format}' (expected jsonl or table)")
 
+
+
+@app.command()
+def bench(
+    limit: Annotated[int, typer.Option(help="How many texts to time.")] = 120,
+    shared: Annotated[Path | None, typer.Option(help="The shared/ folder (found if beside).")]
+    = None,
+) -> None:
+    """Throughput of full extraction next to natasha alone, and dev-set scores.
+
+    Example: bilat bench --limit 60
+    """
+    from bilat import bench as b
+
+    shared = shared or b.find_shared()
+    documents = b.bench_texts(shared, limit)
+    err.print(f"timing {len(documents)} texts "
+              f"({'factRuEval-2016' if shared else 'demo corpus'}) …")
+    b.warm_up(documents)
+    alone = b.measure("natasha alone (segment, morph, syntax, NER)", b.natasha_alone,
+                      documents)
+    full = b.measure("bilat: analyse + extract every fact type", b.full_extraction,
+                     documents)
+    console.print(_bench_table(alone, full))
+    console.print(f"ratio full / natasha: [bold]{full.chars_per_s / alone.chars_per_s:.2f}[/]")
+    scores = b.dev_scores(shared) if shared else None
+    if scores:
+        console.print("dev set (shared/eval/score.py):")
+        console.print(scores, markup=False)
+
+
+def _bench_table(*rows: Throughput) -> Table:
+    table = Table(title="throughput")
+    for column in ("pipeline", "docs", "chars", "seconds", "docs/s", "chars/s", "peak RSS MB"):
+        table.add_column(column, justify="right" if column != "pipeline" else "left")
+    for r in rows:
+        table.add_row(r.name, str(r.documents), str(r.characters), f"{r.seconds:.2f}",
+                      f"{r.docs_per_s:.1f}", f"{r.chars_per_s:,.0f}", f"{r.peak_rss_mb:.0f}")
+    return table

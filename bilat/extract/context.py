@@ -9,12 +9,13 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bilat.actors import find_mentions, region_type
 from bilat.extract.dateline import find_dateline
 from bilat.extract.furniture import Furniture, find_furniture
-from bilat.extract.periods import find_periods
+from bilat.extract.periods import PERIOD_TRIGGERS, PeriodSpan, find_periods
 from bilat.model import Analysis, Mention, Sentence
 
 # How much a mention counts towards the document's main pair. A city (and a city that is
@@ -39,6 +40,10 @@ class DocContext:
     year: int | None  # the publication year, to resolve "в прошлом году"
     pair: tuple[str, ...]  # the document's main pair of parties: 0, 1 or 2 codes
     home: str | None  # the side the text speaks for ("наша республика")
+    periods: Mapping[int, tuple[PeriodSpan, ...]]  # by sentence start: parsed once
+
+    def periods_of(self, sentence: Sentence) -> tuple[PeriodSpan, ...]:
+        return self.periods.get(sentence.start, ())
 
     def mentions_between(self, start: int, stop: int) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start and m.stop <= stop]
@@ -55,10 +60,22 @@ def build_context(analysis: Analysis) -> DocContext:
     mentions = tuple(m for m in find_mentions(analysis)
                      if not furniture.covers(m.start, m.stop)
                      and not _names_a_currency(analysis.text, m))
-    date, year = publication_date(analysis)
+    periods = sentence_periods(analysis, furniture)
+    date, year = publication_date(analysis, [p for ps in periods.values() for p in ps])
     pair = main_pair(mentions)
     return DocContext(analysis=analysis, mentions=mentions, furniture=furniture, date=date,
-                      year=year, pair=pair, home=home_party(pair))
+                      year=year, pair=pair, home=home_party(pair), periods=periods)
+
+
+def sentence_periods(analysis: Analysis,
+                     furniture: Furniture) -> dict[int, tuple[PeriodSpan, ...]]:
+    """The periods of every sentence that may hold one, parsed once for all extractors."""
+    found = {}
+    for sentence in analysis.sentences:
+        if PERIOD_TRIGGERS.search(sentence.text) and \
+                not furniture.covers(sentence.start, sentence.stop):
+            found[sentence.start] = tuple(find_periods(sentence.text, sentence.start))
+    return found
 
 
 # "долларов США", "долл. США": the country names the currency, it is not a party.
@@ -69,25 +86,25 @@ def _names_a_currency(text: str, mention: Mention) -> bool:
     return bool(_CURRENCY_BEFORE.search(text[max(0, mention.start - 16):mention.start]))
 
 
-def publication_date(analysis: Analysis) -> tuple[str | None, int | None]:
+def publication_date(analysis: Analysis,
+                     periods: Sequence[PeriodSpan]) -> tuple[str | None, int | None]:
     """The document's date, else its dateline, with the year read from the text if missing."""
     if analysis.document.date:
         return analysis.document.date, int(analysis.document.date[:4])
     dateline = find_dateline(analysis.text)
     if dateline and dateline.year:
         return dateline.iso(), dateline.year
-    year = infer_year(analysis.text)
+    year = infer_year(periods)
     return (dateline.iso(year) if dateline else None), year
 
 
-def infer_year(text: str) -> int | None:
+def infer_year(spans: Sequence[PeriodSpan]) -> int | None:
     """The publication year a text implies when no date says it.
 
     "по итогам прошлого года … на 10% выше показателя 2021 года" compares last year with
     the year before it, so last year is 2022 and the text is from 2023. Failing that,
     the latest year the text reports a figure or an event for.
     """
-    spans = find_periods(text)
     for relative, base in itertools.pairwise(spans):
         if relative.relative is not None and relative.role == "period" \
                 and base.role == "base" and base.year:

@@ -13,7 +13,7 @@ from bilat.extract.grammar import find_near
 from bilat.extract.money import MoneySpan, find_money
 from bilat.extract.numbers import PERCENT, TIMES
 from bilat.extract.parties import Party, sentence_parties
-from bilat.extract.periods import PeriodSpan, find_periods
+from bilat.extract.periods import PeriodSpan
 from bilat.model import Evidence, Sentence
 
 
@@ -63,7 +63,7 @@ def scan(ctx: DocContext, sentence: Sentence) -> Scan:
     return Scan(
         sentence=sentence,
         figures=tuple(figures),
-        periods=tuple(find_periods(sentence.text, sentence.start)),
+        periods=ctx.periods_of(sentence),
         indicators=tuple(indicator_cues(sentence.tokens)),
         parties=tuple(sentence_parties(ctx, sentence)),
     )

@@ -117,9 +117,14 @@ def currency_code(text: str | None) -> str | None:
     return None
 
 
-# Where a figure may be: a digit, a number word or a currency sign. The window reaches
-# back over a range head ("от 3 до") and on over "млн долл. США".
-MONEY_TRIGGERS = re.compile(r"\d|полтор|миллиард|миллион|триллион", re.IGNORECASE)
+# Where a figure may be: a number followed by a multiplier, a currency or a sign, or a
+# sign before a number. A cheap filter before the parser, not the rule: years, dates and
+# counts of people never reach the grammar.
+MONEY_TRIGGERS = re.compile(
+    r"(?:\d[\d\s\u00a0,.]*|полтор\w*|два|две|три|пять|десять)\s*"
+    r"(?:тыс|млн|млрд|трлн|миллион|миллиард|триллион|долл|руб|тенге|евро|юан|сум|манат|сом|"
+    r"USD|EUR|RUB|KZT|CNY|[$€₽₸¥])|(?:[$€₽₸¥]|USD|EUR|RUB|KZT|CNY)\s*\d",
+    re.IGNORECASE)
 MONEY_BEFORE, MONEY_AFTER = 24, 40
 
 

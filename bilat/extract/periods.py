@@ -113,10 +113,13 @@ def resolve_year(year: int | None, relative: int | None, pub_year: int | None) -
     return None
 
 
-# Where a period may be: a year, a month, "месяц", "квартал", "полугодие", "год".
+# Where a period may be: a year, a month, "месяц", "квартал", "полугодие", or an adjective
+# of a relative year ("прошлого года"). A cheap filter before the parser, not the rule.
 PERIOD_TRIGGERS = re.compile(
     r"\b(?:199\d|20\d\d|2100)\b|месяц|квартал|полугоди|январ|феврал|март|апрел|\bма[йяе]\b|"
-    r"июн|июл|август|сентябр|октябр|ноябр|декабр|\bгод|\bгг?\.", re.IGNORECASE)
+    r"июн|июл|август|сентябр|октябр|ноябр|декабр|"
+    r"(?:прошл|позапрошл|текущ|минувш|предыдущ|нынешн|истекш|уходящ|\bэт)\w*\s+год",
+    re.IGNORECASE)
 # Enough before a trigger for "по сравнению с аналогичным периодом" and after it for
 # "месяцев 2024 года".
 PERIOD_BEFORE, PERIOD_AFTER = 48, 24

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from bilat.model import Analysis, Document, Entity, Sentence, Token
@@ -88,18 +88,29 @@ def _sentence(sent: Any, vocab: Any) -> Sentence:
     index = {token.id: i for i, token in enumerate(sent.tokens)}
     tokens = []
     for token in sent.tokens:
-        token.lemmatize(vocab)
+        feats = dict(token.feats or {})
         tokens.append(Token(
             text=token.text,
             start=token.start,
             stop=token.stop,
-            lemma=(token.lemma or token.text).lower(),
+            lemma=_lemma(token.text, token.pos, tuple(sorted(feats.items()))),
             pos=token.pos or "X",
-            feats=dict(token.feats or {}),
+            feats=feats,
             head=index.get(token.head_id, -1),
             rel=token.rel or "",
         ))
     return Sentence(start=sent.start, stop=sent.stop, text=sent.text, tokens=tuple(tokens))
+
+
+# Distinct (word, tags) kept: a year of news has a few hundred thousand.
+LEMMA_CACHE = 200_000
+
+
+@lru_cache(maxsize=LEMMA_CACHE)
+def _lemma(word: str, pos: str | None, feats: tuple[tuple[str, str], ...]) -> str:
+    """natasha's lemma of a tagged word; the same word with the same tags recurs a lot."""
+    lemma = models().morph_vocab.lemmatize(word, pos, dict(feats))
+    return (lemma or word).lower()
 
 
 def _entity(span: Any, vocab: Any) -> Entity:

@@ -1,0 +1,131 @@
+"""``bilat bench``: how fast full extraction runs next to natasha's own pipeline.
+
+Both run over the same texts in one process with the models already loaded, so the
+ratio compares the work, not the start-up. Figures are printed, never asserted: the
+machines are shared and timings are noisy.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bilat.model import Document
+
+# The public benchmark texts, when ../shared sits beside the checkout.
+FACTRU_DIRS = ("data/factRuEval-2016/testset", "data/factRuEval-2016/devset")
+# Enough texts for a stable figure on two cores in under a minute.
+DEFAULT_LIMIT = 120
+
+
+@dataclass(frozen=True)
+class Throughput:
+    name: str
+    documents: int
+    characters: int
+    seconds: float
+    peak_rss_mb: float
+
+    @property
+    def docs_per_s(self) -> float:
+        return self.documents / self.seconds if self.seconds else 0.0
+
+    @property
+    def chars_per_s(self) -> float:
+        return self.characters / self.seconds if self.seconds else 0.0
+
+
+def find_shared(start: Path | None = None) -> Path | None:
+    """The ``shared`` folder beside the checkout or the current folder, if present."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder.parent / "shared" if folder.name != "shared" else folder
+        if (candidate / "eval").is_dir():
+            return candidate
+    return None
+
+
+def bench_texts(shared: Path | None, limit: int = DEFAULT_LIMIT) -> list[Document]:
+    """factRuEval texts when available, else the demo corpus."""
+    paths: list[Path] = []
+    for sub in FACTRU_DIRS:
+        if shared and (shared / sub).is_dir():
+            paths += sorted((shared / sub).glob("*.txt"))
+    if paths:
+        return [_document(p) for p in paths[:limit]]
+    from bilat.sources import demo_path, read
+
+    return [d for d in read(demo_path()) if isinstance(d, Document)][:limit]
+
+
+def _document(path: Path) -> Document:
+    text = path.read_text(encoding="utf-8-sig", errors="replace")
+    return Document(text=text, source=str(path), name=path.name, kind="txt")
+
+
+def natasha_alone(documents: Sequence[Document]) -> None:
+    """natasha's own pipeline: segment, morphology, syntax, NER."""
+    from natasha import Doc
+
+    from bilat.nlp import models
+
+    m = models()
+    for document in documents:
+        doc = Doc(document.text)
+        doc.segment(m.segmenter)
+        doc.tag_morph(m.morph)
+        doc.parse_syntax(m.syntax)
+        doc.tag_ner(m.ner)
+
+
+def full_extraction(documents: Sequence[Document]) -> None:
+    from bilat.extract import extract
+    from bilat.nlp import analyse
+
+    for document in documents:
+        extract(analyse(document))
+
+
+def measure(name: str, run: Callable[[Sequence[Document]], None],
+            documents: Sequence[Document]) -> Throughput:
+    gc.collect()
+    started = time.perf_counter()
+    run(documents)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return Throughput(name, len(documents), sum(len(d.text) for d in documents), seconds,
+                      peak)
+
+
+def warm_up(documents: Sequence[Document]) -> None:
+    """Load models and compile grammars before anything is timed."""
+    full_extraction(documents[:2])
+    natasha_alone(documents[:2])
+
+
+def dev_scores(shared: Path) -> str | None:
+    """The output of shared/eval/score.py on bilat's facts for shared/eval/dev."""
+    texts = sorted((shared / "eval" / "dev" / "texts").glob("*.txt"))
+    if not texts:
+        return None
+    from bilat.pipeline import process
+
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as out:
+        for path in texts:
+            record = process(_document(path)).record
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    result = subprocess.run(
+        [sys.executable, str(shared / "eval" / "score.py"), "--gold",
+         str(shared / "eval" / "dev" / "gold.jsonl"), "--pred", out.name],
+        capture_output=True, text=True, check=False)
+    os.unlink(out.name)
+    return result.stdout or result.stderr
