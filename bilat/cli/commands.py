@@ -151,12 +151,10 @@ def bench(
     shared = shared or b.find_shared()
     documents = b.bench_texts(shared, limit)
     err.print(f"timing {len(documents)} texts "
-              f"({'factRuEval-2016' if shared else 'demo corpus'}) …")
-    b.warm_up(documents)
-    alone = b.measure("natasha alone (segment, morph, syntax, NER)", b.natasha_alone,
-                      documents)
-    full = b.measure("bilat: analyse + extract every fact type", b.full_extraction,
-                     documents)
+              f"({'factRuEval-2016 testset' if shared else 'demo corpus'}), best of "
+              f"{b.ROUNDS} runs each …")
+    b.warm_up(b.bench_texts(shared, b.WARM_UP_TEXTS, b.FACTRU_WARM))
+    alone, full = b.compare(documents)
     console.print(_bench_table(alone, full))
     console.print(f"ratio full / natasha: [bold]{full.chars_per_s / alone.chars_per_s:.2f}[/]")
     scores = b.dev_scores(shared) if shared else None

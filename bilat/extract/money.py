@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from yargy import or_, rule
 from yargy.interpretation import fact
-from yargy.predicates import caseless, eq, in_, in_caseless, normalized
+from yargy.predicates import caseless, dictionary, eq, in_, in_caseless
 
 from bilat.extract.grammar import Found, find_near
 from bilat.extract.numbers import AMOUNT, NUMBER, amount_value, parse_number
@@ -33,7 +33,6 @@ CURRENCY_WORDS = {
     "лира": "TRY", "рупия": "INR", "иена": "JPY", "йена": "JPY", "вона": "KRW",
     "фунт": "GBP", "дирхам": "AED",
 }
-# Adjectives that change the currency of "рубль"/"доллар".
 # Short currency names that pymorphy reads as other words ("сомов" → "сомовый"): their
 # forms spelled out.
 INFLECTED_FORMS = {
@@ -43,31 +42,24 @@ INFLECTED_FORMS = {
     **dict.fromkeys(("драм", "драма", "драмов", "драмах"), "AMD"),
     "тенге": "KZT", "евро": "EUR", "лари": "GEL", "сомони": "TJS",
 }
+# Adjectives that change the currency of "рубль"/"доллар".
 CURRENCY_ADJECTIVES = {"белорусский": "BYN", "российский": "RUB", "американский": "USD",
                        "сингапурский": "SGD", "гонконгский": "HKD", "канадский": "CAD"}
 CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "₽": "RUB", "₸": "KZT", "¥": "CNY"}
 
+ISO_CODES = {"USD", "RUB", "KZT", "EUR", "CNY", "UZS", "AZN"}
+# Currencies pymorphy knows, by lemma; one dictionary predicate keeps the grammar small.
+CURRENCY_LEMMAS = {"доллар", "рубль", "юань", "гривна", "лира", "рупия", "иена", "вона",
+                   "фунт", "дирхам"}
 DOLLAR_SUFFIX = rule(caseless("сша"))
 CURRENCY_WORD = or_(
-    rule(normalized("доллар"), DOLLAR_SUFFIX.optional()),
-    rule(caseless("долл"), eq(".").optional(), DOLLAR_SUFFIX.optional()),
-    rule(normalized("рубль")),
-    rule(caseless("руб"), eq(".").optional()),
-    rule(in_({w for w in CURRENCY_WORDS if w.isalpha() and w.isascii()} | {"USD", "RUB", "KZT",
-                                                                            "EUR", "CNY", "UZS",
-                                                                            "AZN"})),
-    rule(in_caseless(set(INFLECTED_FORMS))),
-    rule(normalized("юань")), rule(normalized("гривна")),
-    rule(normalized("лира")), rule(normalized("рупия")),
-    rule(normalized("иена")), rule(normalized("вона")), rule(normalized("фунт")),
-    rule(normalized("дирхам")),
+    rule(dictionary(CURRENCY_LEMMAS), DOLLAR_SUFFIX.optional()),
+    rule(in_caseless({"долл", "руб"}), eq(".").optional(), DOLLAR_SUFFIX.optional()),
+    rule(in_caseless(set(INFLECTED_FORMS) | ISO_CODES)),
 )
-CURRENCY = rule(
-    or_(*[rule(normalized(adjective)) for adjective in CURRENCY_ADJECTIVES]).optional(),
-    CURRENCY_WORD,
-)
+CURRENCY = rule(dictionary(set(CURRENCY_ADJECTIVES)).optional(), CURRENCY_WORD)
 # Signs and ISO codes may also stand before the figure: "$26 млрд", "USD 5 млн".
-SIGN = in_(set(CURRENCY_SIGNS) | {"USD", "EUR", "RUB", "KZT", "CNY"})
+SIGN = in_(set(CURRENCY_SIGNS) | ISO_CODES)
 
 # "от 3 до 5 млрд долларов", "3–5 млрд": the lower bound shares the multiplier and currency.
 RANGE_HEAD = rule(

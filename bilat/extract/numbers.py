@@ -11,7 +11,16 @@ import re
 
 from yargy import and_, or_, rule
 from yargy.interpretation import fact
-from yargy.predicates import caseless, custom, eq, in_, in_caseless, length_eq, normalized
+from yargy.predicates import (
+    caseless,
+    custom,
+    dictionary,
+    eq,
+    in_,
+    in_caseless,
+    length_eq,
+    normalized,
+)
 from yargy.predicates import type as type_
 
 Amount = fact("Amount", ["number", "multiplier"])
@@ -65,15 +74,9 @@ WORD_NUMBER = rule(in_(set(NUMBER_WORDS)))
 NUMBER = or_(DIGITS_NUMBER, WORD_NUMBER)
 
 
-def _abbr(word: str):
-    return rule(caseless(word), eq(".").optional())
-
-
 MULTIPLIER = or_(
-    rule(normalized("тысяча")), _abbr("тыс"),
-    rule(normalized("миллион")), _abbr("млн"),
-    rule(normalized("миллиард")), _abbr("млрд"),
-    rule(normalized("триллион")), _abbr("трлн"),
+    rule(dictionary({"тысяча", "миллион", "миллиард", "триллион"})),
+    rule(in_caseless({"тыс", "млн", "млрд", "трлн"}), eq(".").optional()),
 )
 
 AMOUNT = rule(
@@ -81,7 +84,8 @@ AMOUNT = rule(
     MULTIPLIER.interpretation(Amount.multiplier.normalized()).optional(),
 ).interpretation(Amount)
 
-PERCENT_SIGN = or_(rule(eq("%")), rule(normalized("процент")), _abbr("проц"))
+PERCENT_SIGN = or_(rule(eq("%")), rule(normalized("процент")),
+                   rule(caseless("проц"), eq(".").optional()))
 PERCENT = rule(
     NUMBER.interpretation(Percent.number.custom(parse_number)),
     PERCENT_SIGN,

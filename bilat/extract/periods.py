@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from yargy import and_, or_, rule
 from yargy.interpretation import fact
-from yargy.predicates import caseless, eq, gte, in_, lte, normalized
+from yargy.predicates import caseless, dictionary, eq, gte, in_, in_caseless, lte, normalized
 from yargy.predicates import type as type_
 
 from bilat.extract.grammar import find_near
@@ -47,6 +47,15 @@ def relative_offset(word: str) -> int:
     return next((RELATIVE_STEMS[stem] for stem in stems if word.startswith(stem)), 0)
 
 
+def year_part_months(text: str) -> int | None:
+    """'первом полугодии' → 6, 'III квартал' → 9."""
+    words = text.lower().split()
+    if len(words) != 2:
+        return None
+    first = words[0] if words[0].isascii() else lemma_of(words[0])
+    return YEAR_PARTS.get((first, lemma_of(words[1])))
+
+
 YEAR_NUMBER = and_(type_("INT"), gte(1991), lte(2100))
 YEAR_WORD = or_(rule(normalized("год")), rule(caseless("г"), eq(".").optional()))
 YEAR = rule(YEAR_NUMBER.interpretation(Period.year.custom(int)), YEAR_WORD.optional())
@@ -56,13 +65,14 @@ YEAR_RANGE = rule(
     YEAR_NUMBER.interpretation(Period.span_years.custom(int)),
     YEAR_WORD,
 )
+# One dictionary predicate per word family, not an alternative per word: the Earley
+# parser predicts every alternative at every token, so fewer terminals is faster.
 RELATIVE = rule(
-    or_(*[rule(normalized(w)) for w in RELATIVE_YEARS]).interpretation(
-        Period.relative.custom(relative_offset)),
+    dictionary(set(RELATIVE_YEARS)).interpretation(Period.relative.custom(relative_offset)),
     normalized("год"),
 )
 
-MONTH = or_(*[rule(normalized(m)) for m in MONTHS])
+MONTH = rule(dictionary(set(MONTHS)))
 MONTH_COUNT = rule(
     NUMBER.interpretation(Period.months.custom(parse_number)),
     normalized("месяц"),
@@ -71,17 +81,17 @@ MONTH_RANGE = rule(
     MONTH, in_("-–—"),
     MONTH.interpretation(Period.months.custom(lambda word: MONTHS[lemma_of(word.lower())])),
 )
-YEAR_PART = or_(*[
-    rule(normalized(first) if first.isalpha() and not first.isascii() else caseless(first),
-         normalized(part)).interpretation(Period.months.const(months))
-    for (first, part), months in YEAR_PARTS.items()
-])
+YEAR_PART = rule(
+    or_(dictionary({first for first, _ in YEAR_PARTS if not first.isascii()}),
+        in_caseless({first for first, _ in YEAR_PARTS if first.isascii()})),
+    dictionary({part for _, part in YEAR_PARTS}),
+).interpretation(Period.months.custom(year_part_months))
 PART = or_(MONTH_COUNT, MONTH_RANGE, YEAR_PART)
 WHEN = or_(YEAR_RANGE, YEAR, RELATIVE)
 
-BASE_MARK = or_(*[rule(normalized(w)) for w in BASE_WORDS],
-                rule(eq("с")), rule(eq("к")), rule(normalized("аналогичный"), normalized("период")))
-TARGET_MARK = or_(rule(eq("к")), rule(eq("до")))
+BASE_MARK = or_(rule(dictionary(BASE_WORDS)), rule(in_({"с", "к"})),
+                rule(normalized("аналогичный"), normalized("период")))
+TARGET_MARK = rule(in_({"к", "до"}))
 
 PERIOD = or_(
     rule(PART, WHEN.optional()),
