@@ -302,3 +302,15 @@ def _grid() -> list[tuple[str, list[str]]]:
 
 
 CASES = HANDWRITTEN + FURNITURE + _grid()
+
+# A headline that repeats the body's figure yields the figure once.
+CASES.append((
+    "Товарооборот России и Казахстана превысил 26 млрд долларов\n\n"
+    "По итогам 2024 года товарооборот России и Казахстана превысил 26 млрд долларов, "
+    "сообщили в министерстве.",
+    ["trade:turnover KZ RU 26000M USD over 2024 actual"]))
+CASES.append((
+    "Товарооборот Узбекистана и Китая вырос до 14 млрд долларов.\n\n"
+    "В 2024 году товарооборот Узбекистана и Китая вырос до 14 млрд долларов, следует из "
+    "данных таможни.",
+    ["trade:turnover CN UZ 14000M USD exact 2024 actual"]))

@@ -1,0 +1,67 @@
+"""One figure stated twice in a document (headline and body, lead and quote) is one fact.
+
+Scorers and analysts count facts one to one; a repeated figure would count as an extra.
+The first statement is kept, as it is usually the fuller one (the lead), unless a later
+one is more confident.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from bilat.model import Fact
+
+# Types whose repeated statements are merged here; the others merge in their own modules.
+FIGURE_TYPES = {"trade", "change", "share", "volume", "investment"}
+# Keys that make two figures the same statement; qualifier and confidence may differ.
+SAME_KEYS = ("indicator", "parties", "exporter", "importer", "currency", "whole", "part",
+             "unit")
+# Values within this relative distance are one figure rounded two ways ("26 млрд" and
+# "26,0 млрд"); the scorer's own tolerance is 1 %.
+VALUE_TOLERANCE = 0.005
+
+
+def deduplicate(facts: Sequence[Fact]) -> list[Fact]:
+    kept: list[Fact] = []
+    for fact in facts:
+        twin = next((i for i, k in enumerate(kept) if _same(k, fact)), None)
+        if twin is None:
+            kept.append(fact)
+        elif _better(fact, kept[twin]):
+            kept[twin] = fact
+    return kept
+
+
+def _better(new: Fact, old: Fact) -> bool:
+    """A statement with its year beats one without ("превысил 26 млрд" in a headline)."""
+    return (_year(new) is not None, new.confidence) > (_year(old) is not None, old.confidence)
+
+
+def _year(fact: Fact) -> int | None:
+    return (fact.get("period") or {}).get("year")
+
+
+def _same(a: Fact, b: Fact) -> bool:
+    if a.type != b.type or a.type not in FIGURE_TYPES:
+        return False
+    if _key(a) != _key(b) or not _same_period(a, b):
+        return False
+    return _close(a.get("value"), b.get("value")) and _close(a.get("percent"), b.get("percent"))
+
+
+def _same_period(a: Fact, b: Fact) -> bool:
+    """Equal periods, or one statement that does not say its period."""
+    pa, pb = a.get("period") or {}, b.get("period") or {}
+    return pa == pb or _year(a) is None or _year(b) is None
+
+
+def _key(fact: Fact) -> str:
+    return json.dumps([fact.get(k) for k in SAME_KEYS], sort_keys=True, default=str)
+
+
+def _close(a: Any, b: Any) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(float(a) - float(b)) <= VALUE_TOLERANCE * max(abs(float(a)), abs(float(b)))
