@@ -7,7 +7,15 @@ from __future__ import annotations
 import re
 
 from bilat.extract.context import DocContext
-from bilat.extract.cues import FALL_AFTER, FALL_WORDS, RISE_AFTER, RISE_WORDS
+from bilat.extract.cues import (
+    COMMODITY_WORDS,
+    FALL_AFTER,
+    FALL_WORDS,
+    PRICE_WORDS,
+    RISE_AFTER,
+    RISE_WORDS,
+    Cue,
+)
 from bilat.extract.figures import Figure, Scan
 from bilat.extract.numbers import parse_number
 from bilat.extract.parties import choose_pair, direction
@@ -22,6 +30,8 @@ RISE_WINDOW_BEFORE = 6
 RISE_WINDOW_AFTER = 2
 
 CONFIDENCE = 0.85
+# A rate further than this from its trade word is about something else in the sentence.
+MAX_INDICATOR_GAP = 15
 CHANGE_NOUNS = {"рост", "прирост", "увеличение", "снижение", "сокращение", "падение", "спад"}
 # "за последние четыре года", "за 5 лет": the base is that many years back.
 _YEARS_BACK = re.compile(r"за\s+(?:последние\s+)?(\S+)\s+(?:год|года|лет)\b", re.IGNORECASE)
@@ -83,10 +93,18 @@ def _clause_start(scan: Scan, figure: Figure) -> int:
     return max(earlier, default=0)
 
 
-def _nearest_indicator(scan: Scan, figure: Figure):
-    if not scan.indicators:
+def _nearest_indicator(scan: Scan, figure: Figure) -> Cue | None:
+    """The trade word a rate is about: near it, not the price of it, not a commodity flow."""
+    near = [c for c in scan.indicators if abs(c.index - figure.first) <= MAX_INDICATOR_GAP]
+    if not near:
         return None
-    return min(scan.indicators, key=lambda c: abs(c.index - figure.first))
+    cue = min(near, key=lambda c: abs(c.index - figure.first))
+    before = scan.lemmas(cue.index - 2, cue.index)
+    after = scan.lemmas(cue.index + 1, cue.index + 2)
+    if any(lemma in PRICE_WORDS for lemma in before) or \
+            any(lemma in COMMODITY_WORDS for lemma in after):
+        return None
+    return cue
 
 
 def _period_and_base(ctx: DocContext, scan: Scan,

@@ -24,6 +24,23 @@ TRADE_NOUNS = {"оборот": "turnover", "торговля": "turnover", "об
 # A total of one party's foreign trade, not a bilateral figure, unless a partner is named.
 TOTAL_MARKERS = {"внешнеторговый", "внешний"}
 
+# Money that is not trade even when a trade word stands before it: a debt for supplies,
+# the price of imports, a fine. Checked between the indicator and the figure.
+OTHER_MONEY_WORDS = {"задолженность", "долг", "задолжать", "штраф", "цена", "тариф",
+                     "ущерб", "выручка", "прибыль", "зарплата", "пенсия", "пошлина"}
+# Nouns of a clause of its own: a trade word before one of these does not reach a figure
+# after it ("сократил поставки в Минск, поскольку соседи задолжали 1,5 млрд").
+CLAUSE_BREAKS = {"поскольку", "потому", "хотя", "однако", "если", "когда", "чтобы",
+                 "пока", "ибо", ";"}
+# A price of something is not its volume: "цены на импорт выросли на 11%".
+PRICE_WORDS = {"цена", "стоимость", "тариф", "курс"}
+# What a trade word may name when it is a physical flow ("поставки нефти вдвое
+# увеличат объём"): such rates of change belong to volumes.
+COMMODITY_WORDS = {"нефть", "газ", "зерно", "пшеница", "уголь", "электроэнергия",
+                   "нефтепродукт", "энергия", "топливо", "руда", "металл", "удобрение"}
+# Nouns that name a share's total: "10% товарооборота", "18% экспорта".
+SHARE_TOTALS = {"товарооборот", "товарообмен", "оборот", "торговля", "экспорт", "импорт"}
+
 INVESTMENT_WORDS = {"инвестиция", "инвестировать", "вложение", "вложить", "инвестпроект",
                     "инвестор", "капиталовложение", "стоимость", "финансирование", "кредит",
                     "бюджет", "грант", "заём", "заем", "контракт"}

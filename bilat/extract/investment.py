@@ -11,8 +11,10 @@ from bilat.extract.trade import period_fields, status_of
 from bilat.model import Fact
 
 # Words that make a money figure an investment when they stand in its clause.
-STRONG_WORDS = INVESTMENT_WORDS - {"бюджет", "грант", "контракт", "кредит", "заём", "заем"}
-# "стоимость проекта" is planned money; "инвестиции составили" already spent.
+# "стоимость" alone is the price of anything (a ticket, a lot at auction), so it does
+# not make an investment.
+STRONG_WORDS = INVESTMENT_WORDS - {"бюджет", "грант", "контракт", "кредит", "заём", "заем",
+                                   "стоимость", "финансирование"}
 CONFIDENCE = 0.7
 
 

@@ -82,13 +82,13 @@ def _token_at(sentence: Sentence, offset: int) -> int:
 
 def _role(sentence: Sentence, index: int, mention: Mention | None) -> str:
     tokens = sentence.tokens
-    if mention is not None and mention.form == "adjective":
-        return "adjective"
     before = tokens[index - 1].lemma if index else ""
     if before in TO_WORDS:
-        return "to"
+        return "to"  # "в Казахстан", "в американскую компанию"
     if before in FROM_WORDS:
         return "from"
+    if mention is not None and mention.form == "adjective":
+        return "adjective"
     return "plain" if mention is not None else "generic"
 
 

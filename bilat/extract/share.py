@@ -10,8 +10,8 @@ from bilat.extract.cues import (
     FRACTIONS,
     INDICATORS,
     PART_LABELS,
+    SHARE_TOTALS,
     SHARE_WORDS,
-    TRADE_NOUNS,
 )
 from bilat.extract.figures import Figure, Scan
 from bilat.extract.parties import Party
@@ -36,8 +36,7 @@ def is_share(scan: Scan, figure: Figure) -> bool:
 
 
 def _names_trade(lemmas: list[str]) -> bool:
-    return any(lemma in INDICATORS or lemma in TRADE_NOUNS or lemma == "торговля"
-               for lemma in lemmas)
+    return any(lemma in SHARE_TOTALS for lemma in lemmas)
 
 
 def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
@@ -73,7 +72,7 @@ def _indicator_near(scan: Scan, first: int, last: int) -> str | None:
     for token in [*after, *before]:
         if token.lemma in INDICATORS:
             return INDICATORS[token.lemma]
-        if token.lemma in TRADE_NOUNS or token.lemma == "торговля":
+        if token.lemma in SHARE_TOTALS:
             return "turnover"
     return None
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from bilat.extract.context import DocContext
 from bilat.extract.cues import (
+    CLAUSE_BREAKS,
     FALL_WORDS,
     FORECAST_WORDS,
     GOAL_VERBS,
     INVESTMENT_WORDS,
     NEGATED_QUALIFIERS,
+    OTHER_MONEY_WORDS,
     QUALIFIERS,
     QUALIFYING_VERBS,
     RISE_WORDS,
@@ -58,7 +60,7 @@ def _trade_fact(ctx: DocContext, scan: Scan, moneys: list[Figure], n: int,
     figure = moneys[n]
     clause_start = moneys[n - 1].last + 1 if n else 0
     cue = _indicator_for(scan, figure, clause_start)
-    if cue is None or _investment_between(scan, cue.index, figure.first):
+    if cue is None or _other_money_between(scan, cue.index, figure.first):
         return None
     currency = _currency(moneys, n)
     if currency is None or not _is_money(scan, figure):
@@ -100,8 +102,10 @@ def _indicator_for(scan: Scan, figure: Figure, clause_start: int) -> Cue | None:
     return after[0] if after else None
 
 
-def _investment_between(scan: Scan, lo: int, hi: int) -> bool:
-    return any(lemma in INVESTMENT_WORDS for lemma in scan.lemmas(lo + 1, hi))
+def _other_money_between(scan: Scan, lo: int, hi: int) -> bool:
+    """An investment, a debt, a price or a new clause between the trade word and the figure."""
+    return any(lemma in INVESTMENT_WORDS or lemma in OTHER_MONEY_WORDS
+               or lemma in CLAUSE_BREAKS for lemma in scan.lemmas(lo + 1, hi))
 
 
 def _currency(moneys: list[Figure], n: int) -> str | None:

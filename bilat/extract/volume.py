@@ -23,7 +23,8 @@ COMMODITIES = {"груз": "cargo", "перевозка": "cargo", "грузоп
                "пшеница": "grain", "уголь": "coal", "удобрение": "fertilizer",
                "металл": "metal", "электроэнергия": "electricity", "мука": "flour",
                "масло": "oil products", "нефтепродукт": "oil products"}
-_ROUTE = re.compile(r"по\s+((?:[А-ЯЁ][\w-]*\s+)?(?:маршрут\w*|трубопровод\w*|коридор\w*)"
+_ROUTE = re.compile(r"(?:по|на)\s+((?:[А-ЯЁ][\w-]*\s+)?(?:маршрут\w*|трубопровод\w*|"
+                    r"коридор\w*|[А-ЯЁ]\w+\s+морском\s+пути)"
                     r"(?:\s+[«\"]?[А-ЯЁ][^,.;:]*)?)")
 CONFIDENCE = 0.75
 # A volume's number stands just before its unit: "4,5 миллиона тонн".
@@ -49,13 +50,14 @@ def _volume_fact(ctx: DocContext, scan: Scan, match: Found) -> Fact | None:
     if unit_token is None or unit_token.lemma not in UNITS:
         return None
     value = amount_value(match.fact)
-    indicator = next((COMMODITIES[t.lemma] for t in scan.tokens if t.lemma in COMMODITIES),
-                     None)
-    if value is None or indicator is None:
-        return None
+    indicator = _commodity(scan, last)
+    route = _route(scan)
+    parties = sorted({p.code for p in scan.parties})
+    if value is None or indicator is None or not (route or parties):
+        return None  # a tonnage of nothing between anyone: a rocket's payload, a harvest
     first = scan.token_index(match.start)
     fields = {"indicator": indicator, "value": value, "unit": UNITS[unit_token.lemma],
-              "route": _route(scan), "parties": sorted({p.code for p in scan.parties}),
+              "route": route, "parties": parties,
               "period": period_fields(ctx, next((p for p in scan.periods
                                                  if p.role == "period"), None)),
               "status": _status(scan, first)}
@@ -64,6 +66,14 @@ def _volume_fact(ctx: DocContext, scan: Scan, match: Found) -> Fact | None:
         fields["change_percent"] = change
     return Fact("volume", fields, scan.evidence(), CONFIDENCE, rule=f"volume.{indicator}",
                 trace=(f"unit={unit_token.text}",))
+
+
+def _commodity(scan: Scan, unit: int) -> str | None:
+    """What is measured: the nearest commodity word after the unit, else before it."""
+    after = [i for i in range(unit + 1, len(scan.tokens)) if scan.tokens[i].lemma in COMMODITIES]
+    before = [i for i in range(unit) if scan.tokens[i].lemma in COMMODITIES]
+    index = after[0] if after and after[0] - unit <= 3 else (before[-1] if before else None)
+    return COMMODITIES[scan.tokens[index].lemma] if index is not None else None
 
 
 def _status(scan: Scan, first: int) -> str:
