@@ -29,8 +29,21 @@ def ingest(
     = None,
     db: DbOption = DEFAULT_DB,
     jobs: Annotated[int, typer.Option(help="Worker processes (each loads the models).")] = 1,
+    dask: Annotated[str | None, typer.Option(
+        help="Run on Dask: 'processes', 'threads' or a scheduler address tcp://host:8786.")]
+    = None,
 ) -> None:
     """Read, analyse and store articles.  Example: bilat ingest news/ --db bilat.db"""
+    if dask:
+        from bilat.scale import ingest_distributed
+
+        if urls:
+            raise typer.BadParameter("--urls is read locally; fetch them without --dask")
+        report = ingest_distributed([str(p) for p in paths or []], db, scheduler=dask)
+        for skipped in report.skipped:
+            err.print(f"[yellow]skipped[/] {skipped}")
+        _print_report(report, db)
+        raise typer.Exit(EXIT_SKIPPED if report.skipped else 0)
     with Store(db) as store:
         report = _run_ingest([str(p) for p in paths or []], store, urls, jobs)
     _print_report(report, db)
