@@ -45,17 +45,22 @@ def _print_facts(rows: list[dict], format: str) -> None:
 
 
 @app.command()
-def docs(limit: Annotated[int, typer.Option()] = 100, db: DbOption = DEFAULT_DB) -> None:
+def docs(limit: Annotated[int, typer.Option()] = 100,
+         format: Annotated[str, typer.Option("--format", "-f", help="table or jsonl.")]
+         = "table", db: DbOption = DEFAULT_DB) -> None:
     """List stored documents.  Example: bilat docs --limit 20"""
     from bilat.store import Store
 
+    with Store(db) as store:
+        documents = store.documents(limit=limit)
+    if format == "jsonl":
+        print(render.jsonl(d.to_json() for d in documents), end="")
+        return
     table = Table()
     for column in ("id", "name", "date", "kind", "facts", "title"):
         table.add_column(column, overflow="fold")
-    with Store(db) as store:
-        for d in store.documents(limit=limit):
-            table.add_row(d.id, d.name, d.date or "", d.kind, str(d.n_facts),
-                          (d.title or "")[:60])
+    for d in documents:
+        table.add_row(d.id, d.name, d.date or "", d.kind, str(d.n_facts), (d.title or "")[:60])
     console.print(table)
 
 

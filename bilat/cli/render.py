@@ -14,6 +14,8 @@ from rich.text import Text
 
 from bilat.model import Fact
 
+# Columns that hold short codes and are never broken across lines.
+NO_WRAP = {"type", "indicator", "currency", "qualifier", "status"}
 # Columns of a fact in a table and in CSV, in this order.
 FACT_COLUMNS = ("type", "indicator", "parties", "value", "currency", "percent", "year",
                 "qualifier", "status", "detail")
@@ -75,7 +77,9 @@ def facts_table(rows: Iterable[Mapping[str, Any]], title: str | None = None,
     if numbered:
         table.add_column("#", justify="right")
     for column in FACT_COLUMNS:
-        table.add_column(column, overflow="fold")
+        # short codes stay whole; long text wraps
+        table.add_column(column, no_wrap=column in NO_WRAP,
+                         overflow="ellipsis" if column in NO_WRAP else "fold")
     if source:
         table.add_column("source", overflow="fold")
     for n, row in enumerate(rows, 1):

@@ -36,12 +36,56 @@ def models() -> Models:
 
     embedding = NewsEmbedding()
     return Models(
-        segmenter=Segmenter(),
+        segmenter=LineAwareSegmenter(Segmenter()),
         morph_vocab=MorphVocab(),
         morph=NewsMorphTagger(embedding),
         syntax=NewsSyntaxParser(embedding),
         ner=NewsNERTagger(embedding),
     )
+
+
+class LineAwareSegmenter:
+    """natasha's segmenter, with a sentence also ending where a line ends a headline.
+
+    razdel joins a headline without a full stop to the sentence after it, so the
+    evidence of a fact would carry the headline. A line break ends a sentence when
+    the line before has no closing punctuation and the next begins with a capital, or
+    when a blank line follows; hard-wrapped prose (next line in lower case) stays whole.
+    """
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def tokenize(self, text: str) -> Any:
+        return self.inner.tokenize(text)
+
+    def sentenize(self, text: str) -> Iterator[Any]:
+        for sent in self.inner.sentenize(text):
+            yield from _split_at_lines(sent)
+
+
+def _split_at_lines(sent: Any) -> Iterator[Any]:
+    start = 0
+    text = sent.text
+    for match in _LINE_BREAK.finditer(text):
+        piece = text[start:match.start()]
+        if piece.strip():
+            yield _substring(sent, start, piece)
+        start = match.end()
+    if text[start:].strip():
+        yield _substring(sent, start, text[start:])
+
+
+def _substring(sent: Any, offset: int, piece: str) -> Any:
+    lead = len(piece) - len(piece.lstrip())
+    piece = piece.strip()
+    begin = sent.start + offset + lead
+    return type(sent)(begin, begin + len(piece), piece)
+
+
+# A line break after a line without closing punctuation, before a capital letter or a
+# digit, or any blank line.
+_LINE_BREAK = re.compile(r"(?<![.!?…:;,\-–—])[ \t]*\n\s*(?=[A-ZА-ЯЁ0-9«\"])|\n[ \t]*\n\s*")
 
 
 @cache

@@ -1,0 +1,123 @@
+"""The ``bilat`` command end to end: demo, ingest, extract, facts, docs, show, search."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bilat.cli import EXIT_SKIPPED, app
+
+runner = CliRunner()
+README = Path(__file__).resolve().parent.parent / "README.md"
+ARTICLE = ("Товарооборот Башкортостана и Казахстана\n\n"
+           "В 2024 году товарооборот между Башкортостаном и Казахстаном составил 489,2 млн "
+           "долларов, из которых экспорт достиг 406,2 млн долларов, а импорт — 83 млн "
+           "долларов.\n")
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.output
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    db = str(tmp_path_factory.mktemp("demo") / "demo.db")
+    code, output = run("demo", "--db", db)
+    assert code == 0, output
+    return db
+
+
+def test_demo_prints_a_summary(demo_db: str) -> None:
+    code, output = run("demo", "--db", demo_db)  # a second run adds nothing
+    assert code == 0
+    assert "17 already stored" in output
+    assert "nothing new" in output
+    assert "документы" in output and "trade" in output
+
+
+def test_facts_filters_and_formats(demo_db: str) -> None:
+    code, output = run("facts", "--db", demo_db, "--type", "trade", "--format", "jsonl")
+    rows = [json.loads(line) for line in output.splitlines()]
+    assert code == 0 and rows
+    assert {r["type"] for r in rows} == {"trade"}
+    assert all(r["evidence"]["text"] and r["source"] for r in rows)
+    pair = rows[0]["parties"]
+    code, output = run("facts", "--db", demo_db, "--pair", *pair, "--format", "csv")
+    lines = output.splitlines()
+    assert lines[0].startswith("type,indicator,parties")
+    assert len(lines) >= 2
+    code, output = run("facts", "--db", demo_db, "--year", "1990")
+    assert "0 фактов" in output
+
+
+def test_docs_show_and_search(demo_db: str) -> None:
+    code, output = run("docs", "--db", demo_db, "--format", "jsonl")
+    documents = [json.loads(line) for line in output.splitlines()]
+    assert code == 0 and len(documents) == 17
+    doc_id = max(documents, key=lambda d: d["n_facts"])["id"]
+    code, output = run("show", doc_id[:8], "--db", demo_db)
+    assert code == 0 and "факты" in output
+    code, output = run("show", "ffffffffffff", "--db", demo_db)
+    assert code != 0
+    code, output = run("search", "товарооборот Казахстан", "--db", demo_db)
+    assert code == 0 and "nothing found" not in output
+
+
+def test_ingest_twice_adds_nothing(tmp_path: Path) -> None:
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    db = str(tmp_path / "x.db")
+    code, output = run("ingest", str(tmp_path / "news"), "--db", db)
+    assert code == 0 and "1 added" in output
+    code, output = run("ingest", str(tmp_path / "news"), "--db", db)
+    assert code == 0 and "0 added" in output and "1 already stored" in output
+
+
+def test_ingest_reports_bad_inputs_and_goes_on(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    db = str(tmp_path / "x.db")
+    result = runner.invoke(app, ["ingest", str(tmp_path / "good.txt"),
+                                 str(tmp_path / "empty.txt"), str(tmp_path / "binary.txt"),
+                                 str(tmp_path / "missing.txt"), "--db", db])
+    assert result.exit_code == EXIT_SKIPPED
+    assert "1 added" in result.output
+    for name in ("empty.txt", "binary.txt", "missing.txt"):
+        assert name in result.output
+
+
+def test_extract_prints_the_eval_format(tmp_path: Path) -> None:
+    path = tmp_path / "001_article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    code, output = run("extract", str(path), "--format", "jsonl")
+    (record,) = [json.loads(line) for line in output.splitlines()]
+    assert code == 0
+    assert set(record) == {"id", "source", "doc_date", "facts"}
+    assert record["id"] == "001_article.txt"
+    trade = [f for f in record["facts"] if f["type"] == "trade"]
+    assert {(f["indicator"], f["value"]) for f in trade} == {
+        ("turnover", 489.2e6), ("export", 406.2e6), ("import", 83e6)}
+    for fact in trade:
+        evidence = fact["evidence"]
+        assert ARTICLE[evidence["start"]:evidence["end"]] == evidence["text"]
+
+
+def test_extract_table_and_explain(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    code, output = run("extract", str(path), "--format", "table")
+    assert code == 0 and "turnover" in output
+    code, output = run("extract", str(path), "--explain")
+    assert code == 0 and "rule: trade.export" in output and "экспорт" in output
+
+
+def test_every_command_is_in_the_readme() -> None:
+    readme = README.read_text(encoding="utf-8")
+    names = [c.name or c.callback.__name__ for c in app.registered_commands]
+    missing = [name for name in names if f"bilat {name}" not in readme]
+    assert not missing, f"commands missing from README: {missing}"
