@@ -185,6 +185,12 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
      "выше показателя 2023 года.",
      ["trade:turnover KZ RU 26000M USD over 2024 actual",
       "change:turnover KZ RU +10% 2024 base=2023"]),
+    ("Товарооборот Казахстана и Кыргызстана в 2024 году составил 2,1 млрд долларов (+15%).",
+     ["trade:turnover KG KZ 2100M USD exact 2024 actual",
+      "change:turnover KG KZ +15% 2024 base=previous_period"]),
+    ("Товарооборот Таджикистана и Китая за январь–сентябрь 2024 года увеличился на 5,4% по "
+     "сравнению с аналогичным периодом 2023 года.",
+     ["change:turnover CN TJ +5.4% 2024/9 base=2023"]),
     # shares
     ("Казахстан обеспечивает около 15% внешнеторгового оборота Омской области.",
      ["share:turnover KZ in RU-OMS 15% approx"]),

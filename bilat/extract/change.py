@@ -79,12 +79,26 @@ def _sign(scan: Scan, figure: Figure) -> int | None:
     before += [lemma for lemma in scan.lemmas(_clause_start(scan, figure), figure.first)
                if lemma in CHANGE_NOUNS]
     after = scan.lemmas(figure.last + 1, figure.last + 1 + RISE_WINDOW_AFTER)
+    sign = _written_sign(scan, figure)
+    if sign is not None:
+        return sign
     if any(lemma in FALL_WORDS for lemma in before + after) or \
             any(lemma in FALL_AFTER for lemma in after):
         return -1
     if any(lemma in RISE_WORDS for lemma in before + after) or \
             any(lemma in RISE_AFTER for lemma in after):
         return 1
+    return None
+
+
+def _written_sign(scan: Scan, figure: Figure) -> int | None:
+    """"(+15%)", "–3,2%": a sign written before the number."""
+    text, base = scan.sentence.text, scan.sentence.start
+    before = text[max(0, figure.start - base - 2):figure.start - base].strip()
+    if before.endswith("+"):
+        return 1
+    if before.endswith(("−", "-")) and before[:-1].strip() in {"", "("}:
+        return -1
     return None
 
 
