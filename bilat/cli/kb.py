@@ -1,0 +1,163 @@
+"""Commands over the knowledge base: dossier, ask, export, curate, serve."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from bilat.cli import DEFAULT_DB, DbOption, app, console, err
+
+Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+
+
+@app.command()
+def dossier(a: Annotated[str, typer.Argument(help="A party: code or name (KZ, Казахстан).")],
+            b: Annotated[str, typer.Argument(help="The other party.")],
+            as_json: Json = False, db: DbOption = DEFAULT_DB) -> None:
+    """Everything known about a pair, with sources.  Example: bilat dossier KZ UZ"""
+    from bilat import kb
+    from bilat.store import Store
+
+    with Store(db) as store:
+        found = kb.dossier(store, a, b)
+    if as_json:
+        print(json.dumps(found.to_json(), ensure_ascii=False, indent=2))
+    else:
+        _print_dossier(found)
+
+
+def _print_dossier(found: Any) -> None:
+    from bilat.kb import wording
+
+    console.rule(f"{wording.pair_name(found.a, found.b)} · документов: {found.n_documents}")
+    table = Table(title="Торговля по годам")
+    for column in ("показатель", "период", "значение", "источников", "независимых"):
+        table.add_column(column)
+    for series in found.series:
+        for p in series.points:
+            table.add_row(series.label, wording.short_period(p.year, p.months),
+                          wording.money(p.value, series.currency, p.qualifier) +
+                          (" [red](расходится)[/]" if p.disputed else ""),
+                          str(len(p.fact.claims)), str(p.fact.independent))
+    console.print(table)
+    for name, items in found.sections.items():
+        if items:
+            console.print(f"[bold]{wording.SECTIONS.get(name, name)}[/]")
+            for item in items:
+                console.print(f"  {wording.summary(item.fields, item.type)} "
+                              f"[dim](источников: {len(item.claims)})[/]")
+    for c in found.contradictions:
+        console.print(f"[red]противоречие ({c.status}):[/] {c.label}: " + " или ".join(
+            wording.figure(side.fields, side.type) for side in c.sides))
+    for check in found.checks:
+        console.print(f"[{'green' if check.ok else 'red'}]{check.label}: {check.message}[/]")
+
+
+@app.command()
+def ask(question: Annotated[str, typer.Argument(help="A question in Russian.")],
+        as_json: Json = False, db: DbOption = DEFAULT_DB) -> None:
+    """Answer from the knowledge base, with sources.
+    Example: bilat ask "Какой товарооборот между Казахстаном и Узбекистаном в 2017 году?\""""
+    from bilat import kb
+    from bilat.store import Store
+
+    with Store(db) as store:
+        answer = kb.answer(store, question)
+    if as_json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
+        return
+    console.print(answer.text, style=None if answer.found else "yellow", markup=False)
+    for fact in answer.facts:
+        for claim in fact.claims:
+            console.print(f"  [dim]{claim.fact.doc_name}:[/] «{claim.fact.evidence.text}»")
+
+
+@app.command()
+def export(
+    what: Annotated[str, typer.Option(help="facts, consolidated, documents or curation.")]
+    = "facts",
+    format: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl or parquet.")]
+    = "csv",
+    out: Annotated[Path | None, typer.Option(help="File to write; stdout if not given.")]
+    = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Export the knowledge base.  Example: bilat export --what consolidated -f csv --out kb.csv"""
+    from bilat import kb
+    from bilat.store import Store
+
+    with Store(db) as store:
+        n = kb.export(store, what, format, out)
+    if out is not None:
+        err.print(f"{n} rows → {out}")
+
+
+@app.command()
+def curate(
+    fact_id: Annotated[str | None, typer.Argument(help="The fact's id (bilat facts -f jsonl).")]
+    = None,
+    confirm: Annotated[bool, typer.Option("--confirm", help="The fact is right.")] = False,
+    reject: Annotated[bool, typer.Option("--reject", help="The fact is wrong.")] = False,
+    correct: Annotated[str | None, typer.Option("--correct", help="FIELD=VALUE to fix.")]
+    = None,
+    by: Annotated[str, typer.Option("--by", help="Who decides.")] = "",
+    why: Annotated[str, typer.Option("--why", help="Why.")] = "",
+    load: Annotated[Path | None, typer.Option(help="Load decisions exported from another "
+                                                   "database (--what curation -f jsonl).")]
+    = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Confirm, reject or correct a fact.
+    Example: bilat curate 3816c4876ae8b1fc --correct value=245.3e6 --by Анна --why опечатка"""
+    from bilat import kb
+    from bilat.kb.curation import read_log
+    from bilat.store import Store
+
+    with Store(db) as store:
+        if load is not None:
+            console.print(f"{kb.load_curation(store, read_log(str(load)))} decisions loaded")
+            return
+        action, field, value = _decision(fact_id, confirm, reject, correct)
+        decision = kb.curate(store, str(fact_id), action, by=by, why=why, field=field,
+                             value=value)
+    console.print(f"{decision.action} {decision.fact_id} by {decision.by} at {decision.at}")
+
+
+def _decision(fact_id: str | None, confirm: bool, reject: bool,
+              correct: str | None) -> tuple[str, str | None, str | None]:
+    chosen = [name for name, on in (("confirm", confirm), ("reject", reject),
+                                    ("correct", correct is not None)) if on]
+    if fact_id is None or len(chosen) != 1:
+        raise typer.BadParameter("give a fact id and exactly one of --confirm, --reject, "
+                                 "--correct FIELD=VALUE")
+    if correct is None:
+        return chosen[0], None, None
+    field, sep, value = correct.partition("=")
+    if not sep:
+        raise typer.BadParameter(f"--correct {correct!r}: expected FIELD=VALUE, "
+                                 "e.g. value=26.1e9 or year=2023")
+    return "correct", field.strip(), value
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on; 127.0.0.1 keeps it "
+                                           "to this machine.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """The web dashboard and its JSON API.  Example: bilat serve --db bilat.db --port 8000"""
+    import uvicorn
+
+    from bilat import kb
+    from bilat.store import Store
+    from bilat.web import create_app
+
+    with Store(db) as store:
+        kb.groups_of(store)  # sign new documents now, not in the first page's request
+        console.print(f"bilat: http://{host}:{port}/  (JSON: /api/…, OpenAPI: /openapi.json)")
+        uvicorn.run(create_app(store, background=True), host=host, port=port, log_level="warning")

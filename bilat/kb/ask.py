@@ -1,0 +1,155 @@
+"""Questions in Russian, answered from the knowledge base with sources — or plainly not.
+
+    answer(store, "Какой товарооборот между Казахстаном и Узбекистаном в 2017 году?")
+
+The question is read with the extractor's own tables: actors by the gazetteer
+(``actor_by_name`` over word windows), indicators and status by the cue tables, the
+period by the period grammar. No figure is ever made up: when no consolidated fact
+matches, the answer says so and lists the periods it does know.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from bilat.kb import wording
+from bilat.kb.checks import winners
+from bilat.kb.claims import pair_claims, party_claims
+from bilat.kb.consolidate import Consolidated, consolidate
+from bilat.kb.question import Question, parse
+from bilat.kb.timeseries import line_of
+from bilat.store import Store
+
+# "нет сведений о …": what was asked about, in the prepositional case.
+ABOUT = {"turnover": "товарообороте", "export": "экспорте", "import": "импорте",
+         "change": "динамике", "share": "доле", "volume": "объёмах", "investment": "инвестициях",
+         "event": "событиях", "agreement": "соглашениях", "project": "проектах",
+         "quote": "высказываниях"}
+HEADS = {"change": "динамика", "share": "доли", "volume": "объёмы", "investment": "инвестиции",
+         "event": "события", "agreement": "соглашения", "project": "проекты",
+         "quote": "высказывания"}
+MAX_LISTED = 5  # facts named in an answer's text; the rest are in its facts list
+
+__all__ = ["Answer", "Question", "answer", "parse"]
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: Question
+    found: bool
+    text: str
+    facts: tuple[Consolidated, ...] = ()
+    related: tuple[Consolidated, ...] = field(default=())  # other periods of the same thing
+
+    def to_json(self) -> dict[str, Any]:
+        return {"question": self.question.text, "understood": self.question.to_json(),
+                "found": self.found, "text": self.text,
+                "facts": [f.to_json() for f in self.facts],
+                "related": [f.to_json() for f in self.related]}
+
+
+def answer(store: Store, question: str, today: date | None = None) -> Answer:
+    """The answer to a question about cooperation, from consolidated facts."""
+    q = parse(question, today)
+    if not q.parties:
+        return Answer(q, False, "Не удалось понять, о каких странах или регионах вопрос. "
+                                "Назовите их, например: «Какой товарооборот между "
+                                "Казахстаном и Узбекистаном в 2024 году?»")
+    claims = (pair_claims(store, q.parties[0], q.parties[1]) if len(q.parties) > 1
+              else party_claims(store, q.parties[0]))
+    candidates = [c for c in winners(consolidate(claims)) if _matches(c, q)]
+    exact = [c for c in candidates if _in_period(c, q)]
+    if exact:
+        return Answer(q, True, _found_text(q, exact), tuple(_newest(exact)))
+    related = tuple(_newest(candidates))
+    return Answer(q, False, _missing_text(q, related), related=related)
+
+
+def _matches(item: Consolidated, q: Question) -> bool:
+    """The same kind of fact about the asked parties, period aside."""
+    if item.type != q.type or not set(q.parties) <= set(item.parties):
+        return False
+    if q.type in ("trade", "change", "volume", "investment"):
+        status = item.fields.get("status") or "actual"
+        if item.type != "change" and status != q.status:
+            return False
+    if q.indicator is None or q.type not in ("trade", "change"):
+        return True
+    if q.indicator == "turnover":
+        return item.fields.get("indicator") == "turnover"
+    return _same_flow(item, q)
+
+
+def _same_flow(item: Consolidated, q: Question) -> bool:
+    line = line_of(item)
+    if line is None or line == "turnover":
+        return item.fields.get("indicator") == q.indicator and q.exporter is None
+    exporter, importer = line.split("→")
+    return (q.exporter in (None, exporter)) and (q.importer in (None, importer))
+
+
+def _in_period(item: Consolidated, q: Question) -> bool:
+    if q.year is None:
+        return True
+    return item.year == q.year and (item.months or None) == q.months
+
+
+def _newest(items: Sequence[Consolidated]) -> list[Consolidated]:
+    return sorted(items, key=lambda c: (-(c.year or 0), -(c.months or 12), -c.independent))
+
+
+def _subject(q: Question) -> str:
+    """"Товарооборот Казахстан — Узбекистан", "Экспорт Казахстан → Узбекистан"."""
+    if q.type == "trade" and q.exporter and q.importer:
+        return f"{wording.INDICATORS[q.indicator or 'export']} {wording.name(q.exporter)} → " \
+               f"{wording.name(q.importer)}"
+    head = (wording.INDICATORS.get(q.indicator or "", "торговля") if q.type == "trade"
+            else HEADS.get(q.type, q.type))
+    return f"{head} {' — '.join(wording.name(p) for p in q.parties)}"
+
+
+def _found_text(q: Question, facts: Sequence[Consolidated]) -> str:
+    with_period = q.year is None
+    lines = [_fact_line(f, with_period) for f in _newest(facts)[:MAX_LISTED]]
+    more = f" И ещё {len(facts) - MAX_LISTED}." if len(facts) > MAX_LISTED else ""
+    subject = _subject(q)
+    when = "" if with_period else f" {wording.period(q.year, q.months)}"
+    return f"{subject[:1].upper()}{subject[1:]}{when}: " + "; ".join(lines) + "." + more
+
+
+def _fact_line(item: Consolidated, with_period: bool) -> str:
+    return f"{_what(item, with_period)} ({_sources(item)})" + (
+        " — источники расходятся" if item.standing == "disputed" else "")
+
+
+def _what(item: Consolidated, with_period: bool) -> str:
+    f = item.fields
+    if item.type not in ("trade", "change", "volume", "investment"):
+        return wording.summary(f, item.type)
+    figure = wording.figure(f, item.type)
+    if item.type == "change":
+        figure = f"{wording.indicator(f)} {'+' if (item.value or 0) > 0 else ''}{figure}"
+    status = f.get("status")
+    if status in ("target", "forecast"):
+        figure += f" ({wording.STATUSES[status]})"
+    return f"{figure} {wording.period(item.year, item.months)}" if with_period else figure
+
+
+def _sources(item: Consolidated) -> str:
+    n, independent = len(item.claims), item.independent
+    text = f"источников: {n}" + (f", независимых: {independent}" if independent != n else "")
+    return text + (", подтверждено человеком" if item.curated else "")
+
+
+def _missing_text(q: Question, related: Sequence[Consolidated]) -> str:
+    about = ABOUT.get(q.indicator if q.type == "trade" and q.indicator else q.type, "этом")
+    parties = " — ".join(wording.name(p) for p in q.parties)
+    when = f" {wording.period(q.year, q.months)}" if q.year else ""
+    text = f"В базе нет сведений о {about} ({parties}){when}."
+    if related:
+        known = sorted({wording.short_period(r.year, r.months) for r in related}, reverse=True)
+        text += " Есть данные: " + ", ".join(known[:MAX_LISTED * 2]) + "."
+    return text

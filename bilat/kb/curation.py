@@ -1,0 +1,265 @@
+"""Human decisions on facts: confirm, reject, correct — who, when and why.
+
+Decisions live in their own table and never change the machine's facts. Each is keyed
+twice: by the fact's row id (exact) and by a stable key — document, type, evidence span,
+indicator and the fact's rank among its siblings — so that a re-extraction, whose facts
+get new row ids when any field changes, still finds it. ``curation_log`` and
+``load_curation`` carry decisions into a freshly built database.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from bilat.actors import lookup
+from bilat.errors import BilatError
+from bilat.kb.state import curation, reading, writing
+from bilat.store import Store
+from bilat.store.schema import facts
+
+ACTIONS = ("confirm", "reject", "correct")
+# Fields a person may correct, and how their text is read.
+NUMERIC_FIELDS = frozenset({"value", "percent", "change_percent"})
+INTEGER_FIELDS = frozenset({"year", "months"})  # stored under "period"
+CODE_FIELDS = frozenset({"exporter", "importer", "whole", "location"})
+CODE_LIST_FIELDS = frozenset({"parties", "partners"})
+TEXT_FIELDS = frozenset({"indicator", "currency", "qualifier", "status", "kind", "base",
+                         "part", "unit", "date", "name", "place", "sector", "route", "text"})
+CORRECTABLE = NUMERIC_FIELDS | INTEGER_FIELDS | CODE_FIELDS | CODE_LIST_FIELDS | TEXT_FIELDS
+IN_LIMIT = 500  # ids per IN list: under SQLite's bound variable limit with room to spare
+
+
+class CurationError(BilatError, ValueError):
+    """A decision that cannot be recorded: unknown action or field, unreadable value."""
+
+
+class UnknownFactError(BilatError, LookupError):
+    def __init__(self, fact_id: str) -> None:
+        super().__init__(f"no fact with id {fact_id!r}: expected the 16-hex-digit id "
+                         "that `bilat facts --format jsonl` or the web page shows")
+        self.fact_id = fact_id
+
+
+@dataclass(frozen=True)
+class Decision:
+    id: int
+    fact_key: str
+    fact_id: str
+    doc_id: str
+    action: str
+    field: str | None
+    value: Any
+    by: str
+    why: str
+    at: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What all decisions on one fact add up to."""
+
+    status: str | None = None  # confirmed | rejected | corrected | None (machine only)
+    corrections: Mapping[str, Any] = field(default_factory=dict)
+    decisions: tuple[Decision, ...] = ()
+
+
+# -- stable keys -----------------------------------------------------------------------------
+
+_SIBLING_COLUMNS = (facts.c.id, facts.c.doc_id, facts.c.type, facts.c.evidence_start,
+                    facts.c.evidence_end, facts.c.indicator, facts.c.party_a, facts.c.party_b,
+                    facts.c.year, facts.c.months, facts.c.value, facts.c.percent)
+
+
+def stable_keys(conn: Connection, doc_ids: Iterable[str] | None) -> dict[str, str]:
+    """fact id → stable key, for every fact of the given documents (None: of all)."""
+    if doc_ids is None:
+        return keys_of(conn.execute(select(*_SIBLING_COLUMNS)).all())
+    wanted = sorted(set(doc_ids))
+    rows = []
+    for i in range(0, len(wanted), IN_LIMIT):
+        rows.extend(conn.execute(select(*_SIBLING_COLUMNS)
+                                 .where(facts.c.doc_id.in_(wanted[i:i + IN_LIMIT]))))
+    return keys_of(rows)
+
+
+def keys_of(rows: Sequence[Any]) -> dict[str, str]:
+    """Stable keys from fact rows: siblings (same document, type, span, indicator) ranked
+    by what they say, so two figures read from one sentence keep distinct keys."""
+    siblings: dict[str, list[Any]] = {}
+    for r in rows:
+        base = f"{r.doc_id}:{r.type}:{r.evidence_start}-{r.evidence_end}:{r.indicator or '-'}"
+        siblings.setdefault(base, []).append(r)
+    keys = {}
+    for base, group in siblings.items():
+        if len(group) > 1:
+            group.sort(key=_rank)
+        keys.update((r.id, f"{base}#{n}") for n, r in enumerate(group, 1))
+    return keys
+
+
+def _rank(r: Any) -> tuple[Any, ...]:
+    return (r.party_a or "", r.party_b or "", r.year or 0, r.months or 0,
+            r.value or 0.0, r.percent or 0.0, r.id)
+
+
+# -- recording --------------------------------------------------------------------------------
+
+
+def curate(store: Store, fact_id: str, action: str, *, by: str, why: str = "",
+           field: str | None = None, value: Any = None) -> Decision:
+    """Record one decision on a stored fact; ``value`` may be text, read as the field wants."""
+    by, why = by.strip(), why.strip()
+    _check(action, by, why, field)
+    if action == "correct":
+        assert field is not None
+        value = parse_value(field, value)
+    with reading(store, "find the fact to curate") as conn:
+        doc_id = conn.execute(select(facts.c.doc_id).where(facts.c.id == fact_id)).scalar()
+        if doc_id is None:
+            raise UnknownFactError(fact_id)
+        key = stable_keys(conn, [doc_id])[fact_id]
+    row = {"fact_key": key, "fact_id": fact_id, "doc_id": doc_id, "action": action,
+           "field": field if action == "correct" else None,
+           "value": value if action == "correct" else None, "by": by, "why": why,
+           "at": datetime.now(UTC).isoformat(timespec="seconds")}
+    with writing(store, f"record a decision on fact {fact_id}") as conn:
+        new_id = conn.execute(curation.insert().values(**row)).inserted_primary_key[0]
+    return Decision(id=int(new_id), **row)
+
+
+def _check(action: str, by: str, why: str, field: str | None) -> None:
+    if action not in ACTIONS:
+        raise CurationError(f"unknown curation action {action!r}: expected one of "
+                            f"{', '.join(ACTIONS)}")
+    if not by:
+        raise CurationError("a decision needs the name of who made it (by)")
+    if action != "confirm" and not why:
+        raise CurationError(f"a decision to {action} needs a reason (why)")
+    if action == "correct" and field not in CORRECTABLE:
+        raise CurationError(f"cannot correct field {field!r}: expected one of "
+                            f"{', '.join(sorted(CORRECTABLE))}")
+
+
+def parse_value(field: str, value: Any) -> Any:
+    """A correction's value from what a person typed: "26,1e9" → 26.1e9, "KZ,UZ" → a list."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if text.lower() in ("", "null", "none", "-"):
+        return None
+    try:
+        if field in NUMERIC_FIELDS:
+            return float(text.replace(" ", "").replace(",", "."))
+        if field in INTEGER_FIELDS:
+            return int(text)
+    except ValueError as e:
+        raise CurationError(f"{field}={value!r}: expected a number") from e
+    if field in CODE_LIST_FIELDS:
+        return [lookup(code).code for code in text.replace(";", ",").split(",") if code.strip()]
+    if field in CODE_FIELDS and field != "whole":
+        return lookup(text).code
+    return text
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+
+def decisions(conn: Connection, fact_ids: Mapping[str, str],
+              doc_ids: Iterable[str] | None) -> tuple[dict[str, Verdict], dict[str, str]]:
+    """Verdicts (fact id → Verdict, for facts that have any) of the facts in ``fact_ids``
+    (fact id → its document), and the stable keys of the documents that have decisions.
+
+    Decisions are looked up by document first: most documents have none, and their facts'
+    stable keys (a read of all their siblings) are then never needed.
+    """
+    rows = _decisions_of(conn, doc_ids)
+    keys = stable_keys(conn, {d.doc_id for d in rows}) if rows else {}
+    by_key = {keys[f]: f for f in fact_ids if f in keys}
+    found: dict[str, list[Decision]] = {}
+    for row in rows:
+        fact_id = row.fact_id if row.fact_id in fact_ids else by_key.get(row.fact_key)
+        if fact_id is not None:
+            found.setdefault(fact_id, []).append(row)
+    return {fact_id: verdict(rows) for fact_id, rows in found.items()}, keys
+
+
+def _decisions_of(conn: Connection, doc_ids: Iterable[str] | None) -> list[Decision]:
+    """Decisions on the facts of these documents (all when None), oldest first."""
+    query = select(curation).order_by(curation.c.id)
+    if doc_ids is None:
+        return [Decision(**r._asdict()) for r in conn.execute(query)]
+    wanted = sorted(set(doc_ids))
+    found = []
+    for i in range(0, len(wanted), IN_LIMIT):
+        chunk = query.where(curation.c.doc_id.in_(wanted[i:i + IN_LIMIT]))
+        found.extend(Decision(**r._asdict()) for r in conn.execute(chunk))
+    return sorted(found, key=lambda d: d.id)
+
+
+def verdict(rows: Sequence[Decision]) -> Verdict:
+    """Later decisions overrule earlier ones; corrections accumulate, one value per field."""
+    status: str | None = None
+    corrections: dict[str, Any] = {}
+    for d in rows:
+        if d.action == "reject":
+            status = "rejected"
+        elif d.action == "confirm":
+            status = "corrected" if corrections else "confirmed"
+        else:
+            corrections[str(d.field)] = d.value
+            status = "corrected"
+    return Verdict(status=status, corrections=corrections, decisions=tuple(rows))
+
+
+def corrected(fields: Mapping[str, Any], corrections: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The fact's fields with a person's corrections applied (year and months in period)."""
+    if not corrections:
+        return fields  # nearly every fact: no copy (fields are never changed in place)
+    result = copy.deepcopy(dict(fields))
+    for name, value in corrections.items():
+        if name in INTEGER_FIELDS:
+            period = dict(result.get("period") or {})
+            period[name] = value
+            result["period"] = period
+        else:
+            result[name] = value
+    return result
+
+
+def curation_log(store: Store) -> list[dict[str, Any]]:
+    """Every decision, oldest first: what ``load_curation`` takes into another database."""
+    with reading(store, "read the curation log") as conn:
+        return [Decision(**r._asdict()).to_json()
+                for r in conn.execute(select(curation).order_by(curation.c.id))]
+
+
+def load_curation(store: Store, rows: Iterable[Mapping[str, Any]]) -> int:
+    """Add decisions exported from another database; those already here are skipped."""
+    with reading(store, "read the curation log") as conn:
+        seen = {(r.fact_key, r.action, r.field, r.by, r.at) for r in conn.execute(
+            select(curation.c.fact_key, curation.c.action, curation.c.field, curation.c.by,
+                   curation.c.at))}
+    names = [c.name for c in curation.c if c.name != "id"]
+    fresh = [{n: row.get(n) for n in names} for row in rows
+             if (row["fact_key"], row["action"], row.get("field"), row["by"], row["at"])
+             not in seen]
+    if fresh:
+        with writing(store, "load curation decisions") as conn:
+            conn.execute(curation.insert(), fresh)
+    return len(fresh)
+
+
+def read_log(path: str) -> list[dict[str, Any]]:
+    """A JSONL file written by ``bilat export --what curation --format jsonl``."""
+    with open(path, encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]

@@ -1,0 +1,190 @@
+"""Everything the knowledge base knows about one pair of parties, and about one party.
+
+``dossier(store, "KZ", "UZ")``: trade series with sources, growth claims, targets,
+shares, events, agreements, projects, people, quotes, contradictions and checks.
+``profile(store, "KZ")``: its partners ranked by stated turnover and by events, its people.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from bilat.actors import UnknownActorError, actor_by_name, lookup
+from bilat.errors import BilatError
+from bilat.kb import checks as kb_checks
+from bilat.kb import timeseries as kb_series
+from bilat.kb import wording
+from bilat.kb.claims import Claim, pair_claims, party_claims
+from bilat.kb.consolidate import Consolidated, consolidate
+from bilat.store import Store
+
+OTHER_TYPES = ("share", "volume", "investment", "event", "agreement", "project", "quote")
+
+
+def resolve_code(text: str) -> str:
+    """An actor's code from a code ("kz", "RU-BA") or a name ("Казахстан", "Башкирии")."""
+    try:
+        return lookup(text).code
+    except UnknownActorError:
+        actor = actor_by_name(text) or actor_by_name(text.strip().capitalize())
+        if actor is None:
+            raise
+        return actor.code
+
+
+def actor_json(code: str) -> dict[str, str]:
+    return {"code": code, "name": wording.name(code)}
+
+
+@dataclass(frozen=True)
+class Dossier:
+    a: str
+    b: str
+    consolidated: tuple[Consolidated, ...]
+    series: tuple[kb_series.Series, ...]
+    contradictions: tuple[kb_checks.Contradiction, ...]
+    checks: tuple[kb_checks.Check, ...]
+    n_documents: int
+    sections: Mapping[str, list[Consolidated]] = field(default_factory=dict)
+    people: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        sections = {name: [c.to_json() for c in items] for name, items in self.sections.items()}
+        return {"pair": [actor_json(self.a), actor_json(self.b)],
+                "n_facts": sum(len(c.claims) for c in self.consolidated),
+                "n_documents": self.n_documents,
+                "series": [s.to_json() for s in self.series],
+                "currency": kb_series.main_currency(self.series),
+                **sections, "people": self.people,
+                "contradictions": [c.to_json() for c in self.contradictions],
+                "checks": [c.to_json() for c in self.checks]}
+
+
+class PairError(BilatError, ValueError):
+    """A pair that is not two different parties."""
+
+
+def dossier(store: Store, a: str, b: str) -> Dossier:
+    a, b = resolve_code(a), resolve_code(b)
+    if a == b:
+        raise PairError(f"a pair needs two different parties: got {a} twice")
+    claims = pair_claims(store, a, b)
+    return build(a, b, claims)
+
+
+def build(a: str, b: str, claims: Sequence[Claim]) -> Dossier:
+    consolidated = consolidate(claims)
+    return Dossier(
+        a=a, b=b, consolidated=tuple(consolidated),
+        series=tuple(kb_series.build(consolidated)),
+        contradictions=tuple(kb_checks.contradictions(consolidated)),
+        checks=tuple(kb_checks.checks(consolidated)),
+        n_documents=len({c.fact.doc_id for c in claims}),
+        sections=_sections(consolidated), people=people(consolidated))
+
+
+def _sections(consolidated: Sequence[Consolidated]) -> dict[str, list[Consolidated]]:
+    by_type: dict[str, list[Consolidated]] = {}
+    for item in consolidated:
+        by_type.setdefault(item.type, []).append(item)
+    trade = by_type.get("trade", [])
+    return {
+        "growth": _newest(by_type.get("change", [])),
+        "targets": _newest([t for t in trade if t.fields.get("status") in ("target",
+                                                                          "forecast")]),
+        "shares": _newest(by_type.get("share", [])),
+        "volumes": _newest(by_type.get("volume", [])),
+        "investments": _newest(by_type.get("investment", [])),
+        "events": _by_date(by_type.get("event", [])),
+        "agreements": _by_date(by_type.get("agreement", [])),
+        "projects": _newest(by_type.get("project", [])),
+        "quotes": _by_date(by_type.get("quote", [])),
+    }
+
+
+def _newest(items: Iterable[Consolidated]) -> list[Consolidated]:
+    return sorted(items, key=lambda c: (-(c.year or 0), -(c.months or 12), c.id))
+
+
+def when(item: Consolidated) -> str:
+    """An ISO date (partial allowed) for a timeline: the fact's date, else its source's."""
+    date = item.fields.get("date")
+    if isinstance(date, str) and date[:4].isdigit():
+        return date
+    return min((c.fact.doc_date for c in item.claims if c.fact.doc_date), default="") or ""
+
+
+def _by_date(items: Iterable[Consolidated]) -> list[Consolidated]:
+    return sorted(items, key=lambda c: (when(c), c.id), reverse=True)
+
+
+def people(consolidated: Iterable[Consolidated]) -> list[dict[str, Any]]:
+    """People named as event participants or as speakers, with the facts naming them."""
+    found: dict[str, dict[str, Any]] = {}
+    for item in consolidated:
+        for person in _persons(item):
+            name = str(person.get("name") or "").strip()
+            if not name:
+                continue
+            entry = found.setdefault(name, {"name": name, "role": None, "organization": None,
+                                            "country": None, "facts": []})
+            for key in ("role", "organization", "country"):
+                entry[key] = entry[key] or person.get(key)
+            entry["facts"].append(item.id)
+    return sorted(found.values(), key=lambda p: (-len(p["facts"]), p["name"]))
+
+
+def _persons(item: Consolidated) -> list[Mapping[str, Any]]:
+    if item.type == "quote" and isinstance(item.fields.get("speaker"), Mapping):
+        return [item.fields["speaker"]]
+    participants = item.fields.get("participants") or []
+    return [p for p in participants if isinstance(p, Mapping)]
+
+
+# -- one party ----------------------------------------------------------------------------------
+
+
+def profile(store: Store, code: str) -> dict[str, Any]:
+    """A party's partners (ranked by latest stated turnover and by events) and its people."""
+    code = resolve_code(code)
+    consolidated = consolidate(party_claims(store, code))
+    partners: dict[str, dict[str, Any]] = {}
+    for item in kb_checks.winners(consolidated):
+        for other in item.parties:
+            if other != code:
+                _count_partner(partners.setdefault(other, _partner(other)), item)
+    ranked = sorted(partners.values(), key=lambda p: (-p["n_facts"], p["code"]))
+    return {"actor": actor_json(code), "partners": ranked,
+            "by_turnover": sorted((p for p in ranked if p["turnover"]),
+                                  key=lambda p: -p["turnover"]["value_usd"]),
+            "by_events": sorted((p for p in ranked if p["n_events"]),
+                                key=lambda p: (-p["n_events"], p["code"])),
+            "people": people(consolidated),
+            "n_facts": sum(len(c.claims) for c in consolidated)}
+
+
+def _partner(code: str) -> dict[str, Any]:
+    return {**actor_json(code), "n_facts": 0, "n_events": 0, "turnover": None}
+
+
+def _count_partner(entry: dict[str, Any], item: Consolidated) -> None:
+    entry["n_facts"] += len(item.claims)
+    entry["n_events"] += item.type == "event"
+    is_turnover = (item.type == "trade" and item.fields.get("indicator") == "turnover"
+                   and item.fields.get("status") in ("actual", None) and item.value)
+    if not is_turnover or item.fields.get("currency") != "USD":
+        return  # ranked in one currency: mixing roubles and dollars would mislead
+    known = entry["turnover"]
+    newer = (item.year or 0, item.months or 12)  # the latest period; a whole year over a part
+    if known is None or newer > (known["year"] or 0, known["months"] or 12):
+        entry["turnover"] = {"value_usd": item.value, "year": item.year,
+                             "months": item.months, "fact": item.id}
+
+
+def pair_series(store: Store, a: str, b: str,
+                indicator: str | None = None) -> list[kb_series.Series]:
+    """Trade series of a pair (turnover, each direction's flow) from consolidated facts."""
+    claims = pair_claims(store, resolve_code(a), resolve_code(b))
+    return kb_series.build(consolidate(claims), indicator)

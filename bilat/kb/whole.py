@@ -1,0 +1,171 @@
+"""The knowledge base over the whole store: all claims, all consolidated facts, and what
+the overview shows — contradictions and failed checks across every pair.
+
+Consolidating every fact takes seconds on a large store (about 7 s of CPU for 60,000
+figures), so contradictions and checks are kept per database and reused until documents,
+facts or decisions change (a fingerprint of three counts, cheap to read on every request).
+A server may also ask for the last result while a fresh one is computed in the background
+(``stale_ok``), so that a curation click never makes the next page wait.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+
+from bilat.errors import BilatError
+from bilat.kb import checks as kb_checks
+from bilat.kb.claims import Claim, claims, every_fact, stored_facts
+from bilat.kb.consolidate import Consolidated, consolidate
+from bilat.kb.state import curation, reading
+from bilat.store import Store
+from bilat.store.schema import documents, facts
+
+DOCUMENT_BATCH = 500  # documents whose facts are read at a time when walking the store
+# Fact types consolidation can say something about across documents; the rest (events,
+# quotes) are consolidated per pair or party, where the dossier reads them.
+VALUE_TYPES = ("trade", "change", "share", "volume", "investment")
+OVERVIEW_SHOWN = 20  # contradictions and failed checks listed on the overview
+TOP_PAIRS = 10  # the most active pairs the overview lists
+
+
+@dataclass(frozen=True)
+class Findings:
+    """Contradictions and checks of the whole store, kept as JSON text: thousands of
+    records as objects would be millions of objects for the garbage collector to walk
+    on every full collection (a pause of a second on the benchmark); strings are not."""
+
+    mark: tuple[int, ...]  # the fingerprint they were computed at
+    contradictions: list[str]  # open first
+    n_open: int
+    checks: list[str]  # failed first
+    n_failed: int
+    # Also kept: counting pairs joins every party of every fact with every other (0.5 s
+    # on the 20,000-document benchmark), and the counts change only with the fingerprint.
+    pairs: list[tuple[str, str, int]]
+    facts_by_type: dict[str, int]
+
+    def contradictions_page(self, offset: int = 0, limit: int = 100) -> list[dict[str, Any]]:
+        return [json.loads(c) for c in self.contradictions[offset:offset + limit]]
+
+    def checks_page(self, offset: int = 0, limit: int = 100) -> list[dict[str, Any]]:
+        return [json.loads(c) for c in self.checks[offset:offset + limit]]
+
+
+_cache: dict[str, Findings] = {}
+_refreshing: set[str] = set()
+_lock = threading.Lock()  # guards the three dicts
+_computing: dict[str, threading.Lock] = {}  # one computation per database at a time
+
+
+def fingerprint(store: Store) -> tuple[int, ...]:
+    """Changes whenever a document, a fact or a decision is added."""
+    with reading(store, "read the knowledge base's state") as conn:
+        n_docs = conn.execute(select(func.count()).select_from(documents)).scalar_one()
+        n_facts = conn.execute(select(func.count()).select_from(facts)).scalar_one()
+        last = conn.execute(select(func.max(curation.c.id))).scalar()
+    return int(n_docs), int(n_facts), int(last or 0)
+
+
+def all_claims(store: Store, *, keep_rejected: bool = False,
+               types: tuple[str, ...] | None = None) -> Iterator[Claim]:
+    """Every claim in the store, newest documents first, read a batch of documents at a
+    time: memory stays bounded, and no page re-sorts the whole table as OFFSET would."""
+    newest = select(documents.c.id).order_by(documents.c.date.desc().nulls_last(),
+                                              documents.c.id)
+    with reading(store, "list documents") as conn:
+        ids = list(conn.execute(newest).scalars())
+    for i in range(0, len(ids), DOCUMENT_BATCH):
+        where = [facts.c.doc_id.in_(ids[i:i + DOCUMENT_BATCH])]
+        if types is not None:
+            where.append(facts.c.type.in_(types))
+        yield from claims(store, stored_facts(store, where), keep_rejected=keep_rejected)
+
+
+def consolidated_all(store: Store) -> list[Consolidated]:
+    """Consolidated facts of every value type in the store."""
+    return consolidate(claims(store, every_fact(store, [facts.c.type.in_(VALUE_TYPES)])))
+
+
+def findings(store: Store, stale_ok: bool = False) -> Findings:
+    """Contradictions and checks over the whole store; with ``stale_ok``, the last ones
+    known while new ones are computed in a background thread."""
+    key, mark = store.where, fingerprint(store)
+    with _lock:
+        known = _cache.get(key)
+        if known is not None and (known.mark == mark or stale_ok):
+            if known.mark != mark and key not in _refreshing:
+                _refreshing.add(key)
+                threading.Thread(target=_refresh, args=(store,), daemon=True).start()
+            return known
+    return _compute(store, mark)
+
+
+def _compute(store: Store, mark: tuple[int, ...]) -> Findings:
+    with _lock:
+        computing = _computing.setdefault(store.where, threading.Lock())
+    with computing:  # a second caller waits for the first, then finds its result
+        with _lock:
+            known = _cache.get(store.where)
+        if known is not None and known.mark == mark:
+            return known
+        consolidated = consolidated_all(store)
+        found = _findings(mark, kb_checks.contradictions(consolidated),
+                          kb_checks.checks(consolidated), store)
+        with _lock:
+            _cache[store.where] = found
+        return found
+
+
+def _findings(mark: tuple[int, ...], contradicting: list[kb_checks.Contradiction],
+              checked: list[kb_checks.Check], store: Store) -> Findings:
+    def text(record: Any) -> str:
+        return json.dumps(record.to_json(), ensure_ascii=False)
+
+    return Findings(mark=mark, contradictions=[text(c) for c in contradicting],
+                    n_open=sum(c.status == "open" for c in contradicting),
+                    checks=[text(c) for c in checked], n_failed=sum(not c.ok for c in checked),
+                    pairs=store.top_pairs(TOP_PAIRS), facts_by_type=store.count_facts())
+
+
+def _refresh(store: Store) -> None:
+    try:
+        _compute(store, fingerprint(store))
+    except BilatError:
+        pass  # the store went away or failed: the next request computes and reports it
+    finally:
+        with _lock:
+            _refreshing.discard(store.where)
+
+
+def contradictions(store: Store) -> list[kb_checks.Contradiction]:
+    """Every contradiction in the store, open ones first (computed afresh)."""
+    return kb_checks.contradictions(consolidated_all(store))
+
+
+def consistency(store: Store) -> list[kb_checks.Check]:
+    """Every consistency check the store's figures allow, failed ones first (afresh)."""
+    return kb_checks.checks(consolidated_all(store))
+
+
+def overview(store: Store, latest: int = 10, stale_ok: bool = False) -> dict[str, Any]:
+    """Counts, latest facts, most active pairs, open contradictions, failed checks."""
+    found = findings(store, stale_ok)
+    return {
+        "n_documents": store.count_documents(),
+        "facts_by_type": found.facts_by_type,
+        "latest": [f.to_json() | {"doc_name": f.doc_name, "doc_date": f.doc_date}
+                   for f in (store.facts(limit=latest) if latest else [])],
+        "pairs": [{"a": a, "b": b, "n_facts": n} for a, b, n in found.pairs],
+        "open_contradictions": found.contradictions_page(0, min(found.n_open,
+                                                                OVERVIEW_SHOWN)),
+        "n_open_contradictions": found.n_open,
+        "n_contradictions": len(found.contradictions),
+        "mismatches": found.checks_page(0, min(found.n_failed, OVERVIEW_SHOWN)),
+        "n_mismatches": found.n_failed,
+    }

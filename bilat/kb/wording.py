@@ -1,0 +1,153 @@
+"""How the knowledge base says things in Russian: names, figures, periods, labels.
+
+Shared by answers, dossiers, the CLI and the web pages, so a figure reads the same
+everywhere: "3,1 млрд долларов за 9 месяцев 2024 года".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from bilat.actors import UnknownActorError, lookup
+
+INDICATORS = {"turnover": "товарооборот", "export": "экспорт", "import": "импорт"}
+TYPES = {"trade": "торговля", "change": "динамика", "share": "доля", "volume": "объём",
+         "investment": "инвестиции", "project": "проект", "agreement": "соглашение",
+         "event": "событие", "quote": "цитата"}
+STATUSES = {"actual": "факт", "target": "цель", "forecast": "прогноз"}
+QUALIFIERS = {"over": "свыше", "under": "менее", "approx": "около", "exact": ""}
+CURRENCIES = {"USD": "долларов", "RUB": "рублей", "KZT": "тенге", "CNY": "юаней",
+              "EUR": "евро", "BYN": "белорусских рублей", "UZS": "сумов"}
+UNITS = {"t": "т", "m3": "м³", "kg": "кг"}
+STANDINGS = {"confirmed": "подтверждено", "agreed": "согласовано", "disputed": "расходится",
+             "overruled": "отклонено в пользу подтверждённого"}
+CURATION = {"confirmed": "подтверждён", "corrected": "исправлен", "rejected": "отклонён"}
+EVENT_KINDS = {"forum": "форум", "meeting": "встреча", "negotiations": "переговоры",
+               "visit": "визит", "signing": "подписание", "conference": "конференция",
+               "other": "событие"}
+AGREEMENT_KINDS = {"roadmap": "дорожная карта", "memorandum": "меморандум",
+                   "treaty": "договор", "contract": "контракт", "agreement": "соглашение"}
+PROJECT_STATUSES = {"planned": "планируется", "in_progress": "реализуется",
+                    "operating": "работает"}
+SECTIONS = {"growth": "Динамика", "targets": "Цели и прогнозы", "shares": "Доли",
+            "volumes": "Объёмы", "investments": "Инвестиции", "events": "События",
+            "agreements": "Соглашения", "projects": "Проекты", "quotes": "Цитаты"}
+SCALES = ((1e12, "трлн"), (1e9, "млрд"), (1e6, "млн"), (1e3, "тыс."))
+MONTH_WORDS = {3: "первый квартал", 6: "первое полугодие"}
+
+
+def name(code: str | None) -> str:
+    """The Russian name of an actor, or the code itself when the gazetteer lacks it."""
+    if not code:
+        return "?"
+    try:
+        return lookup(code).name
+    except UnknownActorError:
+        return code
+
+
+def pair_name(a: str, b: str) -> str:
+    return f"{name(a)} — {name(b)}"
+
+
+def number(value: float | None) -> str:
+    """489200000 → "489,2 млн"; 12.5 → "12,5"."""
+    if value is None:
+        return "—"
+    for factor, word in SCALES:
+        if abs(value) >= factor:
+            return f"{_decimal(value / factor)} {word}"
+    return _decimal(value)
+
+
+def _decimal(value: float) -> str:
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.replace(",", " ").replace(".", ",")
+
+
+def money(value: float | None, currency: str | None, qualifier: str | None = None) -> str:
+    words = [QUALIFIERS.get(qualifier or "", ""), number(value),
+             CURRENCIES.get(currency or "", currency or "")]
+    return " ".join(w for w in words if w)
+
+
+def percent(value: float | None, qualifier: str | None = None) -> str:
+    if value is None:
+        return "—"
+    words = [QUALIFIERS.get(qualifier or "", ""), f"{_decimal(value)} %"]
+    return " ".join(w for w in words if w)
+
+
+def period(year: int | None, months: int | None) -> str:
+    """"за 2024 год", "за 9 месяцев 2024 года", "за первое полугодие 2024 года"."""
+    if year is None:
+        return f"за {months} мес. (год не указан)" if months else "(год не указан)"
+    if not months:
+        return f"за {year} год"
+    part = MONTH_WORDS.get(months) or f"{months} {_months_word(months)}"
+    return f"за {part} {year} года"
+
+
+def _months_word(n: int) -> str:
+    return "месяц" if n == 1 else "месяца" if n in (2, 3, 4) else "месяцев"
+
+
+def short_period(year: int | None, months: int | None) -> str:
+    """"2024", "2024 (9 мес.)" — for chart labels and table cells."""
+    text = str(year) if year else "?"
+    return f"{text} ({months} мес.)" if months else text
+
+
+def figure(fields: Mapping[str, Any], type: str) -> str:
+    """The figure a fact states, in words."""
+    if type in ("change", "share"):
+        return percent(fields.get("percent"), fields.get("qualifier"))
+    if type == "volume":
+        unit = UNITS.get(fields.get("unit") or "", fields.get("unit") or "")
+        return f"{number(fields.get('value'))} {unit}".strip()
+    if fields.get("value") is None:
+        return ""
+    return money(fields.get("value"), fields.get("currency"), fields.get("qualifier"))
+
+
+def indicator(fields: Mapping[str, Any]) -> str:
+    """"экспорт (Казахстан → Узбекистан)" or "товарооборот"."""
+    label = INDICATORS.get(fields.get("indicator") or "", fields.get("indicator") or "")
+    if fields.get("exporter") and fields.get("importer"):
+        label += f" ({name(fields['exporter'])} → {name(fields['importer'])})"
+    return label
+
+
+def summary(fields: Mapping[str, Any], type: str) -> str:
+    """One line saying what a fact says, for lists and answers."""
+    if type in ("trade", "change", "volume", "investment"):
+        period_ = fields.get("period") or {}
+        head = indicator(fields) or TYPES.get(type, type)
+        when = period(period_.get("year"), period_.get("months"))
+        status = fields.get("status")
+        tail = f" ({STATUSES[status]})" if status in ("target", "forecast") else ""
+        verb = "изменение на " if type == "change" else ""
+        return f"{head} {when}: {verb}{figure(fields, type)}{tail}"
+    if type == "share":
+        return (f"доля {name(fields.get('part'))} в обороте {name(fields.get('whole'))}: "
+                f"{figure(fields, type)}")
+    return describe(fields, type)
+
+
+def describe(fields: Mapping[str, Any], type: str) -> str:
+    """Events, agreements, projects and quotes in a few words."""
+    if type == "event":
+        kind = EVENT_KINDS.get(fields.get("kind") or "", fields.get("kind") or "событие")
+        return " · ".join(str(x) for x in (kind, fields.get("name"), fields.get("place"),
+                                           fields.get("date")) if x)
+    if type == "agreement":
+        kind = AGREEMENT_KINDS.get(fields.get("kind") or "", fields.get("kind") or "")
+        return " · ".join(str(x) for x in (kind, fields.get("name"), fields.get("date")) if x)
+    if type == "project":
+        status = PROJECT_STATUSES.get(fields.get("status") or "", fields.get("status"))
+        return " · ".join(str(x) for x in (fields.get("sector"), fields.get("place"), status)
+                          if x)
+    if type == "quote":
+        return f"«{fields.get('text') or ''}»"
+    return TYPES.get(type, type)

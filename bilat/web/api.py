@@ -1,0 +1,111 @@
+"""The JSON API: the twin of every page, plus curation. Described in /openapi.json."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from bilat.store import Store
+from bilat.web import schemas, views
+
+router = APIRouter(prefix="/api", responses=schemas.ERRORS)
+
+
+def get_store(request: Request) -> Store:
+    return request.app.state.store
+
+
+def get_stale_ok(request: Request) -> bool:
+    """Whether whole-store findings may be the last computed (see kb.whole)."""
+    return bool(request.app.state.background)
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+StaleDep = Annotated[bool, Depends(get_stale_ok)]
+
+
+def filters(type: str | None = None, indicator: str | None = None,
+            party: Annotated[str | None, Query(description="ISO code: KZ, RU-BA")] = None,
+            partner: Annotated[str | None, Query(description="With party: the pair")] = None,
+            year: int | None = None, status: str | None = None,
+            doc_id: str | None = None) -> views.FactFilters:
+    """Fact filters from the query string; codes are upper-cased as stored."""
+    return views.FactFilters(type=type or None, indicator=indicator or None,
+                             party=(party or "").strip().upper() or None,
+                             partner=(partner or "").strip().upper() or None,
+                             year=year, status=status or None, doc_id=doc_id or None)
+
+
+FiltersDep = Annotated[views.FactFilters, Depends(filters)]
+Limit = Annotated[int, Query(ge=1, le=views.MAX_PAGE)]
+
+
+def _json(data: Any) -> JSONResponse:
+    return JSONResponse(data)
+
+
+@router.get("/overview", response_model=schemas.Overview, summary="Counts and what is new")
+def overview(store: StoreDep, stale_ok: StaleDep) -> JSONResponse:
+    return _json(views.overview(store, stale_ok))
+
+
+@router.get("/pair/{a}/{b}", response_model=schemas.PairDossier, summary="A pair's dossier")
+def pair(a: str, b: str, store: StoreDep) -> JSONResponse:
+    return _json(views.pair(store, a, b))
+
+
+@router.get("/actor/{code}", response_model=schemas.ActorProfile, summary="An actor's partners")
+def actor(code: str, store: StoreDep) -> JSONResponse:
+    return _json(views.actor(store, code))
+
+
+@router.get("/doc/{doc_id}", response_model=schemas.DocumentView,
+            summary="A document with its facts")
+def document(doc_id: str, store: StoreDep) -> JSONResponse:
+    return _json(views.document(store, doc_id))
+
+
+@router.get("/search", response_model=schemas.SearchResult, summary="Full text over lemmas")
+def search(store: StoreDep, q: str = "", limit: Limit = views.SEARCH_LIMIT) -> JSONResponse:
+    return _json(views.search(store, q, limit))
+
+
+@router.get("/facts", response_model=schemas.FactsPage, summary="Facts, filtered")
+def facts(store: StoreDep, chosen: FiltersDep, limit: Limit = 100,
+          offset: Annotated[int, Query(ge=0)] = 0) -> JSONResponse:
+    return _json(views.fact_list(store, chosen, limit, offset))
+
+
+@router.get("/facts.csv", response_class=Response, summary="The same facts as CSV",
+            responses={200: {"content": {"text/csv": {}}}})
+def facts_csv(store: StoreDep, chosen: FiltersDep, limit: Limit = views.MAX_PAGE,
+              offset: Annotated[int, Query(ge=0)] = 0) -> Response:
+    page = views.fact_list(store, chosen, limit, offset)
+    return Response(views.facts_csv(page["facts"]), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="facts.csv"'})
+
+
+@router.get("/fact/{fact_id}", response_model=schemas.FactView,
+            summary="A fact with its decisions")
+def fact(fact_id: str, store: StoreDep) -> JSONResponse:
+    return _json(views.fact(store, fact_id))
+
+
+@router.post("/fact/{fact_id}/curation", response_model=schemas.CurationResult,
+             summary="Confirm, reject or correct a fact")
+def curate(fact_id: str, body: schemas.CurationRequest, store: StoreDep) -> JSONResponse:
+    return _json(views.curate(store, fact_id, body.model_dump()))
+
+
+@router.get("/ask", response_model=schemas.AskResult, summary="Answer a question")
+def ask(store: StoreDep, q: str = "") -> JSONResponse:
+    return _json(views.ask(store, q))
+
+
+@router.get("/contradictions", response_model=schemas.ContradictionsView,
+            summary="Contradictions and consistency checks")
+def contradictions(store: StoreDep, stale_ok: StaleDep, limit: Limit = 100,
+                   offset: Annotated[int, Query(ge=0)] = 0) -> JSONResponse:
+    return _json(views.contradictions(store, limit, offset, stale_ok))

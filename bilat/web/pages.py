@@ -1,0 +1,114 @@
+"""The HTML pages: each calls the same view as its /api twin and renders a template."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from bilat.kb import wording
+from bilat.web import charts, graphs, views
+from bilat.web.api import FiltersDep, Limit, StaleDep, StoreDep
+from bilat.web.render import render
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+FACT_TYPES = ("trade", "change", "share", "volume", "investment", "event", "agreement",
+              "project", "quote")
+
+
+def _page(template: str, request: Request, **context: Any) -> HTMLResponse:
+    return HTMLResponse(render(template, request, **context))
+
+
+@router.get("/")
+def overview(request: Request, store: StoreDep, stale_ok: StaleDep) -> HTMLResponse:
+    return _page("overview.html", request, data=views.overview(store, stale_ok), title="Обзор")
+
+
+@router.get("/pair/{a}/{b}")
+def pair(a: str, b: str, request: Request, store: StoreDep) -> HTMLResponse:
+    data = views.pair(store, a, b)
+    names = " — ".join(p["name"] for p in data["pair"])
+    return _page("pair.html", request, data=data, title=names,
+                 chart=charts.trade_chart(data["series"], data["currency"]),
+                 other_currencies=_other_currencies(data),
+                 timeline=graphs.timeline(_timeline_events(data["events"])))
+
+
+def _other_currencies(data: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    return [s for s in data["series"] if s["currency"] != data["currency"]]
+
+
+def event_date(item: Mapping[str, Any]) -> str:
+    date = item["fields"].get("date")
+    if isinstance(date, str) and date[:4].isdigit():
+        return date
+    return min((s["doc_date"] for s in item["sources"] if s["doc_date"]), default="") or ""
+
+
+def _timeline_events(events: Sequence[Mapping[str, Any]]) -> list[dict[str, str]]:
+    return [{"id": f"c-{e['id']}", "date": event_date(e),
+             "label": str(e["fields"].get("name") or wording.EVENT_KINDS.get(
+                 e["fields"].get("kind") or "", "событие"))} for e in events]
+
+
+@router.get("/actor/{code}")
+def actor(code: str, request: Request, store: StoreDep) -> HTMLResponse:
+    data = views.actor(store, code)
+    return _page("actor.html", request, data=data, title=data["actor"]["name"],
+                 network=graphs.network(data["actor"], data["partners"]))
+
+
+@router.get("/doc/{doc_id}")
+def document(doc_id: str, request: Request, store: StoreDep) -> HTMLResponse:
+    data = views.document(store, doc_id)
+    title = data["document"]["title"] or data["document"]["name"]
+    return _page("document.html", request, data=data, title=title)
+
+
+@router.get("/search")
+def search(request: Request, store: StoreDep, q: str = "",
+           limit: Limit = views.SEARCH_LIMIT) -> HTMLResponse:
+    return _page("search.html", request, data=views.search(store, q, limit), title="Поиск")
+
+
+@router.get("/facts")
+def facts(request: Request, store: StoreDep, chosen: FiltersDep, limit: Limit = 100,
+          offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+    data = views.fact_list(store, chosen, limit, offset)
+    query = str(request.url.query)
+    return _page("facts.html", request, data=data, title="Факты", types=FACT_TYPES,
+                 csv_url=f"/api/facts.csv{'?' + query if query else ''}",
+                 pages=_pages(data, chosen.to_json()))
+
+
+def _pages(data: Mapping[str, Any], filters: Mapping[str, Any]) -> dict[str, str | None]:
+    """Links to the previous and next page, keeping the filters."""
+    limit, offset, total = data["limit"], data["offset"], data["total"]
+
+    def link(start: int) -> str:
+        return "/facts?" + urlencode({**filters, "limit": limit, "offset": start})
+    return {"prev": link(max(0, offset - limit)) if offset else None,
+            "next": link(offset + limit) if offset + limit < total else None}
+
+
+@router.get("/fact/{fact_id}")
+def fact(fact_id: str, request: Request, store: StoreDep) -> HTMLResponse:
+    data = views.fact(store, fact_id)
+    return _page("fact.html", request, data=data, title=data["fact"]["summary"])
+
+
+@router.get("/ask")
+def ask(request: Request, store: StoreDep, q: str = "") -> HTMLResponse:
+    return _page("ask.html", request, data=views.ask(store, q), title="Вопрос")
+
+
+@router.get("/contradictions")
+def contradictions(request: Request, store: StoreDep, stale_ok: StaleDep, limit: Limit = 100,
+                   offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+    data = views.contradictions(store, limit, offset, stale_ok)
+    return _page("contradictions.html", request, data=data, title="Противоречия и проверки")

@@ -1,0 +1,146 @@
+"""The shapes of the JSON API, for its OpenAPI description and for the tests.
+
+Routes return plain JSON built by ``views``; these models document it (``responses=``)
+and the API tests validate every response against them, so the two cannot drift apart.
+Nested records (facts, consolidated facts, sources) are open objects: their fields are
+those of ``shared/eval/README.md`` and vary by fact type.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Record = dict[str, Any]
+
+
+class ErrorBody(BaseModel):
+    status: int = Field(description="The HTTP status, repeated")
+    code: str = Field(description="not_found, bad_request, invalid_request, store_unavailable")
+    message: str = Field(description="What was expected and what was found")
+
+
+class ErrorResponse(BaseModel):
+    """Every error of the API, whatever the route."""
+
+    error: ErrorBody
+
+
+class ActorRef(BaseModel):
+    code: str
+    name: str
+
+
+class PairCount(BaseModel):
+    a: str
+    b: str
+    n_facts: int
+    name: str
+
+
+class Overview(BaseModel):
+    n_documents: int
+    facts_by_type: dict[str, int]
+    latest: list[Record]
+    pairs: list[PairCount]
+    open_contradictions: list[Record] = Field(description="The first of them")
+    n_open_contradictions: int
+    n_contradictions: int
+    mismatches: list[Record] = Field(description="Failed consistency checks, the first")
+    n_mismatches: int
+
+
+class PairDossier(BaseModel):
+    pair: list[ActorRef]
+    n_facts: int
+    n_documents: int
+    series: list[Record] = Field(description="Trade by year; each point with its sources")
+    currency: str | None
+    growth: list[Record]
+    targets: list[Record]
+    shares: list[Record]
+    volumes: list[Record]
+    investments: list[Record]
+    events: list[Record]
+    agreements: list[Record]
+    projects: list[Record]
+    quotes: list[Record]
+    people: list[Record]
+    contradictions: list[Record]
+    checks: list[Record]
+
+
+class ActorProfile(BaseModel):
+    actor: ActorRef
+    partners: list[Record]
+    by_turnover: list[Record]
+    by_events: list[Record]
+    people: list[Record]
+    n_facts: int
+
+
+class DocumentView(BaseModel):
+    document: Record
+    facts: list[Record]
+    mentions: list[Record]
+    segments: list[Record] = Field(description="The text cut at evidence bounds")
+
+
+class SearchResult(BaseModel):
+    query: str
+    hits: list[Record]
+
+
+class FactsPage(BaseModel):
+    filters: dict[str, Any]
+    total: int
+    limit: int
+    offset: int
+    facts: list[Record]
+
+
+class FactView(BaseModel):
+    fact: Record
+    decisions: list[Record]
+
+
+class CurationRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    action: Literal["confirm", "reject", "correct"]
+    by: str = Field(min_length=1, description="Who decides")
+    why: str = Field(default="", description="Why; required to reject or correct")
+    field: str | None = Field(default=None, description="The field to correct: value, year…")
+    value: Any = Field(default=None, description="Its new value, as typed: 26,1e9, KZ,UZ")
+
+
+class CurationResult(FactView):
+    decision: Record
+
+
+class AskResult(BaseModel):
+    question: str
+    understood: Record | None
+    found: bool
+    text: str
+    facts: list[Record]
+    related: list[Record]
+
+
+class ContradictionsView(BaseModel):
+    contradictions: list[Record] = Field(description="Open ones first")
+    n_contradictions: int
+    n_open: int
+    checks: list[Record] = Field(description="Failed ones first")
+    n_checks: int
+    n_failed: int
+    limit: int
+    offset: int
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorResponse, "description": "A request the knowledge base refuses"},
+    404: {"model": ErrorResponse, "description": "No such actor, document or fact"},
+    422: {"model": ErrorResponse, "description": "A parameter of the wrong type"},
+}

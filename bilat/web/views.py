@@ -1,0 +1,121 @@
+"""What each page shows, as JSON-able data: one function per page, shared by the page and
+its ``/api`` twin, so the HTML and the JSON always come from the same query.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from bilat import kb
+from bilat.kb import wording
+from bilat.kb.claims import Claim, claims, stored_facts
+from bilat.kb.curation import UnknownFactError, stable_keys
+from bilat.kb.export import csv_text
+from bilat.kb.state import reading
+from bilat.store import Store
+from bilat.store.schema import facts
+from bilat.web.highlight import segments
+from bilat.web.listing import FactFilters, fact_page
+
+MAX_PAGE = 500  # facts per page of the explorer, and per CSV download page
+SEARCH_LIMIT = 50
+LATEST = 10  # facts on the overview page
+
+
+class NotFoundError(LookupError):
+    """A page's subject is not in the store."""
+
+
+def fact_json(claim: Claim) -> dict[str, Any]:
+    """A fact as pages show it: the stored fact, corrected, with its curation and a summary."""
+    f = claim.fact
+    row = f.to_json()
+    row.update(claim.fields, doc_name=f.doc_name, doc_date=f.doc_date,
+               curation=claim.status, group=claim.group,
+               summary=wording.summary(claim.fields, claim.type))
+    return row
+
+
+def overview(store: Store, stale_ok: bool = False) -> dict[str, Any]:
+    data = kb.overview(store, latest=0, stale_ok=stale_ok)
+    _, latest = fact_page(store, FactFilters(), LATEST, 0)  # the walk: no sort of all facts
+    data["latest"] = [fact_json(c) for c in claims(store, latest, keep_rejected=True)]
+    for pair in data["pairs"]:
+        pair["name"] = wording.pair_name(pair["a"], pair["b"])
+    return data
+
+
+def pair(store: Store, a: str, b: str) -> dict[str, Any]:
+    return kb.dossier(store, a, b).to_json()
+
+
+def actor(store: Store, code: str) -> dict[str, Any]:
+    return kb.profile(store, code)
+
+
+def document(store: Store, doc_id: str) -> dict[str, Any]:
+    found = store.document(doc_id)
+    if found is None:
+        raise NotFoundError(f"no document with id {doc_id!r} in the store")
+    its = claims(store, store.document_facts(found.id), keep_rejected=True)
+    mentions = [{"start": m.start, "stop": m.stop, "text": m.text, "code": m.actor.code,
+                 "name": m.actor.name} for m in store.document_mentions(found.id)]
+    listed = [fact_json(c) for c in sorted(its, key=lambda c: (c.fact.evidence.start, c.id))]
+    return {"document": found.to_json(), "facts": listed, "mentions": mentions,
+            "segments": segments(found.text or "", listed)}
+
+
+def search(store: Store, q: str, limit: int = SEARCH_LIMIT) -> dict[str, Any]:
+    hits = store.search(q, limit=limit) if q.strip() else []
+    return {"query": q, "hits": [h.to_json() for h in hits]}
+
+
+def fact_list(store: Store, filters: FactFilters, limit: int = 100,
+              offset: int = 0) -> dict[str, Any]:
+    """A page of facts matching the filters, with the total, newest documents first."""
+    limit = max(1, min(limit, MAX_PAGE))
+    total, found = fact_page(store, filters, limit, offset)
+    page = claims(store, found, keep_rejected=True)
+    return {"filters": filters.to_json(), "total": total, "limit": limit,
+            "offset": offset, "facts": [fact_json(c) for c in page]}
+
+
+def fact(store: Store, fact_id: str) -> dict[str, Any]:
+    found = stored_facts(store, [facts.c.id == fact_id], limit=1)
+    if not found:
+        raise UnknownFactError(fact_id)
+    [claim] = claims(store, found, keep_rejected=True)
+    with reading(store, "compute a fact's stable key") as conn:
+        key = stable_keys(conn, [claim.fact.doc_id])[fact_id]
+    return {"fact": fact_json(claim) | {"key": key},
+            "decisions": [d.to_json() for d in claim.verdict.decisions]}
+
+
+def curate(store: Store, fact_id: str, body: Mapping[str, Any]) -> dict[str, Any]:
+    decision = kb.curate(store, fact_id, str(body.get("action") or ""),
+                         by=str(body.get("by") or ""), why=str(body.get("why") or ""),
+                         field=body.get("field"), value=body.get("value"))
+    return {"decision": decision.to_json(), **fact(store, fact_id)}
+
+
+def ask(store: Store, q: str) -> dict[str, Any]:
+    if not q.strip():
+        return {"question": q, "understood": None, "found": False,
+                "text": "Задайте вопрос, например: «Какой товарооборот между Казахстаном и "
+                        "Узбекистаном в 2024 году?»", "facts": [], "related": []}
+    return kb.answer(store, q).to_json()
+
+
+def contradictions(store: Store, limit: int = 100, offset: int = 0,
+                   stale_ok: bool = False) -> dict[str, Any]:
+    """Contradictions (open first) and consistency checks (failed first), a page of each."""
+    found = kb.findings(store, stale_ok)
+    return {"contradictions": found.contradictions_page(offset, limit),
+            "n_contradictions": len(found.contradictions), "n_open": found.n_open,
+            "checks": found.checks_page(offset, limit), "n_checks": len(found.checks),
+            "n_failed": found.n_failed, "limit": limit, "offset": offset}
+
+
+def facts_csv(rows: Sequence[Mapping[str, Any]]) -> str:
+    return csv_text("facts", rows)

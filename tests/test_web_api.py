@@ -1,0 +1,304 @@
+"""The web app through FastAPI's TestClient: every page and API route, its JSON shape, its
+error shape, and escaping of untrusted article text. ``sample_store`` is shared with
+test_web_browser.py."""
+
+from __future__ import annotations
+
+import csv
+import io
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+
+from bilat.actors import lookup
+from bilat.model import Document, Evidence, Fact, Mention
+from bilat.store import Store
+from bilat.web import create_app, schemas
+
+with warnings.catch_warnings():  # starlette asks for httpx2, which bilat does not ship
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+# -- a small corpus, written for these tests --------------------------------------------------
+
+KZ_UZ = ("Товарооборот Казахстана и Узбекистана по итогам 2024 года составил 4,4 млрд "
+         "долларов. Экспорт Казахстана в Узбекистан достиг 2,6 млрд долларов, импорт — "
+         "1,8 млрд долларов. В 2023 году товарооборот составлял 4 млрд долларов, а в 2022 "
+         "году — 3,6 млрд долларов. На деловом форуме в Ташкенте министр торговли Казахстана "
+         "Арман Шаккалиев сказал: «Мы доведём оборот до 10 млрд долларов к 2030 году». "
+         "Стороны подписали дорожную карту промышленной кооперации.")
+REPRINT = "Казахстан и Узбекистан подвели итоги года\n\n" + KZ_UZ + "\n\nИсточник: агентство."
+RIVAL = ("По данным таможни, товарооборот Казахстана с Узбекистаном в 2024 году составил "
+         "3,9 млрд долларов. Основу поставок составили зерно и металлопрокат.")
+HOSTILE = ("<script>alert('текст')</script> Товарооборот Казахстана и Китая в 2024 году "
+           "составил 44 млрд долларов <img src=x onerror=alert(1)>. Делегации встретились "
+           "в Алматы.")
+RU_KZ = ("Президенты России и Казахстана провели переговоры в Астане 28 ноября 2024 года. "
+         "Товарооборот между странами в 2023 году составил 27,4 млрд долларов. Стороны "
+         "договорились построить совместный завод удобрений в Актобе.")
+SCRIPT = "<script>alert('x')</script>"
+
+
+def at(text: str, words: str) -> Evidence:
+    found = text.index(words)
+    dot = text.rfind(". ", 0, found)
+    start = max(dot + 2 if dot >= 0 else 0, text.rfind("\n", 0, found) + 1)
+    end = text.find(". ", found)
+    end = len(text) if end < 0 else end + 1
+    return Evidence(text[start:end], start, end)
+
+
+def trade(text: str, words: str, indicator: str, value: float, year: int,
+          parties: tuple[str, str] = ("KZ", "UZ"), **more: Any) -> Fact:
+    fields = {"indicator": indicator, "parties": list(parties), "value": value,
+              "currency": "USD", "qualifier": "exact", "status": "actual",
+              "period": {"year": year, "months": None}, **more}
+    return Fact("trade", fields, at(text, words), 0.9, rule="test.trade")
+
+
+def other(type: str, source: str, words: str, **fields: Any) -> Fact:
+    return Fact(type, fields, at(source, words), 0.8, rule=f"test.{type}")
+
+
+def kz_uz(text: str) -> list[Fact]:
+    minister = {"name": "Арман Шаккалиев", "role": "министр торговли", "organization": None,
+                "country": "KZ"}
+    return [
+        trade(text, "4,4", "turnover", 4.4e9, 2024),
+        trade(text, "2,6", "export", 2.6e9, 2024, exporter="KZ", importer="UZ"),
+        trade(text, "2,6", "import", 1.8e9, 2024, exporter="UZ", importer="KZ"),
+        trade(text, "составлял 4", "turnover", 4.0e9, 2023),
+        trade(text, "составлял 4", "turnover", 3.6e9, 2022),
+        other("change", text, "4,4", indicator="turnover", parties=["KZ", "UZ"], percent=10.0,
+              period={"year": 2024, "months": None}, base="previous_period"),
+        other("event", text, "форуме", kind="forum", name="Казахстанско-узбекский форум",
+              parties=["KZ", "UZ"], place="Ташкент", date="2025-02-07",
+              participants=[minister]),
+        other("quote", text, "форуме", speaker=minister, parties=["KZ", "UZ"],
+              text="Мы доведём оборот до 10 млрд долларов к 2030 году"),
+        other("agreement", text, "дорожную", kind="roadmap", parties=["KZ", "UZ"],
+              date="2025-02-07"),
+    ]
+
+
+def documents() -> list[tuple[Document, list[Fact], list[Mention]]]:
+    def doc(text: str, name: str, day: str, title: str) -> Document:
+        return Document(text=text, source=f"corpus/{name}", name=name, kind="text",
+                        title=title, date=day)
+
+    hostile_doc = doc(HOSTILE, "hostile.txt", "2025-01-15", f"{SCRIPT} Китай")
+    mention = Mention(HOSTILE.index("Казахстана"), HOSTILE.index("Казахстана") + 10,
+                      "Казахстана", lookup("KZ"), "name", "Казахстан")
+    return [
+        (doc(KZ_UZ, "kz_uz.txt", "2025-02-10", "Казахстан и Узбекистан"), kz_uz(KZ_UZ), []),
+        (doc(REPRINT, "reprint.txt", "2025-02-11", "Итоги года"), kz_uz(REPRINT), []),
+        (doc(RIVAL, "rival.txt", "2025-03-01", "Таможня"),
+         [trade(RIVAL, "3,9", "turnover", 3.9e9, 2024)], []),
+        (hostile_doc, [
+            trade(HOSTILE, "44", "turnover", 44e9, 2024, parties=("KZ", "CN")),
+            other("event", HOSTILE, "Делегации", kind="meeting", parties=["KZ", "CN"],
+                  name=f"{SCRIPT}встреча", place="Алматы", date="2025-01")], [mention]),
+        (doc(RU_KZ, "ru_kz.txt", "2024-11-29", "Россия и Казахстан"), [
+            other("event", RU_KZ, "переговоры", kind="negotiations", parties=["RU", "KZ"],
+                  place="Астана", date="2024-11-28"),
+            trade(RU_KZ, "27,4", "turnover", 27.4e9, 2023, parties=("RU", "KZ")),
+            other("project", RU_KZ, "завод", sector="удобрения", place="Актобе",
+                  location="KZ-15", partners=["RU"], status="planned")], []),
+    ]
+
+
+def sample_store(path: Path) -> Store:
+    store = Store(str(path))
+    for document, facts, mentions in documents():
+        store.add(document, facts, mentions)
+    return store
+
+
+def client_for(store: Store) -> TestClient:
+    return TestClient(create_app(store), raise_server_exceptions=True)
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    store = sample_store(tmp_path_factory.mktemp("web") / "web.db")
+    with client_for(store) as opened:
+        yield opened
+    store.close()
+
+
+def first_fact(client: TestClient, **filters: Any) -> dict[str, Any]:
+    return client.get("/api/facts", params=filters).json()["facts"][0]
+
+
+# -- every route: status, shape ----------------------------------------------------------------
+
+def hostile_id() -> str:
+    return next(d.id for d, _, _ in documents() if d.name == "hostile.txt")
+
+
+API = [  # (path, model)
+    ("/api/overview", schemas.Overview),
+    ("/api/pair/KZ/UZ", schemas.PairDossier),
+    ("/api/pair/Казахстан/Узбекистан", schemas.PairDossier),
+    ("/api/actor/KZ", schemas.ActorProfile),
+    ("/api/search?q=товарооборот", schemas.SearchResult),
+    ("/api/search?q=", schemas.SearchResult),
+    ("/api/facts", schemas.FactsPage),
+    ("/api/facts?party=KZ&partner=UZ&type=trade&year=2024&limit=3", schemas.FactsPage),
+    ("/api/ask?q=Какой товарооборот между Казахстаном и Узбекистаном в 2024 году?",
+     schemas.AskResult),
+    ("/api/ask?q=", schemas.AskResult),
+    ("/api/contradictions", schemas.ContradictionsView),
+]
+
+
+@pytest.mark.parametrize(("path", "model"), API)
+def test_api_routes_return_their_documented_shape(client: TestClient, path: str,
+                                                  model: type[BaseModel]) -> None:
+    response = client.get(path)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    model.model_validate(response.json())
+
+
+def test_document_and_fact_routes(client: TestClient) -> None:
+    doc = client.get(f"/api/doc/{hostile_id()}").json()
+    schemas.DocumentView.model_validate(doc)
+    assert "".join(s["text"] for s in doc["segments"]) == HOSTILE
+    fact = client.get(f"/api/fact/{doc['facts'][0]['id']}").json()
+    schemas.FactView.model_validate(fact)
+    assert fact["fact"]["doc_id"] == hostile_id()
+
+
+PAGES = ["/", "/pair/KZ/UZ", "/pair/RU/KZ", "/actor/KZ", "/actor/UZ", "/search",
+         "/search?q=товарооборот", "/facts", "/facts?party=KZ&type=trade", "/ask",
+         "/ask?q=Какой товарооборот между Казахстаном и Узбекистаном в 2017 году?",
+         "/contradictions", "/doc/{hostile}", "/fact/{fact}"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_render_with_a_json_twin(client: TestClient, path: str) -> None:
+    path = path.format(hostile=hostile_id(), fact=first_fact(client)["id"])
+    response = client.get(path)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/html")
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    twin = "/api/overview" if path == "/" else "/api" + path
+    assert client.get(twin).status_code == 200
+    assert 'href="/static/style.css"' in response.text
+    assert "http://" not in response.text.replace('xmlns="http://www.w3.org/2000/svg"', "")
+
+
+def test_pair_page_has_a_chart_whose_points_open_their_sources(client: TestClient) -> None:
+    page = client.get("/pair/KZ/UZ").text
+    assert '<svg xmlns="http://www.w3.org/2000/svg"' in page
+    assert 'href="#pt-0-2024-0"' in page and 'id="pt-0-2024-0"' in page
+    panel = page[page.index('id="pt-0-2024-0"'):]
+    assert "по итогам 2024 года составил 4,4 млрд" in panel[:4000]
+    assert "Противоречия" in page and "3,9 млрд" in page  # the rival figure, side by side
+
+
+def test_static_assets_are_served_locally(client: TestClient) -> None:
+    for asset in ("/static/style.css", "/static/app.js"):
+        response = client.get(asset)
+        assert response.status_code == 200 and len(response.text) > 1000
+    assert client.get("/docs").status_code == 404  # Swagger UI would need a CDN
+    assert client.get("/openapi.json").json()["paths"]["/api/pair/{a}/{b}"]
+
+
+def test_csv_download(client: TestClient) -> None:
+    response = client.get("/api/facts.csv", params={"party": "KZ", "partner": "UZ"})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert rows and {"id", "type", "value", "evidence_text", "curation"} <= set(rows[0])
+    assert all("UZ" in r["parties"] for r in rows)
+
+
+# -- escaping ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/doc/{hostile}", "/", "/pair/KZ/CN", "/actor/KZ",
+                                  "/search?q=Китай", "/facts?party=CN",
+                                  "/search?q=<script>alert(1)</script>",
+                                  "/ask?q=<script>alert(1)</script>"])
+def test_article_text_is_escaped(client: TestClient, path: str) -> None:
+    page = client.get(path.format(hostile=hostile_id())).text
+    assert "<script>alert" not in page
+    assert "<img src=x" not in page
+    if path.startswith("/doc"):
+        assert "&lt;script&gt;alert(&#39;текст&#39;)&lt;/script&gt;" in page
+        assert "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+# -- errors: one shape ------------------------------------------------------------------------
+
+ERRORS = [
+    ("/api/doc/ffffffffffffffff", 404, "not_found"),
+    ("/api/pair/KZ/XX", 404, "not_found"),
+    ("/api/pair/KZ/Казахстан", 400, "bad_request"),
+    ("/api/actor/Атлантида", 404, "not_found"),
+    ("/api/fact/0000000000000000", 404, "not_found"),
+    ("/api/facts?year=двадцать", 422, "invalid_request"),
+    ("/api/facts?limit=100000", 422, "invalid_request"),
+    ("/api/no-such-route", 404, "not_found"),
+]
+
+
+@pytest.mark.parametrize(("path", "status", "code"), ERRORS)
+def test_api_errors_have_one_shape(client: TestClient, path: str, status: int,
+                                   code: str) -> None:
+    response = client.get(path)
+    assert response.status_code == status
+    body = schemas.ErrorResponse.model_validate(response.json())
+    assert (body.error.status, body.error.code) == (status, code)
+    assert body.error.message
+
+
+def test_pages_show_errors_as_html(client: TestClient) -> None:
+    response = client.get("/doc/ffffffffffffffff")
+    assert response.status_code == 404
+    assert "Не найдено" in response.text and "ffffffffffffffff" in response.text
+
+
+# -- curation through the API ------------------------------------------------------------------
+
+
+def test_curation_through_the_api(client: TestClient) -> None:
+    fact = first_fact(client, party="RU", type="trade")
+    url = f"/api/fact/{fact['id']}/curation"
+    response = client.post(url, json={"action": "confirm", "by": "Анна", "why": "сверено"})
+    assert response.status_code == 200, response.text
+    body = schemas.CurationResult.model_validate(response.json())
+    assert body.fact["curation"] == "confirmed"
+    assert body.decision["by"] == "Анна"
+    corrected = client.post(url, json={"action": "correct", "by": "Анна", "why": "опечатка",
+                                       "field": "value", "value": "27,5e9"}).json()
+    assert corrected["fact"]["value"] == 27.5e9 and corrected["fact"]["curation"] == "corrected"
+    assert len(client.get(f"/api/fact/{fact['id']}").json()["decisions"]) == 2
+    dossier = client.get("/api/pair/RU/KZ").json()
+    assert dossier["series"][0]["points"][0]["value"] == 27.5e9  # the person's value wins
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    ({"action": "reject", "by": "Анна"}, 400),  # a rejection needs a reason
+    ({"action": "correct", "by": "Анна", "why": "x", "field": "colour", "value": 1}, 400),
+    ({"action": "approve", "by": "Анна"}, 422),
+    ({"action": "confirm"}, 422),
+    ({"action": "confirm", "by": "Анна", "extra": 1}, 422),
+])
+def test_curation_errors(client: TestClient, body: dict[str, Any], status: int) -> None:
+    fact = first_fact(client)
+    response = client.post(f"/api/fact/{fact['id']}/curation", json=body)
+    assert response.status_code == status
+    schemas.ErrorResponse.model_validate(response.json())
+
+
+def test_curating_an_unknown_fact_is_not_found(client: TestClient) -> None:
+    response = client.post("/api/fact/0000000000000000/curation",
+                           json={"action": "confirm", "by": "Анна"})
+    assert response.status_code == 404
