@@ -11,13 +11,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from bilat.extract import change, investment, person, share, trade, volume
+from bilat.extract import (
+    agreement,
+    change,
+    event,
+    investment,
+    organization,
+    person,
+    project,
+    quote,
+    sector,
+    share,
+    trade,
+    volume,
+)
 from bilat.extract.context import DocContext, build_context
+from bilat.extract.dedupe import deduplicate
 from bilat.extract.figures import Scan, has_digits_or_ratio, scan
 from bilat.model import Analysis, Fact
 
 # Each: extract(ctx, scans) -> list[Fact]. Order is the order facts are listed in.
-EXTRACTORS = (trade, change, share, volume, investment, person)
+EXTRACTORS = (trade, change, share, volume, investment, event, agreement, project, person,
+              organization, quote, sector)
 
 __all__ = ["EXTRACTORS", "DocContext", "build_context", "document_record", "extract",
            "extract_with_context"]
@@ -33,7 +48,7 @@ def extract_with_context(analysis: Analysis) -> tuple[DocContext, list[Fact]]:
     facts: list[Fact] = []
     for module in EXTRACTORS:
         facts.extend(module.extract(ctx, scans))
-    return ctx, facts
+    return ctx, deduplicate(facts)
 
 
 def _figure_scans(ctx: DocContext) -> list[Scan]:

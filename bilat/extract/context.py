@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from bilat.actors import find_mentions, region_type
 from bilat.extract.dateline import find_dateline
 from bilat.extract.furniture import Furniture, find_furniture
+from bilat.extract.lines import cut_lines
 from bilat.extract.periods import PERIOD_TRIGGERS, PeriodSpan, find_periods
 from bilat.model import Analysis, Mention, Sentence
 
@@ -41,6 +42,7 @@ class DocContext:
     pair: tuple[str, ...]  # the document's main pair of parties: 0, 1 or 2 codes
     home: str | None  # the side the text speaks for ("наша республика")
     periods: Mapping[int, tuple[PeriodSpan, ...]]  # by sentence start: parsed once
+    lines: tuple[Sentence, ...]  # sentences cut at every line break (see lines.py)
 
     def periods_of(self, sentence: Sentence) -> tuple[PeriodSpan, ...]:
         return self.periods.get(sentence.start, ())
@@ -64,7 +66,8 @@ def build_context(analysis: Analysis) -> DocContext:
     date, year = publication_date(analysis, [p for ps in periods.values() for p in ps])
     pair = main_pair(mentions)
     return DocContext(analysis=analysis, mentions=mentions, furniture=furniture, date=date,
-                      year=year, pair=pair, home=home_party(pair), periods=periods)
+                      year=year, pair=pair, home=home_party(pair), periods=periods,
+                      lines=cut_lines(analysis))
 
 
 def sentence_periods(analysis: Analysis,

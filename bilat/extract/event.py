@@ -1,0 +1,472 @@
+"""Events of cooperation: forums, meetings, negotiations, visits, conferences, signings.
+
+"В Уфе прошел XX Форум межрегионального сотрудничества России и Казахстана" is one forum of
+KZ and RU in Ufa; "В ходе переговоров с Губернатором Красноярского края" is negotiations of
+the delegation's side with RU-KYA. One event is emitted per real event: later mentions
+("Международный форум стал …") are merged into the event they repeat.
+
+The parties of an event come, in this order, from its own name ("России и Казахстана",
+"Казахстанско-азербайджанского"), from whom it was held with ("с Губернатором …"), from the
+sentence, and for the article's main event only, from the document's pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bilat.extract.context import DocContext
+from bilat.extract.eventdate import DateSpan, find_dates, relative_day
+from bilat.extract.eventparties import (
+    HOST_PREPOSITIONS,
+    Span,
+    capitals_as_countries,
+    climb,
+    countries,
+    find_parties,
+    find_place,
+    pair,
+    span_sides,
+    verb_subject_sides,
+)
+from bilat.extract.figures import Scan
+from bilat.extract.person import People, find_people
+from bilat.extract.textforms import QUOTE_CHARS, line_sentences, nominative_phrase
+from bilat.model import Evidence, Fact, Sentence, Token
+
+# Event nouns (lemma, or two lemmas in a row) → (kind, format). The scorer knows forum,
+# meeting, negotiations, visit, signing, conference and other; ``format`` keeps the finer
+# kind an analyst filters by (a working group's session is a meeting).
+EVENT_WORDS: dict[str | tuple[str, str], tuple[str, str | None]] = {
+    "форум": ("forum", None), "бизнес-форум": ("forum", None),
+    "встреча": ("meeting", None), "совещание": ("meeting", None),
+    "саммит": ("meeting", "summit"),
+    "переговоры": ("negotiations", None), "консультация": ("negotiations", "consultations"),
+    "визит": ("visit", None), "бизнес-миссия": ("visit", "business_mission"),
+    "конференция": ("conference", None), "семинар": ("conference", "seminar"),
+    "симпозиум": ("conference", None), "конгресс": ("conference", None),
+    ("круглый", "стол"): ("conference", "round_table"),
+    ("телефонный", "разговор"): ("negotiations", "phone_call"),
+    ("церемония", "подписание"): ("signing", None),
+    "выставка": ("other", "exhibition"), "ярмарка": ("other", "fair"),
+}
+# A session is an event only as a session of a body: "заседание рабочей группы".
+SESSION_WORDS = frozenset({"заседание", "сессия"})
+BODY_FORMATS = {"межправкомиссия": "intergovernmental_commission",
+                "комиссия": "commission", "группа": "working_group", "совет": "council",
+                "комитет": "committee"}
+BODY_QUALIFIED = {("межправительственный", "комиссия"): "intergovernmental_commission",
+                  ("экспертный", "совет"): "expert_council",
+                  ("деловой", "совет"): "business_council"}
+# Verbs that tell an event by themselves: "Губернатор встретился с послом …".
+EVENT_VERBS = {"встретиться": "meeting", "посетить": "visit", "побывать": "visit"}
+EVENT_LEMMAS = frozenset({k for k in EVENT_WORDS if isinstance(k, str)} | {"стол", "заседание"})
+# Words before an event that make it the setting of another: "на полях форума".
+FRAME_WORDS = frozenset({"поле", "рамка", "ход", "кулуары", "время", "преддверие",
+                         "итог", "канун"})
+# Lemmas that tell an event as taking place.
+HAPPEN_WORDS = frozenset({"пройти", "проходить", "состояться", "открыться", "открываться",
+                          "завершиться", "стартовать", "начаться", "начать", "провести",
+                          "проводить", "участие", "участвовать", "организовать",
+                          "принять", "собрать", "прибыть", "посетить"})
+# Words that are plural only ("переговоры") keep being one event in the plural.
+PLURAL_EVENTS = frozenset({"переговоры", "консультация"})
+# Words before an event noun that say it is a part of a bigger event, not one of its own.
+PART_WORDS = frozenset({"пленарный", "секционный", "панельный"})
+# Adjectives that praise or count an event but are not part of its name.
+NOT_NAME_WORDS = frozenset({"юбилейный", "очередной", "масштабный", "традиционный",
+                            "ежегодный", "предстоящий", "прошедший", "этот", "данный",
+                            "подобный", "такой", "весь", "наш", "свой", "который"})
+# Lemmas that announce an event; a verb in the future tense does too.
+ANNOUNCE_WORDS = frozenset({"запланировать", "планироваться", "планировать", "предстоящий",
+                            "намечать", "наметить", "намеченный", "ожидаться", "готовиться",
+                            "предстоять", "будущий", "собираться"})
+# Words that set an event apart from the one told so far: "Следующий форум пройдёт в Казани".
+ANOTHER_WORDS = frozenset({"следующий", "предыдущий", "прошлый", "будущий", "прошлогодний"})
+# Seasons: a date no more precise than its year.
+SEASON_WORDS = frozenset({"весна", "лето", "осень", "зима", "весной", "летом", "осенью",
+                          "зимой"})
+# Kinds whose mention names the event ("Красноярский экономический форум"); a meeting's
+# words ("встреча главы Республики") describe it and are no name.
+NAMED_KINDS = frozenset({"forum", "conference", "other"})
+# Lemmas that say the event is taking place as the text is written.
+ONGOING_WORDS = frozenset({"проходить", "продолжаться", "идти", "работать"})
+WITH_PREPOSITIONS = frozenset({"с", "со"})
+# The article's main event is told in its title or first sentences; only such an event may
+# take its parties from the document's pair. Counted in lines, so a site's menu, a headline
+# and a dateline take their share: the dev articles' lead ends by the sixth line.
+LEAD_SENTENCES = 8
+# A name longer than this is a clause that ran on.
+MAX_NAME_TOKENS = 14
+ORDINAL_WORDS = {"первый": 1, "второй": 2, "третий": 3, "четвертый": 4, "четвёртый": 4,
+                 "пятый": 5, "шестой": 6, "седьмой": 7, "восьмой": 8, "девятый": 9,
+                 "десятый": 10, "одиннадцатый": 11, "двенадцатый": 12, "пятнадцатый": 15,
+                 "двадцатый": 20, "тридцатый": 30}
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+# Kinds that are one contact between two sides when their parties agree.
+MEETING_FAMILY = frozenset({"meeting", "negotiations"})
+
+CONFIDENCE_NAMED = 0.85  # parties in the event's name or who it was held with
+CONFIDENCE_SENTENCE = 0.7  # a party from the sentence, the other from the document
+CONFIDENCE_DOCUMENT = 0.55  # both from the document's pair
+
+
+@dataclass
+class Event:
+    kind: str
+    format: str | None
+    name: str | None
+    ordinal: int | None
+    parties: tuple[str, ...]
+    source: str  # name | with | subject | document | none | other: whence the parties
+    status: str
+    date: str | None
+    place: str | None
+    location: str | None
+    evidence: Evidence
+    participants: list[dict[str, str | None]] = field(default_factory=list)
+    named: bool = False  # told apart by its name, ordinal, title or date
+    frame: bool = False  # "на полях форума": the setting of another event
+    happening: bool = False  # "прошел", "состоялся", "принял участие": told as taking place
+    another: bool = False  # "следующий форум": not the event told so far
+
+
+def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
+    people = find_people(ctx)
+    events: list[Event] = []
+    for index, sentence in enumerate(line_sentences(ctx)):
+        if ctx.in_furniture(sentence):
+            continue
+        for head, kind, fmt in _event_heads(sentence.tokens):
+            _add(events, _read_event(ctx, people, sentence, head, kind, fmt), index)
+        for verb, kind in _event_verbs(sentence.tokens):
+            event = _verb_event(ctx, people, sentence, verb, kind)
+            if event is not None:
+                _add(events, event, index)
+    return [_fact(event) for event in events]
+
+
+def _event_heads(tokens: Sequence[Token]) -> list[tuple[int, str, str | None]]:
+    """(token index, kind, format) of every event noun of a sentence that names one event."""
+    found = []
+    for i, token in enumerate(tokens):
+        following = tokens[i + 1].lemma if i + 1 < len(tokens) else ""
+        entry = EVENT_WORDS.get((token.lemma, following)) or EVENT_WORDS.get(token.lemma)
+        if entry is None and "-" in token.lemma:
+            entry = EVENT_WORDS.get(token.lemma.rsplit("-", 1)[-1])
+        if entry is None and token.lemma in SESSION_WORDS:
+            entry = _session(tokens, i)
+        if entry is None or (i and tokens[i - 1].lemma in PART_WORDS):
+            continue
+        if token.feats.get("Number") == "Plur" and token.lemma not in PLURAL_EVENTS:
+            continue  # "встречи с руководством регионов", "на её заседаниях": many, or habit
+        found.append((i, *entry))
+    return found
+
+
+def _session(tokens: Sequence[Token], i: int) -> tuple[str, str | None] | None:
+    """"заседание Казахстанско-азербайджанского экспертного совета" → meeting of a council."""
+    for j in range(i + 1, min(len(tokens), i + 5)):
+        token = tokens[j]
+        if token.lemma in BODY_FORMATS:
+            before = tokens[j - 1].lemma
+            return "meeting", BODY_QUALIFIED.get((before, token.lemma), BODY_FORMATS[token.lemma])
+        if token.pos not in {"ADJ", "NOUN", "PROPN"}:
+            break
+    return None
+
+
+def _read_event(ctx: DocContext, people: People, sentence: Sentence, head: int,
+                kind: str, fmt: str | None) -> Event:
+    tokens = sentence.tokens
+    name = _name_span(tokens, head)
+    complement = _complement(tokens, name.last + 1, kind)
+    quoted = any(t.text in QUOTE_CHARS for t in tokens[name.first:name.last + 1])
+    ordinal = _ordinal(tokens[name.first:head])
+    status = _status(tokens, head)
+    dates = find_dates(sentence.text, sentence.start)
+    parties, source, host = find_parties(ctx, people, sentence, head, name, complement,
+                                         EVENT_LEMMAS)
+    place, location = find_place(ctx, sentence)
+    titled = kind in NAMED_KINDS or fmt is not None or quoted or ordinal is not None
+    return Event(
+        kind=kind, format=fmt, name=_name_text(ctx, tokens, name, head) if titled else None,
+        ordinal=ordinal, parties=parties, source=source, status=status,
+        date=_date(ctx, sentence, dates, status, head),
+        place=place, location=location or host,
+        evidence=Evidence(sentence.text, sentence.start, sentence.stop),
+        participants=_participants(people, sentence),
+        named=source in {"name", "with"} or quoted or ordinal is not None
+        or any(d.day or d.month for d in dates),
+        frame=_is_frame(tokens, name.first), happening=_happening(tokens, head, name),
+        another=any(t.lemma in ANOTHER_WORDS for t in tokens[max(0, name.first - 1):head]),
+    )
+
+
+def _name_span(tokens: Sequence[Token], head: int) -> Span:
+    """The event noun with its adjectives and ordinal before it and the genitives, "по …"
+    phrase and quoted title after it: "XX Форум межрегионального сотрудничества России и
+    Казахстана", "пленарное заседание “Сибирь. Экономика будущего”"."""
+    first = head
+    while first > 0 and (tokens[first - 1].pos in {"ADJ", "NUM"}
+                         or _ordinal([tokens[first - 1]]) is not None) \
+            and tokens[first - 1].lemma not in NOT_NAME_WORDS \
+            and tokens[first - 1].feats.get("VerbForm") != "Part":
+        first -= 1
+    if head + 1 < len(tokens) and (tokens[head].lemma, tokens[head + 1].lemma) in EVENT_WORDS:
+        head += 1
+    last, i = head, head + 1
+    while i < len(tokens) and i - first < MAX_NAME_TOKENS:
+        token = tokens[i]
+        if token.text in QUOTE_CHARS:
+            close = next((j for j in range(i + 1, len(tokens)) if tokens[j].text in QUOTE_CHARS),
+                         None)
+            if close is None:
+                break
+            last = i = close
+        elif _genitive(token) or (token.lemma == "по" and i + 1 < len(tokens)) \
+                or (token.lemma == "и" and i + 1 < len(tokens) and _genitive(tokens[i + 1])):
+            last = i if token.lemma not in {"по", "и"} else last
+        else:
+            break
+        i += 1
+    return Span(first, last)
+
+
+def _genitive(token: Token) -> bool:
+    return token.pos in {"NOUN", "PROPN", "ADJ"} and token.feats.get("Case") in {"Gen", "Dat"}
+
+
+def _complement(tokens: Sequence[Token], start: int, kind: str) -> Span | None:
+    """"с Губернатором Красноярского края Александром Уссом": whom the event was held with;
+    for a visit, also where it went ("визит в Узбекистан")."""
+    words = WITH_PREPOSITIONS | {"между"} | (HOST_PREPOSITIONS if kind == "visit" else set())
+    while start < len(tokens) and tokens[start].pos in {"ADJ", "NOUN"} \
+            and tokens[start].feats.get("Case") == "Ins":
+        start += 1  # "переговоры в формате видеоконференции с …" stays out of the way
+    if start >= len(tokens) or tokens[start].lemma not in words:
+        return None
+    last = start
+    for j in range(start + 1, min(len(tokens), start + MAX_NAME_TOKENS)):
+        if tokens[j].pos in {"VERB", "AUX"} or tokens[j].text in {",", ".", ";", ":"}:
+            break
+        last = j
+    return Span(start, last) if last > start else None
+
+
+def _is_frame(tokens: Sequence[Token], first: int) -> bool:
+    """"на полях форума", "в рамках визита": the setting of what the sentence tells."""
+    return first > 0 and tokens[first - 1].lemma in FRAME_WORDS
+
+
+def _happening(tokens: Sequence[Token], head: int, name: Span) -> bool:
+    """Told as taking place: "прошел форум", "принял участие в заседании", "круглого стола,
+    который прошел", "провели переговоры"."""
+    above = [tokens[i].lemma for i in climb(tokens, head)]
+    after = [t.lemma for t in tokens[name.last + 1:name.last + 5]]
+    return bool(set(above) & HAPPEN_WORDS) or ("который" in after and bool(
+        set(after) & HAPPEN_WORDS))
+
+
+def _status(tokens: Sequence[Token], head: int) -> str:
+    """past, ongoing or announced: from the verb the event noun hangs on, else from a
+    relative clause after it ("который состоится …"), else the sentence's first verb."""
+    relative = next((j for j in range(head + 1, len(tokens)) if tokens[j].lemma == "который"),
+                    None)
+    verbs = [t for t in tokens[relative:] if t.pos in {"VERB", "AUX"}] if relative else []
+    verbs += [tokens[i] for i in climb(tokens, head) if tokens[i].pos in {"VERB", "AUX"}]
+    verbs += [t for t in tokens[head:] if t.pos in {"VERB", "AUX"}]
+    verbs += [t for t in tokens if t.pos in {"VERB", "AUX"}]
+    if any(t.lemma in ANNOUNCE_WORDS for t in tokens):
+        return "announced"
+    for verb in verbs:
+        tense = verb.feats.get("Tense")
+        if verb.feats.get("VerbForm") == "Inf":
+            return "announced"  # "договорились провести заседание", "планируют провести"
+        if tense == "Fut":
+            return "announced"
+        if tense == "Past" or verb.feats.get("VerbForm") == "Part":
+            return "past"
+        if tense == "Pres":
+            return "ongoing" if verb.lemma in ONGOING_WORDS else "past"
+    return "past"
+
+
+def _date(ctx: DocContext, sentence: Sentence, dates: list[DateSpan], status: str,
+          head: int) -> str | None:
+    """A date the sentence gives, else "сегодня"/"вчера", else the month of publication for
+    an event told as past (the text does not say the day), else none."""
+    if dates:
+        anchor = sentence.tokens[head].start
+        nearest = min(dates, key=lambda d: abs(d.start - anchor))
+        return nearest.iso(ctx.date, status)
+    day = relative_day(sentence.tokens, ctx.date)
+    if day:
+        return day
+    if any(t.lemma in SEASON_WORDS for t in sentence.tokens) and ctx.date:
+        return ctx.date[:4]  # "весной": the year is all an ISO date can say of a season
+    if status == "ongoing" and ctx.date:
+        return ctx.date
+    if status == "past" and ctx.date:
+        return ctx.date[:7]
+    return None
+
+
+def _participants(people: People, sentence: Sentence) -> list[dict[str, str | None]]:
+    return [person.fields() for person in people.persons
+            if any(sentence.start <= m.start < sentence.stop for m in person.mentions)]
+
+
+def _ordinal(tokens: Sequence[Token]) -> int | None:
+    for token in tokens:
+        text = token.text.upper()
+        if text and all(ch in ROMAN for ch in text):
+            return _roman(text)
+        digits = token.text.split("-")[0]
+        if digits.isdigit() and "-" in token.text:
+            return int(digits)
+        if token.lemma in ORDINAL_WORDS:
+            return ORDINAL_WORDS[token.lemma]
+    return None
+
+
+def _roman(text: str) -> int:
+    values = [ROMAN[ch] for ch in text]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v
+               for i, v in enumerate(values))
+
+
+def _name_text(ctx: DocContext, tokens: Sequence[Token], name: Span, head: int) -> str | None:
+    """The name in the nominative, when it is more than the bare noun."""
+    if head + 1 <= name.last and (tokens[head].lemma, tokens[head + 1].lemma) in EVENT_WORDS:
+        head += 1  # "круглый стол": the noun is the second word
+    if name.first == name.last == head:
+        return None
+    text = nominative_phrase(ctx.analysis.text, tokens, name.first, name.last, head)
+    return text[:1].upper() + text[1:]
+
+
+# ── events told by a verb: "встретился с …", "посетил …" ───────────────────────────────
+
+def _event_verbs(tokens: Sequence[Token]) -> list[tuple[int, str]]:
+    return [(i, EVENT_VERBS[t.lemma]) for i, t in enumerate(tokens)
+            if t.lemma in EVENT_VERBS and t.pos == "VERB"]
+
+
+def _verb_event(ctx: DocContext, people: People, sentence: Sentence, verb: int,
+                kind: str) -> Event | None:
+    """Both sides must be named: the subject, and whom it met or what it visited."""
+    tokens = sentence.tokens
+    subject = verb_subject_sides(ctx, people, tokens, verb, verb)
+    other = _object_sides(ctx, people, tokens, verb, kind)
+    sides = subject + [c for c in other if c.split("-")[0] not in countries(subject)]
+    if not subject or not other or len(countries(sides)) < 2:
+        return None
+    status = _verb_status(tokens[verb])
+    place, location = find_place(ctx, sentence)
+    if kind == "visit" and place is None:
+        place, location = _visited_city(ctx, tokens, verb)
+    dates = find_dates(sentence.text, sentence.start)
+    return Event(kind=kind, format=None, name=None, ordinal=None, parties=pair(sides),
+                 source="with", status=status, date=_date(ctx, sentence, dates, status, verb),
+                 place=place, location=location,
+                 evidence=Evidence(sentence.text, sentence.start, sentence.stop),
+                 participants=_participants(people, sentence), named=True, happening=True)
+
+
+def _object_sides(ctx: DocContext, people: People, tokens: Sequence[Token], verb: int,
+                  kind: str) -> list[str]:
+    for i in range(verb + 1, min(len(tokens), verb + MAX_NAME_TOKENS)):
+        if tokens[i].pos in {"VERB", "AUX"} or tokens[i].text in {",", ".", ";"}:
+            break
+        if (kind == "meeting" and tokens[i].lemma in WITH_PREPOSITIONS) or kind == "visit":
+            span = _complement(tokens, i, kind) if kind == "meeting" else \
+                Span(i, _clause_end(tokens, i))
+            return capitals_as_countries(ctx, tokens, span, span_sides(
+                ctx, people, tokens, span)) if span else []
+    return []
+
+
+def _clause_end(tokens: Sequence[Token], start: int) -> int:
+    end = start
+    for j in range(start, min(len(tokens), start + MAX_NAME_TOKENS)):
+        if tokens[j].pos in {"VERB", "AUX"} or tokens[j].text in {",", ".", ";", ":"}:
+            break
+        end = j
+    return end
+
+
+def _visited_city(ctx: DocContext, tokens: Sequence[Token],
+                  verb: int) -> tuple[str | None, str | None]:
+    lo = tokens[verb].stop
+    hi = tokens[_clause_end(tokens, verb + 1)].stop if verb + 1 < len(tokens) else lo
+    for mention in ctx.mentions_between(lo, hi):
+        if mention.form == "city" or mention.actor.kind == "city":
+            return mention.normal or mention.text, mention.actor.code
+    return None, None
+
+
+def _verb_status(verb: Token) -> str:
+    if verb.feats.get("Tense") == "Fut" or verb.feats.get("VerbForm") == "Inf":
+        return "announced"
+    return "ongoing" if verb.feats.get("Tense") == "Pres" else "past"
+
+
+# ── merging mentions into events ───────────────────────────────────────────────────────
+
+def _add(events: list[Event], event: Event, index: int) -> None:
+    """Merge a mention into the event it repeats, or add it when it is an event of its own."""
+    if event.another:
+        if _stands_alone(event, index):
+            events.append(event)
+        return
+    same = next((e for e in events if _same(e, event)), None)
+    if same is None and not event.named:
+        same = next((e for e in reversed(events) if e.kind == event.kind), None)
+    if same is not None:
+        _enrich(same, event)
+    elif _stands_alone(event, index):
+        events.append(event)
+
+
+def _stands_alone(event: Event, index: int) -> bool:
+    """Whether a mention that repeats no known event is an event of its own."""
+    if len(event.parties) < 2 or event.source == "other":
+        return False  # "встреча с предпринимателями региона": held with no party
+    if event.source in {"name", "with"}:
+        return True
+    if event.source == "subject":  # "Президенты … проведут переговоры"
+        return event.happening or event.status == "announced"
+    if event.frame:  # "на полях форума": a setting, an event only when it has a name
+        return event.named and event.status != "announced"
+    if event.status == "announced":
+        return False  # an invitation to a forum of others
+    # Parties only from the document: the article's main event, told as taking place.
+    return event.happening and (event.named or index < LEAD_SENTENCES)
+
+
+def _same(known: Event, new: Event) -> bool:
+    if known.parties != new.parties or new.source in {"document", "none"}:
+        return False
+    return known.kind == new.kind or {known.kind, new.kind} <= MEETING_FAMILY
+
+
+def _enrich(known: Event, new: Event) -> None:
+    for name in ("name", "ordinal", "place", "location", "format"):
+        if getattr(known, name) is None and getattr(new, name) is not None:
+            setattr(known, name, getattr(new, name))
+    if new.date and (known.date is None or len(new.date) > len(known.date)):
+        known.date = new.date
+    for person in new.participants:
+        if person not in known.participants:
+            known.participants.append(person)
+
+
+def _fact(event: Event) -> Fact:
+    confidence = {"name": CONFIDENCE_NAMED, "with": CONFIDENCE_NAMED,
+                  "subject": CONFIDENCE_SENTENCE}.get(event.source, CONFIDENCE_DOCUMENT)
+    fields = {"kind": event.kind, "format": event.format, "name": event.name,
+              "ordinal": event.ordinal, "parties": list(event.parties), "place": event.place,
+              "location": event.location, "date": event.date, "status": event.status,
+              "participants": event.participants}
+    return Fact("event", fields, event.evidence, confidence, rule=f"event.{event.source}")

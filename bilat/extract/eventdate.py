@@ -1,0 +1,90 @@
+"""Dates of events and signings: "27-29 апреля", "в декабре 2021 года", "на июнь 2022 года",
+"в 2025 году", and "сегодня"/"вчера"/"накануне" against the publication date.
+
+Dates come out as precise as the text gives them: "2024-06-27", "2021-12" or "2025".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from yargy import Parser, and_, or_, rule
+from yargy.interpretation import fact
+from yargy.predicates import caseless, eq, gte, in_, lte, normalized
+from yargy.predicates import type as type_
+
+from bilat.extract.periods import MONTHS
+from bilat.model import Token
+
+EventDate = fact("EventDate", ["day", "month", "year"])
+DAY = and_(type_("INT"), gte(1), lte(31))
+YEAR_NUMBER = and_(type_("INT"), gte(1991), lte(2100))
+YEAR = rule(YEAR_NUMBER.interpretation(EventDate.year.custom(int)),
+            or_(rule(normalized("год")), rule(caseless("г"), eq(".").optional())).optional())
+MONTH = or_(*[rule(normalized(name)).interpretation(EventDate.month.const(number))
+              for name, number in MONTHS.items()])
+DAYS = rule(DAY.interpretation(EventDate.day.custom(int)), rule(in_("-–—"), DAY).optional())
+DATE = or_(
+    rule(DAYS, MONTH, YEAR.optional()),
+    rule(MONTH, YEAR.optional()),
+    rule(YEAR_NUMBER.interpretation(EventDate.year.custom(int)), normalized("год")),
+).interpretation(EventDate)
+# Words for a day relative to the publication date.
+RELATIVE_DAYS = {"сегодня": 0, "вчера": -1, "накануне": -1, "завтра": 1}
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    start: int
+    stop: int
+    day: int | None
+    month: int | None
+    year: int | None
+
+    def iso(self, published: str | None, status: str) -> str | None:
+        """ISO date, as precise as the text: a missing year is the publication's, or the
+        next one for an announced month already past ("в апреле" written in May)."""
+        year = self.year
+        if year is None and published:
+            year = int(published[:4])
+            month_now = int(published[5:7])
+            if self.month and status == "announced" and self.month < month_now:
+                year += 1
+            elif self.month and status == "past" and self.month > month_now:
+                year -= 1
+        if year is None:
+            return None
+        if self.month is None:
+            return f"{year:04d}"
+        if self.day is None:
+            return f"{year:04d}-{self.month:02d}"
+        return f"{year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+@cache
+def _date_parser() -> Parser:
+    return Parser(DATE)
+
+
+def find_dates(text: str, offset: int = 0) -> list[DateSpan]:
+    found = []
+    for match in _date_parser().findall(text):
+        value = match.fact
+        found.append(DateSpan(offset + match.span.start, offset + match.span.stop,
+                              value.day, value.month, value.year))
+    return found
+
+
+def relative_day(tokens: Sequence[Token], published: str | None) -> str | None:
+    """"сегодня" → the publication date, "вчера"/"накануне" → the day before."""
+    if not published or len(published) < len("2024-01-01"):
+        return None
+    for token in tokens:
+        shift = RELATIVE_DAYS.get(token.lemma)
+        if shift is not None:
+            day = dt.date.fromisoformat(published[:10]) + dt.timedelta(days=shift)
+            return day.isoformat()
+    return None

@@ -1,0 +1,202 @@
+"""Who an event is between and where it is held.
+
+The sides of an event come, in this order, from its own name ("Форум … России и
+Казахстана"), from whom it was held with ("с Губернатором Красноярского края …"), from the
+subject of the verb it hangs on ("Казахстанская делегация приняла участие …"), from the city
+it is held in, and last from the document's pair. An event named after a region ("Красноярский
+экономический форум") is that region's country's event, whoever came to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bilat.extract.context import DocContext
+from bilat.extract.person import People
+from bilat.extract.roles import is_role_word
+from bilat.model import Mention, Sentence, Token
+
+HOST_PREPOSITIONS = frozenset({"в", "во"})
+# Who an event may be held with when the text names no party for them.
+GUEST_WORDS = frozenset({"делегация", "партнер", "партнёр", "коллега", "руководство",
+                         "правительство", "сторона", "миссия", "власть"})
+# Heads between a word and the verb it hangs on: "принял участие в заседании" climbs twice.
+MAX_CLIMB = 4
+
+
+@dataclass(frozen=True)
+class Span:
+    first: int
+    last: int
+
+
+def find_parties(ctx: DocContext, people: People, sentence: Sentence, head: int, name: Span,
+            complement: Span | None,
+            skip: frozenset[str] = frozenset()) -> tuple[tuple[str, ...], str, str | None]:
+    """(parties, where they came from, the host region of an event named after a place)."""
+    tokens = sentence.tokens
+    named = codes(ctx, tokens, name)
+    if len(countries(named)) >= 2:
+        return pair(named), "name", None
+    before = codes(ctx, tokens, Span(name.first, head)) if head > name.first else []
+    host = named[0] if len(named) == 1 and "-" in named[0] and named == before else None
+    sides = [named[0].split("-")[0] if host else named[0]] if named else []
+    source = "name" if sides else "none"
+    if complement is not None:
+        found = capitals_as_countries(ctx, tokens, complement,
+                                      span_sides(ctx, people, tokens, complement))
+        source = "with" if found else source
+        sides += found
+        if not found and not _guest(tokens, complement):
+            return pair(sides), "other", host  # "встреча с предпринимателями": not a party
+    if len(countries(sides)) < 2:
+        found = [c for c in subject_sides(ctx, people, sentence, head, skip)
+                 if c.split("-")[0] not in countries(sides)]
+        source = "subject" if found and source == "none" else source
+        sides += found
+    _, location = find_place(ctx, sentence)
+    if sides and location and len(countries(sides)) < 2:
+        sides.append(location)  # "переговоры с делегацией Китая" held in Novosibirsk
+    if len(countries(sides)) < 2:
+        sides += [c for c in ctx.pair if c.split("-")[0] not in countries(sides)]
+        source = "document" if source == "none" else source
+    parties = pair(sides)
+    if host:  # "Красноярский экономический форум": Russia's forum, whoever came to it
+        parties = tuple(sorted({p.split("-")[0] for p in parties}))
+    return parties, source, host
+
+
+def _guest(tokens: Sequence[Token], span: Span) -> bool:
+    """Whether whom an event was held with can stand for the other side unnamed: "с
+    делегацией", "с послом", "с партнёрами" can; "с предпринимателями региона" cannot."""
+    return any(t.lemma in GUEST_WORDS or (is_role_word(t.lemma)
+                                          and t.feats.get("Number") != "Plur")
+               for t in tokens[span.first:span.last + 1])
+
+
+def codes(ctx: DocContext, tokens: Sequence[Token], span: Span) -> list[str]:
+    lo, hi = tokens[span.first].start, tokens[span.last].stop
+    return list(dict.fromkeys(m.actor.code for m in party_mentions(ctx, tokens, lo, hi)))
+
+
+def party_mentions(ctx: DocContext, tokens: Sequence[Token], lo: int,
+                    hi: int) -> list[Mention]:
+    """Mentions that can be a party: not inside an organisation's name ("Sputnik
+    Казахстан"), not a place where something is held ("в Уфе", "в РФ")."""
+    orgs = [e for e in ctx.analysis.entities if e.type == "ORG"]
+    return [m for m in ctx.mentions_between(lo, hi) if m.form != "city"
+            and not (m.actor.kind == "city" and m.form != "adjective"
+                     and after_preposition(tokens, m.start))
+            and not any(o.start <= m.start and m.stop <= o.stop for o in orgs)]
+
+
+def span_sides(ctx: DocContext, people: People, tokens: Sequence[Token],
+                span: Span) -> list[str]:
+    """The side a person or a party named in a span stands for: "с Губернатором
+    Красноярского края Александром Уссом" → RU-KYA; "в Узбекистан" → UZ; "в Казань" → RU-TA."""
+    lo, hi = tokens[span.first].start, tokens[span.last].stop
+    person = people.at(lo, hi)
+    if person is not None and (person.attr("region") or person.attr("country")):
+        return [person.attr("region") or person.attr("country") or ""]
+    return list(dict.fromkeys(m.actor.code for m in ctx.mentions_between(lo, hi)))
+
+
+def subject_sides(ctx: DocContext, people: People, sentence: Sentence, head: int,
+                  skip: frozenset[str] = frozenset()) -> list[str]:
+    """The parties of the subject of the verb an event hangs on: "Казахстанская делегация
+    … приняла участие в форуме", "Премьер-министры Казахстана и Киргизии провели
+    переговоры". Places after "в" do not count ("Посол РК в РФ" is Kazakhstan's)."""
+    tokens = sentence.tokens
+    verb = next((i for i in climb(tokens, head) if tokens[i].pos in {"VERB", "AUX"}), None)
+    return [] if verb is None else verb_subject_sides(ctx, people, tokens, verb, head, skip)
+
+
+def verb_subject_sides(ctx: DocContext, people: People, tokens: Sequence[Token], verb: int,
+                       head: int, skip: frozenset[str] = frozenset()) -> list[str]:
+    """The parties of the subjects of a verb, the event noun ``head`` and the words in
+    ``skip`` aside."""
+    sides: list[str] = []
+    for i, token in enumerate(tokens):
+        if token.head == verb and token.rel.startswith("nsubj") and i != head \
+                and token.lemma not in skip:
+            lo, hi = subtree(tokens, i)
+            sides += [c for c in span_sides(ctx, people, tokens, Span(lo, hi))
+                      if not is_destination(ctx, tokens, c, lo, hi)]
+    return sides
+
+
+def is_destination(ctx: DocContext, tokens: Sequence[Token], code: str, lo: int,
+                    hi: int) -> bool:
+    mentions = [m for m in ctx.mentions_between(tokens[lo].start, tokens[hi].stop)
+                if m.actor.code == code]
+    return bool(mentions) and all(after_preposition(tokens, m.start) for m in mentions)
+
+
+def climb(tokens: Sequence[Token], i: int) -> list[int]:
+    found, i = [], tokens[i].head
+    for _ in range(MAX_CLIMB):
+        if i < 0:
+            break
+        found.append(i)
+        i = tokens[i].head
+    return found
+
+
+def subtree(tokens: Sequence[Token], root: int) -> tuple[int, int]:
+    inside = {root}
+    changed = True
+    while changed:
+        changed = False
+        for i, token in enumerate(tokens):
+            if i not in inside and token.head in inside:
+                inside.add(i)
+                changed = True
+    return min(inside), max(inside)
+
+
+def countries(codes: Sequence[str]) -> set[str]:
+    return {c.split("-")[0] for c in codes}
+
+
+def pair(codes: Sequence[str]) -> tuple[str, ...]:
+    """The first two parties of different countries, sorted."""
+    picked: list[str] = []
+    for code in codes:
+        if code and code.split("-")[0] not in countries(picked):
+            picked.append(code)
+    return tuple(sorted(picked[:2]))
+
+
+def find_place(ctx: DocContext, sentence: Sentence) -> tuple[str | None, str | None]:
+    """The city the sentence says it is held in ("В Уфе прошел …"), with its region."""
+    tokens = sentence.tokens
+    for mention in ctx.mentions_between(sentence.start, sentence.stop):
+        if (mention.form == "city" or mention.actor.kind == "city") \
+                and after_preposition(tokens, mention.start) \
+                and not in_title(tokens, mention.start):
+            return mention.normal or mention.text, mention.actor.code
+    return None, None
+
+
+def in_title(tokens: Sequence[Token], offset: int) -> bool:
+    """"генеральный консул Китая в Екатеринбурге": the city of an office, not of the event."""
+    i = next((j for j, t in enumerate(tokens) if t.stop > offset), 0)
+    head = tokens[i].head
+    return tokens[i].rel == "nmod" and head >= 0 and is_role_word(tokens[head].lemma)
+
+
+def after_preposition(tokens: Sequence[Token], offset: int) -> bool:
+    """"в Уфе", "во Владимире": a place where something is held, not "мэр Красноярска"."""
+    i = next((j for j, t in enumerate(tokens) if t.stop > offset), 0)
+    return i > 0 and tokens[i - 1].lemma in HOST_PREPOSITIONS
+
+
+def capitals_as_countries(ctx: DocContext, tokens: Sequence[Token], span: Span,
+                          sides: list[str]) -> list[str]:
+    """"посетил Ташкент": a visit to a city that is a region of its own (a capital) is a
+    visit to its country."""
+    lo, hi = tokens[span.first].start, tokens[span.last].stop
+    cities = {m.actor.code: m.actor.country for m in ctx.mentions_between(lo, hi)
+              if m.actor.kind == "city"}
+    return [cities.get(code, code) for code in sides]

@@ -1,0 +1,294 @@
+"""Roles of people: the title a news text puts beside a name.
+
+"директор КИСИ Еркин Тукумов" (before the name), "Таисия Мармонтова – кандидат исторических
+наук, и.о. профессора …" (after it, behind a dash or commas), "Иванов назначен послом" (after
+a verb of holding a post). A role is the noun group headed by a word of ROLE_WORDS, put into
+the nominative, with the organisation and the party it names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bilat.extract.context import DocContext
+from bilat.extract.organization import OrgIndex
+from bilat.extract.textforms import (
+    ACTING_TOKENS,
+    QUOTE_CHARS,
+    io_prefix,
+    nominative_phrase,
+    token_span,
+)
+from bilat.model import Sentence, Token
+
+# Head nouns of a role (lemmas). A person's role is the noun group one of these heads.
+ROLE_WORDS = frozenset({
+    "глава", "губернатор", "вице-губернатор", "мэр", "аким", "хоким", "президент",
+    "вице-президент", "премьер-министр", "премьер", "вице-премьер", "министр", "вице-министр",
+    "замминистра", "заместитель", "зампред", "председатель", "сопредседатель", "директор",
+    "гендиректор", "руководитель", "начальник", "управляющий", "посол", "консул", "генконсул",
+    "атташе", "секретарь", "советник", "представитель", "полпред", "уполномоченный",
+    "спикер", "депутат", "сенатор", "член", "координатор", "лидер", "ректор", "проректор",
+    "декан", "профессор", "доцент", "эксперт", "аналитик", "политолог", "экономист",
+    "дипломат", "журналист", "корреспондент", "исследователь", "сотрудник", "специалист",
+    "основатель", "сооснователь", "владелец", "совладелец", "акционер", "менеджер",
+    "генсек", "генсекретарь", "канцлер", "король", "шейх", "эмир", "госсекретарь",
+    "вице-мэр", "префект", "начштаба", "командующий", "прокурор", "судья",
+    "омбудсмен", "правозащитник", "тренер", "главнокомандующий", "пресс-секретарь",
+    "замглавы", "замгубернатора", "завкафедрой", "заведующий", "научный", "историк",
+    "кандидат", "доктор", "академик", "вице-спикер", "президент-гендиректор", "руководство",
+    # sport, media, the army, the church: factRuEval's news names them as often as officials
+    "полузащитник", "защитник", "нападающий", "форвард", "вратарь", "голкипер", "капитан",
+    "игрок", "пилот", "гонщик", "бундестренер", "наставник", "фотограф", "оператор",
+    "редактор", "главред", "обозреватель", "колумнист", "ведущий", "солист", "вокалист",
+    "режиссер", "режиссёр", "продюсер", "астронавт", "космонавт", "докладчик",
+    "наблюдатель", "парламентарий", "архиепископ", "митрополит", "патриарх", "епископ",
+    "муфтий", "царь", "шеф", "генерал", "генерал-майор", "генерал-лейтенант",
+    "генерал-полковник", "полковник", "адмирал", "маршал", "адвокат", "следователь",
+    "председательствующий", "инженер", "рабочий", "политик", "бизнесмен", "предприниматель",
+    "банкир", "писатель", "поэт", "актер", "актёр", "актриса", "певец", "певица", "музыкант",
+    "композитор", "художник", "ученый", "учёный", "физик", "юрист", "врач",
+    "помощник", "конгрессмен", "командир", "главком", "футболист", "хоккеист", "теннисист",
+    "теннисистка", "боксер", "боксёр", "спортсмен", "спортсменка", "журналистка",
+    "председательница", "директриса", "топ-менеджер",
+})
+# Heads that name a group or an office, not a person: a role, but never a speaker alone.
+GROUP_HEADS = frozenset({"руководство"})
+# Degrees come before the real post: "кандидат исторических наук, и.о. профессора …".
+DEGREE_HEADS = frozenset({"кандидат", "доктор", "академик"})
+# "исполняющий обязанности", "врио": markers that belong to the role, not to a clause.
+ROLE_PREFIXES = frozenset({"и.о.", "и.о", "врио", "вице", "экс"})
+# Tokens a role may run over between its head and the name: its genitive dependents,
+# prepositions ("посол РК в РФ"), quotes and brackets around a name.
+ROLE_BODY_POS = frozenset({"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "NUM", "DET", "X"})
+# A role longer than this is a clause, not a title (the longest in the dev articles: 14).
+MAX_ROLE_TOKENS = 18
+# Titles listed before one name: "депутат собрания, сопредседатель движения, координатор …".
+MAX_LISTED_ROLES = 3
+# Verbs of holding a post, with the post in the instrumental after them.
+POST_VERBS = frozenset({"стать", "становиться", "являться", "назначить", "назначать",
+                        "избрать", "избирать", "работать", "служить", "остаться", "оставаться",
+                        "утвердить", "переизбрать", "работавший", "назначенный"})
+# How many tokens after a name its verb of holding a post may stand ("Иванов, который …").
+MAX_PREDICATE_GAP = 4
+# Dashes and commas that may stand between a name and the role after it.
+APPOSITION_PUNCT = frozenset({",", "-", "–", "—"})
+# Lower-case words inside names.
+# A preposition before a place in a role: "посол РК в РФ" is Kazakhstan's, not Russia's.
+DESTINATION_PREPOSITIONS = frozenset({"в", "во", "при"})
+
+
+@dataclass(frozen=True)
+class Role:
+    text: str  # nominative: "Губернатор Красноярского края"
+    head: str  # lemma of its head noun
+    start: int  # character offsets in the document
+    stop: int
+    organization: str | None
+    country: str | None
+    region: str | None
+    case: str | None = None  # the case of its head in the text: a name beside it agrees
+    gender: str | None = None  # the gender of its head ("заместитель"), when it has one
+
+
+def roles_before(ctx: DocContext, orgs: OrgIndex, sentence: Sentence,
+                 name_first: int) -> list[Role]:
+    """"директор КИСИ Еркин Тукумов": the role group that ends right before the name, then
+    the titles listed before it ("депутат собрания района, сопредседатель движения …")."""
+    tokens = sentence.tokens
+    roles: list[Role] = []
+    end = name_first
+    names = _name_tokens(ctx, sentence)
+    while len(roles) < MAX_LISTED_ROLES:
+        lo = max([_stretch_start(tokens, end), *[i + 1 for i in names if i < end]])
+        heads = [i for i in range(lo, end) if _is_role_head(tokens, i)]
+        if not heads:
+            break
+        head = _outer_head(tokens, heads)
+        start = _with_modifiers(tokens, head)
+        role = make_role(ctx, orgs, sentence, start, end - 1, head)
+        if role is None:
+            break
+        roles.append(role)
+        if start >= 2 and tokens[start - 1].text == ",":
+            end = start - 1
+        elif start >= 1 and tokens[start - 1].pos in {"NOUN", "PROPN"}:
+            end = start  # "председатель Совета муфтиев России шейх Равиль Гайнутдин"
+        else:
+            break
+    return roles
+
+
+def _name_tokens(ctx: DocContext, sentence: Sentence) -> set[int]:
+    """Indices of tokens inside people's names: a role never runs across another name."""
+    found = set()
+    for entity in ctx.analysis.entities:
+        if entity.type == "PER" and sentence.start <= entity.start < sentence.stop:
+            first, last = token_span(sentence, entity.start, entity.stop)
+            found.update(range(first, last + 1))
+    return found
+
+
+def role_predicate(ctx: DocContext, orgs: OrgIndex, sentence: Sentence,
+                   name_last: int) -> Role | None:
+    """"Иванов назначен послом Казахстана", "Петрова стала директором завода": a role in
+    the instrumental after a verb of holding a post."""
+    tokens = sentence.tokens
+    for i in range(name_last + 1, min(len(tokens), name_last + 1 + MAX_PREDICATE_GAP)):
+        if tokens[i].lemma in POST_VERBS:
+            for j in range(i + 1, min(len(tokens), i + 4)):
+                if _is_role_head(tokens, j) and tokens[j].feats.get("Case") == "Ins":
+                    start = _with_modifiers(tokens, j)
+                    return make_role(ctx, orgs, sentence, start,
+                                     _role_end(ctx.analysis.text, tokens, j), j)
+            return None
+        if tokens[i].text in {".", ";", ":"}:
+            break
+    return None
+
+
+def roles_after(ctx: DocContext, orgs: OrgIndex, sentence: Sentence,
+                name_last: int) -> list[Role]:
+    """"Таисия Мармонтова – кандидат исторических наук, и.о. профессора …", "Александра
+    Брода, известного борца с ксенофобией, члена Общественной палаты": the appositions after
+    a name, behind a dash or commas, that are headed by a role word."""
+    tokens = sentence.tokens
+    names = _name_tokens(ctx, sentence)
+    roles: list[Role] = []
+    i = name_last + 1
+    for _ in range(MAX_LISTED_ROLES):
+        if i + 1 >= len(tokens) or tokens[i].text not in APPOSITION_PUNCT \
+                or i + 1 in names:
+            break
+        start = i + 1
+        lead = start + io_prefix(tokens[start:], len(ACTING_TOKENS))
+        head = next((j for j in range(lead, min(len(tokens), lead + 3))
+                     if _is_role_head(tokens, j)), None)
+        if head is not None and all(t.pos in {"ADJ", "X"} or t.rel == "amod"
+                                    for t in tokens[lead:head]):
+            stop = _role_end(ctx.analysis.text, tokens, head)
+            role = make_role(ctx, orgs, sentence, start, stop, head)
+            if role is not None and tokens[head].lemma not in DEGREE_HEADS:
+                roles.append(role)
+        else:
+            stop = _role_end(ctx.analysis.text, tokens, start)  # an apposition of no role
+        if stop + 1 >= len(tokens) or tokens[stop + 1].text != "," or \
+                any(t.pos in {"VERB", "AUX"} and t.rel != "amod" for t in tokens[start:stop]):
+            break
+        i = stop + 1
+    return roles
+
+
+def is_role_word(lemma: str) -> bool:
+    """A role word, or one with a prefix: "экс-президент", "вице-спикер", "генерал-губернатор"."""
+    return lemma in ROLE_WORDS or ("-" in lemma and lemma.rsplit("-", 1)[-1] in ROLE_WORDS)
+
+
+def _is_role_head(tokens: Sequence[Token], i: int) -> bool:
+    token = tokens[i]
+    if not is_role_word(token.lemma) or token.pos not in {"NOUN", "PROPN"}:
+        return False
+    if token.feats.get("Number") == "Plur":
+        return False  # "сотрудники министерства Иван Петров и …": a group, not a title
+    # "член" and "представитель" are roles only with what they belong to after them.
+    if token.lemma in {"член", "представитель", "научный"}:
+        return i + 1 < len(tokens) and tokens[i + 1].pos in {"NOUN", "PROPN", "ADJ"}
+    return True
+
+
+def _stretch_start(tokens: Sequence[Token], name_first: int) -> int:
+    """How far left of a name its role may reach: up to a verb, a clause break or the
+    limit. A comma right after a role head ("дипломат, политолог") does not break."""
+    i = name_first - 1
+    floor = max(0, name_first - MAX_ROLE_TOKENS)
+    while i >= floor:
+        token = tokens[i]
+        if token.text in QUOTE_CHARS or token.text in "()":
+            i -= 1
+            continue
+        if token.pos not in ROLE_BODY_POS and token.text not in ROLE_PREFIXES:
+            break
+        i -= 1
+    return i + 1
+
+
+def _outer_head(tokens: Sequence[Token], heads: list[int]) -> int:
+    """The nearest head to the name, widened leftwards over a chain of genitives:
+    "Заместителем Председателя Правительства" is headed by "Заместитель"."""
+    head = heads[-1]
+    for earlier in reversed(heads[:-1]):
+        between = tokens[earlier + 1:head + 1]
+        if all(t.feats.get("Case") == "Gen" or t.pos == "ADJ" for t in between):
+            head = earlier
+        else:
+            break
+    return head
+
+
+def _with_modifiers(tokens: Sequence[Token], head: int) -> int:
+    """"первый секретарь", "Бывший казахстанский дипломат", "и.о. профессора"."""
+    start = head
+    while start > 0:
+        before = tokens[start - 1]
+        agrees = before.pos == "ADJ" and before.feats.get("Case") in (
+            None, tokens[head].feats.get("Case"))
+        if agrees or before.text.lower() in ROLE_PREFIXES:
+            start -= 1
+            continue
+        start -= io_prefix(tokens, start)
+        break
+    return start
+
+
+def _role_end(text: str, tokens: Sequence[Token], head: int) -> int:
+    """The last token of a role that follows a name: up to a clause break."""
+    stop = head
+    for j in range(head + 1, min(len(tokens), head + MAX_ROLE_TOKENS)):
+        token = tokens[j]
+        if "\n" in text[tokens[j - 1].stop:token.start]:
+            break  # a line break ends a caption: the next line is another paragraph
+        if token.pos in ROLE_BODY_POS or token.text in QUOTE_CHARS or token.text in "()":
+            stop = j
+            continue
+        break
+    while stop > head and (tokens[stop].pos in {"ADP", "CCONJ"} or tokens[stop].text == "("):
+        stop -= 1
+    return stop
+
+
+def make_role(ctx: DocContext, orgs: OrgIndex, sentence: Sentence, start: int, stop: int,
+              head: int) -> Role | None:
+    """A role over tokens [start, stop] with its head at ``head``, put in the nominative."""
+    tokens = sentence.tokens
+    while stop > head and (tokens[stop].text in {",", "-", "–", "—"}
+                           or tokens[stop].pos in {"ADP", "CCONJ"}):
+        stop -= 1
+    if stop < start:
+        return None
+    lo, hi = tokens[start].start, tokens[stop].stop
+    text = nominative_phrase(ctx.analysis.text, tokens, start, stop, head)
+    country, region = _role_actor(ctx, tokens, lo, hi)
+    org = orgs.within(lo, hi)
+    if org and country is None:
+        country = org.country
+    return Role(text=text, head=tokens[head].lemma, start=lo, stop=hi,
+                organization=org.name if org else None, country=country, region=region,
+                case=tokens[head].feats.get("Case"), gender=tokens[head].feats.get("Gender"))
+
+
+def _role_actor(ctx: DocContext, tokens: Sequence[Token], lo: int,
+                hi: int) -> tuple[str | None, str | None]:
+    """Whose office it is: the first party named in the role, a destination ("в РФ") last."""
+    mentions = ctx.mentions_between(lo, hi)
+    if not mentions:
+        return None, None
+    starts = {t.start: i for i, t in enumerate(tokens)}
+
+    def is_destination(start: int) -> bool:
+        i = starts.get(start)
+        return i is not None and i > 0 and tokens[i - 1].lemma in DESTINATION_PREPOSITIONS
+
+    mention = next((m for m in mentions if not is_destination(m.start)), mentions[0])
+    actor = mention.actor
+    return actor.country, (actor.code if "-" in actor.code else None)
