@@ -9,8 +9,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from bilat.actors import find_mentions, region_type
 from bilat.extract.dateline import find_dateline
@@ -18,6 +19,8 @@ from bilat.extract.furniture import Furniture, find_furniture
 from bilat.extract.lines import cut_lines
 from bilat.extract.periods import PERIOD_TRIGGERS, PeriodSpan, find_periods
 from bilat.model import Analysis, Mention, Sentence
+
+T = TypeVar("T")
 
 # How much a mention counts towards the document's main pair. A city (and a city that is
 # a region of its own: Астана, Москва) is mostly a place where something happened, not a
@@ -43,6 +46,14 @@ class DocContext:
     home: str | None  # the side the text speaks for ("наша республика")
     periods: Mapping[int, tuple[PeriodSpan, ...]]  # by sentence start: parsed once
     lines: tuple[Sentence, ...]  # sentences cut at every line break (see lines.py)
+    # Readings several extractors share (the people of a document), made once by the
+    # first that asks; lives and dies with the document.
+    _memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[no-any-return]
 
     def periods_of(self, sentence: Sentence) -> tuple[PeriodSpan, ...]:
         return self.periods.get(sentence.start, ())

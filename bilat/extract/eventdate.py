@@ -7,25 +7,27 @@ Dates come out as precise as the text gives them: "2024-06-27", "2021-12" or "20
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
-from yargy import Parser, and_, or_, rule
+from yargy import and_, or_, rule
 from yargy.interpretation import fact
-from yargy.predicates import caseless, eq, gte, in_, lte, normalized
+from yargy.predicates import caseless, dictionary, eq, gte, in_, lte, normalized
 from yargy.predicates import type as type_
 
+from bilat.extract.grammar import find_near
 from bilat.extract.periods import MONTHS
 from bilat.model import Token
+from bilat.nlp import lemma_of
 
 EventDate = fact("EventDate", ["day", "month", "year"])
 DAY = and_(type_("INT"), gte(1), lte(31))
 YEAR_NUMBER = and_(type_("INT"), gte(1991), lte(2100))
 YEAR = rule(YEAR_NUMBER.interpretation(EventDate.year.custom(int)),
             or_(rule(normalized("год")), rule(caseless("г"), eq(".").optional())).optional())
-MONTH = or_(*[rule(normalized(name)).interpretation(EventDate.month.const(number))
-              for name, number in MONTHS.items()])
+MONTH = rule(dictionary(set(MONTHS))).interpretation(
+    EventDate.month.custom(lambda word: MONTHS.get(lemma_of(word.lower()))))
 DAYS = rule(DAY.interpretation(EventDate.day.custom(int)), rule(in_("-–—"), DAY).optional())
 DATE = or_(
     rule(DAYS, MONTH, YEAR.optional()),
@@ -64,17 +66,17 @@ class DateSpan:
         return f"{year:04d}-{self.month:02d}-{self.day:02d}"
 
 
-@cache
-def _date_parser() -> Parser:
-    return Parser(DATE)
+# Where a date may be: a digit or a month; a cheap filter before the parser.
+DATE_TRIGGERS = re.compile(r"\d|январ|феврал|март|апрел|\bма[йяюе]\b|июн|июл|август|"
+                           r"сентябр|октябр|ноябр|декабр", re.IGNORECASE)
+DATE_BEFORE, DATE_AFTER = 12, 24
 
 
 def find_dates(text: str, offset: int = 0) -> list[DateSpan]:
     found = []
-    for match in _date_parser().findall(text):
+    for match in find_near(DATE, text, DATE_TRIGGERS, DATE_BEFORE, DATE_AFTER, offset):
         value = match.fact
-        found.append(DateSpan(offset + match.span.start, offset + match.span.stop,
-                              value.day, value.month, value.year))
+        found.append(DateSpan(match.start, match.stop, value.day, value.month, value.year))
     return found
 
 

@@ -50,7 +50,12 @@ class OrgIndex:
 
 
 def find_organizations(ctx: DocContext) -> OrgIndex:
-    """ORG spans of the body, merged by name; an abbreviation joins the name it shortens."""
+    """ORG spans of the body, merged by name; an abbreviation joins the name it shortens.
+    Read once per document."""
+    return ctx.memo("organizations", lambda: _find_organizations(ctx))
+
+
+def _find_organizations(ctx: DocContext) -> OrgIndex:
     orgs: list[Org] = []
     entities = [e for e in ctx.analysis.entities if not ctx.furniture.covers(e.start, e.stop)]
     for entity in entities:

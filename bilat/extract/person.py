@@ -107,9 +107,14 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
     return [_person_fact(ctx, person) for person in find_people(ctx).persons]
 
 
-def find_people(ctx: DocContext, orgs: OrgIndex | None = None) -> People:
-    """Every person named in the document's body, mentions merged by surname."""
-    orgs = orgs or find_organizations(ctx)
+def find_people(ctx: DocContext) -> People:
+    """Every person named in the document's body, mentions merged by surname; read once
+    per document, for people, quotes and events alike."""
+    return ctx.memo("people", lambda: _find_people(ctx))
+
+
+def _find_people(ctx: DocContext) -> People:
+    orgs = find_organizations(ctx)
     mentions = list(_mentions(ctx, orgs))
     mentions += _missed_surnames(ctx, mentions)
     return People(tuple(_merge(mentions)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from bilat.extract.context import DocContext
 from bilat.model import Sentence, Token
@@ -85,16 +86,22 @@ def _name_case(words: Sequence[Token]) -> str | None:
     return votes.most_common(1)[0][0] if votes else None
 
 
-def _name_parses(word: str) -> list[set[str]]:
+# Distinct words kept: names recur across a corpus.
+NAME_CACHE = 100_000
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def _name_parses(word: str) -> tuple[frozenset[str], ...]:
     """Grammemes of the parses of a word as a singular name ("Радий", not "радия" plural)."""
+    if not models().morph_vocab.word_is_known(word.lower()):
+        return ()
     found = []
     for parse in models().morph_vocab.parse(word.lower()):
-        grammemes = set(parse.tag._grammemes_tuple)
+        grammemes = frozenset(parse.tag._grammemes_tuple)
         if "sing" in grammemes and grammemes & NAME_GRAMMEMES:
             found.append(grammemes)
-    if not models().morph_vocab.word_is_known(word.lower()):
-        return []
-    return found
+    return tuple(found)
+
 
 
 def _name_gender(words: Sequence[Token], hint: str | None) -> str:
