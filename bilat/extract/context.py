@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -17,8 +17,8 @@ from bilat.actors import find_mentions, region_type
 from bilat.extract.dateline import find_dateline
 from bilat.extract.furniture import Furniture, find_furniture
 from bilat.extract.lines import cut_lines
-from bilat.extract.periods import PERIOD_TRIGGERS, PeriodSpan, find_periods
-from bilat.model import Analysis, Mention, Sentence
+from bilat.extract.periods import BASE_WORDS, PERIOD_TRIGGERS, PeriodSpan, find_periods
+from bilat.model import Analysis, Mention, Sentence, Token
 
 T = TypeVar("T")
 
@@ -44,7 +44,6 @@ class DocContext:
     year: int | None  # the publication year, to resolve "в прошлом году"
     pair: tuple[str, ...]  # the document's main pair of parties: 0, 1 or 2 codes
     home: str | None  # the side the text speaks for ("наша республика")
-    periods: Mapping[int, tuple[PeriodSpan, ...]]  # by sentence start: parsed once
     lines: tuple[Sentence, ...]  # sentences cut at every line break (see lines.py)
     # Readings several extractors share (the people of a document), made once by the
     # first that asks; lives and dies with the document.
@@ -56,7 +55,8 @@ class DocContext:
         return self._memo[key]  # type: ignore[no-any-return]
 
     def periods_of(self, sentence: Sentence) -> tuple[PeriodSpan, ...]:
-        return self.periods.get(sentence.start, ())
+        """The periods a sentence names, parsed on first use and kept."""
+        return sentence_periods(self._memo, sentence, self.furniture)
 
     def mentions_between(self, start: int, stop: int) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start and m.stop <= stop]
@@ -73,23 +73,24 @@ def build_context(analysis: Analysis) -> DocContext:
     mentions = tuple(m for m in find_mentions(analysis)
                      if not furniture.covers(m.start, m.stop)
                      and not _names_a_currency(analysis.text, m))
-    periods = sentence_periods(analysis, furniture)
-    date, year = publication_date(analysis, [p for ps in periods.values() for p in ps])
+    memo: dict[str, Any] = {}
+    date, year = publication_date(
+        analysis, lambda s: sentence_periods(memo, s, furniture))
     pair = main_pair(mentions)
     return DocContext(analysis=analysis, mentions=mentions, furniture=furniture, date=date,
-                      year=year, pair=pair, home=home_party(pair), periods=periods,
-                      lines=cut_lines(analysis))
+                      year=year, pair=pair, home=home_party(pair), lines=cut_lines(analysis),
+                      _memo=memo)
 
 
-def sentence_periods(analysis: Analysis,
-                     furniture: Furniture) -> dict[int, tuple[PeriodSpan, ...]]:
-    """The periods of every sentence that may hold one, parsed once for all extractors."""
-    found = {}
-    for sentence in analysis.sentences:
-        if PERIOD_TRIGGERS.search(sentence.text) and \
-                not furniture.covers(sentence.start, sentence.stop):
-            found[sentence.start] = tuple(find_periods(sentence.text, sentence.start))
-    return found
+def sentence_periods(memo: dict[str, Any], sentence: Sentence,
+                     furniture: Furniture) -> tuple[PeriodSpan, ...]:
+    """The periods of a sentence, parsed once whichever extractor asks first."""
+    key = f"periods:{sentence.start}"
+    if key not in memo:
+        wanted = PERIOD_TRIGGERS.search(sentence.text) and \
+            not furniture.covers(sentence.start, sentence.stop)
+        memo[key] = tuple(find_periods(sentence.text, sentence.start)) if wanted else ()
+    return memo[key]  # type: ignore[no-any-return]
 
 
 # "долларов США", "долл. США": the country names the currency, it is not a party.
@@ -100,31 +101,59 @@ def _names_a_currency(text: str, mention: Mention) -> bool:
     return bool(_CURRENCY_BEFORE.search(text[max(0, mention.start - 16):mention.start]))
 
 
-def publication_date(analysis: Analysis,
-                     periods: Sequence[PeriodSpan]) -> tuple[str | None, int | None]:
+def publication_date(
+    analysis: Analysis, periods: Callable[[Sentence], tuple[PeriodSpan, ...]],
+) -> tuple[str | None, int | None]:
     """The document's date, else its dateline, with the year read from the text if missing."""
     if analysis.document.date:
         return analysis.document.date, int(analysis.document.date[:4])
     dateline = find_dateline(analysis.text)
     if dateline and dateline.year:
         return dateline.iso(), dateline.year
-    year = infer_year(periods)
+    year = infer_year(analysis, periods)
     return (dateline.iso(year) if dateline else None), year
 
 
-def infer_year(spans: Sequence[PeriodSpan]) -> int | None:
+def infer_year(analysis: Analysis,
+               periods: Callable[[Sentence], tuple[PeriodSpan, ...]]) -> int | None:
     """The publication year a text implies when no date says it.
 
     "по итогам прошлого года … на 10% выше показателя 2021 года" compares last year with
-    the year before it, so last year is 2022 and the text is from 2023. Failing that,
-    the latest year the text reports a figure or an event for.
+    the year before it, so last year is 2022 and the text is from 2023 (only sentences
+    with a relative year are parsed for this). Failing that, the latest year the text
+    reports something for: "в 2024 году", "за 2024 год".
     """
-    for relative, base in itertools.pairwise(spans):
-        if relative.relative is not None and relative.role == "period" \
-                and base.role == "base" and base.year:
-            return base.year + 1 - relative.relative
-    years = [s.year for s in spans if s.year and s.role == "period" and s.to_year is None]
+    for sentence in analysis.sentences:
+        if not RELATIVE_YEAR.search(sentence.text):
+            continue
+        for relative, base in itertools.pairwise(periods(sentence)):
+            if relative.relative is not None and relative.role == "period" \
+                    and base.role == "base" and base.year:
+                return base.year + 1 - relative.relative
+    years = [year for s in analysis.sentences for year in _years_of(s.tokens)]
     return max(years) if years else None
+
+
+# "прошлого года", "текущем году": the only periods whose year depends on the date.
+RELATIVE_YEAR = re.compile(r"(?:прошл|позапрошл|текущ|минувш|предыдущ|нынешн|истекш|"
+                           r"уходящ|\bэт)\w*\s+год", re.IGNORECASE)
+
+
+def _years_of(tokens: Sequence[Token]) -> list[int]:
+    """Years a sentence reports something for: a number then "год", not a base of a
+    comparison ("показателя 2021 года") nor the end of a goal ("к 2030 году")."""
+    years = []
+    for i, token in enumerate(tokens[:-1]):
+        if token.text.isdigit() and len(token.text) == 4 and tokens[i + 1].lemma == "год":
+            before = tokens[i - 1].lemma if i else ""
+            if before not in NOT_A_REPORT_YEAR and MIN_YEAR <= int(token.text) <= MAX_YEAR:
+                years.append(int(token.text))
+    return years
+
+
+# Words before a year that make it not the year of a report.
+NOT_A_REPORT_YEAR = BASE_WORDS | {"к", "до", "с", "по", "против"}
+MIN_YEAR, MAX_YEAR = 1991, 2100
 
 
 def main_pair(mentions: tuple[Mention, ...]) -> tuple[str, ...]:
