@@ -67,6 +67,13 @@ def test_docs_show_and_search(demo_db: str) -> None:
     assert code == 0 and "nothing found" not in output
 
 
+def test_people_across_documents(demo_db: str) -> None:
+    code, output = run("people", "--db", demo_db, "--json")
+    rows = [json.loads(line) for line in output.splitlines()]
+    assert code == 0 and rows
+    assert all(r["name"] and r["documents"] for r in rows)
+
+
 def test_ingest_twice_adds_nothing(tmp_path: Path) -> None:
     (tmp_path / "news").mkdir()
     (tmp_path / "news" / "a.txt").write_text(ARTICLE, encoding="utf-8")

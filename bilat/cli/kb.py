@@ -1,4 +1,4 @@
-"""Commands over the knowledge base: dossier, ask, export, curate, serve."""
+"""Commands over the knowledge base: dossier, ask, export, curate, people, serve."""
 
 from __future__ import annotations
 
@@ -141,6 +141,28 @@ def _decision(fact_id: str | None, confirm: bool, reject: bool,
         raise typer.BadParameter(f"--correct {correct!r}: expected FIELD=VALUE, "
                                  "e.g. value=26.1e9 or year=2023")
     return "correct", field.strip(), value
+
+
+@app.command()
+def people(party: Annotated[str | None, typer.Option(help="Only people tied to this party.")]
+           = None, limit: Annotated[int, typer.Option()] = 50, as_json: Json = False,
+           db: DbOption = DEFAULT_DB) -> None:
+    """People named across documents, merged.  Example: bilat people --party RU-BA"""
+    from bilat.kb.people import people as find
+    from bilat.store import Store
+
+    with Store(db) as store:
+        found = find(store, party)[:limit]
+    if as_json:
+        print("".join(json.dumps(p.to_json(), ensure_ascii=False) + "\n" for p in found), end="")
+        return
+    table = Table(title=f"{len(found)} человек")
+    for column in ("имя", "роли", "страна", "документов"):
+        table.add_column(column, overflow="fold")
+    for p in found:
+        table.add_row(p.name, "; ".join(p.roles[:3]), " ".join(p.countries + p.regions),
+                      str(len(p.documents)))
+    console.print(table)
 
 
 @app.command()
