@@ -78,7 +78,8 @@ def build_context(analysis: Analysis) -> DocContext:
         analysis, lambda s: sentence_periods(memo, s, furniture))
     pair = main_pair(mentions)
     return DocContext(analysis=analysis, mentions=mentions, furniture=furniture, date=date,
-                      year=year, pair=pair, home=home_party(pair), lines=cut_lines(analysis),
+                      year=year, pair=pair, home=home_party(pair, mentions),
+                      lines=cut_lines(analysis),
                       _memo=memo)
 
 
@@ -185,10 +186,13 @@ def _prefer_region(code: str, weights: Counter[str]) -> str:
     return region if weight >= weights[code] / 2 and weight >= 2 else code
 
 
-def home_party(pair: tuple[str, ...]) -> str | None:
-    """The side a text speaks for: a region in the pair (regional news speak for their
-    region), else the first party."""
+def home_party(pair: tuple[str, ...], mentions: Sequence[Mention]) -> str | None:
+    """The side a text speaks for: the one region of the pair (regional news speak for
+    their region), else the side named most often."""
     regions = [code for code in pair if "-" in code]
-    if regions:
+    if len(regions) == 1:
         return regions[0]
-    return pair[0] if pair else None
+    weights: Counter[str] = Counter()
+    for mention in mentions:
+        weights[mention.actor.code] += mention_weight(mention)
+    return max(pair, key=lambda code: (weights[code], code)) if pair else None

@@ -19,6 +19,9 @@ BILATERAL_WORDS = {"двусторонний", "взаимный", "между",
 # Prepositions before a party: where goods go, where they come from.
 TO_WORDS = {"в", "во", "на"}
 FROM_WORDS = {"из", "изо", "от"}
+# "товарооборот края с Казахстаном": the party after "с" is the partner, so the other
+# one is the side whose exports and imports the sentence goes on to give.
+WITH_WORDS = {"с", "со"}
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,7 @@ class Parties:
     exporter_side: str | None  # a party the text names as origin
     importer_side: str | None  # a party the text names as destination
     explicit: int  # how many of the two were named in the sentence itself
+    own: str | None = None  # the side whose trade it is: "товарооборот края с Казахстаном"
 
 
 def sentence_parties(ctx: DocContext, sentence: Sentence) -> list[Party]:
@@ -87,6 +91,8 @@ def _role(sentence: Sentence, index: int, mention: Mention | None) -> str:
         return "to"  # "в Казахстан", "в американскую компанию"
     if before in FROM_WORDS:
         return "from"
+    if before in WITH_WORDS:
+        return "with"
     if mention is not None and mention.form == "adjective":
         return "adjective"
     return "plain" if mention is not None else "generic"
@@ -119,7 +125,20 @@ def choose_pair(ctx: DocContext, sentence: Sentence, anchor: int,
     exporter = next((p.code for p in local if p.role in {"from", "adjective"}), None)
     importer = next((p.code for p in local if p.role == "to"), None)
     pair = (codes[0], codes[1]) if codes[0] < codes[1] else (codes[1], codes[0])
-    return Parties(pair, exporter, importer, explicit)
+    return Parties(pair, exporter, importer, explicit, _own(picked, anchor, pair))
+
+
+def _own(picked: Sequence[Party], anchor: int, pair: tuple[str, str]) -> str | None:
+    """Whose trade a figure is: the party right after the trade word ("экспорт
+    республики", "импорт Казахстана"), else the one not introduced by "с"."""
+    after = [p for p in picked if anchor < p.index <= anchor + 2 and p.role in
+             {"plain", "generic"}]
+    if after:
+        return after[0].code
+    partners = {p.code for p in picked if p.role == "with"}
+    if len(partners) == 1:
+        return next((c for c in pair if c not in partners), None)
+    return None
 
 
 def _complete(ctx: DocContext, codes: list[str]) -> list[str]:
@@ -146,7 +165,8 @@ def direction(parties: Parties, indicator: str, home: str | None) -> tuple[str, 
     elif parties.importer_side in (a, b):
         exporter = b if parties.importer_side == a else a
     else:
-        # No preposition tells: the text's own side exports what it calls "экспорт".
-        own = home if home in (a, b) else a
+        # No preposition tells: the side whose trade it is exports what it calls
+        # "экспорт"; failing that, the side the text speaks for.
+        own = parties.own if parties.own in (a, b) else home if home in (a, b) else a
         exporter = own if indicator == "export" else (b if own == a else a)
     return exporter, (b if exporter == a else a)
