@@ -100,12 +100,13 @@ def _role(sentence: Sentence, index: int, mention: Mention | None) -> str:
 
 def choose_pair(ctx: DocContext, sentence: Sentence, anchor: int,
                 named: Sequence[Party], clause: tuple[int, int] | None = None,
-                ) -> Parties | None:
+                fallback: Sequence[str] = ()) -> Parties | None:
     """The two parties of a figure at token ``anchor``: the named ones nearest to it,
     completed from the document's main pair when the sentence names fewer than two.
 
     Only parties inside ``clause`` (token indices) tell a direction: in "экспорт в
     Казахстан … , а импорт — 83 млн" the "в Казахстан" is not where the import goes.
+    ``fallback`` is the pair of the sentence before, which completes before the document's.
     """
     by_distance = sorted(named, key=lambda p: abs(p.index - anchor))
     picked: list[Party] = []
@@ -117,7 +118,7 @@ def choose_pair(ctx: DocContext, sentence: Sentence, anchor: int,
     codes = [p.code for p in picked]
     explicit = len(codes)
     if len(codes) < 2:
-        codes = _complete(ctx, codes)
+        codes = _complete(list(fallback) if len(fallback) == 2 else list(ctx.pair), codes)
     if len(codes) < 2:
         return None
     lo, hi = clause or (0, len(sentence.tokens))
@@ -141,11 +142,11 @@ def _own(picked: Sequence[Party], anchor: int, pair: tuple[str, str]) -> str | N
     return None
 
 
-def _complete(ctx: DocContext, codes: list[str]) -> list[str]:
+def _complete(pair: list[str], codes: list[str]) -> list[str]:
     if not codes:
-        return list(ctx.pair)
+        return pair
     countries = {_country(c) for c in codes}
-    other = next((c for c in ctx.pair if _country(c) not in countries), None)
+    other = next((c for c in pair if _country(c) not in countries), None)
     return [*codes, other] if other else codes
 
 

@@ -7,6 +7,8 @@ then export), its qualifier, status and period, and the two parties.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from bilat.extract.context import DocContext
 from bilat.extract.cues import (
     CLAUSE_BREAKS,
@@ -40,23 +42,34 @@ CONFIDENCE_ONE_NAMED = 0.8  # one named, the other from the document's main pair
 CONFIDENCE_FROM_DOCUMENT = 0.65  # "между регионами": both from the document
 
 
+@dataclass(frozen=True)
+class Carry:
+    """What a figure sentence leaves to the next one: "В 2024 году товарооборот края с
+    Казахстаном составил … . Экспорт республики достиг …" — the same year and pair."""
+
+    period: PeriodSpan | None = None
+    pair: tuple[str, ...] = ()
+    stop: int = 0  # where the sentence that left it ends
+
+
 def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
     facts = []
-    period_carry: PeriodSpan | None = None
+    carry = Carry()
     for scan in scans:
+        if "\n" in ctx.analysis.text[carry.stop:scan.sentence.start]:
+            carry = Carry(period=carry.period)  # a new paragraph: the pair is not carried
         moneys = [f for f in scan.figures if f.kind == "money"]
-        for n, _figure in enumerate(moneys):
-            fact = _trade_fact(ctx, scan, moneys, n, period_carry)
-            if fact:
-                facts.append(fact)
+        found = [f for n in range(len(moneys)) if (f := _trade_fact(ctx, scan, moneys, n, carry))]
+        facts.extend(found)
         own = [p for p in scan.periods if p.role == "period"]
-        if own and moneys:
-            period_carry = own[0]
+        carry = Carry(period=own[0] if own and moneys else carry.period,
+                      pair=tuple(found[-1].fields["parties"]) if found else carry.pair,
+                      stop=scan.sentence.stop)
     return facts
 
 
 def _trade_fact(ctx: DocContext, scan: Scan, moneys: list[Figure], n: int,
-                carry: PeriodSpan | None) -> Fact | None:
+                carry: Carry) -> Fact | None:
     figure = moneys[n]
     clause_start = moneys[n - 1].last + 1 if n else 0
     cue = _indicator_for(scan, figure, clause_start)
@@ -66,11 +79,11 @@ def _trade_fact(ctx: DocContext, scan: Scan, moneys: list[Figure], n: int,
     if currency is None or not _is_money(scan, figure):
         return None
     parties = choose_pair(ctx, scan.sentence, cue.index, scan.parties,
-                          clause=(clause_start, figure.last))
+                          clause=(clause_start, figure.last), fallback=carry.pair)
     if parties is None or _is_total(scan, cue, parties):
         return None
     status = status_of(scan, clause_start, figure)
-    period = _period_for(scan, figure, status, carry)
+    period = _period_for(scan, figure, status, carry.period)
     fields = {
         "indicator": cue.value,
         "parties": list(parties.pair),
