@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from evidence import at
 from sqlalchemy import delete
 
 from bilat import kb
@@ -41,15 +42,6 @@ RIVAL = ("По данным таможни, товарооборот Казах�
 def doc(text: str, name: str, day: str = "2025-02-10") -> Document:
     return Document(text=text, source=f"corpus/{name}", name=name, kind="text", date=day)
 
-
-def at(text: str, words: str) -> Evidence:
-    """The sentence of ``text`` holding ``words``, with its offsets."""
-    found = text.index(words)
-    dot = text.rfind(". ", 0, found)
-    start = max(dot + 2 if dot >= 0 else 0, text.rfind("\n", 0, found) + 1)
-    end = text.find(". ", found)
-    end = len(text) if end < 0 else end + 1
-    return Evidence(text[start:end], start, end)
 
 
 def trade(text: str, words: str, indicator: str, value: float, year: int | None,

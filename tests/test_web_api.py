@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from evidence import at
 from pydantic import BaseModel
 
 from bilat.actors import lookup
-from bilat.model import Document, Evidence, Fact, Mention
+from bilat.model import Document, Fact, Mention
 from bilat.store import Store
 from bilat.web import create_app, schemas
 
@@ -42,14 +43,6 @@ RU_KZ = ("Президенты России и Казахстана провел
          "договорились построить совместный завод удобрений в Актобе.")
 SCRIPT = "<script>alert('x')</script>"
 
-
-def at(text: str, words: str) -> Evidence:
-    found = text.index(words)
-    dot = text.rfind(". ", 0, found)
-    start = max(dot + 2 if dot >= 0 else 0, text.rfind("\n", 0, found) + 1)
-    end = text.find(". ", found)
-    end = len(text) if end < 0 else end + 1
-    return Evidence(text[start:end], start, end)
 
 
 def trade(text: str, words: str, indicator: str, value: float, year: int,
