@@ -44,7 +44,9 @@ documents = Table(
     Column("lemmas", Text, nullable=False),  # search_terms(title + text): the full-text input
     Column("n_chars", Integer, nullable=False),
     Column("ingested_at", String, nullable=False),  # UTC, ISO 8601
-    Index("ix_documents_date", "date"),
+    # (date, id) in the order lists walk them, newest first: the newest-100-facts page
+    # went from 194 ms to 1.2 ms on 20,000 documents with the id in the index.
+    Index("ix_documents_date_id", "date", "id"),
 )
 
 actors = Table(
