@@ -128,3 +128,10 @@ def test_every_command_is_in_the_readme() -> None:
     names = [c.name or c.callback.__name__ for c in app.registered_commands]
     missing = [name for name in names if f"bilat {name}" not in readme]
     assert not missing, f"commands missing from README: {missing}"
+
+
+def test_public_surface() -> None:
+    import bilat
+
+    for name in bilat.__all__:
+        assert getattr(bilat, name) is not None
