@@ -51,9 +51,10 @@ class Throughput:
 
 
 def find_shared(start: Path | None = None) -> Path | None:
-    """The ``shared`` folder beside the checkout or the current folder, if present."""
+    """The ``shared`` folder beside the current folder or the checkout, if present."""
     here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
+    package = Path(__file__).resolve().parent
+    for folder in (here, *here.parents, *package.parents):
         candidate = folder.parent / "shared" if folder.name != "shared" else folder
         if (candidate / "eval").is_dir():
             return candidate

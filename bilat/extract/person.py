@@ -9,12 +9,18 @@ leaves rare names ("Ермеком Кошербаевым") as they stand. Organ
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bilat.extract.context import DocContext
 from bilat.extract.figures import Scan
 from bilat.extract.organization import OrgIndex, find_organizations
-from bilat.extract.roles import Role, role_predicate, roles_after, roles_before
+from bilat.extract.roles import (
+    Role,
+    role_opening,
+    role_predicate,
+    roles_after,
+    roles_before,
+)
 from bilat.extract.textforms import (
     fold,
     is_first_name,
@@ -117,7 +123,30 @@ def _find_people(ctx: DocContext) -> People:
     orgs = find_organizations(ctx)
     mentions = list(_mentions(ctx, orgs))
     mentions += _missed_surnames(ctx, mentions)
+    mentions = _with_nearby_roles(ctx, orgs, mentions)
     return People(tuple(_merge(mentions)))
+
+
+def _with_nearby_roles(ctx: DocContext, orgs: OrgIndex,
+                       mentions: list[PersonMention]) -> list[PersonMention]:
+    """"Премьер-министр Израиля заявил …" beside a sentence naming one person only (the
+    next one, else the previous one): the role is that person's."""
+    sentences = line_sentences(ctx)
+    named = {m.sentence for m in mentions}
+    for index, sentence in enumerate(sentences):
+        if index in named or ctx.in_furniture(sentence):
+            continue
+        role = role_opening(ctx, orgs, sentence)
+        for near in (index + 1, index - 1) if role else ():
+            people = [m for m in mentions if m.sentence == near]
+            if len({fold(split_name(m.name)[1]) for m in people}) == 1:
+                target = people[0]
+                mentions[mentions.index(target)] = replace(
+                    target, more_roles=(*target.more_roles, role))
+                break
+            if people:
+                break
+    return mentions
 
 
 def _missed_surnames(ctx: DocContext, mentions: list[PersonMention]) -> list[PersonMention]:
@@ -149,11 +178,11 @@ def _mentions(ctx: DocContext, orgs: OrgIndex) -> Iterator[PersonMention]:
             first, last = token_span(sentence, entity.start, entity.stop)
             if not _looks_like_name(sentence.tokens[first:last + 1]):
                 continue
-            roles = roles_before(ctx, orgs, sentence, first) \
-                or roles_after(ctx, orgs, sentence, last)
-            predicate = role_predicate(ctx, orgs, sentence, last)
+            before_name = roles_before(ctx, orgs, sentence, first)
+            roles = before_name or roles_after(ctx, orgs, sentence, last)
+            predicate = role_predicate(ctx, orgs, sentence, first, last)
             roles += [predicate] if predicate else []
-            before = roles[0] if roles and roles[0].stop <= entity.start else None
+            before = before_name[0] if before_name else None
             name = nominative_name(sentence.tokens[first:last + 1],
                                    before.case if before else None,
                                    roles[0].gender if roles else None)

@@ -70,10 +70,32 @@ MAX_LISTED_ROLES = 3
 POST_VERBS = frozenset({"стать", "становиться", "являться", "назначить", "назначать",
                         "избрать", "избирать", "работать", "служить", "остаться", "оставаться",
                         "утвердить", "переизбрать", "работавший", "назначенный"})
+# A role that opens a sentence: at most this many adjectives before its head ("Бывший
+# премьер-министр Израиля"), and a verb right after it, so that it is the subject.
+MAX_OPENING_MODIFIERS = 2
+OPENING_VERB_POS = frozenset({"VERB", "AUX", "ADV"})
+# Verbs of taking or leaving a post, and the words for the post itself: "занять пост
+# премьер-министра", "занимающий должность директора", "покинул пост главы".
+OFFICE_VERBS = frozenset({"занять", "занимать", "покинуть", "покидать", "оставить",
+                          "оставлять", "сохранить", "получить", "претендовать"})
+OFFICE_NOUNS = frozenset({"пост", "должность"})
+# Participles that name a post: "управляющий компанией", "заведующий кафедрой" (the tagger
+# gives them the verb's lemma), with the role word each stands for.
+PARTICIPLE_ROLES = {"управлять": "управляющий", "заведовать": "заведующий",
+                    "командовать": "командующий",
+                    "председательствовать": "председательствующий"}
+# "исполняющий обязанности представителя": the words that make a role acting.
+ACTING_WORDS = ("исполнять", "обязанность")
+# "быть" holds a post only with the role right behind it: "Кан будет запасным вратарём".
+COPULAS = frozenset({"быть"})
+# Verbs that give a post to their object: "назвал Лемана первым вратарём".
+NAMING_VERBS = frozenset({"назвать", "называть", "назначить", "назначать", "избрать",
+                          "избирать", "утвердить", "объявить"})
 # How many tokens after a name its verb of holding a post may stand ("Иванов, который …").
 MAX_PREDICATE_GAP = 4
 # Dashes and commas that may stand between a name and the role after it.
-APPOSITION_PUNCT = frozenset({",", "-", "–", "—"})
+DASHES = frozenset({"-", "–", "—"})
+APPOSITION_PUNCT = DASHES | {","}
 # Lower-case words inside names.
 # A preposition before a place in a role: "посол РК в РФ" is Kazakhstan's, not Russia's.
 DESTINATION_PREPOSITIONS = frozenset({"в", "во", "при"})
@@ -98,7 +120,7 @@ def roles_before(ctx: DocContext, orgs: OrgIndex, sentence: Sentence,
     the titles listed before it ("депутат собрания района, сопредседатель движения …")."""
     tokens = sentence.tokens
     roles: list[Role] = []
-    end = name_first
+    end = _behind_comma(tokens, name_first)
     names = _name_tokens(ctx, sentence)
     while len(roles) < MAX_LISTED_ROLES:
         lo = max([_stretch_start(tokens, end), *[i + 1 for i in names if i < end]])
@@ -120,6 +142,41 @@ def roles_before(ctx: DocContext, orgs: OrgIndex, sentence: Sentence,
     return roles
 
 
+def role_opening(ctx: DocContext, orgs: OrgIndex, sentence: Sentence) -> Role | None:
+    """"Премьер-министр Израиля заявил, что …": a sentence that opens with a role of some
+    country or body and names nobody; the person is the one named in the next or the
+    previous sentence. A bare "Президент заявил" is left alone: it says too little."""
+    tokens = sentence.tokens
+    lead = next((i for i, t in enumerate(tokens) if t.pos != "ADJ"), len(tokens))
+    if lead >= len(tokens) or lead > MAX_OPENING_MODIFIERS or not _is_role_head(tokens, lead) \
+            or tokens[lead].feats.get("Case") != "Nom" or not tokens[0].text[:1].isupper():
+        return None
+    stop = _role_end(ctx.analysis.text, tokens, lead)
+    if stop == lead or stop + 1 >= len(tokens) or tokens[stop + 1].pos not in OPENING_VERB_POS:
+        return None
+    return make_role(ctx, orgs, sentence, 0, stop, lead)
+
+
+def _behind_comma(tokens: Sequence[Token], name_first: int) -> int:
+    """Where the role before a name ends: right before it, or before a comma when the
+    group there is a role in the name's case ("первый вратарь сборной, Оливер Кан"); a
+    role in another case is someone else's ("создателя Facebook, Аарон Гринспен")."""
+    comma = name_first - 1
+    if comma < 1 or tokens[comma].text != ",":
+        return name_first
+    case = tokens[name_first].feats.get("Case")
+    lo = _stretch_start(tokens, comma)
+    heads = [i for i in range(lo, comma) if _is_role_head(tokens, i)]
+    if not heads or case is None:
+        return name_first
+    head = _outer_head(tokens, heads)
+    agrees = tokens[head].feats.get("Case") == case
+    # "Ннека Угбома - руководитель проекта, Гергей Ковач - …": the role of the name before.
+    apposed = lo > 0 and tokens[lo - 1].text in DASHES
+    return comma if agrees and not apposed and _with_modifiers(tokens, head) == lo \
+        else name_first
+
+
 def _name_tokens(ctx: DocContext, sentence: Sentence) -> set[int]:
     """Indices of tokens inside people's names: a role never runs across another name."""
     found = set()
@@ -131,20 +188,62 @@ def _name_tokens(ctx: DocContext, sentence: Sentence) -> set[int]:
 
 
 def role_predicate(ctx: DocContext, orgs: OrgIndex, sentence: Sentence,
-                   name_last: int) -> Role | None:
-    """"Иванов назначен послом Казахстана", "Петрова стала директором завода": a role in
-    the instrumental after a verb of holding a post."""
+                   name_first: int, name_last: int) -> Role | None:
+    """"Иванов назначен послом Казахстана", "Кан будет запасным вратарём", "назвал Лемана
+    первым вратарём", "капитаном стал Михаель Баллак": a role in the instrumental beside a
+    verb of holding a post."""
     tokens = sentence.tokens
+    head = _post_after(tokens, name_last)
+    head = _post_around(tokens, name_first, name_last) if head is None else head
+    if head is None:
+        return None
+    return make_role(ctx, orgs, sentence, _with_modifiers(tokens, head),
+                     _role_end(ctx.analysis.text, tokens, head), head)
+
+
+def _post_after(tokens: Sequence[Token], name_last: int) -> int | None:
+    """The head of the role after "Иванов назначен …", "Петрова стала …", "Кан будет …"."""
     for i in range(name_last + 1, min(len(tokens), name_last + 1 + MAX_PREDICATE_GAP)):
-        if tokens[i].lemma in POST_VERBS:
-            for j in range(i + 1, min(len(tokens), i + 4)):
-                if _is_role_head(tokens, j) and tokens[j].feats.get("Case") == "Ins":
-                    start = _with_modifiers(tokens, j)
-                    return make_role(ctx, orgs, sentence, start,
-                                     _role_end(ctx.analysis.text, tokens, j), j)
-            return None
+        if tokens[i].lemma in POST_VERBS or tokens[i].lemma in COPULAS:
+            return _instrumental_head(tokens, i + 1, tokens[i].lemma in COPULAS)
+        if tokens[i].lemma in OFFICE_VERBS:
+            return _office_head(tokens, i + 1)
         if tokens[i].text in {".", ";", ":"}:
             break
+    return None
+
+
+def _post_around(tokens: Sequence[Token], name_first: int, name_last: int) -> int | None:
+    """"назвал Йенса Лемана первым вратарём" (the verb before the name, the role after),
+    "капитаном стал Михаель Баллак" (both before it)."""
+    verb = name_first - 1
+    if verb < 0:
+        return None
+    if tokens[verb].lemma in NAMING_VERBS:
+        return _instrumental_head(tokens, name_last + 1, adjectives_only=True)
+    role = verb - 1
+    if tokens[verb].lemma in POST_VERBS and role >= 0 and _is_role_head(tokens, role) \
+            and tokens[role].feats.get("Case") == "Ins":
+        return role
+    return None
+
+
+def _office_head(tokens: Sequence[Token], i: int) -> int | None:
+    """"занять пост премьер-министра", "занимающий должность директора": the role after
+    the word for a post."""
+    if i + 1 < len(tokens) and tokens[i].lemma in OFFICE_NOUNS and _is_role_head(tokens, i + 1):
+        return i + 1
+    return None
+
+
+def _instrumental_head(tokens: Sequence[Token], start: int, adjectives_only: bool) -> int | None:
+    """A role head in the instrumental among the few tokens from ``start``; after "быть"
+    only adjectives may come first ("был задержан сотрудником полиции" is no post)."""
+    for j in range(start, min(len(tokens), start + 3)):
+        if _is_role_head(tokens, j) and tokens[j].feats.get("Case") == "Ins":
+            return j
+        if adjectives_only and tokens[j].pos != "ADJ":
+            return None
     return None
 
 
@@ -155,14 +254,19 @@ def roles_after(ctx: DocContext, orgs: OrgIndex, sentence: Sentence,
     a name, behind a dash or commas, that are headed by a role word."""
     tokens = sentence.tokens
     names = _name_tokens(ctx, sentence)
-    roles: list[Role] = []
-    i = name_last + 1
+    signed = _signature_role(ctx, orgs, sentence, name_last)
+    close = _bracket_end(tokens, name_last + 1)
+    if signed is None and close is not None:
+        signed = _bracketed_role(ctx, orgs, sentence, name_last + 2, close)
+    roles: list[Role] = [signed] if signed else []
+    i = name_last + 1 if close is None else close + 1
     for _ in range(MAX_LISTED_ROLES):
         if i + 1 >= len(tokens) or tokens[i].text not in APPOSITION_PUNCT \
                 or i + 1 in names:
             break
         start = i + 1
         lead = start + io_prefix(tokens[start:], len(ACTING_TOKENS))
+        lead += _acting_words(tokens, lead)
         head = next((j for j in range(lead, min(len(tokens), lead + 3))
                      if _is_role_head(tokens, j)), None)
         if head is not None and all(t.pos in {"ADJ", "X"} or t.rel == "amod"
@@ -180,6 +284,48 @@ def roles_after(ctx: DocContext, orgs: OrgIndex, sentence: Sentence,
     return roles
 
 
+def _bracket_end(tokens: Sequence[Token], i: int) -> int | None:
+    """The index of the ")" that closes a "(" at ``i``, if it closes soon."""
+    if i >= len(tokens) or tokens[i].text != "(":
+        return None
+    return next((j for j in range(i + 1, min(len(tokens), i + MAX_ROLE_TOKENS))
+                 if tokens[j].text == ")"), None)
+
+
+def _bracketed_role(ctx: DocContext, orgs: OrgIndex, sentence: Sentence, start: int,
+                    close: int) -> Role | None:
+    """"Йоахим Лёв (второй тренер)": a role in brackets right after the name. Brackets
+    of anything else ("Скотт Хоровитц (Scott Horowitz), бывший астронавт") are stepped
+    over."""
+    tokens = sentence.tokens
+    head = next((j for j in range(start, min(close, start + 3)) if _is_role_head(tokens, j)),
+                None)
+    if head is None or not all(t.pos == "ADJ" for t in tokens[start:head]):
+        return None
+    return make_role(ctx, orgs, sentence, start, close - 1, head)
+
+
+def _signature_role(ctx: DocContext, orgs: OrgIndex, sentence: Sentence,
+                    name_last: int) -> Role | None:
+    """"Кирсан Илюмжинов Президент ФИДЕ": a signature, a capitalised role right after the
+    name that runs to the end of the line."""
+    tokens = sentence.tokens
+    head = name_last + 1
+    if head >= len(tokens) or not tokens[head].text[:1].isupper() \
+            or not _is_role_head(tokens, head) or tokens[head].feats.get("Case") != "Nom":
+        return None
+    stop = _role_end(ctx.analysis.text, tokens, head)
+    if any(t.pos != "PUNCT" for t in tokens[stop + 1:]):
+        return None
+    return make_role(ctx, orgs, sentence, head, stop, head)
+
+
+def _acting_words(tokens: Sequence[Token], i: int) -> int:
+    """How many tokens from ``i`` spell "исполняющий обязанности"; 0 if they do not."""
+    n = len(ACTING_WORDS)
+    return n if tuple(t.lemma for t in tokens[i:i + n]) == ACTING_WORDS else 0
+
+
 def is_role_word(lemma: str) -> bool:
     """A role word, or one with a prefix: "экс-президент", "вице-спикер", "генерал-губернатор"."""
     return lemma in ROLE_WORDS or ("-" in lemma and lemma.rsplit("-", 1)[-1] in ROLE_WORDS)
@@ -187,6 +333,8 @@ def is_role_word(lemma: str) -> bool:
 
 def _is_role_head(tokens: Sequence[Token], i: int) -> bool:
     token = tokens[i]
+    if token.lemma in PARTICIPLE_ROLES:
+        return token.feats.get("Case") is not None  # a participle, not "управлял"
     if not is_role_word(token.lemma) or token.pos not in {"NOUN", "PROPN"}:
         return False
     if token.feats.get("Number") == "Plur":
@@ -204,6 +352,8 @@ def _stretch_start(tokens: Sequence[Token], name_first: int) -> int:
     floor = max(0, name_first - MAX_ROLE_TOKENS)
     while i >= floor:
         token = tokens[i]
+        if token.text == ")" and tokens[i + 1].pos == "CCONJ":
+            break  # "Лёв (второй тренер) и Андреас Кёпке": the bracket is the name before's
         if token.text in QUOTE_CHARS or token.text in "()":
             i -= 1
             continue
@@ -272,7 +422,8 @@ def make_role(ctx: DocContext, orgs: OrgIndex, sentence: Sentence, start: int, s
     org = orgs.within(lo, hi)
     if org and country is None:
         country = org.country
-    return Role(text=text, head=tokens[head].lemma, start=lo, stop=hi,
+    head_word = PARTICIPLE_ROLES.get(tokens[head].lemma, tokens[head].lemma)
+    return Role(text=text, head=head_word, start=lo, stop=hi,
                 organization=org.name if org else None, country=country, region=region,
                 case=tokens[head].feats.get("Case"), gender=tokens[head].feats.get("Gender"))
 

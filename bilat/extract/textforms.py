@@ -18,6 +18,8 @@ from bilat.nlp import models
 QUOTE_CHARS = frozenset('«»"“”„')
 # "и.о." comes out of the tokenizer as four tokens.
 ACTING_TOKENS = ("и", ".", "о", ".")
+# "исполняющий обязанности председателя": the head after this noun stays in the genitive.
+ACTING_NOUN = "обязанность"
 # UD case → pymorphy (OpenCorpora) case, to pick the parse natasha's tagger agrees with.
 OC_CASES = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct",
             "Nom": "nomn"}
@@ -120,7 +122,7 @@ def nominative_phrase(text: str, tokens: Sequence[Token], start: int, stop: int,
     """The text of tokens [start, stop] with the head and the adjectives agreeing with it
     put in the nominative: "Губернатором Красноярского края" → "Губернатор Красноярского края"."""
     case = tokens[head].feats.get("Case")
-    if io_prefix(tokens, head):
+    if io_prefix(tokens, head) or any(t.lemma == ACTING_NOUN for t in tokens[start:head]):
         case = None  # "и.о. профессора": the head is governed by "и.о.", not declined
     parts = []
     for i in range(start, stop + 1):
