@@ -26,7 +26,6 @@ class Models:
 def models() -> Models:
     """Load natasha's models; the only process-wide state bilat keeps."""
     from natasha import (
-        MorphVocab,
         NewsEmbedding,
         NewsMorphTagger,
         NewsNERTagger,
@@ -37,7 +36,7 @@ def models() -> Models:
     embedding = NewsEmbedding()
     return Models(
         segmenter=LineAwareSegmenter(Segmenter()),
-        morph_vocab=MorphVocab(),
+        morph_vocab=_vocab(),  # one pymorphy cache for lemmas, actors and search terms
         morph=NewsMorphTagger(embedding),
         syntax=NewsSyntaxParser(embedding),
         ner=NewsNERTagger(embedding),
@@ -88,6 +87,11 @@ def _substring(sent: Any, offset: int, piece: str) -> Any:
 _LINE_BREAK = re.compile(r"(?<![.!?…:;,\-–—])[ \t]*\n\s*(?=[A-ZА-ЯЁ0-9«\"])|\n[ \t]*\n\s*")
 
 
+# Distinct words (and word-tag pairs) whose lemma is kept: a year of news has a few
+# hundred thousand.
+LEMMA_CACHE = 200_000
+
+
 @cache
 def _vocab() -> Any:
     # pymorphy's dictionary alone: enough for single words, far cheaper than the taggers.
@@ -96,7 +100,7 @@ def _vocab() -> Any:
     return MorphVocab()
 
 
-@cache
+@lru_cache(maxsize=LEMMA_CACHE)
 def lemma_of(word: str) -> str:
     """The dictionary form of a single word, without context (pymorphy's best parse)."""
     parses = _vocab().parse(word)
@@ -144,10 +148,6 @@ def _sentence(sent: Any, vocab: Any) -> Sentence:
             rel=token.rel or "",
         ))
     return Sentence(start=sent.start, stop=sent.stop, text=sent.text, tokens=tuple(tokens))
-
-
-# Distinct (word, tags) kept: a year of news has a few hundred thousand.
-LEMMA_CACHE = 200_000
 
 
 @lru_cache(maxsize=LEMMA_CACHE)
