@@ -87,6 +87,9 @@ def _substring(sent: Any, offset: int, piece: str) -> Any:
 _LINE_BREAK = re.compile(r"(?<![.!?…:;,\-–—])[ \t]*\n\s*(?=[A-ZА-ЯЁ0-9«\"])|\n[ \t]*\n\s*")
 
 
+# Parts of speech that do not inflect, so a dictionary look-up would only cost time
+# (numerals in words, "девяти", do inflect and are looked up).
+UNINFLECTED = {"PUNCT", "SYM"}
 # Distinct words (and word-tag pairs) whose lemma is kept: a year of news has a few
 # hundred thousand.
 LEMMA_CACHE = 200_000
@@ -153,6 +156,8 @@ def _sentence(sent: Any, vocab: Any) -> Sentence:
 @lru_cache(maxsize=LEMMA_CACHE)
 def _lemma(word: str, pos: str | None, feats: tuple[tuple[str, str], ...]) -> str:
     """natasha's lemma of a tagged word; the same word with the same tags recurs a lot."""
+    if pos in UNINFLECTED or not any(ch.isalpha() for ch in word):
+        return word.lower()  # punctuation, numbers, symbols: their own lemma
     lemma = models().morph_vocab.lemmatize(word, pos, dict(feats))
     return (lemma or word).lower()
 
