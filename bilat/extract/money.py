@@ -110,14 +110,15 @@ def currency_code(text: str | None) -> str | None:
 
 
 # Where a figure may be: a number followed by a multiplier, a currency or a sign, or a
-# sign before a number. A cheap filter before the parser, not the rule: years, dates and
+# sign before a number. The window reaches back over "от 1,5 до" and on over
+# "белорусских рублей". A cheap filter before the parser, not the rule: years, dates and
 # counts of people never reach the grammar.
 MONEY_TRIGGERS = re.compile(
     r"(?:\d[\d\s\u00a0,.]*|полтор\w*|два|две|три|пять|десять)\s*"
     r"(?:тыс|млн|млрд|трлн|миллион|миллиард|триллион|долл|руб|тенге|евро|юан|сум|манат|сом|"
     r"USD|EUR|RUB|KZT|CNY|[$€₽₸¥])|(?:[$€₽₸¥]|USD|EUR|RUB|KZT|CNY)\s*\d",
     re.IGNORECASE)
-MONEY_BEFORE, MONEY_AFTER = 24, 40
+MONEY_BEFORE, MONEY_AFTER = 16, 28
 
 
 def find_money(text: str, offset: int = 0) -> list[MoneySpan]:
