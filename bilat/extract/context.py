@@ -64,9 +64,6 @@ class DocContext:
     def in_furniture(self, sentence: Sentence) -> bool:
         return self.furniture.covers(sentence.start, sentence.stop)
 
-    def country_of(self, code: str) -> str:
-        return code.split("-")[0]
-
 
 def build_context(analysis: Analysis) -> DocContext:
     furniture = find_furniture(analysis.text)

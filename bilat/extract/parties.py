@@ -13,9 +13,6 @@ from bilat.model import Mention, Sentence
 
 # Words that stand for a party named elsewhere: resolved through the document's mentions.
 GENERIC_PARTY_WORDS = {"республика", "край", "область", "регион", "страна", "государство"}
-# Words that say "the two parties the text is about" without naming them.
-BILATERAL_WORDS = {"двусторонний", "взаимный", "между", "обоюдный", "мы", "наш", "стороны",
-                   "сторона", "двух"}
 # Prepositions before a party: where goods go, where they come from.
 TO_WORDS = {"в", "во", "на"}
 FROM_WORDS = {"из", "изо", "от"}
@@ -153,9 +150,6 @@ def _complete(pair: list[str], codes: list[str]) -> list[str]:
 def _country(code: str) -> str:
     return code.split("-")[0]
 
-
-def mentions_bilateral(sentence: Sentence) -> bool:
-    return any(t.lemma in BILATERAL_WORDS for t in sentence.tokens)
 
 
 def direction(parties: Parties, indicator: str, home: str | None) -> tuple[str, str] | None:
