@@ -15,7 +15,12 @@ from bilat.extract.context import DocContext
 from bilat.extract.eventdate import find_dates
 from bilat.extract.figures import Scan
 from bilat.extract.periods import find_periods
-from bilat.extract.textforms import QUOTE_CHARS, line_sentences, nominative_phrase
+from bilat.extract.textforms import (
+    QUOTE_CHARS,
+    closing_quote,
+    line_sentences,
+    nominative_phrase,
+)
 from bilat.model import Evidence, Fact, Sentence, Token
 
 # Lemma, or two lemmas in a row, → kind.
@@ -130,8 +135,7 @@ def _name_span(tokens: Sequence[Token], head: int) -> tuple[int, int]:
         if token.lemma in {"о", "об"} and not about:
             about = True
         elif token.text in QUOTE_CHARS:
-            close = next((j for j in range(i + 1, len(tokens)) if tokens[j].text in QUOTE_CHARS),
-                         None)
+            close = closing_quote(tokens, i)
             if close is None:
                 break
             last = i = close

@@ -31,7 +31,12 @@ from bilat.extract.eventparties import (
 )
 from bilat.extract.figures import Scan
 from bilat.extract.person import People, find_people
-from bilat.extract.textforms import QUOTE_CHARS, line_sentences, nominative_phrase
+from bilat.extract.textforms import (
+    QUOTE_CHARS,
+    closing_quote,
+    line_sentences,
+    nominative_phrase,
+)
 from bilat.model import Evidence, Fact, Sentence, Token
 
 # Event nouns (lemma, or two lemmas in a row) → (kind, format). The scorer knows forum,
@@ -219,8 +224,7 @@ def _name_span(tokens: Sequence[Token], head: int) -> Span:
     while i < len(tokens) and i - first < MAX_NAME_TOKENS:
         token = tokens[i]
         if token.text in QUOTE_CHARS:
-            close = next((j for j in range(i + 1, len(tokens)) if tokens[j].text in QUOTE_CHARS),
-                         None)
+            close = closing_quote(tokens, i)
             if close is None:
                 break
             last = i = close

@@ -43,6 +43,11 @@ def line_sentences(ctx: DocContext) -> tuple[Sentence, ...]:
     return ctx.lines
 
 
+def closing_quote(tokens: Sequence[Token], i: int) -> int | None:
+    """The index of the quotation mark that closes the one at ``i``, if there is one."""
+    return next((j for j in range(i + 1, len(tokens)) if tokens[j].text in QUOTE_CHARS), None)
+
+
 def fold(word: str) -> str:
     return word.lower().replace("ё", "е")
 
