@@ -13,8 +13,8 @@ from bilat.cli import EXIT_SKIPPED, app
 runner = CliRunner()
 README = Path(__file__).resolve().parent.parent / "README.md"
 ARTICLE = ("Товарооборот Башкортостана и Казахстана\n\n"
-           "В 2024 году товарооборот между Башкортостаном и Казахстаном составил 489,2 млн "
-           "долларов, из которых экспорт достиг 406,2 млн долларов, а импорт — 83 млн "
+           "За 2023 год товарооборот Башкортостана и Казахстана вырос до 451,7 млн "
+           "долларов; экспорт республики составил 372,5 млн долларов, а импорт — 79,2 млн "
            "долларов.\n")
 
 
@@ -108,7 +108,7 @@ def test_extract_prints_the_eval_format(tmp_path: Path) -> None:
     assert record["id"] == "001_article.txt"
     trade = [f for f in record["facts"] if f["type"] == "trade"]
     assert {(f["indicator"], f["value"]) for f in trade} == {
-        ("turnover", 489.2e6), ("export", 406.2e6), ("import", 83e6)}
+        ("turnover", 451.7e6), ("export", 372.5e6), ("import", 79.2e6)}
     for fact in trade:
         evidence = fact["evidence"]
         assert ARTICLE[evidence["start"]:evidence["end"]] == evidence["text"]

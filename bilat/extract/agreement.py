@@ -1,9 +1,9 @@
 """Agreements: roadmaps, memoranda, treaties, agreements, programmes, contracts.
 
-"В рамках утвержденной башкиро-казахстанской дорожной карты на 2023-2024 годы" is a roadmap
-of KZ and RU-BA for 2023–2024; "дорожную карту, которую мы подписали с Правительством
-Казахстана в прошлом году" is one signed a year before publication, by the text's own side
-("мы") with Kazakhstan.
+"по принятой татарстано-узбекской дорожной карте на 2025–2026 годы" is a roadmap of RU-TA
+and UZ for 2025–2026; "меморандум, который мы заключили с Правительством Узбекистана в
+прошлом году" is one signed a year before publication, by the text's own side ("мы") with
+Uzbekistan.
 """
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
 """Joint projects: plants, production lines, clusters, terminals built or run by partners of
 two countries.
 
-"башкирское предприятие совместно с казахским партнёром организовало в Усть-Каменогорске
-производство медицинской мебели и оборудования" is an operating medical-equipment project in
-Ust-Kamenogorsk (KZ-63) of RU-BA and KZ; "планирует запустить в Костанае производство пружин"
-a planned one; "идёт работа по реализации инвестпроекта" one in progress.
+"омский завод вместе с павлодарской компанией наладил в Экибастузе выпуск насосов" is an
+operating machine-building project in Ekibastuz (KZ-55) of RU-OMS and KZ; "собирается
+открыть в Актобе линию по сборке тракторов" a planned one; "ведётся строительство
+терминала" one in progress.
 """
 
 from __future__ import annotations
