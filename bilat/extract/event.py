@@ -1,8 +1,8 @@
 """Events of cooperation: forums, meetings, negotiations, visits, conferences, signings.
 
-"В Уфе прошел XX Форум межрегионального сотрудничества России и Казахстана" is one forum of
-KZ and RU in Ufa; "В ходе переговоров с Губернатором Красноярского края" is negotiations of
-the delegation's side with RU-KYA. One event is emitted per real event: later mentions
+"В Казани состоялся V Форум регионов России и Узбекистана" is one forum of RU and UZ in
+Kazan; "на переговорах с губернатором Омской области" is negotiations of the delegation's
+side with RU-OMS. One event is emitted per real event: later mentions
 ("Международный форум стал …") are merged into the event they repeat.
 
 The parties of an event come, in this order, from its own name ("России и Казахстана",

@@ -249,9 +249,9 @@ def _instrumental_head(tokens: Sequence[Token], start: int, adjectives_only: boo
 
 def roles_after(ctx: DocContext, orgs: OrgIndex, sentence: Sentence,
                 name_last: int) -> list[Role]:
-    """"Таисия Мармонтова – кандидат исторических наук, и.о. профессора …", "Александра
-    Брода, известного борца с ксенофобией, члена Общественной палаты": the appositions after
-    a name, behind a dash or commas, that are headed by a role word."""
+    """"Анна Сергеева – доктор экономических наук, и.о. декана …", "Петра Ильина,
+    известного историка, члена учёного совета": the appositions after a name, behind a
+    dash or commas, that are headed by a role word."""
     tokens = sentence.tokens
     names = _name_tokens(ctx, sentence)
     signed = _signature_role(ctx, orgs, sentence, name_last)
