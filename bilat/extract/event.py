@@ -242,7 +242,7 @@ def _genitive(token: Token) -> bool:
 
 
 def _complement(tokens: Sequence[Token], start: int, kind: str) -> Span | None:
-    """"с Губернатором Красноярского края Александром Уссом": whom the event was held with;
+    """"с губернатором Омской области Петром Ивановым": whom the event was held with;
     for a visit, also where it went ("визит в Узбекистан")."""
     words = WITH_PREPOSITIONS | {"между"} | (HOST_PREPOSITIONS if kind == "visit" else set())
     while start < len(tokens) and tokens[start].pos in {"ADJ", "NOUN"} \

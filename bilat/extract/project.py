@@ -121,7 +121,7 @@ FACILITY_NOUNS = frozenset({"завод", "предприятие", "фабри�
 # Words that end the description of a product: what follows is its size or price.
 OBJECT_STOPS = frozenset({"стоимость", "мощность", "площадь", "объем", "объём", "общий"})
 # Words between a project noun and its product: "запуск в конце 2023 года новой ракеты",
-# "инвестпроекта по созданию в Павлодаре химического кластера".
+# "проекта по строительству в Актобе логистического центра".
 OBJECT_SKIP = frozenset({"по", "на", "в", "во", "конец", "начало", "середина", "год",
                          "течение"})
 

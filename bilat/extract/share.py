@@ -1,5 +1,5 @@
 """Shares: "около 10% внешнеторгового оборота республики", "десятая часть товарооборота",
-"МСБ … в структуре двустороннего товарооборота не превышает 8%", "доля Китая — 18%".
+"малый бизнес даёт менее 10% двустороннего товарооборота", "доля Китая — 18%".
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from bilat.model import Fact
 
 # A share's indicator follows its percentage closely: "10% внешнеторгового оборота".
 INDICATOR_AFTER = 3
-# "в структуре двустороннего товарооборота не превышает 8%": the total may come first.
+# "в общем объёме взаимной торговли занимает не больше 7%": the total may come first.
 SHARE_LOOKBACK = 8
 CONFIDENCE = 0.8
 # Words that make the whole a bilateral total ("двустороннего товарооборота"); "наш" is
