@@ -120,7 +120,7 @@ FACILITY_NOUNS = frozenset({"завод", "предприятие", "фабри�
                             "теплица", "электростанция", "сп"})
 # Words that end the description of a product: what follows is its size or price.
 OBJECT_STOPS = frozenset({"стоимость", "мощность", "площадь", "объем", "объём", "общий"})
-# Words between a project noun and its product: "запуск в конце 2023 года новой ракеты",
+# Words between a project noun and its product: "открытие в начале 2026 года нового цеха",
 # "проекта по строительству в Актобе логистического центра".
 OBJECT_SKIP = frozenset({"по", "на", "в", "во", "конец", "начало", "середина", "год",
                          "течение"})
