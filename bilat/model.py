@@ -92,6 +92,13 @@ class Sentence:
     text: str
     tokens: tuple[Token, ...]
 
+    def token_at(self, offset: int) -> int:
+        """Index of the token that holds (or first follows) a document offset."""
+        for i, token in enumerate(self.tokens):
+            if token.stop > offset:
+                return i
+        return len(self.tokens) - 1
+
 
 @dataclass(frozen=True)
 class Analysis:

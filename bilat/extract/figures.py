@@ -47,14 +47,7 @@ class Scan:
         return [t.lemma for t in self.tokens[max(0, lo):max(0, hi)]]
 
     def token_index(self, offset: int) -> int:
-        return token_index(self.sentence, offset)
-
-
-def token_index(sentence: Sentence, offset: int) -> int:
-    for i, token in enumerate(sentence.tokens):
-        if token.stop > offset:
-            return i
-    return len(sentence.tokens) - 1
+        return self.sentence.token_at(offset)
 
 
 def scan(ctx: DocContext, sentence: Sentence) -> Scan:
@@ -72,7 +65,7 @@ def scan(ctx: DocContext, sentence: Sentence) -> Scan:
 def _money_figures(sentence: Sentence) -> list[Figure]:
     out = []
     for money in find_money(sentence.text, sentence.start):
-        first, last = token_index(sentence, money.start), token_index(sentence, money.stop - 1)
+        first, last = sentence.token_at(money.start), sentence.token_at(money.stop - 1)
         out.append(Figure("money", money.start, money.stop, first, last, money.value, money))
     return out
 
@@ -94,8 +87,8 @@ def _ratio_figures(sentence: Sentence) -> list[Figure]:
                 continue
             start, stop = match.start, match.stop
             value = number if kind == "percent" else (number - 1) * 100
-            out.append(Figure(kind, start, stop, token_index(sentence, start),
-                              token_index(sentence, stop - 1), value))
+            out.append(Figure(kind, start, stop, sentence.token_at(start),
+                              sentence.token_at(stop - 1), value))
     return out
 
 

@@ -44,7 +44,7 @@ def sentence_parties(ctx: DocContext, sentence: Sentence) -> list[Party]:
     for mention in ctx.mentions_between(sentence.start, sentence.stop):
         if mention.form == "city":
             continue
-        index = _token_at(sentence, mention.start)
+        index = sentence.token_at(mention.start)
         found.append(Party(mention.actor.code, index, _role(sentence, index, mention)))
     for i, token in enumerate(tokens):
         if token.lemma in GENERIC_PARTY_WORDS and not _named_after(found, i):
@@ -72,13 +72,6 @@ def _resolve_generic(ctx: DocContext, sentence: Sentence, i: int,
 def _named_after(found: Sequence[Party], i: int) -> bool:
     """'Республика Казахстан' is a name, already found; not a generic 'республика'."""
     return any(p.index in (i, i + 1) for p in found)
-
-
-def _token_at(sentence: Sentence, offset: int) -> int:
-    for i, token in enumerate(sentence.tokens):
-        if token.stop > offset:
-            return i
-    return len(sentence.tokens) - 1
 
 
 def _role(sentence: Sentence, index: int, mention: Mention | None) -> str:
