@@ -73,9 +73,10 @@ def build_context(analysis: Analysis) -> DocContext:
     memo: dict[str, Any] = {}
     date, year = publication_date(
         analysis, lambda s: sentence_periods(memo, s, furniture))
-    pair = main_pair(mentions)
+    weights = party_weights(mentions)
+    pair = main_pair(weights)
     return DocContext(analysis=analysis, mentions=mentions, furniture=furniture, date=date,
-                      year=year, pair=pair, home=home_party(pair, mentions),
+                      year=year, pair=pair, home=home_party(pair, weights),
                       lines=cut_lines(analysis),
                       _memo=memo)
 
@@ -154,11 +155,16 @@ NOT_A_REPORT_YEAR = BASE_WORDS | {"к", "до", "с", "по", "против"}
 MIN_YEAR, MAX_YEAR = 1991, 2100
 
 
-def main_pair(mentions: tuple[Mention, ...]) -> tuple[str, ...]:
-    """The two most named parties of two different countries, a region before its country."""
+def party_weights(mentions: Sequence[Mention]) -> Counter[str]:
+    """How much each party is named in a document, cities counting for less."""
     weights: Counter[str] = Counter()
     for mention in mentions:
         weights[mention.actor.code] += mention_weight(mention)
+    return weights
+
+
+def main_pair(weights: Counter[str]) -> tuple[str, ...]:
+    """The two most named parties of two different countries, a region before its country."""
     ranked = [code for code, _ in weights.most_common()]
     if not ranked:
         return ()
@@ -183,13 +189,10 @@ def _prefer_region(code: str, weights: Counter[str]) -> str:
     return region if weight >= weights[code] / 2 and weight >= 2 else code
 
 
-def home_party(pair: tuple[str, ...], mentions: Sequence[Mention]) -> str | None:
+def home_party(pair: tuple[str, ...], weights: Counter[str]) -> str | None:
     """The side a text speaks for: the one region of the pair (regional news speak for
     their region), else the side named most often."""
     regions = [code for code in pair if "-" in code]
     if len(regions) == 1:
         return regions[0]
-    weights: Counter[str] = Counter()
-    for mention in mentions:
-        weights[mention.actor.code] += mention_weight(mention)
     return max(pair, key=lambda code: (weights[code], code)) if pair else None
