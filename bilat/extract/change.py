@@ -140,17 +140,12 @@ def _years_back(scan: Scan) -> int | None:
     match = _YEARS_BACK.search(scan.sentence.text)
     if not match:
         return None
-    word = match.group(1).lower()
-    number = parse_number(word) if word not in _ORDINAL_COUNTS else _ORDINAL_COUNTS[word]
+    number = parse_number(match.group(1))  # "четыре", "5": numbers.NUMBER_WORDS reads both
     # "за 2024 год" names a year, not a count of years back
     return int(number) if number and number <= MAX_YEARS_BACK else None
 
 
 MAX_YEARS_BACK = 50
-
-
-_ORDINAL_COUNTS = {"два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
-                   "восемь": 8, "девять": 9, "десять": 10}
 
 
 def _years_back_period(ctx: DocContext, scan: Scan) -> dict[str, int | None]:
