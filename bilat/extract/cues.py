@@ -20,7 +20,7 @@ INDICATORS = {
     "импорт": "import", "ввоз": "import", "импортировать": "import", "импортный": "import",
 }
 TRADE_ADJECTIVES = {"торговый", "внешнеторговый", "взаимный", "товарный"}
-TRADE_NOUNS = {"оборот": "turnover", "торговля": "turnover", "объём": None, "объем": None}
+TRADE_NOUNS = {"оборот", "торговля"}  # "объём торговли": the noun after "объём" tells
 # A total of one party's foreign trade, not a bilateral figure, unless a partner is named.
 TOTAL_MARKERS = {"внешнеторговый", "внешний"}
 
@@ -117,18 +117,11 @@ def _trade_noun(tokens: Sequence[Token], i: int) -> str | None:
     """'торговый оборот', 'объём торговли', 'взаимная торговля' → turnover."""
     lemma = tokens[i].lemma
     before = tokens[i - 1].lemma if i else ""
-    after = tokens[i + 1].lemma if i + 1 < len(tokens) else ""
     if lemma == "оборот" and before in TRADE_ADJECTIVES:
         return "turnover"
     if lemma == "торговля" and before not in {"электронный", "розничный", "оптовый"}:
         return "turnover"
-    if lemma in {"объём", "объем"} and after in {"торговля", "товарооборот"}:
-        return None  # the noun after it is the indicator
     return None
-
-
-def is_past(token: Token) -> bool:
-    return token.feats.get("Tense") == "Past" and token.feats.get("VerbForm") != "Inf"
 
 
 def is_goal_form(token: Token) -> bool:
