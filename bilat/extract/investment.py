@@ -41,7 +41,7 @@ def _investment_fact(ctx: DocContext, scan: Scan, figure: Figure,
     recipient = next((p.code for p in scan.parties if p.role == "to"), None)
     if recipient is None:
         recipient = next((p.code for p in scan.parties if p.code != investor), None)
-    status = status_of(scan, clause_start, figure)
+    status = status_of(scan, clause_start, figure.first)
     fields = {
         "value": figure.value, "currency": figure.money.currency if figure.money else None,
         "parties": [code for code in (investor, recipient) if code],

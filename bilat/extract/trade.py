@@ -82,7 +82,7 @@ def _trade_fact(ctx: DocContext, scan: Scan, moneys: list[Figure], n: int,
                           clause=(clause_start, figure.last), fallback=carry.pair)
     if parties is None or _is_total(scan, cue, parties):
         return None
-    status = status_of(scan, clause_start, figure)
+    status = status_of(scan, clause_start, figure.first)
     period = _period_for(scan, figure, status, carry.period)
     fields = {
         "indicator": cue.value,
@@ -168,13 +168,14 @@ def _goal_in(scan: Scan, lo: int, hi: int) -> bool:
                or t.lemma in FALL_WORDS for t in scan.tokens[max(0, lo):hi])
 
 
-def status_of(scan: Scan, clause_start: int, figure: Figure) -> str:
-    """Target (a goal someone sets), forecast (what is expected) or actual.
+def status_of(scan: Scan, clause_start: int, figure_start: int) -> str:
+    """Target (a goal someone sets), forecast (what is expected) or actual, read from the
+    clause's tokens before the figure (token indices).
 
     Words of intent decide first; then a verb's form: an infinitive under a goal
     ("выйти на 10 млрд") is a target, a plain future ("превысит 5 млрд") a forecast.
     """
-    tokens = scan.tokens[max(0, clause_start):figure.first]
+    tokens = scan.tokens[max(0, clause_start):figure_start]
     if any(t.lemma in TARGET_WORDS for t in tokens):
         return "target"
     if any(t.lemma in FORECAST_WORDS for t in tokens):

@@ -60,7 +60,7 @@ def _volume_fact(ctx: DocContext, scan: Scan, match: Found) -> Fact | None:
               "route": route, "parties": parties,
               "period": period_fields(ctx, next((p for p in scan.periods
                                                  if p.role == "period"), None)),
-              "status": _status(scan, first)}
+              "status": status_of(scan, 0, first)}
     change = _change(scan)
     if change is not None:
         fields["change_percent"] = change
@@ -74,13 +74,6 @@ def _commodity(scan: Scan, unit: int) -> str | None:
     before = [i for i in range(unit) if scan.tokens[i].lemma in COMMODITIES]
     index = after[0] if after and after[0] - unit <= 3 else (before[-1] if before else None)
     return COMMODITIES[scan.tokens[index].lemma] if index is not None else None
-
-
-def _status(scan: Scan, first: int) -> str:
-    from bilat.extract.figures import Figure
-
-    probe = Figure("amount", 0, 0, first, first, 0.0)
-    return status_of(scan, 0, probe)
 
 
 def _route(scan: Scan) -> str | None:
