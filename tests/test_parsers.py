@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bilat.extract.dateline import find_dateline
-from bilat.extract.money import currency_code, find_money
-from bilat.extract.numbers import parse_number
-from bilat.extract.periods import find_periods, relative_offset
+from bilat.extract.parse.dateline import find_dateline
+from bilat.extract.parse.money import currency_code, find_money
+from bilat.extract.parse.numbers import parse_number
+from bilat.extract.parse.periods import find_periods, relative_offset
 
 NUMBERS = [
     ("489,2", 489.2), ("26", 26.0), ("1 200", 1200.0), ("1.5", 1.5), ("полтора", 1.5),

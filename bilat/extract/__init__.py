@@ -11,23 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from bilat.extract import (
-    agreement,
-    change,
-    event,
-    investment,
-    organization,
-    person,
-    project,
-    quote,
-    sector,
-    share,
-    trade,
-    volume,
-)
 from bilat.extract.context import DocContext, build_context
 from bilat.extract.dedupe import deduplicate
+from bilat.extract.economy import change, investment, share, trade, volume
+from bilat.extract.events import agreement, event, project, sector
 from bilat.extract.figures import Scan, has_digits_or_ratio, scan
+from bilat.extract.people import organization, person, quote
 from bilat.model import Analysis, Fact
 
 # Each: extract(ctx, scans) -> list[Fact]. Order is the order facts are listed in.

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from bilat.actors import find_mentions, region_type
-from bilat.extract.dateline import find_dateline
-from bilat.extract.furniture import Furniture, find_furniture
-from bilat.extract.lines import cut_lines
-from bilat.extract.periods import BASE_WORDS, PERIOD_TRIGGERS, PeriodSpan, find_periods
+from bilat.extract.parse.dateline import find_dateline
+from bilat.extract.parse.furniture import Furniture, find_furniture
+from bilat.extract.parse.lines import cut_lines
+from bilat.extract.parse.periods import BASE_WORDS, PERIOD_TRIGGERS, PeriodSpan, find_periods
 from bilat.model import Analysis, Mention, Sentence, Token
 
 T = TypeVar("T")

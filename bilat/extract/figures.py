@@ -8,12 +8,12 @@ import re
 from dataclasses import dataclass
 
 from bilat.extract.context import DocContext
-from bilat.extract.cues import Cue, indicator_cues
-from bilat.extract.grammar import find_near
-from bilat.extract.money import MoneySpan, find_money
-from bilat.extract.numbers import PERCENT, TIMES
-from bilat.extract.parties import Party, sentence_parties
-from bilat.extract.periods import PeriodSpan
+from bilat.extract.economy.cues import Cue, indicator_cues
+from bilat.extract.economy.parties import Party, sentence_parties
+from bilat.extract.parse.grammar import find_near
+from bilat.extract.parse.money import MoneySpan, find_money
+from bilat.extract.parse.numbers import PERCENT, TIMES
+from bilat.extract.parse.periods import PeriodSpan
 from bilat.model import Evidence, Sentence
 
 

@@ -15,8 +15,8 @@ from razdel import tokenize
 
 from bilat.actors import actor_by_name
 from bilat.actors.gazetteer import fold, gazetteer
-from bilat.extract import cues
-from bilat.extract.periods import find_periods
+from bilat.extract.economy import cues
+from bilat.extract.parse.periods import find_periods
 from bilat.nlp import lemma_of
 
 MAX_NAME_WORDS = 4  # "Восточно-Казахстанская область", "Республика Саха (Якутия)"

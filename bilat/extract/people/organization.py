@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from bilat.extract.context import DocContext
 from bilat.extract.figures import Scan
-from bilat.extract.textforms import fold, line_sentences
+from bilat.extract.parse.textforms import fold, line_sentences
 from bilat.model import Entity, Evidence, Fact
 from bilat.nlp import lemma_of
 

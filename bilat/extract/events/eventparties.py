@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bilat.extract.context import DocContext
-from bilat.extract.person import People
-from bilat.extract.roles import is_role_word
+from bilat.extract.people.person import People
+from bilat.extract.people.roles import is_role_word
 from bilat.model import Mention, Sentence, Token
 
 HOST_PREPOSITIONS = frozenset({"в", "во"})

@@ -16,8 +16,8 @@ from yargy.interpretation import fact
 from yargy.predicates import caseless, dictionary, eq, gte, in_, in_caseless, lte, normalized
 from yargy.predicates import type as type_
 
-from bilat.extract.grammar import find_near
-from bilat.extract.numbers import NUMBER, parse_number
+from bilat.extract.parse.grammar import find_near
+from bilat.extract.parse.numbers import NUMBER, parse_number
 from bilat.nlp import lemma_of
 
 Period = fact("Period", ["year", "relative", "months", "role", "span_years"])

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from bilat.extract.context import DocContext
-from bilat.extract.cues import (
+from bilat.extract.economy.attributes import is_share, period_fields
+from bilat.extract.economy.cues import (
     COMMODITY_WORDS,
     FALL_AFTER,
     FALL_WORDS,
@@ -16,12 +17,10 @@ from bilat.extract.cues import (
     RISE_WORDS,
     Cue,
 )
+from bilat.extract.economy.parties import choose_pair, direction
 from bilat.extract.figures import Figure, Scan
-from bilat.extract.numbers import parse_number
-from bilat.extract.parties import choose_pair, direction
-from bilat.extract.periods import PeriodSpan
-from bilat.extract.share import is_share
-from bilat.extract.trade import period_fields
+from bilat.extract.parse.numbers import parse_number
+from bilat.extract.parse.periods import PeriodSpan
 from bilat.model import Fact
 
 # How far around a percentage a word of growth or fall may stand: "рост – 65 процентов"

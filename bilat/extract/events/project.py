@@ -13,10 +13,10 @@ import re
 from collections.abc import Sequence
 
 from bilat.extract.context import DocContext
-from bilat.extract.eventparties import in_title
+from bilat.extract.events.eventparties import in_title
+from bilat.extract.events.sector import product_sector
 from bilat.extract.figures import Scan
-from bilat.extract.sector import product_sector
-from bilat.extract.textforms import QUOTE_CHARS, line_sentences, nominative_phrase
+from bilat.extract.parse.textforms import QUOTE_CHARS, line_sentences, nominative_phrase
 from bilat.model import Evidence, Fact, Mention, Sentence, Token
 
 # Nouns of a project (lemmas): what is built, run or produced.

@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bilat.extract.context import DocContext
-from bilat.extract.eventdate import find_dates
+from bilat.extract.events.eventdate import find_dates
 from bilat.extract.figures import Scan
-from bilat.extract.periods import find_periods
-from bilat.extract.textforms import (
+from bilat.extract.parse.periods import find_periods
+from bilat.extract.parse.textforms import (
     QUOTE_CHARS,
     closing_quote,
     line_sentences,

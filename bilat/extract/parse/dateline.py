@@ -14,7 +14,7 @@ from yargy.interpretation import fact
 from yargy.predicates import caseless, eq, gte, lte
 from yargy.predicates import type as type_
 
-from bilat.extract.grammar import find_near
+from bilat.extract.parse.grammar import find_near
 
 Date = fact("Date", ["day", "month", "year"])
 

@@ -13,21 +13,21 @@ from dataclasses import dataclass, field, replace
 
 from bilat.extract.context import DocContext
 from bilat.extract.figures import Scan
-from bilat.extract.organization import OrgIndex, find_organizations
-from bilat.extract.roles import (
-    Role,
-    role_opening,
-    role_predicate,
-    roles_after,
-    roles_before,
-)
-from bilat.extract.textforms import (
+from bilat.extract.parse.textforms import (
     fold,
     is_first_name,
     is_patronymic,
     line_sentences,
     nominative_name,
     token_span,
+)
+from bilat.extract.people.organization import OrgIndex, find_organizations
+from bilat.extract.people.roles import (
+    Role,
+    role_opening,
+    role_predicate,
+    roles_after,
+    roles_before,
 )
 from bilat.model import Entity, Evidence, Fact, Sentence, Token
 

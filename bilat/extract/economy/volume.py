@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 
 from bilat.extract.context import DocContext
-from bilat.extract.cues import FALL_WORDS, RISE_WORDS
+from bilat.extract.economy.attributes import period_fields, status_of
+from bilat.extract.economy.cues import FALL_WORDS, RISE_WORDS
 from bilat.extract.figures import Scan
-from bilat.extract.grammar import Found, find_near
-from bilat.extract.numbers import AMOUNT, amount_value
-from bilat.extract.trade import period_fields, status_of
+from bilat.extract.parse.grammar import Found, find_near
+from bilat.extract.parse.numbers import AMOUNT, amount_value
 from bilat.model import Fact
 
 # Unit words (lemma) → unit code.

@@ -16,8 +16,8 @@ from yargy.interpretation import fact
 from yargy.predicates import caseless, dictionary, eq, gte, in_, lte, normalized
 from yargy.predicates import type as type_
 
-from bilat.extract.grammar import find_near
-from bilat.extract.periods import MONTHS
+from bilat.extract.parse.grammar import find_near
+from bilat.extract.parse.periods import MONTHS
 from bilat.model import Token
 from bilat.nlp import lemma_of
 

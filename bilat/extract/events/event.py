@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bilat.extract.context import DocContext
-from bilat.extract.eventdate import DateSpan, find_dates, relative_day
-from bilat.extract.eventparties import (
+from bilat.extract.events.eventdate import DateSpan, find_dates, relative_day
+from bilat.extract.events.eventparties import (
     HOST_PREPOSITIONS,
     Span,
     capitals_as_countries,
@@ -30,13 +30,13 @@ from bilat.extract.eventparties import (
     verb_subject_sides,
 )
 from bilat.extract.figures import Scan
-from bilat.extract.person import People, find_people
-from bilat.extract.textforms import (
+from bilat.extract.parse.textforms import (
     QUOTE_CHARS,
     closing_quote,
     line_sentences,
     nominative_phrase,
 )
+from bilat.extract.people.person import People, find_people
 from bilat.model import Evidence, Fact, Sentence, Token
 
 # Event nouns (lemma, or two lemmas in a row) → (kind, format). The scorer knows forum,

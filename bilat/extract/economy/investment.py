@@ -5,9 +5,9 @@
 from __future__ import annotations
 
 from bilat.extract.context import DocContext
-from bilat.extract.cues import INVESTMENT_WORDS
+from bilat.extract.economy.attributes import period_fields, status_of
+from bilat.extract.economy.cues import INVESTMENT_WORDS
 from bilat.extract.figures import Figure, Scan
-from bilat.extract.trade import period_fields, status_of
 from bilat.model import Fact
 
 # Words that make a money figure an investment when they stand in its clause.

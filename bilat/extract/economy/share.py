@@ -5,38 +5,28 @@
 from __future__ import annotations
 
 from bilat.extract.context import DocContext
-from bilat.extract.cues import (
+from bilat.extract.economy.attributes import (
+    INDICATOR_AFTER,
+    SHARE_LOOKBACK,
+    is_share,
+    names_trade,
+    qualifier_of,
+)
+from bilat.extract.economy.cues import (
     FRACTION_ORDINALS,
     FRACTIONS,
     INDICATORS,
     PART_LABELS,
     SHARE_TOTALS,
-    SHARE_WORDS,
 )
-from bilat.extract.figures import Figure, Scan
-from bilat.extract.parties import Party
-from bilat.extract.trade import qualifier_of
+from bilat.extract.economy.parties import Party
+from bilat.extract.figures import Scan
 from bilat.model import Fact
 
-# A share's indicator follows its percentage closely: "10% внешнеторгового оборота".
-INDICATOR_AFTER = 3
-# "в общем объёме взаимной торговли занимает не больше 7%": the total may come first.
-SHARE_LOOKBACK = 8
 CONFIDENCE = 0.8
 # Words that make the whole a bilateral total ("двустороннего товарооборота"); "наш" is
 # not one of them: "товарооборота нашей республики" is the total of one side.
 WHOLE_BILATERAL = {"двусторонний", "взаимный", "между", "обоюдный"}
-
-
-def is_share(scan: Scan, figure: Figure) -> bool:
-    """A percentage of a total rather than a rate of change."""
-    after = scan.lemmas(figure.last + 1, figure.last + 1 + INDICATOR_AFTER)
-    before = scan.lemmas(figure.first - SHARE_LOOKBACK, figure.first)
-    return _names_trade(after) or any(lemma in SHARE_WORDS for lemma in before)
-
-
-def _names_trade(lemmas: list[str]) -> bool:
-    return any(lemma in SHARE_TOTALS for lemma in lemmas)
 
 
 def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
@@ -89,7 +79,7 @@ def _whole(ctx: DocContext, scan: Scan, first: int, last: int) -> str | None:
     # "Доля России во внешней торговле Казахстана составляет 18%": the party right after
     # the trade noun that stands before the figure.
     nouns = [i for i in range(max(0, first - SHARE_LOOKBACK), first)
-             if _names_trade([scan.tokens[i].lemma])]
+             if names_trade([scan.tokens[i].lemma])]
     if nouns:
         owner = [p for p in scan.parties if nouns[-1] < p.index < first]
         if owner:
@@ -113,7 +103,7 @@ def _fraction_facts(ctx: DocContext, scan: Scan) -> list[Fact]:
         percent = FRACTIONS.get(token.lemma)
         if token.lemma == "часть" and i and tokens[i - 1].lemma in FRACTION_ORDINALS:
             percent = FRACTION_ORDINALS[tokens[i - 1].lemma]
-        if percent is None or not _names_trade(scan.lemmas(i + 1, i + 1 + INDICATOR_AFTER)):
+        if percent is None or not names_trade(scan.lemmas(i + 1, i + 1 + INDICATOR_AFTER)):
             continue
         fact = _share_fact(ctx, scan, i, i, percent, "approx")
         if fact:

@@ -12,14 +12,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bilat.extract.context import DocContext
-from bilat.extract.organization import OrgIndex
-from bilat.extract.textforms import (
+from bilat.extract.parse.textforms import (
     ACTING_TOKENS,
     QUOTE_CHARS,
     io_prefix,
     nominative_phrase,
     token_span,
 )
+from bilat.extract.people.organization import OrgIndex
 from bilat.model import Sentence, Token
 
 # Head nouns of a role (lemmas). A person's role is the noun group one of these heads.

@@ -10,25 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bilat.extract.context import DocContext
-from bilat.extract.cues import (
+from bilat.extract.economy.attributes import period_fields, qualifier_of, status_of
+from bilat.extract.economy.cues import (
     CLAUSE_BREAKS,
-    FALL_WORDS,
-    FORECAST_WORDS,
-    GOAL_VERBS,
     INVESTMENT_WORDS,
-    NEGATED_QUALIFIERS,
     OTHER_MONEY_WORDS,
-    QUALIFIERS,
-    QUALIFYING_VERBS,
-    RISE_WORDS,
-    TARGET_WORDS,
     TOTAL_MARKERS,
     Cue,
-    is_goal_form,
 )
+from bilat.extract.economy.parties import Parties, choose_pair, direction
 from bilat.extract.figures import Figure, Scan
-from bilat.extract.parties import Parties, choose_pair, direction
-from bilat.extract.periods import PeriodSpan
+from bilat.extract.parse.periods import PeriodSpan
 from bilat.model import Fact
 
 # Tokens that may follow a bare amount ("а импорт — 83 млн") when it is money; anything
@@ -144,51 +136,6 @@ def _is_total(scan: Scan, cue: Cue, parties: Parties) -> bool:
     return before in TOTAL_MARKERS and parties.explicit < 2
 
 
-def qualifier_of(scan: Scan, clause_start: int, figure: Figure) -> str:
-    lemmas = scan.lemmas(figure.first - 3, figure.first)
-    words = [t.text.lower() for t in scan.tokens[max(0, figure.first - 3):figure.first]]
-    for i in range(len(lemmas) - 1, -1, -1):
-        qualifier = QUALIFIERS.get(words[i]) or QUALIFIERS.get(lemmas[i])
-        if qualifier:
-            negated = i > 0 and words[i - 1] == "не"
-            return NEGATED_QUALIFIERS.get(lemmas[i], qualifier) if negated else qualifier
-        if words[i] == "до" and not _goal_in(scan, clause_start, figure.first):
-            return "under"
-    for i, lemma in enumerate(scan.lemmas(clause_start, figure.first)):
-        verb = QUALIFYING_VERBS.get(lemma)
-        if verb:
-            negated = scan.tokens[clause_start + i - 1].text.lower() == "не"
-            return NEGATED_QUALIFIERS.get(lemma, "under") if negated else verb
-    return "exact"
-
-
-def _goal_in(scan: Scan, lo: int, hi: int) -> bool:
-    """"довести до", "вырос до", "сократился до": here "до" names the level reached."""
-    return any(t.lemma in GOAL_VERBS or t.lemma in TARGET_WORDS or t.lemma in RISE_WORDS
-               or t.lemma in FALL_WORDS for t in scan.tokens[max(0, lo):hi])
-
-
-def status_of(scan: Scan, clause_start: int, figure_start: int) -> str:
-    """Target (a goal someone sets), forecast (what is expected) or actual, read from the
-    clause's tokens before the figure (token indices).
-
-    Words of intent decide first; then a verb's form: an infinitive under a goal
-    ("выйти на 10 млрд") is a target, a plain future ("превысит 5 млрд") a forecast.
-    """
-    tokens = scan.tokens[max(0, clause_start):figure_start]
-    if any(t.lemma in TARGET_WORDS for t in tokens):
-        return "target"
-    if any(t.lemma in FORECAST_WORDS for t in tokens):
-        return "forecast"
-    if any(t.lemma in GOAL_VERBS and t.feats.get("VerbForm") == "Inf" for t in tokens):
-        return "target"
-    if any(t.lemma in GOAL_VERBS and is_goal_form(t) for t in tokens):
-        return "forecast"
-    if any(p.role == "target" for p in scan.periods):
-        return "target"
-    return "actual"
-
-
 def _period_for(scan: Scan, figure: Figure, status: str,
                 carry: PeriodSpan | None) -> PeriodSpan | None:
     wanted = ("target", "period") if status != "actual" else ("period",)
@@ -199,12 +146,6 @@ def _period_for(scan: Scan, figure: Figure, status: str,
     if spans:
         return spans[0]
     return carry if status == "actual" else None
-
-
-def period_fields(ctx: DocContext, period: PeriodSpan | None) -> dict[str, int | None]:
-    if period is None:
-        return {"year": None, "months": None}
-    return {"year": period.resolve(ctx.year), "months": period.months}
 
 
 def _confidence(parties: Parties) -> float:

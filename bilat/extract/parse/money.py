@@ -15,8 +15,8 @@ from yargy import or_, rule
 from yargy.interpretation import fact
 from yargy.predicates import caseless, dictionary, eq, in_, in_caseless
 
-from bilat.extract.grammar import Found, find_near
-from bilat.extract.numbers import AMOUNT, NUMBER, amount_value, parse_number
+from bilat.extract.parse.grammar import Found, find_near
+from bilat.extract.parse.numbers import AMOUNT, NUMBER, amount_value, parse_number
 
 Money = fact("Money", ["amount", "currency", "low"])
 

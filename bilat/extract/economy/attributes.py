@@ -1,0 +1,90 @@
+"""What every economic figure is read with, whatever its type: its qualifier ("свыше",
+"порядка"), its status (actual, target, forecast), its period as output fields, and whether
+a percentage is a share of a total rather than a rate of change.
+"""
+
+from __future__ import annotations
+
+from bilat.extract.context import DocContext
+from bilat.extract.economy.cues import (
+    FALL_WORDS,
+    FORECAST_WORDS,
+    GOAL_VERBS,
+    NEGATED_QUALIFIERS,
+    QUALIFIERS,
+    QUALIFYING_VERBS,
+    RISE_WORDS,
+    SHARE_TOTALS,
+    SHARE_WORDS,
+    TARGET_WORDS,
+    is_goal_form,
+)
+from bilat.extract.figures import Figure, Scan
+from bilat.extract.parse.periods import PeriodSpan
+
+# A share's indicator follows its percentage closely: "10% внешнеторгового оборота".
+INDICATOR_AFTER = 3
+# "в общем объёме взаимной торговли занимает не больше 7%": the total may come first.
+SHARE_LOOKBACK = 8
+
+
+def qualifier_of(scan: Scan, clause_start: int, figure: Figure) -> str:
+    lemmas = scan.lemmas(figure.first - 3, figure.first)
+    words = [t.text.lower() for t in scan.tokens[max(0, figure.first - 3):figure.first]]
+    for i in range(len(lemmas) - 1, -1, -1):
+        qualifier = QUALIFIERS.get(words[i]) or QUALIFIERS.get(lemmas[i])
+        if qualifier:
+            negated = i > 0 and words[i - 1] == "не"
+            return NEGATED_QUALIFIERS.get(lemmas[i], qualifier) if negated else qualifier
+        if words[i] == "до" and not goal_in(scan, clause_start, figure.first):
+            return "under"
+    for i, lemma in enumerate(scan.lemmas(clause_start, figure.first)):
+        verb = QUALIFYING_VERBS.get(lemma)
+        if verb:
+            negated = scan.tokens[clause_start + i - 1].text.lower() == "не"
+            return NEGATED_QUALIFIERS.get(lemma, "under") if negated else verb
+    return "exact"
+
+
+def goal_in(scan: Scan, lo: int, hi: int) -> bool:
+    """"довести до", "вырос до", "сократился до": here "до" names the level reached."""
+    return any(t.lemma in GOAL_VERBS or t.lemma in TARGET_WORDS or t.lemma in RISE_WORDS
+               or t.lemma in FALL_WORDS for t in scan.tokens[max(0, lo):hi])
+
+
+def status_of(scan: Scan, clause_start: int, figure_start: int) -> str:
+    """Target (a goal someone sets), forecast (what is expected) or actual, read from the
+    clause's tokens before the figure (token indices).
+
+    Words of intent decide first; then a verb's form: an infinitive under a goal
+    ("выйти на 10 млрд") is a target, a plain future ("превысит 5 млрд") a forecast.
+    """
+    tokens = scan.tokens[max(0, clause_start):figure_start]
+    if any(t.lemma in TARGET_WORDS for t in tokens):
+        return "target"
+    if any(t.lemma in FORECAST_WORDS for t in tokens):
+        return "forecast"
+    if any(t.lemma in GOAL_VERBS and t.feats.get("VerbForm") == "Inf" for t in tokens):
+        return "target"
+    if any(t.lemma in GOAL_VERBS and is_goal_form(t) for t in tokens):
+        return "forecast"
+    if any(p.role == "target" for p in scan.periods):
+        return "target"
+    return "actual"
+
+
+def period_fields(ctx: DocContext, period: PeriodSpan | None) -> dict[str, int | None]:
+    if period is None:
+        return {"year": None, "months": None}
+    return {"year": period.resolve(ctx.year), "months": period.months}
+
+
+def is_share(scan: Scan, figure: Figure) -> bool:
+    """A percentage of a total rather than a rate of change."""
+    after = scan.lemmas(figure.last + 1, figure.last + 1 + INDICATOR_AFTER)
+    before = scan.lemmas(figure.first - SHARE_LOOKBACK, figure.first)
+    return names_trade(after) or any(lemma in SHARE_WORDS for lemma in before)
+
+
+def names_trade(lemmas: list[str]) -> bool:
+    return any(lemma in SHARE_TOTALS for lemma in lemmas)

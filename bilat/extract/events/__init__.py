@@ -1,0 +1,1 @@
+"""Events, agreements, joint projects and their sectors."""

@@ -1,0 +1,1 @@
+"""People with their roles, organisations, and quotes of who said what."""
