@@ -6,6 +6,7 @@ import json
 import re
 
 from bilat.model import Document, Skipped
+from bilat.sources.dates import url_date
 
 # Shorter texts are captions, menu items or "Доброе утро!" posts, not news: a sentence
 # that states a cooperation fact names its parties and a figure ("Экспорт Омской области в
@@ -72,4 +73,4 @@ def article(
                        f"too short to be an article ({found}, expected at least "
                        f"{MIN_ARTICLE_CHARS})")
     return Document(text=text, source=source, name=name, kind=kind,
-                    title=title or None, date=date, url=url)
+                    title=title or None, date=date or url_date(url), url=url)

@@ -59,3 +59,18 @@ def dateline(lines: list[str]) -> str | None:
         if DATELINE.match(line):
             return iso_date(line)
     return None
+
+
+# Dates in article URLs: "/2018/03/14/", "/2018-03-14-", "/20180314/kazakhstan…". Only a
+# whole date counts; "/news/2010-12/" tells the month and is left to the text.
+_URL_DATE = re.compile(
+    r"(?<![\d])((?:19|20)\d\d)([/_.-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\d])")
+
+
+def url_date(url: str | None) -> str | None:
+    """The publication date an article's URL carries in its path, else None."""
+    if not url:
+        return None
+    path = url.split("://", 1)[-1].partition("/")[2]
+    match = _URL_DATE.search(path.split("?", 1)[0])
+    return _valid(int(match[1]), int(match[3]), int(match[4])) if match else None

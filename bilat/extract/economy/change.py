@@ -18,6 +18,8 @@ from bilat.extract.economy.cues import (
     Cue,
 )
 from bilat.extract.economy.parties import choose_pair, direction
+from bilat.extract.economy.state import period_in_force
+from bilat.extract.economy.subjects import Subject, figure_subject
 from bilat.extract.figures import Figure, Scan
 from bilat.extract.parse.numbers import parse_number
 from bilat.extract.parse.periods import PeriodSpan
@@ -29,6 +31,8 @@ RISE_WINDOW_BEFORE = 6
 RISE_WINDOW_AFTER = 2
 
 CONFIDENCE = 0.85
+# "320 млн долларов (рост в 2,4 раза)": how close after a money figure its rate may stand.
+RATE_AFTER_MONEY = 4
 # A rate further than this from its trade word is about something else in the sentence.
 MAX_INDICATOR_GAP = 15
 CHANGE_NOUNS = {"рост", "прирост", "увеличение", "снижение", "сокращение", "падение", "спад"}
@@ -41,20 +45,22 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
     for scan in scans:
         for figure in scan.figures:
             if figure.kind in {"percent", "times"}:
-                fact = _change_fact(ctx, scan, figure)
+                fact = _change_fact(ctx, scan, figure, _subject_before(ctx, scans, scan, figure))
                 if fact:
                     facts.append(fact)
     return facts
 
 
-def _change_fact(ctx: DocContext, scan: Scan, figure: Figure) -> Fact | None:
+def _change_fact(ctx: DocContext, scan: Scan, figure: Figure,
+                 subject: Subject | None) -> Fact | None:
     sign = _sign(scan, figure)
     if sign is None or (figure.kind == "percent" and is_share(scan, figure)):
         return None
-    cue = _nearest_indicator(scan, figure)
+    cue = subject.cue if subject else _nearest_indicator(scan, figure)
     if cue is None:
         return None
-    parties = choose_pair(ctx, scan.sentence, cue.index, scan.parties)
+    parties = subject.parties if subject else choose_pair(ctx, scan.sentence, cue.index,
+                                                          scan.parties)
     if parties is None:
         return None
     period, base = _period_and_base(ctx, scan, figure)
@@ -69,6 +75,17 @@ def _change_fact(ctx: DocContext, scan: Scan, figure: Figure) -> Fact | None:
     return Fact("change", fields, scan.evidence(), CONFIDENCE, rule="change.percent",
                 trace=(f"indicator={scan.tokens[cue.index].text}",
                        f"figure={scan.tokens[figure.first].text}"))
+
+
+def _subject_before(ctx: DocContext, scans: list[Scan], scan: Scan,
+                    figure: Figure) -> Subject | None:
+    """"с Узбекистаном — 320 млн долларов (рост в 2,4 раза)": a rate right after a money
+    figure, with no trade word of its own between, is the growth of that figure."""
+    money = [f for f in scan.figures if f.kind == "money" and f.last < figure.first
+             and figure.first - f.last <= RATE_AFTER_MONEY]
+    if not money or any(money[-1].last < c.index < figure.first for c in scan.indicators):
+        return None
+    return figure_subject(ctx, scans, scan, money[-1])
 
 
 def _sign(scan: Scan, figure: Figure) -> int | None:
@@ -123,6 +140,8 @@ def _nearest_indicator(scan: Scan, figure: Figure) -> Cue | None:
 def _period_and_base(ctx: DocContext, scan: Scan,
                      figure: Figure) -> tuple[PeriodSpan | None, int | str | None]:
     period = next((p for p in scan.periods if p.role == "period"), None)
+    if period is None and _years_back(scan) is None:
+        period = period_in_force(ctx, scan.sentence)
     base_span = next((p for p in scan.periods if p.role == "base"), None)
     if base_span is not None:
         if base_span.year is None and base_span.relative is not None:

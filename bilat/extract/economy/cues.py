@@ -24,6 +24,11 @@ TRADE_NOUNS = {"оборот", "торговля"}  # "объём торговл
 # A total of one party's foreign trade, not a bilateral figure, unless a partner is named.
 TOTAL_MARKERS = {"внешнеторговый", "внешний"}
 
+# Words that stand for the indicator of the sentence before: "этот показатель", "он".
+ANAPHORA_NOUNS = {"показатель", "цифра"}
+ANAPHORA_DETERMINERS = {"этот", "данный", "такой"}
+ANAPHORA_PRONOUNS = {"он", "она"}
+
 # Money that is not trade even when a trade word stands before it: a debt for supplies,
 # the price of imports, a fine. Checked between the indicator and the figure.
 OTHER_MONEY_WORDS = {"задолженность", "долг", "задолжать", "штраф", "цена", "тариф",

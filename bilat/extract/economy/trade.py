@@ -7,8 +7,6 @@ then export), its qualifier, status and period, and the two parties.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from bilat.extract.context import DocContext
 from bilat.extract.economy.attributes import period_fields, qualifier_of, status_of
 from bilat.extract.economy.cues import (
@@ -18,7 +16,9 @@ from bilat.extract.economy.cues import (
     TOTAL_MARKERS,
     Cue,
 )
-from bilat.extract.economy.parties import Parties, choose_pair, direction
+from bilat.extract.economy.parties import Parties, direction
+from bilat.extract.economy.state import period_in_force
+from bilat.extract.economy.subjects import Subject, figure_subject
 from bilat.extract.figures import Figure, Scan
 from bilat.extract.parse.periods import PeriodSpan
 from bilat.model import Fact
@@ -26,56 +26,37 @@ from bilat.model import Fact
 # Tokens that may follow a bare amount ("а импорт — 83 млн") when it is money; anything
 # else ("4,5 млн тонн", "2 млн человек") makes it a count of something else.
 MONEY_FOLLOWERS = {"PUNCT", "CCONJ", "SCONJ", "ADP"}
-# An indicator further than this many tokens before its figure belongs to something else.
-MAX_INDICATOR_GAP = 25
 
 CONFIDENCE_NAMED = 0.9  # both parties named in the sentence
 CONFIDENCE_ONE_NAMED = 0.8  # one named, the other from the document's main pair
 CONFIDENCE_FROM_DOCUMENT = 0.65  # "между регионами": both from the document
 
 
-@dataclass(frozen=True)
-class Carry:
-    """What a figure sentence leaves to the next one: "В 2024 году товарооборот края с
-    Казахстаном составил … . Экспорт республики достиг …" — the same year and pair."""
-
-    period: PeriodSpan | None = None
-    pair: tuple[str, ...] = ()
-    stop: int = 0  # where the sentence that left it ends
-
-
 def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
     facts = []
-    carry = Carry()
     for scan in scans:
-        if "\n" in ctx.analysis.text[carry.stop:scan.sentence.start]:
-            carry = Carry(period=carry.period)  # a new paragraph: the pair is not carried
         moneys = [f for f in scan.figures if f.kind == "money"]
-        found = [f for n in range(len(moneys)) if (f := _trade_fact(ctx, scan, moneys, n, carry))]
-        facts.extend(found)
-        own = [p for p in scan.periods if p.role == "period"]
-        carry = Carry(period=own[0] if own and moneys else carry.period,
-                      pair=tuple(found[-1].fields["parties"]) if found else carry.pair,
-                      stop=scan.sentence.stop)
+        for n, figure in enumerate(moneys):
+            subject = figure_subject(ctx, scans, scan, figure)
+            fact = _trade_fact(ctx, scan, moneys, n, subject) if subject else None
+            if fact:
+                facts.append(fact)
     return facts
 
 
 def _trade_fact(ctx: DocContext, scan: Scan, moneys: list[Figure], n: int,
-                carry: Carry) -> Fact | None:
+                subject: Subject) -> Fact | None:
     figure = moneys[n]
-    clause_start = moneys[n - 1].last + 1 if n else 0
-    cue = _indicator_for(scan, figure, clause_start)
-    if cue is None or _other_money_between(scan, cue.index, figure.first):
+    cue, parties, clause_start = subject.cue, subject.parties, subject.clause_start
+    if _other_money_between(scan, cue.index, figure.first):
         return None
     currency = _currency(moneys, n)
     if currency is None or not _is_money(scan, figure):
         return None
-    parties = choose_pair(ctx, scan.sentence, cue.index, scan.parties,
-                          clause=(clause_start, figure.last), fallback=carry.pair)
     if parties is None or _is_total(scan, cue, parties):
         return None
     status = status_of(scan, clause_start, figure.first)
-    period = _period_for(scan, figure, status, carry.period)
+    period = _period_for(scan, figure, status, period_in_force(ctx, scan.sentence))
     fields = {
         "indicator": cue.value,
         "parties": list(parties.pair),
@@ -93,18 +74,6 @@ def _trade_fact(ctx: DocContext, scan: Scan, moneys: list[Figure], n: int,
         fields["exporter"], fields["importer"] = direction(parties, cue.value, ctx.home)
     return Fact("trade", fields, scan.evidence(), _confidence(parties),
                 rule=f"trade.{cue.value}", trace=_trace(scan, cue, figure))
-
-
-def _indicator_for(scan: Scan, figure: Figure, clause_start: int) -> Cue | None:
-    before = [c for c in scan.indicators if c.index < figure.first
-              and figure.first - c.index <= MAX_INDICATOR_GAP]
-    in_clause = [c for c in before if c.index >= clause_start]
-    if in_clause:
-        return in_clause[-1]
-    if before:
-        return before[-1]
-    after = [c for c in scan.indicators if 0 < c.index - figure.last <= 3]
-    return after[0] if after else None
 
 
 def _other_money_between(scan: Scan, lo: int, hi: int) -> bool:

@@ -8,6 +8,7 @@ The interpretation turns the text of a match into a float through ``parse_number
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from yargy import and_, or_, rule
 from yargy.interpretation import fact
@@ -23,7 +24,7 @@ from yargy.predicates import (
 )
 from yargy.predicates import type as type_
 
-Amount = fact("Amount", ["number", "multiplier"])
+Amount = fact("Amount", ["number", "multiplier", "rest", "rest_multiplier"])
 Percent = fact("Percent", ["number"])
 Times = fact("Times", ["number"])
 
@@ -79,9 +80,18 @@ MULTIPLIER = or_(
     rule(in_caseless({"тыс", "млн", "млрд", "трлн"}), eq(".").optional()),
 )
 
-AMOUNT = rule(
-    NUMBER.interpretation(Amount.number.custom(parse_number)),
-    MULTIPLIER.interpretation(Amount.multiplier.normalized()).optional(),
+# "38 млрд 607,6 млн": one figure written in two parts; amount_value adds them.
+AMOUNT_REST = rule(
+    DIGITS_NUMBER.interpretation(Amount.rest.custom(parse_number)),
+    MULTIPLIER.interpretation(Amount.rest_multiplier.normalized()),
+)
+AMOUNT = or_(
+    rule(
+        NUMBER.interpretation(Amount.number.custom(parse_number)),
+        MULTIPLIER.interpretation(Amount.multiplier.normalized()),
+        AMOUNT_REST.optional(),
+    ),
+    rule(NUMBER.interpretation(Amount.number.custom(parse_number))),
 ).interpretation(Amount)
 
 PERCENT_SIGN = or_(rule(eq("%")), rule(normalized("процент")),
@@ -101,8 +111,24 @@ TIMES = or_(
 
 
 def amount_value(amount: object) -> float | None:
-    """The float an ``Amount`` fact stands for, or None when its number did not parse."""
+    """The float an ``Amount`` fact stands for, or None when its number did not parse.
+
+    "66,1 млн" is 66 100 000 as written, not the 66 099 999.99… of a float product; a
+    second part ("38 млрд 607,6 млн") counts only when it is of a smaller unit.
+    """
     number = getattr(amount, "number", None)
     if number is None:
         return None
-    return number * multiplier_value(getattr(amount, "multiplier", None))
+    multiplier = multiplier_value(getattr(amount, "multiplier", None))
+    value = scaled(number, multiplier)
+    rest = getattr(amount, "rest", None)
+    rest_multiplier = multiplier_value(getattr(amount, "rest_multiplier", None))
+    if rest is not None and rest_multiplier < multiplier:
+        part = scaled(rest, rest_multiplier)
+        value += part if part < multiplier else 0.0
+    return value
+
+
+def scaled(number: float, multiplier: float) -> float:
+    """``number × multiplier`` to the precision the number was written with."""
+    return float(Decimal(repr(number)) * Decimal(repr(multiplier)))

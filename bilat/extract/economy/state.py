@@ -1,0 +1,79 @@
+"""The period a figure's sentence inherits from the text before it.
+
+News states the year once and then gives figures without it: "В 2017 году стороны
+провели три заседания. Товарооборот составил 2 млрд долларов." Each sentence is read in
+order and leaves a period in force for those after it:
+
+- a year a sentence names holds for the rest of its paragraph;
+- a year named next to a trade word holds beyond the paragraph too, until another
+  sentence about trade names one of its own;
+- the headline's year holds where nothing else does.
+
+A period here is what a figure is for ("в 2017 году", "за 9 месяцев 2021 года"), never the
+base of a comparison or the year of a goal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bilat.extract.context import DocContext
+from bilat.extract.economy.cues import indicator_cues
+from bilat.extract.parse.periods import PeriodSpan
+from bilat.model import Sentence
+
+# A first line longer than this is a paragraph, not a headline.
+HEADLINE_MAX_CHARS = 200
+
+
+@dataclass(frozen=True)
+class InForce:
+    paragraph: PeriodSpan | None = None
+    document: PeriodSpan | None = None
+    headline: PeriodSpan | None = None
+
+    @property
+    def period(self) -> PeriodSpan | None:
+        return self.paragraph or self.document or self.headline
+
+
+def period_in_force(ctx: DocContext, sentence: Sentence) -> PeriodSpan | None:
+    """The period the text before ``sentence`` has set for it."""
+    table = ctx.memo("economy.periods_in_force", lambda: _periods_in_force(ctx))
+    return table.get(sentence.start)
+
+
+def _periods_in_force(ctx: DocContext) -> dict[int, PeriodSpan | None]:
+    text = ctx.analysis.text
+    state = InForce(headline=_headline_period(ctx))
+    table: dict[int, PeriodSpan | None] = {}
+    previous_stop = 0
+    for sentence in ctx.analysis.sentences:
+        if "\n" in text[previous_stop:sentence.start]:
+            state = InForce(document=state.document, headline=state.headline)
+        previous_stop = sentence.stop
+        table[sentence.start] = state.period
+        if ctx.in_furniture(sentence):
+            continue
+        own = own_period(ctx, sentence)
+        if own is None:
+            continue
+        about_trade = bool(indicator_cues(sentence.tokens))
+        state = InForce(paragraph=own, document=own if about_trade else state.document,
+                        headline=state.headline)
+    return table
+
+
+def own_period(ctx: DocContext, sentence: Sentence) -> PeriodSpan | None:
+    """The first period a sentence names with a year ("в 2017 году", "прошлого года")."""
+    return next((p for p in ctx.periods_of(sentence) if p.role == "period"
+                 and (p.year is not None or p.relative is not None)), None)
+
+
+def _headline_period(ctx: DocContext) -> PeriodSpan | None:
+    text = ctx.analysis.text
+    first_line = text.lstrip().split("\n", 1)[0]
+    if not first_line or len(first_line) > HEADLINE_MAX_CHARS or "\n" not in text.strip():
+        return None
+    head = next((s for s in ctx.lines if s.text.strip()), None)
+    return own_period(ctx, head) if head is not None else None

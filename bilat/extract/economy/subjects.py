@@ -1,0 +1,151 @@
+"""What each money figure of a document is about: its indicator and its two parties.
+
+The document is read in order, and what one figure settles carries to the next:
+
+- its own clause first: "товарооборот … 489,2 млн, из которых экспорт достиг 406,2 млн";
+- a list that names only a new partner: "товарооборот Азербайджана с Казахстаном составил
+  X, с Узбекистаном — Y" keeps the anchor (Азербайджан) and the indicator of the figure
+  before, and pairs it with the partner of its own clause;
+- an anaphor: "этот показатель", "он составил" stand for the indicator and pair of the
+  sentence before;
+- a sentence that names no party takes the pair of the figure before it in its paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bilat.extract.context import DocContext
+from bilat.extract.economy.cues import ANAPHORA_DETERMINERS, ANAPHORA_NOUNS, ANAPHORA_PRONOUNS, Cue
+from bilat.extract.economy.parties import Parties, Party, choose_pair
+from bilat.extract.figures import Figure, Scan
+
+# An indicator further than this many tokens before its figure belongs to something else.
+MAX_INDICATOR_GAP = 25
+# A pronoun stands for the indicator only at the head of its clause ("Он составил …",
+# "В 2024 году он вырос до …"); "этот показатель" may stand anywhere before the figure.
+PRONOUN_REACH = 5
+# Roles that mark a list item's partner: "с Узбекистаном", "в Китай", "из Турции".
+LIST_ROLES = {"with", "to", "from"}
+
+
+@dataclass(frozen=True)
+class Subject:
+    cue: Cue  # the trade word, or the anaphor or list item that stands for it
+    parties: Parties | None
+    clause_start: int  # token index where the figure's clause begins
+
+
+@dataclass(frozen=True)
+class Carry:
+    """What the figures before leave to the next: its indicator, pair and anchor side."""
+
+    indicator: str | None = None
+    pair: tuple[str, ...] = ()
+    own: str | None = None
+    stop: int = 0  # where the sentence that left it ends
+
+
+def money_subjects(ctx: DocContext, scans: Sequence[Scan]) -> dict[tuple[int, int], Subject]:
+    """(sentence start, figure start) → what the money figure there is about."""
+    return ctx.memo("economy.money_subjects", lambda: _read_subjects(ctx, scans))
+
+
+def _read_subjects(ctx: DocContext, scans: Sequence[Scan]) -> dict[tuple[int, int], Subject]:
+    found: dict[tuple[int, int], Subject] = {}
+    carry = Carry()
+    for scan in scans:
+        if "\n" in ctx.analysis.text[carry.stop:scan.sentence.start]:
+            carry = Carry()  # a new paragraph: neither pair nor anaphor reaches into it
+        moneys = [f for f in scan.figures if f.kind == "money"]
+        for n, figure in enumerate(moneys):
+            clause_start = moneys[n - 1].last + 1 if n else 0
+            subject = _subject(ctx, scan, figure, clause_start, carry, first=n == 0)
+            if subject is None:
+                continue
+            found[(scan.sentence.start, figure.start)] = subject
+            if subject.parties is not None:
+                carry = Carry(subject.cue.value, subject.parties.pair, subject.parties.own,
+                              carry.stop)
+        carry = _after_sentence(ctx, scan, carry)
+    return found
+
+
+def _subject(ctx: DocContext, scan: Scan, figure: Figure, clause_start: int,
+             carry: Carry, first: bool) -> Subject | None:
+    if not first and (item := _list_item(scan, figure, clause_start, carry)):
+        return item
+    cue = indicator_for(scan, figure, clause_start) or _anaphor(scan, clause_start, figure,
+                                                                carry)
+    if cue is None:
+        return None
+    parties = choose_pair(ctx, scan.sentence, cue.index, scan.parties,
+                          clause=(clause_start, figure.last), fallback=carry.pair)
+    return Subject(cue, parties, clause_start)
+
+
+def indicator_for(scan: Scan, figure: Figure, clause_start: int) -> Cue | None:
+    """The trade word before a figure, in its own clause first; else one right after it."""
+    before = [c for c in scan.indicators if c.index < figure.first
+              and figure.first - c.index <= MAX_INDICATOR_GAP]
+    in_clause = [c for c in before if c.index >= clause_start]
+    if in_clause:
+        return in_clause[-1]
+    if before:
+        return before[-1]
+    after = [c for c in scan.indicators if 0 < c.index - figure.last <= 3]
+    return after[0] if after else None
+
+
+def _anaphor(scan: Scan, clause_start: int, figure: Figure, carry: Carry) -> Cue | None:
+    """"Этот показатель вырос до …", "Он составил …": the indicator of the figure before."""
+    if carry.indicator is None or len(carry.pair) != 2:
+        return None
+    tokens = scan.tokens
+    for i in range(clause_start, figure.first):
+        lemma = tokens[i].lemma
+        before = tokens[i - 1].lemma if i else ""
+        pronoun = lemma in ANAPHORA_PRONOUNS and i < clause_start + PRONOUN_REACH
+        if pronoun or (lemma in ANAPHORA_NOUNS and before in ANAPHORA_DETERMINERS):
+            return Cue(i, "indicator", carry.indicator)
+    return None
+
+
+def _list_item(scan: Scan, figure: Figure, clause_start: int, carry: Carry) -> Subject | None:
+    """"…, с Узбекистаном — 320 млн": a clause with a partner and no trade word of its own."""
+    if carry.indicator is None or carry.own is None:
+        return None
+    if any(clause_start <= c.index < figure.first for c in scan.indicators):
+        return None
+    named = [p for p in scan.parties if clause_start <= p.index < figure.first]
+    if len(named) != 1 or named[0].role not in LIST_ROLES:
+        return None
+    partner = named[0]
+    if partner.code.split("-")[0] == carry.own.split("-")[0]:
+        return None
+    pair = tuple(sorted((carry.own, partner.code)))
+    parties = Parties((pair[0], pair[1]), exporter_side=_side(partner, "from"),
+                      importer_side=_side(partner, "to"), explicit=1, own=carry.own)
+    return Subject(Cue(partner.index, "indicator", carry.indicator), parties, clause_start)
+
+
+def _side(party: Party, role: str) -> str | None:
+    return party.code if party.role == role else None
+
+
+def _after_sentence(ctx: DocContext, scan: Scan, carry: Carry) -> Carry:
+    """A sentence about trade without money ("вырос на 12%") still sets what "он" means."""
+    carry = Carry(carry.indicator, carry.pair, carry.own, scan.sentence.stop)
+    if not scan.indicators or any(f.kind == "money" for f in scan.figures):
+        return carry
+    cue = scan.indicators[0]
+    parties = choose_pair(ctx, scan.sentence, cue.index, scan.parties)
+    if parties is None or parties.explicit == 0:
+        return carry
+    return Carry(cue.value, parties.pair, parties.own, scan.sentence.stop)
+
+
+def figure_subject(ctx: DocContext, scans: Sequence[Scan], scan: Scan,
+                   figure: Figure) -> Subject | None:
+    return money_subjects(ctx, scans).get((scan.sentence.start, figure.start))
