@@ -18,7 +18,7 @@ from bilat.extract.economy.cues import (
     Cue,
 )
 from bilat.extract.economy.parties import choose_pair, direction
-from bilat.extract.economy.state import period_in_force
+from bilat.extract.economy.state import dated, period_in_force
 from bilat.extract.economy.subjects import Subject, figure_subject
 from bilat.extract.figures import Figure, Scan
 from bilat.extract.parse.numbers import parse_number
@@ -33,6 +33,8 @@ RISE_WINDOW_AFTER = 2
 CONFIDENCE = 0.85
 # "320 млн долларов (рост в 2,4 раза)": how close after a money figure its rate may stand.
 RATE_AFTER_MONEY = 4
+# "вырос на 33% и составил 19,7 млрд": how close before a money figure its rate may stand.
+MONEY_AFTER_RATE = 8
 # A rate further than this from its trade word is about something else in the sentence.
 MAX_INDICATOR_GAP = 15
 CHANGE_NOUNS = {"рост", "прирост", "увеличение", "снижение", "сокращение", "падение", "спад"}
@@ -45,7 +47,7 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
     for scan in scans:
         for figure in scan.figures:
             if figure.kind in {"percent", "times"}:
-                fact = _change_fact(ctx, scan, figure, _subject_before(ctx, scans, scan, figure))
+                fact = _change_fact(ctx, scan, figure, _subject_of_money(ctx, scans, scan, figure))
                 if fact:
                     facts.append(fact)
     return facts
@@ -77,15 +79,26 @@ def _change_fact(ctx: DocContext, scan: Scan, figure: Figure,
                        f"figure={scan.tokens[figure.first].text}"))
 
 
-def _subject_before(ctx: DocContext, scans: list[Scan], scan: Scan,
-                    figure: Figure) -> Subject | None:
-    """"с Узбекистаном — 320 млн долларов (рост в 2,4 раза)": a rate right after a money
-    figure, with no trade word of its own between, is the growth of that figure."""
-    money = [f for f in scan.figures if f.kind == "money" and f.last < figure.first
-             and figure.first - f.last <= RATE_AFTER_MONEY]
-    if not money or any(money[-1].last < c.index < figure.first for c in scan.indicators):
-        return None
-    return figure_subject(ctx, scans, scan, money[-1])
+def _subject_of_money(ctx: DocContext, scans: list[Scan], scan: Scan,
+                     figure: Figure) -> Subject | None:
+    """The rate of a money figure of its own clause takes that figure's subject:
+    "с Узбекистаном — 320 млн долларов (рост в 2,4 раза)", "с Казахстаном вырос в 3,8 раза
+    и составил 517,1 млн", "данный показатель вырос на 33% и составил 19,7 млрд".
+    A trade word between the two ("вырос на 10%, а импорт составил …") parts them."""
+    moneys = [f for f in scan.figures if f.kind == "money"]
+    before = [f for f in moneys if f.last < figure.first]
+    after = [f for f in moneys if f.first > figure.last]
+    if before and figure.first - before[-1].last <= RATE_AFTER_MONEY and \
+            not _indicator_between(scan, before[-1].last, figure.first):
+        return figure_subject(ctx, scans, scan, before[-1])
+    if after and after[0].first - figure.last <= MONEY_AFTER_RATE and \
+            not _indicator_between(scan, figure.last, after[0].first):
+        return figure_subject(ctx, scans, scan, after[0])
+    return None
+
+
+def _indicator_between(scan: Scan, lo: int, hi: int) -> bool:
+    return any(lo < c.index < hi for c in scan.indicators)
 
 
 def _sign(scan: Scan, figure: Figure) -> int | None:
@@ -142,6 +155,7 @@ def _period_and_base(ctx: DocContext, scan: Scan,
     period = next((p for p in scan.periods if p.role == "period"), None)
     if period is None and _years_back(scan) is None:
         period = period_in_force(ctx, scan.sentence)
+    period = dated(ctx, scan.sentence, period)
     base_span = next((p for p in scan.periods if p.role == "base"), None)
     if base_span is not None:
         if base_span.year is None and base_span.relative is not None:

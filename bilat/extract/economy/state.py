@@ -15,7 +15,7 @@ base of a comparison or the year of a goal.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bilat.extract.context import DocContext
 from bilat.extract.economy.cues import indicator_cues
@@ -77,3 +77,17 @@ def _headline_period(ctx: DocContext) -> PeriodSpan | None:
         return None
     head = next((s for s in ctx.lines if s.text.strip()), None)
     return own_period(ctx, head) if head is not None else None
+
+
+def dated(ctx: DocContext, sentence: Sentence, span: PeriodSpan | None) -> PeriodSpan | None:
+    """A part of a year without its year ("за 10 месяцев", "за первый квартал") is of the
+    year the sentence names elsewhere ("В текущем году … за 10 месяцев"), else of the year
+    in force, else of the year of publication: news reports the months of its own year."""
+    if span is None or span.year is not None or span.relative is not None:
+        return span
+    if span.months is None:
+        return span
+    named = own_period(ctx, sentence) or period_in_force(ctx, sentence)
+    if named is not None:
+        return replace(span, year=named.year, relative=named.relative)
+    return replace(span, relative=0)

@@ -17,7 +17,7 @@ from bilat.extract.economy.cues import (
     Cue,
 )
 from bilat.extract.economy.parties import Parties, direction
-from bilat.extract.economy.state import period_in_force
+from bilat.extract.economy.state import dated, period_in_force
 from bilat.extract.economy.subjects import Subject, figure_subject
 from bilat.extract.figures import Figure, Scan
 from bilat.extract.parse.periods import PeriodSpan
@@ -56,7 +56,8 @@ def _trade_fact(ctx: DocContext, scan: Scan, moneys: list[Figure], n: int,
     if parties is None or _is_total(scan, cue, parties):
         return None
     status = status_of(scan, clause_start, figure.first)
-    period = _period_for(scan, figure, status, period_in_force(ctx, scan.sentence))
+    period = dated(ctx, scan.sentence,
+                   _period_for(scan, figure, status, period_in_force(ctx, scan.sentence)))
     fields = {
         "indicator": cue.value,
         "parties": list(parties.pair),
