@@ -26,6 +26,9 @@ from bilat.extract.parse.periods import PeriodSpan
 INDICATOR_AFTER = 3
 # "в общем объёме взаимной торговли занимает не больше 7%": the total may come first.
 SHARE_LOOKBACK = 8
+# "доля Беларуси во внешнеторговом обороте России за отчётный период снизилась до 4,3%":
+# a word of share this many tokens back, with no figure between, makes a percentage a share.
+SHARE_CLAUSE = 16
 
 
 def qualifier_of(scan: Scan, clause_start: int, figure: Figure) -> str:
@@ -80,10 +83,18 @@ def period_fields(ctx: DocContext, period: PeriodSpan | None) -> dict[str, int |
 
 
 def is_share(scan: Scan, figure: Figure) -> bool:
-    """A percentage of a total rather than a rate of change."""
-    after = scan.lemmas(figure.last + 1, figure.last + 1 + INDICATOR_AFTER)
-    before = scan.lemmas(figure.first - SHARE_LOOKBACK, figure.first)
-    return names_trade(after) or any(lemma in SHARE_WORDS for lemma in before)
+    """A percentage of a total rather than a rate of change: "10% товарооборота" (the total
+    right after it, before any punctuation), "доля Беларуси … снизилась до 4,3%" (a word of
+    share in its clause)."""
+    after = []
+    for token in scan.tokens[figure.last + 1:figure.last + 1 + INDICATOR_AFTER]:
+        if token.pos == "PUNCT":
+            break  # "(снижение на 31,7%), импорт …": the next clause's subject
+        after.append(token.lemma)
+    earlier = [f.last + 1 for f in scan.figures if f.last < figure.first]
+    lo = max(max(earlier, default=0), figure.first - SHARE_CLAUSE)
+    return names_trade(after) or \
+        any(lemma in SHARE_WORDS for lemma in scan.lemmas(lo, figure.first))
 
 
 def names_trade(lemmas: list[str]) -> bool:

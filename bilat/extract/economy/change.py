@@ -19,7 +19,7 @@ from bilat.extract.economy.cues import (
 )
 from bilat.extract.economy.parties import choose_pair, direction
 from bilat.extract.economy.state import dated, period_in_force
-from bilat.extract.economy.subjects import Subject, figure_subject
+from bilat.extract.economy.subjects import Subject, anaphoric_subject, figure_subject
 from bilat.extract.figures import Figure, Scan
 from bilat.extract.parse.numbers import parse_number
 from bilat.extract.parse.periods import PeriodSpan
@@ -33,6 +33,8 @@ RISE_WINDOW_AFTER = 2
 CONFIDENCE = 0.85
 # "320 млн долларов (рост в 2,4 раза)": how close after a money figure its rate may stand.
 RATE_AFTER_MONEY = 4
+# Prepositions that make a percentage a level: "до 4,3%", "с 4,9%".
+LEVEL_WORDS = {"до", "с", "со"}
 # "вырос на 33% и составил 19,7 млрд": how close before a money figure its rate may stand.
 MONEY_AFTER_RATE = 8
 # A rate further than this from its trade word is about something else in the sentence.
@@ -47,18 +49,23 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
     for scan in scans:
         for figure in scan.figures:
             if figure.kind in {"percent", "times"}:
-                fact = _change_fact(ctx, scan, figure, _subject_of_money(ctx, scans, scan, figure))
+                subject = _subject_of_money(ctx, scans, scan, figure)
+                fact = _change_fact(ctx, scans, scan, figure, subject)
                 if fact:
                     facts.append(fact)
     return facts
 
 
-def _change_fact(ctx: DocContext, scan: Scan, figure: Figure,
+def _change_fact(ctx: DocContext, scans: list[Scan], scan: Scan, figure: Figure,
                  subject: Subject | None) -> Fact | None:
     sign = _sign(scan, figure)
-    if sign is None or (figure.kind == "percent" and is_share(scan, figure)):
+    if sign is None or _is_level(scan, figure) or \
+            (figure.kind == "percent" and is_share(scan, figure)):
         return None
     cue = subject.cue if subject else _nearest_indicator(scan, figure)
+    if cue is None:
+        subject = anaphoric_subject(ctx, scans, scan, figure)
+        cue = subject.cue if subject else None
     if cue is None:
         return None
     parties = subject.parties if subject else choose_pair(ctx, scan.sentence, cue.index,
@@ -95,6 +102,12 @@ def _subject_of_money(ctx: DocContext, scans: list[Scan], scan: Scan,
             not _indicator_between(scan, figure.last, after[0].first):
         return figure_subject(ctx, scans, scan, after[0])
     return None
+
+
+def _is_level(scan: Scan, figure: Figure) -> bool:
+    """"снизилась до 4,3% с 4,9%": the level reached or left, not a rate of change."""
+    before = scan.tokens[figure.first - 1].lemma if figure.first else ""
+    return figure.kind == "percent" and before in LEVEL_WORDS
 
 
 def _indicator_between(scan: Scan, lo: int, hi: int) -> bool:

@@ -27,7 +27,7 @@ TOTAL_MARKERS = {"внешнеторговый", "внешний"}
 # Words that stand for the indicator of the sentence before: "этот показатель", "он".
 ANAPHORA_NOUNS = {"показатель", "цифра"}
 ANAPHORA_DETERMINERS = {"этот", "данный", "такой"}
-ANAPHORA_PRONOUNS = {"он", "она"}
+ANAPHORA_PRONOUNS = {"он", "она", "это"}
 
 # Money that is not trade even when a trade word stands before it: a debt for supplies,
 # the price of imports, a fine. Checked between the indicator and the figure.

@@ -55,7 +55,7 @@ def _periods_in_force(ctx: DocContext) -> dict[int, PeriodSpan | None]:
         table[sentence.start] = state.period
         if ctx.in_furniture(sentence):
             continue
-        own = own_period(ctx, sentence)
+        own = own_period(ctx, sentence) or _months_of(ctx, sentence, state.period)
         if own is None:
             continue
         about_trade = bool(indicator_cues(sentence.tokens))
@@ -68,6 +68,17 @@ def own_period(ctx: DocContext, sentence: Sentence) -> PeriodSpan | None:
     """The first period a sentence names with a year ("в 2017 году", "прошлого года")."""
     return next((p for p in ctx.periods_of(sentence) if p.role == "period"
                  and (p.year is not None or p.relative is not None)), None)
+
+
+def _months_of(ctx: DocContext, sentence: Sentence,
+               in_force: PeriodSpan | None) -> PeriodSpan | None:
+    """"За первый квартал …": a part of a year, of the year in force or of publication."""
+    span = next((p for p in ctx.periods_of(sentence) if p.role == "period" and p.months), None)
+    if span is None:
+        return None
+    if in_force is not None:
+        return replace(span, year=in_force.year, relative=in_force.relative)
+    return replace(span, relative=0)
 
 
 def _headline_period(ctx: DocContext) -> PeriodSpan | None:

@@ -14,12 +14,19 @@ The document is read in order, and what one figure settles carries to the next:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bilat.extract.context import DocContext
-from bilat.extract.economy.cues import ANAPHORA_DETERMINERS, ANAPHORA_NOUNS, ANAPHORA_PRONOUNS, Cue
-from bilat.extract.economy.parties import Parties, Party, choose_pair
+from bilat.extract.economy.cues import (
+    ANAPHORA_DETERMINERS,
+    ANAPHORA_NOUNS,
+    ANAPHORA_PRONOUNS,
+    Cue,
+    indicator_cues,
+)
+from bilat.extract.economy.parties import Parties, Party, choose_pair, sentence_parties
 from bilat.extract.figures import Figure, Scan
+from bilat.model import Sentence
 
 # An indicator further than this many tokens before its figure belongs to something else.
 MAX_INDICATOR_GAP = 25
@@ -47,41 +54,66 @@ class Carry:
     stop: int = 0  # where the sentence that left it ends
 
 
-def money_subjects(ctx: DocContext, scans: Sequence[Scan]) -> dict[tuple[int, int], Subject]:
-    """(sentence start, figure start) → what the money figure there is about."""
-    return ctx.memo("economy.money_subjects", lambda: _read_subjects(ctx, scans))
+@dataclass(frozen=True)
+class Reading:
+    """Every money figure's subject, and what the text before each sentence left."""
+
+    subjects: dict[tuple[int, int], Subject]
+    carried: dict[int, Carry]  # sentence start → the carry its first figure sees
 
 
-def _read_subjects(ctx: DocContext, scans: Sequence[Scan]) -> dict[tuple[int, int], Subject]:
-    found: dict[tuple[int, int], Subject] = {}
+def read_figures(ctx: DocContext, scans: Sequence[Scan]) -> Reading:
+    return ctx.memo("economy.reading", lambda: _read(ctx, scans))
+
+
+def _read(ctx: DocContext, scans: Sequence[Scan]) -> Reading:
+    by_start = {scan.sentence.start: scan for scan in scans}
+    subjects: dict[tuple[int, int], Subject] = {}
+    carried: dict[int, Carry] = {}
     carry = Carry()
-    for scan in scans:
-        if "\n" in ctx.analysis.text[carry.stop:scan.sentence.start]:
+    for sentence in ctx.analysis.sentences:
+        if ctx.in_furniture(sentence):
+            continue
+        if "\n" in ctx.analysis.text[carry.stop:sentence.start]:
             carry = Carry()  # a new paragraph: neither pair nor anaphor reaches into it
-        moneys = [f for f in scan.figures if f.kind == "money"]
-        for n, figure in enumerate(moneys):
-            clause_start = moneys[n - 1].last + 1 if n else 0
-            subject = _subject(ctx, scan, figure, clause_start, carry, first=n == 0)
-            if subject is None:
-                continue
-            found[(scan.sentence.start, figure.start)] = subject
-            if subject.parties is not None:
-                carry = Carry(subject.cue.value, subject.parties.pair, subject.parties.own,
-                              carry.stop)
-        carry = _after_sentence(ctx, scan, carry)
-    return found
+        carried[sentence.start] = carry
+        scan = by_start.get(sentence.start)
+        if scan is None:
+            carry = _after_words(ctx, sentence, carry)
+            continue
+        carry = _read_scan(ctx, scan, carry, subjects)
+    return Reading(subjects, carried)
+
+
+def _read_scan(ctx: DocContext, scan: Scan, carry: Carry,
+               subjects: dict[tuple[int, int], Subject]) -> Carry:
+    moneys = [f for f in scan.figures if f.kind == "money"]
+    for n, figure in enumerate(moneys):
+        clause_start = moneys[n - 1].last + 1 if n else 0
+        subject = _subject(ctx, scan, figure, clause_start, carry, first=n == 0)
+        if subject is None:
+            continue
+        subjects[(scan.sentence.start, figure.start)] = subject
+        if subject.parties is not None:
+            carry = Carry(subject.cue.value, subject.parties.pair, subject.parties.own,
+                          carry.stop)
+    return _after_sentence(ctx, scan, carry)
 
 
 def _subject(ctx: DocContext, scan: Scan, figure: Figure, clause_start: int,
              carry: Carry, first: bool) -> Subject | None:
     if not first and (item := _list_item(scan, figure, clause_start, carry)):
         return item
-    cue = indicator_for(scan, figure, clause_start) or _anaphor(scan, clause_start, figure,
+    cue = indicator_for(scan, figure, clause_start) or anaphor_cue(scan, clause_start, figure,
                                                                 carry)
     if cue is None:
         return None
     parties = choose_pair(ctx, scan.sentence, cue.index, scan.parties,
                           clause=(clause_start, figure.last), fallback=carry.pair)
+    if parties is not None and parties.explicit == 0 and parties.own is None and \
+            parties.pair == tuple(carry.pair):
+        # "экспорт - $943,3 млн" after "товарооборот с Китаем": the same anchor side
+        parties = replace(parties, own=carry.own)
     return Subject(cue, parties, clause_start)
 
 
@@ -98,7 +130,7 @@ def indicator_for(scan: Scan, figure: Figure, clause_start: int) -> Cue | None:
     return after[0] if after else None
 
 
-def _anaphor(scan: Scan, clause_start: int, figure: Figure, carry: Carry) -> Cue | None:
+def anaphor_cue(scan: Scan, clause_start: int, figure: Figure, carry: Carry) -> Cue | None:
     """"Этот показатель вырос до …", "Он составил …": the indicator of the figure before."""
     if carry.indicator is None or len(carry.pair) != 2:
         return None
@@ -146,6 +178,35 @@ def _after_sentence(ctx: DocContext, scan: Scan, carry: Carry) -> Carry:
     return Carry(cue.value, parties.pair, parties.own, scan.sentence.stop)
 
 
+def _after_words(ctx: DocContext, sentence: Sentence, carry: Carry) -> Carry:
+    """"Стороны намерены нарастить взаимный товарооборот." sets what "он" means next."""
+    cues = indicator_cues(sentence.tokens)
+    carry = Carry(carry.indicator, carry.pair, carry.own, sentence.stop)
+    if not cues:
+        return carry
+    parties = choose_pair(ctx, sentence, cues[0].index, sentence_parties(ctx, sentence),
+                          fallback=carry.pair)
+    if parties is None:
+        return carry
+    return Carry(cues[0].value, parties.pair, parties.own or carry.own, sentence.stop)
+
+
 def figure_subject(ctx: DocContext, scans: Sequence[Scan], scan: Scan,
                    figure: Figure) -> Subject | None:
-    return money_subjects(ctx, scans).get((scan.sentence.start, figure.start))
+    return read_figures(ctx, scans).subjects.get((scan.sentence.start, figure.start))
+
+
+def anaphoric_subject(ctx: DocContext, scans: Sequence[Scan], scan: Scan,
+                      figure: Figure) -> Subject | None:
+    """"По сравнению с 2011-м он увеличился на 22%": the subject the sentence before left."""
+    carry = carried_to(ctx, scans, scan.sentence)
+    cue = anaphor_cue(scan, 0, figure, carry)
+    if cue is None:
+        return None
+    pair = tuple(carry.pair)
+    return Subject(cue, Parties((pair[0], pair[1]), None, None, 0, carry.own), 0)
+
+
+def carried_to(ctx: DocContext, scans: Sequence[Scan], sentence: Sentence) -> Carry:
+    """What the text before a sentence has left for its anaphors ("Это на 34 % больше")."""
+    return read_figures(ctx, scans).carried.get(sentence.start, Carry())

@@ -16,7 +16,15 @@ from yargy.interpretation import fact
 from yargy.predicates import caseless, dictionary, eq, in_, in_caseless
 
 from bilat.extract.parse.grammar import Found, find_near
-from bilat.extract.parse.numbers import AMOUNT, NUMBER, amount_value, parse_number
+from bilat.extract.parse.numbers import (
+    AMOUNT,
+    BARE_AMOUNT,
+    HALF_MULTIPLIERS,
+    MULTIPLIERS,
+    NUMBER,
+    amount_value,
+    parse_number,
+)
 
 Money = fact("Money", ["amount", "currency", "low"])
 
@@ -40,7 +48,7 @@ INFLECTED_FORMS = {
     **dict.fromkeys(("сом", "сома", "сомов", "сомах"), "KGS"),
     **dict.fromkeys(("манат", "маната", "манатов", "манатах"), "AZN"),
     **dict.fromkeys(("драм", "драма", "драмов", "драмах"), "AMD"),
-    "тенге": "KZT", "евро": "EUR", "лари": "GEL", "сомони": "TJS",
+    "тенге": "KZT", "евро": "EUR", "лари": "GEL", "сомони": "TJS", "лир": "TRY",
 }
 # Adjectives that change the currency of "рубль"/"доллар".
 CURRENCY_ADJECTIVES = {"белорусский": "BYN", "российский": "RUB", "американский": "USD",
@@ -71,6 +79,7 @@ MONEY = rule(
     RANGE_HEAD.optional(),
     or_(
         rule(AMOUNT.interpretation(Money.amount), CURRENCY.interpretation(Money.currency)),
+        rule(BARE_AMOUNT.interpretation(Money.amount), CURRENCY.interpretation(Money.currency)),
         rule(SIGN.interpretation(Money.currency), AMOUNT.interpretation(Money.amount)),
         rule(AMOUNT.interpretation(Money.amount), SIGN.interpretation(Money.currency)),
         rule(AMOUNT.interpretation(Money.amount)),
@@ -109,14 +118,23 @@ def currency_code(text: str | None) -> str | None:
     return None
 
 
-# Where a figure may be: a number followed by a multiplier, a currency or a sign, or a
-# sign before a number. The window reaches back over "от 1,5 до" and on over
-# "белорусских рублей". A cheap filter before the parser, not the rule: years, dates and
-# counts of people never reach the grammar.
+def _stem(word: str) -> str:
+    """'долларов', 'доллара' and 'доллар' share 'долла': a trigger needs no more."""
+    return re.escape(word[:-1] if len(word) > 3 and word.isalpha() else word)
+
+
+# Where a figure may be: a multiplier word, or a number followed by a currency, or a sign
+# before a number. Built from the tables above, so every currency they know triggers. The
+# window reaches back over "от 1,5 до" and "четыре" and on over "белорусских рублей". A
+# cheap filter before the parser, not the rule: years, dates and counts of people never
+# reach the grammar.
+_CURRENCY_STEMS = "|".join(sorted({_stem(w) for w in (*CURRENCY_WORDS, *INFLECTED_FORMS)
+                                   if w.isalpha()}, key=len, reverse=True))
+_SIGNS = "".join(re.escape(sign) for sign in CURRENCY_SIGNS)
+_MULTIPLIER_STEMS = "|".join(sorted({_stem(w) for w in (*MULTIPLIERS, *HALF_MULTIPLIERS)},
+                                    key=len, reverse=True))
 MONEY_TRIGGERS = re.compile(
-    r"(?:\d[\d\s\u00a0,.]*|полтор\w*|два|две|три|пять|десять)\s*"
-    r"(?:тыс|млн|млрд|трлн|миллион|миллиард|триллион|долл|руб|тенге|евро|юан|сум|манат|сом|"
-    r"USD|EUR|RUB|KZT|CNY|[$€₽₸¥])|(?:[$€₽₸¥]|USD|EUR|RUB|KZT|CNY)\s*\d",
+    rf"(?:{_MULTIPLIER_STEMS})|\d\s*(?:[{_SIGNS}]|(?:{_CURRENCY_STEMS}))|[{_SIGNS}]\s*\d",
     re.IGNORECASE)
 MONEY_BEFORE, MONEY_AFTER = 16, 28
 

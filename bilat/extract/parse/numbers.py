@@ -29,11 +29,16 @@ Percent = fact("Percent", ["number"])
 Times = fact("Times", ["number"])
 
 # Words that stand for a number in figures such as "полтора миллиарда", "в два раза".
+# Keys are lemmas: "девяти", "двух", "трёх" are read through their lemma.
 NUMBER_WORDS = {
     "один": 1, "одна": 1, "полтора": 1.5, "полторы": 1.5, "два": 2, "две": 2, "три": 3,
     "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10,
-    "двадцать": 20, "тридцать": 30, "сто": 100,
+    "одиннадцать": 11, "двенадцать": 12, "пятнадцать": 15, "двадцать": 20, "тридцать": 30,
+    "сорок": 40, "пятьдесят": 50, "шестьдесят": 60, "семьдесят": 70, "восемьдесят": 80,
+    "девяносто": 90, "сто": 100, "двести": 200, "триста": 300, "пятьсот": 500,
 }
+# "полмиллиарда долларов": half of the multiplier in one word.
+HALF_MULTIPLIERS = {"полмиллиона": 5e5, "полмиллиарда": 5e8, "полтриллиона": 5e11}
 
 # Lemma or abbreviation → factor. Abbreviations may carry a dot ("млн.", "тыс.").
 MULTIPLIERS = {
@@ -51,6 +56,11 @@ def parse_number(text: str) -> float | None:
     text = text.strip().lower()
     if text in NUMBER_WORDS:
         return float(NUMBER_WORDS[text])
+    if text.isalpha():
+        from bilat.nlp import lemma_of
+
+        word = NUMBER_WORDS.get(lemma_of(text))
+        return float(word) if word is not None else None
     if not _DECIMAL.match(text):
         return None
     return float(re.sub(r"[ \u00a0\u202f]", "", text).replace(",", "."))
@@ -71,7 +81,7 @@ INTEGER = or_(
 )
 DECIMAL_PART = rule(in_(",."), INT)
 DIGITS_NUMBER = rule(INTEGER, DECIMAL_PART.optional())
-WORD_NUMBER = rule(in_(set(NUMBER_WORDS)))
+WORD_NUMBER = or_(rule(in_(set(NUMBER_WORDS))), rule(dictionary(set(NUMBER_WORDS))))
 NUMBER = or_(DIGITS_NUMBER, WORD_NUMBER)
 
 
@@ -81,6 +91,14 @@ MULTIPLIER = or_(
 )
 
 # "38 млрд 607,6 млн": one figure written in two parts; amount_value adds them.
+# "миллиард долларов", "полмиллиарда долларов": an amount that is a multiplier alone; it
+# counts as money only when a currency follows (see money.MONEY).
+BARE_AMOUNT = or_(
+    rule(dictionary({"миллион", "миллиард", "триллион"})
+         .interpretation(Amount.multiplier.normalized())),
+    rule(in_caseless(set(HALF_MULTIPLIERS)).interpretation(Amount.rest.custom(
+        lambda word: HALF_MULTIPLIERS[word.lower()]))),
+).interpretation(Amount)
 AMOUNT_REST = rule(
     DIGITS_NUMBER.interpretation(Amount.rest.custom(parse_number)),
     MULTIPLIER.interpretation(Amount.rest_multiplier.normalized()),
@@ -117,9 +135,13 @@ def amount_value(amount: object) -> float | None:
     second part ("38 млрд 607,6 млн") counts only when it is of a smaller unit.
     """
     number = getattr(amount, "number", None)
+    multiplier = multiplier_value(getattr(amount, "multiplier", None))
+    if number is None and getattr(amount, "rest", None) is not None:
+        return float(amount.rest)  # type: ignore[attr-defined]  # "полмиллиарда"
+    if number is None and multiplier > 1:
+        number = 1.0  # "миллиард долларов"
     if number is None:
         return None
-    multiplier = multiplier_value(getattr(amount, "multiplier", None))
     value = scaled(number, multiplier)
     rest = getattr(amount, "rest", None)
     rest_multiplier = multiplier_value(getattr(amount, "rest_multiplier", None))
