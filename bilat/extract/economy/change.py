@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from bilat.extract.context import DocContext
-from bilat.extract.economy.attributes import is_share, period_fields
+from bilat.extract.economy.attributes import is_share, period_fields, status_of
 from bilat.extract.economy.cues import (
     COMMODITY_WORDS,
     FALL_AFTER,
@@ -59,7 +59,7 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
 def _change_fact(ctx: DocContext, scans: list[Scan], scan: Scan, figure: Figure,
                  subject: Subject | None) -> Fact | None:
     sign = _sign(scan, figure)
-    if sign is None or _is_level(scan, figure) or \
+    if sign is None or _is_level(scan, figure) or _is_planned(scan, figure) or \
             (figure.kind == "percent" and is_share(scan, figure)):
         return None
     cue = subject.cue if subject else _nearest_indicator(scan, figure)
@@ -102,6 +102,12 @@ def _subject_of_money(ctx: DocContext, scans: list[Scan], scan: Scan,
             not _indicator_between(scan, figure.last, after[0].first):
         return figure_subject(ctx, scans, scan, after[0])
     return None
+
+
+def _is_planned(scan: Scan, figure: Figure) -> bool:
+    """"может увеличиться в два раза", "планируют нарастить вдвое": a goal, not a change."""
+    earlier = [f.last + 1 for f in scan.figures if f.last < figure.first]
+    return status_of(scan, max(earlier, default=0), figure.first) != "actual"
 
 
 def _is_level(scan: Scan, figure: Figure) -> bool:

@@ -90,13 +90,15 @@ def _role(sentence: Sentence, index: int, mention: Mention | None) -> str:
 
 def choose_pair(ctx: DocContext, sentence: Sentence, anchor: int,
                 named: Sequence[Party], clause: tuple[int, int] | None = None,
-                fallback: Sequence[str] = ()) -> Parties | None:
+                fallback: Sequence[str] = (), owner: str | None = None) -> Parties | None:
     """The two parties of a figure at token ``anchor``: the named ones nearest to it,
     completed from the document's main pair when the sentence names fewer than two.
 
     Only parties inside ``clause`` (token indices) tell a direction: in "экспорт в
     Казахстан … , а импорт — 83 млн" the "в Казахстан" is not where the import goes.
-    ``fallback`` is the pair of the sentence before, which completes before the document's.
+    ``fallback`` is the pair of the sentence before, which completes before the document's;
+    ``owner`` the side whose trade the text before was giving ("торговли Узбекистана …:
+    с Кыргызстаном товарооборот – $1,3 млрд"), which completes before either.
     """
     by_distance = sorted(named, key=lambda p: abs(p.index - anchor))
     picked: list[Party] = []
@@ -107,6 +109,8 @@ def choose_pair(ctx: DocContext, sentence: Sentence, anchor: int,
             break
     codes = [p.code for p in picked]
     explicit = len(codes)
+    if len(codes) == 1 and owner and _country(owner) != _country(codes[0]):
+        codes = [codes[0], owner]
     if len(codes) < 2:
         codes = _complete(list(fallback) if len(fallback) == 2 else list(ctx.pair), codes)
     if len(codes) < 2:

@@ -21,6 +21,7 @@ from bilat.extract.economy.cues import (
     ANAPHORA_DETERMINERS,
     ANAPHORA_NOUNS,
     ANAPHORA_PRONOUNS,
+    TOTAL_MARKERS,
     Cue,
     indicator_cues,
 )
@@ -33,6 +34,13 @@ MAX_INDICATOR_GAP = 25
 # A pronoun stands for the indicator only at the head of its clause ("Он составил …",
 # "В 2024 году он вырос до …"); "этот показатель" may stand anywhere before the figure.
 PRONOUN_REACH = 5
+# How far after a trade word a bloc may be named: "торговли Узбекистана со странами".
+BLOC_REACH = 8
+# Plural nouns that make a partner a group: "со странами", "с государствами-членами".
+BLOC_NOUNS = {"страна", "государство", "член", "партнёр", "партнер", "регион", "субъект"}
+PARTNER_PREPOSITIONS = {"с", "со", "в", "во", "из"}
+# Blocs by name; a figure of trade with one is not bilateral.
+BLOCS = {"снг", "еаэс", "ес", "евросоюз", "отг", "шос", "брикс", "асеан", "оэс", "ееэс"}
 # Roles that mark a list item's partner: "с Узбекистаном", "в Китай", "из Турции".
 LIST_ROLES = {"with", "to", "from"}
 
@@ -52,6 +60,7 @@ class Carry:
     pair: tuple[str, ...] = ()
     own: str | None = None
     stop: int = 0  # where the sentence that left it ends
+    alone: bool = False  # the last figure was one side's total or trade with a bloc
 
 
 @dataclass(frozen=True)
@@ -97,6 +106,8 @@ def _read_scan(ctx: DocContext, scan: Scan, carry: Carry,
         if subject.parties is not None:
             carry = Carry(subject.cue.value, subject.parties.pair, subject.parties.own,
                           carry.stop)
+        else:
+            carry = Carry(subject.cue.value, (), _owner(scan, subject.cue), carry.stop, True)
     return _after_sentence(ctx, scan, carry)
 
 
@@ -108,13 +119,62 @@ def _subject(ctx: DocContext, scan: Scan, figure: Figure, clause_start: int,
                                                                 carry)
     if cue is None:
         return None
-    parties = choose_pair(ctx, scan.sentence, cue.index, scan.parties,
-                          clause=(clause_start, figure.last), fallback=carry.pair)
+    candidates = _line_parties(scan, figure)
+    named = [p for p in candidates if first or clause_start <= p.index <= figure.last]
+    if _of_one_side(scan, cue, figure) or (carry.alone and not named):
+        # "внешнеторговый оборот Узбекистана", "со странами ОТГ", and what follows them
+        # without naming a party: no bilateral figure
+        return Subject(cue, None, clause_start)
+    parties = choose_pair(ctx, scan.sentence, cue.index, candidates,
+                          clause=(clause_start, figure.last), fallback=carry.pair,
+                          owner=carry.own if _only_partner(named) else None)
     if parties is not None and parties.explicit == 0 and parties.own is None and \
             parties.pair == tuple(carry.pair):
         # "экспорт - $943,3 млн" after "товарооборот с Китаем": the same anchor side
         parties = replace(parties, own=carry.own)
     return Subject(cue, parties, clause_start)
+
+
+def _of_one_side(scan: Scan, cue: Cue, figure: Figure) -> bool:
+    """A figure of one side alone: its total foreign trade ("внешнеторговый оборот
+    республики", unless a partner is named), or its trade with a bloc ("со странами
+    Центральной Азии", "с государствами – членами ЕАЭС", "со странами СНГ")."""
+    tokens = scan.tokens
+    before = tokens[cue.index - 1].lemma if cue.index else ""
+    if before in TOTAL_MARKERS and not any(p.role in LIST_ROLES for p in scan.parties):
+        return True
+    hi = min(len(tokens), max(figure.first, cue.index + BLOC_REACH))
+    for i in range(cue.index + 1, hi):
+        lemma, prep = tokens[i].lemma, tokens[i - 1].lemma
+        plural_group = lemma in BLOC_NOUNS and tokens[i].feats.get("Number") == "Plur"
+        if (plural_group and prep in PARTNER_PREPOSITIONS) or tokens[i].text.lower() in BLOCS:
+            return True
+    return False
+
+
+def _line_parties(scan: Scan, figure: Figure) -> tuple[Party, ...]:
+    """Parties a figure may be about: in a sentence run over the lines of a list
+    ("…составили:\n- с Казахстаном – $4,6 млрд;\n- с Кыргызстаном – $1,3 млрд"), those of
+    its own line when that line names any."""
+    text, base = scan.sentence.text, scan.sentence.start
+    lo = text.rfind("\n", 0, figure.start - base)
+    if lo < 0:
+        return scan.parties
+    hi = text.find("\n", figure.stop - base)
+    hi = len(text) if hi < 0 else hi
+    own_line = tuple(p for p in scan.parties
+                     if lo <= scan.tokens[p.index].start - base < hi)
+    return own_line or scan.parties
+
+
+def _only_partner(named: Sequence[Party]) -> bool:
+    """One party, named as a partner: "с Кыргызстаном товарооборот – …"."""
+    return len(named) == 1 and named[0].role == "with"
+
+
+def _owner(scan: Scan, cue: Cue) -> str | None:
+    """The party right after a trade word: "оборот Узбекистана"."""
+    return next((p.code for p in scan.parties if cue.index < p.index <= cue.index + 3), None)
 
 
 def indicator_for(scan: Scan, figure: Figure, clause_start: int) -> Cue | None:
@@ -168,7 +228,7 @@ def _side(party: Party, role: str) -> str | None:
 
 def _after_sentence(ctx: DocContext, scan: Scan, carry: Carry) -> Carry:
     """A sentence about trade without money ("вырос на 12%") still sets what "он" means."""
-    carry = Carry(carry.indicator, carry.pair, carry.own, scan.sentence.stop)
+    carry = Carry(carry.indicator, carry.pair, carry.own, scan.sentence.stop, carry.alone)
     if not scan.indicators or any(f.kind == "money" for f in scan.figures):
         return carry
     cue = scan.indicators[0]
@@ -181,7 +241,7 @@ def _after_sentence(ctx: DocContext, scan: Scan, carry: Carry) -> Carry:
 def _after_words(ctx: DocContext, sentence: Sentence, carry: Carry) -> Carry:
     """"Стороны намерены нарастить взаимный товарооборот." sets what "он" means next."""
     cues = indicator_cues(sentence.tokens)
-    carry = Carry(carry.indicator, carry.pair, carry.own, sentence.stop)
+    carry = Carry(carry.indicator, carry.pair, carry.own, sentence.stop, carry.alone)
     if not cues:
         return carry
     parties = choose_pair(ctx, sentence, cues[0].index, sentence_parties(ctx, sentence),

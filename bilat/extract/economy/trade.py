@@ -13,7 +13,6 @@ from bilat.extract.economy.cues import (
     CLAUSE_BREAKS,
     INVESTMENT_WORDS,
     OTHER_MONEY_WORDS,
-    TOTAL_MARKERS,
     Cue,
 )
 from bilat.extract.economy.parties import Parties, direction
@@ -53,7 +52,7 @@ def _trade_fact(ctx: DocContext, scan: Scan, moneys: list[Figure], n: int,
     currency = _currency(moneys, n)
     if currency is None or not _is_money(scan, figure):
         return None
-    if parties is None or _is_total(scan, cue, parties):
+    if parties is None:
         return None
     status = status_of(scan, clause_start, figure.first)
     period = dated(ctx, scan.sentence,
@@ -98,12 +97,6 @@ def _is_money(scan: Scan, figure: Figure) -> bool:
         return True
     following = scan.tokens[figure.last + 1] if figure.last + 1 < len(scan.tokens) else None
     return following is None or following.pos in MONEY_FOLLOWERS
-
-
-def _is_total(scan: Scan, cue: Cue, parties: Parties) -> bool:
-    """"внешнеторговый оборот республики" is a total of one party, not a bilateral figure."""
-    before = scan.tokens[cue.index - 1].lemma if cue.index else ""
-    return before in TOTAL_MARKERS and parties.explicit < 2
 
 
 def _period_for(scan: Scan, figure: Figure, status: str,

@@ -90,6 +90,7 @@ PART = or_(MONTH_COUNT, MONTH_RANGE, YEAR_PART)
 WHEN = or_(YEAR_RANGE, YEAR, RELATIVE)
 
 BASE_MARK = or_(rule(dictionary(BASE_WORDS)), rule(in_({"с", "к"})),
+                rule(eq("чем"), eq("в").optional()),  # "на 34 % больше, чем в 2024-м"
                 rule(normalized("аналогичный"), normalized("период")))
 TARGET_MARK = rule(in_({"к", "до"}))
 
