@@ -8,6 +8,7 @@ one is more confident.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -35,8 +36,10 @@ def deduplicate(facts: Sequence[Fact]) -> list[Fact]:
 
 
 def _better(new: Fact, old: Fact) -> bool:
-    """A statement with its year beats one without ("превысил 26 млрд" in a headline)."""
-    return (_year(new) is not None, new.confidence) > (_year(old) is not None, old.confidence)
+    """A statement with its year beats one without ("превысил 26 млрд" in a headline), and
+    one that writes its year beats one whose year was read from around it."""
+    return (_year(new) is not None, _states_year(new), new.confidence) > \
+        (_year(old) is not None, _states_year(old), old.confidence)
 
 
 def _year(fact: Fact) -> int | None:
@@ -52,9 +55,23 @@ def _same(a: Fact, b: Fact) -> bool:
 
 
 def _same_period(a: Fact, b: Fact) -> bool:
-    """Equal periods, or one statement that does not say its period."""
+    """Equal periods, or one statement that does not say its period, or one whose year
+    was read from around it ("за 9 месяцев превысил 3 млрд" in a headline) beside one
+    that states it ("по итогам 9 месяцев прошлого года … 3 млрд")."""
     pa, pb = a.get("period") or {}, b.get("period") or {}
-    return pa == pb or _year(a) is None or _year(b) is None
+    if pa == pb or _year(a) is None or _year(b) is None:
+        return True
+    same_months = pa.get("months") == pb.get("months")
+    return same_months and not (_states_year(a) and _states_year(b))
+
+
+# A year written in the sentence itself: "2024", "прошлого года", "текущем году".
+_WRITTEN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|(?:прошл|позапрошл|текущ|минувш|"
+                           r"предыдущ|нынешн|истекш|уходящ|\bэт)\w*\s+год", re.IGNORECASE)
+
+
+def _states_year(fact: Fact) -> bool:
+    return bool(_WRITTEN_YEAR.search(fact.evidence.text))
 
 
 def _key(fact: Fact) -> str:

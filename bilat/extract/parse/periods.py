@@ -127,7 +127,7 @@ def resolve_year(year: int | None, relative: int | None, pub_year: int | None) -
 # Where a period may be: a year, a month, "месяц", "квартал", "полугодие", or an adjective
 # of a relative year ("прошлого года"). A cheap filter before the parser, not the rule.
 PERIOD_TRIGGERS = re.compile(
-    r"\b(?:199\d|20\d\d|2100)\b|месяц|квартал|полугоди|январ|феврал|март|апрел|\bма[йяе]\b|"
+    r"(?<!\d)(?:199\d|20\d\d|2100)(?!\d)|месяц|квартал|полугоди|январ|феврал|март|апрел|\bма[йяе]\b|"
     r"июн|июл|август|сентябр|октябр|ноябр|декабр|"
     r"(?:прошл|позапрошл|текущ|минувш|предыдущ|нынешн|истекш|уходящ|\bэт)\w*\s+год",
     re.IGNORECASE)
