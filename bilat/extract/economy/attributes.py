@@ -22,6 +22,9 @@ from bilat.extract.economy.cues import (
 from bilat.extract.figures import Figure, Scan
 from bilat.extract.parse.periods import PeriodSpan
 
+# "вырос с $30 млн до $3 млрд": a verb of change this many tokens before "до" makes it
+# the level reached, not an upper bound.
+LEVEL_REACH = 10
 # A share's indicator follows its percentage closely: "10% внешнеторгового оборота".
 INDICATOR_AFTER = 3
 # "в общем объёме взаимной торговли занимает не больше 7%": the total may come first.
@@ -39,7 +42,7 @@ def qualifier_of(scan: Scan, clause_start: int, figure: Figure) -> str:
         if qualifier:
             negated = i > 0 and words[i - 1] == "не"
             return NEGATED_QUALIFIERS.get(lemmas[i], qualifier) if negated else qualifier
-        if words[i] == "до" and not goal_in(scan, clause_start, figure.first):
+        if words[i] == "до" and not goal_in(scan, figure.first - LEVEL_REACH, figure.first):
             return "under"
     for i, lemma in enumerate(scan.lemmas(clause_start, figure.first)):
         verb = QUALIFYING_VERBS.get(lemma)

@@ -11,8 +11,10 @@ from bilat.extract.context import DocContext
 from bilat.extract.economy.attributes import period_fields, qualifier_of, status_of
 from bilat.extract.economy.cues import (
     CLAUSE_BREAKS,
+    FALL_WORDS,
     INVESTMENT_WORDS,
     OTHER_MONEY_WORDS,
+    RISE_WORDS,
     Cue,
 )
 from bilat.extract.economy.parties import Parties, direction
@@ -26,6 +28,10 @@ from bilat.model import Fact
 # else ("4,5 млн тонн", "2 млн человек") makes it a count of something else.
 MONEY_FOLLOWERS = {"PUNCT", "CCONJ", "SCONJ", "ADP"}
 
+# How far before a figure a verb of change makes "на"/"с" a difference or a starting level.
+CHANGE_REACH = 12
+# "… с $88,3 млрд. в 2014 г.": how far after a figure its own year may start (characters).
+YEAR_AFTER_CHARS = 6
 CONFIDENCE_NAMED = 0.9  # both parties named in the sentence
 CONFIDENCE_ONE_NAMED = 0.8  # one named, the other from the document's main pair
 CONFIDENCE_FROM_DOCUMENT = 0.65  # "между регионами": both from the document
@@ -47,16 +53,21 @@ def _trade_fact(ctx: DocContext, scan: Scan, moneys: list[Figure], n: int,
                 subject: Subject) -> Fact | None:
     figure = moneys[n]
     cue, parties, clause_start = subject.cue, subject.parties, subject.clause_start
-    if _other_money_between(scan, cue.index, figure.first):
+    if _other_money_between(scan, cue.index, figure.first) or _is_difference(scan, figure):
         return None
+    own_year = None
+    if _is_starting_level(scan, figure):
+        own_year = _year_right_after(scan, figure)
+        if own_year is None:
+            return None
     currency = _currency(moneys, n)
     if currency is None or not _is_money(scan, figure):
         return None
     if parties is None:
         return None
     status = status_of(scan, clause_start, figure.first)
-    period = dated(ctx, scan.sentence,
-                   _period_for(scan, figure, status, period_in_force(ctx, scan.sentence)))
+    period = own_year or dated(ctx, scan.sentence, _period_for(
+        scan, figure, status, period_in_force(ctx, scan.sentence)))
     fields = {
         "indicator": cue.value,
         "parties": list(parties.pair),
@@ -74,6 +85,33 @@ def _trade_fact(ctx: DocContext, scan: Scan, moneys: list[Figure], n: int,
         fields["exporter"], fields["importer"] = direction(parties, cue.value, ctx.home)
     return Fact("trade", fields, scan.evidence(), _confidence(parties),
                 rule=f"trade.{cue.value}", trace=_trace(scan, cue, figure))
+
+
+def _before(scan: Scan, figure: Figure) -> str:
+    return scan.tokens[figure.first - 1].lemma if figure.first else ""
+
+
+def _changes_before(scan: Scan, figure: Figure) -> bool:
+    return any(lemma in RISE_WORDS or lemma in FALL_WORDS
+               for lemma in scan.lemmas(figure.first - CHANGE_REACH, figure.first))
+
+
+def _is_difference(scan: Scan, figure: Figure) -> bool:
+    """"увеличился на 12 млн долларов": by how much, not how much."""
+    return _before(scan, figure) == "на" and _changes_before(scan, figure)
+
+
+def _is_starting_level(scan: Scan, figure: Figure) -> bool:
+    """"вырос с $30 млн до $3 млрд": the level a change started from."""
+    return _before(scan, figure) in {"с", "со"} and _changes_before(scan, figure)
+
+
+def _year_right_after(scan: Scan, figure: Figure) -> PeriodSpan | None:
+    """"снизился до $63,6 млрд с $88,3 млрд в 2014 г.": the year of a starting level is
+    the one written right after it."""
+    text_stop = figure.stop + YEAR_AFTER_CHARS
+    return next((p for p in scan.periods if p.role == "period" and p.year is not None
+                 and figure.stop <= p.start <= text_stop), None)
 
 
 def _other_money_between(scan: Scan, lo: int, hi: int) -> bool:

@@ -137,10 +137,22 @@ PERIOD_TRIGGERS = re.compile(
 PERIOD_BEFORE, PERIOD_AFTER = 28, 12
 
 
+# "18 января, 2012, 14:33": a bare year after a day and month is a date, not a period.
+_DAY_MONTH_BEFORE = re.compile(r"\d{1,2}\s+(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|"
+                               r"сентябр|октябр|ноябр|декабр)\w*[,.]?\s*$", re.IGNORECASE)
+
+
+def _in_calendar_date(text: str, start: int, length: int) -> bool:
+    return text[start:start + length].isdigit() and \
+        bool(_DAY_MONTH_BEFORE.search(text[max(0, start - 24):start]))
+
+
 def find_periods(text: str, offset: int = 0) -> list[PeriodSpan]:
     spans = []
     for match in find_near(PERIOD, text, PERIOD_TRIGGERS, PERIOD_BEFORE, PERIOD_AFTER, offset):
         found = match.fact
+        if _in_calendar_date(text, match.start - offset, match.stop - match.start):
+            continue
         months = int(found.months) if found.months else None
         if months is not None and not 1 <= months <= 12:
             months = None
