@@ -25,6 +25,8 @@ from bilat.extract.parse.periods import PeriodSpan
 # "вырос с $30 млн до $3 млрд": a verb of change this many tokens before "до" makes it
 # the level reached, not an upper bound.
 LEVEL_REACH = 10
+# The future of "быть", by its forms: the tagger reads "будет" as present.
+FUTURE_AUX = {"будет", "будут", "буду", "будем", "будете", "будешь"}
 # A share's indicator follows its percentage closely: "10% внешнеторгового оборота".
 INDICATOR_AFTER = 3
 # "в общем объёме взаимной торговли занимает не больше 7%": the total may come first.
@@ -68,8 +70,8 @@ def status_of(scan: Scan, clause_start: int, figure_start: int) -> str:
     tokens = scan.tokens[max(0, clause_start):figure_start]
     if any(t.lemma in TARGET_WORDS for t in tokens):
         return "target"
-    if any(t.lemma in FORECAST_WORDS for t in tokens):
-        return "forecast"
+    if any(t.lemma in FORECAST_WORDS or t.text.lower() in FUTURE_AUX for t in tokens):
+        return "forecast"  # "ожидается", "будет увеличен вдвое"
     if any(t.lemma in GOAL_VERBS and t.feats.get("VerbForm") == "Inf" for t in tokens):
         return "target"
     if any(t.lemma in GOAL_VERBS and is_goal_form(t) for t in tokens):

@@ -75,7 +75,7 @@ def _change_fact(ctx: DocContext, scans: list[Scan], scan: Scan, figure: Figure,
     period, base = _period_and_base(ctx, scan, figure)
     fields = {
         "indicator": cue.value, "parties": list(parties.pair), "exporter": None,
-        "importer": None, "percent": round(sign * figure.value, 2),
+        "importer": None, "percent": _percent(sign, figure),
         "period": period_fields(ctx, period) if period else _years_back_period(ctx, scan),
         "base": base,
     }
@@ -104,6 +104,15 @@ def _subject_of_money(ctx: DocContext, scans: list[Scan], scan: Scan,
     return None
 
 
+def _percent(sign: int, figure: Figure) -> float:
+    """"вырос в 2 раза" is +100 %, "сократился в 2 раза" is −50 %: a fall by a multiple
+    divides."""
+    if figure.kind == "times" and sign < 0:
+        times = figure.value / 100 + 1
+        return round((1 / times - 1) * 100, 2)
+    return round(sign * figure.value, 2)
+
+
 def _is_planned(scan: Scan, figure: Figure) -> bool:
     """"может увеличиться в два раза", "планируют нарастить вдвое": a goal, not a change."""
     earlier = [f.last + 1 for f in scan.figures if f.last < figure.first]
@@ -121,22 +130,32 @@ def _indicator_between(scan: Scan, lo: int, hi: int) -> bool:
 
 
 def _sign(scan: Scan, figure: Figure) -> int | None:
-    before = scan.lemmas(figure.first - RISE_WINDOW_BEFORE, figure.first)
-    # "Рост товарооборота … за последние четыре года составил 65%": a noun of change
-    # that is the subject may stand far before its figure.
-    before += [lemma for lemma in scan.lemmas(_clause_start(scan, figure), figure.first)
-               if lemma in CHANGE_NOUNS]
-    after = scan.lemmas(figure.last + 1, figure.last + 1 + RISE_WINDOW_AFTER)
+    """+1 for growth, −1 for a fall: a written sign first, then the word of change nearest
+    to the figure ("падение … прекратилось, когда он вырос на 0,7%" is growth), then a
+    noun of change that is the clause's subject ("Рост товарооборота … составил 65%")."""
     sign = _written_sign(scan, figure)
     if sign is not None:
         return sign
-    if any(lemma in FALL_WORDS for lemma in before + after) or \
-            any(lemma in FALL_AFTER for lemma in after):
+    lo = figure.first - RISE_WINDOW_BEFORE
+    near = [(figure.first - i, _word_sign(scan.tokens[i].lemma))
+            for i in range(max(0, lo), figure.first)]
+    near += [(i - figure.last, _word_sign(scan.tokens[i].lemma, after=True))
+             for i in range(figure.last + 1, min(len(scan.tokens),
+                                                 figure.last + 1 + RISE_WINDOW_AFTER))]
+    signs = sorted((distance, sign) for distance, sign in near if sign)
+    if signs:
+        return signs[0][1]
+    nouns = [_word_sign(lemma) for lemma in scan.lemmas(_clause_start(scan, figure), lo)
+             if lemma in CHANGE_NOUNS]
+    return nouns[-1] if nouns else None
+
+
+def _word_sign(lemma: str, after: bool = False) -> int:
+    if lemma in FALL_WORDS or (after and lemma in FALL_AFTER):
         return -1
-    if any(lemma in RISE_WORDS for lemma in before + after) or \
-            any(lemma in RISE_AFTER for lemma in after):
+    if lemma in RISE_WORDS or (after and lemma in RISE_AFTER):
         return 1
-    return None
+    return 0
 
 
 def _written_sign(scan: Scan, figure: Figure) -> int | None:

@@ -31,8 +31,12 @@ from bilat.model import Sentence
 
 # An indicator further than this many tokens before its figure belongs to something else.
 MAX_INDICATOR_GAP = 25
-# A pronoun stands for the indicator only at the head of its clause ("Он составил …",
-# "В 2024 году он вырос до …"); "этот показатель" may stand anywhere before the figure.
+# "Около 6 млрд долларов составил в прошлом году товарооборот …": the indicator may follow
+# its figure within one clause.
+INDICATOR_AFTER = 7
+# A pronoun stands for the indicator at the head of its clause ("Он составил …",
+# "В 2024 году он вырос до …") or as its subject ("По сравнению с 2023 годом он вырос");
+# "этот показатель" may stand anywhere before the figure.
 PRONOUN_REACH = 5
 # How far after a trade word a bloc may be named: "торговли Узбекистана со странами".
 BLOC_REACH = 8
@@ -186,7 +190,8 @@ def indicator_for(scan: Scan, figure: Figure, clause_start: int) -> Cue | None:
         return in_clause[-1]
     if before:
         return before[-1]
-    after = [c for c in scan.indicators if 0 < c.index - figure.last <= 3]
+    after = [c for c in scan.indicators if 0 < c.index - figure.last <= INDICATOR_AFTER
+             and not any(t.pos == "PUNCT" for t in scan.tokens[figure.last + 1:c.index])]
     return after[0] if after else None
 
 
@@ -198,7 +203,8 @@ def anaphor_cue(scan: Scan, clause_start: int, figure: Figure, carry: Carry) -> 
     for i in range(clause_start, figure.first):
         lemma = tokens[i].lemma
         before = tokens[i - 1].lemma if i else ""
-        pronoun = lemma in ANAPHORA_PRONOUNS and i < clause_start + PRONOUN_REACH
+        pronoun = lemma in ANAPHORA_PRONOUNS and (i < clause_start + PRONOUN_REACH
+                                                  or tokens[i].rel.startswith("nsubj"))
         if pronoun or (lemma in ANAPHORA_NOUNS and before in ANAPHORA_DETERMINERS):
             return Cue(i, "indicator", carry.indicator)
     return None
