@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from context_cases import CONTEXT_CASES
 from economic_cases import CASES, ECONOMIC_TYPES, PUBLISHED, render
 
 from bilat.extract import extract
@@ -29,3 +30,18 @@ def test_every_fact_carries_its_sentence() -> None:
     assert fact.evidence.text.startswith("Товарооборот")
     assert 0 < fact.confidence <= 1
     assert fact.rule and fact.trace
+
+
+@pytest.mark.parametrize(("kind", "text", "expected"), CONTEXT_CASES,
+                         ids=[f"{c[0]}:{c[1][:50]}" for c in CONTEXT_CASES])
+def test_real_news_failure_class(kind: str, text: str, expected: list[str]) -> None:
+    assert economic_facts(text) == sorted(expected), kind
+
+
+def test_every_failure_class_has_a_case_that_yields_less() -> None:
+    """Each class is held by cases that must yield facts and by cases where a figure or a
+    percentage in the text must not become one (a bloc, a difference, a level, a goal)."""
+    kinds = {kind for kind, _, _ in CONTEXT_CASES}
+    assert {"year", "direction", "list", "number", "anaphora", "growth", "target", "share",
+            "bloc", "level"} <= kinds
+    assert any(not expected for _, _, expected in CONTEXT_CASES)

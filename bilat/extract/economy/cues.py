@@ -14,7 +14,7 @@ from bilat.model import Token
 # Lemma → trade indicator. "оборот" alone is too vague (cash turnover, retail turnover):
 # it counts only after one of TRADE_ADJECTIVES.
 INDICATORS = {
-    "товарооборот": "turnover", "товарообмен": "turnover",
+    "товарооборот": "turnover", "товарообмен": "turnover", "наторговать": "turnover",
     "экспорт": "export", "поставка": "export", "вывоз": "export", "экспортировать": "export",
     "экспортный": "export", "экспортёр": "export", "экспортер": "export",
     "импорт": "import", "ввоз": "import", "импортировать": "import", "импортный": "import",

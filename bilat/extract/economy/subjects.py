@@ -132,9 +132,9 @@ def _subject(ctx: DocContext, scan: Scan, figure: Figure, clause_start: int,
     parties = choose_pair(ctx, scan.sentence, cue.index, candidates,
                           clause=(clause_start, figure.last), fallback=carry.pair,
                           owner=carry.own if _only_partner(named) else None)
-    if parties is not None and parties.explicit == 0 and parties.own is None and \
-            parties.pair == tuple(carry.pair):
-        # "экспорт - $943,3 млн" after "товарооборот с Китаем": the same anchor side
+    if parties is not None and parties.own is None and carry.own in parties.pair:
+        # "экспорт - $943,3 млн" after "товарооборот с Китаем", "импорт — 3,2 млрд" after
+        # "Экспорт Беларуси — 1,9 млрд": the same anchor side
         parties = replace(parties, own=carry.own)
     return Subject(cue, parties, clause_start)
 

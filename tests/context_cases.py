@@ -1,0 +1,153 @@
+"""Failure classes seen on real news, as project-written cases: (class, text, expected).
+
+Each class of ``eval/real`` misses has sentences that must yield their facts and sentences
+that must yield nothing (or less). The texts are the project's own; the published date is
+``economic_cases.PUBLISHED`` (2025-06-15). Rendered by ``economic_cases.render``.
+"""
+
+from __future__ import annotations
+
+CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
+    # ── the year from context: paragraph, trade sentence before, headline, publication ──
+    ("year", "В 2019 году делегации провели переговоры в Ташкенте. Товарооборот Узбекистана "
+     "и Кыргызстана составил 1,1 млрд долларов.",
+     ["trade:turnover KG UZ 1100M USD exact 2019 actual"]),
+    ("year", "Итоги 2022 года: торговля Армении и Ирана\n\nТоварооборот Армении и Ирана "
+     "составил 710 млн долларов.",
+     ["trade:turnover AM IR 710M USD exact 2022 actual"]),
+    ("year", "По итогам 2021 года товарооборот Казахстана и Китая вырос до 25 млрд "
+     "долларов.\n\nЭкспорт Казахстана в Китай составил 13 млрд долларов.",
+     ["trade:turnover CN KZ 25000M USD exact 2021 actual",
+      "trade:export KZ>CN 13000M USD exact 2021 actual"]),
+    ("year", "За первое полугодие товарооборот Беларуси и Вьетнама составил 150 млн долларов.",
+     ["trade:turnover BY VN 150M USD exact 2025/6 actual"]),
+    ("year", "В текущем году торговля развивается динамично: за восемь месяцев товарооборот "
+     "Монголии и России составил 1,2 млрд долларов.",
+     ["trade:turnover MN RU 1200M USD exact 2025/8 actual"]),
+    ("year", "Товарооборот Сербии и России за 9 месяцев превысил 3 млрд долларов\n\n"
+     "По итогам 9 месяцев прошлого года товарооборот Сербии и России составил чуть более "
+     "3 млрд долларов.",
+     ["trade:turnover RS RU 3000M USD over 2024/9 actual"]),
+    # a day and month before a bare year is a dateline, not the period of what follows
+    ("year", "Минск, 18 января, 2012, 14:33. Товарооборот Белоруссии и Китая вырос до 3 млрд "
+     "долларов в 2011 году.",
+     ["trade:turnover BY CN 3000M USD exact 2011 actual"]),
+    # ── direction ──
+    ("direction", "В 2024 году экспорт Туркменистана в Узбекистан составил 610 млн долларов, "
+     "импорт из Узбекистана — 270 млн долларов.",
+     ["trade:export TM>UZ 610M USD exact 2024 actual",
+      "trade:import UZ>TM 270M USD exact 2024 actual"]),
+    ("direction", "По итогам 2024 года товарооборот с Китаем составил 5,1 млрд долларов. "
+     "Экспорт Беларуси — 1,9 млрд долларов, импорт — 3,2 млрд долларов.",
+     ["trade:turnover BY CN 5100M USD exact 2024 actual",
+      "trade:export BY>CN 1900M USD exact 2024 actual",
+      "trade:import CN>BY 3200M USD exact 2024 actual"]),
+    # ── lists with an elided party ──
+    ("list", "В 2024 году товарооборот Азербайджана с Казахстаном составил 480 млн долларов, "
+     "с Узбекистаном — 320 млн долларов (рост в 2,4 раза), с Кыргызстаном — 40 млн долларов.",
+     ["trade:turnover AZ KZ 480M USD exact 2024 actual",
+      "trade:turnover AZ UZ 320M USD exact 2024 actual",
+      "change:turnover AZ UZ +140% 2024 base=previous_period",
+      "trade:turnover AZ KG 40M USD exact 2024 actual"]),
+    ("list", "В 2023 году экспорт России в Армению составил 3,1 млрд долларов, в Грузию — "
+     "1,4 млрд долларов.",
+     ["trade:export RU>AM 3100M USD exact 2023 actual",
+      "trade:export RU>GE 1400M USD exact 2023 actual"]),
+    ("list", "В 2024 году показатели торговли Таджикистана составили:\n"
+     "- с Россией товарооборот — 1,5 млрд долларов, из них экспорт — 200 млн долларов;\n"
+     "- с Казахстаном товарооборот — 1,1 млрд долларов, из них экспорт — 450 млн долларов.",
+     ["trade:turnover RU TJ 1500M USD exact 2024 actual",
+      "trade:export TJ>RU 200M USD exact 2024 actual",
+      "trade:turnover KZ TJ 1100M USD exact 2024 actual",
+      "trade:export TJ>KZ 450M USD exact 2024 actual"]),
+    ("list", "В 2025 году товарооборот Азербайджана с Казахстаном вырос в 3,8 раза и составил "
+     "517 млн долларов, а с Узбекистаном увеличился в 2,3 раза и достиг 269 млн долларов.",
+     ["trade:turnover AZ KZ 517M USD exact 2025 actual",
+      "change:turnover AZ KZ +280% 2025 base=previous_period",
+      "trade:turnover AZ UZ 269M USD exact 2025 actual",
+      "change:turnover AZ UZ +130% 2025 base=previous_period"]),
+    # ── numbers: compound, in words, bare multipliers ──
+    ("number", "По итогам 2023 года товарооборот Казахстана и Турции составил 6 млрд 370 млн "
+     "долларов.", ["trade:turnover KZ TR 6370M USD exact 2023 actual"]),
+    ("number", "По итогам 2024 года товарооборот Азербайджана и Грузии составил почти "
+     "миллиард долларов.", ["trade:turnover AZ GE 1000M USD approx 2024 actual"]),
+    ("number", "По итогам 2022 года Беларусь и Московская область наторговали более чем на "
+     "девять миллиардов долларов.",
+     ["trade:turnover BY RU-MOS 9000M USD over 2022 actual"]),
+    ("number", "Наш товарооборот с Монголией за 2023 год — полмиллиарда долларов, сообщили "
+     "в правительстве Бурятии.", ["trade:turnover MN RU-BU 500M USD exact 2023 actual"]),
+    # ── anaphora ──
+    ("anaphora", "В 2023 году товарооборот Казахстана и Турции составил 6,4 млрд долларов. "
+     "В прошлом году этот показатель вырос до 7 млрд долларов.",
+     ["trade:turnover KZ TR 6400M USD exact 2023 actual",
+      "trade:turnover KZ TR 7000M USD exact 2024 actual"]),
+    ("anaphora", "Товарооборот Армении и Ирана в 2024 году вырос на 12%. Он составил 720 млн "
+     "долларов.",
+     ["change:turnover AM IR +12% 2024 base=previous_period",
+      "trade:turnover AM IR 720M USD exact 2024 actual"]),
+    ("anaphora", "Стороны намерены нарастить взаимный товарооборот Беларуси и Узбекистана. "
+     "По итогам 2024 года он составил более 850 миллионов долларов. Это на 34 % больше, "
+     "чем в 2023-м.",
+     ["trade:turnover BY UZ 850M USD over 2024 actual",
+      "change:turnover BY UZ +34% 2024 base=2023"]),
+    ("anaphora", "Товарооборот Китая и Кыргызстана в 2024 году составил 19,6 млрд долларов. "
+     "По сравнению с 2023 годом он увеличился на 23%.",
+     ["trade:turnover CN KG 19600M USD exact 2024 actual",
+      "change:turnover CN KG +23% 2024 base=2023"]),
+    # ── growth in every position, and falls by a multiple ──
+    ("growth", "Рост товарооборота между Россией и Монголией в 2024 году составил 30%.",
+     ["change:turnover MN RU +30% 2024 base=previous_period"]),
+    ("growth", "Товарооборот Узбекистана и Таджикистана снизился на 7,3% — до 540 млн "
+     "долларов в 2024 году.",
+     ["change:turnover TJ UZ -7.3% 2024 base=previous_period",
+      "trade:turnover TJ UZ 540M USD exact 2024 actual"]),
+    ("growth", "В 2024 году товарооборот Беларуси и Монголии сократился в два раза — до "
+     "40 млн долларов.",
+     ["change:turnover BY MN -50% 2024 base=previous_period",
+      "trade:turnover BY MN 40M USD exact 2024 actual"]),
+    ("growth", "За первый квартал товарооборот между Россией и Арменией сократился на 20,8%. "
+     "Российский экспорт составил $3,3 млрд (снижение на 31,7%).",
+     ["change:turnover AM RU -20.8% 2025/3 base=previous_period",
+      "trade:export RU>AM 3300M USD exact 2025/3 actual",
+      "change:export RU>AM -31.7% 2025/3 base=previous_period"]),
+    # ── targets and forecasts; planned growth is no change ──
+    ("target", "Узбекистан и Туркменистан планируют нарастить товарооборот до 2 млрд "
+     "долларов к 2030 году.", ["trade:turnover TM UZ 2000M USD exact 2030 target"]),
+    ("target", "Товарооборот Белоруссии и Узбекистана к 2030 году может увеличиться в два "
+     "раза и достичь двух миллиардов долларов.",
+     ["trade:turnover BY UZ 2000M USD exact 2030 forecast"]),
+    ("target", "В 2024 году товарооборот Свердловской области и Китая составил 260 млн "
+     "долларов, но уже в "
+     "этом году он будет увеличен вдвое и составит 500 млн долларов.",
+     ["trade:turnover CN RU-SVE 260M USD exact 2024 actual",
+      "trade:turnover CN RU-SVE 500M USD exact 2025 forecast"]),
+    # ── percentages that are levels or shares, not changes ──
+    ("share", "В прошлом году доля Китая во внешнеторговом обороте Монголии снизилась до "
+     "62% с 70%.", ["share:turnover CN in MN 62% exact"]),
+    ("share", "Российский экспорт в Армению в 2024 году составил 3 млрд долларов (рост на "
+     "5%), импорт — 1 млрд долларов.",
+     ["trade:export RU>AM 3000M USD exact 2024 actual",
+      "change:export RU>AM +5% 2024 base=previous_period",
+      "trade:import AM>RU 1000M USD exact 2024 actual"]),
+    # ── one side's totals and blocs: no bilateral figure ──
+    ("bloc", "Внешнеторговый оборот Узбекистана со странами СНГ в 2024 году составил 15 млрд "
+     "долларов, экспорт — 6 млрд долларов.", []),
+    ("bloc", "В 2024 году товарооборот Азербайджана со странами Центральной Азии вырос на "
+     "30% и достиг 1,2 млрд долларов.", []),
+    ("bloc", "Если брать страны Содружества в целом, то в 2023 году товарооборот вырос до "
+     "164 млрд долларов.", []),
+    # ── a starting level needs its own year; a difference is no figure ──
+    ("level", "За пять лет товарооборот Казахстана и Кыргызстана вырос с 900 млн долларов "
+     "до 2 млрд долларов в 2024 году.",
+     ["trade:turnover KG KZ 2000M USD exact 2024 actual"]),
+    ("level", "В 2015 году товарооборот России и Китая снизился до $63,6 млрд с $88,3 млрд "
+     "в 2014 году.",
+     ["trade:turnover CN RU 63600M USD exact 2015 actual",
+      "trade:turnover CN RU 88300M USD exact 2014 actual"]),
+    ("level", "В 2024 году экспорт Башкортостана в Казахстан увеличился на 50 млн долларов и "
+     "составил 420 млн долларов.",
+     ["trade:export RU-BA>KZ 420M USD exact 2024 actual"]),
+    ("level", "В 2024 году Россия поставила в Казахстан зерна на 300 млн долларов, а "
+     "товарооборот вырос на 10%.",
+     ["change:turnover KZ RU +10% 2024 base=previous_period"]),
+]
