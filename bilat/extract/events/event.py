@@ -13,22 +13,24 @@ sentence, and for the article's main event only, from the document's pair.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from bilat.extract.context import DocContext
-from bilat.extract.events.eventdate import DateSpan, find_dates, relative_day
+from bilat.extract.events.eventdate import find_dates
 from bilat.extract.events.eventparties import (
-    HOST_PREPOSITIONS,
     Span,
-    capitals_as_countries,
     climb,
-    countries,
     find_parties,
     find_place,
-    pair,
-    span_sides,
-    verb_subject_sides,
 )
+from bilat.extract.events.eventrecord import (
+    MAX_NAME_TOKENS,
+    Event,
+    complement,
+    event_date,
+    participants,
+)
+from bilat.extract.events.eventverbs import event_verbs, verb_event
+from bilat.extract.events.signing import Signing, find_signings
 from bilat.extract.figures import Scan
 from bilat.extract.parse.textforms import (
     QUOTE_CHARS,
@@ -63,8 +65,6 @@ BODY_FORMATS = {"межправкомиссия": "intergovernmental_commission"
 BODY_QUALIFIED = {("межправительственный", "комиссия"): "intergovernmental_commission",
                   ("экспертный", "совет"): "expert_council",
                   ("деловой", "совет"): "business_council"}
-# Verbs that tell an event by themselves: "Губернатор встретился с послом …".
-EVENT_VERBS = {"встретиться": "meeting", "посетить": "visit", "побывать": "visit"}
 EVENT_LEMMAS = frozenset({k for k in EVENT_WORDS if isinstance(k, str)} | {"стол", "заседание"})
 # Words before an event that make it the setting of another: "на полях форума".
 FRAME_WORDS = frozenset({"поле", "рамка", "ход", "кулуары", "время", "преддверие",
@@ -88,21 +88,15 @@ ANNOUNCE_WORDS = frozenset({"запланировать", "планироват�
                             "предстоять", "будущий", "собираться"})
 # Words that set an event apart from the one told so far: "Следующий форум пройдёт в Казани".
 ANOTHER_WORDS = frozenset({"следующий", "предыдущий", "прошлый", "будущий", "прошлогодний"})
-# Seasons: a date no more precise than its year.
-SEASON_WORDS = frozenset({"весна", "лето", "осень", "зима", "весной", "летом", "осенью",
-                          "зимой"})
 # Kinds whose mention names the event ("Красноярский экономический форум"); a meeting's
 # words ("встреча главы Республики") describe it and are no name.
 NAMED_KINDS = frozenset({"forum", "conference", "other"})
 # Lemmas that say the event is taking place as the text is written.
 ONGOING_WORDS = frozenset({"проходить", "продолжаться", "идти", "работать"})
-WITH_PREPOSITIONS = frozenset({"с", "со"})
 # The article's main event is told in its title or first sentences; only such an event may
 # take its parties from the document's pair. Counted in lines, so a site's menu, a headline
 # and a dateline take their share: the dev articles' lead ends by the sixth line.
 LEAD_SENTENCES = 8
-# A name longer than this is a clause that ran on.
-MAX_NAME_TOKENS = 14
 ORDINAL_WORDS = {"первый": 1, "второй": 2, "третий": 3, "четвертый": 4, "четвёртый": 4,
                  "пятый": 5, "шестой": 6, "седьмой": 7, "восьмой": 8, "девятый": 9,
                  "десятый": 10, "одиннадцатый": 11, "двенадцатый": 12, "пятнадцатый": 15,
@@ -116,26 +110,6 @@ CONFIDENCE_SENTENCE = 0.7  # a party from the sentence, the other from the docum
 CONFIDENCE_DOCUMENT = 0.55  # both from the document's pair
 
 
-@dataclass
-class Event:
-    kind: str
-    format: str | None
-    name: str | None
-    ordinal: int | None
-    parties: tuple[str, ...]
-    source: str  # name | with | subject | document | none | other: whence the parties
-    status: str
-    date: str | None
-    place: str | None
-    location: str | None
-    evidence: Evidence
-    participants: list[dict[str, str | None]] = field(default_factory=list)
-    named: bool = False  # told apart by its name, ordinal, title or date
-    frame: bool = False  # "на полях форума": the setting of another event
-    happening: bool = False  # "прошел", "состоялся", "принял участие": told as taking place
-    another: bool = False  # "следующий форум": not the event told so far
-
-
 def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
     people = find_people(ctx)
     events: list[Event] = []
@@ -144,11 +118,24 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
             continue
         for head, kind, fmt in _event_heads(sentence.tokens):
             _add(events, _read_event(ctx, people, sentence, head, kind, fmt), index)
-        for verb, kind in _event_verbs(sentence.tokens):
-            event = _verb_event(ctx, people, sentence, verb, kind)
+        for verb, kind in event_verbs(sentence.tokens):
+            event = verb_event(ctx, people, sentence, verb, kind)
             if event is not None:
                 _add(events, event, index)
+        for signing in find_signings(sentence.tokens):
+            _add(events, _signing_event(ctx, people, sentence, signing), index)
     return [_fact(event) for event in events]
+
+
+def _signing_event(ctx: DocContext, people: People, sentence: Sentence,
+                   signing: Signing) -> Event:
+    """"стороны подписали 12 документов": a signing between the sides the agreement names,
+    whom it was signed with, the sentence's subject, or the article's pair."""
+    event = _read_event(ctx, people, sentence, signing.thing, "signing", None)
+    event.name = None
+    event.status = "past"
+    event.happening = True
+    return event
 
 
 def _event_heads(tokens: Sequence[Token]) -> list[tuple[int, str, str | None]]:
@@ -185,22 +172,22 @@ def _read_event(ctx: DocContext, people: People, sentence: Sentence, head: int,
                 kind: str, fmt: str | None) -> Event:
     tokens = sentence.tokens
     name = _name_span(tokens, head)
-    complement = _complement(tokens, name.last + 1, kind)
+    held_with = complement(tokens, name.last + 1, kind)
     quoted = any(t.text in QUOTE_CHARS for t in tokens[name.first:name.last + 1])
     ordinal = _ordinal(tokens[name.first:head])
     status = _status(tokens, head)
     dates = find_dates(sentence.text, sentence.start)
-    parties, source, host = find_parties(ctx, people, sentence, head, name, complement,
+    parties, source, host = find_parties(ctx, people, sentence, head, name, held_with,
                                          EVENT_LEMMAS)
     place, location = find_place(ctx, sentence)
     titled = kind in NAMED_KINDS or fmt is not None or quoted or ordinal is not None
     return Event(
         kind=kind, format=fmt, name=_name_text(ctx, tokens, name, head) if titled else None,
         ordinal=ordinal, parties=parties, source=source, status=status,
-        date=_date(ctx, sentence, dates, status, head),
+        date=event_date(ctx, sentence, dates, status, head),
         place=place, location=location or host,
         evidence=Evidence(sentence.text, sentence.start, sentence.stop),
-        participants=_participants(people, sentence),
+        participants=participants(people, sentence),
         named=source in {"name", "with"} or quoted or ordinal is not None
         or any(d.day or d.month for d in dates),
         frame=_is_frame(tokens, name.first), happening=_happening(tokens, head, name),
@@ -241,23 +228,6 @@ def _genitive(token: Token) -> bool:
     return token.pos in {"NOUN", "PROPN", "ADJ"} and token.feats.get("Case") in {"Gen", "Dat"}
 
 
-def _complement(tokens: Sequence[Token], start: int, kind: str) -> Span | None:
-    """"с губернатором Омской области Петром Ивановым": whom the event was held with;
-    for a visit, also where it went ("визит в Узбекистан")."""
-    words = WITH_PREPOSITIONS | {"между"} | (HOST_PREPOSITIONS if kind == "visit" else set())
-    while start < len(tokens) and tokens[start].pos in {"ADJ", "NOUN"} \
-            and tokens[start].feats.get("Case") == "Ins":
-        start += 1  # "переговоры в формате видеоконференции с …" stays out of the way
-    if start >= len(tokens) or tokens[start].lemma not in words:
-        return None
-    last = start
-    for j in range(start + 1, min(len(tokens), start + MAX_NAME_TOKENS)):
-        if tokens[j].pos in {"VERB", "AUX"} or tokens[j].text in {",", ".", ";", ":"}:
-            break
-        last = j
-    return Span(start, last) if last > start else None
-
-
 def _is_frame(tokens: Sequence[Token], first: int) -> bool:
     """"на полях форума", "в рамках визита": the setting of what the sentence tells."""
     return first > 0 and tokens[first - 1].lemma in FRAME_WORDS
@@ -296,31 +266,6 @@ def _status(tokens: Sequence[Token], head: int) -> str:
     return "past"
 
 
-def _date(ctx: DocContext, sentence: Sentence, dates: list[DateSpan], status: str,
-          head: int) -> str | None:
-    """A date the sentence gives, else "сегодня"/"вчера", else the month of publication for
-    an event told as past (the text does not say the day), else none."""
-    if dates:
-        anchor = sentence.tokens[head].start
-        nearest = min(dates, key=lambda d: abs(d.start - anchor))
-        return nearest.iso(ctx.date, status)
-    day = relative_day(sentence.tokens, ctx.date)
-    if day:
-        return day
-    if any(t.lemma in SEASON_WORDS for t in sentence.tokens) and ctx.date:
-        return ctx.date[:4]  # "весной": the year is all an ISO date can say of a season
-    if status == "ongoing" and ctx.date:
-        return ctx.date
-    if status == "past" and ctx.date:
-        return ctx.date[:7]
-    return None
-
-
-def _participants(people: People, sentence: Sentence) -> list[dict[str, str | None]]:
-    return [person.fields() for person in people.persons
-            if any(sentence.start <= m.start < sentence.stop for m in person.mentions)]
-
-
 def _ordinal(tokens: Sequence[Token]) -> int | None:
     for token in tokens:
         text = token.text.upper()
@@ -348,72 +293,6 @@ def _name_text(ctx: DocContext, tokens: Sequence[Token], name: Span, head: int) 
         return None
     text = nominative_phrase(ctx.analysis.text, tokens, name.first, name.last, head)
     return text[:1].upper() + text[1:]
-
-
-# ── events told by a verb: "встретился с …", "посетил …" ───────────────────────────────
-
-def _event_verbs(tokens: Sequence[Token]) -> list[tuple[int, str]]:
-    return [(i, EVENT_VERBS[t.lemma]) for i, t in enumerate(tokens)
-            if t.lemma in EVENT_VERBS and t.pos == "VERB"]
-
-
-def _verb_event(ctx: DocContext, people: People, sentence: Sentence, verb: int,
-                kind: str) -> Event | None:
-    """Both sides must be named: the subject, and whom it met or what it visited."""
-    tokens = sentence.tokens
-    subject = verb_subject_sides(ctx, people, tokens, verb, verb)
-    other = _object_sides(ctx, people, tokens, verb, kind)
-    sides = subject + [c for c in other if c.split("-")[0] not in countries(subject)]
-    if not subject or not other or len(countries(sides)) < 2:
-        return None
-    status = _verb_status(tokens[verb])
-    place, location = find_place(ctx, sentence)
-    if kind == "visit" and place is None:
-        place, location = _visited_city(ctx, tokens, verb)
-    dates = find_dates(sentence.text, sentence.start)
-    return Event(kind=kind, format=None, name=None, ordinal=None, parties=pair(sides),
-                 source="with", status=status, date=_date(ctx, sentence, dates, status, verb),
-                 place=place, location=location,
-                 evidence=Evidence(sentence.text, sentence.start, sentence.stop),
-                 participants=_participants(people, sentence), named=True, happening=True)
-
-
-def _object_sides(ctx: DocContext, people: People, tokens: Sequence[Token], verb: int,
-                  kind: str) -> list[str]:
-    for i in range(verb + 1, min(len(tokens), verb + MAX_NAME_TOKENS)):
-        if tokens[i].pos in {"VERB", "AUX"} or tokens[i].text in {",", ".", ";"}:
-            break
-        if (kind == "meeting" and tokens[i].lemma in WITH_PREPOSITIONS) or kind == "visit":
-            span = _complement(tokens, i, kind) if kind == "meeting" else \
-                Span(i, _clause_end(tokens, i))
-            return capitals_as_countries(ctx, tokens, span, span_sides(
-                ctx, people, tokens, span)) if span else []
-    return []
-
-
-def _clause_end(tokens: Sequence[Token], start: int) -> int:
-    end = start
-    for j in range(start, min(len(tokens), start + MAX_NAME_TOKENS)):
-        if tokens[j].pos in {"VERB", "AUX"} or tokens[j].text in {",", ".", ";", ":"}:
-            break
-        end = j
-    return end
-
-
-def _visited_city(ctx: DocContext, tokens: Sequence[Token],
-                  verb: int) -> tuple[str | None, str | None]:
-    lo = tokens[verb].stop
-    hi = tokens[_clause_end(tokens, verb + 1)].stop if verb + 1 < len(tokens) else lo
-    for mention in ctx.mentions_between(lo, hi):
-        if mention.form == "city" or mention.actor.kind == "city":
-            return mention.normal or mention.text, mention.actor.code
-    return None, None
-
-
-def _verb_status(verb: Token) -> str:
-    if verb.feats.get("Tense") == "Fut" or verb.feats.get("VerbForm") == "Inf":
-        return "announced"
-    return "ongoing" if verb.feats.get("Tense") == "Pres" else "past"
 
 
 # ── merging mentions into events ───────────────────────────────────────────────────────

@@ -36,6 +36,10 @@ DATE = or_(
 ).interpretation(EventDate)
 # Words for a day relative to the publication date.
 RELATIVE_DAYS = {"сегодня": 0, "вчера": -1, "накануне": -1, "завтра": 1}
+# "в пятницу": the last such weekday on or before the publication date (news reports the
+# week's events), by lemma → ISO weekday number less one.
+WEEKDAYS = {"понедельник": 0, "вторник": 1, "среда": 2, "четверг": 3, "пятница": 4,
+            "суббота": 5, "воскресенье": 6}
 
 
 @dataclass(frozen=True)
@@ -81,12 +85,17 @@ def find_dates(text: str, offset: int = 0) -> list[DateSpan]:
 
 
 def relative_day(tokens: Sequence[Token], published: str | None) -> str | None:
-    """"сегодня" → the publication date, "вчера"/"накануне" → the day before."""
+    """"сегодня" → the publication date, "вчера"/"накануне" → the day before, "в пятницу"
+    → the last Friday on or before it."""
     if not published or len(published) < len("2024-01-01"):
         return None
-    for token in tokens:
+    today = dt.date.fromisoformat(published[:10])
+    for i, token in enumerate(tokens):
         shift = RELATIVE_DAYS.get(token.lemma)
         if shift is not None:
-            day = dt.date.fromisoformat(published[:10]) + dt.timedelta(days=shift)
-            return day.isoformat()
+            return (today + dt.timedelta(days=shift)).isoformat()
+        weekday = WEEKDAYS.get(token.lemma)
+        if weekday is not None and i and tokens[i - 1].lemma in {"в", "во"}:
+            back = (today.weekday() - weekday) % 7
+            return (today - dt.timedelta(days=back)).isoformat()
     return None

@@ -1,0 +1,83 @@
+"""The record of one event as its mentions are read, and what every reader of events
+needs: whom an event was held with, its date, the people in its sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bilat.extract.context import DocContext
+from bilat.extract.events.eventdate import DateSpan, relative_day
+from bilat.extract.events.eventparties import HOST_PREPOSITIONS, Span
+from bilat.extract.people.person import People
+from bilat.model import Evidence, Sentence, Token
+
+# Seasons: a date no more precise than its year.
+SEASON_WORDS = frozenset({"весна", "лето", "осень", "зима", "весной", "летом", "осенью",
+                          "зимой"})
+WITH_PREPOSITIONS = frozenset({"с", "со"})
+# A name longer than this is a clause that ran on.
+MAX_NAME_TOKENS = 14
+
+
+@dataclass
+class Event:
+    kind: str
+    format: str | None
+    name: str | None
+    ordinal: int | None
+    parties: tuple[str, ...]
+    source: str  # name | with | subject | document | none | other: whence the parties
+    status: str
+    date: str | None
+    place: str | None
+    location: str | None
+    evidence: Evidence
+    participants: list[dict[str, str | None]] = field(default_factory=list)
+    named: bool = False  # told apart by its name, ordinal, title or date
+    frame: bool = False  # "на полях форума": the setting of another event
+    happening: bool = False  # "прошел", "состоялся", "принял участие": told as taking place
+    another: bool = False  # "следующий форум": not the event told so far
+
+
+def complement(tokens: Sequence[Token], start: int, kind: str) -> Span | None:
+    """"с губернатором Омской области Петром Ивановым": whom the event was held with;
+    for a visit, also where it went ("визит в Узбекистан")."""
+    words = WITH_PREPOSITIONS | {"между"} | (HOST_PREPOSITIONS if kind == "visit" else set())
+    while start < len(tokens) and tokens[start].pos in {"ADJ", "NOUN"} \
+            and tokens[start].feats.get("Case") == "Ins":
+        start += 1  # "переговоры в формате видеоконференции с …" stays out of the way
+    if start >= len(tokens) or tokens[start].lemma not in words:
+        return None
+    last = start
+    for j in range(start + 1, min(len(tokens), start + MAX_NAME_TOKENS)):
+        if tokens[j].pos in {"VERB", "AUX"} or tokens[j].text in {",", ".", ";", ":"}:
+            break
+        last = j
+    return Span(start, last) if last > start else None
+
+
+def event_date(ctx: DocContext, sentence: Sentence, dates: list[DateSpan], status: str,
+          head: int) -> str | None:
+    """A date the sentence gives, else "сегодня"/"вчера", else the month of publication for
+    an event told as past (the text does not say the day), else none."""
+    if dates:
+        anchor = sentence.tokens[head].start
+        nearest = min(dates, key=lambda d: abs(d.start - anchor))
+        return nearest.iso(ctx.date, status)
+    day = relative_day(sentence.tokens, ctx.date)
+    if day:
+        return day
+    if any(t.lemma in SEASON_WORDS for t in sentence.tokens) and ctx.date:
+        return ctx.date[:4]  # "весной": the year is all an ISO date can say of a season
+    if status == "ongoing" and ctx.date:
+        return ctx.date
+    if status == "past" and ctx.date:
+        return ctx.date[:7]
+    return None
+
+
+def participants(people: People, sentence: Sentence) -> list[dict[str, str | None]]:
+    return [person.fields() for person in people.persons
+            if any(sentence.start <= m.start < sentence.stop for m in person.mentions)]

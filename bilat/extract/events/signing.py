@@ -1,0 +1,67 @@
+"""Signings told by a verb: "стороны подписали 12 документов", "подписал протокол о
+намерениях с хокимом Хорезмской области", "подписанный сегодня меморандум", "состоялось
+подписание Договора о сотрудничестве", "области заключили меморандум".
+
+Only where the text tells it as done: "планируют подписать", "будет подписан" announce a
+signing, and an agreement "подписанный в 2019 году" is told of, not signed, here (the
+agreement extractor keeps it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bilat.model import Token
+
+# What gets signed.
+SIGNED_THINGS = frozenset({"соглашение", "меморандум", "договор", "протокол", "документ",
+                           "контракт", "декларация", "карта", "договорённость",
+                           "договоренность", "программа", "план", "пакет"})
+SIGN_VERBS = frozenset({"подписать", "подписывать", "заключить", "заключать"})
+SIGN_NOUNS = frozenset({"подписание"})
+# A noun of signing is an event when something happens to it: "состоялось подписание".
+HAPPENED = frozenset({"состояться", "пройти", "завершиться", "подписание"})
+# How far apart the verb and what it signs may stand, in tokens.
+MAX_GAP = 8
+
+
+@dataclass(frozen=True)
+class Signing:
+    word: int  # token index of the verb or noun of signing
+    thing: int  # token index of what was signed
+
+
+def find_signings(tokens: Sequence[Token]) -> list[Signing]:
+    """Every signing a sentence tells as done, with what was signed."""
+    found = []
+    for i in range(len(tokens)):
+        if not _signs(tokens, i):
+            continue
+        thing = _thing(tokens, i)
+        if thing is not None:
+            found.append(Signing(i, thing))
+    return found[:1]  # one sentence, one signing: "подписали соглашение и меморандум"
+
+
+def _signs(tokens: Sequence[Token], i: int) -> bool:
+    token = tokens[i]
+    if token.lemma in SIGN_NOUNS:
+        return any(t.lemma in HAPPENED - SIGN_NOUNS for t in tokens)
+    if token.lemma not in SIGN_VERBS and not _signed_participle(token):
+        return False
+    if token.feats.get("VerbForm") == "Inf" or token.feats.get("Tense") == "Fut":
+        return False  # "планируют подписать", "подпишут"
+    return not any(t.text.lower() in {"будет", "будут"} for t in tokens[max(0, i - 2):i])
+
+
+def _signed_participle(token: Token) -> bool:
+    """"подписан", "подписаны", "подписанный": pymorphy gives the verb or the participle."""
+    return token.lemma in {"подписанный", "заключённый", "заключенный"}
+
+
+def _thing(tokens: Sequence[Token], i: int) -> int | None:
+    lo, hi = max(0, i - MAX_GAP), min(len(tokens), i + MAX_GAP + 1)
+    near = sorted((j for j in range(lo, hi) if tokens[j].lemma in SIGNED_THINGS),
+                  key=lambda j: (abs(j - i), j < i))
+    return near[0] if near else None
