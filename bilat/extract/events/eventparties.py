@@ -99,7 +99,10 @@ def span_sides(ctx: DocContext, people: People, tokens: Sequence[Token],
     person = people.at(lo, hi)
     if person is not None and (person.attr("region") or person.attr("country")):
         return [person.attr("region") or person.attr("country") or ""]
-    return list(dict.fromkeys(m.actor.code for m in ctx.mentions_between(lo, hi)))
+    mentions = ctx.mentions_between(lo, hi)
+    # "с послом Узбекистана в РФ": where an envoy serves is not a side
+    own = [m for m in mentions if not after_preposition(tokens, m.start)]
+    return list(dict.fromkeys(m.actor.code for m in (own or mentions)))
 
 
 def subject_sides(ctx: DocContext, people: People, sentence: Sentence, head: int,

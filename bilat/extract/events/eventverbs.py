@@ -10,11 +10,13 @@ from bilat.extract.context import DocContext
 from bilat.extract.events.eventdate import find_dates
 from bilat.extract.events.eventparties import (
     Span,
+    after_preposition,
     capitals_as_countries,
     countries,
     find_place,
     pair,
     span_sides,
+    subtree,
     verb_subject_sides,
 )
 from bilat.extract.events.eventrecord import (
@@ -29,11 +31,35 @@ from bilat.extract.people.person import People
 from bilat.model import Evidence, Sentence, Token
 
 # Verbs that tell an event by themselves.
-EVENT_VERBS = {"встретиться": "meeting", "посетить": "visit", "побывать": "visit"}
+EVENT_VERBS = {"встретиться": "meeting", "посетить": "visit", "посещать": "visit",
+               "побывать": "visit", "прибыть": "visit"}
+# Verbs of being somewhere: a visit when a delegation is there or it is "с визитом".
+PRESENCE_VERBS = frozenset({"находиться", "работать", "пребывать"})
+VISITORS = frozenset({"делегация", "визит"})
+# Events a delegation may be at without that being a visit of its own.
+EVENT_NOUNS = frozenset({"форум", "выставка", "ярмарка", "конференция", "заседание", "саммит",
+                         "фестиваль", "переговоры"})
+# "Президент принял главу правительства Беларуси": receiving someone is a meeting.
+RECEIVE_VERBS = frozenset({"принять", "принимать"})
+GUESTS = frozenset({"глава", "президент", "премьер-министр", "посол", "министр", "делегация",
+                    "губернатор", "председатель", "вице-премьер", "руководитель"})
+
 
 def event_verbs(tokens: Sequence[Token]) -> list[tuple[int, str]]:
-    return [(i, EVENT_VERBS[t.lemma]) for i, t in enumerate(tokens)
-            if t.lemma in EVENT_VERBS and t.pos == "VERB"]
+    """(token index, kind) of every verb that tells an event in a sentence."""
+    found = []
+    for i, token in enumerate(tokens):
+        if token.pos != "VERB":
+            continue
+        if token.lemma in EVENT_VERBS:
+            found.append((i, EVENT_VERBS[token.lemma]))
+        elif token.lemma in PRESENCE_VERBS and any(t.lemma in VISITORS for t in tokens) \
+                and not any(t.lemma in EVENT_NOUNS for t in tokens):
+            found.append((i, "visit"))  # not "делегация работает на форуме"
+        elif token.lemma in RECEIVE_VERBS and any(
+                t.head == i and t.rel == "obj" and t.lemma in GUESTS for t in tokens):
+            found.append((i, "meeting"))
+    return found
 
 
 def verb_event(ctx: DocContext, people: People, sentence: Sentence, verb: int,
@@ -42,6 +68,8 @@ def verb_event(ctx: DocContext, people: People, sentence: Sentence, verb: int,
     tokens = sentence.tokens
     subject = verb_subject_sides(ctx, people, tokens, verb, verb)
     other = _object_sides(ctx, people, tokens, verb, kind)
+    if kind == "visit":
+        other = list(dict.fromkeys([*other, *_destinations(ctx, tokens, subject)]))
     sides = subject + [c for c in other if c.split("-")[0] not in countries(subject)]
     if not subject or not other or len(countries(sides)) < 2:
         return None
@@ -59,6 +87,11 @@ def verb_event(ctx: DocContext, people: People, sentence: Sentence, verb: int,
 
 def _object_sides(ctx: DocContext, people: People, tokens: Sequence[Token], verb: int,
                   kind: str) -> list[str]:
+    if tokens[verb].lemma in RECEIVE_VERBS:
+        guest = next((i for i, t in enumerate(tokens) if t.head == verb and t.rel == "obj"),
+                     None)
+        return [] if guest is None else span_sides(ctx, people, tokens,
+                                                    Span(*subtree(tokens, guest)))
     for i in range(verb + 1, min(len(tokens), verb + MAX_NAME_TOKENS)):
         if tokens[i].pos in {"VERB", "AUX"} or tokens[i].text in {",", ".", ";"}:
             break
@@ -68,6 +101,18 @@ def _object_sides(ctx: DocContext, people: People, tokens: Sequence[Token], verb
             return capitals_as_countries(ctx, tokens, span, span_sides(
                 ctx, people, tokens, span)) if span else []
     return []
+
+
+def _destinations(ctx: DocContext, tokens: Sequence[Token], visitors: list[str]) -> list[str]:
+    """Where a visit goes: "в Китае", "В Костанайской области побывала …", "в Ташкент" —
+    a country's visit is to a country ("прибыл в Ташкент" is a visit to Uzbekistan), a
+    region's delegation visits a region."""
+    lo, hi = tokens[0].start, tokens[-1].stop
+    found = [m.actor.code for m in ctx.mentions_between(lo, hi)
+             if after_preposition(tokens, m.start) and m.form != "adjective"]
+    if visitors and all("-" not in v for v in visitors):
+        found = [code.split("-")[0] for code in found]
+    return list(dict.fromkeys(found))
 
 
 def _clause_end(tokens: Sequence[Token], start: int) -> int:
