@@ -123,7 +123,7 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
       "trade:turnover CN RU-SVE 500M USD exact 2025 forecast"]),
     # ── percentages that are levels or shares, not changes ──
     ("share", "В прошлом году доля Китая во внешнеторговом обороте Монголии снизилась до "
-     "62% с 70%.", ["share:turnover CN in MN 62% exact"]),
+     "62% с 70%.", ["share:turnover CN in MN 62% exact", "share:turnover CN in MN 70% exact"]),
     ("share", "Российский экспорт в Армению в 2024 году составил 3 млрд долларов (рост на "
      "5%), импорт — 1 млрд долларов.",
      ["trade:export RU>AM 3000M USD exact 2024 actual",

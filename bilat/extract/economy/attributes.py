@@ -98,6 +98,8 @@ def is_share(scan: Scan, figure: Figure) -> bool:
         after.append(token.lemma)
     earlier = [f.last + 1 for f in scan.figures if f.last < figure.first]
     lo = max(max(earlier, default=0), figure.first - SHARE_CLAUSE)
+    if figure.first and scan.tokens[figure.first - 1].lemma in {"до", "с", "со"}:
+        lo = max(0, figure.first - SHARE_CLAUSE)  # "снизилась с 48,3% до 34,4%": both levels
     return names_trade(after) or \
         any(lemma in SHARE_WORDS for lemma in scan.lemmas(lo, figure.first))
 

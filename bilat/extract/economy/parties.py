@@ -12,7 +12,8 @@ from bilat.extract.context import DocContext
 from bilat.model import Mention, Sentence
 
 # Words that stand for a party named elsewhere: resolved through the document's mentions.
-GENERIC_PARTY_WORDS = {"республика", "край", "область", "регион", "страна", "государство"}
+GENERIC_PARTY_WORDS = {"республика", "край", "область", "регион", "страна", "государство",
+                       "провинция"}
 # Prepositions before a party: where goods go, where they come from.
 TO_WORDS = {"в", "во", "на"}
 FROM_WORDS = {"из", "изо", "от"}

@@ -7,6 +7,7 @@ from __future__ import annotations
 from bilat.extract.context import DocContext
 from bilat.extract.economy.attributes import (
     INDICATOR_AFTER,
+    SHARE_CLAUSE,
     SHARE_LOOKBACK,
     is_share,
     names_trade,
@@ -20,10 +21,15 @@ from bilat.extract.economy.cues import (
     SHARE_TOTALS,
 )
 from bilat.extract.economy.parties import Party
+from bilat.extract.economy.subjects import BLOC_NOUNS, BLOCS
 from bilat.extract.figures import Scan
 from bilat.model import Fact
 
 CONFIDENCE = 0.8
+# How far around a share's total and figure a bloc may be named.
+BLOC_BEFORE = 4
+# How far after a noun the party it governs may stand: "обороте Республики Беларусь".
+OWNER_REACH = 3
 # Words that make the whole a bilateral total ("двустороннего товарооборота"); "наш" is
 # not one of them: "товарооборота нашей республики" is the total of one side.
 WHOLE_BILATERAL = {"двусторонний", "взаимный", "между", "обоюдный"}
@@ -68,31 +74,67 @@ def _indicator_near(scan: Scan, first: int, last: int) -> str | None:
 
 
 def _whole(ctx: DocContext, scan: Scan, first: int, last: int) -> str | None:
-    """The party whose total it is: named after the indicator, or "A+B" for a bilateral one."""
+    """The party whose total it is: right after the trade noun of the share ("18%
+    внешнеторгового оборота Казахстана", "во внешнеторговом обороте Башкирии с долей 7,9%"),
+    or "A+B" for a bilateral total ("двустороннего товарооборота")."""
     window = scan.lemmas(last + 1, last + 1 + INDICATOR_AFTER + 3) + \
         scan.lemmas(first - SHARE_LOOKBACK, first)
     if any(lemma in WHOLE_BILATERAL for lemma in window) and len(ctx.pair) == 2:
         return "+".join(ctx.pair)
-    after = [p for p in scan.parties if last < p.index <= last + INDICATOR_AFTER + 3]
-    if after:
-        return after[0].code
-    # "Доля России во внешней торговле Казахстана составляет 18%": the party right after
-    # the trade noun that stands before the figure.
-    nouns = [i for i in range(max(0, first - SHARE_LOOKBACK), first)
-             if names_trade([scan.tokens[i].lemma])]
-    if nouns:
-        owner = [p for p in scan.parties if nouns[-1] < p.index < first]
-        if owner:
-            return owner[0].code
+    for noun in _total_nouns(scan, first, last):
+        if _of_a_bloc(scan, noun, first):
+            return None  # "доля в товарообороте Узбекистана со странами ЦА", "среди стран СНГ"
+        owner = _party_after(scan, noun)
+        if owner is not None:
+            return owner.code
+    return None
+
+
+def _of_a_bloc(scan: Scan, noun: int, first: int) -> bool:
+    """A total of trade with a bloc: "товарооборот … со странами СНГ", "среди стран СНГ"."""
+    lo, hi = min(noun, first), max(noun, first)
+    return any(t.text.lower() in BLOCS or (t.lemma in BLOC_NOUNS and
+                                           t.feats.get("Number") == "Plur")
+               for t in scan.tokens[max(0, lo - BLOC_BEFORE):hi + BLOC_BEFORE])
+
+
+def _total_nouns(scan: Scan, first: int, last: int) -> list[int]:
+    """Trade nouns a share may be of: right after the figure first, then before it."""
+    after = []
+    for i in range(last + 1, min(len(scan.tokens), last + 1 + INDICATOR_AFTER + 2)):
+        if scan.tokens[i].pos == "PUNCT":
+            break
+        if names_trade([scan.tokens[i].lemma]):
+            after.append(i)
+    before = [i for i in range(first - 1, max(-1, first - SHARE_CLAUSE - 1), -1)
+              if names_trade([scan.tokens[i].lemma])]
+    return after + before
+
+
+def _party_after(scan: Scan, i: int) -> Party | None:
+    """The party a noun governs: "обороте Брянской области", "доля Белоруссии"."""
+    for party in scan.parties:
+        if i < party.index <= i + OWNER_REACH and not any(
+                t.pos in {"PUNCT", "VERB", "ADP"} for t in scan.tokens[i + 1:party.index]):
+            return party
     return None
 
 
 def _part(scan: Scan, first: int, whole: str) -> str | None:
-    for lemma in scan.lemmas(0, len(scan.tokens)):
+    """What the share is of: a label ("МСБ"), the party of "доля …"/"на долю …", the
+    party "приходится на", else another party of the sentence."""
+    for lemma in scan.lemmas(first - SHARE_CLAUSE, first + INDICATOR_AFTER + 1):
         if lemma in PART_LABELS:
             return PART_LABELS[lemma]
-    before: list[Party] = [p for p in scan.parties if p.index < first and p.code != whole]
-    return before[0].code if before else None
+    for i, token in enumerate(scan.tokens):
+        if token.lemma == "доля" or (token.lemma == "на" and i and
+                                     scan.tokens[i - 1].lemma == "приходиться"):
+            party = _party_after(scan, i)
+            if party is not None and party.code != whole:
+                return party.code
+    others = [p for p in scan.parties if p.code != whole]
+    before = [p for p in others if p.index < first]
+    return (before or others)[0].code if others else None
 
 
 def _fraction_facts(ctx: DocContext, scan: Scan) -> list[Fact]:
