@@ -150,4 +150,22 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ("level", "В 2024 году Россия поставила в Казахстан зерна на 300 млн долларов, а "
      "товарооборот вырос на 10%.",
      ["change:turnover KZ RU +10% 2024 base=previous_period"]),
+    # ── later additions from the learn split, in the project's own words ──
+    ("anaphora", "В 2021 году товарооборот России и Вьетнама составил $7 млрд. А в "
+     "январе-сентябре текущего года показатель увеличился почти на 47%.",
+     ["trade:turnover RU VN 7000M USD exact 2021 actual",
+      "change:turnover RU VN +47% 2025/9 base=previous_period"]),
+    ("anaphora", "Так, в 2024 году товарооборот Азербайджана и Грузии составил $252 млн, а за "
+     "период с января по сентябрь 2025 года этот показатель вырос на 87,5%.",
+     ["trade:turnover AZ GE 252M USD exact 2024 actual",
+      "change:turnover AZ GE +87.5% 2025/9 base=previous_period"]),
+    ("year", "Как сообщили в правительстве области, объем нижегородского экспорта в "
+     "Белоруссию по сравнению с 2023 годом увеличился на 12 млн долларов до 250,7 млн "
+     "долларов.", ["trade:export RU-NIZ>BY 250.7M USD exact 2024 actual"]),
+    ("direction", "Власти Татарстана планируют увеличить внешнеторговый оборот с Белоруссией "
+     "до 2 млрд американских долларов.",
+     ["trade:turnover BY RU-TA 2000M USD exact None target"]),
+    ("bloc", "«Внешнеторговый оборот [между Татарстаном и Белоруссией] составил более 800 млн "
+     "долларов в 2022 году», — сказал он.",
+     ["trade:turnover BY RU-TA 800M USD over 2022 actual"]),
 ]

@@ -94,10 +94,14 @@ def sentence_periods(memo: dict[str, Any], sentence: Sentence,
 
 # "долларов США", "долл. США": the country names the currency, it is not a party.
 _CURRENCY_BEFORE = re.compile(r"(доллар\w*|долл\.?)\s*$", re.IGNORECASE)
+# "американских долларов", "белорусских рублей": an adjective of a currency.
+_CURRENCY_AFTER = re.compile(r"^\s*(доллар|долл\b|рубл|юан|фунт|франк)", re.IGNORECASE)
 
 
 def _names_a_currency(text: str, mention: Mention) -> bool:
-    return bool(_CURRENCY_BEFORE.search(text[max(0, mention.start - 16):mention.start]))
+    return bool(_CURRENCY_BEFORE.search(text[max(0, mention.start - 16):mention.start])) or \
+        (mention.form == "adjective" and
+         bool(_CURRENCY_AFTER.search(text[mention.stop:mention.stop + 12])))
 
 
 def publication_date(

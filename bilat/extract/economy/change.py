@@ -9,6 +9,7 @@ import re
 from bilat.extract.context import DocContext
 from bilat.extract.economy.attributes import is_share, period_fields, status_of
 from bilat.extract.economy.cues import (
+    ANAPHORA_NOUNS,
     COMMODITY_WORDS,
     FALL_AFTER,
     FALL_WORDS,
@@ -32,13 +33,13 @@ RISE_WINDOW_AFTER = 2
 
 CONFIDENCE = 0.85
 # "320 млн долларов (рост в 2,4 раза)": how close after a money figure its rate may stand.
-RATE_AFTER_MONEY = 4
+RATE_AFTER_MONEY = 6
 # Prepositions that make a percentage a level: "до 4,3%", "с 4,9%".
 LEVEL_WORDS = {"до", "с", "со"}
 # "вырос на 33% и составил 19,7 млрд": how close before a money figure its rate may stand.
 MONEY_AFTER_RATE = 8
 # A rate further than this from its trade word is about something else in the sentence.
-MAX_INDICATOR_GAP = 15
+MAX_INDICATOR_GAP = 25
 CHANGE_NOUNS = {"рост", "прирост", "увеличение", "снижение", "сокращение", "падение", "спад"}
 # "за последние четыре года", "за 5 лет": the base is that many years back.
 _YEARS_BACK = re.compile(r"за\s+(?:последние\s+)?(\S+)\s+(?:год|года|лет)\b", re.IGNORECASE)
@@ -60,6 +61,7 @@ def _change_fact(ctx: DocContext, scans: list[Scan], scan: Scan, figure: Figure,
                  subject: Subject | None) -> Fact | None:
     sign = _sign(scan, figure)
     if sign is None or _is_level(scan, figure) or _is_planned(scan, figure) or \
+            _of_a_share(scan, figure) or \
             (figure.kind == "percent" and is_share(scan, figure)):
         return None
     cue = subject.cue if subject else _nearest_indicator(scan, figure)
@@ -96,12 +98,20 @@ def _subject_of_money(ctx: DocContext, scans: list[Scan], scan: Scan,
     before = [f for f in moneys if f.last < figure.first]
     after = [f for f in moneys if f.first > figure.last]
     if before and figure.first - before[-1].last <= RATE_AFTER_MONEY and \
-            not _indicator_between(scan, before[-1].last, figure.first):
+            not _indicator_between(scan, before[-1].last, figure.first) and \
+            not any(before[-1].last < p.index < figure.first for p in scan.parties):
         return figure_subject(ctx, scans, scan, before[-1])
     if after and after[0].first - figure.last <= MONEY_AFTER_RATE and \
             not _indicator_between(scan, figure.last, after[0].first):
         return figure_subject(ctx, scans, scan, after[0])
+    if before and _anaphor_between(scan, before[-1].last, figure.first):
+        # "товарооборот составил $252 млн, а … этот показатель вырос на 87,5%"
+        return figure_subject(ctx, scans, scan, before[-1])
     return None
+
+
+def _anaphor_between(scan: Scan, lo: int, hi: int) -> bool:
+    return any(t.lemma in ANAPHORA_NOUNS for t in scan.tokens[lo + 1:hi])
 
 
 def _percent(sign: int, figure: Figure) -> float:
@@ -117,6 +127,12 @@ def _is_planned(scan: Scan, figure: Figure) -> bool:
     """"может увеличиться в два раза", "планируют нарастить вдвое": a goal, not a change."""
     earlier = [f.last + 1 for f in scan.figures if f.last < figure.first]
     return status_of(scan, max(earlier, default=0), figure.first) != "actual"
+
+
+def _of_a_share(scan: Scan, figure: Figure) -> bool:
+    """"вдвое увеличить долю экспорта": a share that grew, not trade."""
+    return figure.kind == "times" and any(
+        t.lemma == "доля" for t in scan.tokens[max(0, figure.first - 4):figure.last + 4])
 
 
 def _is_level(scan: Scan, figure: Figure) -> bool:
@@ -161,10 +177,12 @@ def _word_sign(lemma: str, after: bool = False) -> int:
 def _written_sign(scan: Scan, figure: Figure) -> int | None:
     """"(+15%)", "–3,2%": a sign written before the number."""
     text, base = scan.sentence.text, scan.sentence.start
-    before = text[max(0, figure.start - base - 2):figure.start - base].strip()
+    before = text[max(0, figure.start - base - 2):figure.start - base]
     if before.endswith("+"):
         return 1
-    if before.endswith(("−", "-")) and before[:-1].strip() in {"", "("}:
+    # "–3,2%", "(-5%)"; not the dash of a list ("Кыргызстан - 17%")
+    if before.endswith(("−", "-")) and before[:-1].strip() in {"", "("} and \
+            not before[:-1].endswith(" "):
         return -1
     return None
 
@@ -190,7 +208,9 @@ def _nearest_indicator(scan: Scan, figure: Figure) -> Cue | None:
 
 def _period_and_base(ctx: DocContext, scan: Scan,
                      figure: Figure) -> tuple[PeriodSpan | None, int | str | None]:
-    period = next((p for p in scan.periods if p.role == "period"), None)
+    own = [p for p in scan.periods if p.role == "period"]
+    # the period nearest before the rate: "в 2016 году …, в 2018 году – 2,1 млрд – на 59%"
+    period = next((p for p in reversed(own) if p.stop <= figure.start), own[0] if own else None)
     if period is None and _years_back(scan) is None:
         period = period_in_force(ctx, scan.sentence)
     period = dated(ctx, scan.sentence, period)

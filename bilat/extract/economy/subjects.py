@@ -27,7 +27,7 @@ from bilat.extract.economy.cues import (
 )
 from bilat.extract.economy.parties import Parties, Party, choose_pair, sentence_parties
 from bilat.extract.figures import Figure, Scan
-from bilat.model import Sentence
+from bilat.model import Sentence, Token
 
 # An indicator further than this many tokens before its figure belongs to something else.
 MAX_INDICATOR_GAP = 25
@@ -44,7 +44,8 @@ BLOC_REACH = 8
 BLOC_NOUNS = {"страна", "государство", "член", "партнёр", "партнер", "регион", "субъект"}
 PARTNER_PREPOSITIONS = {"с", "со", "в", "во", "из"}
 # Blocs by name; a figure of trade with one is not bilateral.
-BLOCS = {"снг", "еаэс", "ес", "евросоюз", "отг", "шос", "брикс", "асеан", "оэс", "ееэс"}
+BLOCS = {"снг", "еаэс", "ес", "евросоюз", "отг", "шос", "брикс", "асеан", "оэс", "ееэс",
+         "содружества", "содружество"}
 # Roles that mark a list item's partner: "с Узбекистаном", "в Китай", "из Турции".
 LIST_ROLES = {"with", "to", "from"}
 
@@ -145,8 +146,14 @@ def _of_one_side(scan: Scan, cue: Cue, figure: Figure) -> bool:
     Центральной Азии", "с государствами – членами ЕАЭС", "со странами СНГ")."""
     tokens = scan.tokens
     before = tokens[cue.index - 1].lemma if cue.index else ""
-    if before in TOTAL_MARKERS and not any(p.role in LIST_ROLES for p in scan.parties):
-        return True
+    named = {p.code.split("-")[0] for p in scan.parties
+             if min(cue.index, figure.first) - BLOC_REACH <= p.index <= figure.last}
+    if before in TOTAL_MARKERS and not any(p.role in LIST_ROLES for p in scan.parties) \
+            and len(named) < 2:
+        return True  # "внешнеторговый оборот [между Татарстаном и Беларусью]" is bilateral
+    lo = max(0, min(cue.index, figure.first) - BLOC_REACH)
+    if any(t.text.lower() in BLOCS for t in tokens[lo:cue.index]):
+        return True  # "Если брать страны Содружества в целом, то … товарооборот вырос"
     hi = min(len(tokens), max(figure.first, cue.index + BLOC_REACH))
     for i in range(cue.index + 1, hi):
         lemma, prep = tokens[i].lemma, tokens[i - 1].lemma
@@ -205,9 +212,20 @@ def anaphor_cue(scan: Scan, clause_start: int, figure: Figure, carry: Carry) -> 
         before = tokens[i - 1].lemma if i else ""
         pronoun = lemma in ANAPHORA_PRONOUNS and (i < clause_start + PRONOUN_REACH
                                                   or tokens[i].rel.startswith("nsubj"))
-        if pronoun or (lemma in ANAPHORA_NOUNS and before in ANAPHORA_DETERMINERS):
+        if pronoun or _anaphoric_noun(tokens, i, before):
             return Cue(i, "indicator", carry.indicator)
     return None
+
+
+def _anaphoric_noun(tokens: Sequence[Token], i: int, before: str) -> bool:
+    """"этот показатель", or "показатель" alone as a subject ("показатель увеличился на
+    47%"), not "показатель экспорта" (which names its own indicator)."""
+    if tokens[i].lemma not in ANAPHORA_NOUNS:
+        return False
+    if before in ANAPHORA_DETERMINERS:
+        return True
+    governs = any(t.head == i and t.feats.get("Case") == "Gen" for t in tokens)
+    return tokens[i].rel.startswith("nsubj") and not governs
 
 
 def _list_item(scan: Scan, figure: Figure, clause_start: int, carry: Carry) -> Subject | None:

@@ -102,8 +102,10 @@ def _is_difference(scan: Scan, figure: Figure) -> bool:
 
 
 def _is_starting_level(scan: Scan, figure: Figure) -> bool:
-    """"вырос с $30 млн до $3 млрд": the level a change started from."""
-    return _before(scan, figure) in {"с", "со"} and _changes_before(scan, figure)
+    """"вырос с $30 млн до $3 млрд": the level a change started from ("с 1,6 до $5 млрд"
+    is one figure, the level reached)."""
+    ranged = figure.money is not None and figure.money.low is not None
+    return not ranged and _before(scan, figure) in {"с", "со"} and _changes_before(scan, figure)
 
 
 def _year_right_after(scan: Scan, figure: Figure) -> PeriodSpan | None:
@@ -146,6 +148,10 @@ def _period_for(scan: Scan, figure: Figure, status: str,
         return before[-1]
     if spans:
         return spans[0]
+    base = next((p for p in scan.periods if p.role == "base" and p.year), None)
+    if base is not None and status == "actual":
+        # "по сравнению с 2014 годом увеличился … до 250,7 млн": the year after the base
+        return PeriodSpan(base.start, base.stop, base.year + 1, None, None, "period")
     return carry if status == "actual" else None
 
 

@@ -86,7 +86,12 @@ YEAR_PART = rule(
         in_caseless({first for first, _ in YEAR_PARTS if first.isascii()})),
     dictionary({part for _, part in YEAR_PARTS}),
 ).interpretation(Period.months.custom(year_part_months))
-PART = or_(MONTH_COUNT, MONTH_RANGE, YEAR_PART)
+# "с января по сентябрь": months from January, written out.
+MONTH_SPAN = rule(
+    eq("с"), normalized("январь"), eq("по"),
+    MONTH.interpretation(Period.months.custom(lambda word: MONTHS[lemma_of(word.lower())])),
+)
+PART = or_(MONTH_COUNT, MONTH_RANGE, MONTH_SPAN, YEAR_PART)
 WHEN = or_(YEAR_RANGE, YEAR, RELATIVE)
 
 BASE_MARK = or_(rule(dictionary(BASE_WORDS)), rule(in_({"с", "к"})),
