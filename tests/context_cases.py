@@ -168,4 +168,14 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ("bloc", "«Внешнеторговый оборот [между Татарстаном и Белоруссией] составил более 800 млн "
      "долларов в 2022 году», — сказал он.",
      ["trade:turnover BY RU-TA 800M USD over 2022 actual"]),
+    ("growth", "По итогам 2004 года товарооборот России и Узбекистана увеличился более чем на "
+     "треть и составил почти 1,5 миллиарда долларов.",
+     ["change:turnover RU UZ +33.3% 2004 base=previous_period",
+      "trade:turnover RU UZ 1500M USD approx 2004 actual"]),
+    ("growth", "В 2023 году Беларусь и Московская область наторговали на девять миллиардов "
+     "долларов, что на четверть превышает результат 2022 года.",
+     ["change:turnover BY RU-MOS +25% 2023 base=2022",
+      "trade:turnover BY RU-MOS 9000M USD exact 2023 actual"]),
+    ("growth", "В 2024 году товарооборот Армении и Грузии сократился наполовину.",
+     ["change:turnover AM GE -50% 2024 base=previous_period"]),
 ]

@@ -12,7 +12,7 @@ from bilat.extract.economy.cues import Cue, indicator_cues
 from bilat.extract.economy.parties import Party, sentence_parties
 from bilat.extract.parse.grammar import find_near
 from bilat.extract.parse.money import MoneySpan, find_money
-from bilat.extract.parse.numbers import PERCENT, TIMES
+from bilat.extract.parse.numbers import FRACTION_RATE, PERCENT, TIMES
 from bilat.extract.parse.periods import PeriodSpan
 from bilat.model import Evidence, Sentence
 
@@ -71,6 +71,7 @@ def _money_figures(sentence: Sentence) -> list[Figure]:
 
 
 PERCENT_TRIGGERS = re.compile(r"%|процент|проц\.", re.IGNORECASE)
+FRACTION_TRIGGERS = re.compile(r"\bна\s+(?:треть|четверт|половин)|наполовину", re.IGNORECASE)
 TIMES_TRIGGERS = re.compile(r"\bраз|вдвое|втрое|вчетверо|впятеро|вдесятеро", re.IGNORECASE)
 # "на 12,4 %", "в полтора раза": the number stands just before its sign.
 RATIO_BEFORE, RATIO_AFTER = 16, 4
@@ -79,6 +80,7 @@ RATIO_BEFORE, RATIO_AFTER = 16, 4
 def _ratio_figures(sentence: Sentence) -> list[Figure]:
     out = []
     for kind, grammar, triggers in (("percent", PERCENT, PERCENT_TRIGGERS),
+                                    ("percent", FRACTION_RATE, FRACTION_TRIGGERS),
                                     ("times", TIMES, TIMES_TRIGGERS)):
         for match in find_near(grammar, sentence.text, triggers, RATIO_BEFORE, RATIO_AFTER,
                                sentence.start):

@@ -128,6 +128,23 @@ TIMES = or_(
 ).interpretation(Times)
 
 
+# "вырос на треть", "на четверть превышает", "сократился наполовину": rates in words.
+FRACTION_RATES = {"треть": 33.3, "четверть": 25.0, "половина": 50.0, "наполовину": 50.0}
+
+
+def _fraction_rate(word: str) -> float:
+    from bilat.nlp import lemma_of
+
+    return FRACTION_RATES.get(word.lower()) or FRACTION_RATES[lemma_of(word.lower())]
+
+
+FRACTION_RATE = or_(
+    rule(eq("на"), dictionary({"треть", "четверть", "половина"})
+         .interpretation(Percent.number.custom(_fraction_rate))),
+    rule(caseless("наполовину").interpretation(Percent.number.custom(_fraction_rate))),
+).interpretation(Percent)
+
+
 def amount_value(amount: object) -> float | None:
     """The float an ``Amount`` fact stands for, or None when its number did not parse.
 
