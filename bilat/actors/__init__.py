@@ -15,6 +15,7 @@ from bilat.actors.context import context_kind, resolve
 from bilat.actors.gazetteer import (
     UnknownActorError,
     all_actors,
+    leader_country,
     lookup,
     official_name,
     region_type,
@@ -27,6 +28,7 @@ __all__ = [
     "all_actors",
     "context_kind",
     "find_mentions",
+    "leader_country",
     "lookup",
     "official_name",
     "region_type",

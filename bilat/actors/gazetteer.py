@@ -120,3 +120,18 @@ def region_type(code: str) -> str:
 def official_name(code: str) -> str:
     """The official name: 'Республика Казахстан' for KZ, 'Красноярский край' for RU-KYA."""
     return gazetteer().official[lookup(code).code]
+
+
+LEADERS_FILE = DATA_DIR / "leaders.json"
+
+
+@cache
+def _leaders() -> dict[str, str]:
+    with LEADERS_FILE.open(encoding="utf-8") as fh:
+        table = json.load(fh)
+    return {name: code for name, code in table.items() if not name.startswith("_")}
+
+
+def leader_country(surname: str) -> str | None:
+    """The country a head of state or government stands for: "Токаев" → KZ."""
+    return _leaders().get(surname.lower().replace("ё", "е")) or _leaders().get(surname.lower())

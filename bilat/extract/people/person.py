@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
+from bilat.actors import leader_country
 from bilat.extract.context import DocContext
 from bilat.extract.figures import Scan
 from bilat.extract.parse.textforms import (
@@ -76,8 +77,12 @@ class Person:
         return self.roles[0] if self.roles else None
 
     def attr(self, name: str) -> str | None:
-        """The first organization/country/region any of the person's roles tells."""
-        return next((getattr(r, name) for r in self.roles if getattr(r, name)), None)
+        """The first organization/country/region any of the person's roles tells; a head of
+        state or government named without one stands for their country ("Токаев")."""
+        found = next((getattr(r, name) for r in self.roles if getattr(r, name)), None)
+        if found is None and name == "country" and not self.attr("region"):
+            return leader_country(self.surname)
+        return found
 
     def fields(self) -> dict[str, str | None]:
         """What a fact says about a person: speaker of a quote, participant of an event."""
