@@ -480,4 +480,11 @@ CASES: list[tuple[str, str, list[str]]] = [
      "event", ["event:meeting BY+UZ 2024-05 past @None"]),
     ("Президент Татарстана провел переговоры с послом Вьетнама в РФ.",
      "event", ["event:negotiations RU-TA+VN 2024-05 past @None"]),
+    ("Такие данные прозвучали в ходе заседания российско-монгольской межправительственной "
+     "комиссии.", "event", ["event:meeting MN+RU 2024-05 past @None"]),
+    # a capital beside a country stands for its country
+    ("Министр Казахстана 23 апреля в рамках рабочего визита в Ташкент провел встречу с "
+     "президентом Узбекистана.",
+     "event", ["event:visit KZ+UZ 2024-04-23 past @Ташкент",
+               "event:meeting KZ+UZ 2024-04-23 past @Ташкент"]),
 ]

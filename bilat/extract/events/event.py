@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bilat.actors import region_type
 from bilat.extract.context import DocContext
 from bilat.extract.events.eventdate import find_dates
 from bilat.extract.events.eventparties import (
@@ -104,6 +105,7 @@ ORDINAL_WORDS = {"первый": 1, "второй": 2, "третий": 3, "че�
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # Kinds that are one contact between two sides when their parties agree.
 MEETING_FAMILY = frozenset({"meeting", "negotiations"})
+CITY_TYPES = frozenset({"city", "federal_city"})
 
 CONFIDENCE_NAMED = 0.85  # parties in the event's name or who it was held with
 CONFIDENCE_SENTENCE = 0.7  # a party from the sentence, the other from the document
@@ -225,6 +227,10 @@ def _name_span(tokens: Sequence[Token], head: int) -> Span:
 
 
 def _genitive(token: Token) -> bool:
+    """A genitive (or dative) word of a name; a hyphenated adjective the tagger leaves
+    without a case ("российско-монгольской") counts too."""
+    if token.pos == "ADJ" and "-" in token.text and "Case" not in token.feats:
+        return True
     return token.pos in {"NOUN", "PROPN", "ADJ"} and token.feats.get("Case") in {"Gen", "Dat"}
 
 
@@ -299,6 +305,7 @@ def _name_text(ctx: DocContext, tokens: Sequence[Token], name: Span, head: int) 
 
 def _add(events: list[Event], event: Event, index: int) -> None:
     """Merge a mention into the event it repeats, or add it when it is an event of its own."""
+    event.parties = tuple(_capitals_as_countries(event.parties))
     if event.another:
         if _stands_alone(event, index):
             events.append(event)
@@ -343,6 +350,15 @@ def _enrich(known: Event, new: Event) -> None:
     for person in new.participants:
         if person not in known.participants:
             known.participants.append(person)
+
+
+def _capitals_as_countries(parties: Sequence[str]) -> list[str]:
+    """"визит в Ташкент" of Kazakhstan's minister is Kazakhstan meeting Uzbekistan: a city
+    beside a country stands for its country; two cities (Минск and Ташкент) stay cities."""
+    cities = [p for p in parties if region_type(p) in CITY_TYPES]
+    if len(parties) == 2 and len(cities) == 1 and any("-" not in p for p in parties):
+        return sorted(p.split("-")[0] if p in cities else p for p in parties)
+    return list(parties)
 
 
 def _fact(event: Event) -> Fact:
