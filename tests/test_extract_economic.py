@@ -45,3 +45,29 @@ def test_every_failure_class_has_a_case_that_yields_less() -> None:
     assert {"year", "direction", "list", "number", "anaphora", "growth", "target", "share",
             "bloc", "level"} <= kinds
     assert any(not expected for _, _, expected in CONTEXT_CASES)
+
+
+UNDATED_CASES = [
+    # "в прошлом году" in an undated text is not the year before the last year it names
+    ("В 2019 году страны подписали соглашение. В прошлом году товарооборот Грузии и "
+     "Армении вырос до 150 млн долларов.", None,
+     ["trade:turnover AM GE 150M USD exact None actual"]),
+    # the current year, named beside the word
+    ("Власти планируют по итогам текущего, 2023 года увеличить оборот. В прошлом году "
+     "товарооборот Грузии и Армении составил 700 млн долларов.", None,
+     ["trade:turnover AM GE 700M USD exact 2022 actual"]),
+    # the year and month in the article's URL
+    ("В прошлом году товарооборот Грузии и Армении составил 700 млн долларов.",
+     "https://example.kz/news/2010-12/tovarooborot",
+     ["trade:turnover AM GE 700M USD exact 2009 actual"]),
+]
+
+
+@pytest.mark.parametrize(("text", "url", "expected"), UNDATED_CASES,
+                         ids=[c[0][:50] for c in UNDATED_CASES])
+def test_relative_year_of_an_undated_text(text: str, url: str | None,
+                                          expected: list[str]) -> None:
+    document = Document(text=text, source="test", name="test", kind="txt", url=url)
+    found = sorted(render(f.to_json()) for f in extract(analyse(document))
+                   if f.type in ECONOMIC_TYPES)
+    assert found == sorted(expected)

@@ -19,6 +19,7 @@ from bilat.extract.parse.furniture import Furniture, find_furniture
 from bilat.extract.parse.lines import cut_lines
 from bilat.extract.parse.periods import BASE_WORDS, PERIOD_TRIGGERS, PeriodSpan, find_periods
 from bilat.model import Analysis, Mention, Sentence, Token
+from bilat.sources.dates import url_year
 
 T = TypeVar("T")
 
@@ -41,7 +42,11 @@ class DocContext:
     mentions: tuple[Mention, ...]
     furniture: Furniture
     date: str | None  # ISO publication date, its year inferred when the dateline lacks one
-    year: int | None  # the publication year, to resolve "в прошлом году"
+    year: int | None  # the publication year, read or guessed, to date events
+    # The publication year only where a date, a dateline, the URL or a comparison tells it:
+    # what "в прошлом году" of a figure is resolved against. A year guessed from the years
+    # a text mentions is not ("в прошлом году" is not the year before the last one named).
+    reference_year: int | None
     pair: tuple[str, ...]  # the document's main pair of parties: 0, 1 or 2 codes
     home: str | None  # the side the text speaks for ("наша республика")
     lines: tuple[Sentence, ...]  # sentences cut at every line break (see lines.py)
@@ -71,12 +76,13 @@ def build_context(analysis: Analysis) -> DocContext:
                      if not furniture.covers(m.start, m.stop)
                      and not _names_a_currency(analysis.text, m))
     memo: dict[str, Any] = {}
-    date, year = publication_date(
+    date, year, sure = publication_date(
         analysis, lambda s: sentence_periods(memo, s, furniture))
     weights = party_weights(mentions)
     pair = main_pair(weights)
     return DocContext(analysis=analysis, mentions=mentions, furniture=furniture, date=date,
-                      year=year, pair=pair, home=home_party(pair, weights),
+                      year=year, reference_year=year if sure else None, pair=pair,
+                      home=home_party(pair, weights),
                       lines=cut_lines(analysis),
                       _memo=memo)
 
@@ -106,37 +112,46 @@ def _names_a_currency(text: str, mention: Mention) -> bool:
 
 def publication_date(
     analysis: Analysis, periods: Callable[[Sentence], tuple[PeriodSpan, ...]],
-) -> tuple[str | None, int | None]:
-    """The document's date, else its dateline, with the year read from the text if missing."""
+) -> tuple[str | None, int | None, bool]:
+    """The document's date, else its dateline, with the year read from the text if missing;
+    and whether that year is told (a date, a dateline, the URL, a comparison) or guessed."""
     if analysis.document.date:
-        return analysis.document.date, int(analysis.document.date[:4])
+        return analysis.document.date, int(analysis.document.date[:4]), True
     dateline = find_dateline(analysis.text)
     if dateline and dateline.year:
-        return dateline.iso(), dateline.year
-    year = infer_year(analysis, periods)
-    return (dateline.iso(year) if dateline else None), year
+        return dateline.iso(), dateline.year, True
+    told = url_year(analysis.document.url) or compared_year(analysis, periods)
+    year = told or latest_reported_year(analysis)
+    return (dateline.iso(year) if dateline else None), year, told is not None
 
 
-def infer_year(analysis: Analysis,
-               periods: Callable[[Sentence], tuple[PeriodSpan, ...]]) -> int | None:
-    """The publication year a text implies when no date says it.
-
-    "по итогам прошлого года … на 10% выше показателя 2021 года" compares last year with
+def compared_year(analysis: Analysis,
+                  periods: Callable[[Sentence], tuple[PeriodSpan, ...]]) -> int | None:
+    """"по итогам прошлого года … на 10% выше показателя 2021 года" compares last year with
     the year before it, so last year is 2022 and the text is from 2023 (only sentences
-    with a relative year are parsed for this). Failing that, the latest year the text
-    reports something for: "в 2024 году", "за 2024 год".
-    """
+    with a relative year are parsed for this)."""
     for sentence in analysis.sentences:
         if not RELATIVE_YEAR.search(sentence.text):
+            apposed = CURRENT_YEAR_NAMED.search(sentence.text)
+            if apposed:
+                return int(apposed[1])  # "по итогам текущего, 2023 года"
             continue
         for relative, base in itertools.pairwise(periods(sentence)):
             if relative.relative is not None and relative.role == "period" \
                     and base.role == "base" and base.year:
                 return base.year + 1 - relative.relative
+    return None
+
+
+def latest_reported_year(analysis: Analysis) -> int | None:
+    """The latest year the text reports something for: "в 2024 году", "за 2024 год"."""
     years = [year for s in analysis.sentences for year in _years_of(s.tokens)]
     return max(years) if years else None
 
 
+# "текущего, 2023 года": the current year, named.
+CURRENT_YEAR_NAMED = re.compile(r"(?:текущ|нынешн|\bэт)\w*\s*,\s*((?:19|20)\d\d)\s*(?:год|г\.)",
+                                re.IGNORECASE)
 # "прошлого года", "текущем году": the only periods whose year depends on the date.
 RELATIVE_YEAR = re.compile(r"(?:прошл|позапрошл|текущ|минувш|предыдущ|нынешн|истекш|"
                            r"уходящ|\bэт)\w*\s+год", re.IGNORECASE)

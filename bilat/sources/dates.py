@@ -74,3 +74,19 @@ def url_date(url: str | None) -> str | None:
     path = url.split("://", 1)[-1].partition("/")[2]
     match = _URL_DATE.search(path.split("?", 1)[0])
     return _valid(int(match[1]), int(match[3]), int(match[4])) if match else None
+
+
+# "/news/2010-12/…", "/2019/06/…": a year and month in a URL's path.
+_URL_YEAR_MONTH = re.compile(r"/((?:19|20)\d\d)[/_-](0[1-9]|1[0-2])(?:/|$|[/_-](?!\d))")
+
+
+def url_year(url: str | None) -> int | None:
+    """The publication year an article's URL tells, whole date or year and month."""
+    if not url:
+        return None
+    full = url_date(url)
+    if full:
+        return int(full[:4])
+    path = "/" + url.split("://", 1)[-1].partition("/")[2].split("?", 1)[0]
+    match = _URL_YEAR_MONTH.search(path)
+    return int(match[1]) if match else None

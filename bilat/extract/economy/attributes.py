@@ -84,7 +84,7 @@ def status_of(scan: Scan, clause_start: int, figure_start: int) -> str:
 def period_fields(ctx: DocContext, period: PeriodSpan | None) -> dict[str, int | None]:
     if period is None:
         return {"year": None, "months": None}
-    return {"year": period.resolve(ctx.year), "months": period.months}
+    return {"year": period.resolve(ctx.reference_year), "months": period.months}
 
 
 def is_share(scan: Scan, figure: Figure) -> bool:

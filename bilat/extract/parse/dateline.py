@@ -1,7 +1,7 @@
 """The publication date a text states near its top: "28 Ноября , 10:05", "АСТАНА, 21 фев -",
 "Monday, 07 March 2022 3:13 PM", "12.03.2025", "12 марта 2025 г.".
 
-A dateline may lack the year; ``infer_year`` then reads it from the text itself.
+A dateline may lack the year; the document's context then reads it from the text itself.
 """
 
 from __future__ import annotations
