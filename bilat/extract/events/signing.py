@@ -52,6 +52,8 @@ def _signs(tokens: Sequence[Token], i: int) -> bool:
         return False
     if token.feats.get("VerbForm") == "Inf" or token.feats.get("Tense") == "Fut":
         return False  # "планируют подписать", "подпишут"
+    if token.feats.get("Aspect") == "Perf" and token.feats.get("Tense") == "Pres":
+        return False  # "заключу мирный договор": a perfective present is a future
     return not any(t.text.lower() in {"будет", "будут"} for t in tokens[max(0, i - 2):i])
 
 
