@@ -178,4 +178,11 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
       "trade:turnover BY RU-MOS 9000M USD exact 2023 actual"]),
     ("growth", "В 2024 году товарооборот Армении и Грузии сократился наполовину.",
      ["change:turnover AM GE -50% 2024 base=previous_period"]),
+    ("target", "Беларусь и Татарстан в 2026 году сохранят товарооборот на уровне в один "
+     "миллиард долларов, сказал вице-премьер.",
+     ["trade:turnover BY RU-TA 1000M USD exact 2026 forecast"]),
+    ("target", "Отметим, что в 2024 году товарооборот Азербайджана с Турцией сократился на "
+     "6,5%.", ["change:turnover AZ TR -6.5% 2024 base=previous_period"]),
+    ("level", "В первые семь месяцев из Азербайджана в Турцию было экспортировано 51,5 тысячи "
+     "тонн нефти на сумму 24 миллиона долларов.", []),
 ]

@@ -21,6 +21,7 @@ from bilat.extract.economy.cues import (
 )
 from bilat.extract.figures import Figure, Scan
 from bilat.extract.parse.periods import PeriodSpan
+from bilat.model import Token
 
 # "вырос с $30 млн до $3 млрд": a verb of change this many tokens before "до" makes it
 # the level reached, not an upper bound.
@@ -76,9 +77,21 @@ def status_of(scan: Scan, clause_start: int, figure_start: int) -> str:
         return "target"
     if any(t.lemma in GOAL_VERBS and is_goal_form(t) for t in tokens):
         return "forecast"
+    if any(_future(t) for t in tokens):
+        return "forecast"  # "в 2019 году сохранят товарооборот на уровне в один миллиард"
     if any(p.role == "target" for p in scan.periods):
         return "target"
     return "actual"
+
+
+def _future(token: Token) -> bool:
+    """A finite verb of the future: "сохранят", "выйдет" (a perfective present is one);
+    not the writer's "отметим", "напомним"."""
+    feats = token.feats
+    return token.pos == "VERB" and feats.get("VerbForm") == "Fin" and \
+        feats.get("Person") != "1" and (
+        feats.get("Tense") == "Fut" or (feats.get("Tense") == "Pres" and
+                                         feats.get("Aspect") == "Perf"))
 
 
 def period_fields(ctx: DocContext, period: PeriodSpan | None) -> dict[str, int | None]:

@@ -11,6 +11,7 @@ from bilat.extract.context import DocContext
 from bilat.extract.economy.attributes import period_fields, qualifier_of, status_of
 from bilat.extract.economy.cues import (
     CLAUSE_BREAKS,
+    COMMODITY_WORDS,
     FALL_WORDS,
     INVESTMENT_WORDS,
     OTHER_MONEY_WORDS,
@@ -28,6 +29,8 @@ from bilat.model import Fact
 # else ("4,5 млн тонн", "2 млн человек") makes it a count of something else.
 MONEY_FOLLOWERS = {"PUNCT", "CCONJ", "SCONJ", "ADP"}
 
+# Units of a physical flow: a money figure after one is the value of that flow.
+VOLUME_UNITS = {"тонна", "баррель", "кубометр", "киловатт-час", "литр"}
 # How far before a figure a verb of change makes "на"/"с" a difference or a starting level.
 CHANGE_REACH = 12
 # "… с $88,3 млрд. в 2014 г.": how far after a figure its own year may start (characters).
@@ -53,7 +56,8 @@ def _trade_fact(ctx: DocContext, scan: Scan, moneys: list[Figure], n: int,
                 subject: Subject) -> Fact | None:
     figure = moneys[n]
     cue, parties, clause_start = subject.cue, subject.parties, subject.clause_start
-    if _other_money_between(scan, cue.index, figure.first) or _is_difference(scan, figure):
+    if _other_money_between(scan, cue.index, figure.first) or _is_difference(scan, figure) \
+            or _of_a_commodity(scan, cue.index, figure.first):
         return None
     own_year = None
     if _is_starting_level(scan, figure):
@@ -94,6 +98,12 @@ def _before(scan: Scan, figure: Figure) -> str:
 def _changes_before(scan: Scan, figure: Figure) -> bool:
     return any(lemma in RISE_WORDS or lemma in FALL_WORDS
                for lemma in scan.lemmas(figure.first - CHANGE_REACH, figure.first))
+
+
+def _of_a_commodity(scan: Scan, lo: int, hi: int) -> bool:
+    """"экспортировано 51,5 тыс. тонн нефти на сумму 24 млн": one good's flow, not trade."""
+    return any(lemma in COMMODITY_WORDS or lemma in VOLUME_UNITS
+               for lemma in scan.lemmas(min(lo, hi) + 1, max(lo, hi)))
 
 
 def _is_difference(scan: Scan, figure: Figure) -> bool:
