@@ -488,4 +488,7 @@ CASES: list[tuple[str, str, list[str]]] = [
      "event", ["event:visit KZ+UZ 2024-04-23 past @Ташкент",
                "event:meeting KZ+UZ 2024-04-23 past @Ташкент"]),
     ("Премьер-министр Японии пообещал: «Я заключу мирный договор с Россией».", "event", []),
+    # a bare year of a figure in the sentence is not the day of the event
+    ("Премьер-министр России на встрече с белорусским коллегой заявил о рекордном "
+     "товарообороте в 2023 году.", "event", ["event:meeting BY+RU 2024-05 past @None"]),
 ]

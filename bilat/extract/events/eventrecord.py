@@ -62,6 +62,12 @@ def event_date(ctx: DocContext, sentence: Sentence, dates: list[DateSpan], statu
           head: int) -> str | None:
     """A date the sentence gives, else "сегодня"/"вчера", else the month of publication for
     an event told as past (the text does not say the day), else none."""
+    if ctx.date:
+        # "заявил в ходе встречи … о товарообороте в 2023 году": a bare year other than the
+        # publication's is the period of a figure, not the day of the event
+        # (an announced one may well be set for another year: "в 2025 году пройдёт")
+        dates = [d for d in dates if d.month or d.year == int(ctx.date[:4])
+                 or status == "announced"]
     if dates:
         anchor = sentence.tokens[head].start
         nearest = min(dates, key=lambda d: abs(d.start - anchor))
