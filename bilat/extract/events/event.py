@@ -56,6 +56,8 @@ EVENT_WORDS: dict[str | tuple[str, str], tuple[str, str | None]] = {
     ("круглый", "стол"): ("conference", "round_table"),
     ("телефонный", "разговор"): ("negotiations", "phone_call"),
     ("церемония", "подписание"): ("signing", None),
+    ("церемония", "открытие"): ("other", "ceremony"),
+    ("день", "культура"): ("other", "culture_days"),
     "выставка": ("other", "exhibition"), "ярмарка": ("other", "fair"),
 }
 # A session is an event only as a session of a body: "заседание рабочей группы".
@@ -74,9 +76,10 @@ FRAME_WORDS = frozenset({"поле", "рамка", "ход", "кулуары", "
 HAPPEN_WORDS = frozenset({"пройти", "проходить", "состояться", "открыться", "открываться",
                           "завершиться", "стартовать", "начаться", "начать", "провести",
                           "проводить", "участие", "участвовать", "организовать",
-                          "принять", "собрать", "прибыть", "посетить"})
+                          "принять", "собрать", "прибыть", "посетить", "обсудить",
+                          "стартовать"})
 # Words that are plural only ("переговоры") keep being one event in the plural.
-PLURAL_EVENTS = frozenset({"переговоры", "консультация"})
+PLURAL_EVENTS = frozenset({"переговоры", "консультация", "день"})
 # Words before an event noun that say it is a part of a bigger event, not one of its own.
 PART_WORDS = frozenset({"пленарный", "секционный", "панельный"})
 # Adjectives that praise or count an event but are not part of its name.
@@ -312,7 +315,8 @@ def _add(events: list[Event], event: Event, index: int) -> None:
         return
     same = next((e for e in events if _same(e, event)), None)
     if same is None and not event.named:
-        same = next((e for e in reversed(events) if e.kind == event.kind), None)
+        same = next((e for e in reversed(events) if e.kind == event.kind
+                     or {e.kind, event.kind} <= MEETING_FAMILY), None)
     if same is not None:
         _enrich(same, event)
     elif _stands_alone(event, index):
@@ -354,9 +358,10 @@ def _enrich(known: Event, new: Event) -> None:
 
 def _capitals_as_countries(parties: Sequence[str]) -> list[str]:
     """"визит в Ташкент" of Kazakhstan's minister is Kazakhstan meeting Uzbekistan: a city
-    beside a country stands for its country; two cities (Минск and Ташкент) stay cities."""
+    beside a country or a region stands for its country ("Дни культуры Ростовской области"
+    in Minsk are Belarus's guests); two cities (Минск and Ташкент) stay cities."""
     cities = [p for p in parties if region_type(p) in CITY_TYPES]
-    if len(parties) == 2 and len(cities) == 1 and any("-" not in p for p in parties):
+    if len(parties) == 2 and len(cities) == 1:
         return sorted(p.split("-")[0] if p in cities else p for p in parties)
     return list(parties)
 
