@@ -76,8 +76,7 @@ FRAME_WORDS = frozenset({"поле", "рамка", "ход", "кулуары", "
 HAPPEN_WORDS = frozenset({"пройти", "проходить", "состояться", "открыться", "открываться",
                           "завершиться", "стартовать", "начаться", "начать", "провести",
                           "проводить", "участие", "участвовать", "организовать",
-                          "принять", "собрать", "прибыть", "посетить", "обсудить",
-                          "стартовать"})
+                          "принять", "собрать", "прибыть", "посетить", "обсудить"})
 # Words that are plural only ("переговоры") keep being one event in the plural.
 PLURAL_EVENTS = frozenset({"переговоры", "консультация", "день"})
 # Words before an event noun that say it is a part of a bigger event, not one of its own.

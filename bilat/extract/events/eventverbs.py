@@ -33,6 +33,9 @@ from bilat.model import Evidence, Sentence, Token
 # Verbs that tell an event by themselves.
 EVENT_VERBS = {"встретиться": "meeting", "посетить": "visit", "посещать": "visit",
                "побывать": "visit", "прибыть": "visit"}
+# How far before its head noun a participle's subject phrase may begin ("Президент России
+# Владимир Путин, находящийся …": the phrase runs from there to the participle).
+PHRASE_BEFORE = 5
 # Verbs of being somewhere: a visit when a delegation is there or it is "с визитом".
 PRESENCE_VERBS = frozenset({"находиться", "работать", "пребывать"})
 VISITORS = frozenset({"делегация", "визит"})
@@ -66,7 +69,8 @@ def verb_event(ctx: DocContext, people: People, sentence: Sentence, verb: int,
                 kind: str) -> Event | None:
     """Both sides must be named: the subject, and whom it met or what it visited."""
     tokens = sentence.tokens
-    subject = verb_subject_sides(ctx, people, tokens, verb, verb)
+    subject = verb_subject_sides(ctx, people, tokens, verb, verb) or \
+        _participle_subject(ctx, people, tokens, verb)
     other = _object_sides(ctx, people, tokens, verb, kind)
     if kind == "visit":
         other = list(dict.fromkeys([*other, *_destinations(ctx, tokens, subject)]))
@@ -101,6 +105,16 @@ def _object_sides(ctx: DocContext, people: People, tokens: Sequence[Token], verb
             return capitals_as_countries(ctx, tokens, span, span_sides(
                 ctx, people, tokens, span)) if span else []
     return []
+
+
+def _participle_subject(ctx: DocContext, people: People, tokens: Sequence[Token],
+                        verb: int) -> list[str]:
+    """"Президент России Владимир Путин, находящийся в Китае с визитом": the participle's
+    subject is the noun phrase it hangs on."""
+    head = tokens[verb].head
+    if tokens[verb].feats.get("VerbForm") != "Part" or head < 0 or head > verb:
+        return []
+    return span_sides(ctx, people, tokens, Span(max(0, head - PHRASE_BEFORE), verb - 1))
 
 
 def _destinations(ctx: DocContext, tokens: Sequence[Token], visitors: list[str]) -> list[str]:
