@@ -46,6 +46,8 @@ PARTNER_PREPOSITIONS = {"с", "со", "в", "во", "из"}
 # Blocs by name; a figure of trade with one is not bilateral.
 BLOCS = {"снг", "еаэс", "ес", "евросоюз", "отг", "шос", "брикс", "асеан", "оэс", "ееэс",
          "содружества", "содружество"}
+# Plural nouns that stand for the article's two sides.
+BOTH_SIDES = {"сторона", "страна", "государство"}
 # Roles that mark a list item's partner: "с Узбекистаном", "в Китай", "из Турции".
 LIST_ROLES = {"with", "to", "from"}
 
@@ -130,8 +132,10 @@ def _subject(ctx: DocContext, scan: Scan, figure: Figure, clause_start: int,
         # "внешнеторговый оборот Узбекистана", "со странами ОТГ", and what follows them
         # without naming a party: no bilateral figure
         return Subject(cue, None, clause_start)
+    both_sides = not candidates and _names_both_sides(scan, figure)
     parties = choose_pair(ctx, scan.sentence, cue.index, candidates,
-                          clause=(clause_start, figure.last), fallback=carry.pair,
+                          clause=(clause_start, figure.last),
+                          fallback=() if both_sides else carry.pair,
                           owner=carry.own if _only_partner(named) else None)
     if parties is not None and parties.own is None and carry.own in parties.pair:
         # "экспорт - $943,3 млн" after "товарооборот с Китаем", "импорт — 3,2 млрд" after
@@ -176,6 +180,13 @@ def _line_parties(scan: Scan, figure: Figure) -> tuple[Party, ...]:
     own_line = tuple(p for p in scan.parties
                      if lo <= scan.tokens[p.index].start - base < hi)
     return own_line or scan.parties
+
+
+def _names_both_sides(scan: Scan, figure: Figure) -> bool:
+    """"стороны наторговали", "между странами", "двух государств": the article's own two
+    sides, whatever pair the sentence before named."""
+    return any(t.lemma in BOTH_SIDES and t.feats.get("Number") == "Plur"
+               for t in scan.tokens[:figure.first])
 
 
 def _only_partner(named: Sequence[Party]) -> bool:
