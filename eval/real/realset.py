@@ -199,6 +199,70 @@ def score(split: str, verbose: bool = False, dates: str = "page") -> dict[str, A
                         verbose=verbose)
 
 
+# What a missed fact would have needed to pair, tried in this order: a fact that pairs once
+# the key is ignored failed on that key.
+NEAR_MISSES = {
+    "trade": ("period", "parties", "direction", "value", "currency"),
+    "change": ("period", "parties", "direction", "percent"),
+    "share": ("whole/part", "percent"),
+    "event": (),
+}
+
+
+def _without(fact: dict[str, Any], key: str) -> dict[str, Any]:
+    fact = dict(fact)
+    if key == "period":
+        fact["period"] = None
+    elif key == "direction":
+        fact["exporter"] = fact["importer"] = None
+    elif key == "whole/part":
+        fact["whole"] = fact["part"] = None
+    else:
+        fact[key] = None
+    return fact
+
+
+def failure_classes(split: str, dates: str = "page") -> dict[str, dict[str, int]]:
+    """Per fact type, how many gold facts were missed for want of which key (or altogether)
+    and how many extra facts no gold fact explains; figures only, no text."""
+    cases = load_cases(split)
+    module = scorer()
+    preds = predict(cases, dates)
+    table: dict[str, dict[str, int]] = {t: {} for t in NEAR_MISSES}
+    for case in cases:
+        pred = preds.get(case["id"], {}).get("facts", [])
+        for kind, keys in NEAR_MISSES.items():
+            same = module.MATCHERS[kind]
+            golds = [f for f in case["facts"] if f.get("type") == kind]
+            found = [f for f in pred if f.get("type") == kind]
+            _, extra, missed = module.pair(found, golds, same)
+            for gold in missed:
+                key, near = _near_miss(same, keys, gold, extra)
+                table[kind][key] = table[kind].get(key, 0) + 1
+                if near is not None:
+                    extra.remove(near)  # a wrong fact that explains a miss is counted once
+            table[kind]["extra"] = table[kind].get("extra", 0) + len(extra)
+    return table
+
+
+def _near_miss(same: Any, keys: tuple[str, ...], gold: dict[str, Any],
+               extra: list[dict[str, Any]]) -> tuple[str, dict[str, Any] | None]:
+    for key in keys:
+        near = next((p for p in extra if same(_without(p, key), _without(gold, key))), None)
+        if near is not None:
+            return key, near
+    return "not found", None
+
+
+def print_classes(split: str, table: dict[str, dict[str, int]]) -> None:
+    print(f"what still fails, {split} split (a miss that pairs once a key is ignored failed "
+          "on that key):")
+    for kind, counts in table.items():
+        parts = ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1])
+                          if v)
+        print(f"  {kind:7} {parts or 'nothing'}")
+
+
 def print_report(split: str, report: dict[str, Any]) -> None:
     print(f"real set, {split}: {report['documents']['gold']} articles")
     print(f"{'type':10} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>6} {'R':>6} {'F1':>6}")
@@ -219,6 +283,8 @@ def main() -> None:
     run.add_argument("--split", choices=[*SPLITS, "all"], default="learn")
     run.add_argument("--verbose", action="store_true", help="list misses and extras (learn only)")
     run.add_argument("--json", action="store_true", help="print the report as JSON")
+    run.add_argument("--classes", action="store_true",
+                     help="also count what still fails by class (figures only)")
     run.add_argument("--dates", choices=["page", "text"], default="page",
                      help="give each text its page's publication date (default), or only "
                           "the date its excerpt carries")
@@ -238,6 +304,8 @@ def main() -> None:
             print(json.dumps(report, ensure_ascii=False, indent=1))
         else:
             print_report(f"{args.split}, dates from the {args.dates}", report)
+        if args.classes:
+            print_classes(args.split, failure_classes(args.split, args.dates))
 
 
 if __name__ == "__main__":
