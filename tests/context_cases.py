@@ -189,4 +189,23 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
      "товарооборот с Белоруссией. По итогам 2023 года стороны наторговали более чем на "
      "девять миллиардов долларов.",
      ["trade:turnover BY RU-MOS 9000M USD over 2023 actual"]),
+    # ── classes from the second round of real articles ──
+    ("growth", "Внешнеторговый оборот Ростовской области с Белоруссией по итогам 2021 года "
+     "составил 340 млн долларов. При этом экспорт увеличился на 40,8%, импорт – на 16,7%.",
+     ["trade:turnover BY RU-ROS 340M USD exact 2021 actual",
+      "change:export RU-ROS>BY +40.8% 2021 base=previous_period",
+      "change:import BY>RU-ROS +16.7% 2021 base=previous_period"]),
+    ("direction", "Экспорт Туркменистана в Турцию за 11 месяцев 2021 года увеличился на 50%. "
+     "Экспорт Турции в Туркменистан за этот период увеличился на 27,2%, а общий "
+     "товарооборот между двумя странами равен 1 миллиарду 911 миллионов долларов.",
+     ["change:export TM>TR +50% 2021/11 base=previous_period",
+      "change:export TR>TM +27.2% 2021/11 base=previous_period",
+      "trade:turnover TM TR 1911M USD exact 2021/11 actual"]),
+    ("year", "Товарооборот Кубани и Узбекистана за прошедший год вырос вдвое.",
+     ["change:turnover RU-KDA UZ +100% 2024 base=previous_period"]),
+    ("bloc", "Губернатор встретился с послом Монголии. Связи Иркутской области и Монголии "
+     "динамично развиваются. Внешнеторговый оборот в 2010 году составил 585,4 млн "
+     "долларов, в первом полугодии 2011 - 355,6 млн долларов.",
+     ["trade:turnover MN RU-IRK 585.4M USD exact 2010 actual",
+      "trade:turnover MN RU-IRK 355.6M USD exact 2011/6 actual"]),
 ]

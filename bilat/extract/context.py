@@ -17,7 +17,13 @@ from bilat.actors import find_mentions, region_type
 from bilat.extract.parse.dateline import find_dateline
 from bilat.extract.parse.furniture import Furniture, find_furniture
 from bilat.extract.parse.lines import cut_lines
-from bilat.extract.parse.periods import BASE_WORDS, PERIOD_TRIGGERS, PeriodSpan, find_periods
+from bilat.extract.parse.periods import (
+    BASE_WORDS,
+    PERIOD_TRIGGERS,
+    RELATIVE_YEAR_WORDS,
+    PeriodSpan,
+    find_periods,
+)
 from bilat.model import Analysis, Mention, Sentence, Token
 from bilat.sources.dates import url_year
 
@@ -153,8 +159,7 @@ def latest_reported_year(analysis: Analysis) -> int | None:
 CURRENT_YEAR_NAMED = re.compile(r"(?:текущ|нынешн|\bэт)\w*\s*,\s*((?:19|20)\d\d)\s*(?:год|г\.)",
                                 re.IGNORECASE)
 # "прошлого года", "текущем году": the only periods whose year depends on the date.
-RELATIVE_YEAR = re.compile(r"(?:прошл|позапрошл|текущ|минувш|предыдущ|нынешн|истекш|"
-                           r"уходящ|\bэт)\w*\s+год", re.IGNORECASE)
+RELATIVE_YEAR = re.compile(RELATIVE_YEAR_WORDS, re.IGNORECASE)
 
 
 def _years_of(tokens: Sequence[Token]) -> list[int]:

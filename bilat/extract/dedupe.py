@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from bilat.extract.parse.periods import RELATIVE_YEAR_WORDS
 from bilat.model import Fact
 
 # Types whose repeated statements are merged here; the others merge in their own modules.
@@ -66,8 +67,7 @@ def _same_period(a: Fact, b: Fact) -> bool:
 
 
 # A year written in the sentence itself: "2024", "прошлого года", "текущем году".
-_WRITTEN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|(?:прошл|позапрошл|текущ|минувш|"
-                           r"предыдущ|нынешн|истекш|уходящ|\bэт)\w*\s+год", re.IGNORECASE)
+_WRITTEN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|" + RELATIVE_YEAR_WORDS, re.IGNORECASE)
 
 
 def _states_year(fact: Fact) -> bool:

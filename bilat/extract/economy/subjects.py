@@ -153,8 +153,10 @@ def _of_one_side(scan: Scan, cue: Cue, figure: Figure) -> bool:
     named = {p.code.split("-")[0] for p in scan.parties
              if min(cue.index, figure.first) - BLOC_REACH <= p.index <= figure.last}
     if before in TOTAL_MARKERS and not any(p.role in LIST_ROLES for p in scan.parties) \
-            and len(named) < 2:
-        return True  # "внешнеторговый оборот [между Татарстаном и Беларусью]" is bilateral
+            and len(named) == 1:
+        # one owner named: "внешнеторговый оборот республики"; two are bilateral ("[между
+        # Татарстаном и Беларусью]"), none is the pair the text is about
+        return True
     lo = max(0, min(cue.index, figure.first) - BLOC_REACH)
     if any(t.text.lower() in BLOCS for t in tokens[lo:cue.index]):
         return True  # "Если брать страны Содружества в целом, то … товарооборот вырос"

@@ -28,9 +28,10 @@ MONTHS = {
 }
 # Relative years: the lemma of the adjective before "год" → offset from the publication year.
 RELATIVE_YEARS = {"прошлый": -1, "минувший": -1, "предыдущий": -1, "позапрошлый": -2,
-                  "текущий": 0, "этот": 0, "нынешний": 0, "истекший": -1, "уходящий": 0}
+                  "текущий": 0, "этот": 0, "нынешний": 0, "истекший": -1, "уходящий": 0,
+                  "прошедший": -1}
 RELATIVE_STEMS = {"прошл": -1, "минувш": -1, "предыдущ": -1, "позапрошл": -2, "текущ": 0,
-                  "эт": 0, "нынешн": 0, "истекш": -1, "уходящ": 0}
+                  "эт": 0, "нынешн": 0, "истекш": -1, "уходящ": 0, "прошедш": -1}
 # Parts of a year → months from January.
 YEAR_PARTS = {("первый", "квартал"): 3, ("первый", "полугодие"): 6, ("второй", "квартал"): 6,
               ("третий", "квартал"): 9, ("i", "квартал"): 3, ("ii", "квартал"): 6,
@@ -132,10 +133,14 @@ def resolve_year(year: int | None, relative: int | None, pub_year: int | None) -
 
 # Where a period may be: a year, a month, "месяц", "квартал", "полугодие", or an adjective
 # of a relative year ("прошлого года"). A cheap filter before the parser, not the rule.
+# "прошлого года", "текущем году": a relative year, by the stems of RELATIVE_STEMS.
+RELATIVE_YEAR_WORDS = r"(?:" + "|".join(
+    (rf"\b{stem}" if len(stem) < 3 else stem) for stem in sorted(RELATIVE_STEMS, key=len,
+                                                                   reverse=True)
+) + r")\w*\s+год"
 PERIOD_TRIGGERS = re.compile(
-    r"(?<!\d)(?:199\d|20\d\d|2100)(?!\d)|месяц|квартал|полугоди|январ|феврал|март|апрел|\bма[йяе]\b|"
-    r"июн|июл|август|сентябр|октябр|ноябр|декабр|"
-    r"(?:прошл|позапрошл|текущ|минувш|предыдущ|нынешн|истекш|уходящ|\bэт)\w*\s+год",
+    r"(?<!\d)(?:199\d|20\d\d|2100)(?!\d)|месяц|квартал|полугоди|январ|феврал|март|апрел|"
+    r"\bма[йяе]\b|июн|июл|август|сентябр|октябр|ноябр|декабр|" + RELATIVE_YEAR_WORDS,
     re.IGNORECASE)
 # Enough before a trigger for "с аналогичным периодом" (the words before it, "по
 # сравнению", are not part of a period) and after it for "года"/"г."; every other part of
