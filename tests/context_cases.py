@@ -208,4 +208,7 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
      "долларов, в первом полугодии 2011 - 355,6 млн долларов.",
      ["trade:turnover MN RU-IRK 585.4M USD exact 2010 actual",
       "trade:turnover MN RU-IRK 355.6M USD exact 2011/6 actual"]),
+    ("direction", "Губернатор Приморского края выступил на форуме в Китае. «По итогам 2024 "
+     "года наш двусторонний товарооборот с Китаем составил $7,5 млрд», — сказал он.",
+     ["trade:turnover CN RU-PRI 7500M USD exact 2024 actual"]),
 ]

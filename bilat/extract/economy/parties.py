@@ -9,11 +9,14 @@ from dataclasses import dataclass
 
 from bilat.actors import resolve
 from bilat.extract.context import DocContext
-from bilat.model import Mention, Sentence
+from bilat.model import Mention, Sentence, Token
 
 # Words that stand for a party named elsewhere: resolved through the document's mentions.
 GENERIC_PARTY_WORDS = {"республика", "край", "область", "регион", "страна", "государство",
                        "провинция"}
+# "наш … товарооборот": how far the trade noun may follow "наш", and which nouns count.
+OUR_REACH = 3
+OUR_TRADE_NOUNS = {"товарооборот", "оборот", "торговля", "экспорт", "импорт", "товарообмен"}
 # Prepositions before a party: where goods go, where they come from.
 TO_WORDS = {"в", "во", "на"}
 FROM_WORDS = {"из", "изо", "от"}
@@ -52,7 +55,16 @@ def sentence_parties(ctx: DocContext, sentence: Sentence) -> list[Party]:
             actor = _resolve_generic(ctx, sentence, i, found)
             if actor:
                 found.append(Party(actor, i, _role(sentence, i, None)))
+        elif _our_trade(tokens, i) and ctx.home and not _named_after(found, i):
+            found.append(Party(ctx.home, i, "plain"))  # "наш двусторонний товарооборот"
     return sorted(found, key=lambda p: p.index)
+
+
+def _our_trade(tokens: Sequence[Token], i: int) -> bool:
+    """"наш (двусторонний) товарооборот", "в нашем внешнеторговом обороте": the text's own
+    side's trade."""
+    return tokens[i].lemma == "наш" and any(
+        t.lemma in OUR_TRADE_NOUNS for t in tokens[i + 1:i + 1 + OUR_REACH])
 
 
 def _resolve_generic(ctx: DocContext, sentence: Sentence, i: int,
