@@ -211,4 +211,13 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ("direction", "Губернатор Приморского края выступил на форуме в Китае. «По итогам 2024 "
      "года наш двусторонний товарооборот с Китаем составил $7,5 млрд», — сказал он.",
      ["trade:turnover CN RU-PRI 7500M USD exact 2024 actual"]),
+    ("growth", "Хабаровский край в 2023 году увеличил торговый оборот с Китаем почти на 10%."
+     "\n\nПоказатели экспорта к 2022 году увеличились на 7,1%, импорта - на 15,5%.",
+     ["change:turnover CN RU-KHA +10% 2023 base=previous_period",
+      "change:export RU-KHA>CN +7.1% 2023 base=previous_period",
+      "change:import CN>RU-KHA +15.5% 2023 base=previous_period"]),
+    ("share", "В 2024 году экспорт Казахстана в Китай составил 15 млрд долларов, составив 19% "
+     "от общего объема внешней торговли Казахстана.",
+     ["trade:export KZ>CN 15000M USD exact 2024 actual",
+      "share:turnover CN in KZ 19% exact"]),
 ]

@@ -79,8 +79,9 @@ def status_of(scan: Scan, clause_start: int, figure_start: int) -> str:
         return "forecast"
     if any(_future(t) for t in tokens):
         return "forecast"  # "в 2019 году сохранят товарооборот на уровне в один миллиард"
-    if any(p.role == "target" for p in scan.periods):
-        return "target"
+    if any(p.role == "target" for p in scan.periods) and not any(
+            t.pos == "VERB" and t.feats.get("Tense") == "Past" for t in scan.tokens):
+        return "target"  # "к 2030 году", but not "к 2022 году увеличились" (a base)
     return "actual"
 
 
@@ -105,7 +106,10 @@ def is_share(scan: Scan, figure: Figure) -> bool:
     right after it, before any punctuation), "доля Беларуси … снизилась до 4,3%" (a word of
     share in its clause)."""
     after = []
-    for token in scan.tokens[figure.last + 1:figure.last + 1 + INDICATOR_AFTER]:
+    # "38,6% от общего объёма внешней торговли": "от" reaches further for the total
+    reach = INDICATOR_AFTER + (3 if figure.last + 1 < len(scan.tokens) and
+                               scan.tokens[figure.last + 1].lemma == "от" else 0)
+    for token in scan.tokens[figure.last + 1:figure.last + 1 + reach]:
         if token.pos == "PUNCT":
             break  # "(снижение на 31,7%), импорт …": the next clause's subject
         after.append(token.lemma)

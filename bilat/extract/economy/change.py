@@ -161,10 +161,13 @@ def _sign(scan: Scan, figure: Figure) -> int | None:
     signs = sorted((distance, sign) for distance, sign in near if sign)
     if signs:
         return signs[0][1]
-    nouns = [_word_sign(lemma) for lemma in scan.lemmas(_clause_start(scan, figure), lo)
-             if lemma in CHANGE_NOUNS]
-    if nouns:
-        return nouns[-1]
+    clause = scan.tokens[_clause_start(scan, figure):max(0, lo)]
+    # "Рост товарооборота … составил 65%", "увеличил торговый оборот с Китаем почти на 10%":
+    # a noun or a verb of change further back in the clause
+    words = [_word_sign(t.lemma) for t in clause
+             if t.lemma in CHANGE_NOUNS or (t.pos == "VERB" and _word_sign(t.lemma))]
+    if words:
+        return words[-1]
     return _sign_of_rate_before(scan, figure)
 
 
