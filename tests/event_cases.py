@@ -500,4 +500,7 @@ CASES: list[tuple[str, str, list[str]]] = [
      "event", ["event:negotiations CN+KZ 2024-05 past @None"]),
     ("Президент России Владимир Путин, находящийся в Китае с государственным визитом, "
      "встретился с бизнесменами.", "event", ["event:visit CN+RU 2024-05-15 ongoing @None"]),
+    # a region named beside its own country is the more precise side
+    ("В Актау прошел бизнес-форум «Сделано в Узбекистане: Промышленный потенциал "
+     "Каракалпакстана».", "event", ["event:forum KZ-47+UZ-QR 2024-05 past @Актау"]),
 ]

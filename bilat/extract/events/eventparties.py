@@ -41,7 +41,7 @@ def find_parties(ctx: DocContext, people: People, sentence: Sentence, head: int,
         return pair(named), "name", None
     before = codes(ctx, tokens, Span(name.first, head)) if head > name.first else []
     host = named[0] if len(named) == 1 and "-" in named[0] and named == before else None
-    sides = [named[0].split("-")[0] if host else named[0]] if named else []
+    sides = [named[0].split("-")[0]] if host else list(named)
     source = "name" if sides else "none"
     if complement is not None:
         found = capitals_as_countries(ctx, tokens, complement,
@@ -163,12 +163,14 @@ def countries(codes: Sequence[str]) -> set[str]:
 
 
 def pair(codes: Sequence[str]) -> tuple[str, ...]:
-    """The first two parties of different countries, sorted."""
+    """The first two parties of different countries, sorted; a region named beside its own
+    country is the more precise side ("Сделано в Узбекистане: потенциал Каракалпакстана")."""
     picked: list[str] = []
     for code in codes:
         if code and code.split("-")[0] not in countries(picked):
             picked.append(code)
-    return tuple(sorted(picked[:2]))
+    regions = {c.split("-")[0]: c for c in codes if c and "-" in c}
+    return tuple(sorted(regions.get(p, p) if "-" not in p else p for p in picked[:2]))
 
 
 def find_place(ctx: DocContext, sentence: Sentence) -> tuple[str | None, str | None]:
