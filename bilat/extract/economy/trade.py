@@ -64,6 +64,9 @@ def _trade_fact(ctx: DocContext, scan: Scan, moneys: list[Figure], n: int,
         own_year = _year_right_after(scan, figure)
         if own_year is None:
             return None
+    reached = _level_reached(scan, moneys, n)
+    if reached:
+        own_year = _year_right_after(scan, figure)  # "… до $1,4 млрд в 2009 г."
     currency = _currency(moneys, n)
     if currency is None or not _is_money(scan, figure):
         return None
@@ -79,7 +82,7 @@ def _trade_fact(ctx: DocContext, scan: Scan, moneys: list[Figure], n: int,
         "importer": None,
         "value": figure.value,
         "currency": currency,
-        "qualifier": qualifier_of(scan, clause_start, figure),
+        "qualifier": "exact" if reached else qualifier_of(scan, clause_start, figure),
         "period": period_fields(ctx, period),
         "status": status,
     }
@@ -111,6 +114,13 @@ def _is_difference(scan: Scan, figure: Figure) -> bool:
     return _before(scan, figure) == "на" and _changes_before(scan, figure)
 
 
+def _level_reached(scan: Scan, moneys: list[Figure], n: int) -> bool:
+    """"вырос … с $14,1 млн в 2000 году до $1,4 млрд": the level a change reached, after
+    the level it started from (so "до" is no upper bound)."""
+    return _before(scan, moneys[n]) == "до" and n > 0 and \
+        _is_starting_level(scan, moneys[n - 1])
+
+
 def _is_starting_level(scan: Scan, figure: Figure) -> bool:
     """"вырос с $30 млн до $3 млрд": the level a change started from ("с 1,6 до $5 млрд"
     is one figure, the level reached)."""
@@ -127,9 +137,17 @@ def _year_right_after(scan: Scan, figure: Figure) -> PeriodSpan | None:
 
 
 def _other_money_between(scan: Scan, lo: int, hi: int) -> bool:
-    """An investment, a debt, a price or a new clause between the trade word and the figure."""
-    return any(lemma in INVESTMENT_WORDS or lemma in OTHER_MONEY_WORDS
-               or lemma in CLAUSE_BREAKS for lemma in scan.lemmas(lo + 1, hi))
+    """An investment, a debt, a price or a new clause between the trade word and the figure;
+    a ";" before a verbless run of figures ("вырос в 100 раз; с $14,1 млн в 2000 году до
+    …") goes on telling the same trade."""
+    tokens = scan.tokens[lo + 1:max(lo + 1, hi)]
+    for i, token in enumerate(tokens):
+        if token.lemma in INVESTMENT_WORDS or token.lemma in OTHER_MONEY_WORDS:
+            return True
+        if token.lemma in CLAUSE_BREAKS and (token.lemma != ";" or any(
+                t.pos in {"VERB", "AUX"} for t in tokens[i + 1:])):
+            return True
+    return False
 
 
 def _currency(moneys: list[Figure], n: int) -> str | None:
