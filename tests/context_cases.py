@@ -220,4 +220,20 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
      "от общего объема внешней торговли Казахстана.",
      ["trade:export KZ>CN 15000M USD exact 2024 actual",
       "share:turnover CN in KZ 19% exact"]),
+    ("list", "По итогам 2020 года крупнейшим торговым партнером Узбекистана стал Китай. "
+     "Товарооборот с Кыргызстаном и Германией составил $903,2 млн и $829,0 млн "
+     "соответственно, а с соседним Афганистаном – $776,9 млн. Замыкают десятку торговых "
+     "партнеров Узбекистана Чехия ($532,6 млн) и "
+     "Туркменистан ($527,1 млн).",
+     ["trade:turnover KG UZ 903.2M USD exact 2020 actual",
+      "trade:turnover DE UZ 829M USD exact 2020 actual",
+      "trade:turnover AF UZ 776.9M USD exact 2020 actual",
+      "trade:turnover CZ UZ 532.6M USD exact 2020 actual",
+      "trade:turnover TM UZ 527.1M USD exact 2020 actual"]),
+    ("direction", "По итогам 2020 года внешнеторговый оборот Узбекистана с Китаем составил "
+     "$6,4 млрд. Из них "
+     "$1,9 млрд пришлись на экспорт, а остальные $4,5 млрд – на импорт товаров из КНР.",
+     ["trade:turnover CN UZ 6400M USD exact 2020 actual",
+      "trade:export UZ>CN 1900M USD exact 2020 actual",
+      "trade:import CN>UZ 4500M USD exact 2020 actual"]),
 ]

@@ -89,7 +89,11 @@ def _named_after(found: Sequence[Party], i: int) -> bool:
 
 def _role(sentence: Sentence, index: int, mention: Mention | None) -> str:
     tokens = sentence.tokens
-    before = tokens[index - 1].lemma if index else ""
+    i = index - 1
+    while i > 0 and tokens[i].pos == "ADJ" and mention is not None and \
+            mention.form != "adjective":
+        i -= 1  # "с соседним Афганистаном": the preposition before the adjectives
+    before = tokens[i].lemma if index else ""
     if before in TO_WORDS:
         return "to"  # "в Казахстан", "в американскую компанию"
     if before in FROM_WORDS:

@@ -31,6 +31,8 @@ from bilat.model import Sentence, Token
 
 # An indicator further than this many tokens before its figure belongs to something else.
 MAX_INDICATOR_GAP = 25
+# "$4,5 млрд – на импорт": how far behind its figure "на <trade word>" may stand.
+ON_REACH = 4
 # "Около 6 млрд долларов составил в прошлом году товарооборот …": the indicator may follow
 # its figure within one clause.
 INDICATOR_AFTER = 7
@@ -46,6 +48,9 @@ PARTNER_PREPOSITIONS = {"с", "со", "в", "во", "из"}
 # Blocs by name; a figure of trade with one is not bilateral.
 BLOCS = {"снг", "еаэс", "ес", "евросоюз", "отг", "шос", "брикс", "асеан", "оэс", "ееэс",
          "содружества", "содружество"}
+# "Россия ($5,6 млрд)": how far before the bracket its partner's name may begin.
+BRACKET_REACH = 3
+PARTNER_WORDS = {"партнёр", "партнер"}
 # Plural nouns that stand for the article's two sides.
 BOTH_SIDES = {"сторона", "страна", "государство"}
 # Roles that mark a list item's partner: "с Узбекистаном", "в Китай", "из Турции".
@@ -122,6 +127,9 @@ def _subject(ctx: DocContext, scan: Scan, figure: Figure, clause_start: int,
              carry: Carry, first: bool) -> Subject | None:
     if not first and (item := _list_item(scan, figure, clause_start, carry)):
         return item
+    partner = _bracketed_partner(scan, figure) or _respective_partner(scan, figure)
+    if partner is not None:
+        return _partner_subject(ctx, scan, figure, partner, carry, clause_start)
     cue = indicator_for(scan, figure, clause_start) or anaphor_cue(scan, clause_start, figure,
                                                                 carry)
     if cue is None:
@@ -184,6 +192,62 @@ def _line_parties(scan: Scan, figure: Figure) -> tuple[Party, ...]:
     return own_line or scan.parties
 
 
+def _bracketed_partner(scan: Scan, figure: Figure) -> Party | None:
+    """"партнёров Узбекистана также вошли Россия ($5,6 млрд), Казахстан ($3 млрд)": a
+    partner with its turnover in brackets, in a sentence about trade."""
+    tokens = scan.tokens
+    if figure.first < 2 or tokens[figure.first - 1].text != "(" or not _about_trade(scan):
+        return None
+    return next((p for p in reversed(scan.parties)
+                 if figure.first - 1 - BRACKET_REACH <= p.index < figure.first - 1), None)
+
+
+def _respective_partner(scan: Scan, figure: Figure) -> Party | None:
+    """"Товарооборот с Кыргызстаном и Германией составил $903 млн и $829 млн
+    соответственно": the n-th figure is the n-th partner's."""
+    end = next((i for i in range(figure.last + 1, len(scan.tokens))
+                if scan.tokens[i].lemma == "соответственно"), None)
+    if end is None:
+        return None
+    moneys = [f for f in scan.figures if f.kind == "money" and f.last < end]
+    first = next((f for f in moneys if f.first <= figure.first), None)
+    if first is None:
+        return None
+    partners = [p for p in scan.parties if p.index < first.first and p.role in
+                {"with", "plain", "to", "from"}]
+    listed = [f for f in moneys if f.first >= first.first]
+    if len(partners) < len(listed) or len(listed) < 2:
+        return None
+    return partners[len(partners) - len(listed) + listed.index(figure)]
+
+
+def _about_trade(scan: Scan) -> bool:
+    return bool(scan.indicators) or any(t.lemma in PARTNER_WORDS for t in scan.tokens)
+
+
+def _partner_subject(ctx: DocContext, scan: Scan, figure: Figure, partner: Party,
+                     carry: Carry, clause_start: int) -> Subject | None:
+    anchor = _owner_of_partners(scan) or carry.own or ctx.home
+    if anchor is None or anchor.split("-")[0] == partner.code.split("-")[0]:
+        return None
+    pair = tuple(sorted((anchor, partner.code)))
+    cue = indicator_for(scan, figure, clause_start) or Cue(partner.index, "indicator",
+                                                           "turnover")
+    parties = Parties((pair[0], pair[1]), None, None, 1, anchor)
+    return Subject(cue, parties, clause_start)
+
+
+def _owner_of_partners(scan: Scan) -> str | None:
+    """"торговых партнёров Узбекистана": whose partners they are."""
+    for i, token in enumerate(scan.tokens):
+        if token.lemma in PARTNER_WORDS:
+            owner = next((p for p in scan.parties if i < p.index <= i + 2
+                          and p.role != "generic"), None)
+            if owner is not None:
+                return owner.code
+    return None
+
+
 def _names_both_sides(scan: Scan, figure: Figure) -> bool:
     """"стороны наторговали", "между странами", "двух государств": the article's own two
     sides, whatever pair the sentence before named."""
@@ -202,7 +266,14 @@ def _owner(scan: Scan, cue: Cue) -> str | None:
 
 
 def indicator_for(scan: Scan, figure: Figure, clause_start: int) -> Cue | None:
-    """The trade word before a figure, in its own clause first; else one right after it."""
+    """The trade word before a figure, in its own clause first; else one right after it.
+
+    "$1,9 млрд пришлись на экспорт, а $4,5 млрд – на импорт": a trade word after "на"
+    right behind a figure is that figure's, before any word ahead of it."""
+    behind = next((c for c in scan.indicators if 0 < c.index - figure.last <= ON_REACH
+                   and scan.tokens[c.index - 1].lemma == "на"), None)
+    if behind is not None:
+        return behind
     before = [c for c in scan.indicators if c.index < figure.first
               and figure.first - c.index <= MAX_INDICATOR_GAP]
     in_clause = [c for c in before if c.index >= clause_start]
