@@ -236,4 +236,17 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
      ["trade:turnover CN UZ 6400M USD exact 2020 actual",
       "trade:export UZ>CN 1900M USD exact 2020 actual",
       "trade:import CN>UZ 4500M USD exact 2020 actual"]),
+    ("year", "За первую половину текущего года товарооборот России и Ирана вырос на 42,5% — "
+     "до 2,7 млрд долларов. В прошлом году показатель за тот же период составил 1,6 млрд "
+     "долларов.",
+     ["change:turnover IR RU +42.5% 2025/6 base=previous_period",
+      "trade:turnover IR RU 2700M USD exact 2025/6 actual",
+      "trade:turnover IR RU 1600M USD exact 2024/6 actual"]),
+    ("growth", "В первом полугодии 2017 года товарооборот России и Монголии вырос более чем на "
+     "32 проц, превысив 561 млн долларов.",
+     ["change:turnover MN RU +32% 2017/6 base=previous_period",
+      "trade:turnover MN RU 561M USD over 2017/6 actual"]),
+    ("target", "Стороны договорились о программе, предусматривающей достижение объёма торговли "
+     "Казахстана и Узбекистана в 10 млрд долларов США к 2030 году.",
+     ["trade:turnover KZ UZ 10000M USD exact 2030 target"]),
 ]

@@ -70,7 +70,7 @@ def _money_figures(sentence: Sentence) -> list[Figure]:
     return out
 
 
-PERCENT_TRIGGERS = re.compile(r"%|процент|проц\.", re.IGNORECASE)
+PERCENT_TRIGGERS = re.compile(r"%|процент|проц\b", re.IGNORECASE)
 FRACTION_TRIGGERS = re.compile(r"\bна\s+(?:треть|четверт|половин)|наполовину", re.IGNORECASE)
 TIMES_TRIGGERS = re.compile(r"\bраз|вдвое|втрое|вчетверо|впятеро|вдесятеро", re.IGNORECASE)
 # "на 12,4 %", "в полтора раза": the number stands just before its sign.

@@ -147,6 +147,8 @@ def _fraction_facts(ctx: DocContext, scan: Scan) -> list[Fact]:
             percent = FRACTION_ORDINALS[tokens[i - 1].lemma]
         if percent is None or not names_trade(scan.lemmas(i + 1, i + 1 + INDICATOR_AFTER)):
             continue
+        if i and tokens[i - 1].lemma in {"первый", "второй"}:
+            continue  # "за первую половину года": a period, not a share
         fact = _share_fact(ctx, scan, i, i, percent, "approx")
         if fact:
             facts.append(fact)

@@ -7,6 +7,9 @@ then export), its qualifier, status and period, and the two parties.
 
 from __future__ import annotations
 
+import itertools
+from dataclasses import replace
+
 from bilat.extract.context import DocContext
 from bilat.extract.economy.attributes import period_fields, qualifier_of, status_of
 from bilat.extract.economy.cues import (
@@ -73,8 +76,12 @@ def _trade_fact(ctx: DocContext, scan: Scan, moneys: list[Figure], n: int,
     if parties is None:
         return None
     status = status_of(scan, clause_start, figure.first)
-    period = own_year or dated(ctx, scan.sentence, _period_for(
-        scan, figure, status, period_in_force(ctx, scan.sentence)))
+    in_force = period_in_force(ctx, scan.sentence)
+    period = own_year or dated(ctx, scan.sentence, _period_for(scan, figure, status, in_force))
+    if period is not None and period.months is None and in_force is not None and \
+            _same_part_of_year(scan):
+        # "В прошлом году показатель за тот же период составил 1,6 млрд"
+        period = replace(period, months=in_force.months)
     fields = {
         "indicator": cue.value,
         "parties": list(parties.pair),
@@ -112,6 +119,13 @@ def _of_a_commodity(scan: Scan, lo: int, hi: int) -> bool:
 def _is_difference(scan: Scan, figure: Figure) -> bool:
     """"увеличился на 12 млн долларов": by how much, not how much."""
     return _before(scan, figure) == "на" and _changes_before(scan, figure)
+
+
+def _same_part_of_year(scan: Scan) -> bool:
+    """"за тот же период", "за аналогичный период": the months of the figure before."""
+    lemmas = [t.lemma for t in scan.tokens]
+    return any(a in {"тот", "аналогичный"} and b in {"же", "период"}
+               for a, b in itertools.pairwise(lemmas)) and "период" in lemmas
 
 
 def _level_reached(scan: Scan, moneys: list[Figure], n: int) -> bool:
