@@ -52,7 +52,17 @@ def _same(a: Fact, b: Fact) -> bool:
         return False
     if _key(a) != _key(b) or not _same_period(a, b):
         return False
-    return _close(a.get("value"), b.get("value")) and _close(a.get("percent"), b.get("percent"))
+    return _close(a.get("value"), b.get("value")) and \
+        (_close(a.get("percent"), b.get("percent")) or _rounded(a.get("percent"), b.get("percent")))
+
+
+def _rounded(a: Any, b: Any) -> bool:
+    """"вырос на 40 процентов" in a headline and "на 40,8%" in the body: one rate, rounded
+    to a whole number once."""
+    if a is None or b is None:
+        return False
+    a, b = float(a), float(b)
+    return (a.is_integer() or b.is_integer()) and a != b and abs(a - b) < 1 and a * b > 0
 
 
 def _same_period(a: Fact, b: Fact) -> bool:

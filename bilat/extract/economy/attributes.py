@@ -5,6 +5,8 @@ a percentage is a share of a total rather than a rate of change.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bilat.extract.context import DocContext
 from bilat.extract.economy.cues import (
     FALL_WORDS,
@@ -123,3 +125,29 @@ def is_share(scan: Scan, figure: Figure) -> bool:
 
 def names_trade(lemmas: list[str]) -> bool:
     return any(lemma in SHARE_TOTALS for lemma in lemmas)
+
+
+# A month on its own: "в июле", "по сравнению с июнем", "в месячном исчислении".
+MONTH_LEMMAS = frozenset({"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+                          "сентябрь", "октябрь", "ноябрь", "декабрь"})
+
+
+def single_month(scan: Scan) -> bool:
+    """A figure of one month ("Только в июле объём торговли достиг $19,48 млрд"): periods
+    count months from January, so such a figure has no place in them."""
+    tokens = scan.tokens
+    for i, token in enumerate(tokens):
+        if token.lemma == "месячный" and i + 1 < len(tokens) and tokens[i + 1].lemma == \
+                "исчисление":
+            return True
+        if token.lemma in MONTH_LEMMAS and i and tokens[i - 1].lemma in {"в", "во", "с"} \
+                and not _in_month_range(tokens, i):
+            return True
+    return False
+
+
+def _in_month_range(tokens: Sequence[Token], i: int) -> bool:
+    """"январь–июль", "с января по июль", "в январе-июле": months from January."""
+    near = [t.lemma for t in tokens[max(0, i - 3):i + 3]]
+    return "январь" in near and near.count("январь") + sum(
+        lemma in MONTH_LEMMAS for lemma in near) >= 2

@@ -7,7 +7,12 @@ from __future__ import annotations
 import re
 
 from bilat.extract.context import DocContext
-from bilat.extract.economy.attributes import is_share, period_fields, status_of
+from bilat.extract.economy.attributes import (
+    is_share,
+    period_fields,
+    single_month,
+    status_of,
+)
 from bilat.extract.economy.cues import (
     ANAPHORA_NOUNS,
     COMMODITY_WORDS,
@@ -61,6 +66,7 @@ def _change_fact(ctx: DocContext, scans: list[Scan], scan: Scan, figure: Figure,
                  subject: Subject | None) -> Fact | None:
     sign = _sign(scan, figure)
     if sign is None or _is_level(scan, figure) or _is_planned(scan, figure) or \
+            single_month(scan) or \
             _of_a_share(scan, figure) or \
             (figure.kind == "percent" and is_share(scan, figure)):
         return None

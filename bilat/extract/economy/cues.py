@@ -53,6 +53,7 @@ INVESTMENT_WORDS = {"инвестиция", "инвестировать", "вл�
 # Words right before a figure → qualifier.
 QUALIFIERS = {
     "порядка": "approx", "около": "approx", "почти": "approx", "примерно": "approx",
+    "близкий": "approx",
     "приблизительно": "approx", "ориентировочно": "approx", "практически": "approx",
     "свыше": "over", "более": "over", "больше": "over", "выше": "over", "сверх": "over",
     "менее": "under", "меньше": "under", "ниже": "under",

@@ -11,7 +11,12 @@ import itertools
 from dataclasses import replace
 
 from bilat.extract.context import DocContext
-from bilat.extract.economy.attributes import period_fields, qualifier_of, status_of
+from bilat.extract.economy.attributes import (
+    period_fields,
+    qualifier_of,
+    single_month,
+    status_of,
+)
 from bilat.extract.economy.cues import (
     CLAUSE_BREAKS,
     COMMODITY_WORDS,
@@ -60,7 +65,7 @@ def _trade_fact(ctx: DocContext, scan: Scan, moneys: list[Figure], n: int,
     figure = moneys[n]
     cue, parties, clause_start = subject.cue, subject.parties, subject.clause_start
     if _other_money_between(scan, cue.index, figure.first) or _is_difference(scan, figure) \
-            or _of_a_commodity(scan, cue.index, figure.first):
+            or _of_a_commodity(scan, cue.index, figure.first) or single_month(scan):
         return None
     own_year = None
     if _is_starting_level(scan, figure):
