@@ -339,8 +339,17 @@ def _stands_alone(event: Event, index: int) -> bool:
 
 
 def _same(known: Event, new: Event) -> bool:
-    if known.parties != new.parties or new.source in {"document", "none"}:
+    if len(new.parties) == 1 and new.parties[0] in known.parties and new.source in \
+            {"document", "none"}:
+        # "Встреча с премьер-министром соседнего государства состоялась вчера": one side
+        # named again, of the meeting told before
+        return known.kind == new.kind and new.kind in MEETING_FAMILY
+    if known.parties != new.parties:
         return False
+    if new.source in {"document", "none"}:
+        # "Встреча … состоялась вчера, 18 ноября" after "Путин принял премьер-министра
+        # Монголии": the same kind between the same sides, told again
+        return known.kind == new.kind and new.kind in MEETING_FAMILY
     return known.kind == new.kind or {known.kind, new.kind} <= MEETING_FAMILY
 
 
