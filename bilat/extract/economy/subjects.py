@@ -242,7 +242,8 @@ def _owner_of_partners(scan: Scan) -> str | None:
     for i, token in enumerate(scan.tokens):
         if token.lemma in PARTNER_WORDS:
             owner = next((p for p in scan.parties if i < p.index <= i + 2
-                          and p.role != "generic"), None)
+                          and p.role != "generic"
+                          and scan.tokens[p.index].feats.get("Case") == "Gen"), None)
             if owner is not None:
                 return owner.code
     return None
