@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from bilat.extract.context import DocContext
 from bilat.extract.events.eventparties import in_title
-from bilat.extract.events.sector import product_sector
+from bilat.extract.events.sectors import product_sector
 from bilat.extract.figures import Scan
 from bilat.extract.parse.textforms import QUOTE_CHARS, line_sentences, nominative_phrase
 from bilat.model import Evidence, Fact, Mention, Sentence, Token
