@@ -22,7 +22,7 @@ from bilat.extract.parse.textforms import (
     nominative_name,
     token_span,
 )
-from bilat.extract.people.organization import OrgIndex, find_organizations
+from bilat.extract.people.orgs import OrgIndex, find_organizations
 from bilat.extract.people.roles import (
     Role,
     role_opening,

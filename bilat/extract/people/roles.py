@@ -19,7 +19,7 @@ from bilat.extract.parse.textforms import (
     nominative_phrase,
     token_span,
 )
-from bilat.extract.people.organization import OrgIndex
+from bilat.extract.people.orgs import OrgIndex
 from bilat.model import Sentence, Token
 
 # Head nouns of a role (lemmas). A person's role is the noun group one of these heads.
