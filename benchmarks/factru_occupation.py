@@ -61,7 +61,7 @@ def read_gold(facts_path: Path) -> list[Occupation]:
 
 def predict(text: str) -> list[Occupation]:
     from bilat.extract import build_context
-    from bilat.extract.people.person import find_people
+    from bilat.extract.people.people import find_people
     from bilat.model import Document
     from bilat.nlp import analyse
 
@@ -76,7 +76,7 @@ def predict(text: str) -> list[Occupation]:
 
 
 def lemmas(text: str) -> set[str]:
-    from bilat.extract.people.person import fold
+    from bilat.extract.parse.textforms import fold
     from bilat.nlp import lemma_of
 
     words = text.replace("«", " ").replace("»", " ").replace('"', " ").split()
@@ -85,7 +85,7 @@ def lemmas(text: str) -> set[str]:
 
 def head_noun(text: str) -> str | None:
     """The lemma of the first noun of a gold position: "народный депутат" → депутат."""
-    from bilat.extract.people.person import fold
+    from bilat.extract.parse.textforms import fold
     from bilat.nlp import models
 
     for word in text.split():
@@ -98,7 +98,7 @@ def head_noun(text: str) -> str | None:
 def name_key(word: str) -> str:
     """A surname as the annotators and bilat may both write it: folded, letters only
     ("О’Рейли" and "О Рейли" agree)."""
-    from bilat.extract.people.person import fold
+    from bilat.extract.parse.textforms import fold
 
     return "".join(c for c in fold(word) if c.isalpha())
 

@@ -39,7 +39,7 @@ from bilat.extract.parse.textforms import (
     line_sentences,
     nominative_phrase,
 )
-from bilat.extract.people.person import People, find_people
+from bilat.extract.people.people import People, find_people
 from bilat.model import Evidence, Fact, Sentence, Token
 
 # Event nouns (lemma, or two lemmas in a row) → (kind, format). The scorer knows forum,

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bilat.extract.context import DocContext
-from bilat.extract.people.person import People
+from bilat.extract.people.people import People
 from bilat.extract.people.roles import is_role_word
 from bilat.model import Mention, Sentence, Token
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from bilat.extract.context import DocContext
 from bilat.extract.events.eventdate import DateSpan, relative_day
 from bilat.extract.events.eventparties import HOST_PREPOSITIONS, Span
-from bilat.extract.people.person import People
+from bilat.extract.people.people import People
 from bilat.model import Evidence, Sentence, Token
 
 # Seasons: a date no more precise than its year.

@@ -27,7 +27,7 @@ from bilat.extract.events.eventrecord import (
     event_date,
     participants,
 )
-from bilat.extract.people.person import People
+from bilat.extract.people.people import People
 from bilat.model import Evidence, Sentence, Token
 
 # Verbs that tell an event by themselves.

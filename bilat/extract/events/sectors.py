@@ -43,8 +43,6 @@ SECTOR_WORDS: dict[str | tuple[str, str], str] = {
     "промышленность": "industry", "промышленный": "industry", "индустрия": "industry",
     "финансы": "finance", "банковский": "finance", "финансовый": "finance",
 }
-
-
 # First halves of compound adjectives: "научно-образовательный", "культурно-гуманитарный".
 COMPOUND_PARTS = {"научно": "science", "культурно": "culture", "нефтегазо": "oil and gas",
                   "агро": "agriculture", "медико": "healthcare", "транспортно": "transport",

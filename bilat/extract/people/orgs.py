@@ -14,20 +14,14 @@ from bilat.nlp import lemma_of
 # Words of a name that its abbreviation skips: "Казахстанский институт стратегических
 # исследований при Президенте РК" is КИСИ.
 ABBREVIATION_STOPS = frozenset({"при", "по", "и", "в", "на", "для", "с", "имени", "им"})
-
-
 # Offices named by a bare noun and the place after it: "Правительство Республики Тыва".
 OFFICE_NOUNS = frozenset({"правительство", "министерство", "мид", "посольство", "парламент",
                           "акимат", "администрация", "мэрия", "консульство", "генконсульство",
                           "торгпредство", "представительство", "минэкономразвития"})
-
-
 # Words that make an ORG span a delegation, an event or a region of the world.
 NOT_ORG_WORDS = frozenset({"делегация", "заседание", "форум", "встреча", "переговоры",
                            "конференция", "визит", "фестиваль", "чемпионат", "юг", "север",
                            "саммит", "дзен"})
-
-
 # An all-capitals word this short is an abbreviation ("КИСИ", "ЦАМО"), not a name in capitals.
 MAX_ABBREVIATION_CHARS = 8
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from bilat.extract.context import DocContext
 from bilat.extract.figures import Scan
 from bilat.extract.parse.textforms import line_sentences
-from bilat.extract.people.person import People, Person, find_people
+from bilat.extract.people.people import People, Person, find_people
 from bilat.extract.people.roles import GROUP_HEADS, is_role_word
 from bilat.model import Evidence, Fact, Sentence, Token
 
