@@ -32,6 +32,7 @@ ANAPHORA_PRONOUNS = {"он", "она", "это"}
 # Money that is not trade even when a trade word stands before it: a debt for supplies,
 # the price of imports, a fine. Checked between the indicator and the figure.
 OTHER_MONEY_WORDS = {"задолженность", "долг", "задолжать", "штраф", "цена", "тариф",
+                     "сальдо", "профицит", "дефицит",
                      "ущерб", "выручка", "прибыль", "зарплата", "пенсия", "пошлина"}
 # Nouns of a clause of its own: a trade word before one of these does not reach a figure
 # after it ("сократил поставки в Минск, поскольку соседи задолжали 1,5 млрд").

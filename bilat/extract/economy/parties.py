@@ -117,7 +117,7 @@ def choose_pair(ctx: DocContext, sentence: Sentence, anchor: int,
     ``owner`` the side whose trade the text before was giving ("торговли Узбекистана …:
     с Кыргызстаном товарооборот – $1,3 млрд"), which completes before either.
     """
-    by_distance = sorted(named, key=lambda p: abs(p.index - anchor))
+    by_distance = sorted(named, key=lambda p: (abs(p.index - anchor), _vague(p, named)))
     picked: list[Party] = []
     for party in by_distance:
         if all(_country(party.code) != _country(p.code) for p in picked):
@@ -138,6 +138,13 @@ def choose_pair(ctx: DocContext, sentence: Sentence, anchor: int,
     importer = next((p.code for p in local if p.role == "to"), None)
     pair = (codes[0], codes[1]) if codes[0] < codes[1] else (codes[1], codes[0])
     return Parties(pair, exporter, importer, explicit, _own(picked, anchor, pair))
+
+
+def _vague(party: Party, named: Sequence[Party]) -> bool:
+    """"Московская область среди российских регионов": a country's adjective beside one of
+    its own regions by name is the less precise side."""
+    return party.role == "adjective" and "-" not in party.code and any(
+        p.code.startswith(party.code + "-") and p.role != "adjective" for p in named)
 
 
 def _own(picked: Sequence[Party], anchor: int, pair: tuple[str, str]) -> str | None:

@@ -73,6 +73,7 @@ class Carry:
     own: str | None = None
     stop: int = 0  # where the sentence that left it ends
     alone: bool = False  # the last figure was one side's total or trade with a bloc
+    told: bool = False  # both sides of the pair were named in the sentence that left it
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,7 @@ def _read_scan(ctx: DocContext, scan: Scan, carry: Carry,
         subjects[(scan.sentence.start, figure.start)] = subject
         if subject.parties is not None:
             carry = Carry(subject.cue.value, subject.parties.pair, subject.parties.own,
-                          carry.stop)
+                          carry.stop, told=subject.parties.explicit == 2)
         else:
             carry = Carry(subject.cue.value, (), _owner(scan, subject.cue), carry.stop, True)
     return _after_sentence(ctx, scan, carry)
@@ -143,7 +144,7 @@ def _subject(ctx: DocContext, scan: Scan, figure: Figure, clause_start: int,
     both_sides = not candidates and _names_both_sides(scan, figure)
     parties = choose_pair(ctx, scan.sentence, cue.index, candidates,
                           clause=(clause_start, figure.last),
-                          fallback=() if both_sides else carry.pair,
+                          fallback=() if both_sides and not carry.told else carry.pair,
                           owner=carry.own if _only_partner(named) else None)
     if parties is not None and parties.own is None and carry.own in parties.pair:
         # "экспорт - $943,3 млн" after "товарооборот с Китаем", "импорт — 3,2 млрд" after
@@ -160,8 +161,8 @@ def _of_one_side(scan: Scan, cue: Cue, figure: Figure) -> bool:
     before = tokens[cue.index - 1].lemma if cue.index else ""
     named = {p.code.split("-")[0] for p in scan.parties
              if min(cue.index, figure.first) - BLOC_REACH <= p.index <= figure.last}
-    if before in TOTAL_MARKERS and not any(p.role in LIST_ROLES for p in scan.parties) \
-            and len(named) == 1:
+    if (before in TOTAL_MARKERS or _both_flows(scan, cue)) and \
+            not any(p.role in LIST_ROLES for p in scan.parties) and len(named) == 1:
         # one owner named: "внешнеторговый оборот республики"; two are bilateral ("[между
         # Татарстаном и Беларусью]"), none is the pair the text is about
         return True
@@ -261,6 +262,14 @@ def _only_partner(named: Sequence[Party]) -> bool:
     return len(named) == 1 and named[0].role == "with"
 
 
+def _both_flows(scan: Scan, cue: Cue) -> bool:
+    """"объём импорта и экспорта товаров провинции": all the trade of one side."""
+    flows = [c for c in scan.indicators if c.value in {"export", "import"}]
+    return any(a.index + 2 == b.index and a.value != b.value and
+               scan.tokens[a.index + 1].lemma == "и" for a in flows for b in flows) and \
+        cue.value in {"export", "import"}
+
+
 def _owner(scan: Scan, cue: Cue) -> str | None:
     """The party right after a trade word: "оборот Узбекистана"."""
     return next((p.code for p in scan.parties if cue.index < p.index <= cue.index + 3), None)
@@ -344,20 +353,24 @@ def _after_sentence(ctx: DocContext, scan: Scan, carry: Carry) -> Carry:
     parties = choose_pair(ctx, scan.sentence, cue.index, scan.parties)
     if parties is None or parties.explicit == 0:
         return carry
-    return Carry(cue.value, parties.pair, parties.own, scan.sentence.stop)
+    return Carry(cue.value, parties.pair, parties.own, scan.sentence.stop,
+                 told=parties.explicit == 2)
 
 
 def _after_words(ctx: DocContext, sentence: Sentence, carry: Carry) -> Carry:
     """"Стороны намерены нарастить взаимный товарооборот." sets what "он" means next."""
     cues = indicator_cues(sentence.tokens)
     carry = Carry(carry.indicator, carry.pair, carry.own, sentence.stop, carry.alone)
-    if not cues:
+    partners = any(t.lemma in PARTNER_WORDS for t in sentence.tokens)
+    if not cues and not partners:
         return carry
-    parties = choose_pair(ctx, sentence, cues[0].index, sentence_parties(ctx, sentence),
-                          fallback=carry.pair)
-    if parties is None:
-        return carry
-    return Carry(cues[0].value, parties.pair, parties.own or carry.own, sentence.stop)
+    named = sentence_parties(ctx, sentence)
+    anchor = cues[0].index if cues else 0
+    parties = choose_pair(ctx, sentence, anchor, named, fallback=carry.pair)
+    if parties is None or (not cues and parties.explicit < 2):
+        return carry  # "Основным торговым партнёром Таджикистана является Россия" sets a pair
+    return Carry(cues[0].value if cues else carry.indicator, parties.pair,
+                 parties.own or carry.own, sentence.stop, told=parties.explicit == 2)
 
 
 def figure_subject(ctx: DocContext, scans: Sequence[Scan], scan: Scan,
