@@ -264,4 +264,6 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
      "долларов, импорт из России - 1,83 млрд долларов, пассивное сальдо - 1,43 млрд долларов.",
      ["trade:export MN>RU 390M USD exact 2024/9 actual",
       "trade:import RU>MN 1830M USD exact 2024/9 actual"]),
+    ("share", "Согласно данным статистики, в 2024 году на долю Казахстана приходится 31,3% от "
+     "общего объема таджикского экспорта.", ["share:export KZ in TJ 31.3% exact"]),
 ]

@@ -28,6 +28,8 @@ from bilat.model import Fact
 CONFIDENCE = 0.8
 # How far around a share's total and figure a bloc may be named.
 BLOC_BEFORE = 4
+# "общего объёма таджикского экспорта": how far before its noun an adjective of a party.
+ADJECTIVE_REACH = 2
 # How far after a noun the party it governs may stand: "обороте Республики Беларусь".
 OWNER_REACH = 3
 # Words that make the whole a bilateral total ("двустороннего товарооборота"); "наш" is
@@ -112,7 +114,12 @@ def _total_nouns(scan: Scan, first: int, last: int) -> list[int]:
 
 
 def _party_after(scan: Scan, i: int) -> Party | None:
-    """The party a noun governs: "обороте Брянской области", "доля Белоруссии"."""
+    """The party a noun governs: "обороте Брянской области", "доля Белоруссии", or the
+    adjective before it ("таджикского экспорта")."""
+    adjective = next((p for p in scan.parties if p.role == "adjective" and
+                      i - ADJECTIVE_REACH <= p.index < i), None)
+    if adjective is not None and scan.tokens[i].lemma != "доля":
+        return adjective
     for party in scan.parties:
         if i < party.index <= i + OWNER_REACH and not any(
                 t.pos in {"PUNCT", "VERB", "ADP"} for t in scan.tokens[i + 1:party.index]):
@@ -120,7 +127,7 @@ def _party_after(scan: Scan, i: int) -> Party | None:
     return None
 
 
-def _part(scan: Scan, first: int, whole: str) -> str | None:
+def _part(scan: Scan, first: int, whole: str | None) -> str | None:
     """What the share is of: a label ("МСБ"), the party of "доля …"/"на долю …", the
     party "приходится на", else another party of the sentence."""
     for lemma in scan.lemmas(first - SHARE_CLAUSE, first + INDICATOR_AFTER + 1):
@@ -132,7 +139,13 @@ def _part(scan: Scan, first: int, whole: str) -> str | None:
             party = _party_after(scan, i)
             if party is not None and party.code != whole:
                 return party.code
-    others = [p for p in scan.parties if p.code != whole]
+    # another side of the sentence, not one of the whole's own country ("между провинцией
+    # Хэйлунцзян (Китай) и Россией … составив 65% … внешней торговли этой провинции")
+    if whole is None:
+        return None
+    country = whole.split("-")[0]
+    others = [p for p in scan.parties if p.code != whole
+              and ("+" in whole or p.code.split("-")[0] != country)]
     before = [p for p in others if p.index < first]
     return (before or others)[0].code if others else None
 
