@@ -16,10 +16,12 @@ import pytest
 
 REALSET = Path(__file__).resolve().parents[1] / "eval" / "real" / "realset.py"
 # Floors: below the scores measured when they were recorded, with the page's publication
-# date given (learn, 73 articles: headline 0.832, trade 0.877, change 0.776, share 0.727,
-# event 0.752).
+# date given. learn (103 articles): headline 0.837, trade 0.865, change 0.825, share 0.606,
+# event 0.775; check (74 articles, scored, never read): headline 0.658, trade 0.725,
+# change 0.599, share 0.455, event 0.748.
 FLOORS = {
-    "learn": {"headline": 0.80, "trade": 0.84, "change": 0.74, "share": 0.65, "event": 0.70},
+    "learn": {"headline": 0.81, "trade": 0.84, "change": 0.79, "share": 0.55, "event": 0.74},
+    "check": {"headline": 0.63, "trade": 0.70, "change": 0.56, "share": 0.40, "event": 0.71},
 }
 
 
