@@ -24,6 +24,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -114,7 +115,16 @@ def _case_row(note: dict[str, Any], reserved: set[str]) -> dict[str, Any] | None
     return {"id": case_id, "url": url, "query": note.get("query"), "outlet": note.get("outlet"),
             "published": note.get("published"), "doc_date": note.get("doc_date"),
             "split": split_of(url), "excerpt_sha1": sha1(text), "excerpt_chars": len(text),
-            "note": note.get("note"), "facts": facts}
+            "note": _without_quotes(note.get("note")), "facts": facts}
+
+
+# Four Russian words in a row in an annotator's note are a quote of the article; the
+# repository keeps no text of it.
+_QUOTED = re.compile(r"[«\"']?[А-Яа-яЁё]+(?:[\s,\-–—]+[А-Яа-яЁё0-9,.]+){3,}[»\"']?")
+
+
+def _without_quotes(note: str | None) -> str | None:
+    return _QUOTED.sub("[…]", note) if note else note
 
 
 # --- fetch ---------------------------------------------------------------------------------
