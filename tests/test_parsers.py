@@ -8,6 +8,8 @@ from bilat.extract.parse.dateline import find_dateline
 from bilat.extract.parse.money import currency_code, find_money
 from bilat.extract.parse.numbers import parse_number
 from bilat.extract.parse.periods import find_periods, relative_offset
+from bilat.model import Document
+from bilat.nlp import analyse
 
 NUMBERS = [
     ("489,2", 489.2), ("26", 26.0), ("1 200", 1200.0), ("1.5", 1.5), ("полтора", 1.5),
@@ -150,3 +152,20 @@ def test_dateline_iso_takes_a_year_from_elsewhere() -> None:
     assert found is not None
     assert found.iso() is None
     assert found.iso(2023) == "2023-02-21"
+
+
+ABBREVIATION_CASES = [
+    # a unit before "США" or a lower-case word does not end the sentence
+    ("Экспорт составил 14,59 млрд юаней /2,28 млрд долл. США/, увеличившись в 11,6 раза.", 1),
+    ("Оборот вырос до $1 млрд. 402,8 млн. в 2009 году.", 1),
+    ("Товарооборот между пров. Хэйлунцзян и Россией вырос.", 1),
+    # a unit before a capital that starts a sentence does
+    ("Товарооборот составил 5 млрд долл. В 2024 году он вырос.", 2),
+]
+
+
+@pytest.mark.parametrize(("text", "count"), ABBREVIATION_CASES,
+                         ids=[c[0][:40] for c in ABBREVIATION_CASES])
+def test_sentences_go_on_after_abbreviations(text: str, count: int) -> None:
+    document = Document(text=text, source="test", name="test", kind="txt")
+    assert len(analyse(document).sentences) == count

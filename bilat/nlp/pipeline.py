@@ -59,8 +59,34 @@ class LineAwareSegmenter:
         return self.inner.tokenize(text)
 
     def sentenize(self, text: str) -> Iterator[Any]:
-        for sent in self.inner.sentenize(text):
+        for sent in _join_abbreviations(text, self.inner.sentenize(text)):
             yield from _split_at_lines(sent)
+
+
+def _join_abbreviations(text: str, sents: Iterable[Any]) -> Iterator[Any]:
+    """"14,59 млрд юаней /2,28 млрд долл. США/, увеличившись …", "между пров. Хэйлунцзян и
+    Россией": razdel ends a sentence at some abbreviations that do not end one."""
+    held = None
+    for sent in sents:
+        if held is not None and _continues(text, held, sent):
+            held = type(sent)(held.start, sent.stop, text[held.start:sent.stop])
+            continue
+        if held is not None:
+            yield held
+        held = sent
+    if held is not None:
+        yield held
+
+
+def _continues(text: str, before: Any, after: Any) -> bool:
+    if "\n" in text[before.stop:after.start]:
+        return False
+    last = before.text.rsplit(None, 1)[-1].lower() if before.text.strip() else ""
+    if last in NEVER_FINAL:
+        return True
+    first = after.text[:1]
+    return last in UNIT_ABBREVIATIONS and (first.islower() or first.isdigit() or
+                                           after.text.startswith(("США", "/", "(")))
 
 
 def _split_at_lines(sent: Any) -> Iterator[Any]:
@@ -82,6 +108,10 @@ def _substring(sent: Any, offset: int, piece: str) -> Any:
     return type(sent)(begin, begin + len(piece), piece)
 
 
+# Abbreviations razdel takes for a sentence's end: a unit ends one only before a capital
+# that is not "США"; a province or oblast never does.
+UNIT_ABBREVIATIONS = frozenset({"долл.", "руб.", "тыс.", "млн.", "млрд.", "трлн."})
+NEVER_FINAL = frozenset({"пров.", "обл.", "долл.сша"})
 # A line break after a line without closing punctuation, before a capital letter or a
 # digit, or any blank line.
 _LINE_BREAK = re.compile(r"(?<![.!?…:;,\-–—])[ \t]*\n\s*(?=[A-ZА-ЯЁ0-9«\"])|\n[ \t]*\n\s*")
