@@ -97,7 +97,9 @@ def _read(ctx: DocContext, scans: Sequence[Scan]) -> Reading:
         if ctx.in_furniture(sentence):
             continue
         if "\n" in ctx.analysis.text[carry.stop:sentence.start]:
-            carry = Carry()  # a new paragraph: neither pair nor anaphor reaches into it
+            # a new paragraph: neither pair nor anaphor reaches into it, but a run of one
+            # side's totals ("объём внешней торговли провинции …") goes on until a party is named
+            carry = Carry(alone=carry.alone)
         carried[sentence.start] = carry
         scan = by_start.get(sentence.start)
         if scan is None:
