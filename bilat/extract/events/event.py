@@ -51,6 +51,7 @@ EVENT_WORDS: dict[str | tuple[str, str], tuple[str, str | None]] = {
     "саммит": ("meeting", "summit"),
     "переговоры": ("negotiations", None), "консультация": ("negotiations", "consultations"),
     "визит": ("visit", None), "бизнес-миссия": ("visit", "business_mission"),
+    "поездка": ("visit", "trip"),
     "конференция": ("conference", None), "семинар": ("conference", "seminar"),
     "симпозиум": ("conference", None), "конгресс": ("conference", None),
     ("круглый", "стол"): ("conference", "round_table"),
