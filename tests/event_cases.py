@@ -510,4 +510,6 @@ CASES: list[tuple[str, str, list[str]]] = [
      "в работе делового форума.",
      "event", ["event:visit CN+RU-TA 2024-05-15 past @None",
                "event:forum CN+RU-TA 2024-05-15 past @None"]),
+    ("Во время вручения верительных грамот президенту Туркменистана посол России отметил "
+     "рост торговли.", "event", ["event:other RU+TM 2024-05 past @None"]),
 ]

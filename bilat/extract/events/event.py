@@ -59,6 +59,7 @@ EVENT_WORDS: dict[str | tuple[str, str], tuple[str, str | None]] = {
     ("церемония", "подписание"): ("signing", None),
     ("церемония", "открытие"): ("other", "ceremony"),
     ("день", "культура"): ("other", "culture_days"),
+    ("вручение", "верительный"): ("other", "credentials"),
     "выставка": ("other", "exhibition"), "ярмарка": ("other", "fair"),
 }
 # A session is an event only as a session of a body: "заседание рабочей группы".
