@@ -88,10 +88,25 @@ def _ratio_figures(sentence: Sentence) -> list[Figure]:
             if number is None:
                 continue
             start, stop = match.start, match.stop
+            first = sentence.token_at(start)
+            if kind == "times" and not _a_multiple(sentence, first, match.tokens[0].value):
+                continue
             value = number if kind == "percent" else (number - 1) * 100
-            out.append(Figure(kind, start, stop, sentence.token_at(start),
-                              sentence.token_at(stop - 1), value))
+            out.append(Figure(kind, start, stop, first, sentence.token_at(stop - 1), value))
     return out
+
+
+# Words a multiple without "в" follows: "рост составил 2,5 раза" (not "встречались 11 раз").
+BARE_MULTIPLE_AFTER = frozenset({"составить", "составлять", "рост", "прирост", "увеличение",
+                                 "порядка", "около", "почти", "более"})
+
+
+def _a_multiple(sentence: Sentence, first: int, word: str) -> bool:
+    """"в 2 раза", "вдвое", or a bare "2,5 раза" right after a word of growth."""
+    if word.lower() == "в" or not word[:1].isdigit():
+        return True
+    before = sentence.tokens[first - 1].lemma if first else ""
+    return before in BARE_MULTIPLE_AFTER
 
 
 def has_digits_or_ratio(sentence: Sentence) -> bool:

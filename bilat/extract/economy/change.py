@@ -83,7 +83,7 @@ def _change_fact(ctx: DocContext, scans: list[Scan], scan: Scan, figure: Figure,
     period, base = _period_and_base(ctx, scan, figure)
     fields = {
         "indicator": cue.value, "parties": list(parties.pair), "exporter": None,
-        "importer": None, "percent": _percent(sign, figure),
+        "importer": None, "percent": _percent(sign, figure, _rate_index(scan, figure)),
         "period": period_fields(ctx, period) if period else _years_back_period(ctx, scan),
         "base": base,
     }
@@ -120,13 +120,21 @@ def _anaphor_between(scan: Scan, lo: int, hi: int) -> bool:
     return any(t.lemma in ANAPHORA_NOUNS for t in scan.tokens[lo + 1:hi])
 
 
-def _percent(sign: int, figure: Figure) -> float:
+def _percent(sign: int, figure: Figure, index: bool = False) -> float:
     """"вырос в 2 раза" is +100 %, "сократился в 2 раза" is −50 %: a fall by a multiple
-    divides."""
+    divides; "темп роста 159%" is an index, +59 %."""
+    if index:
+        return round(figure.value - 100, 2)
     if figure.kind == "times" and sign < 0:
         times = figure.value / 100 + 1
         return round((1 / times - 1) * 100, 2)
     return round(sign * figure.value, 2)
+
+
+def _rate_index(scan: Scan, figure: Figure) -> bool:
+    """"Темп роста за три года – 159%": growth written as an index over 100."""
+    lemmas = scan.lemmas(_clause_start(scan, figure), figure.first)
+    return figure.kind == "percent" and "темп" in lemmas and figure.value > 100
 
 
 def _is_planned(scan: Scan, figure: Figure) -> bool:

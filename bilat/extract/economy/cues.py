@@ -25,7 +25,7 @@ TRADE_NOUNS = {"оборот", "торговля"}  # "объём торговл
 TOTAL_MARKERS = {"внешнеторговый", "внешний"}
 
 # Words that stand for the indicator of the sentence before: "этот показатель", "он".
-ANAPHORA_NOUNS = {"показатель", "цифра"}
+ANAPHORA_NOUNS = {"показатель", "цифра", "темп"}
 ANAPHORA_DETERMINERS = {"этот", "данный", "такой"}
 ANAPHORA_PRONOUNS = {"он", "она", "это"}
 

@@ -21,7 +21,9 @@ from bilat.extract.economy.cues import (
     ANAPHORA_DETERMINERS,
     ANAPHORA_NOUNS,
     ANAPHORA_PRONOUNS,
+    INDICATORS,
     TOTAL_MARKERS,
+    TRADE_NOUNS,
     Cue,
     indicator_cues,
 )
@@ -320,7 +322,9 @@ def _anaphoric_noun(tokens: Sequence[Token], i: int, before: str) -> bool:
         return False
     if before in ANAPHORA_DETERMINERS:
         return True
-    governs = any(t.head == i and t.feats.get("Case") == "Gen" for t in tokens)
+    # "показатель экспорта" names its own indicator; "темп роста" does not
+    governs = any(t.head == i and t.feats.get("Case") == "Gen" and
+                  (t.lemma in INDICATORS or t.lemma in TRADE_NOUNS) for t in tokens)
     return tokens[i].rel.startswith("nsubj") and not governs
 
 

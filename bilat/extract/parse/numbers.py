@@ -122,7 +122,8 @@ PERCENT = rule(
 # "вдвое", "втрое": the multiple in one word.
 TIMES_WORDS = {"вдвое": 2, "втрое": 3, "вчетверо": 4, "впятеро": 5, "вдесятеро": 10}
 TIMES = or_(
-    rule(eq("в"), NUMBER.interpretation(Times.number.custom(parse_number)), normalized("раз")),
+    rule(eq("в").optional(), NUMBER.interpretation(Times.number.custom(parse_number)),
+         normalized("раз")),
     rule(in_caseless(set(TIMES_WORDS)).interpretation(
         Times.number.custom(lambda word: float(TIMES_WORDS[word.lower()])))),
 ).interpretation(Times)
