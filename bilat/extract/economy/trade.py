@@ -64,8 +64,7 @@ def _trade_fact(ctx: DocContext, scan: Scan, moneys: list[Figure], n: int,
                 subject: Subject) -> Fact | None:
     figure = moneys[n]
     cue, parties, clause_start = subject.cue, subject.parties, subject.clause_start
-    if _other_money_between(scan, cue.index, figure.first) or _is_difference(scan, figure) \
-            or _of_a_commodity(scan, cue.index, figure.first) or single_month(scan):
+    if parties is None or not _trade_figure(scan, cue, figure):
         return None
     own_year = None
     if _is_starting_level(scan, figure):
@@ -78,15 +77,8 @@ def _trade_fact(ctx: DocContext, scan: Scan, moneys: list[Figure], n: int,
     currency = _currency(moneys, n)
     if currency is None or not _is_money(scan, figure):
         return None
-    if parties is None:
-        return None
     status = status_of(scan, clause_start, figure.first)
-    in_force = period_in_force(ctx, scan.sentence)
-    period = own_year or dated(ctx, scan.sentence, _period_for(scan, figure, status, in_force))
-    if period is not None and period.months is None and in_force is not None and \
-            _same_part_of_year(scan):
-        # "В прошлом году показатель за тот же период составил 1,6 млрд"
-        period = replace(period, months=in_force.months)
+    period = own_year or _figure_period(ctx, scan, figure, status)
     fields = {
         "indicator": cue.value,
         "parties": list(parties.pair),
@@ -124,6 +116,25 @@ def _of_a_commodity(scan: Scan, lo: int, hi: int) -> bool:
 def _is_difference(scan: Scan, figure: Figure) -> bool:
     """"увеличился на 12 млн долларов": by how much, not how much."""
     return _before(scan, figure) == "на" and _changes_before(scan, figure)
+
+
+def _trade_figure(scan: Scan, cue: Cue, figure: Figure) -> bool:
+    """Not the money of something else: a debt or a price, a difference, one good's flow,
+    a figure of one month."""
+    return not (_other_money_between(scan, cue.index, figure.first) or
+                _is_difference(scan, figure) or
+                _of_a_commodity(scan, cue.index, figure.first) or single_month(scan))
+
+
+def _figure_period(ctx: DocContext, scan: Scan, figure: Figure,
+                   status: str) -> PeriodSpan | None:
+    in_force = period_in_force(ctx, scan.sentence)
+    period = dated(ctx, scan.sentence, _period_for(scan, figure, status, in_force))
+    if period is not None and period.months is None and in_force is not None and \
+            _same_part_of_year(scan):
+        # "В прошлом году показатель за тот же период составил 1,6 млрд"
+        period = replace(period, months=in_force.months)
+    return period
 
 
 def _same_part_of_year(scan: Scan) -> bool:
