@@ -16,12 +16,12 @@ import pytest
 
 REALSET = Path(__file__).resolve().parents[1] / "eval" / "real" / "realset.py"
 # Floors: below the scores measured when they were recorded, with the page's publication
-# date given. learn (103 articles): headline 0.837, trade 0.865, change 0.825, share 0.606,
-# event 0.775; check (74 articles, scored, never read): headline 0.658, trade 0.725,
-# change 0.599, share 0.455, event 0.748.
+# date given. learn (116 articles): headline 0.822, trade 0.840, change 0.830, share 0.595,
+# event 0.766; check (81 articles, scored, never read): headline 0.670, trade 0.750,
+# change 0.595, share 0.444, event 0.716.
 FLOORS = {
-    "learn": {"headline": 0.81, "trade": 0.84, "change": 0.79, "share": 0.55, "event": 0.74},
-    "check": {"headline": 0.63, "trade": 0.70, "change": 0.56, "share": 0.40, "event": 0.71},
+    "learn": {"headline": 0.79, "trade": 0.81, "change": 0.79, "share": 0.55, "event": 0.73},
+    "check": {"headline": 0.64, "trade": 0.72, "change": 0.56, "share": 0.40, "event": 0.68},
 }
 
 
