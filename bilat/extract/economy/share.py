@@ -21,7 +21,7 @@ from bilat.extract.economy.cues import (
     SHARE_TOTALS,
 )
 from bilat.extract.economy.parties import Party
-from bilat.extract.economy.subjects import BLOC_NOUNS, BLOCS
+from bilat.extract.economy.subjects import BLOC_NOUNS, BLOCS, owner_of_partners
 from bilat.extract.figures import Scan
 from bilat.model import Fact
 
@@ -83,13 +83,16 @@ def _whole(ctx: DocContext, scan: Scan, first: int, last: int) -> str | None:
         scan.lemmas(first - SHARE_LOOKBACK, first)
     if any(lemma in WHOLE_BILATERAL for lemma in window) and len(ctx.pair) == 2:
         return "+".join(ctx.pair)
-    for noun in _total_nouns(scan, first, last):
+    nouns = _total_nouns(scan, first, last)
+    for noun in nouns:
         if _of_a_bloc(scan, noun, first):
             return None  # "доля в товарообороте Узбекистана со странами ЦА", "среди стран СНГ"
         owner = _party_after(scan, noun)
         if owner is not None:
             return owner.code
-    return None
+    # "В списке партнёров Азербайджана Турция заняла четвёртую строчку с долей в общем
+    # объёме товарооборота в 6,78%": the total is of the side whose partners they are
+    return owner_of_partners(scan) if nouns else None
 
 
 def _of_a_bloc(scan: Scan, noun: int, first: int) -> bool:

@@ -232,7 +232,7 @@ def _about_trade(scan: Scan) -> bool:
 
 def _partner_subject(ctx: DocContext, scan: Scan, figure: Figure, partner: Party,
                      carry: Carry, clause_start: int) -> Subject | None:
-    anchor = _owner_of_partners(scan) or carry.own or ctx.home
+    anchor = owner_of_partners(scan) or carry.own or ctx.home
     if anchor is None or anchor.split("-")[0] == partner.code.split("-")[0]:
         return None
     pair = tuple(sorted((anchor, partner.code)))
@@ -242,7 +242,7 @@ def _partner_subject(ctx: DocContext, scan: Scan, figure: Figure, partner: Party
     return Subject(cue, parties, clause_start)
 
 
-def _owner_of_partners(scan: Scan) -> str | None:
+def owner_of_partners(scan: Scan) -> str | None:
     """"торговых партнёров Узбекистана": whose partners they are."""
     for i, token in enumerate(scan.tokens):
         if token.lemma in PARTNER_WORDS:
