@@ -129,9 +129,13 @@ LEADERS_FILE = DATA_DIR / "leaders.json"
 def _leaders() -> dict[str, str]:
     with LEADERS_FILE.open(encoding="utf-8") as fh:
         table = json.load(fh)
-    return {name: code for name, code in table.items() if not name.startswith("_")}
+    return {_fold_yo(name): code for name, code in table.items() if not name.startswith("_")}
+
+
+def _fold_yo(name: str) -> str:
+    return name.lower().replace("ё", "е")
 
 
 def leader_country(surname: str) -> str | None:
     """The country a head of state or government stands for: "Токаев" → KZ."""
-    return _leaders().get(surname.lower().replace("ё", "е")) or _leaders().get(surname.lower())
+    return _leaders().get(_fold_yo(surname))

@@ -20,6 +20,7 @@ from bilat.extract.parse.lines import cut_lines
 from bilat.extract.parse.periods import (
     BASE_WORDS,
     PERIOD_TRIGGERS,
+    RELATIVE_STEMS,
     RELATIVE_YEAR_WORDS,
     PeriodSpan,
     find_periods,
@@ -71,6 +72,10 @@ class DocContext:
 
     def mentions_between(self, start: int, stop: int) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start and m.stop <= stop]
+
+    def new_paragraph(self, stop: int, start: int) -> bool:
+        """Whether a line break lies between offset ``stop`` and offset ``start``."""
+        return "\n" in self.analysis.text[stop:start]
 
     def in_furniture(self, sentence: Sentence) -> bool:
         return self.furniture.covers(sentence.start, sentence.stop)
@@ -156,8 +161,10 @@ def latest_reported_year(analysis: Analysis) -> int | None:
 
 
 # "текущего, 2023 года": the current year, named.
-CURRENT_YEAR_NAMED = re.compile(r"(?:текущ|нынешн|\bэт)\w*\s*,\s*((?:19|20)\d\d)\s*(?:год|г\.)",
-                                re.IGNORECASE)
+CURRENT_YEAR_NAMED = re.compile(
+    r"(?:" + "|".join(rf"\b{stem}" if len(stem) < 3 else stem
+                      for stem, offset in RELATIVE_STEMS.items() if offset == 0)
+    + r")\w*\s*,\s*((?:19|20)\d\d)\s*(?:год|г\.)", re.IGNORECASE)
 # "прошлого года", "текущем году": the only periods whose year depends on the date.
 RELATIVE_YEAR = re.compile(RELATIVE_YEAR_WORDS, re.IGNORECASE)
 

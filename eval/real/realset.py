@@ -179,8 +179,9 @@ def documents(cases: list[dict[str, Any]], dates: str = "page") -> Iterator[Any]
     """Each cached text as an analyst's JSON Lines row would give it: text, URL, date."""
     from bilat.sources.jsonl import read_records
 
-    rows = [{"id": c["id"], "url": c["url"], "date": page_date(c, dates),
-             "text": cached_text(c)} for c in cases if cached_text(c) is not None]
+    texts = {c["id"]: cached_text(c) for c in cases}
+    rows = [{"id": c["id"], "url": c["url"], "date": page_date(c, dates), "text": texts[c["id"]]}
+            for c in cases if texts[c["id"]] is not None]
     yield from read_records(rows, source="real-set", name="real-set")
 
 

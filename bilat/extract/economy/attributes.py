@@ -39,6 +39,11 @@ SHARE_LOOKBACK = 8
 SHARE_CLAUSE = 16
 
 
+def clause_start(scan: Scan, figure: Figure) -> int:
+    """Where a figure's clause begins: right after the figure before it in the sentence."""
+    return max((f.last + 1 for f in scan.figures if f.last < figure.first), default=0)
+
+
 def qualifier_of(scan: Scan, clause_start: int, figure: Figure) -> str:
     lemmas = scan.lemmas(figure.first - 3, figure.first)
     words = [t.text.lower() for t in scan.tokens[max(0, figure.first - 3):figure.first]]
@@ -115,8 +120,7 @@ def is_share(scan: Scan, figure: Figure) -> bool:
         if token.pos == "PUNCT":
             break  # "(снижение на 31,7%), импорт …": the next clause's subject
         after.append(token.lemma)
-    earlier = [f.last + 1 for f in scan.figures if f.last < figure.first]
-    lo = max(max(earlier, default=0), figure.first - SHARE_CLAUSE)
+    lo = max(clause_start(scan, figure), figure.first - SHARE_CLAUSE)
     if figure.first and scan.tokens[figure.first - 1].lemma in {"до", "с", "со"}:
         lo = max(0, figure.first - SHARE_CLAUSE)  # "снизилась с 48,3% до 34,4%": both levels
     return names_trade(after) or \

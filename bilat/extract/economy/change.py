@@ -8,6 +8,7 @@ import re
 
 from bilat.extract.context import DocContext
 from bilat.extract.economy.attributes import (
+    clause_start,
     is_share,
     period_fields,
     single_month,
@@ -133,14 +134,13 @@ def _percent(sign: int, figure: Figure, index: bool = False) -> float:
 
 def _rate_index(scan: Scan, figure: Figure) -> bool:
     """"Темп роста за три года – 159%": growth written as an index over 100."""
-    lemmas = scan.lemmas(_clause_start(scan, figure), figure.first)
+    lemmas = scan.lemmas(clause_start(scan, figure), figure.first)
     return figure.kind == "percent" and "темп" in lemmas and figure.value > 100
 
 
 def _is_planned(scan: Scan, figure: Figure) -> bool:
     """"может увеличиться в два раза", "планируют нарастить вдвое": a goal, not a change."""
-    earlier = [f.last + 1 for f in scan.figures if f.last < figure.first]
-    return status_of(scan, max(earlier, default=0), figure.first) != "actual"
+    return status_of(scan, clause_start(scan, figure), figure.first) != "actual"
 
 
 def _of_a_share(scan: Scan, figure: Figure) -> bool:
@@ -175,7 +175,7 @@ def _sign(scan: Scan, figure: Figure) -> int | None:
     signs = sorted((distance, sign) for distance, sign in near if sign)
     if signs:
         return signs[0][1]
-    clause = scan.tokens[_clause_start(scan, figure):max(0, lo)]
+    clause = scan.tokens[clause_start(scan, figure):max(0, lo)]
     # "Рост товарооборота … составил 65%", "увеличил торговый оборот с Китаем почти на 10%":
     # a noun or a verb of change further back in the clause
     words = [_word_sign(t.lemma) for t in clause
@@ -215,11 +215,6 @@ def _written_sign(scan: Scan, figure: Figure) -> int | None:
     return None
 
 
-def _clause_start(scan: Scan, figure: Figure) -> int:
-    earlier = [f.last + 1 for f in scan.figures if f.last < figure.first]
-    return max(earlier, default=0)
-
-
 def _nearest_indicator(scan: Scan, figure: Figure) -> Cue | None:
     """The trade word a rate is about: near it, not the price of it, not a commodity flow."""
     near = [c for c in scan.indicators if abs(c.index - figure.first) <= MAX_INDICATOR_GAP]
@@ -227,7 +222,7 @@ def _nearest_indicator(scan: Scan, figure: Figure) -> Cue | None:
         return None
     # "Экспорт Турции … увеличился на 27,2%, а общий товарооборот …": the word before the
     # rate in its clause, before any word after it
-    clause = _clause_start(scan, figure)
+    clause = clause_start(scan, figure)
     before = [c for c in near if clause <= c.index < figure.first]
     cue = before[-1] if before else min(near, key=lambda c: abs(c.index - figure.first))
     ahead = scan.lemmas(cue.index - 2, cue.index)

@@ -44,12 +44,11 @@ def period_in_force(ctx: DocContext, sentence: Sentence) -> PeriodSpan | None:
 
 
 def _periods_in_force(ctx: DocContext) -> dict[int, PeriodSpan | None]:
-    text = ctx.analysis.text
     state = InForce(headline=_headline_period(ctx))
     table: dict[int, PeriodSpan | None] = {}
     previous_stop = 0
     for sentence in ctx.analysis.sentences:
-        if "\n" in text[previous_stop:sentence.start]:
+        if ctx.new_paragraph(previous_stop, sentence.start):
             state = InForce(document=state.document, headline=state.headline)
         previous_stop = sentence.stop
         table[sentence.start] = state.period
@@ -74,10 +73,14 @@ def _months_of(ctx: DocContext, sentence: Sentence,
                in_force: PeriodSpan | None) -> PeriodSpan | None:
     """"За первый квартал …": a part of a year, of the year in force or of publication."""
     span = next((p for p in ctx.periods_of(sentence) if p.role == "period" and p.months), None)
-    if span is None:
-        return None
-    if in_force is not None:
-        return replace(span, year=in_force.year, relative=in_force.relative)
+    return None if span is None else _of_year(span, in_force)
+
+
+def _of_year(span: PeriodSpan, named: PeriodSpan | None) -> PeriodSpan:
+    """A part of a year, of the year ``named`` (its number or its offset), else of the
+    year of publication."""
+    if named is not None:
+        return replace(span, year=named.year, relative=named.relative)
     return replace(span, relative=0)
 
 
@@ -98,7 +101,4 @@ def dated(ctx: DocContext, sentence: Sentence, span: PeriodSpan | None) -> Perio
         return span
     if span.months is None:
         return span
-    named = own_period(ctx, sentence) or period_in_force(ctx, sentence)
-    if named is not None:
-        return replace(span, year=named.year, relative=named.relative)
-    return replace(span, relative=0)
+    return _of_year(span, own_period(ctx, sentence) or period_in_force(ctx, sentence))

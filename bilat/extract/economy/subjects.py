@@ -98,7 +98,7 @@ def _read(ctx: DocContext, scans: Sequence[Scan]) -> Reading:
     for sentence in ctx.analysis.sentences:
         if ctx.in_furniture(sentence):
             continue
-        if "\n" in ctx.analysis.text[carry.stop:sentence.start]:
+        if ctx.new_paragraph(carry.stop, sentence.start):
             # a new paragraph: neither pair nor anaphor reaches into it, but a run of one
             # side's totals ("объём внешней торговли провинции …") goes on until a party is named
             carry = Carry(alone=carry.alone)
