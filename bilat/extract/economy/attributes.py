@@ -108,6 +108,15 @@ def period_fields(ctx: DocContext, period: PeriodSpan | None) -> dict[str, int |
     return {"year": period.resolve(ctx.reference_year), "months": period.months}
 
 
+# Prepositions that make a percentage a level: "до 4,3%", "с 4,9%".
+LEVEL_WORDS = frozenset({"до", "с", "со"})
+
+
+def after_level_word(scan: Scan, figure: Figure) -> bool:
+    """"снизилась до 4,3% с 4,9%": the figure is a level reached or left."""
+    return bool(figure.first) and scan.tokens[figure.first - 1].lemma in LEVEL_WORDS
+
+
 def is_share(scan: Scan, figure: Figure) -> bool:
     """A percentage of a total rather than a rate of change: "10% товарооборота" (the total
     right after it, before any punctuation), "доля Беларуси … снизилась до 4,3%" (a word of
@@ -121,7 +130,7 @@ def is_share(scan: Scan, figure: Figure) -> bool:
             break  # "(снижение на 31,7%), импорт …": the next clause's subject
         after.append(token.lemma)
     lo = max(clause_start(scan, figure), figure.first - SHARE_CLAUSE)
-    if figure.first and scan.tokens[figure.first - 1].lemma in {"до", "с", "со"}:
+    if after_level_word(scan, figure):
         lo = max(0, figure.first - SHARE_CLAUSE)  # "снизилась с 48,3% до 34,4%": both levels
     return names_trade(after) or \
         any(lemma in SHARE_WORDS for lemma in scan.lemmas(lo, figure.first))

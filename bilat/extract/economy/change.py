@@ -8,6 +8,7 @@ import re
 
 from bilat.extract.context import DocContext
 from bilat.extract.economy.attributes import (
+    after_level_word,
     clause_start,
     is_share,
     period_fields,
@@ -40,8 +41,6 @@ RISE_WINDOW_AFTER = 2
 CONFIDENCE = 0.85
 # "320 млн долларов (рост в 2,4 раза)": how close after a money figure its rate may stand.
 RATE_AFTER_MONEY = 6
-# Prepositions that make a percentage a level: "до 4,3%", "с 4,9%".
-LEVEL_WORDS = {"до", "с", "со"}
 # "вырос на 33% и составил 19,7 млрд": how close before a money figure its rate may stand.
 MONEY_AFTER_RATE = 8
 # A rate further than this from its trade word is about something else in the sentence.
@@ -151,8 +150,7 @@ def _of_a_share(scan: Scan, figure: Figure) -> bool:
 
 def _is_level(scan: Scan, figure: Figure) -> bool:
     """"снизилась до 4,3% с 4,9%": the level reached or left, not a rate of change."""
-    before = scan.tokens[figure.first - 1].lemma if figure.first else ""
-    return figure.kind == "percent" and before in LEVEL_WORDS
+    return figure.kind == "percent" and after_level_word(scan, figure)
 
 
 def _indicator_between(scan: Scan, lo: int, hi: int) -> bool:
