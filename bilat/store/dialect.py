@@ -25,11 +25,13 @@ JSON_TYPE = JSON().with_variant(postgresql.JSONB(), "postgresql")
 # Execution option that marks a connection as about to write (see _sqlite_begin).
 WRITE = "bilat_write"
 
+# busy_timeout comes first: switching a new file to WAL takes a lock, and workers opening
+# the same new database at once must wait for it rather than fail with "database is locked".
 SQLITE_PRAGMAS = (
+    "PRAGMA busy_timeout=30000",  # a second writer waits up to 30 s instead of failing
     "PRAGMA journal_mode=WAL",  # readers (the web app) never block the writer
     "PRAGMA synchronous=NORMAL",  # durable enough under WAL, and much faster per commit
     "PRAGMA foreign_keys=ON",  # SQLite ignores REFERENCES unless told
-    "PRAGMA busy_timeout=30000",  # a second writer waits up to 30 s instead of failing
 )
 
 # Any constant will do: it names the lock that serialises schema creation across workers.
