@@ -56,6 +56,22 @@ UNDATED_CASES = [
     ("Власти планируют по итогам текущего, 2023 года увеличить оборот. В прошлом году "
      "товарооборот Грузии и Армении составил 700 млн долларов.", None,
      ["trade:turnover AM GE 700M USD exact 2022 actual"]),
+    # …nor the year of an agreement, though a figure comes with it
+    ("В 2015 году соглашение о свободной торговле открыло рынок для 300 млн потребителей. "
+     "В прошлом году товарооборот Грузии и Армении вырос до 150 млн долларов.",
+     None, ["trade:turnover AM GE 150M USD exact None actual"]),
+    # the latest year of a trade figure: results told "в прошлом году" the year after
+    ("Экспорт Казахстана в Турцию за 2021 год вырос на 20%.\n\nВ прошлом году "
+     "товарооборот Казахстана и Турции превысил 4 млрд долларов.", None,
+     ["change:export KZ>TR +20% 2021 base=previous_period",
+      "trade:turnover KZ TR 4000M USD over 2021 actual"]),
+    # …or in the same year, told as "этого года" (the comparison's "прошлого года" is a base)
+    ("В первом квартале 2022 года товарооборот Китая и Киргизии составил 3 млрд долларов, "
+     "что на 35% больше по сравнению с тем же периодом прошлого года. За три месяца этого "
+     "года экспорт Китая в Киргизию составил 2 млрд долларов.", None,
+     ["change:turnover CN KG +35% 2022/3 base=previous_period",
+      "trade:export CN>KG 2000M USD exact 2022/3 actual",
+      "trade:turnover CN KG 3000M USD exact 2022/3 actual"]),
     # the year and month in the article's URL
     ("В прошлом году товарооборот Грузии и Армении составил 700 млн долларов.",
      "https://example.kz/news/2010-12/tovarooborot",

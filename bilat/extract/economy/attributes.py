@@ -5,6 +5,7 @@ a percentage is a share of a total rather than a rate of change.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bilat.extract.context import DocContext
@@ -12,6 +13,7 @@ from bilat.extract.economy.cues import (
     FALL_WORDS,
     FORECAST_WORDS,
     GOAL_VERBS,
+    INDICATORS,
     NEGATED_QUALIFIERS,
     QUALIFIERS,
     QUALIFYING_VERBS,
@@ -19,11 +21,13 @@ from bilat.extract.economy.cues import (
     SHARE_TOTALS,
     SHARE_WORDS,
     TARGET_WORDS,
+    TRADE_ADJECTIVES,
+    TRADE_NOUNS,
     is_goal_form,
 )
 from bilat.extract.figures import Figure, Scan
 from bilat.extract.parse.periods import PeriodSpan
-from bilat.model import Token
+from bilat.model import Sentence, Token
 
 # "вырос с $30 млн до $3 млрд": a verb of change this many tokens before "до" makes it
 # the level reached, not an upper bound.
@@ -105,7 +109,43 @@ def _future(token: Token) -> bool:
 def period_fields(ctx: DocContext, period: PeriodSpan | None) -> dict[str, int | None]:
     if period is None:
         return {"year": None, "months": None}
-    return {"year": period.resolve(ctx.reference_year), "months": period.months}
+    return {"year": period.resolve(relative_anchor(ctx)), "months": period.months}
+
+
+def relative_anchor(ctx: DocContext) -> int | None:
+    """The year "в этом году" of a figure stands for: the publication's where it is told,
+    else, in an undated text, one guessed from its trade figures (``anchor_year``)."""
+    if ctx.reference_year is not None:
+        return ctx.reference_year
+    return ctx.memo("anchor_year", lambda: anchor_year(ctx))
+
+
+def anchor_year(ctx: DocContext) -> int | None:
+    """In an undated text, the year its relative years are told against, from the latest
+    year it gives a trade figure for ("Экспорт за 2021 год вырос на 20%"): a text that
+    speaks of "прошлый год" is taken to be written the year after it (a year's results are
+    reported in the next one), else in that year. A year of an agreement or of a history
+    ("подписали в 2015 году") is no guide: it must stand beside a trade word and a figure."""
+    spans = [p for s in ctx.analysis.sentences if _gives_trade_figure(ctx, s)
+             for p in ctx.periods_of(s) if p.role == "period"]
+    years = [p.year for p in spans if p.year is not None and p.relative is None]
+    if not years or not any(p.relative is not None for p in spans):
+        return None
+    last_year_told = any(p.relative is not None and p.relative < 0 for p in spans)
+    return max(years) + (1 if last_year_told else 0)
+
+
+def _gives_trade_figure(ctx: DocContext, sentence: Sentence) -> bool:
+    tokens = sentence.tokens
+    return bool(FIGURE_HINT.search(sentence.text)) and not ctx.in_furniture(sentence) and any(
+        t.lemma in INDICATORS or (t.lemma in TRADE_NOUNS and i and
+                                  tokens[i - 1].lemma in TRADE_ADJECTIVES)
+        for i, t in enumerate(tokens))
+
+
+# A number with a unit of money or a percentage: a cheap test of a figure.
+FIGURE_HINT = re.compile(r"\d\s*(?:%|процент|млн|млрд|трлн|тыс|миллион|миллиард)",
+                         re.IGNORECASE)
 
 
 # Prepositions that make a percentage a level: "до 4,3%", "с 4,9%".

@@ -99,7 +99,8 @@ WHEN = or_(YEAR_RANGE, YEAR, RELATIVE)
 
 BASE_MARK = or_(rule(dictionary(BASE_WORDS)), rule(in_({"с", "к"})),
                 rule(eq("чем"), eq("в").optional()),  # "на 34 % больше, чем в 2024-м"
-                rule(normalized("аналогичный"), normalized("период")))
+                rule(normalized("аналогичный"), normalized("период")),
+                rule(normalized("тот"), eq("же"), normalized("период")))  # "с тем же периодом"
 TARGET_MARK = rule(in_({"к", "до"}))
 
 PERIOD = or_(
