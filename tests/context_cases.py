@@ -42,6 +42,13 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
      ["trade:turnover BY CN 5100M USD exact 2024 actual",
       "trade:export BY>CN 1900M USD exact 2024 actual",
       "trade:import CN>BY 3200M USD exact 2024 actual"]),
+    # a country named as a place ("на Украине") is no side; an abbreviation's case is a guess
+    ("direction", "Товарооборот России и ОАЭ в 2021 году вырос (ещё до кризиса на Украине) "
+     "на 65%.", ["change:turnover AE RU +65% 2021 base=previous_period"]),
+    ("direction", "В 2024 году Таджикистан импортировал из России товаров на 900 млн долларов, "
+     "экспортировал в РФ – на 60 млн долларов.",
+     ["trade:export TJ>RU 60M USD exact 2024 actual",
+      "trade:import RU>TJ 900M USD exact 2024 actual"]),
     # ── lists with an elided party ──
     ("list", "В 2024 году товарооборот Азербайджана с Казахстаном составил 480 млн долларов, "
      "с Узбекистаном — 320 млн долларов (рост в 2,4 раза), с Кыргызстаном — 40 млн долларов.",

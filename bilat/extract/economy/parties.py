@@ -29,7 +29,7 @@ WITH_WORDS = {"с", "со"}
 class Party:
     code: str
     index: int  # token index in the sentence (first token of the mention)
-    role: str  # to | from | plain | adjective | generic
+    role: str  # to | from | with | plain | adjective | generic
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,9 @@ def sentence_parties(ctx: DocContext, sentence: Sentence) -> list[Party]:
         if mention.form == "city":
             continue
         index = sentence.token_at(mention.start)
-        found.append(Party(mention.actor.code, index, _role(sentence, index, mention)))
+        role = _role(sentence, index, mention)
+        if role != "place":  # where something happens is no side of a trade figure
+            found.append(Party(mention.actor.code, index, role))
     for i, token in enumerate(tokens):
         if token.lemma in GENERIC_PARTY_WORDS and not _named_after(found, i):
             actor = _resolve_generic(ctx, sentence, i, found)
@@ -94,6 +96,8 @@ def _role(sentence: Sentence, index: int, mention: Mention | None) -> str:
             mention.form != "adjective":
         i -= 1  # "с соседним Афганистаном": the preposition before the adjectives
     before = tokens[i].lemma if index else ""
+    if before in TO_WORDS and _locative(tokens[index]):
+        return "place"  # "до кризиса на Украине", "в Казахстане открылся завод"
     if before in TO_WORDS:
         return "to"  # "в Казахстан", "в американскую компанию"
     if before in FROM_WORDS:
@@ -103,6 +107,12 @@ def _role(sentence: Sentence, index: int, mention: Mention | None) -> str:
     if mention is not None and mention.form == "adjective":
         return "adjective"
     return "plain" if mention is not None else "generic"
+
+
+def _locative(token: Token) -> bool:
+    """A name in the locative by its ending: "Украине", not an abbreviation the tagger
+    guesses a case for ("экспортировал в РФ")."""
+    return token.feats.get("Case") == "Loc" and token.text.lower() != token.lemma
 
 
 def choose_pair(ctx: DocContext, sentence: Sentence, anchor: int,
