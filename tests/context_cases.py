@@ -49,6 +49,11 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
      "экспортировал в РФ – на 60 млн долларов.",
      ["trade:export TJ>RU 60M USD exact 2024 actual",
       "trade:import RU>TJ 900M USD exact 2024 actual"]),
+    # two capitals named as the sides stand for their countries; a city-region alone is itself
+    ("direction", "Москва и Ханой намерены нарастить товарооборот, который в 2024 году "
+     "составил 7 млрд долларов.", ["trade:turnover RU VN 7000M USD exact 2024 actual"]),
+    ("direction", "В 2024 году товарооборот Москвы с Вьетнамом составил 2 млрд долларов.",
+     ["trade:turnover RU-MOW VN 2000M USD exact 2024 actual"]),
     # ── lists with an elided party ──
     ("list", "В 2024 году товарооборот Азербайджана с Казахстаном составил 480 млн долларов, "
      "с Узбекистаном — 320 млн долларов (рост в 2,4 раза), с Кыргызстаном — 40 млн долларов.",
@@ -128,6 +133,9 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
      "этом году он будет увеличен вдвое и составит 500 млн долларов.",
      ["trade:turnover CN RU-SVE 260M USD exact 2024 actual",
       "trade:turnover CN RU-SVE 500M USD exact 2025 forecast"]),
+    # a goal told in the past tense was reached
+    ("target", "Москва и Ханой в 2024 году довели товарооборот до 7 млрд долларов.",
+     ["trade:turnover RU VN 7000M USD exact 2024 actual"]),
     # ── percentages that are levels or shares, not changes ──
     ("share", "В прошлом году доля Китая во внешнеторговом обороте Монголии снизилась до "
      "62% с 70%.", ["share:turnover CN in MN 62% exact", "share:turnover CN in MN 70% exact"]),

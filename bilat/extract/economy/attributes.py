@@ -17,6 +17,7 @@ from bilat.extract.economy.cues import (
     NEGATED_QUALIFIERS,
     QUALIFIERS,
     QUALIFYING_VERBS,
+    REACHING_VERBS,
     RISE_WORDS,
     SHARE_TOTALS,
     SHARE_WORDS,
@@ -80,7 +81,7 @@ def status_of(scan: Scan, clause_start: int, figure_start: int) -> str:
     ("выйти на 10 млрд") is a target, a plain future ("превысит 5 млрд") a forecast.
     """
     tokens = scan.tokens[max(0, clause_start):figure_start]
-    if any(t.lemma in TARGET_WORDS for t in tokens):
+    if any(t.lemma in TARGET_WORDS and not _reached(t) for t in tokens):
         return "target"
     if any(t.lemma in FORECAST_WORDS or t.text.lower() in FUTURE_AUX for t in tokens):
         return "forecast"  # "ожидается", "будет увеличен вдвое"
@@ -94,6 +95,11 @@ def status_of(scan: Scan, clause_start: int, figure_start: int) -> str:
             t.pos == "VERB" and t.feats.get("Tense") == "Past" for t in scan.tokens):
         return "target"  # "к 2030 году", but not "к 2022 году увеличились" (a base)
     return "actual"
+
+
+def _reached(token: Token) -> bool:
+    """"довели товарооборот до 7 млрд": a goal told in the past tense was reached."""
+    return token.lemma in REACHING_VERBS and token.feats.get("Tense") == "Past"
 
 
 def _future(token: Token) -> bool:

@@ -45,13 +45,16 @@ def sentence_parties(ctx: DocContext, sentence: Sentence) -> list[Party]:
     """Parties named in a sentence, in order, cities left out (a city is a place)."""
     tokens = sentence.tokens
     found = []
-    for mention in ctx.mentions_between(sentence.start, sentence.stop):
-        if mention.form == "city":
+    mentions = ctx.mentions_between(sentence.start, sentence.stop)
+    capitals = _cities_for_countries(mentions)
+    for mention in mentions:
+        if mention.form == "city" and mention not in capitals:
             continue
         index = sentence.token_at(mention.start)
         role = _role(sentence, index, mention)
+        code = mention.actor.country if mention in capitals else mention.actor.code
         if role != "place":  # where something happens is no side of a trade figure
-            found.append(Party(mention.actor.code, index, role))
+            found.append(Party(code, index, role))
     for i, token in enumerate(tokens):
         if token.lemma in GENERIC_PARTY_WORDS and not _named_after(found, i):
             actor = _resolve_generic(ctx, sentence, i, found)
@@ -60,6 +63,13 @@ def sentence_parties(ctx: DocContext, sentence: Sentence) -> list[Party]:
         elif _our_trade(tokens, i) and ctx.home and not _named_after(found, i):
             found.append(Party(ctx.home, i, "plain"))  # "наш двусторонний товарооборот"
     return sorted(found, key=lambda p: p.index)
+
+
+def _cities_for_countries(mentions: Sequence[Mention]) -> list[Mention]:
+    """"Москва и Исламабад способны нарастить товарооборот": cities of two countries named
+    as the sides stand for their countries; one city alone is a place."""
+    cities = [m for m in mentions if m.form == "city" or m.actor.kind == "city"]
+    return cities if len({m.actor.country for m in cities}) >= 2 else []
 
 
 def _our_trade(tokens: Sequence[Token], i: int) -> bool:
