@@ -81,6 +81,9 @@ def status_of(scan: Scan, clause_start: int, figure_start: int) -> str:
     ("выйти на 10 млрд") is a target, a plain future ("превысит 5 млрд") a forecast.
     """
     tokens = scan.tokens[max(0, clause_start):figure_start]
+    relative = [i for i, t in enumerate(tokens) if t.lemma == "который"]
+    if relative:  # "нарастить товарооборот, который в 2023 году составил 1 млрд": its own
+        tokens = tokens[relative[-1]:]
     if any(t.lemma in TARGET_WORDS and not _reached(t) for t in tokens):
         return "target"
     if any(t.lemma in FORECAST_WORDS or t.text.lower() in FUTURE_AUX for t in tokens):
