@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bilat.extract.context import DocContext
 from bilat.extract.people.people import People
-from bilat.extract.people.roles import is_role_word
+from bilat.extract.people.roles import ENVOY_WORDS, is_role_word
 from bilat.model import Mention, Sentence, Token
 
 HOST_PREPOSITIONS = frozenset({"в", "во"})
@@ -46,7 +46,9 @@ def find_parties(ctx: DocContext, people: People, sentence: Sentence, head: int,
     if complement is not None:
         found = capitals_as_countries(ctx, tokens, complement,
                                       span_sides(ctx, people, tokens, complement))
-        source = "with" if found else source
+        # "с послом республики": held with an envoy whose country the text told before
+        envoy = any(t.lemma in ENVOY_WORDS for t in tokens[complement.first:complement.last + 1])
+        source = "with" if found or envoy else source
         sides += found
         if not found and not _guest(tokens, complement):
             return pair(sides), "other", host  # "встреча с предпринимателями": not a party
@@ -102,6 +104,8 @@ def span_sides(ctx: DocContext, people: People, tokens: Sequence[Token],
     mentions = ctx.mentions_between(lo, hi)
     # "с послом Узбекистана в РФ": where an envoy serves is not a side
     own = [m for m in mentions if not after_preposition(tokens, m.start)]
+    if not own and any(t.lemma in ENVOY_WORDS for t in tokens[span.first:span.last + 1]):
+        return []  # "с послом республики в РФ": the envoy's side is told elsewhere
     return list(dict.fromkeys(m.actor.code for m in (own or mentions)))
 
 

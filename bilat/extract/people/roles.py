@@ -99,6 +99,8 @@ APPOSITION_PUNCT = DASHES | {","}
 # Lower-case words inside names.
 # A preposition before a place in a role: "посол РК в РФ" is Kazakhstan's, not Russia's.
 DESTINATION_PREPOSITIONS = frozenset({"в", "во", "при"})
+# Envoys: the country after "в" is where they serve, not whose office it is.
+ENVOY_WORDS = frozenset({"посол", "консул", "генконсул", "посланник", "атташе"})
 
 
 @dataclass(frozen=True)
@@ -418,7 +420,7 @@ def make_role(ctx: DocContext, orgs: OrgIndex, sentence: Sentence, start: int, s
         return None
     lo, hi = tokens[start].start, tokens[stop].stop
     text = nominative_phrase(ctx.analysis.text, tokens, start, stop, head)
-    country, region = _role_actor(ctx, tokens, lo, hi)
+    country, region = _role_actor(ctx, tokens, lo, hi, envoy=tokens[head].lemma in ENVOY_WORDS)
     org = orgs.within(lo, hi)
     if org and country is None:
         country = org.country
@@ -428,9 +430,10 @@ def make_role(ctx: DocContext, orgs: OrgIndex, sentence: Sentence, start: int, s
                 case=tokens[head].feats.get("Case"), gender=tokens[head].feats.get("Gender"))
 
 
-def _role_actor(ctx: DocContext, tokens: Sequence[Token], lo: int,
-                hi: int) -> tuple[str | None, str | None]:
-    """Whose office it is: the first party named in the role, a destination ("в РФ") last."""
+def _role_actor(ctx: DocContext, tokens: Sequence[Token], lo: int, hi: int,
+                envoy: bool = False) -> tuple[str | None, str | None]:
+    """Whose office it is: the first party named in the role, a destination ("в РФ") last;
+    never the country an envoy serves in ("посол республики в РФ")."""
     mentions = ctx.mentions_between(lo, hi)
     if not mentions:
         return None, None
@@ -440,6 +443,9 @@ def _role_actor(ctx: DocContext, tokens: Sequence[Token], lo: int,
         i = starts.get(start)
         return i is not None and i > 0 and tokens[i - 1].lemma in DESTINATION_PREPOSITIONS
 
-    mention = next((m for m in mentions if not is_destination(m.start)), mentions[0])
+    mention = next((m for m in mentions if not is_destination(m.start)),
+                   None if envoy else mentions[0])
+    if mention is None:
+        return None, None
     actor = mention.actor
     return actor.country, (actor.code if "-" in actor.code else None)
