@@ -378,6 +378,9 @@ CASES: list[tuple[str, str, list[str]]] = [
      "person", ["person:Алексей Текслер | губернатор Челябинской области | RU"]),
     ("Слово предоставили послу Казахстана в России Даурену Абаеву.",
      "person", ["person:Даурен Абаев | посол Казахстана в России | KZ"]),
+    # a forum's title of two names is the pair, though NER calls it an organisation
+    ("Делегация Туркестанской области приняла участие в форуме «Узбекистан – Казахстан».",
+     "event", ["event:forum KZ+UZ 2024-05 past @None"]),
     # the country an envoy serves in is not theirs
     ("Слово предоставили послу республики в РФ Фарруху Назарову.",
      "person", ["person:Фаррух Назаров | посол республики в РФ | None"]),

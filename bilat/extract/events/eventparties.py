@@ -21,6 +21,8 @@ HOST_PREPOSITIONS = frozenset({"в", "во"})
 # Who an event may be held with when the text names no party for them.
 GUEST_WORDS = frozenset({"делегация", "партнер", "партнёр", "коллега", "руководство",
                          "правительство", "сторона", "миссия", "власть"})
+# What may join two parties in a pair's title: «Россия – Китай», «Казахстан и Узбекистан».
+PAIR_JOINERS = frozenset({"-", "–", "—", "и", "/", ":"})
 # Heads between a word and the verb it hangs on: "принял участие в заседании" climbs twice.
 MAX_CLIMB = 4
 
@@ -86,11 +88,23 @@ def party_mentions(ctx: DocContext, tokens: Sequence[Token], lo: int,
                     hi: int) -> list[Mention]:
     """Mentions that can be a party: not inside an organisation's name ("Sputnik
     Казахстан"), not a place where something is held ("в Уфе", "в РФ")."""
-    orgs = [e for e in ctx.analysis.entities if e.type == "ORG"]
-    return [m for m in ctx.mentions_between(lo, hi) if m.form != "city"
+    mentions = ctx.mentions_between(lo, hi)
+    orgs = [e for e in ctx.analysis.entities if e.type == "ORG"
+            and not _names_only(ctx.analysis.text, e.start, e.stop, mentions)]
+    return [m for m in mentions if m.form != "city"
             and not (m.actor.kind == "city" and m.form != "adjective"
                      and after_preposition(tokens, m.start))
             and not any(o.start <= m.start and m.stop <= o.stop for o in orgs)]
+
+
+def _names_only(text: str, start: int, stop: int, mentions: Sequence[Mention]) -> bool:
+    """«Узбекистан – Казахстан», tagged an organisation, is a pair of names: nothing is
+    left of it but dashes and "и" once its parties are taken out."""
+    rest = list(text[start:stop])
+    for m in mentions:
+        if start <= m.start and m.stop <= stop:
+            rest[m.start - start:m.stop - start] = " " * (m.stop - m.start)
+    return all(word in PAIR_JOINERS for word in "".join(rest).split())
 
 
 def span_sides(ctx: DocContext, people: People, tokens: Sequence[Token],
