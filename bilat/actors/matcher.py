@@ -53,7 +53,28 @@ def find_mentions(analysis: Analysis) -> tuple[Mention, ...]:
     found: list[Mention] = []
     for sentence in analysis.sentences:
         found.extend(_scan(analysis.text, sentence.tokens, places, people, g))
-    return tuple(found)
+    shared = list(_shared_abbreviations(analysis, found, g))
+    return tuple(sorted(found + shared, key=lambda m: m.start)) if shared else tuple(found)
+
+
+# Abbreviations two actors share, read as the one the document names in full: "РТ" is
+# Tajikistan in a text that names Tajikistan, Tatarstan in one about Tatarstan.
+SHARED_ABBREVIATIONS = {"РТ": ("TJ", "RU-TA"), "РБ": ("BY", "RU-BA"), "КР": ("KG", "UZ-QR")}
+
+
+def _shared_abbreviations(analysis: Analysis, found: Sequence[Mention],
+                          g: Gazetteer) -> Iterator[Mention]:
+    codes = {m.actor.code for m in found}
+    countries = {m.actor.country for m in found if "-" not in m.actor.code}
+    for sentence in analysis.sentences:
+        for token in sentence.tokens:
+            candidates = SHARED_ABBREVIATIONS.get(token.text, ())
+            code = next((c for c in candidates if c in codes), None) or \
+                next((c for c in candidates if "-" not in c and c in countries), None)
+            if code is not None:
+                yield Mention(start=token.start, stop=token.stop, text=token.text,
+                              actor=g.actors[code], form="abbreviation",
+                              normal=g.actors[code].name)
 
 
 def actor_by_name(text: str) -> Actor | None:
