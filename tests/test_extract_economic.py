@@ -72,6 +72,11 @@ UNDATED_CASES = [
      ["change:turnover CN KG +35% 2022/3 base=previous_period",
       "trade:export CN>KG 2000M USD exact 2022/3 actual",
       "trade:turnover CN KG 3000M USD exact 2022/3 actual"]),
+    # a whole year told done is over: "этого года" is the next one
+    ("В 2023 году товарооборот Армении и России вырос до 7 млрд долларов. За первые шесть "
+     "месяцев этого года товарооборот Армении и России составил 8 млрд долларов.", None,
+     ["trade:turnover AM RU 7000M USD exact 2023 actual",
+      "trade:turnover AM RU 8000M USD exact 2024/6 actual"]),
     # the year and month in the article's URL
     ("В прошлом году товарооборот Грузии и Армении составил 700 млн долларов.",
      "https://example.kz/news/2010-12/tovarooborot",

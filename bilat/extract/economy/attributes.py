@@ -131,17 +131,23 @@ def relative_anchor(ctx: DocContext) -> int | None:
 
 def anchor_year(ctx: DocContext) -> int | None:
     """In an undated text, the year its relative years are told against, from the latest
-    year it gives a trade figure for ("Экспорт за 2021 год вырос на 20%"): a text that
-    speaks of "прошлый год" is taken to be written the year after it (a year's results are
-    reported in the next one), else in that year. A year of an agreement or of a history
-    ("подписали в 2015 году") is no guide: it must stand beside a trade word and a figure."""
-    spans = [p for s in ctx.analysis.sentences if _gives_trade_figure(ctx, s)
-             for p in ctx.periods_of(s) if p.role == "period"]
-    years = [p.year for p in spans if p.year is not None and p.relative is None]
-    if not years or not any(p.relative is not None for p in spans):
+    year it gives a trade figure for: the year after it when that year is told whole and
+    done ("Экспорт за 2021 год вырос на 20%": its results are in, so the text was written
+    later), else that year ("в первом квартале 2022 года"). A year of an agreement or of a
+    history ("подписали в 2015 году") is no guide: it must stand beside a trade word and a
+    figure."""
+    told = [(p, s) for s in ctx.analysis.sentences if _gives_trade_figure(ctx, s)
+            for p in ctx.periods_of(s) if p.role == "period"]
+    years = [p.year for p, _ in told if p.year is not None and p.relative is None]
+    if not years or not any(p.relative is not None for p, _ in told):
         return None
-    last_year_told = any(p.relative is not None and p.relative < 0 for p in spans)
-    return max(years) + (1 if last_year_told else 0)
+    latest = max(years)
+    done = any(p.year == latest and p.months is None and _told_in_past(s) for p, s in told)
+    return latest + 1 if done else latest
+
+
+def _told_in_past(sentence: Sentence) -> bool:
+    return any(t.pos == "VERB" and t.feats.get("Tense") == "Past" for t in sentence.tokens)
 
 
 def _gives_trade_figure(ctx: DocContext, sentence: Sentence) -> bool:
