@@ -54,6 +54,15 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
      "составил 7 млрд долларов.", ["trade:turnover RU VN 7000M USD exact 2024 actual"]),
     ("direction", "В 2024 году товарооборот Москвы с Вьетнамом составил 2 млрд долларов.",
      ["trade:turnover RU-MOW VN 2000M USD exact 2024 actual"]),
+    # an adjective before the trade word names whose flow it is; after it, the goods' origin
+    ("direction", "В 2024 году товарооборот России и Сербии превысил 2 млрд долларов. "
+     "Российский импорт составил 1,1 млрд долларов.",
+     ["trade:import RS>RU 1100M USD exact 2024 actual",
+      "trade:turnover RS RU 2000M USD over 2024 actual"]),
+    ("direction", "В 2024 году сербский импорт из России составил 0,9 млрд долларов.",
+     ["trade:import RU>RS 900M USD exact 2024 actual"]),
+    ("direction", "В 2024 году казахстанский импорт российской продукции составил 0,9 млрд "
+     "долларов.", ["trade:import RU>KZ 900M USD exact 2024 actual"]),
     # ── lists with an elided party ──
     ("list", "В 2024 году товарооборот Азербайджана с Казахстаном составил 480 млн долларов, "
      "с Узбекистаном — 320 млн долларов (рост в 2,4 раза), с Кыргызстаном — 40 млн долларов.",

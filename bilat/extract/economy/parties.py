@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from bilat.actors import resolve
 from bilat.extract.context import DocContext
+from bilat.extract.economy.cues import INDICATORS
 from bilat.model import Mention, Sentence, Token
 
 # Words that stand for a party named elsewhere: resolved through the document's mentions.
@@ -29,7 +30,7 @@ WITH_WORDS = {"с", "со"}
 class Party:
     code: str
     index: int  # token index in the sentence (first token of the mention)
-    role: str  # to | from | with | plain | adjective | generic
+    role: str  # to | from | with | plain | adjective | owner | generic | place
 
 
 @dataclass(frozen=True)
@@ -115,8 +116,15 @@ def _role(sentence: Sentence, index: int, mention: Mention | None) -> str:
     if before in WITH_WORDS:
         return "with"
     if mention is not None and mention.form == "adjective":
-        return "adjective"
+        return "owner" if _before_trade_word(tokens, index) else "adjective"
     return "plain" if mention is not None else "generic"
+
+
+def _before_trade_word(tokens: Sequence[Token], index: int) -> bool:
+    """"сербский импорт", "российский экспорт": the adjective names whose flow it is; in
+    "импорт российских товаров" it names where the goods come from."""
+    following = next((t for t in tokens[index + 1:] if t.pos != "ADJ"), None)
+    return following is not None and following.lemma in INDICATORS
 
 
 def _locative(token: Token) -> bool:
@@ -163,13 +171,17 @@ def choose_pair(ctx: DocContext, sentence: Sentence, anchor: int,
 def _vague(party: Party, named: Sequence[Party]) -> bool:
     """"Московская область среди российских регионов": a country's adjective beside one of
     its own regions by name is the less precise side."""
-    return party.role == "adjective" and "-" not in party.code and any(
-        p.code.startswith(party.code + "-") and p.role != "adjective" for p in named)
+    adjectives = {"adjective", "owner"}
+    return party.role in adjectives and "-" not in party.code and any(
+        p.code.startswith(party.code + "-") and p.role not in adjectives for p in named)
 
 
 def _own(picked: Sequence[Party], anchor: int, pair: tuple[str, str]) -> str | None:
     """Whose trade a figure is: the party right after the trade word ("экспорт
     республики", "импорт Казахстана"), else the one not introduced by "с"."""
+    owners = [p for p in picked if p.role == "owner"]
+    if owners:
+        return owners[0].code
     after = [p for p in picked if anchor < p.index <= anchor + 2 and p.role in
              {"plain", "generic"}]
     if after:

@@ -119,7 +119,7 @@ def _total_nouns(scan: Scan, first: int, last: int) -> list[int]:
 def _party_after(scan: Scan, i: int) -> Party | None:
     """The party a noun governs: "обороте Брянской области", "доля Белоруссии", or the
     adjective before it ("таджикского экспорта")."""
-    adjective = next((p for p in scan.parties if p.role == "adjective" and
+    adjective = next((p for p in scan.parties if p.role in {"adjective", "owner"} and
                       i - ADJECTIVE_REACH <= p.index < i), None)
     if adjective is not None and scan.tokens[i].lemma != "доля":
         return adjective
