@@ -88,6 +88,9 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
       "trade:turnover AZ UZ 269M USD exact 2025 actual",
       "change:turnover AZ UZ +130% 2025 base=previous_period"]),
     # ── numbers: compound, in words, bare multipliers ──
+    # a Latin look-alike letter inside a Russian word ("трëх" with a Latin ë)
+    ("number", "В 2021 году товарооборот Азербайджана и России достиг тр\u00ebх миллиардов "
+     "долларов.", ["trade:turnover AZ RU 3000M USD exact 2021 actual"]),
     ("number", "По итогам 2023 года товарооборот Казахстана и Турции составил 6 млрд 370 млн "
      "долларов.", ["trade:turnover KZ TR 6370M USD exact 2023 actual"]),
     ("number", "По итогам 2024 года товарооборот Азербайджана и Грузии составил почти "

@@ -10,6 +10,7 @@ from bilat.extract.parse.numbers import parse_number
 from bilat.extract.parse.periods import find_periods, relative_offset
 from bilat.model import Document
 from bilat.nlp import analyse
+from bilat.nlp.homoglyphs import fold_look_alikes
 
 NUMBERS = [
     ("489,2", 489.2), ("26", 26.0), ("1 200", 1200.0), ("1.5", 1.5), ("полтора", 1.5),
@@ -172,3 +173,12 @@ ABBREVIATION_CASES = [
 def test_sentences_go_on_after_abbreviations(text: str, count: int) -> None:
     document = Document(text=text, source="test", name="test", kind="txt")
     assert len(analyse(document).sentences) == count
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("достиг тр\u00ebх миллиардов", "достиг трёх миллиардов"),
+    ("\u0054екст", "Текст"),  # a Latin T opening a Russian word
+    ("IT-компания Tesla", "IT-компания Tesla"),  # Latin words stay Latin
+])
+def test_look_alike_letters_in_russian_words(text: str, expected: str) -> None:
+    assert fold_look_alikes(text) == expected
