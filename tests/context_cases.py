@@ -89,6 +89,14 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
       "change:turnover AZ UZ +130% 2025 base=previous_period"]),
     # ── numbers: compound, in words, bare multipliers ──
     # a Latin look-alike letter inside a Russian word ("трëх" with a Latin ë)
+    # a bare amount takes the currency of the last one outside brackets, not the conversion's
+    ("number", "За семь месяцев 2025 года экспорт провинции Цзилинь в Россию составил 9,1 "
+     "миллиарда юаней (около 1,2 миллиарда долларов), а импорт из России – 3,6 миллиарда "
+     "(около 500 миллионов долларов).",
+     ["trade:export CN-JL>RU 1200M USD approx 2025/7 actual",
+      "trade:export CN-JL>RU 9100M CNY exact 2025/7 actual",
+      "trade:import RU>CN-JL 3600M CNY exact 2025/7 actual",
+      "trade:import RU>CN-JL 500M USD approx 2025/7 actual"]),
     ("number", "В 2021 году товарооборот Азербайджана и России достиг тр\u00ebх миллиардов "
      "долларов.", ["trade:turnover AZ RU 3000M USD exact 2021 actual"]),
     ("number", "По итогам 2023 года товарооборот Казахстана и Турции составил 6 млрд 370 млн "

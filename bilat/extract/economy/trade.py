@@ -74,7 +74,7 @@ def _trade_fact(ctx: DocContext, scan: Scan, moneys: list[Figure], n: int,
     reached = _level_reached(scan, moneys, n)
     if reached:
         own_year = _year_right_after(scan, figure)  # "… до $1,4 млрд в 2009 г."
-    currency = _currency(moneys, n)
+    currency = _currency(scan, moneys, n)
     if currency is None or not _is_money(scan, figure):
         return None
     status = status_of(scan, clause_start, figure.first)
@@ -180,14 +180,24 @@ def _other_money_between(scan: Scan, lo: int, hi: int) -> bool:
     return False
 
 
-def _currency(moneys: list[Figure], n: int) -> str | None:
-    """A figure's own currency, else that of the nearest figure before it, else after it."""
-    order = [n, *range(n - 1, -1, -1), *range(n + 1, len(moneys))]
+def _currency(scan: Scan, moneys: list[Figure], n: int) -> str | None:
+    """A figure's own currency, else that of the nearest figure before it, else after it;
+    a conversion in brackets is passed over ("9,1 млрд юаней (1,2 млрд долларов), импорт
+    – 3,6 млрд" is in yuan)."""
+    order = [n, *(i for i in range(n - 1, -1, -1) if not _in_brackets(scan, moneys[i])),
+             *range(n + 1, len(moneys))]
     for i in order:
         money = moneys[i].money
         if money and money.currency:
             return money.currency
     return None
+
+
+def _in_brackets(scan: Scan, figure: Figure) -> bool:
+    depth = 0
+    for token in scan.tokens[:figure.first]:
+        depth += {"(": 1, ")": -1}.get(token.text, 0)
+    return depth > 0
 
 
 def _is_money(scan: Scan, figure: Figure) -> bool:
