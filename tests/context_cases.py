@@ -127,6 +127,12 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
      ["trade:turnover CN KG 19600M USD exact 2024 actual",
       "change:turnover CN KG +23% 2024 base=2023"]),
     # ── growth in every position, and falls by a multiple ──
+    # the flow of one product is not the trade between the sides; goods in general are
+    ("growth", "В 2024 году товарооборот Астраханской области и Ирана вырос на 50%. В четыре "
+     "раза вырос экспорт масла, на 30% увеличился импорт фруктов.",
+     ["change:turnover IR RU-AST +50% 2024 base=previous_period"]),
+    ("growth", "В 2024 году экспорт товаров Казахстана в Китай вырос на 12%.",
+     ["change:export KZ>CN +12% 2024 base=previous_period"]),
     ("growth", "Рост товарооборота между Россией и Монголией в 2024 году составил 30%.",
      ["change:turnover MN RU +30% 2024 base=previous_period"]),
     ("growth", "Товарооборот Узбекистана и Таджикистана снизился на 7,3% — до 540 млн "

@@ -21,6 +21,15 @@ INDICATORS = {
 }
 TRADE_ADJECTIVES = {"торговый", "внешнеторговый", "взаимный", "товарный"}
 TRADE_NOUNS = {"оборот", "торговля"}  # "объём торговли": the noun after "объём" tells
+# Nouns after "экспорт"/"поставки" that keep it the whole flow: goods in general, or whose
+# flow it is ("экспорт республики", "поставки предприятий региона").
+WHOLE_FLOW_WORDS = {"товар", "продукция", "услуга", "республика", "край", "область", "регион",
+                    "страна", "государство", "провинция", "район", "округ", "город",
+                    "предприятие", "компания", "организация", "производитель", "экспортер",
+                    "экспортёр", "сторона", "партнер", "партнёр", "год", "месяц", "период",
+                    "квартал", "полугодие", "объем", "объём", "сумма", "рост", "стоимость"}
+# Trade words whose plural is still one flow: "поставки труб".
+FLOW_PLURALS = {"поставка"}
 # A total of one party's foreign trade, not a bilateral figure, unless a partner is named.
 TOTAL_MARKERS = {"внешнеторговый", "внешний"}
 
@@ -117,9 +126,20 @@ def indicator_cues(tokens: Sequence[Token]) -> list[Cue]:
         indicator = INDICATORS.get(token.lemma)
         if indicator is None and token.lemma in TRADE_NOUNS:
             indicator = _trade_noun(tokens, i)
-        if indicator:
+        if indicator and not _of_a_product(tokens, i):
             cues.append(Cue(i, "indicator", indicator))
     return cues
+
+
+def _of_a_product(tokens: Sequence[Token], i: int) -> bool:
+    """"экспорт масла", "поставки труб стальных", "импорт фруктов": the flow of one product,
+    not the trade between two sides; "экспорт товаров", "поставки продукции предприятий",
+    "экспорт республики" are the whole of it."""
+    if tokens[i].feats.get("Number") == "Plur" and tokens[i].lemma not in FLOW_PLURALS:
+        return False
+    following = next((t for t in tokens[i + 1:i + 4] if t.pos != "ADJ"), None)
+    return following is not None and following.pos == "NOUN" and \
+        following.feats.get("Case") == "Gen" and following.lemma not in WHOLE_FLOW_WORDS
 
 
 def _trade_noun(tokens: Sequence[Token], i: int) -> str | None:
