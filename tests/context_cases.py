@@ -128,6 +128,11 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
       "change:turnover CN KG +23% 2024 base=2023"]),
     # ── growth in every position, and falls by a multiple ──
     # the flow of one product is not the trade between the sides; goods in general are
+    # "темп роста" is an index of the base (95% is a fall); "темп прироста" the change itself
+    ("growth", "Темп роста товарооборота Беларуси и Вьетнама в 2024 году составил 95%.",
+     ["change:turnover BY VN -5% 2024 base=previous_period"]),
+    ("growth", "Темпы прироста товарооборота Беларуси и Вьетнама в 2024 году составили 112%.",
+     ["change:turnover BY VN +112% 2024 base=previous_period"]),
     ("growth", "В 2024 году товарооборот Астраханской области и Ирана вырос на 50%. В четыре "
      "раза вырос экспорт масла, на 30% увеличился импорт фруктов.",
      ["change:turnover IR RU-AST +50% 2024 base=previous_period"]),

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import re
 
 from bilat.extract.context import DocContext
@@ -132,9 +134,15 @@ def _percent(sign: int, figure: Figure, index: bool = False) -> float:
 
 
 def _rate_index(scan: Scan, figure: Figure) -> bool:
-    """"Темп роста за три года – 159%": growth written as an index over 100."""
+    """"Темп роста за три года – 159%", "темп роста – 95,3%": growth written as an index of
+    the base, 100 being no change ("темп прироста – 12%" is the change itself). An index
+    under half the base is no index: "темп роста 12%" is a loose way to say +12 %."""
     lemmas = scan.lemmas(clause_start(scan, figure), figure.first)
-    return figure.kind == "percent" and "темп" in lemmas and figure.value > 100
+    named = any(a == "темп" and b == "рост" for a, b in itertools.pairwise(lemmas))
+    return figure.kind == "percent" and named and figure.value >= MIN_INDEX
+
+
+MIN_INDEX = 50.0
 
 
 def _is_planned(scan: Scan, figure: Figure) -> bool:
