@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import itertools
-
 import re
 
 from bilat.extract.context import DocContext
