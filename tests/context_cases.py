@@ -168,6 +168,16 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ("target", "Москва и Ханой в 2024 году довели товарооборот до 7 млрд долларов.",
      ["trade:turnover RU VN 7000M USD exact 2024 actual"]),
     # ── percentages that are levels or shares, not changes ──
+    # a number in words; "республики" is not the partner the sentence names; a region's
+    # share is of its country's bilateral total
+    ("share", "Казахстан наращивает торговлю с Китаем. Почти восемь процентов от общего "
+     "товарооборота республики приходится на Поднебесную.",
+     ["share:turnover CN in KZ 8% approx"]),
+    ("share", "В 2024 году товарооборот провинции Хэйлунцзян и России составил 20 млрд "
+     "долларов. При этом на долю провинции пришлось свыше 20% от общего товарооборота между "
+     "Китаем и Россией.",
+     ["share:turnover CN-HL in CN+RU 20% over",
+      "trade:turnover CN-HL RU 20000M USD exact 2024 actual"]),
     ("share", "В прошлом году доля Китая во внешнеторговом обороте Монголии снизилась до "
      "62% с 70%.", ["share:turnover CN in MN 62% exact", "share:turnover CN in MN 70% exact"]),
     ("share", "Российский экспорт в Армению в 2024 году составил 3 млрд долларов (рост на "

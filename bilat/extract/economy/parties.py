@@ -91,7 +91,12 @@ def _resolve_generic(ctx: DocContext, sentence: Sentence, i: int,
         # The other side of "между краем и республикой": not of a country already named.
         named = {p.code.split("-")[0] for p in found}
         others = [m for m in ctx.mentions if m.actor.country not in named]
-    actor = resolve(phrase, others or list(ctx.mentions))
+    else:
+        # "товарооборота республики приходится на Китай": not the partner the sentence names
+        partners = {m.actor.code for m in ctx.mentions_between(sentence.start, sentence.stop)
+                    if _role(sentence, sentence.token_at(m.start), m) in {"to", "with"}}
+        others = [m for m in ctx.mentions if m.actor.code not in partners]
+    actor = resolve(phrase, others) or resolve(phrase, list(ctx.mentions))
     return actor.code if actor else None
 
 

@@ -57,10 +57,20 @@ def _share_fact(ctx: DocContext, scan: Scan, first: int, last: int, percent: flo
     part = _part(scan, first, whole)
     if whole is None or part is None or part == whole:
         return None
+    whole = _whole_of_countries(whole, part)
     fields = {"indicator": indicator, "whole": whole, "part": part, "percent": percent,
               "qualifier": qualifier}
     return Fact("share", fields, scan.evidence(), CONFIDENCE, rule="share.percent",
                 trace=(f"figure={scan.tokens[first].text}",))
+
+
+def _whole_of_countries(whole: str, part: str) -> str:
+    """"на долю провинции пришлось 20% товарооборота между Китаем и Россией": a region's
+    share is of its country's trade, so the bilateral total is between the countries."""
+    sides = whole.split("+")
+    if len(sides) != 2 or part not in sides or "-" not in part:
+        return whole
+    return "+".join(sorted(side.split("-")[0] if side == part else side for side in sides))
 
 
 def _indicator_near(scan: Scan, first: int, last: int) -> str | None:
