@@ -129,6 +129,9 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # ── growth in every position, and falls by a multiple ──
     # the flow of one product is not the trade between the sides; goods in general are
     # "темп роста" is an index of the base (95% is a fall); "темп прироста" the change itself
+    # an emoji glued to the first word of a channel post
+    ("growth", "\U0001f4c8Экспорт Казахстана в Китай в 2024 году вырос на 12%.",
+     ["change:export KZ>CN +12% 2024 base=previous_period"]),
     ("growth", "Темп роста товарооборота Беларуси и Вьетнама в 2024 году составил 95%.",
      ["change:turnover BY VN -5% 2024 base=previous_period"]),
     ("growth", "Темпы прироста товарооборота Беларуси и Вьетнама в 2024 году составили 112%.",

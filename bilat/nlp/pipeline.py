@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from bilat.model import Analysis, Document, Entity, Sentence, Token
-from bilat.nlp.homoglyphs import fold_look_alikes
+from bilat.nlp.cleanup import readable
 
 _WORD = re.compile(r"[\w-]+")
 
@@ -158,7 +158,7 @@ def analyse(document: Document) -> Analysis:
     from natasha import Doc
 
     m = models()
-    doc = Doc(fold_look_alikes(document.text))
+    doc = Doc(readable(document.text))
     doc.segment(m.segmenter)
     doc.tag_morph(m.morph)
     doc.parse_syntax(m.syntax)
