@@ -130,6 +130,10 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # the flow of one product is not the trade between the sides; goods in general are
     # "темп роста" is an index of the base (95% is a fall); "темп прироста" the change itself
     # an emoji glued to the first word of a channel post
+    # "оборот" with a named partner is trade; a company's or retail turnover is not
+    ("direction", "В 2021 году оборот Нижегородской области с Узбекистаном превысил 100 млн "
+     "долларов.", ["trade:turnover RU-NIZ UZ 100M USD over 2021 actual"]),
+    ("direction", "Оборот компании с начала года составил 5 млн долларов.", []),
     ("growth", "\U0001f4c8Экспорт Казахстана в Китай в 2024 году вырос на 12%.",
      ["change:export KZ>CN +12% 2024 base=previous_period"]),
     ("growth", "Темп роста товарооборота Беларуси и Вьетнама в 2024 году составил 95%.",

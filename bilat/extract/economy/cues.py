@@ -146,11 +146,23 @@ def _trade_noun(tokens: Sequence[Token], i: int) -> str | None:
     """'торговый оборот', 'объём торговли', 'взаимная торговля' → turnover."""
     lemma = tokens[i].lemma
     before = tokens[i - 1].lemma if i else ""
-    if lemma == "оборот" and before in TRADE_ADJECTIVES:
+    if lemma == "оборот" and (before in TRADE_ADJECTIVES or _with_a_partner(tokens, i)):
         return "turnover"
     if lemma == "торговля" and before not in {"электронный", "розничный", "оптовый"}:
         return "turnover"
     return None
+
+
+def _with_a_partner(tokens: Sequence[Token], i: int) -> bool:
+    """"оборот региона с Узбекистаном": a turnover with a named partner is trade."""
+    for j in range(i + 1, min(len(tokens) - 1, i + 1 + PARTNER_REACH)):
+        if tokens[j].lemma in {"с", "со"}:
+            return tokens[j + 1].pos == "PROPN"
+    return False
+
+
+# How far after "оборот" its "с <партнёр>" may stand: "оборот края в 2023 году с Китаем".
+PARTNER_REACH = 5
 
 
 def is_goal_form(token: Token) -> bool:
