@@ -109,6 +109,11 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ("number", "Наш товарооборот с Монголией за 2023 год — полмиллиарда долларов, сообщили "
      "в правительстве Бурятии.", ["trade:turnover MN RU-BU 500M USD exact 2023 actual"]),
     # ── anaphora ──
+    # a paragraph that opens with an anaphor goes on with the pair before it
+    ("anaphora", "Внешнеторговый оборот между Сербией и Россией в 2024 году вырос на 23,1%. "
+     "Об этом в субботу сообщил вице-премьер.\n\nПоказатель превысил $2 млрд, передает "
+     "агентство.", ["change:turnover RS RU +23.1% 2024 base=previous_period",
+                    "trade:turnover RS RU 2000M USD over 2024 actual"]),
     ("anaphora", "В 2023 году товарооборот Казахстана и Турции составил 6,4 млрд долларов. "
      "В прошлом году этот показатель вырос до 7 млрд долларов.",
      ["trade:turnover KZ TR 6400M USD exact 2023 actual",

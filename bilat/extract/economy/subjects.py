@@ -98,9 +98,10 @@ def _read(ctx: DocContext, scans: Sequence[Scan]) -> Reading:
     for sentence in ctx.analysis.sentences:
         if ctx.in_furniture(sentence):
             continue
-        if ctx.new_paragraph(carry.stop, sentence.start):
-            # a new paragraph: neither pair nor anaphor reaches into it, but a run of one
-            # side's totals ("объём внешней торговли провинции …") goes on until a party is named
+        if ctx.new_paragraph(carry.stop, sentence.start) and not _opens_with_anaphor(sentence):
+            # a new paragraph: neither pair nor anaphor reaches into it unless it opens with
+            # one ("Показатель превысил $2 млрд"), but a run of one side's totals ("объём
+            # внешней торговли провинции …") goes on until a party is named
             carry = Carry(alone=carry.alone)
         carried[sentence.start] = carry
         scan = by_start.get(sentence.start)
@@ -348,6 +349,13 @@ def _list_item(scan: Scan, figure: Figure, clause_start: int, carry: Carry) -> S
 
 def _side(party: Party, role: str) -> str | None:
     return party.code if party.role == role else None
+
+
+def _opens_with_anaphor(sentence: Sentence) -> bool:
+    """"Показатель превысил …", "Этот показатель …", "Он составил …" at a paragraph's head."""
+    lemmas = [t.lemma for t in sentence.tokens[:2]]
+    return bool(lemmas) and (lemmas[0] in ANAPHORA_NOUNS | ANAPHORA_PRONOUNS or (
+        lemmas[0] in ANAPHORA_DETERMINERS and lemmas[1:] and lemmas[1] in ANAPHORA_NOUNS))
 
 
 def _after_sentence(ctx: DocContext, scan: Scan, carry: Carry) -> Carry:
