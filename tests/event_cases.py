@@ -381,6 +381,16 @@ CASES: list[tuple[str, str, list[str]]] = [
     # a forum's title of two names is the pair, though NER calls it an organisation
     ("Делегация Туркестанской области приняла участие в форуме «Узбекистан – Казахстан».",
      "event", ["event:forum KZ+UZ 2024-05 past @None"]),
+    # a bloc's meeting is not the two sides'; talks on its sidelines are
+    ("Посол Казахстана в Белоруссии принял участие в заседании Совета постоянных "
+     "представителей государств СНГ.", "event", []),
+    ("Президенты Белоруссии и Китая провели переговоры на полях саммита ШОС в Самарканде.",
+     "event", ["event:negotiations BY+CN 2024-05 past @Самарканд"]),
+    # a meeting with journalists is not with the other side
+    ("Посол Турции в Туркменистане провел встречу с туркменскими журналистами.", "event", []),
+    # "намечается": announced
+    ("В сентябре в Узбекистане намечается проведение семинара с участием предпринимателей "
+     "из Южной Кореи.", "event", ["event:conference KR+UZ 2024-09 announced @None"]),
     # the country an envoy serves in is not theirs
     ("Слово предоставили послу республики в РФ Фарруху Назарову.",
      "person", ["person:Фаррух Назаров | посол республики в РФ | None"]),

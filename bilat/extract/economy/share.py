@@ -21,8 +21,9 @@ from bilat.extract.economy.cues import (
     SHARE_TOTALS,
 )
 from bilat.extract.economy.parties import Party
-from bilat.extract.economy.subjects import BLOC_NOUNS, BLOCS, owner_of_partners
+from bilat.extract.economy.subjects import BLOC_NOUNS, owner_of_partners
 from bilat.extract.figures import Scan
+from bilat.extract.parse.textforms import BLOCS
 from bilat.model import Fact
 
 CONFIDENCE = 0.8

@@ -29,6 +29,7 @@ from bilat.extract.economy.cues import (
 )
 from bilat.extract.economy.parties import Parties, Party, choose_pair, sentence_parties
 from bilat.extract.figures import Figure, Scan
+from bilat.extract.parse.textforms import BLOCS
 from bilat.model import Sentence, Token
 
 # An indicator further than this many tokens before its figure belongs to something else.
@@ -48,8 +49,6 @@ BLOC_REACH = 8
 BLOC_NOUNS = {"страна", "государство", "член", "партнёр", "партнер", "регион", "субъект"}
 PARTNER_PREPOSITIONS = {"с", "со", "в", "во", "из"}
 # Blocs by name; a figure of trade with one is not bilateral.
-BLOCS = {"снг", "еаэс", "ес", "евросоюз", "отг", "шос", "брикс", "асеан", "оэс", "ееэс",
-         "содружества", "содружество"}
 # "Россия ($5,6 млрд)": how far before the bracket its partner's name may begin.
 BRACKET_REACH = 3
 PARTNER_WORDS = {"партнёр", "партнер"}

@@ -34,6 +34,7 @@ from bilat.extract.events.eventverbs import event_verbs, verb_event
 from bilat.extract.events.signing import Signing, find_signings
 from bilat.extract.figures import Scan
 from bilat.extract.parse.textforms import (
+    BLOCS,
     QUOTE_CHARS,
     closing_quote,
     line_sentences,
@@ -90,7 +91,8 @@ NOT_NAME_WORDS = frozenset({"юбилейный", "очередной", "мас�
 # Lemmas that announce an event; a verb in the future tense does too.
 ANNOUNCE_WORDS = frozenset({"запланировать", "планироваться", "планировать", "предстоящий",
                             "намечать", "наметить", "намеченный", "ожидаться", "готовиться",
-                            "предстоять", "будущий", "собираться"})
+                            "предстоять", "будущий", "собираться", "намечаться",
+                            "планируемый", "запланированный"})
 # Words that set an event apart from the one told so far: "Следующий форум пройдёт в Казани".
 ANOTHER_WORDS = frozenset({"следующий", "предыдущий", "прошлый", "будущий", "прошлогодний"})
 # Kinds whose mention names the event ("Красноярский экономический форум"); a meeting's
@@ -110,6 +112,8 @@ ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # Kinds that are one contact between two sides when their parties agree.
 MEETING_FAMILY = frozenset({"meeting", "negotiations"})
 CITY_TYPES = frozenset({"city", "federal_city"})
+# How far past an event's name a bloc may be named: "заседании Совета … государств СНГ".
+BLOC_AFTER_NAME = 8
 
 CONFIDENCE_NAMED = 0.85  # parties in the event's name or who it was held with
 CONFIDENCE_SENTENCE = 0.7  # a party from the sentence, the other from the document
@@ -198,6 +202,7 @@ def _read_event(ctx: DocContext, people: People, sentence: Sentence, head: int,
         or any(d.day or d.month for d in dates),
         frame=_is_frame(tokens, name.first), happening=_happening(tokens, head, name),
         another=any(t.lemma in ANOTHER_WORDS for t in tokens[max(0, name.first - 1):head]),
+        multilateral=_of_a_bloc(tokens, name),
     )
 
 
@@ -236,6 +241,17 @@ def _genitive(token: Token) -> bool:
     if token.pos == "ADJ" and "-" in token.text and "Case" not in token.feats:
         return True
     return token.pos in {"NOUN", "PROPN", "ADJ"} and token.feats.get("Case") in {"Gen", "Dat"}
+
+
+def _of_a_bloc(tokens: Sequence[Token], name: Span) -> bool:
+    """"заседание Совета представителей государств СНГ": a bloc names the event or the
+    body it belongs to (the words that hang on its name), not the frame after a
+    preposition ("переговоры на полях саммита ШОС" are the two sides')."""
+    last = name.last
+    while last + 1 < len(tokens) and last - name.last < BLOC_AFTER_NAME and \
+            tokens[last + 1].pos in {"NOUN", "ADJ", "PROPN"}:
+        last += 1
+    return any(t.text.lower() in BLOCS for t in tokens[name.first:last + 1])
 
 
 def _is_frame(tokens: Sequence[Token], first: int) -> bool:
@@ -328,6 +344,8 @@ def _stands_alone(event: Event, index: int) -> bool:
     """Whether a mention that repeats no known event is an event of its own."""
     if len(event.parties) < 2 or event.source == "other":
         return False  # "встреча с предпринимателями региона": held with no party
+    if event.multilateral and event.source != "name":
+        return False  # "заседание Совета … государств СНГ": a bloc's, not the two sides
     if event.source in {"name", "with"}:
         return True
     if event.source == "subject":  # "Президенты … проведут переговоры"

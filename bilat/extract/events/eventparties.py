@@ -23,6 +23,10 @@ GUEST_WORDS = frozenset({"делегация", "партнер", "партнёр
                          "правительство", "сторона", "миссия", "власть"})
 # What may join two parties in a pair's title: «Россия – Китай», «Казахстан и Узбекистан».
 PAIR_JOINERS = frozenset({"-", "–", "—", "и", "/", ":"})
+# Whom an event may be held with without it being held with the other side.
+PUBLIC_WORDS = frozenset({"журналист", "студент", "школьник", "соотечественник", "диаспора",
+                          "блогер", "ветеран", "читатель", "зритель", "общественность",
+                          "молодежь", "молодёжь", "жители", "житель"})
 # Heads between a word and the verb it hangs on: "принял участие в заседании" climbs twice.
 MAX_CLIMB = 4
 
@@ -45,6 +49,8 @@ def find_parties(ctx: DocContext, people: People, sentence: Sentence, head: int,
     host = named[0] if len(named) == 1 and "-" in named[0] and named == before else None
     sides = [named[0].split("-")[0]] if host else list(named)
     source = "name" if sides else "none"
+    if complement is not None and _public(tokens, complement):
+        return pair(sides), "other", host  # "встреча с туркменскими журналистами"
     if complement is not None:
         found = capitals_as_countries(ctx, tokens, complement,
                                       span_sides(ctx, people, tokens, complement))
@@ -69,6 +75,13 @@ def find_parties(ctx: DocContext, people: People, sentence: Sentence, head: int,
     if host:  # "Красноярский экономический форум": Russia's forum, whoever came to it
         parties = tuple(sorted({p.split("-")[0] for p in parties}))
     return parties, source, host
+
+
+def _public(tokens: Sequence[Token], span: Span) -> bool:
+    """Whether an event was held with a public, not a side: "с журналистами", "со
+    студентами", "с соотечественниками"."""
+    noun = next((t for t in tokens[span.first:span.last + 1] if t.pos == "NOUN"), None)
+    return noun is not None and noun.lemma in PUBLIC_WORDS
 
 
 def _guest(tokens: Sequence[Token], span: Span) -> bool:

@@ -39,6 +39,7 @@ class Event:
     frame: bool = False  # "на полях форума": the setting of another event
     happening: bool = False  # "прошел", "состоялся", "принял участие": told as taking place
     another: bool = False  # "следующий форум": not the event told so far
+    multilateral: bool = False  # "заседание … государств СНГ": a bloc's event
 
 
 def complement(tokens: Sequence[Token], start: int, kind: str) -> Span | None:
