@@ -386,6 +386,12 @@ CASES: list[tuple[str, str, list[str]]] = [
      "представителей государств СНГ.", "event", []),
     ("Президенты Белоруссии и Китая провели переговоры на полях саммита ШОС в Самарканде.",
      "event", ["event:negotiations BY+CN 2024-05 past @Самарканд"]),
+    # a plenary session of a commission is its session; of a forum, part of the forum
+    ("Об этом вице-премьер сообщил сегодня в ходе пленарного заседания межправительственной "
+     "комиссии по экономическому сотрудничеству между Россией и Азербайджаном.", "event",
+     ["event:meeting AZ+RU 2024-05-15 past @None"]),
+    ("На пленарном заседании форума регионов России и Белоруссии выступил президент.",
+     "event", ["event:forum BY+RU 2024-05 past @None"]),
     # a meeting with journalists is not with the other side
     ("Посол Турции в Туркменистане провел встречу с туркменскими журналистами.", "event", []),
     # "намечается": announced

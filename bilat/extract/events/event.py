@@ -156,10 +156,12 @@ def _event_heads(tokens: Sequence[Token]) -> list[tuple[int, str, str | None]]:
         entry = EVENT_WORDS.get((token.lemma, following)) or EVENT_WORDS.get(token.lemma)
         if entry is None and "-" in token.lemma:
             entry = EVENT_WORDS.get(token.lemma.rsplit("-", 1)[-1])
-        if entry is None and token.lemma in SESSION_WORDS:
+        session = entry is None and token.lemma in SESSION_WORDS
+        if session:
             entry = _session(tokens, i)
-        if entry is None or (i and tokens[i - 1].lemma in PART_WORDS):
-            continue
+        if entry is None or (i and tokens[i - 1].lemma in PART_WORDS and not session):
+            continue  # "пленарное заседание форума" is part of the forum; of a commission,
+            # it is the commission's session
         if token.feats.get("Number") == "Plur" and token.lemma not in PLURAL_EVENTS:
             continue  # "встречи с руководством регионов", "на её заседаниях": many, or habit
         found.append((i, *entry))
