@@ -139,6 +139,12 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ("direction", "В 2021 году оборот Нижегородской области с Узбекистаном превысил 100 млн "
      "долларов.", ["trade:turnover RU-NIZ UZ 100M USD over 2021 actual"]),
     ("direction", "Оборот компании с начала года составил 5 млн долларов.", []),
+    # a growth since a year ends at the last year it names
+    ("growth", "Начиная с 2000 года товарооборот Таджикистана и Китая увеличился более чем в "
+     "100 раз: с $14,1 млн в 2000 году до $1,4 млрд в 2009 году.",
+     ["change:turnover CN TJ +9900% 2009 base=2000",
+      "trade:turnover CN TJ 14.1M USD exact 2000 actual",
+      "trade:turnover CN TJ 1400M USD exact 2009 actual"]),
     ("growth", "\U0001f4c8Экспорт Казахстана в Китай в 2024 году вырос на 12%.",
      ["change:export KZ>CN +12% 2024 base=previous_period"]),
     ("growth", "Темп роста товарооборота Беларуси и Вьетнама в 2024 году составил 95%.",

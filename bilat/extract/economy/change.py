@@ -241,12 +241,16 @@ def _nearest_indicator(scan: Scan, figure: Figure) -> Cue | None:
 def _period_and_base(ctx: DocContext, scan: Scan,
                      figure: Figure) -> tuple[PeriodSpan | None, int | str | None]:
     own = [p for p in scan.periods if p.role == "period"]
-    # the period nearest before the rate: "в 2016 году …, в 2018 году – 2,1 млрд – на 59%"
-    period = next((p for p in reversed(own) if p.stop <= figure.start), own[0] if own else None)
+    base_span = next((p for p in scan.periods if p.role == "base"), None)
+    # the period nearest before the rate: "в 2016 году …, в 2018 году – 2,1 млрд – на 59%";
+    # after it, the last: "с 2000 года … в 100 раз: с $14 млн в 2000 году до $1 млрд в 2009"
+    after = [p for p in own if p.year is not None and base_span is not None
+             and base_span.year is not None and p.year > base_span.year]
+    period = next((p for p in reversed(own) if p.stop <= figure.start),
+                  max(after, key=lambda p: p.year or 0) if after else own[0] if own else None)
     if period is None and _years_back(scan) is None:
         period = period_in_force(ctx, scan.sentence)
     period = dated(ctx, scan.sentence, period)
-    base_span = next((p for p in scan.periods if p.role == "base"), None)
     if base_span is not None:
         if base_span.year is None and base_span.relative is not None:
             return period, "previous_period"
