@@ -65,7 +65,10 @@ CURRENCY_WORD = or_(
     rule(in_caseless({"долл", "руб"}), eq(".").optional(), DOLLAR_SUFFIX.optional()),
     rule(in_caseless(set(INFLECTED_FORMS) | ISO_CODES)),
 )
-CURRENCY = rule(dictionary(set(CURRENCY_ADJECTIVES)).optional(), CURRENCY_WORD)
+# "ам. долл.", "амер. долларов": the agencies' short "американских".
+SHORT_AMERICAN = rule(in_caseless({"ам", "амер", "америк"}), eq("."))
+CURRENCY = rule(or_(rule(dictionary(set(CURRENCY_ADJECTIVES))), SHORT_AMERICAN).optional(),
+                CURRENCY_WORD)
 # Signs and ISO codes may also stand before the figure: "$26 млрд", "USD 5 млн".
 SIGN = in_(set(CURRENCY_SIGNS) | ISO_CODES)
 
