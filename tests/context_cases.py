@@ -63,6 +63,11 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
      ["trade:import RU>RS 900M USD exact 2024 actual"]),
     ("direction", "В 2024 году казахстанский импорт российской продукции составил 0,9 млрд "
      "долларов.", ["trade:import RU>KZ 900M USD exact 2024 actual"]),
+    # a later clause that names its own party is read around its own figure
+    ("direction", "В 2024 году внешнеторговый оборот Актюбинской области с РФ составил 1124,8 "
+     "млн долларов, из них на долю Оренбургской области приходится 89,5 млн долларов.",
+     ["trade:turnover KZ-15 RU 1124.8M USD exact 2024 actual",
+      "trade:turnover KZ-15 RU-ORE 89.5M USD exact 2024 actual"]),
     # ── lists with an elided party ──
     ("list", "В 2024 году товарооборот Азербайджана с Казахстаном составил 480 млн долларов, "
      "с Узбекистаном — 320 млн долларов (рост в 2,4 раза), с Кыргызстаном — 40 млн долларов.",

@@ -146,7 +146,10 @@ def _subject(ctx: DocContext, scan: Scan, figure: Figure, clause_start: int,
         # without naming a party: no bilateral figure
         return Subject(cue, None, clause_start)
     both_sides = not candidates and _names_both_sides(scan, figure)
-    parties = choose_pair(ctx, scan.sentence, cue.index, candidates,
+    # "оборот с РФ составил 1,1 млрд, из них на долю Оренбургской области приходится 89 млн":
+    # a clause that names its own party is read around its figure, not the earlier trade word
+    anchor = figure.first if not first and named and cue.index < clause_start else cue.index
+    parties = choose_pair(ctx, scan.sentence, anchor, candidates,
                           clause=(clause_start, figure.last),
                           fallback=() if both_sides and not carry.told else carry.pair,
                           owner=carry.own if _only_partner(named) else None)
