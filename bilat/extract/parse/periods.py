@@ -103,8 +103,11 @@ BASE_MARK = or_(rule(dictionary(BASE_WORDS)), rule(in_({"с", "к"})),
                 rule(normalized("тот"), eq("же"), normalized("период")))  # "с тем же периодом"
 TARGET_MARK = rule(in_({"к", "до"}))
 
+# "за первое полугодие нынешнего": the year left unsaid after a part of it.
+RELATIVE_BARE = rule(
+    dictionary(set(RELATIVE_YEARS)).interpretation(Period.relative.custom(relative_offset)))
 PERIOD = or_(
-    rule(PART, WHEN.optional()),
+    rule(PART, or_(WHEN, RELATIVE_BARE).optional()),
     rule(TARGET_MARK.interpretation(Period.role.const("target")), WHEN),
     rule(BASE_MARK.interpretation(Period.role.const("base")), WHEN),
     WHEN,
