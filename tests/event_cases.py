@@ -392,6 +392,12 @@ CASES: list[tuple[str, str, list[str]]] = [
      ["event:meeting AZ+RU 2024-05-15 past @None"]),
     ("На пленарном заседании форума регионов России и Белоруссии выступил президент.",
      "event", ["event:forum BY+RU 2024-05 past @None"]),
+    # a signing years before the text is history it recalls; one this year is news
+    ("Посол Белоруссии прибыл в Хабаровский край. Еще в марте 2003 года Белоруссия и "
+     "Хабаровский край подписали соглашение о сотрудничестве.", "event",
+     ["event:visit BY+RU-KHA 2024-05 past @None"]),
+    ("В марте 2024 года Белоруссия и Хабаровский край подписали соглашение о сотрудничестве.",
+     "event", ["event:signing BY+RU-KHA 2024-03 past @None"]),
     # a meeting with journalists is not with the other side
     ("Посол Турции в Туркменистане провел встречу с туркменскими журналистами.", "event", []),
     # "намечается": announced

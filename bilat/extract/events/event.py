@@ -134,7 +134,18 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
                 _add(events, event, index)
         for signing in find_signings(sentence.tokens):
             _add(events, _signing_event(ctx, people, sentence, signing), index)
-    return [_fact(event) for event in events]
+    return [_fact(event) for event in events if not _history(ctx, event)]
+
+
+def _history(ctx: DocContext, event: Event) -> bool:
+    """"Еще в марте 2003 года было подписано соглашение" in a text of 2012: background, not
+    the news; only a date the text gives, against a publication year it tells."""
+    return event.status == "past" and event.date is not None and \
+        ctx.reference_year is not None and int(event.date[:4]) <= ctx.reference_year - HISTORY_YEARS
+
+
+# A past event this many years before the publication is history the text recalls.
+HISTORY_YEARS = 2
 
 
 def _signing_event(ctx: DocContext, people: People, sentence: Sentence,
