@@ -398,6 +398,10 @@ CASES: list[tuple[str, str, list[str]]] = [
      ["event:visit BY+RU-KHA 2024-05 past @None"]),
     ("В марте 2024 года Белоруссия и Хабаровский край подписали соглашение о сотрудничестве.",
      "event", ["event:signing BY+RU-KHA 2024-03 past @None"]),
+    # a person the text gives no office stands for the article's other side, in its lead
+    ("Оренбуржье и Актюбинская область расширяют торговлю.\n\nБердыбек Сапарбаев "
+     "встретился с губернатором Оренбургской области Юрием Бергом.", "event",
+     ["event:meeting KZ-15+RU-ORE 2024-05 past @None"]),
     # a meeting with journalists is not with the other side
     ("Посол Турции в Туркменистане провел встречу с туркменскими журналистами.", "event", []),
     # "намечается": announced

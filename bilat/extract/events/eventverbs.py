@@ -74,6 +74,12 @@ def verb_event(ctx: DocContext, people: People, sentence: Sentence, verb: int,
     other = _object_sides(ctx, people, tokens, verb, kind)
     if kind == "visit":
         other = list(dict.fromkeys([*other, *_destinations(ctx, tokens, subject)]))
+    source = "with"
+    if not subject and other and _person_subject(ctx, tokens, verb):
+        # "Сапарбаев встретился с губернатором Оренбургской области": a person the text
+        # gives no office stands for the article's other side (in its lead only, see _add)
+        subject = [c for c in ctx.pair if c.split("-")[0] not in countries(other)][:1]
+        source = "document"
     sides = subject + [c for c in other if c.split("-")[0] not in countries(subject)]
     if not subject or not other or len(countries(sides)) < 2:
         return None
@@ -83,10 +89,19 @@ def verb_event(ctx: DocContext, people: People, sentence: Sentence, verb: int,
         place, location = _visited_city(ctx, tokens, verb)
     dates = find_dates(sentence.text, sentence.start)
     return Event(kind=kind, format=None, name=None, ordinal=None, parties=pair(sides),
-                 source="with", status=status, date=event_date(ctx, sentence, dates, status, verb),
+                 source=source, status=status,
+                 date=event_date(ctx, sentence, dates, status, verb),
                  place=place, location=location,
                  evidence=Evidence(sentence.text, sentence.start, sentence.stop),
-                 participants=participants(people, sentence), named=True, happening=True)
+                 participants=participants(people, sentence), named=source == "with",
+                 happening=True)
+
+
+def _person_subject(ctx: DocContext, tokens: Sequence[Token], verb: int) -> bool:
+    """Whether the verb's subject is a person's name."""
+    people = [e for e in ctx.analysis.entities if e.type == "PER"]
+    return any(t.head == verb and t.rel.startswith("nsubj") and
+               any(e.start <= t.start < e.stop for e in people) for t in tokens)
 
 
 def _object_sides(ctx: DocContext, people: People, tokens: Sequence[Token], verb: int,
