@@ -402,6 +402,10 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("Оренбуржье и Актюбинская область расширяют торговлю.\n\nБердыбек Сапарбаев "
      "встретился с губернатором Оренбургской области Юрием Бергом.", "event",
      ["event:meeting KZ-15+RU-ORE 2024-05 past @None"]),
+    # a council is an event when numbered or told as held; not the body that decides
+    ("6 мая в Минске состоялся Совет делового сотрудничества Белоруссии и Нижегородской "
+     "области.", "event", ["event:meeting BY+RU-NIZ 2024-05-06 past @Минск"]),
+    ("Совет директоров компании Казахстана и России одобрил сделку.", "event", []),
     # a meeting with journalists is not with the other side
     ("Посол Турции в Туркменистане провел встречу с туркменскими журналистами.", "event", []),
     # "намечается": announced

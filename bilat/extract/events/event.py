@@ -170,6 +170,8 @@ def _event_heads(tokens: Sequence[Token]) -> list[tuple[int, str, str | None]]:
         session = entry is None and token.lemma in SESSION_WORDS
         if session:
             entry = _session(tokens, i)
+        if entry is None and token.lemma == "совет" and _council_held(tokens, i):
+            entry = "meeting", "council"
         if entry is None or (i and tokens[i - 1].lemma in PART_WORDS and not session):
             continue  # "пленарное заседание форума" is part of the forum; of a commission,
             # it is the commission's session
@@ -177,6 +179,17 @@ def _event_heads(tokens: Sequence[Token]) -> list[tuple[int, str, str | None]]:
             continue  # "встречи с руководством регионов", "на её заседаниях": many, or habit
         found.append((i, *entry))
     return found
+
+
+def _council_held(tokens: Sequence[Token], i: int) -> bool:
+    """"II Совет регионов", "состоялся Совет делового сотрудничества": a council named as
+    a sitting, by its number or by a verb of taking place; not the body ("совет
+    директоров решил")."""
+    before = tokens[max(0, i - 2):i]
+    numbered = _ordinal(before) is not None
+    held = tokens[i].head >= 0 and tokens[tokens[i].head].lemma in {"состояться", "пройти",
+                                                                    "проходить"}
+    return numbered or held
 
 
 def _session(tokens: Sequence[Token], i: int) -> tuple[str, str | None] | None:
