@@ -72,6 +72,9 @@ BODY_QUALIFIED = {("межправительственный", "комиссия
                   ("экспертный", "совет"): "expert_council",
                   ("деловой", "совет"): "business_council"}
 EVENT_LEMMAS = frozenset({k for k in EVENT_WORDS if isinstance(k, str)} | {"стол", "заседание"})
+# Adverbs of frequency: what a sentence with one tells is a habit, not an event.
+HABIT_WORDS = frozenset({"дважды", "трижды", "неоднократно", "многократно", "регулярно",
+                         "ежегодно", "ежемесячно", "постоянно"})
 # Words before an event that make it the setting of another: "на полях форума".
 FRAME_WORDS = frozenset({"поле", "рамка", "ход", "кулуары", "время", "преддверие",
                          "итог", "канун"})
@@ -124,8 +127,8 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
     people = find_people(ctx)
     events: list[Event] = []
     for index, sentence in enumerate(line_sentences(ctx)):
-        if ctx.in_furniture(sentence):
-            continue
+        if ctx.in_furniture(sentence) or any(t.lemma in HABIT_WORDS for t in sentence.tokens):
+            continue  # "трижды побывали в Узбекистане": visits over time, not one event
         for head, kind, fmt in _event_heads(sentence.tokens):
             _add(events, _read_event(ctx, people, sentence, head, kind, fmt), index)
         for verb, kind in event_verbs(sentence.tokens):

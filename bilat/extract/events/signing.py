@@ -9,6 +9,7 @@ agreement extractor keeps it).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -34,6 +35,8 @@ class Signing:
 
 def find_signings(tokens: Sequence[Token]) -> list[Signing]:
     """Every signing a sentence tells as done, with what was signed."""
+    if _cumulative(tokens):
+        return []
     found = []
     for i in range(len(tokens)):
         if not _signs(tokens, i):
@@ -42,6 +45,21 @@ def find_signings(tokens: Sequence[Token]) -> list[Signing]:
         if thing is not None:
             found.append(Signing(i, thing))
     return found[:1]  # one sentence, one signing: "подписали соглашение и меморандум"
+
+
+def _cumulative(tokens: Sequence[Token]) -> bool:
+    """"В целом область подписала 26 соглашений", "заключила договоры с 28 российскими
+    регионами": a tally over the years, not a signing that took place."""
+    lemmas = [t.lemma for t in tokens]
+    if any(pair in TALLY_WORDS for pair in itertools.pairwise(lemmas)):
+        return True
+    return any(lemmas[i] in {"с", "со"} and tokens[i + 1].pos == "NUM"
+               and tokens[i + 1].text.isdigit() for i in range(len(tokens) - 1))
+
+
+# Two-word phrases that make a signing a tally: "в целом", "на сегодняшний день".
+TALLY_WORDS = frozenset({("в", "целое"), ("за", "год"), ("на", "сегодняшний"),
+                         ("к", "настоящий"), ("за", "время")})
 
 
 def _signs(tokens: Sequence[Token], i: int) -> bool:
