@@ -77,6 +77,12 @@ UNDATED_CASES = [
      "месяцев этого года товарооборот Армении и России составил 8 млрд долларов.", None,
      ["trade:turnover AM RU 7000M USD exact 2023 actual",
       "trade:turnover AM RU 8000M USD exact 2024/6 actual"]),
+    # …or an anaphor of one ("он") beside a figure
+    ("Товарооборот Белоруссии и Красноярского края растёт. В 2023 году он немного снизился, "
+     "но в 2024 году снова вырос, превысив 221 млн долларов. По итогам прошлого года экспорт "
+     "Белоруссии в Красноярский край составил 141,5 млн долларов.", None,
+     ["trade:export BY>RU-KYA 141.5M USD exact 2024 actual",
+      "trade:turnover BY RU-KYA 221M USD over 2024 actual"]),
     # the year and month in the article's URL
     ("В прошлом году товарооборот Грузии и Армении составил 700 млн долларов.",
      "https://example.kz/news/2010-12/tovarooborot",

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from bilat.extract.context import DocContext
 from bilat.extract.economy.cues import (
+    ANAPHORA_NOUNS,
     FALL_WORDS,
     FORECAST_WORDS,
     GOAL_VERBS,
@@ -151,11 +152,16 @@ def _told_in_past(sentence: Sentence) -> bool:
 
 
 def _gives_trade_figure(ctx: DocContext, sentence: Sentence) -> bool:
+    """A figure beside a trade word, or beside an anaphor of one ("в 2024 году он вырос")."""
     tokens = sentence.tokens
     return bool(FIGURE_HINT.search(sentence.text)) and not ctx.in_furniture(sentence) and any(
         t.lemma in INDICATORS or (t.lemma in TRADE_NOUNS and i and
                                   tokens[i - 1].lemma in TRADE_ADJECTIVES)
+        or (t.lemma in ANAPHORA_SUBJECTS and t.rel.startswith("nsubj"))
         for i, t in enumerate(tokens))
+
+
+ANAPHORA_SUBJECTS = ANAPHORA_NOUNS | {"он"}
 
 
 # A number with a unit of money or a percentage: a cheap test of a figure.
