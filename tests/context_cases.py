@@ -193,6 +193,9 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # ── percentages that are levels or shares, not changes ──
     # a number in words; "республики" is not the partner the sentence names; a region's
     # share is of its country's bilateral total
+    # "на X%" with a verb of growth is a rate, whatever total follows
+    ("share", "На 50% вырос в 2024 году товарооборот Астраханской области и Ирана.",
+     ["change:turnover IR RU-AST +50% 2024 base=previous_period"]),
     ("share", "Казахстан наращивает торговлю с Китаем. Почти восемь процентов от общего "
      "товарооборота республики приходится на Поднебесную.",
      ["share:turnover CN in KZ 8% approx"]),

@@ -190,6 +190,9 @@ def is_share(scan: Scan, figure: Figure) -> bool:
         if token.pos == "PUNCT":
             break  # "(снижение на 31,7%), импорт …": the next clause's subject
         after.append(token.lemma)
+    if figure.first and scan.tokens[figure.first - 1].lemma == "на" and \
+            any(lemma in RISE_WORDS or lemma in FALL_WORDS for lemma in after):
+        return False  # "На 50% вырос товарооборот": a rate, whatever follows
     lo = max(clause_start(scan, figure), figure.first - SHARE_CLAUSE)
     if after_level_word(scan, figure):
         lo = max(0, figure.first - SHARE_CLAUSE)  # "снизилась с 48,3% до 34,4%": both levels
