@@ -194,6 +194,11 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # a number in words; "республики" is not the partner the sentence names; a region's
     # share is of its country's bilateral total
     # "на X%" with a verb of growth is a rate, whatever total follows
+    # the total named after "от" is the whole; the bilateral trade is the partner's part
+    ("share", "В 2024 году товарооборот провинции Хэйлунцзян и России вырос до 20 млрд "
+     "долларов. Объем двусторонней торговли составил 29,3% от общего внешнеторгового оборота "
+     "провинции.", ["share:turnover RU in CN-HL 29.3% exact",
+                    "trade:turnover CN-HL RU 20000M USD exact 2024 actual"]),
     ("share", "На 50% вырос в 2024 году товарооборот Астраханской области и Ирана.",
      ["change:turnover IR RU-AST +50% 2024 base=previous_period"]),
     ("share", "Казахстан наращивает торговлю с Китаем. Почти восемь процентов от общего "

@@ -56,6 +56,10 @@ def _share_fact(ctx: DocContext, scan: Scan, first: int, last: int, percent: flo
     indicator = _indicator_near(scan, first, last) or "turnover"
     whole = _whole(ctx, scan, first, last)
     part = _part(scan, first, whole)
+    if part is None and whole in ctx.pair and len(ctx.pair) == 2 and any(
+            lemma in WHOLE_BILATERAL for lemma in scan.lemmas(first - SHARE_LOOKBACK, first)):
+        # "Объём двусторонней торговли составил 29,3% от оборота провинции": the partner's
+        part = next(side for side in ctx.pair if side != whole)
     if whole is None or part is None or part == whole:
         return None
     whole = _whole_of_countries(whole, part)
@@ -90,11 +94,14 @@ def _whole(ctx: DocContext, scan: Scan, first: int, last: int) -> str | None:
     """The party whose total it is: right after the trade noun of the share ("18%
     внешнеторгового оборота Казахстана", "во внешнеторговом обороте Башкирии с долей 7,9%"),
     or "A+B" for a bilateral total ("двустороннего товарооборота")."""
+    nouns = _total_nouns(scan, first, last)
+    named = _owner_after_from(scan, last, nouns)
+    if named is not None:
+        return named  # "двусторонняя торговля составила 29,3% от общего оборота провинции"
     window = scan.lemmas(last + 1, last + 1 + INDICATOR_AFTER + 3) + \
         scan.lemmas(first - SHARE_LOOKBACK, first)
     if any(lemma in WHOLE_BILATERAL for lemma in window) and len(ctx.pair) == 2:
         return "+".join(ctx.pair)
-    nouns = _total_nouns(scan, first, last)
     for noun in nouns:
         if _of_a_bloc(scan, noun, first):
             return None  # "доля в товарообороте Узбекистана со странами ЦА", "среди стран СНГ"
@@ -104,6 +111,14 @@ def _whole(ctx: DocContext, scan: Scan, first: int, last: int) -> str | None:
     # "В списке партнёров Азербайджана Турция заняла четвёртую строчку с долей в общем
     # объёме товарооборота в 6,78%": the total is of the side whose partners they are
     return owner_of_partners(scan) if nouns else None
+
+
+def _owner_after_from(scan: Scan, last: int, nouns: list[int]) -> str | None:
+    """"29,3% от общего внешнеторгового оборота провинции": the total named after "от"."""
+    if last + 1 >= len(scan.tokens) or scan.tokens[last + 1].lemma != "от":
+        return None
+    owner = next((p for n in nouns if n > last if (p := _party_after(scan, n))), None)
+    return owner.code if owner is not None else None
 
 
 def _of_a_bloc(scan: Scan, noun: int, first: int) -> bool:
