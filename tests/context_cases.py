@@ -195,6 +195,9 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # share is of its country's bilateral total
     # "на X%" with a verb of growth is a rate, whatever total follows
     # the total named after "от" is the whole; the bilateral trade is the partner's part
+    # "доля X в товарообороте с Y": Y's total; "на долю товарооборота с X" names the part
+    ("share", "Доля Китая в товарообороте с Приморьем достигла 68% в 2024 году.",
+     ["share:turnover CN in RU-PRI 68% exact"]),
     ("share", "В 2024 году товарооборот провинции Хэйлунцзян и России вырос до 20 млрд "
      "долларов. Объем двусторонней торговли составил 29,3% от общего внешнеторгового оборота "
      "провинции.", ["share:turnover RU in CN-HL 29.3% exact",

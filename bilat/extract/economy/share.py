@@ -105,12 +105,24 @@ def _whole(ctx: DocContext, scan: Scan, first: int, last: int) -> str | None:
     for noun in nouns:
         if _of_a_bloc(scan, noun, first):
             return None  # "доля в товарообороте Узбекистана со странами ЦА", "среди стран СНГ"
-        owner = _party_after(scan, noun)
+        owner = _party_after(scan, noun) or _partner_after(scan, noun)
         if owner is not None:
             return owner.code
     # "В списке партнёров Азербайджана Турция заняла четвёртую строчку с долей в общем
     # объёме товарооборота в 6,78%": the total is of the side whose partners they are
     return owner_of_partners(scan) if nouns else None
+
+
+def _partner_after(scan: Scan, i: int) -> Party | None:
+    """"Доля Китая в товарообороте с Приморьем": the total of the side its partner trades
+    with."""
+    tokens = scan.tokens
+    # "в товарообороте с Приморьем"; not "на долю товарооборота с Беларусью" (the part)
+    inside = i and (tokens[i - 1].lemma in {"в", "во"} or (
+        i > 1 and tokens[i - 1].pos == "ADJ" and tokens[i - 2].lemma in {"в", "во"}))
+    if inside and i + 2 < len(tokens) and tokens[i + 1].lemma in {"с", "со"}:
+        return next((p for p in scan.parties if p.index == i + 2), None)
+    return None
 
 
 def _owner_after_from(scan: Scan, last: int, nouns: list[int]) -> str | None:
