@@ -145,6 +145,17 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
      "долларов.", ["trade:turnover RU-NIZ UZ 100M USD over 2021 actual"]),
     ("direction", "Оборот компании с начала года составил 5 млн долларов.", []),
     # a growth since a year ends at the last year it names
+    # a rate alone in brackets after a money figure is against the year before (an index
+    # over 100 in the statistics offices' way); a share in brackets stays a share
+    ("growth", "В 2024 году экспорт белорусских товаров в Узбекистан достиг 245,4 млн долларов "
+     "(103,3%), импорт узбекских товаров – 56,5 млн долларов (132,5%).",
+     ["change:export BY>UZ +3.3% 2024 base=previous_period",
+      "change:import UZ>BY +32.5% 2024 base=previous_period",
+      "trade:export BY>UZ 245.4M USD exact 2024 actual",
+      "trade:import UZ>BY 56.5M USD exact 2024 actual"]),
+    ("growth", "За девять месяцев 2024 года экспорт Белоруссии в Иран вырос до 48,6 млн "
+     "долларов (в 4,4 раза).", ["change:export BY>IR +340% 2024/9 base=previous_period",
+                                "trade:export BY>IR 48.6M USD exact 2024/9 actual"]),
     ("growth", "Начиная с 2000 года товарооборот Таджикистана и Китая увеличился более чем в "
      "100 раз: с $14,1 млн в 2000 году до $1,4 млрд в 2009 году.",
      ["change:turnover CN TJ +9900% 2009 base=2000",

@@ -138,7 +138,8 @@ def _rate_index(scan: Scan, figure: Figure) -> bool:
     under half the base is no index: "темп роста 12%" is a loose way to say +12 %."""
     lemmas = scan.lemmas(clause_start(scan, figure), figure.first)
     named = any(a == "темп" and b == "рост" for a, b in itertools.pairwise(lemmas))
-    return figure.kind == "percent" and named and figure.value >= MIN_INDEX
+    bracketed = _bracketed_after_money(scan, figure) and figure.value > 100
+    return figure.kind == "percent" and (bracketed or (named and figure.value >= MIN_INDEX))
 
 
 MIN_INDEX = 50.0
@@ -187,7 +188,20 @@ def _sign(scan: Scan, figure: Figure) -> int | None:
              if t.lemma in CHANGE_NOUNS or (t.pos == "VERB" and _word_sign(t.lemma))]
     if words:
         return words[-1]
+    if _bracketed_after_money(scan, figure) and (figure.kind == "times" or
+                                                 figure.value > 100):
+        return 1  # "245,4 млн долларов (103,3%)", "48,6 млн (в 4,4 раза)"
     return _sign_of_rate_before(scan, figure)
+
+
+def _bracketed_after_money(scan: Scan, figure: Figure) -> bool:
+    """A rate alone in brackets right after a money figure: "достиг 245,4 млн долларов
+    (103,3%)", the way statistics offices give a figure against the year before."""
+    tokens = scan.tokens
+    opens = figure.first >= 2 and tokens[figure.first - 1].text == "("
+    closes = figure.last + 1 < len(tokens) and tokens[figure.last + 1].text == ")"
+    return opens and closes and any(f.kind == "money" and f.last == figure.first - 2
+                                    for f in scan.figures)
 
 
 def _sign_of_rate_before(scan: Scan, figure: Figure) -> int | None:
