@@ -231,6 +231,15 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
       "change:export RU>AM +5% 2024 base=previous_period",
       "trade:import AM>RU 1000M USD exact 2024 actual"]),
     # ── one side's totals and blocs: no bilateral figure ──
+    # the balance of trade, money spent on exports and trade with a bloc are not the pair's
+    ("bloc", "В 2024 году товарооборот Белоруссии и Узбекистана составил 300 млн долларов. "
+     "Сальдо внешней торговли товарами сложилось положительное и составило 188,9 млн долларов.",
+     ["trade:turnover BY UZ 300M USD exact 2024 actual"]),
+    ("bloc", "Банки Узбекистана выделят до 100 млн долларов на поддержку экспорта в "
+     "Таджикистан.", []),
+    ("bloc", "Товарооборот России и ОАЭ в 2024 году достиг 11,5 млрд долларов, а товарооборот "
+     "ОАЭ со странами ЕврАзЭС достиг 30 млрд долларов.",
+     ["trade:turnover AE RU 11500M USD exact 2024 actual"]),
     ("bloc", "Внешнеторговый оборот Узбекистана со странами СНГ в 2024 году составил 15 млрд "
      "долларов, экспорт — 6 млрд долларов.", []),
     ("bloc", "В 2024 году товарооборот Азербайджана со странами Центральной Азии вырос на "

@@ -21,6 +21,9 @@ INDICATORS = {
 }
 TRADE_ADJECTIVES = {"торговый", "внешнеторговый", "взаимный", "товарный"}
 TRADE_NOUNS = {"оборот", "торговля"}  # "объём торговли": the noun after "объём" tells
+# Words before a trade word that make a money figure something else than the trade.
+NOT_THE_TRADE = {"сальдо", "профицит", "дефицит", "поддержка", "финансирование",
+                 "кредитование", "стимулирование", "страхование", "субсидирование"}
 # Nouns after "экспорт"/"поставки" that keep it the whole flow: goods in general, or whose
 # flow it is ("экспорт республики", "поставки предприятий региона").
 WHOLE_FLOW_WORDS = {"товар", "продукция", "услуга", "республика", "край", "область", "регион",
@@ -126,9 +129,15 @@ def indicator_cues(tokens: Sequence[Token]) -> list[Cue]:
         indicator = INDICATORS.get(token.lemma)
         if indicator is None and token.lemma in TRADE_NOUNS:
             indicator = _trade_noun(tokens, i)
-        if indicator and not _of_a_product(tokens, i):
+        if indicator and not _of_a_product(tokens, i) and not _about_other_money(tokens, i):
             cues.append(Cue(i, "indicator", indicator))
     return cues
+
+
+def _about_other_money(tokens: Sequence[Token], i: int) -> bool:
+    """"Сальдо внешней торговли", "на поддержку экспорта": the money is the balance of the
+    trade or money spent on it, not the trade itself."""
+    return any(t.lemma in NOT_THE_TRADE for t in tokens[max(0, i - 2):i])
 
 
 def _of_a_product(tokens: Sequence[Token], i: int) -> bool:

@@ -17,8 +17,8 @@ from bilat.nlp import models
 
 QUOTE_CHARS = frozenset('«»"“”„')
 # Blocs and unions, as written: trade with one, or a meeting of one, is not between two sides.
-BLOCS = frozenset({"снг", "еаэс", "ес", "евросоюз", "отг", "шос", "брикс", "асеан", "оэс",
-                   "ееэс", "одкб", "содружества", "содружество"})
+BLOCS = frozenset({"снг", "еаэс", "евразэс", "ес", "евросоюз", "отг", "шос", "брикс", "асеан",
+                   "оэс", "ееэс", "одкб", "содружества", "содружество"})
 # "и.о." comes out of the tokenizer as four tokens.
 ACTING_TOKENS = ("и", ".", "о", ".")
 # "исполняющий обязанности председателя": the head after this noun stays in the genitive.
