@@ -232,6 +232,11 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
       "trade:import AM>RU 1000M USD exact 2024 actual"]),
     # ── one side's totals and blocs: no bilateral figure ──
     # the balance of trade, money spent on exports and trade with a bloc are not the pair's
+    # "общий объём товарооборота провинции" is one side's total; "общий … между" is not
+    ("bloc", "Провинция Цзилинь торгует с Россией. Общий объем товарооборота провинции за семь "
+     "месяцев 2025 года составил 88,3 млрд юаней.", []),
+    ("bloc", "Общий товарооборот между Белоруссией и Россией за первые три месяца 2024 года "
+     "составил 6,1 млрд долларов.", ["trade:turnover BY RU 6100M USD exact 2024/3 actual"]),
     ("bloc", "В 2024 году товарооборот Белоруссии и Узбекистана составил 300 млн долларов. "
      "Сальдо внешней торговли товарами сложилось положительное и составило 188,9 млн долларов.",
      ["trade:turnover BY UZ 300M USD exact 2024 actual"]),

@@ -34,7 +34,7 @@ WHOLE_FLOW_WORDS = {"товар", "продукция", "услуга", "рес�
 # Trade words whose plural is still one flow: "поставки труб".
 FLOW_PLURALS = {"поставка"}
 # A total of one party's foreign trade, not a bilateral figure, unless a partner is named.
-TOTAL_MARKERS = {"внешнеторговый", "внешний"}
+TOTAL_MARKERS = {"внешнеторговый", "внешний", "общий"}
 
 # Words that stand for the indicator of the sentence before: "этот показатель", "он".
 ANAPHORA_NOUNS = {"показатель", "цифра", "темп"}

@@ -45,6 +45,8 @@ INDICATOR_AFTER = 7
 PRONOUN_REACH = 5
 # How far after a trade word a bloc may be named: "торговли Узбекистана со странами".
 BLOC_REACH = 8
+# Words that make a total the two sides' own: "общий товарооборот между двумя странами".
+BILATERAL_WORDS = {"между", "двусторонний", "взаимный"}
 # Plural nouns that make a partner a group: "со странами", "с государствами-членами".
 BLOC_NOUNS = {"страна", "государство", "член", "партнёр", "партнер", "регион", "субъект"}
 PARTNER_PREPOSITIONS = {"с", "со", "в", "во", "из"}
@@ -165,10 +167,12 @@ def _of_one_side(scan: Scan, cue: Cue, figure: Figure) -> bool:
     республики", unless a partner is named), or its trade with a bloc ("со странами
     Центральной Азии", "с государствами – членами ЕАЭС", "со странами СНГ")."""
     tokens = scan.tokens
-    before = tokens[cue.index - 1].lemma if cue.index else ""
+    # "внешнеторговый оборот", "общий объём товарооборота", not "общий товарооборот между"
+    marked = any(t.lemma in TOTAL_MARKERS for t in tokens[max(0, cue.index - 2):cue.index]) \
+        and not any(t.lemma in BILATERAL_WORDS for t in tokens)
     named = {p.code.split("-")[0] for p in scan.parties
              if min(cue.index, figure.first) - BLOC_REACH <= p.index <= figure.last}
-    if (before in TOTAL_MARKERS or _both_flows(scan, cue)) and \
+    if (marked or _both_flows(scan, cue)) and \
             not any(p.role in LIST_ROLES for p in scan.parties) and len(named) == 1:
         # one owner named: "внешнеторговый оборот республики"; two are bilateral ("[между
         # Татарстаном и Беларусью]"), none is the pair the text is about
