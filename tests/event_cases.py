@@ -414,6 +414,13 @@ CASES: list[tuple[str, str, list[str]]] = [
      "event", []),
     ("Брестская область и Смоленская область подписали соглашение о сотрудничестве.", "event",
      ["event:signing BY-BR+RU-SMO 2024-05 past @None"]),
+    # an agency item's lead reports the day of its dateline; without one, the month
+    ("МОСКВА, 15 мая. /ТАСС/. Товарооборот России и Монголии вырастет, сообщила вице-премьер "
+     "в ходе заседания российско-монгольской межправительственной комиссии.", "event",
+     ["event:meeting MN+RU 2024-05-15 past @None"]),
+    ("Товарооборот России и Монголии вырастет, сообщила вице-премьер в ходе заседания "
+     "российско-монгольской межправительственной комиссии.", "event",
+     ["event:meeting MN+RU 2024-05 past @None"]),
     # a meeting with journalists is not with the other side
     ("Посол Турции в Туркменистане провел встречу с туркменскими журналистами.", "event", []),
     # "намечается": announced

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from bilat.extract.context import DocContext
 from bilat.extract.events.eventdate import DateSpan, relative_day
 from bilat.extract.events.eventparties import HOST_PREPOSITIONS, Span
+from bilat.extract.parse.dateline import find_dateline
 from bilat.extract.people.people import People
 from bilat.model import Evidence, Sentence, Token
 
@@ -81,8 +82,22 @@ def event_date(ctx: DocContext, sentence: Sentence, dates: list[DateSpan], statu
     if status == "ongoing" and ctx.date:
         return ctx.date
     if status == "past" and ctx.date:
-        return ctx.date[:7]
+        return ctx.date if _datelined_lead(ctx, sentence) else ctx.date[:7]
     return None
+
+
+def _datelined_lead(ctx: DocContext, sentence: Sentence) -> bool:
+    """"МОСКВА, 15 ноября. /ТАСС/. … в ходе заседания": an agency item reports the day its
+    dateline gives, in its first lines."""
+    dateline = ctx.memo("dateline", lambda: find_dateline(ctx.analysis.text))
+    lead = ctx.lines[:DATELINE_LEAD]
+    return dateline is not None and dateline.day is not None and bool(lead) and \
+        sentence.start <= lead[-1].stop and ctx.date is not None and \
+        len(ctx.date) == len("2024-01-01") and int(ctx.date[8:10]) == dateline.day
+
+
+# The lines of an agency item that tell its dateline's news.
+DATELINE_LEAD = 4
 
 
 def participants(people: People, sentence: Sentence) -> list[dict[str, str | None]]:
