@@ -82,8 +82,20 @@ def event_date(ctx: DocContext, sentence: Sentence, dates: list[DateSpan], statu
     if status == "ongoing" and ctx.date:
         return ctx.date
     if status == "past" and ctx.date:
-        return ctx.date if _datelined_lead(ctx, sentence) else ctx.date[:7]
+        return _day_of_lead(ctx, sentence) or ctx.date[:7]
     return None
+
+
+def _day_of_lead(ctx: DocContext, sentence: Sentence) -> str | None:
+    """The day a lead tells its news of, for an event in it with no date of its own: the
+    dateline's, or "сегодня"/"вчера" said before it in the lead ("О развитии отношений
+    сегодня говорили … Президент встретился с послом")."""
+    if _datelined_lead(ctx, sentence):
+        return ctx.date
+    lead = [line for line in ctx.lines[:DATELINE_LEAD] if line.stop <= sentence.start]
+    if len(lead) == len(ctx.lines[:DATELINE_LEAD]):
+        return None  # the sentence is past the lead
+    return next((day for line in lead if (day := relative_day(line.tokens, ctx.date))), None)
 
 
 def _datelined_lead(ctx: DocContext, sentence: Sentence) -> bool:
