@@ -135,3 +135,16 @@ def test_public_surface() -> None:
 
     for name in bilat.__all__:
         assert getattr(bilat, name) is not None
+
+
+def test_the_package_docstring_example_runs() -> None:
+    """``bilat.extract(bilat.analyse(document))`` works though ``bilat.extract`` is also a
+    subpackage that any import of it binds on ``bilat``."""
+    import bilat
+    import bilat.extract  # binds the subpackage on bilat, as any import of it does
+    from bilat.model import Document
+
+    document = Document(text="Товарооборот России и Казахстана в 2024 году вырос на 4%.",
+                        source="test", name="test", kind="txt", date="2025-01-10")
+    facts = bilat.extract(bilat.analyse(document))
+    assert [f.type for f in facts] == ["change"]

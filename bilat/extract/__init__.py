@@ -9,6 +9,8 @@ furniture (lists of other headlines, "Читайте также") are never read
 
 from __future__ import annotations
 
+import sys
+import types
 from typing import Any
 
 from bilat.extract.context import DocContext, build_context
@@ -50,3 +52,15 @@ def document_record(ctx: DocContext, facts: list[Fact]) -> dict[str, Any]:
     document = ctx.analysis.document
     return {"id": document.name, "source": document.source, "doc_date": ctx.date,
             "facts": [fact.to_json() for fact in facts]}
+
+
+class _CallablePackage(types.ModuleType):
+    """``bilat.extract(analysis)``: once this package is imported it is the attribute
+    ``extract`` of ``bilat`` (Python sets it so), in place of the function the package's
+    docstring promises; calling the package calls the function."""
+
+    def __call__(self, analysis: Analysis) -> list[Fact]:
+        return extract(analysis)
+
+
+sys.modules[__name__].__class__ = _CallablePackage
