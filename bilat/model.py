@@ -149,6 +149,11 @@ class Evidence:
     end: int
 
 
+# Every type of fact the extractors make, in the order they are listed.
+FACT_TYPES = ("trade", "change", "share", "volume", "investment", "event", "agreement",
+              "project", "person", "organization", "quote", "sector")
+
+
 @dataclass(frozen=True)
 class Fact:
     """One extracted fact: its type, the fields of ``shared/eval/README.md``, its evidence.

@@ -54,6 +54,23 @@ def test_facts_filters_and_formats(demo_db: str) -> None:
     assert "0 фактов" in output
 
 
+def test_facts_refuses_what_it_cannot_filter_by(demo_db: str, tmp_path: Path) -> None:
+    """No silent empty answer: a bogus type, an unknown party and a mistyped --db fail
+    with what went wrong; party names work as well as codes."""
+    code, output = run("facts", "--db", demo_db, "--type", "bogus")
+    assert code != 0 and "unknown fact type 'bogus'" in output
+    code, by_name = run("facts", "--db", demo_db, "--pair", "Казахстан", "Башкортостан",
+                        "--format", "jsonl")
+    _, by_code = run("facts", "--db", demo_db, "--pair", "KZ", "RU-BA", "--format", "jsonl")
+    assert code == 0 and by_name == by_code and by_code
+    result = runner.invoke(app, ["facts", "--db", demo_db, "--pair", "Нарния", "KZ"])
+    assert result.exit_code != 0 and "Нарния" in str(result.exception)
+    typo = tmp_path / "typo.db"
+    result = runner.invoke(app, ["facts", "--db", str(typo)])
+    assert result.exit_code != 0 and "no such database" in str(result.exception)
+    assert not typo.exists()
+
+
 def test_docs_show_and_search(demo_db: str) -> None:
     code, output = run("docs", "--db", demo_db, "--format", "jsonl")
     documents = [json.loads(line) for line in output.splitlines()]

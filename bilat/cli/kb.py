@@ -22,7 +22,7 @@ def dossier(a: Annotated[str, typer.Argument(help="A party: code or name (KZ, К
     from bilat import kb
     from bilat.store import Store
 
-    with Store(db) as store:
+    with Store(db, create=False) as store:
         found = kb.dossier(store, a, b)
     if as_json:
         print(json.dumps(found.to_json(), ensure_ascii=False, indent=2))
@@ -65,7 +65,7 @@ def ask(question: Annotated[str, typer.Argument(help="A question in Russian.")],
     from bilat import kb
     from bilat.store import Store
 
-    with Store(db) as store:
+    with Store(db, create=False) as store:
         answer = kb.answer(store, question)
     if as_json:
         print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
@@ -90,7 +90,7 @@ def export(
     from bilat import kb
     from bilat.store import Store
 
-    with Store(db) as store:
+    with Store(db, create=False) as store:
         n = kb.export(store, what, format, out)
     if out is not None:
         err.print(f"{n} rows → {out}")
@@ -117,7 +117,7 @@ def curate(
     from bilat.kb.curation import read_log
     from bilat.store import Store
 
-    with Store(db) as store:
+    with Store(db, create=False) as store:
         if load is not None:
             console.print(f"{kb.load_curation(store, read_log(str(load)))} decisions loaded")
             return
@@ -151,7 +151,7 @@ def people(party: Annotated[str | None, typer.Option(help="Only people tied to t
     from bilat.kb.people import people as find
     from bilat.store import Store
 
-    with Store(db) as store:
+    with Store(db, create=False) as store:
         found = find(store, party)[:limit]
     if as_json:
         print("".join(json.dumps(p.to_json(), ensure_ascii=False) + "\n" for p in found), end="")
@@ -179,7 +179,7 @@ def serve(
     from bilat.store import Store
     from bilat.web import create_app
 
-    with Store(db) as store:
+    with Store(db, create=False) as store:
         kb.groups_of(store)  # sign new documents now, not in the first page's request
         console.print(f"bilat: http://{host}:{port}/  (JSON: /api/…, OpenAPI: /openapi.json)")
         uvicorn.run(create_app(store, background=True), host=host, port=port, log_level="warning")

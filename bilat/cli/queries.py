@@ -24,9 +24,17 @@ def facts(
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """List stored facts with source and evidence.  Example: bilat facts --pair KZ RU-BA"""
+    from bilat.kb.dossier import resolve_code
+    from bilat.model import FACT_TYPES
     from bilat.store import Store
 
-    with Store(db) as store:
+    if type is not None and type not in FACT_TYPES:
+        raise typer.BadParameter(f"unknown fact type '{type}' (expected one of "
+                                 f"{', '.join(FACT_TYPES)})", param_hint="--type")
+    if pair is not None:
+        # "Казахстан Башкортостан" as well as "KZ RU-BA"; an unknown name is an error
+        pair = (resolve_code(pair[0]), resolve_code(pair[1]))
+    with Store(db, create=False) as store:
         rows = [f.to_json() | {"doc_name": f.doc_name}
                 for f in store.facts(pair=pair, type=type, indicator=indicator, year=year,
                                      limit=limit)]
@@ -51,7 +59,7 @@ def docs(limit: Annotated[int, typer.Option()] = 100,
     """List stored documents.  Example: bilat docs --limit 20"""
     from bilat.store import Store
 
-    with Store(db) as store:
+    with Store(db, create=False) as store:
         documents = store.documents(limit=limit)
     if format == "jsonl":
         print(render.jsonl(d.to_json() for d in documents), end="")
@@ -70,7 +78,7 @@ def show(doc_id: Annotated[str, typer.Argument(help="A document id or its first 
     """Print a document with its facts marked in the text.  Example: bilat show 5dcc48"""
     from bilat.store import Store
 
-    with Store(db) as store:
+    with Store(db, create=False) as store:
         document = store.document(doc_id)
         if document is None:
             raise typer.BadParameter(f"no document with id '{doc_id}' in {db}")
@@ -93,7 +101,7 @@ def search(query: Annotated[str, typer.Argument(help="Words in any grammatical f
     table = Table()
     for column in ("id", "date", "title", "snippet"):
         table.add_column(column, overflow="fold")
-    with Store(db) as store:
+    with Store(db, create=False) as store:
         hits = store.search(query, limit=limit)
     for hit in hits:
         table.add_row(hit.id, hit.date or "", (hit.title or hit.name)[:50], hit.snippet)

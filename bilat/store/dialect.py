@@ -48,8 +48,9 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def connect(url: str) -> Engine:
-    """An engine for ``url``, configured for its dialect; StoreError if unusable."""
+def connect(url: str, create: bool = True) -> Engine:
+    """An engine for ``url``, configured for its dialect; StoreError if unusable, or if
+    ``create`` is off and there is no SQLite file to read."""
     url = normalise_url(url)
     try:
         parsed = make_url(url)
@@ -59,7 +60,7 @@ def connect(url: str) -> Engine:
         raise StoreError(f"{url}: expected a SQLite path or a PostgreSQL URL, "
                          f"found the {parsed.get_backend_name()!r} dialect")
     if parsed.get_backend_name() == "sqlite":
-        _check_sqlite_path(parsed.database)
+        _check_sqlite_path(parsed.database, create)
     try:
         engine = create_engine(parsed, json_serializer=_json_dumps)
     except (ArgumentError, NoSuchModuleError, ImportError) as e:
@@ -75,13 +76,17 @@ def _json_dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, allow_nan=False)
 
 
-def _check_sqlite_path(database: str | None) -> None:
+def _check_sqlite_path(database: str | None, create: bool = True) -> None:
     # SQLite says only "unable to open database file"; name what is wrong instead.
     if not database or database == ":memory:":
         return
     path = Path(database)
     if path.is_dir():
         raise StoreError(f"{database}: is a directory, expected a database file")
+    if not create and not path.exists():
+        # a typo in --db would otherwise read an empty database made on the spot
+        raise StoreError(f"{database}: no such database; `bilat ingest FILES --db {database}` "
+                         "makes one")
     if not path.parent.is_dir():
         raise StoreError(f"{database}: cannot create the database: {path.parent} is not "
                          "an existing directory")

@@ -28,8 +28,9 @@ class Store:
     Every database failure is raised as StoreError naming the database and the action.
     """
 
-    def __init__(self, url: str = DEFAULT_URL) -> None:
-        self.engine = dialect.connect(url)
+    def __init__(self, url: str = DEFAULT_URL, create: bool = True) -> None:
+        """Open the database at ``url``; with ``create`` off, a SQLite file must exist."""
+        self.engine = dialect.connect(url, create)
         self.where = self.engine.url.render_as_string(hide_password=True)
         try:
             with self._guard("open the database"), self._write() as conn:
