@@ -69,6 +69,20 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
      ["trade:turnover KZ-15 RU 1124.8M USD exact 2024 actual",
       "trade:turnover KZ-15 RU-ORE 89.5M USD exact 2024 actual"]),
     # ── lists with an elided party ──
+    # later clauses with one partner each go with the side of the first; their rates take
+    # the sign of the rate before; "в 3,2 раза, до 547,6 млн" is the level reached
+    ("list", "За первые восемь месяцев 2025 года товарооборот Азербайджана с Турцией "
+     "сократился на 7,9%, до 3,8 млрд долларов, товарооборот с Кыргызстаном увеличился в 1,8 "
+     "раза, до 53,4 млн долларов, с Казахстаном – в 3,2 раза, до 547,6 млн долларов, а с "
+     "Узбекистаном – в 2,1 раза, до 292 млн долларов.",
+     ["change:turnover AZ KG +80% 2025/8 base=previous_period",
+      "change:turnover AZ KZ +220% 2025/8 base=previous_period",
+      "change:turnover AZ TR -7.9% 2025/8 base=previous_period",
+      "change:turnover AZ UZ +110% 2025/8 base=previous_period",
+      "trade:turnover AZ KG 53.4M USD exact 2025/8 actual",
+      "trade:turnover AZ KZ 547.6M USD exact 2025/8 actual",
+      "trade:turnover AZ TR 3800M USD exact 2025/8 actual",
+      "trade:turnover AZ UZ 292M USD exact 2025/8 actual"]),
     ("list", "В 2024 году товарооборот Азербайджана с Казахстаном составил 480 млн долларов, "
      "с Узбекистаном — 320 млн долларов (рост в 2,4 раза), с Кыргызстаном — 40 млн долларов.",
      ["trade:turnover AZ KZ 480M USD exact 2024 actual",

@@ -58,7 +58,8 @@ def qualifier_of(scan: Scan, clause_start: int, figure: Figure) -> str:
         if qualifier:
             negated = i > 0 and words[i - 1] == "не"
             return NEGATED_QUALIFIERS.get(lemmas[i], qualifier) if negated else qualifier
-        if words[i] == "до" and not goal_in(scan, figure.first - LEVEL_REACH, figure.first):
+        if words[i] == "до" and not goal_in(scan, figure.first - LEVEL_REACH, figure.first) \
+                and not _after_a_rate(scan, figure):
             return "under"
     for i, lemma in enumerate(scan.lemmas(clause_start, figure.first)):
         verb = QUALIFYING_VERBS.get(lemma)
@@ -66,6 +67,17 @@ def qualifier_of(scan: Scan, clause_start: int, figure: Figure) -> str:
             negated = scan.tokens[clause_start + i - 1].text.lower() == "не"
             return NEGATED_QUALIFIERS.get(lemma, "under") if negated else verb
     return "exact"
+
+
+def _after_a_rate(scan: Scan, figure: Figure) -> bool:
+    """"с Казахстаном – в 3,2 раза, до 547,6 млн": a rate just before "до" makes the
+    figure the level reached."""
+    return any(f.kind in {"percent", "times"} and 0 < figure.first - f.last <= RATE_BEFORE_LEVEL
+               for f in scan.figures)
+
+
+# How close before "до <figure>" a rate makes it the level reached: "в 3,2 раза, до".
+RATE_BEFORE_LEVEL = 3
 
 
 def goal_in(scan: Scan, lo: int, hi: int) -> bool:

@@ -208,9 +208,15 @@ def _sign_of_rate_before(scan: Scan, figure: Figure) -> int | None:
     """"экспорт увеличился на 40,8%, импорт – на 16,7%": a rate whose verb is left out
     takes the sign of the rate before it in the sentence."""
     rates = [f for f in scan.figures if f.kind in {"percent", "times"} and f.last < figure.first]
-    if not rates or not figure.first or scan.tokens[figure.first - 1].lemma != "на":
-        return None
+    before = scan.tokens[figure.first - 1].lemma if figure.first else ""
+    elided = before == "на" or (figure.kind == "times" and before in ELIDED_VERB_MARKS)
+    if not rates or not elided:
+        return None  # "с Казахстаном – в 3,2 раза" after "с Кыргызстаном увеличился в 1,8 раза"
     return _sign(scan, rates[-1])
+
+
+# What stands for a left-out verb before a rate: "с Казахстаном – в 3,2 раза".
+ELIDED_VERB_MARKS = frozenset({"–", "—", "-", ","})
 
 
 def _word_sign(lemma: str, after: bool = False) -> int:

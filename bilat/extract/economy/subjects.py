@@ -151,7 +151,11 @@ def _subject(ctx: DocContext, scan: Scan, figure: Figure, clause_start: int,
     # "оборот с РФ составил 1,1 млрд, из них на долю Оренбургской области приходится 89 млн":
     # a clause that names its own party is read around its figure, not the earlier trade word
     anchor = figure.first if not first and named and cue.index < clause_start else cue.index
-    parties = choose_pair(ctx, scan.sentence, anchor, candidates,
+    # "товарооборот Азербайджана с Турцией …, товарооборот с Кыргызстаном … до 53,4 млн, с
+    # Казахстаном …": a later clause with one partner goes with the side before, not with
+    # the partners of the clauses around it
+    with_owner = not first and _only_partner(named) and carry.own is not None
+    parties = choose_pair(ctx, scan.sentence, anchor, named if with_owner else candidates,
                           clause=(clause_start, figure.last),
                           fallback=() if both_sides and not carry.told else carry.pair,
                           owner=carry.own if _only_partner(named) else None)
