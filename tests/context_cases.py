@@ -68,6 +68,11 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
      "млн долларов, из них на долю Оренбургской области приходится 89,5 млн долларов.",
      ["trade:turnover KZ-15 RU 1124.8M USD exact 2024 actual",
       "trade:turnover KZ-15 RU-ORE 89.5M USD exact 2024 actual"]),
+    # "из республики" is not the partner of another clause of the sentence
+    ("direction", "В 2023 году импорт в Таджикистан из РФ составил 1,58 млрд долларов, экспорт "
+     "в РФ из республики — 134,7 млн долларов.",
+     ["trade:export TJ>RU 134.7M USD exact 2023 actual",
+      "trade:import RU>TJ 1580M USD exact 2023 actual"]),
     # ── lists with an elided party ──
     # later clauses with one partner each go with the side of the first; their rates take
     # the sign of the rate before; "в 3,2 раза, до 547,6 млн" is the level reached

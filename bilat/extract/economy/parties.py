@@ -15,6 +15,8 @@ from bilat.model import Mention, Sentence, Token
 # Words that stand for a party named elsewhere: resolved through the document's mentions.
 GENERIC_PARTY_WORDS = {"республика", "край", "область", "регион", "страна", "государство",
                        "провинция"}
+# How far from "республики" a partner it cannot stand for may be named.
+GENERIC_REACH = 6
 # "наш … товарооборот": how far the trade noun may follow "наш", and which nouns count.
 OUR_REACH = 3
 OUR_TRADE_NOUNS = {"товарооборот", "оборот", "торговля", "экспорт", "импорт", "товарообмен"}
@@ -92,8 +94,10 @@ def _resolve_generic(ctx: DocContext, sentence: Sentence, i: int,
         named = {p.code.split("-")[0] for p in found}
         others = [m for m in ctx.mentions if m.actor.country not in named]
     else:
-        # "товарооборота республики приходится на Китай": not the partner the sentence names
-        partners = {m.actor.code for m in ctx.mentions_between(sentence.start, sentence.stop)
+        # "товарооборота республики приходится на Китай": not the partner named beside it
+        lo = tokens[max(0, i - GENERIC_REACH)].start
+        hi = tokens[min(len(tokens) - 1, i + GENERIC_REACH)].stop
+        partners = {m.actor.code for m in ctx.mentions_between(lo, hi)
                     if _role(sentence, sentence.token_at(m.start), m) in {"to", "with"}}
         others = [m for m in ctx.mentions if m.actor.code not in partners]
     actor = resolve(phrase, others) or resolve(phrase, list(ctx.mentions))
