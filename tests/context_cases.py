@@ -226,6 +226,12 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # "на X%" with a verb of growth is a rate, whatever total follows
     # the total named after "от" is the whole; the bilateral trade is the partner's part
     # "доля X в товарообороте с Y": Y's total; "на долю товарооборота с X" names the part
+    # "товарооборот страны" of the country whose partner it is; a share of settlements is
+    # no share of trade
+    ("share", "Россия является вторым крупнейшим торговым партнером Кыргызстана с долей в "
+     "товарообороте страны 20 процентов.", ["share:turnover RU in KG 20% exact"]),
+    ("share", "Доля взаиморасчетов России и Кыргызстана в национальных валютах достигла 90 "
+     "процентов.", []),
     ("share", "Доля Китая в товарообороте с Приморьем достигла 68% в 2024 году.",
      ["share:turnover CN in RU-PRI 68% exact"]),
     ("share", "В 2024 году товарооборот провинции Хэйлунцзян и России вырос до 20 млрд "

@@ -20,7 +20,7 @@ from bilat.extract.economy.cues import (
     PART_LABELS,
     SHARE_TOTALS,
 )
-from bilat.extract.economy.parties import Party
+from bilat.extract.economy.parties import GENERIC_PARTY_WORDS, Party
 from bilat.extract.economy.subjects import BLOC_NOUNS, owner_of_partners
 from bilat.extract.figures import Scan
 from bilat.extract.parse.textforms import BLOCS
@@ -53,6 +53,8 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
 
 def _share_fact(ctx: DocContext, scan: Scan, first: int, last: int, percent: float,
                 qualifier: str) -> Fact | None:
+    if _share_of_something_else(scan, first):
+        return None  # "доля взаиморасчётов в национальных валютах достигла 90%"
     indicator = _indicator_near(scan, first, last) or "turnover"
     whole = _whole(ctx, scan, first, last)
     part = _part(scan, first, whole)
@@ -67,6 +69,21 @@ def _share_fact(ctx: DocContext, scan: Scan, first: int, last: int, percent: flo
               "qualifier": qualifier}
     return Fact("share", fields, scan.evidence(), CONFIDENCE, rule="share.percent",
                 trace=(f"figure={scan.tokens[first].text}",))
+
+
+def _share_of_something_else(scan: Scan, first: int) -> bool:
+    """"доля взаиморасчётов", "доля рубля": the noun "доля" governs names what the share
+    is of, and it is neither trade, a party nor a part of trade."""
+    tokens = scan.tokens
+    for i in range(max(0, first - SHARE_CLAUSE), first):
+        if tokens[i].lemma != "доля":
+            continue
+        noun = next((t for t in tokens[i + 1:i + 4] if t.pos != "ADJ"), None)
+        if noun is not None and noun.pos == "NOUN" and noun.feats.get("Case") == "Gen" \
+                and noun.lemma not in SHARE_TOTALS | set(INDICATORS) | set(PART_LABELS) \
+                and noun.lemma not in GENERIC_PARTY_WORDS:
+            return True
+    return False
 
 
 def _whole_of_countries(whole: str, part: str) -> str:
@@ -106,6 +123,10 @@ def _whole(ctx: DocContext, scan: Scan, first: int, last: int) -> str | None:
         if _of_a_bloc(scan, noun, first):
             return None  # "доля в товарообороте Узбекистана со странами ЦА", "среди стран СНГ"
         owner = _party_after(scan, noun) or _partner_after(scan, noun)
+        if owner is not None and owner.role == "generic":
+            # "партнёром Кыргызстана с долей в товарообороте страны 20%": the country whose
+            # partner it is, before what "страны" alone would resolve to
+            return owner_of_partners(scan) or owner.code
         if owner is not None:
             return owner.code
     # "В списке партнёров Азербайджана Турция заняла четвёртую строчку с долей в общем
