@@ -12,6 +12,7 @@ sentence, and for the article's main event only, from the document's pair.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bilat.actors import region_type
@@ -255,13 +256,20 @@ def _name_span(tokens: Sequence[Token], head: int) -> Span:
             if close is None:
                 break
             last = i = close
-        elif _genitive(token) or (token.lemma == "по" and i + 1 < len(tokens)) \
+        elif _genitive(token) or _pair_title(token) or (token.lemma == "по" and
+                                                         i + 1 < len(tokens)) \
                 or (token.lemma == "и" and i + 1 < len(tokens) and _genitive(tokens[i + 1])):
             last = i if token.lemma not in {"по", "и"} else last
         else:
             break
         i += 1
     return Span(first, last)
+
+
+def _pair_title(token: Token) -> bool:
+    """"комиссия Азербайджан–Турция": two names joined by a dash, set after a name."""
+    parts = re.split("[-–—]", token.text)
+    return len(parts) == 2 and all(part[:1].isupper() for part in parts)
 
 
 def _genitive(token: Token) -> bool:
