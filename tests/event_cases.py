@@ -428,6 +428,9 @@ CASES: list[tuple[str, str, list[str]]] = [
     # a body's name with its pair after a dash: "комиссии Азербайджан–Турция"
     ("Об этом сообщил министр, выступая на 12-м заседании Совместной межправительственной "
      "комиссии Азербайджан–Турция.", "event", ["event:meeting AZ+TR 2024-05 past @None"]),
+    # the place visited may stand before the verb, its visitors after it
+    ("Воронежскую область посетила делегация из Узбекистана во главе с хокимом Бухарской "
+     "области Ботиром Зариповым.", "event", ["event:visit RU-VOR+UZ 2024-05 past @None"]),
     # a meeting with journalists is not with the other side
     ("Посол Турции в Туркменистане провел встречу с туркменскими журналистами.", "event", []),
     # "намечается": announced

@@ -106,11 +106,13 @@ def _person_subject(ctx: DocContext, tokens: Sequence[Token], verb: int) -> bool
 
 def _object_sides(ctx: DocContext, people: People, tokens: Sequence[Token], verb: int,
                   kind: str) -> list[str]:
+    obj = next((i for i, t in enumerate(tokens) if t.head == verb and t.rel == "obj"), None)
     if tokens[verb].lemma in RECEIVE_VERBS:
-        guest = next((i for i, t in enumerate(tokens) if t.head == verb and t.rel == "obj"),
-                     None)
-        return [] if guest is None else span_sides(ctx, people, tokens,
-                                                    Span(*subtree(tokens, guest)))
+        return [] if obj is None else span_sides(ctx, people, tokens, Span(*subtree(tokens, obj)))
+    if kind == "visit" and obj is not None and obj < verb:
+        # "Воронежскую область посетила делегация из Узбекистана": the place visited
+        # stands before the verb, its visitors after it
+        return span_sides(ctx, people, tokens, Span(*subtree(tokens, obj)))
     for i in range(verb + 1, min(len(tokens), verb + MAX_NAME_TOKENS)):
         if tokens[i].pos in {"VERB", "AUX"} or tokens[i].text in {",", ".", ";"}:
             break
