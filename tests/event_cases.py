@@ -431,6 +431,12 @@ CASES: list[tuple[str, str, list[str]]] = [
     # the place visited may stand before the verb, its visitors after it
     ("Воронежскую область посетила делегация из Узбекистана во главе с хокимом Бухарской "
      "области Ботиром Зариповым.", "event", ["event:visit RU-VOR+UZ 2024-05 past @None"]),
+    # a meeting of four leaders, a NATO summit, a meeting with voters: not two sides'
+    ("Встреча президентов России, Украины, Франции и канцлера Германии продолжалась почти "
+     "14 часов.", "event", []),
+    ("Представители Черногории ожидают приглашения на саммите НАТО в Уэльсе.", "event", []),
+    ("Об этом он заявил сегодня на встрече с избирателями в Северо-Западном округе Москвы.",
+     "event", []),
     # a meeting with journalists is not with the other side
     ("Посол Турции в Туркменистане провел встречу с туркменскими журналистами.", "event", []),
     # "намечается": announced

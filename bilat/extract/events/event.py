@@ -20,6 +20,7 @@ from bilat.extract.context import DocContext
 from bilat.extract.events.eventdate import find_dates
 from bilat.extract.events.eventparties import (
     Span,
+    after_preposition,
     climb,
     find_parties,
     find_place,
@@ -116,6 +117,9 @@ ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # Kinds that are one contact between two sides when their parties agree.
 MEETING_FAMILY = frozenset({"meeting", "negotiations"})
 CITY_TYPES = frozenset({"city", "federal_city"})
+# Words of an event's name that make it many sides' (unless it names its two).
+# ("международный" is not one: a "международный круглый стол" of two countries is theirs.)
+MANY_SIDES_WORDS = frozenset({"многосторонний", "всемирный"})
 # How far past an event's name a bloc may be named: "заседании Совета … государств СНГ".
 BLOC_AFTER_NAME = 8
 
@@ -232,7 +236,8 @@ def _read_event(ctx: DocContext, people: People, sentence: Sentence, head: int,
         or any(d.day or d.month for d in dates),
         frame=_is_frame(tokens, name.first), happening=_happening(tokens, head, name),
         another=any(t.lemma in ANOTHER_WORDS for t in tokens[max(0, name.first - 1):head]),
-        multilateral=_of_a_bloc(tokens, name),
+        multilateral=_of_many(ctx, tokens, name) or (_of_a_bloc(tokens, name)
+                                                     and source != "name"),
     )
 
 
@@ -289,6 +294,19 @@ def _of_a_bloc(tokens: Sequence[Token], name: Span) -> bool:
             tokens[last + 1].pos in {"NOUN", "ADJ", "PROPN"}:
         last += 1
     return any(t.text.lower() in BLOCS for t in tokens[name.first:last + 1])
+
+
+def _of_many(ctx: DocContext, tokens: Sequence[Token], name: Span) -> bool:
+    """"Встреча президентов России, Украины, Франции и канцлера Германии", "многосторонние
+    переговоры": more than two sides by name or by word."""
+    # the name and the list it runs into: "президентов России, Украины, Франции и …"
+    last = next((i - 1 for i in range(name.last + 1, len(tokens))
+                 if tokens[i].pos in {"VERB", "AUX"}), len(tokens) - 1)
+    lo, hi = tokens[name.first].start, tokens[max(name.last, last)].stop
+    named = {m.actor.country for m in ctx.mentions_between(lo, hi)
+             if not after_preposition(tokens, m.start)}
+    return len(named) > 2 or (len(named) < 2 and any(
+        t.lemma in MANY_SIDES_WORDS for t in tokens[name.first:name.last + 1]))
 
 
 def _is_frame(tokens: Sequence[Token], first: int) -> bool:
@@ -381,7 +399,7 @@ def _stands_alone(event: Event, index: int) -> bool:
     """Whether a mention that repeats no known event is an event of its own."""
     if len(event.parties) < 2 or event.source == "other":
         return False  # "встреча с предпринимателями региона": held with no party
-    if event.multilateral and event.source != "name":
+    if event.multilateral:
         return False  # "заседание Совета … государств СНГ": a bloc's, not the two sides
     if event.source in {"name", "with"}:
         return True

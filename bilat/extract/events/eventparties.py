@@ -26,7 +26,8 @@ PAIR_JOINERS = frozenset({"-", "–", "—", "и", "/", ":"})
 # Whom an event may be held with without it being held with the other side.
 PUBLIC_WORDS = frozenset({"журналист", "студент", "школьник", "соотечественник", "диаспора",
                           "блогер", "ветеран", "читатель", "зритель", "общественность",
-                          "молодежь", "молодёжь", "жители", "житель"})
+                          "молодежь", "молодёжь", "жители", "житель", "избиратель",
+                          "активист", "сторонник", "учащийся", "болельщик"})
 # Heads between a word and the verb it hangs on: "принял участие в заседании" climbs twice.
 MAX_CLIMB = 4
 

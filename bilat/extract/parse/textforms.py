@@ -18,7 +18,8 @@ from bilat.nlp import models
 QUOTE_CHARS = frozenset('«»"“”„')
 # Blocs and unions, as written: trade with one, or a meeting of one, is not between two sides.
 BLOCS = frozenset({"снг", "еаэс", "евразэс", "ес", "евросоюз", "отг", "шос", "брикс", "асеан",
-                   "оэс", "ееэс", "одкб", "содружества", "содружество"})
+                   "оэс", "ееэс", "одкб", "содружества", "содружество", "нато", "оон",
+                   "обсе", "опек", "g20", "g7", "апек", "оис"})
 # "и.о." comes out of the tokenizer as four tokens.
 ACTING_TOKENS = ("и", ".", "о", ".")
 # "исполняющий обязанности председателя": the head after this noun stays in the genitive.
