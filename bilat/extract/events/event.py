@@ -117,9 +117,12 @@ ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # Kinds that are one contact between two sides when their parties agree.
 MEETING_FAMILY = frozenset({"meeting", "negotiations"})
 CITY_TYPES = frozenset({"city", "federal_city"})
-# Words of an event's name that make it many sides' (unless it names its two).
+# Words of an event's name that make it many sides'.
 # ("международный" is not one: a "международный круглый стол" of two countries is theirs.)
-MANY_SIDES_WORDS = frozenset({"многосторонний", "всемирный"})
+MANY_SIDES_WORDS = frozenset({"многосторонний", "всемирный", "трёхсторонний", "трехсторонний",
+                              "четырёхсторонний", "четырехсторонний", "тройка", "четвёрка",
+                              "четверка", "семёрка", "семерка", "восьмёрка", "восьмерка",
+                              "двадцатка"})
 # How far past an event's name a bloc may be named: "заседании Совета … государств СНГ".
 BLOC_AFTER_NAME = 8
 
@@ -305,8 +308,8 @@ def _of_many(ctx: DocContext, tokens: Sequence[Token], name: Span) -> bool:
     lo, hi = tokens[name.first].start, tokens[max(name.last, last)].stop
     named = {m.actor.country for m in ctx.mentions_between(lo, hi)
              if not after_preposition(tokens, m.start)}
-    return len(named) > 2 or (len(named) < 2 and any(
-        t.lemma in MANY_SIDES_WORDS for t in tokens[name.first:name.last + 1]))
+    return len(named) > 2 or any(t.lemma in MANY_SIDES_WORDS
+                                 for t in tokens[name.first:name.last + 1])
 
 
 def _is_frame(tokens: Sequence[Token], first: int) -> bool:
