@@ -166,6 +166,12 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # a growth since a year ends at the last year it names
     # a rate alone in brackets after a money figure is against the year before (an index
     # over 100 in the statistics offices' way); a share in brackets stays a share
+    # goods named past the destination, a growth that must come, one flow against another
+    ("growth", "В 2024 году товарооборот Астраханской области и Ирана вырос на 20%. На 10% "
+     "выросли поставки в Астраханскую область иранской керамики.",
+     ["change:turnover IR RU-AST +20% 2024 base=previous_period"]),
+    ("growth", "Экспорт ульяновской продукции во Вьетнам должен увеличиться на треть.", []),
+    ("growth", "В 2024 году экспорт Синьцзяна в Казахстан был в сто раз меньше импорта.", []),
     ("growth", "В 2024 году экспорт белорусских товаров в Узбекистан достиг 245,4 млн долларов "
      "(103,3%), импорт узбекских товаров – 56,5 млн долларов (132,5%).",
      ["change:export BY>UZ +3.3% 2024 base=previous_period",

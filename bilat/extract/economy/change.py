@@ -21,6 +21,7 @@ from bilat.extract.economy.cues import (
     COMMODITY_WORDS,
     FALL_AFTER,
     FALL_WORDS,
+    INDICATORS,
     PRICE_WORDS,
     RISE_AFTER,
     RISE_WORDS,
@@ -67,6 +68,7 @@ def _change_fact(ctx: DocContext, scans: list[Scan], scan: Scan, figure: Figure,
                  subject: Subject | None) -> Fact | None:
     sign = _sign(scan, figure)
     if sign is None or _is_level(scan, figure) or _is_planned(scan, figure) or \
+            _is_ratio(scan, figure) or \
             single_month(scan) or \
             _of_a_share(scan, figure) or \
             (figure.kind == "percent" and is_share(scan, figure)):
@@ -154,6 +156,13 @@ def _of_a_share(scan: Scan, figure: Figure) -> bool:
     """"вдвое увеличить долю экспорта": a share that grew, not trade."""
     return figure.kind == "times" and any(
         t.lemma == "доля" for t in scan.tokens[max(0, figure.first - 4):figure.last + 4])
+
+
+def _is_ratio(scan: Scan, figure: Figure) -> bool:
+    """"экспорт в сто раз меньше импорта": one flow against another, not a change."""
+    after = scan.tokens[figure.last + 1:figure.last + 3]
+    return figure.kind == "times" and len(after) == 2 and \
+        after[0].lemma in RISE_AFTER | FALL_AFTER and after[1].lemma in INDICATORS
 
 
 def _is_level(scan: Scan, figure: Figure) -> bool:

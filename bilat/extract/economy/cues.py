@@ -31,6 +31,9 @@ WHOLE_FLOW_WORDS = {"товар", "продукция", "услуга", "рес�
                     "предприятие", "компания", "организация", "производитель", "экспортер",
                     "экспортёр", "сторона", "партнер", "партнёр", "год", "месяц", "период",
                     "квартал", "полугодие", "объем", "объём", "сумма", "рост", "стоимость"}
+# How far after a trade word its goods may be named: "поставки в Астраханскую область
+# иранской керамики".
+PRODUCT_REACH = 7
 # Trade words whose plural is still one flow: "поставки труб".
 FLOW_PLURALS = {"поставка"}
 # A total of one party's foreign trade, not a bilateral figure, unless a partner is named.
@@ -82,7 +85,8 @@ QUALIFYING_VERBS = {"превысить": "over", "превышать": "over", 
 TARGET_WORDS = {"довести", "доводить", "планировать", "план", "цель", "намереваться",
                 "намерен", "рассчитывать", "задача", "стремиться", "наметить", "готовый",
                 "ориентир", "договориться", "нацелить", "целевой",
-                "планироваться", "предстоять", "потенциал", "достижение", "предусматривать"}
+                "планироваться", "предстоять", "потенциал", "достижение", "предусматривать",
+                "должный"}
 # Words of intent that, in the past tense, tell a goal reached: "довели до 7 млрд".
 REACHING_VERBS = {"довести", "доводить"}
 GOAL_VERBS = {"достичь", "достигнуть", "выйти", "увеличить", "нарастить", "составить",
@@ -146,7 +150,14 @@ def _of_a_product(tokens: Sequence[Token], i: int) -> bool:
     "экспорт республики" are the whole of it."""
     if tokens[i].feats.get("Number") == "Plur" and tokens[i].lemma not in FLOW_PLURALS:
         return False
-    following = next((t for t in tokens[i + 1:i + 4] if t.pos != "ADJ"), None)
+    rest = list(tokens[i + 1:i + 1 + PRODUCT_REACH])
+    if len(rest) > 1 and rest[0].lemma in {"в", "во", "на"} and rest[1].pos != "NUM":
+        # "поставки в Астраханскую область иранской керамики": past the destination
+        rest = rest[1:]
+        while rest and (rest[0].pos in {"ADJ", "PROPN"} or rest[0].feats.get("Case") in
+                        {"Acc", "Loc"}) and rest[0].feats.get("Case") != "Gen":
+            rest = rest[1:]
+    following = next((t for t in rest[:3] if t.pos != "ADJ"), None)
     return following is not None and following.pos == "NOUN" and \
         following.feats.get("Case") == "Gen" and following.lemma not in WHOLE_FLOW_WORDS
 
