@@ -264,6 +264,9 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # ── one side's totals and blocs: no bilateral figure ──
     # the balance of trade, money spent on exports and trade with a bloc are not the pair's
     # "общий объём товарооборота провинции" is one side's total; "общий … между" is not
+    # exports "за границу" are all of one side's exports
+    ("bloc", "Экспорт Курганской области в Китай растет. Всего же поставки Зауралья за границу "
+     "в 2024 году выросли на 21%.", []),
     ("bloc", "Провинция Цзилинь торгует с Россией. Общий объем товарооборота провинции за семь "
      "месяцев 2025 года составил 88,3 млрд юаней.", []),
     ("bloc", "Общий товарооборот между Белоруссией и Россией за первые три месяца 2024 года "

@@ -13,6 +13,7 @@ The document is read in order, and what one figure settles carries to the next:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -45,6 +46,9 @@ INDICATOR_AFTER = 7
 PRONOUN_REACH = 5
 # How far after a trade word a bloc may be named: "торговли Узбекистана со странами".
 BLOC_REACH = 8
+# "за границу", "за рубеж" after a trade word: to all the world.
+ABROAD_WORDS = {"граница", "рубеж"}
+ABROAD_REACH = 4
 # Words that make a total the two sides' own: "общий товарооборот между двумя странами".
 BILATERAL_WORDS = {"между", "двусторонний", "взаимный"}
 # Plural nouns that make a partner a group: "со странами", "с государствами-членами".
@@ -181,6 +185,9 @@ def _of_one_side(scan: Scan, cue: Cue, figure: Figure) -> bool:
         # one owner named: "внешнеторговый оборот республики"; two are bilateral ("[между
         # Татарстаном и Беларусью]"), none is the pair the text is about
         return True
+    after = [t.lemma for t in tokens[cue.index + 1:cue.index + 1 + ABROAD_REACH]]
+    if any(a == "за" and b in ABROAD_WORDS for a, b in itertools.pairwise(after)):
+        return True  # "поставки Зауралья за границу выросли на 21%": all its exports
     lo = max(0, min(cue.index, figure.first) - BLOC_REACH)
     if any(t.text.lower() in BLOCS for t in tokens[lo:cue.index]):
         return True  # "Если брать страны Содружества в целом, то … товарооборот вырос"
