@@ -265,6 +265,13 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # the balance of trade, money spent on exports and trade with a bloc are not the pair's
     # "общий объём товарооборота провинции" is one side's total; "общий … между" is not
     # exports "за границу" are all of one side's exports
+    # a growth of one side's total is no change of the pair's; "между двумя государствами
+    # БРИКС" is the pair
+    ("bloc", "Узбекистан и Китай расширяют торговлю. Внешнеторговый оборот Узбекистана в 2024 "
+     "году вырос на 10%.", []),
+    ("bloc", "Россия и Иран наращивают товарооборот. За 2024 год торговля между двумя "
+     "государствами БРИКС выросла на 22 процента.",
+     ["change:turnover IR RU +22% 2024 base=previous_period"]),
     ("bloc", "Экспорт Курганской области в Китай растет. Всего же поставки Зауралья за границу "
      "в 2024 году выросли на 21%.", []),
     ("bloc", "Провинция Цзилинь торгует с Россией. Общий объем товарооборота провинции за семь "

@@ -29,7 +29,12 @@ from bilat.extract.economy.cues import (
 )
 from bilat.extract.economy.parties import choose_pair, direction
 from bilat.extract.economy.state import dated, period_in_force
-from bilat.extract.economy.subjects import Subject, anaphoric_subject, figure_subject
+from bilat.extract.economy.subjects import (
+    Subject,
+    anaphoric_subject,
+    figure_subject,
+    of_one_side,
+)
 from bilat.extract.figures import Figure, Scan
 from bilat.extract.parse.numbers import parse_number
 from bilat.extract.parse.periods import PeriodSpan
@@ -74,6 +79,8 @@ def _change_fact(ctx: DocContext, scans: list[Scan], scan: Scan, figure: Figure,
             (figure.kind == "percent" and is_share(scan, figure)):
         return None
     cue = subject.cue if subject else _nearest_indicator(scan, figure)
+    if subject is None and cue is not None and of_one_side(scan, cue, figure):
+        return None  # "внешнеторговый оборот Узбекистана вырос на 10%": one side's total
     if cue is None:
         subject = anaphoric_subject(ctx, scans, scan, figure)
         cue = subject.cue if subject else None

@@ -147,7 +147,7 @@ def _subject(ctx: DocContext, scan: Scan, figure: Figure, clause_start: int,
         return None
     candidates = _line_parties(scan, figure)
     named = [p for p in candidates if first or clause_start <= p.index <= figure.last]
-    if _of_one_side(scan, cue, figure) or (carry.alone and not named):
+    if of_one_side(scan, cue, figure) or (carry.alone and not named):
         # "внешнеторговый оборот Узбекистана", "со странами ОТГ", and what follows them
         # without naming a party: no bilateral figure
         return Subject(cue, None, clause_start)
@@ -170,7 +170,7 @@ def _subject(ctx: DocContext, scan: Scan, figure: Figure, clause_start: int,
     return Subject(cue, parties, clause_start)
 
 
-def _of_one_side(scan: Scan, cue: Cue, figure: Figure) -> bool:
+def of_one_side(scan: Scan, cue: Cue, figure: Figure) -> bool:
     """A figure of one side alone: its total foreign trade ("внешнеторговый оборот
     республики", unless a partner is named), or its trade with a bloc ("со странами
     Центральной Азии", "с государствами – членами ЕАЭС", "со странами СНГ")."""
@@ -185,7 +185,10 @@ def _of_one_side(scan: Scan, cue: Cue, figure: Figure) -> bool:
         # one owner named: "внешнеторговый оборот республики"; two are bilateral ("[между
         # Татарстаном и Беларусью]"), none is the pair the text is about
         return True
-    after = [t.lemma for t in tokens[cue.index + 1:cue.index + 1 + ABROAD_REACH]]
+    near = [t.lemma for t in tokens[cue.index + 1:cue.index + 1 + BLOC_REACH]]
+    if any(a == "между" and b in {"два", "оба"} for a, b in itertools.pairwise(near)):
+        return False  # "торговля между двумя государствами БРИКС": the two of them
+    after = near[:ABROAD_REACH]
     if any(a == "за" and b in ABROAD_WORDS for a, b in itertools.pairwise(after)):
         return True  # "поставки Зауралья за границу выросли на 21%": all its exports
     lo = max(0, min(cue.index, figure.first) - BLOC_REACH)
