@@ -83,6 +83,17 @@ UNDATED_CASES = [
      "Белоруссии в Красноярский край составил 141,5 млн долларов.", None,
      ["trade:export BY>RU-KYA 141.5M USD exact 2024 actual",
       "trade:turnover BY RU-KYA 221M USD over 2024 actual"]),
+    # months with no year are of the year the text is written in; a year told only as a
+    # forecast is not over
+    ("Объем российско-китайской торговли в январе-сентябре вырос на 22,4% до 61,37 млрд "
+     "долларов. Объем российско-китайской торговли по итогам 2016 года вырос на 2,2%, "
+     "составив 69,52 млрд долларов. Министр заявил, что товарооборот по итогам 2017 года "
+     "может достигнуть 80 млрд долларов.", None,
+     ["change:turnover CN RU +2.2% 2016 base=previous_period",
+      "change:turnover CN RU +22.4% 2017/9 base=previous_period",
+      "trade:turnover CN RU 61370M USD exact 2017/9 actual",
+      "trade:turnover CN RU 69520M USD exact 2016 actual",
+      "trade:turnover CN RU 80000M USD exact 2017 forecast"]),
     # the year and month in the article's URL
     ("В прошлом году товарооборот Грузии и Армении составил 700 млн долларов.",
      "https://example.kz/news/2010-12/tovarooborot",

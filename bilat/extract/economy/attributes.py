@@ -24,7 +24,7 @@ from bilat.extract.economy.cues import (
     SHARE_WORDS,
     TARGET_WORDS,
     TRADE_ADJECTIVES,
-    TRADE_NOUNS,
+    indicator_cues,
     is_goal_form,
 )
 from bilat.extract.figures import Figure, Scan
@@ -131,7 +131,16 @@ def _future(token: Token) -> bool:
 def period_fields(ctx: DocContext, period: PeriodSpan | None) -> dict[str, int | None]:
     if period is None:
         return {"year": None, "months": None}
-    return {"year": period.resolve(relative_anchor(ctx)), "months": period.months}
+    year = period.resolve(relative_anchor(ctx))
+    if year is None and _this_years_part(period) and ctx.reference_year is None:
+        year = relative_anchor(ctx)  # "в январе–сентябре" of an undated text: its year
+    return {"year": year, "months": period.months}
+
+
+def _this_years_part(period: PeriodSpan) -> bool:
+    """"в январе–сентябре", "за первое полугодие": months with no year, of the year the
+    text is written in."""
+    return period.months is not None and period.year is None and period.relative is None
 
 
 def relative_anchor(ctx: DocContext) -> int | None:
@@ -152,7 +161,7 @@ def anchor_year(ctx: DocContext) -> int | None:
     told = [(p, s) for s in ctx.analysis.sentences if _gives_trade_figure(ctx, s)
             for p in ctx.periods_of(s) if p.role == "period"]
     years = [p.year for p, _ in told if p.year is not None and p.relative is None]
-    if not years or not any(p.relative is not None for p, _ in told):
+    if not years or not any(p.relative is not None or _this_years_part(p) for p, _ in told):
         return None
     latest = max(years)
     done = any(p.year == latest and p.months is None and _told_in_past(s) for p, s in told)
@@ -160,17 +169,27 @@ def anchor_year(ctx: DocContext) -> int | None:
 
 
 def _told_in_past(sentence: Sentence) -> bool:
-    return any(t.pos == "VERB" and t.feats.get("Tense") == "Past" for t in sentence.tokens)
+    """A year's figure told as done: a verb in the past, and no word of a goal or a
+    forecast ("по итогам 2017 года может достигнуть 80 млрд" is not done)."""
+    tokens = sentence.tokens
+    return any(t.pos == "VERB" and t.feats.get("Tense") == "Past" for t in tokens) and \
+        not any(t.lemma in FORECAST_WORDS or t.lemma in TARGET_WORDS for t in tokens)
 
 
 def _gives_trade_figure(ctx: DocContext, sentence: Sentence) -> bool:
     """A figure beside a trade word, or beside an anaphor of one ("в 2024 году он вырос")."""
     tokens = sentence.tokens
-    return bool(FIGURE_HINT.search(sentence.text)) and not ctx.in_furniture(sentence) and any(
-        t.lemma in INDICATORS or (t.lemma in TRADE_NOUNS and i and
-                                  tokens[i - 1].lemma in TRADE_ADJECTIVES)
-        or (t.lemma in ANAPHORA_SUBJECTS and t.rel.startswith("nsubj"))
-        for i, t in enumerate(tokens))
+    return bool(FIGURE_HINT.search(sentence.text)) and not ctx.in_furniture(sentence) and (
+        any(_of_trade(tokens, cue.index) for cue in indicator_cues(tokens)) or any(
+            t.lemma in ANAPHORA_SUBJECTS and t.rel.startswith("nsubj") for t in tokens))
+
+
+def _of_trade(tokens: Sequence[Token], i: int) -> bool:
+    """A trade word that is surely trade between sides: "экспорт", "внешнеторговый оборот",
+    "российско-китайской торговли"; not "соглашение о свободной торговле"."""
+    before = tokens[i - 1] if i else None
+    return tokens[i].lemma in INDICATORS or (before is not None and (
+        before.lemma in TRADE_ADJECTIVES or "-" in before.text))
 
 
 ANAPHORA_SUBJECTS = ANAPHORA_NOUNS | {"он"}
