@@ -234,6 +234,10 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # "доля X в товарообороте с Y": Y's total; "на долю товарооборота с X" names the part
     # "товарооборот страны" of the country whose partner it is; a share of settlements is
     # no share of trade
+    # each share takes the "доля" nearest before it
+    ("share", "Доля Китая во внешнеторговом обороте Монголии с начала 2024 года составляет 61%, "
+     "а доля России – 16%.", ["share:turnover CN in MN 61% exact",
+                              "share:turnover RU in MN 16% exact"]),
     ("share", "Россия является вторым крупнейшим торговым партнером Кыргызстана с долей в "
      "товарообороте страны 20 процентов.", ["share:turnover RU in KG 20% exact"]),
     ("share", "Доля взаиморасчетов России и Кыргызстана в национальных валютах достигла 90 "

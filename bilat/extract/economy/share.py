@@ -195,12 +195,14 @@ def _part(scan: Scan, first: int, whole: str | None) -> str | None:
     for lemma in scan.lemmas(first - SHARE_CLAUSE, first + INDICATOR_AFTER + 1):
         if lemma in PART_LABELS:
             return PART_LABELS[lemma]
-    for i, token in enumerate(scan.tokens):
-        if token.lemma == "доля" or (token.lemma == "на" and i and
-                                     scan.tokens[i - 1].lemma == "приходиться"):
-            party = _party_after(scan, i)
-            if party is not None and party.code != whole:
-                return party.code
+    # the nearest "доля" before the figure first: "доля Китая – 61%, а доля России – 16%"
+    marks = [i for i, token in enumerate(scan.tokens)
+             if token.lemma == "доля" or (token.lemma == "на" and i and
+                                          scan.tokens[i - 1].lemma == "приходиться")]
+    for i in sorted(marks, key=lambda i: (i > first, abs(first - i))):
+        party = _party_after(scan, i)
+        if party is not None and party.code != whole:
+            return party.code
     # another side of the sentence, not one of the whole's own country ("между провинцией
     # Хэйлунцзян (Китай) и Россией … составив 65% … внешней торговли этой провинции")
     if whole is None:
