@@ -440,6 +440,13 @@ CASES: list[tuple[str, str, list[str]]] = [
     # a quartet's or a three-sided talk is not two sides'
     ("В Минске завершились переговоры «нормандской четверки» по Украине.", "event", []),
     ("Трехсторонние переговоры России, Украины и ЕС прошли в Брюсселе.", "event", []),
+    # a verb joined to another takes its subject; a guest's leader, however the parser
+    # hangs him, is the guest's side
+    ("Летом премьер-министр Армении Никол Пашинян прибыл на Алтай и встретился с российским "
+     "премьер-министром Михаилом Мишустиным.", "event", ["event:meeting AM+RU 2024 past @None"]),
+    ("13 мая Президент Азербайджанской Республики Ильхам Алиев принял делегацию во главе с "
+     "губернатором Астраханской области Российской Федерации Игорем Бабушкиным.", "event",
+     ["event:meeting AZ+RU-AST 2024-05-13 past @None"]),
     # a meeting with journalists is not with the other side
     ("Посол Турции в Туркменистане провел встречу с туркменскими журналистами.", "event", []),
     # "намечается": announced

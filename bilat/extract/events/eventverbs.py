@@ -70,7 +70,8 @@ def verb_event(ctx: DocContext, people: People, sentence: Sentence, verb: int,
     """Both sides must be named: the subject, and whom it met or what it visited."""
     tokens = sentence.tokens
     subject = verb_subject_sides(ctx, people, tokens, verb, verb) or \
-        _participle_subject(ctx, people, tokens, verb)
+        _participle_subject(ctx, people, tokens, verb) or \
+        _conjoined_subject(ctx, people, tokens, verb)
     other = _object_sides(ctx, people, tokens, verb, kind)
     if kind == "visit":
         other = list(dict.fromkeys([*other, *_destinations(ctx, tokens, subject)]))
@@ -108,7 +109,12 @@ def _object_sides(ctx: DocContext, people: People, tokens: Sequence[Token], verb
                   kind: str) -> list[str]:
     obj = next((i for i, t in enumerate(tokens) if t.head == verb and t.rel == "obj"), None)
     if tokens[verb].lemma in RECEIVE_VERBS:
-        return [] if obj is None else span_sides(ctx, people, tokens, Span(*subtree(tokens, obj)))
+        if obj is None:
+            return []
+        # "принял делегацию во главе с губернатором Астраханской области": whom the guest
+        # is led by, though the parser hangs it elsewhere
+        return span_sides(ctx, people, tokens, Span(*subtree(tokens, obj))) or \
+            span_sides(ctx, people, tokens, Span(obj, _clause_end(tokens, obj)))
     if kind == "visit" and obj is not None and obj < verb:
         # "Воронежскую область посетила делегация из Узбекистана": the place visited
         # stands before the verb, its visitors after it
@@ -122,6 +128,16 @@ def _object_sides(ctx: DocContext, people: People, tokens: Sequence[Token], verb
             return capitals_as_countries(ctx, tokens, span, span_sides(
                 ctx, people, tokens, span)) if span else []
     return []
+
+
+def _conjoined_subject(ctx: DocContext, people: People, tokens: Sequence[Token],
+                       verb: int) -> list[str]:
+    """"Пашинян прибыл на Алтай и встретился с Мишустиным": the subject of the verb this
+    one is joined to."""
+    head = tokens[verb].head
+    if tokens[verb].rel != "conj" or head < 0 or tokens[head].pos != "VERB":
+        return []
+    return verb_subject_sides(ctx, people, tokens, head, head)
 
 
 def _participle_subject(ctx: DocContext, people: People, tokens: Sequence[Token],
