@@ -183,6 +183,8 @@ def _event_heads(tokens: Sequence[Token]) -> list[tuple[int, str, str | None]]:
             entry = _session(tokens, i)
         if entry is None and token.lemma == "совет" and _council_held(tokens, i):
             entry = "meeting", "council"
+        if entry is None and _commission_met(tokens, i):
+            entry = "meeting", "intergovernmental_commission"
         if entry is None or (i and tokens[i - 1].lemma in PART_WORDS and not session):
             continue  # "пленарное заседание форума" is part of the forum; of a commission,
             # it is the commission's session
@@ -190,6 +192,19 @@ def _event_heads(tokens: Sequence[Token]) -> list[tuple[int, str, str | None]]:
             continue  # "встречи с руководством регионов", "на её заседаниях": many, or habit
         found.append((i, *entry))
     return found
+
+
+def _commission_met(tokens: Sequence[Token], i: int) -> bool:
+    """"во время кыргызско-китайской межправительственной комиссии", "на межправкомиссии":
+    the commission named for its sitting."""
+    token = tokens[i]
+    if token.lemma != "межправкомиссия" and not (
+            token.lemma == "комиссия" and i and tokens[i - 1].lemma == "межправительственный"):
+        return False
+    j = i - 1
+    while j >= 0 and tokens[j].pos == "ADJ":
+        j -= 1
+    return j >= 0 and (tokens[j].lemma in FRAME_WORDS or tokens[j].lemma == "на")
 
 
 def _council_held(tokens: Sequence[Token], i: int) -> bool:
