@@ -235,6 +235,12 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # "товарооборот страны" of the country whose partner it is; a share of settlements is
     # no share of trade
     # each share takes the "доля" nearest before it
+    # a share in the sentence after a total is of that total; "приходится" may follow it
+    ("share", "В 2024 году экспорт Таджикистана составил 2 млрд долларов. На долю Китая — 21,6%.",
+     ["share:export CN in TJ 21.6% exact", "trade:export TJ>CN 2000M USD exact 2024 actual"]),
+    ("share", "Импорт Таджикистана в 2024 году составил 5 млрд долларов. Из этой суммы 26,6% "
+     "приходится на Россию.", ["share:import RU in TJ 26.6% exact",
+                               "trade:import RU>TJ 5000M USD exact 2024 actual"]),
     ("share", "Доля Китая во внешнеторговом обороте Монголии с начала 2024 года составляет 61%, "
      "а доля России – 16%.", ["share:turnover CN in MN 61% exact",
                               "share:turnover RU in MN 16% exact"]),

@@ -227,7 +227,7 @@ def is_share(scan: Scan, figure: Figure) -> bool:
     lo = max(clause_start(scan, figure), figure.first - SHARE_CLAUSE)
     if after_level_word(scan, figure):
         lo = max(0, figure.first - SHARE_CLAUSE)  # "снизилась с 48,3% до 34,4%": both levels
-    return names_trade(after) or \
+    return names_trade(after) or after[:2].count("приходиться") > 0 or \
         any(lemma in SHARE_WORDS for lemma in scan.lemmas(lo, figure.first))
 
 

@@ -21,7 +21,7 @@ from bilat.extract.economy.cues import (
     SHARE_TOTALS,
 )
 from bilat.extract.economy.parties import GENERIC_PARTY_WORDS, Party
-from bilat.extract.economy.subjects import BLOC_NOUNS, owner_of_partners
+from bilat.extract.economy.subjects import BLOC_NOUNS, Carry, carried_to, owner_of_partners
 from bilat.extract.figures import Scan
 from bilat.extract.parse.textforms import BLOCS
 from bilat.model import Fact
@@ -44,7 +44,8 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
         for figure in scan.figures:
             if figure.kind == "percent" and is_share(scan, figure):
                 fact = _share_fact(ctx, scan, figure.first, figure.last, figure.value,
-                                   qualifier_of(scan, 0, figure))
+                                   qualifier_of(scan, 0, figure),
+                                   carried_to(ctx, scans, scan.sentence))
                 if fact:
                     facts.append(fact)
         facts.extend(_fraction_facts(ctx, scan))
@@ -52,11 +53,16 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
 
 
 def _share_fact(ctx: DocContext, scan: Scan, first: int, last: int, percent: float,
-                qualifier: str) -> Fact | None:
+                qualifier: str, carry: Carry | None = None) -> Fact | None:
     if _share_of_something_else(scan, first):
         return None  # "доля взаиморасчётов в национальных валютах достигла 90%"
-    indicator = _indicator_near(scan, first, last) or "turnover"
+    indicator = _indicator_near(scan, first, last)
     whole = _whole(ctx, scan, first, last)
+    if whole is None and indicator is None and carry is not None and carry.own:
+        # "Экспорт Таджикистана составил 2 млрд долларов. На долю Китая — 21,6%": of the
+        # total the sentence before gave
+        whole, indicator = carry.own, carry.indicator
+    indicator = indicator or "turnover"
     part = _part(scan, first, whole)
     if part is None and whole in ctx.pair and len(ctx.pair) == 2 and any(
             lemma in WHOLE_BILATERAL for lemma in scan.lemmas(first - SHARE_LOOKBACK, first)):
