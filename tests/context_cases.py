@@ -236,8 +236,8 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # no share of trade
     # each share takes the "доля" nearest before it
     # a share in the sentence after a total is of that total; "приходится" may follow it
-    ("share", "В 2024 году экспорт Таджикистана составил 2 млрд долларов. На долю Китая — 21,6%.",
-     ["share:export CN in TJ 21.6% exact", "trade:export TJ>CN 2000M USD exact 2024 actual"]),
+    ("share", "В 2024 году внешнеторговый оборот Таджикистана составил 8 млрд долларов. На долю "
+     "Китая — 21,6%.", ["share:turnover CN in TJ 21.6% exact"]),
     ("share", "Импорт Таджикистана в 2024 году составил 5 млрд долларов. Из этой суммы 26,6% "
      "приходится на Россию.", ["share:import RU in TJ 26.6% exact",
                                "trade:import RU>TJ 5000M USD exact 2024 actual"]),
