@@ -48,7 +48,8 @@ MULTIPLIERS = {
     "триллион": 1e12, "трлн": 1e12,
 }
 
-_DECIMAL = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$|^\d+$|^\d+[.,]\d+$")
+# "1 200", "26", "489,2", "1 461,5": digits grouped by threes may carry a decimal part too.
+_DECIMAL = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?$|^\d+$|^\d+[.,]\d+$")
 
 
 def parse_number(text: str) -> float | None:
