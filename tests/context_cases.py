@@ -74,6 +74,23 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
      ["trade:export TJ>RU 134.7M USD exact 2023 actual",
       "trade:import RU>TJ 1580M USD exact 2023 actual"]),
     # ── lists with an elided party ──
+    # partners listed with a dash, or named first and given their figures after "с"; the
+    # trade word of the sentence before, or of the sentence's head, names the flow
+    ("list", "В январе-марте 2024 года крупнейшими торговыми партнерами Грузии являются Турция "
+     "— 673,7 млн долларов, Россия — 666,9 млн долларов и Китай — 376,0 млн долларов.",
+     ["trade:turnover CN GE 376M USD exact 2024/3 actual",
+      "trade:turnover GE RU 666.9M USD exact 2024/3 actual",
+      "trade:turnover GE TR 673.7M USD exact 2024/3 actual"]),
+    ("list", "В январе-мае 2024 года крупнейшим рынком для экспорта Грузии стал Казахстан. "
+     "Далее следуют Россия, Азербайджан и Турция с 205,3 млн, 195,6 млн и 133,3 млн "
+     "долларов.", ["trade:export GE>AZ 195.6M USD exact 2024/5 actual",
+                   "trade:export GE>RU 205.3M USD exact 2024/5 actual",
+                   "trade:export GE>TR 133.3M USD exact 2024/5 actual"]),
+    ("list", "Что касается импорта, в 2024 году крупнейшими торговыми партнерами Грузии "
+     "являются Турция, Россия и Китай с 624,8 млн, 393,4 млн и 289,6 млн долларов.",
+     ["trade:import CN>GE 289.6M USD exact 2024 actual",
+      "trade:import RU>GE 393.4M USD exact 2024 actual",
+      "trade:import TR>GE 624.8M USD exact 2024 actual"]),
     # later clauses with one partner each go with the side of the first; their rates take
     # the sign of the rate before; "в 3,2 раза, до 547,6 млн" is the level reached
     ("list", "За первые восемь месяцев 2025 года товарооборот Азербайджана с Турцией "

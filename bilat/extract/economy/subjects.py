@@ -58,6 +58,7 @@ PARTNER_PREPOSITIONS = {"с", "со", "в", "во", "из"}
 # "Россия ($5,6 млрд)": how far before the bracket its partner's name may begin.
 BRACKET_REACH = 3
 PARTNER_WORDS = {"партнёр", "партнер"}
+DASHES = {"—", "–", "-"}
 # Plural nouns that stand for the article's two sides.
 BOTH_SIDES = {"сторона", "страна", "государство"}
 # Roles that mark a list item's partner: "с Узбекистаном", "в Китай", "из Турции".
@@ -222,7 +223,10 @@ def _bracketed_partner(scan: Scan, figure: Figure) -> Party | None:
     """"партнёров Узбекистана также вошли Россия ($5,6 млрд), Казахстан ($3 млрд)": a
     partner with its turnover in brackets, in a sentence about trade."""
     tokens = scan.tokens
-    if figure.first < 2 or tokens[figure.first - 1].text != "(" or not _about_trade(scan):
+    # "партнёрами страны являются Турция — 673,7 млн долларов, Россия — 666,9 млн": a dash
+    # in a sentence about partners does as a bracket does
+    marks = {"("} | (DASHES if any(t.lemma in PARTNER_WORDS for t in tokens) else set())
+    if figure.first < 2 or tokens[figure.first - 1].text not in marks or not _about_trade(scan):
         return None
     return next((p for p in reversed(scan.parties)
                  if figure.first - 1 - BRACKET_REACH <= p.index < figure.first - 1), None)
@@ -230,21 +234,33 @@ def _bracketed_partner(scan: Scan, figure: Figure) -> Party | None:
 
 def _respective_partner(scan: Scan, figure: Figure) -> Party | None:
     """"Товарооборот с Кыргызстаном и Германией составил $903 млн и $829 млн
-    соответственно": the n-th figure is the n-th partner's."""
+    соответственно", "Далее следуют Россия, Китай и США с 598,7 млн, 552 млн и 277,2 млн":
+    the n-th figure is the n-th partner's."""
     end = next((i for i in range(figure.last + 1, len(scan.tokens))
                 if scan.tokens[i].lemma == "соответственно"), None)
-    if end is None:
-        return None
-    moneys = [f for f in scan.figures if f.kind == "money" and f.last < end]
+    moneys = [f for f in scan.figures if f.kind == "money"
+              and (end is None or f.last < end)]
     first = next((f for f in moneys if f.first <= figure.first), None)
     if first is None:
         return None
+    # without "соответственно", the figures follow "с" after the list of partners
+    if end is None and (first.first == 0 or scan.tokens[first.first - 1].lemma != "с"):
+        return None
+    owner = owner_of_partners(scan)  # "партнёрами Грузии являются Турция, Россия …"
     partners = [p for p in scan.parties if p.index < first.first and p.role in
-                {"with", "plain", "to", "from"}]
+                {"with", "plain", "to", "from"} and p.code != owner]
     listed = [f for f in moneys if f.first >= first.first]
-    if len(partners) < len(listed) or len(listed) < 2:
+    if len(listed) < 2 or len(partners) < len(listed) or \
+            (end is None and (len(partners) != len(listed) or not _enumerated(scan, listed))):
         return None
     return partners[len(partners) - len(listed) + listed.index(figure)]
+
+
+def _enumerated(scan: Scan, figures: Sequence[Figure]) -> bool:
+    """Figures set one after another by commas and "и" ("598,7 млн, 552 млн и 277,2 млн"),
+    not a range ("с $14 млн в 2000 году до $1,4 млрд")."""
+    return all(t.text in {",", "и"} for a, b in itertools.pairwise(figures)
+               for t in scan.tokens[a.last + 1:b.first])
 
 
 def _about_trade(scan: Scan) -> bool:
@@ -257,8 +273,10 @@ def _partner_subject(ctx: DocContext, scan: Scan, figure: Figure, partner: Party
     if anchor is None or anchor.split("-")[0] == partner.code.split("-")[0]:
         return None
     pair = tuple(sorted((anchor, partner.code)))
-    cue = indicator_for(scan, figure, clause_start) or Cue(partner.index, "indicator",
-                                                           "turnover")
+    # "Далее следуют Россия, Азербайджан … с 205,3 млн, …" after a sentence on exports
+    own_cue = indicator_for(scan, figure, clause_start) or (
+        scan.indicators[0] if scan.indicators else None)
+    cue = own_cue or Cue(partner.index, "indicator", carry.indicator or "turnover")
     parties = Parties((pair[0], pair[1]), None, None, 1, anchor)
     return Subject(cue, parties, clause_start)
 
