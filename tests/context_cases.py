@@ -253,6 +253,13 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # no share of trade
     # each share takes the "доля" nearest before it
     # a share in the sentence after a total is of that total; "приходится" may follow it
+    # an elided share of another flow; "доля Турции" before a label; each clause its total
+    ("share", "В 2024 году доля РФ в общем объеме молдавского экспорта увеличилась с 8,35% до "
+     "9,97%, а в импорте – сократилась с 12,01% до 11,68%.",
+     ["share:export RU in MD 8.35% exact", "share:export RU in MD 9.97% exact",
+      "share:import RU in MD 11.68% exact", "share:import RU in MD 12.01% exact"]),
+    ("share", "В 2016 году доля Турции в экспорте российского продовольствия снизилась до 9%.",
+     ["share:export TR in RU 9% exact"]),
     ("share", "В 2024 году внешнеторговый оборот Таджикистана составил 8 млрд долларов. На долю "
      "Китая — 21,6%.", ["share:turnover CN in TJ 21.6% exact"]),
     ("share", "Импорт Таджикистана в 2024 году составил 5 млрд долларов. Из этой суммы 26,6% "

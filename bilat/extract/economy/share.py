@@ -9,6 +9,7 @@ from bilat.extract.economy.attributes import (
     INDICATOR_AFTER,
     SHARE_CLAUSE,
     SHARE_LOOKBACK,
+    after_level_word,
     is_share,
     names_trade,
     qualifier_of,
@@ -22,7 +23,7 @@ from bilat.extract.economy.cues import (
 )
 from bilat.extract.economy.parties import GENERIC_PARTY_WORDS, Party
 from bilat.extract.economy.subjects import BLOC_NOUNS, Carry, carried_to, owner_of_partners
-from bilat.extract.figures import Scan
+from bilat.extract.figures import Figure, Scan
 from bilat.extract.parse.textforms import BLOCS
 from bilat.model import Fact
 
@@ -41,13 +42,20 @@ WHOLE_BILATERAL = {"двусторонний", "взаимный", "между",
 def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
     facts = []
     for scan in scans:
+        before: Fact | None = None
         for figure in scan.figures:
-            if figure.kind == "percent" and is_share(scan, figure):
+            if figure.kind != "percent":
+                continue
+            fact = None
+            if is_share(scan, figure):
                 fact = _share_fact(ctx, scan, figure.first, figure.last, figure.value,
                                    qualifier_of(scan, 0, figure),
                                    carried_to(ctx, scans, scan.sentence))
-                if fact:
-                    facts.append(fact)
+            if fact is None and before is not None and after_level_word(scan, figure):
+                fact = _elided_share(scan, figure, before)  # "а в импорте – с 12% до 11%"
+            if fact:
+                facts.append(fact)
+                before = fact
         facts.extend(_fraction_facts(ctx, scan))
     return facts
 
@@ -77,6 +85,18 @@ def _share_fact(ctx: DocContext, scan: Scan, first: int, last: int, percent: flo
                 trace=(f"figure={scan.tokens[first].text}",))
 
 
+def _elided_share(scan: Scan, figure: Figure, before: Fact | None) -> Fact | None:
+    """"доля РФ в молдавском экспорте выросла до 9,97%, а в импорте – сократилась до
+    11,68%": the same part and whole for another flow, named in a later clause."""
+    indicator = _indicator_near(scan, figure.first, figure.last)
+    if before is None or indicator is None:
+        return None
+    fields = dict(before.fields, indicator=indicator, percent=figure.value,
+                  qualifier=qualifier_of(scan, 0, figure))
+    return Fact("share", fields, scan.evidence(), CONFIDENCE, rule="share.elided",
+                trace=(f"figure={scan.tokens[figure.first].text}",))
+
+
 def _share_of_something_else(scan: Scan, first: int) -> bool:
     """"доля взаиморасчётов", "доля рубля": the noun "доля" governs names what the share
     is of, and it is neither trade, a party nor a part of trade."""
@@ -103,7 +123,11 @@ def _whole_of_countries(whole: str, part: str) -> str:
 
 def _indicator_near(scan: Scan, first: int, last: int) -> str | None:
     """"10% внешнеторгового оборота", or before it: "в структуре товарооборота … 8%"."""
-    after = scan.tokens[last + 1:last + 1 + INDICATOR_AFTER + 2]
+    after = []
+    for token in scan.tokens[last + 1:last + 1 + INDICATOR_AFTER + 2]:
+        if token.pos == "PUNCT":
+            break  # "…до 9,97%, а в импорте – …": the next clause's total
+        after.append(token)
     before = scan.tokens[max(0, first - SHARE_LOOKBACK):first][::-1]
     for token in [*after, *before]:
         if token.lemma in INDICATORS:
@@ -198,6 +222,11 @@ def _party_after(scan: Scan, i: int) -> Party | None:
 def _part(scan: Scan, first: int, whole: str | None) -> str | None:
     """What the share is of: a label ("МСБ"), the party of "доля …"/"на долю …", the
     party "приходится на", else another party of the sentence."""
+    tokens = scan.tokens
+    shares = [i for i, t in enumerate(tokens) if t.lemma == "доля" and i < first]
+    named = next((p for p in scan.parties if shares and p.index == shares[-1] + 1), None)
+    if named is not None and named.code != whole:
+        return named.code  # "доля Турции в экспорте российского продовольствия": Turkey
     for lemma in scan.lemmas(first - SHARE_CLAUSE, first + INDICATOR_AFTER + 1):
         if lemma in PART_LABELS:
             return PART_LABELS[lemma]
