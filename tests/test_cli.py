@@ -71,6 +71,18 @@ def test_facts_refuses_what_it_cannot_filter_by(demo_db: str, tmp_path: Path) ->
     assert not typo.exists()
 
 
+def test_serve_refuses_a_busy_port(demo_db: str) -> None:
+    """A port in use is an error with a non-zero exit, not a log line and exit 0."""
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        code, output = run("serve", "--db", demo_db, "--port", str(port))
+    assert code != 0 and f"cannot listen on 127.0.0.1:{port}" in output
+
+
 def test_docs_show_and_search(demo_db: str) -> None:
     code, output = run("docs", "--db", demo_db, "--format", "jsonl")
     documents = [json.loads(line) for line in output.splitlines()]

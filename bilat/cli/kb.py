@@ -179,7 +179,20 @@ def serve(
     from bilat.store import Store
     from bilat.web import create_app
 
+    _check_port_free(host, port)
     with Store(db, create=False) as store:
         kb.groups_of(store)  # sign new documents now, not in the first page's request
         console.print(f"bilat: http://{host}:{port}/  (JSON: /api/…, OpenAPI: /openapi.json)")
         uvicorn.run(create_app(store, background=True), host=host, port=port, log_level="warning")
+
+
+def _check_port_free(host: str, port: int) -> None:
+    """uvicorn logs a busy port and returns, and the command would exit 0: say so first."""
+    import socket
+
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise typer.BadParameter(f"cannot listen on {host}:{port}: {error.strerror}; "
+                                     "choose another --port", param_hint="--port") from error
