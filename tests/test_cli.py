@@ -83,6 +83,31 @@ def test_serve_refuses_a_busy_port(demo_db: str) -> None:
     assert code != 0 and f"cannot listen on 127.0.0.1:{port}" in output
 
 
+def test_extract_reads_a_url(tmp_path: Path) -> None:
+    """`extract http://…` fetches the page (a Path argument used to fold "//" and report a
+    missing file); a local server stands in for the site."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:  # keep the command's output clean
+            pass
+
+    (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    handler = functools.partial(Quiet, directory=str(tmp_path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/article.txt"
+        code, output = run("extract", url)
+    finally:
+        server.shutdown()
+        server.server_close()
+    facts = [f for line in output.splitlines() for f in json.loads(line)["facts"]]
+    assert code == 0 and any(f["type"] == "trade" for f in facts), output
+
+
 def test_docs_show_and_search(demo_db: str) -> None:
     code, output = run("docs", "--db", demo_db, "--format", "jsonl")
     documents = [json.loads(line) for line in output.splitlines()]

@@ -24,7 +24,8 @@ def _progress() -> Progress:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files, folders or URLs.")] = None,
+    # str, not Path: a Path folds "http://" into "http:/" and the URL is lost
+    paths: Annotated[list[str] | None, typer.Argument(help="Files, folders or URLs.")] = None,
     urls: Annotated[Path | None, typer.Option("--urls", help="A file of URLs, one a line.")]
     = None,
     db: DbOption = DEFAULT_DB,
@@ -114,7 +115,7 @@ def pairs_table(store: Store) -> Table:
 
 @app.command()
 def extract(
-    files: Annotated[list[Path], typer.Argument(help="Files or folders to read.")],
+    files: Annotated[list[str], typer.Argument(help="Files, folders or URLs.")],
     format: Annotated[str, typer.Option("--format", "-f", help="jsonl or table.")] = "jsonl",
     explain: Annotated[bool, typer.Option(help="Show the rule and tokens behind each fact.")]
     = False,
