@@ -38,6 +38,7 @@ from bilat.extract.economy.subjects import (
 from bilat.extract.figures import Figure, Scan
 from bilat.extract.parse.numbers import parse_number
 from bilat.extract.parse.periods import PeriodSpan
+from bilat.extract.parse.textforms import DASHES
 from bilat.model import Fact
 
 # How far around a percentage a word of growth or fall may stand: "рост – 65 процентов"
@@ -232,7 +233,7 @@ def _sign_of_rate_before(scan: Scan, figure: Figure) -> int | None:
 
 
 # What stands for a left-out verb before a rate: "с Казахстаном – в 3,2 раза".
-ELIDED_VERB_MARKS = frozenset({"–", "—", "-", ","})
+ELIDED_VERB_MARKS = DASHES | {","}
 
 
 def _word_sign(lemma: str, after: bool = False) -> int:

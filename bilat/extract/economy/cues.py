@@ -21,9 +21,11 @@ INDICATORS = {
 }
 TRADE_ADJECTIVES = {"торговый", "внешнеторговый", "взаимный", "товарный"}
 TRADE_NOUNS = {"оборот", "торговля"}  # "объём торговли": the noun after "объём" tells
+# The balance of trade: money, but not the trade itself.
+BALANCE_WORDS = {"сальдо", "профицит", "дефицит"}
 # Words before a trade word that make a money figure something else than the trade.
-NOT_THE_TRADE = {"сальдо", "профицит", "дефицит", "поддержка", "финансирование",
-                 "кредитование", "стимулирование", "страхование", "субсидирование"}
+NOT_THE_TRADE = BALANCE_WORDS | {"поддержка", "финансирование", "кредитование",
+                                 "стимулирование", "страхование", "субсидирование"}
 # Nouns after "экспорт"/"поставки" that keep it the whole flow: goods in general, or whose
 # flow it is ("экспорт республики", "поставки предприятий региона").
 WHOLE_FLOW_WORDS = {"товар", "продукция", "услуга", "республика", "край", "область", "регион",
@@ -46,9 +48,9 @@ ANAPHORA_PRONOUNS = {"он", "она", "это"}
 
 # Money that is not trade even when a trade word stands before it: a debt for supplies,
 # the price of imports, a fine. Checked between the indicator and the figure.
-OTHER_MONEY_WORDS = {"задолженность", "долг", "задолжать", "штраф", "цена", "тариф",
-                     "сальдо", "профицит", "дефицит",
-                     "ущерб", "выручка", "прибыль", "зарплата", "пенсия", "пошлина"}
+OTHER_MONEY_WORDS = BALANCE_WORDS | {"задолженность", "долг", "задолжать", "штраф", "цена",
+                                     "тариф", "ущерб", "выручка", "прибыль", "зарплата",
+                                     "пенсия", "пошлина"}
 # Nouns of a clause of its own: a trade word before one of these does not reach a figure
 # after it ("сократил поставки в Минск, поскольку соседи задолжали 1,5 млрд").
 CLAUSE_BREAKS = {"поскольку", "потому", "хотя", "однако", "если", "когда", "чтобы",

@@ -85,11 +85,11 @@ def _share_fact(ctx: DocContext, scan: Scan, first: int, last: int, percent: flo
                 trace=(f"figure={scan.tokens[first].text}",))
 
 
-def _elided_share(scan: Scan, figure: Figure, before: Fact | None) -> Fact | None:
+def _elided_share(scan: Scan, figure: Figure, before: Fact) -> Fact | None:
     """"доля РФ в молдавском экспорте выросла до 9,97%, а в импорте – сократилась до
     11,68%": the same part and whole for another flow, named in a later clause."""
     indicator = _indicator_near(scan, figure.first, figure.last)
-    if before is None or indicator is None:
+    if indicator is None:
         return None
     fields = dict(before.fields, indicator=indicator, percent=figure.value,
                   qualifier=qualifier_of(scan, 0, figure))

@@ -30,7 +30,7 @@ from bilat.extract.economy.cues import (
 )
 from bilat.extract.economy.parties import Parties, Party, choose_pair, sentence_parties
 from bilat.extract.figures import Figure, Scan
-from bilat.extract.parse.textforms import BLOCS
+from bilat.extract.parse.textforms import BLOCS, DASHES
 from bilat.model import Sentence, Token
 
 # An indicator further than this many tokens before its figure belongs to something else.
@@ -58,7 +58,6 @@ PARTNER_PREPOSITIONS = {"с", "со", "в", "во", "из"}
 # "Россия ($5,6 млрд)": how far before the bracket its partner's name may begin.
 BRACKET_REACH = 3
 PARTNER_WORDS = {"партнёр", "партнер"}
-DASHES = {"—", "–", "-"}
 # Plural nouns that stand for the article's two sides.
 BOTH_SIDES = {"сторона", "страна", "государство"}
 # Roles that mark a list item's partner: "с Узбекистаном", "в Китай", "из Турции".

@@ -12,7 +12,6 @@ sentence, and for the article's main event only, from the document's pair.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from bilat.actors import region_type
@@ -37,6 +36,7 @@ from bilat.extract.events.signing import Signing, find_signings
 from bilat.extract.figures import Scan
 from bilat.extract.parse.textforms import (
     BLOCS,
+    DASHES,
     QUOTE_CHARS,
     closing_quote,
     line_sentences,
@@ -291,7 +291,7 @@ def _name_span(tokens: Sequence[Token], head: int) -> Span:
 
 def _pair_title(token: Token) -> bool:
     """"комиссия Азербайджан–Турция": two names joined by a dash, set after a name."""
-    parts = re.split("[-–—]", token.text)
+    parts = "".join("-" if ch in DASHES else ch for ch in token.text).split("-")
     return len(parts) == 2 and all(part[:1].isupper() for part in parts)
 
 

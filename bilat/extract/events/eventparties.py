@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bilat.extract.context import DocContext
+from bilat.extract.parse.textforms import DASHES
 from bilat.extract.people.people import People
 from bilat.extract.people.roles import ENVOY_WORDS, is_role_word
 from bilat.model import Mention, Sentence, Token
@@ -22,7 +23,7 @@ HOST_PREPOSITIONS = frozenset({"в", "во"})
 GUEST_WORDS = frozenset({"делегация", "партнер", "партнёр", "коллега", "руководство",
                          "правительство", "сторона", "миссия", "власть"})
 # What may join two parties in a pair's title: «Россия – Китай», «Казахстан и Узбекистан».
-PAIR_JOINERS = frozenset({"-", "–", "—", "и", "/", ":"})
+PAIR_JOINERS = DASHES | {"и", "/", ":"}
 # Whom an event may be held with without it being held with the other side.
 PUBLIC_WORDS = frozenset({"журналист", "студент", "школьник", "соотечественник", "диаспора",
                           "блогер", "ветеран", "читатель", "зритель", "общественность",

@@ -30,8 +30,9 @@ MONTHS = {
 RELATIVE_YEARS = {"прошлый": -1, "минувший": -1, "предыдущий": -1, "позапрошлый": -2,
                   "текущий": 0, "этот": 0, "нынешний": 0, "истекший": -1, "уходящий": 0,
                   "прошедший": -1}
-RELATIVE_STEMS = {"прошл": -1, "минувш": -1, "предыдущ": -1, "позапрошл": -2, "текущ": 0,
-                  "эт": 0, "нынешн": 0, "истекш": -1, "уходящ": 0, "прошедш": -1}
+# Their stems, for words pymorphy reads otherwise ("прошлого" as a noun): the lemma less its
+# two-letter ending ("прошлый" → "прошл", "этот" → "эт").
+RELATIVE_STEMS = {lemma[:-2]: offset for lemma, offset in RELATIVE_YEARS.items()}
 # Parts of a year → months from January.
 YEAR_PARTS = {("первый", "квартал"): 3, ("первый", "полугодие"): 6, ("первый", "половина"): 6,
               ("второй", "квартал"): 6,

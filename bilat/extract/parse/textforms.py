@@ -16,6 +16,7 @@ from bilat.model import Sentence, Token
 from bilat.nlp import models
 
 QUOTE_CHARS = frozenset('«»"“”„')
+DASHES = frozenset({"-", "–", "—"})
 # Blocs and unions, as written: trade with one, or a meeting of one, is not between two sides.
 BLOCS = frozenset({"снг", "еаэс", "евразэс", "ес", "евросоюз", "отг", "шос", "брикс", "асеан",
                    "оэс", "ееэс", "одкб", "содружества", "содружество", "нато", "оон",

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from bilat.extract.context import DocContext
 from bilat.extract.parse.textforms import (
     ACTING_TOKENS,
+    DASHES,
     QUOTE_CHARS,
     io_prefix,
     nominative_phrase,
@@ -94,7 +95,6 @@ NAMING_VERBS = frozenset({"назвать", "называть", "назначи�
 # How many tokens after a name its verb of holding a post may stand ("Иванов, который …").
 MAX_PREDICATE_GAP = 4
 # Dashes and commas that may stand between a name and the role after it.
-DASHES = frozenset({"-", "–", "—"})
 APPOSITION_PUNCT = DASHES | {","}
 # Lower-case words inside names.
 # A preposition before a place in a role: "посол РК в РФ" is Kazakhstan's, not Russia's.
