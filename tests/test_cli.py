@@ -48,7 +48,7 @@ def test_facts_filters_and_formats(demo_db: str) -> None:
     pair = rows[0]["parties"]
     code, output = run("facts", "--db", demo_db, "--pair", *pair, "--format", "csv")
     lines = output.splitlines()
-    assert lines[0].startswith("type,indicator,parties")
+    assert lines[0].startswith("id,doc_id,doc_name,doc_date,source,url,type,indicator")
     assert len(lines) >= 2
     code, output = run("facts", "--db", demo_db, "--year", "1990")
     assert "0 фактов" in output
@@ -202,3 +202,37 @@ def test_the_package_docstring_example_runs() -> None:
                         source="test", name="test", kind="txt", date="2025-01-10")
     facts = bilat.extract(bilat.analyse(document))
     assert [f.type for f in facts] == ["change"]
+
+
+def _telegram_export(folder: Path, channel_id: int = 1000000042) -> Path:
+    """A channel's export with one message holding the article."""
+    export = {"name": "Деловой канал", "type": "public_channel", "id": channel_id,
+              "messages": [{"id": 17, "type": "message", "date": "2025-02-03T10:00:00",
+                            "text": ARTICLE}]}
+    path = folder / "result.json"
+    path.write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_facts_csv_holds_numbers_codes_ids_and_links(tmp_path: Path) -> None:
+    """CSV is for spreadsheets: raw numbers and ISO codes, the fact id that `curate`
+    takes, and the message link rather than the export file's path."""
+    import csv
+    import io
+
+    db = str(tmp_path / "x.db")
+    code, output = run("ingest", str(_telegram_export(tmp_path)), "--db", db)
+    assert code == 0, output
+    code, output = run("facts", "--db", db, "--type", "trade", "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(output)))
+    assert code == 0 and rows, output
+    export = next(r for r in rows if r["indicator"] == "export")
+    assert float(export["value"]) == 372.5e6 and export["currency"] == "USD"
+    assert export["parties"].split() == ["KZ", "RU-BA"]
+    assert (export["exporter"], export["year"]) == ("RU-BA", "2023")
+    assert export["url"] == "https://t.me/c/1000000042/17"
+    assert len(export["id"]) == 16
+    code, output = run("curate", export["id"][:8], "--confirm", "--by", "Анна", "--db", db)
+    assert code == 0 and f"confirm {export['id']}" in output, output
+    code, output = run("curate", "zz", "--confirm", "--by", "Анна", "--db", db)
+    assert code != 0

@@ -98,8 +98,8 @@ def export(
 
 @app.command()
 def curate(
-    fact_id: Annotated[str | None, typer.Argument(help="The fact's id (bilat facts -f jsonl).")]
-    = None,
+    fact_id: Annotated[str | None, typer.Argument(
+        help="The fact's id or its first 6+ digits (bilat facts -f csv).")] = None,
     confirm: Annotated[bool, typer.Option("--confirm", help="The fact is right.")] = False,
     reject: Annotated[bool, typer.Option("--reject", help="The fact is wrong.")] = False,
     correct: Annotated[str | None, typer.Option("--correct", help="FIELD=VALUE to fix.")]

@@ -35,7 +35,7 @@ def facts(
         # "Казахстан Башкортостан" as well as "KZ RU-BA"; an unknown name is an error
         pair = (resolve_code(pair[0]), resolve_code(pair[1]))
     with Store(db, create=False) as store:
-        rows = [f.to_json() | {"doc_name": f.doc_name}
+        rows = [f.to_json() | {"doc_name": f.doc_name, "doc_date": f.doc_date, "rule": f.rule}
                 for f in store.facts(pair=pair, type=type, indicator=indicator, year=year,
                                      limit=limit)]
     _print_facts(rows, format)
@@ -45,7 +45,10 @@ def _print_facts(rows: list[dict], format: str) -> None:
     if format == "jsonl":
         print(render.jsonl(rows), end="")
     elif format == "csv":
-        print(render.facts_csv(rows), end="")
+        from bilat.kb.export import csv_text
+
+        # the columns of `bilat export`: numbers, ISO codes, the fact id and the URL
+        print(csv_text("facts", rows), end="")
     elif format == "table":
         console.print(render.facts_table(rows, title=f"{len(rows)} фактов"))
     else:

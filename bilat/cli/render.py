@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -16,7 +14,7 @@ from bilat.model import Fact
 
 # Columns that hold short codes and are never broken across lines.
 NO_WRAP = {"type", "indicator", "currency", "qualifier", "status"}
-# Columns of a fact in a table and in CSV, in this order.
+# Columns of a fact in a table, in this order.
 FACT_COLUMNS = ("type", "indicator", "parties", "value", "currency", "percent", "year",
                 "qualifier", "status", "detail")
 
@@ -89,16 +87,6 @@ def facts_table(rows: Iterable[Mapping[str, Any]], title: str | None = None,
             cells.append(str(row.get("doc_name") or row.get("source") or ""))
         table.add_row(*cells)
     return table
-
-
-def facts_csv(rows: Iterable[Mapping[str, Any]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([*FACT_COLUMNS, "source", "evidence"])
-    for row in rows:
-        evidence = (row.get("evidence") or {}).get("text", "")
-        writer.writerow([*fact_cells(row).values(), row.get("source", ""), evidence])
-    return out.getvalue()
 
 
 def jsonl(rows: Iterable[Mapping[str, Any]]) -> str:

@@ -144,7 +144,7 @@ _LEAN_COLUMNS = (facts.c.id, facts.c.doc_id, documents.c.name, documents.c.date,
                  facts.c.months, facts.c.value, facts.c.currency, facts.c.percent,
                  facts.c.qualifier, facts.c.status, facts.c.kind, facts.c.data,
                  facts.c.evidence_text, facts.c.evidence_start, facts.c.evidence_end,
-                 facts.c.confidence, facts.c.rule)
+                 facts.c.confidence, facts.c.rule, documents.c.url)
 
 
 def every_fact(store: Store, where: Sequence[ColumnElement[bool]]) -> list[StoredFact]:
@@ -159,7 +159,7 @@ def every_fact(store: Store, where: Sequence[ColumnElement[bool]]) -> list[Store
             indicator=r[6], party_a=r[7], party_b=r[8], exporter=r[9], importer=r[10],
             year=r[11], months=r[12], value=r[13], currency=r[14], percent=r[15],
             qualifier=r[16], status=r[17], kind=r[18], fields=r[19],
-            evidence=Evidence(r[20], r[21], r[22]), confidence=r[23], rule=r[24])
+            evidence=Evidence(r[20], r[21], r[22]), confidence=r[23], rule=r[24], url=r[25])
             for r in conn.execute(query)]
 
 

@@ -22,6 +22,7 @@ from bilat.actors import lookup
 from bilat.errors import BilatError
 from bilat.kb.state import curation, reading, writing
 from bilat.store import Store
+from bilat.store.queries import resolve_fact_id
 from bilat.store.schema import facts
 
 ACTIONS = ("confirm", "reject", "correct")
@@ -42,8 +43,8 @@ class CurationError(BilatError, ValueError):
 
 class UnknownFactError(BilatError, LookupError):
     def __init__(self, fact_id: str) -> None:
-        super().__init__(f"no fact with id {fact_id!r}: expected the 16-hex-digit id "
-                         "that `bilat facts --format jsonl` or the web page shows")
+        super().__init__(f"no fact with id {fact_id!r}: expected the 16-hex-digit id, or its "
+                         "first 6+ digits, that `bilat facts -f csv` or the web page shows")
         self.fact_id = fact_id
 
 
@@ -124,6 +125,8 @@ def curate(store: Store, fact_id: str, action: str, *, by: str, why: str = "",
         assert field is not None
         value = parse_value(field, value)
     with reading(store, "find the fact to curate") as conn:
+        # a prefix of 6+ hex digits, as `bilat show` takes for documents
+        fact_id = resolve_fact_id(conn, fact_id) or fact_id
         doc_id = conn.execute(select(facts.c.doc_id).where(facts.c.id == fact_id)).scalar()
         if doc_id is None:
             raise UnknownFactError(fact_id)

@@ -23,7 +23,7 @@ from bilat.store import Store
 
 WHAT = ("facts", "consolidated", "documents", "curation")
 FORMATS = ("csv", "jsonl", "parquet")
-FACT_COLUMNS = ("id", "doc_id", "doc_name", "doc_date", "source", "type", "indicator",
+FACT_COLUMNS = ("id", "doc_id", "doc_name", "doc_date", "source", "url", "type", "indicator",
                 "parties", "exporter", "importer", "year", "months", "value", "currency",
                 "percent", "qualifier", "status", "kind", "confidence", "rule", "curation",
                 "evidence_text", "evidence_start", "evidence_end", "data")
@@ -105,7 +105,7 @@ def _flatten(what: str, record: Mapping[str, Any]) -> dict[str, Any]:
 def _flat_fact(record: Mapping[str, Any]) -> dict[str, Any]:
     period = record.get("period") or {}
     evidence = record.get("evidence") or {}
-    skip = {"evidence", "id", "doc_id", "source", "doc_name", "doc_date", "curation",
+    skip = {"evidence", "id", "doc_id", "source", "url", "doc_name", "doc_date", "curation",
             "confidence", "rule"}
     return {**{c: record.get(c) for c in FACT_COLUMNS}, **_parties(record),
             "year": period.get("year"), "months": period.get("months"),

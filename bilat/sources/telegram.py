@@ -4,6 +4,8 @@ The export is one object: ``{"name": …, "type": "public_channel", "messages": 
 A message's ``text`` is a string, or a list of strings and entity objects
 (``{"type": "bold", "text": "…"}``) that together make the text. Service messages
 (pins, channel creation) carry no news and are passed over without a word.
+A message's address is its link, ``https://t.me/c/<channel id>/<message id>``: Telegram
+opens it for anyone who can see the channel, and the export names no public username.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ def read_telegram(
 ) -> Iterator[Document | Skipped]:
     channel = export.get("name") if isinstance(export.get("name"), str) else None
     channel = channel or name
+    channel_id = _number(export.get("id"))
     for position, message in enumerate(export["messages"], start=1):
         if not isinstance(message, dict) or message.get("type", "message") != "message":
             continue
@@ -34,7 +37,15 @@ def read_telegram(
             continue  # a photo, a sticker, a poll: nothing to read
         number = message.get("id", position)
         yield article(text, source=source, name=f"{channel}/{number}", kind="telegram",
-                      date=_date(message), where=f"{source} (message {number})")
+                      date=_date(message), url=message_link(channel_id, number),
+                      where=f"{source} (message {number})")
+
+
+def message_link(channel_id: int | None, number: Any) -> str | None:
+    """The message's t.me link; None when the export names no channel id."""
+    if channel_id is None or _number(number) is None:
+        return None
+    return f"https://t.me/c/{channel_id}/{number}"
 
 
 def message_text(text: Any) -> str:

@@ -31,16 +31,24 @@ COUNTABLE = ("type", "indicator", "year", "months", "status", "qualifier", "curr
 
 def resolve_id(conn: Connection, doc_id: str) -> str | None:
     """The full id of a stored document from its id or a unique prefix of ≥ 6 hex digits."""
-    exact = select(documents.c.id).where(documents.c.id == doc_id)
-    if conn.execute(exact).first():  # also an id a source chose itself, hex or not
-        return doc_id
-    doc_id = doc_id.strip().lower()
-    if len(doc_id) < MIN_ID_PREFIX or not _HEX.match(doc_id):
+    return _resolve(conn, documents.c.id, doc_id, "document")
+
+
+def resolve_fact_id(conn: Connection, fact_id: str) -> str | None:
+    """The full id of a stored fact from its id or a unique prefix, as for documents."""
+    return _resolve(conn, facts.c.id, fact_id, "fact")
+
+
+def _resolve(conn: Connection, column: Any, given: str, what: str) -> str | None:
+    if conn.execute(select(column).where(column == given)).first():
+        return given  # also an id a source chose itself, hex or not
+    given = given.strip().lower()
+    if len(given) < MIN_ID_PREFIX or not _HEX.match(given):
         return None
-    found = conn.execute(select(documents.c.id).where(documents.c.id.startswith(doc_id))
-                         .order_by(documents.c.id).limit(3)).scalars().all()
+    found = conn.execute(select(column).where(column.startswith(given))
+                         .order_by(column).limit(3)).scalars().all()
     if len(found) > 1:
-        raise StoreError(f"document id prefix {doc_id!r} is ambiguous: it matches "
+        raise StoreError(f"{what} id prefix {given!r} is ambiguous: it matches "
                          f"{', '.join(found[:2])}{' …' if len(found) > 2 else ''}; "
                          "give more digits")
     return found[0] if found else None
@@ -116,7 +124,8 @@ def facts_page(conn: Connection, where: list[ColumnElement[bool]], limit: int | 
                offset: int) -> list[StoredFact]:
     """Facts of the newest documents first, in text order within a document."""
     d = documents.c
-    query = (select(facts, d.name.label("doc_name"), d.date.label("doc_date"), d.source)
+    query = (select(facts, d.name.label("doc_name"), d.date.label("doc_date"), d.source,
+                    d.url)
              .join_from(facts, documents, facts.c.doc_id == d.id)
              .where(and_(True, *where))
              .order_by(d.date.desc().nulls_last(), d.id, facts.c.evidence_start, facts.c.id)

@@ -61,11 +61,12 @@ class StoredFact:
     evidence: Evidence
     confidence: float
     rule: str
+    url: str | None = None  # the document's address: a web page or a Telegram message
 
     def to_json(self) -> dict[str, Any]:
         """The eval-format fact (shared/eval/README.md) plus where it is stored."""
         row = self.to_fact().to_json()
-        row.update(id=self.id, doc_id=self.doc_id, source=self.source)
+        row.update(id=self.id, doc_id=self.doc_id, source=self.source, url=self.url)
         return row
 
     def to_fact(self) -> Fact:
