@@ -15,7 +15,7 @@ from evidence import at
 from sqlalchemy import delete
 
 from bilat import kb
-from bilat.kb import whole
+from bilat.kb import whole, wording
 from bilat.kb.claims import Claim
 from bilat.kb.consolidate import consolidate
 from bilat.kb.curation import Verdict
@@ -457,3 +457,54 @@ def test_export_refuses_unknown_requests(store: Store) -> None:
         kb.export(store, "people", "csv")
     with pytest.raises(kb.ExportError, match="give a file"):
         kb.export(store, "facts", "parquet")
+
+
+# -- every consolidated type (issue 13, point 8) ----------------------------------------------
+
+ROADMAP_SIGNED = ("Глава республики напомнил, что дорожную карту с Казахстаном подписали в "
+                  "прошлом году.")
+ROADMAP_PERIOD = ("В рамках башкиро-казахстанской дорожной карты на 2023–2024 годы уже "
+                  "работают представительства компаний.")
+
+
+def roadmap(text: str, words: str, name: str, **fields: Any) -> Fact:
+    return Fact("agreement", {"kind": "roadmap", "name": name, "parties": ["KZ", "RU-BA"],
+                              "status": "signed", "date": None, "period": None, **fields},
+                at(text, words), 0.85, rule="test.agreement")
+
+
+def test_consolidated_export_holds_every_type(store: Store, tmp_path: Path) -> None:
+    fill(store)
+    kb.export(store, "consolidated", "jsonl", tmp_path / "c.jsonl")
+    rows = [json.loads(line) for line in (tmp_path / "c.jsonl").read_text().splitlines()]
+    assert {"trade", "change", "event", "quote"} <= {r["type"] for r in rows}
+    [event] = [r for r in rows if r["type"] == "event"]
+    assert event["n_sources"] == 2 and event["fields"]["place"] == "Ташкент"
+
+
+def test_a_roadmap_is_one_fact_and_keeps_its_period(store: Store, tmp_path: Path) -> None:
+    """One source dates the signing ("в прошлом году" → 2023), the other names the
+    period: one roadmap with both, in the dossier and in the export."""
+    store.add(doc(ROADMAP_SIGNED, "signed.txt", "2024-11-29"),
+              [roadmap(ROADMAP_SIGNED, "дорожную карту", "Дорожная карта", date="2023")])
+    store.add(doc(ROADMAP_PERIOD, "period.txt", "2024-11-28"),
+              [roadmap(ROADMAP_PERIOD, "дорожной карты", "Башкиро-казахстанская дорожная карта",
+                       period={"from_year": 2023, "to_year": 2024})])
+    [found] = kb.dossier(store, "KZ", "RU-BA").sections["agreements"]
+    assert len(found.claims) == 2
+    assert found.fields["period"] == {"from_year": 2023, "to_year": 2024}
+    assert found.fields["date"] == "2023"
+    assert "на 2023–2024 годы" in wording.summary(found.fields, "agreement")
+    kb.export(store, "consolidated", "jsonl", tmp_path / "c.jsonl")
+    [row] = [json.loads(line) for line in (tmp_path / "c.jsonl").read_text().splitlines()]
+    assert row["type"] == "agreement" and row["n_sources"] == 2
+    assert row["fields"]["period"] == {"from_year": 2023, "to_year": 2024}
+
+
+def test_two_dated_roadmaps_stay_apart(store: Store) -> None:
+    """An undated mention joins a dated one only where no other date competes."""
+    store.add(doc(ROADMAP_SIGNED, "signed.txt", "2024-11-29"),
+              [roadmap(ROADMAP_SIGNED, "дорожную карту", "Дорожная карта", date="2023")])
+    store.add(doc(ROADMAP_PERIOD, "period.txt", "2020-11-28"),
+              [roadmap(ROADMAP_PERIOD, "дорожной карты", "Дорожная карта", date="2019")])
+    assert len(kb.dossier(store, "KZ", "RU-BA").sections["agreements"]) == 2

@@ -38,6 +38,9 @@ VALUE_TYPES = frozenset({"trade", "change", "share", "volume", "investment"})
 # Statuses whose figures must agree: two targets for one year are a goal revised, not a
 # contradiction.
 ACTUAL_STATUSES = frozenset({"actual", None})
+# Types whose key ends in a date that a source may leave out: "дорожную карту подписали в
+# прошлом году" and "дорожная карта на 2023–2024 годы" are one roadmap, dated by one source.
+DATED_TYPES = frozenset({"event", "agreement"})
 QUOTE_KEY_WORDS = 12  # the first words of a quote identify it across outlets' punctuation
 QUALIFIER_RANK = {"exact": 0, None: 1, "approx": 2, "over": 3, "under": 3}
 
@@ -115,10 +118,36 @@ def consolidate(claims: Iterable[Claim]) -> list[Consolidated]:
     by_key: dict[tuple[Any, ...], list[Claim]] = {}
     for claim in claims:
         by_key.setdefault(key_of(claim), []).append(claim)
+    _join_undated(by_key)
     found: list[Consolidated] = []
     for key, members in by_key.items():
         found.extend(_settle(key, members))
     return sorted(found, key=lambda c: (-c.independent, -len(c.claims), c.id))
+
+
+def _join_undated(by_key: dict[tuple[Any, ...], list[Claim]]) -> None:
+    """Undated claims of an event or agreement join its one dated version, where one date
+    fits; with two dates to choose from they stay apart rather than guess."""
+    dated: dict[tuple[Any, ...], list[tuple[Any, ...]]] = {}
+    for key in by_key:
+        if key[0] in DATED_TYPES and key[-1] is not None:
+            dated.setdefault(key[:-1], []).append(key)
+    for key in [k for k in by_key if k[0] in DATED_TYPES and k[-1] is None]:
+        fitting = [k for k in dated.get(key[:-1], []) if _fits(k[-1], by_key[key])]
+        if len(fitting) == 1:
+            by_key[fitting[0]].extend(by_key.pop(key))
+
+
+def _fits(month: Any, undated: Sequence[Claim]) -> bool:
+    """Whether a date ("2023", "2024-11", 2023) suits the periods the undated claims name:
+    a roadmap for 2023–2024 is signed in the year before it starts or during it."""
+    year = int(str(month)[:4]) if str(month)[:4].isdigit() else None
+    for claim in undated:
+        period = claim.get("period")
+        start = period.get("from_year") if isinstance(period, Mapping) else None
+        if year is not None and isinstance(start, int):
+            return start - 1 <= year <= (period.get("to_year") or start)
+    return True
 
 
 def _settle(key: tuple[Any, ...], members: list[Claim]) -> list[Consolidated]:
@@ -133,8 +162,9 @@ def _settle(key: tuple[Any, ...], members: list[Claim]) -> list[Consolidated]:
         best = _best(cluster)
         standing = _standing(curated[n], any(curated), rivalry)
         rivals = tuple(i for i in ids if i != ids[n]) if rivalry else ()
+        fields = best.fields if type in VALUE_TYPES else _completed(best, cluster)
         result.append(Consolidated(
-            id=ids[n], key=hashed, type=type, fields=best.fields,
+            id=ids[n], key=hashed, type=type, fields=fields,
             value=measured(best.fields, type), range=allowed, claims=tuple(_ordered(cluster)),
             independent=len({c.group for c in cluster}), standing=standing,
             curated=curated[n], rivals=rivals))
@@ -186,6 +216,22 @@ def _best(cluster: Sequence[Claim]) -> Claim:
     return min(cluster, key=lambda c: (not c.curated, c.status != "corrected",
                                        QUALIFIER_RANK.get(c.get("qualifier"), 1),
                                        -c.fact.confidence, c.id))
+
+
+def _completed(best: Claim, cluster: Sequence[Claim]) -> dict[str, Any]:
+    """The best claim's fields, with what it leaves out taken from the other sources: one
+    names a roadmap's period, another the year it was signed. Figures are never mixed:
+    value types keep one source's fields whole."""
+    fields = dict(best.fields)
+    for claim in _ordered(cluster):
+        for name, value in claim.fields.items():
+            if _empty(fields.get(name)) and not _empty(value):
+                fields[name] = value
+    return fields
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
 
 
 def _ordered(cluster: Sequence[Claim]) -> list[Claim]:

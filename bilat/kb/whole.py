@@ -27,8 +27,8 @@ from bilat.store import Store
 from bilat.store.schema import documents, facts
 
 DOCUMENT_BATCH = 500  # documents whose facts are read at a time when walking the store
-# Fact types consolidation can say something about across documents; the rest (events,
-# quotes) are consolidated per pair or party, where the dossier reads them.
+# Fact types whose figures can contradict or fail a check: the findings read only these
+# (the export reads every type).
 VALUE_TYPES = ("trade", "change", "share", "volume", "investment")
 OVERVIEW_SHOWN = 20  # contradictions and failed checks listed on the overview
 TOP_PAIRS = 10  # the most active pairs the overview lists
@@ -87,9 +87,11 @@ def all_claims(store: Store, *, keep_rejected: bool = False,
         yield from claims(store, stored_facts(store, where), keep_rejected=keep_rejected)
 
 
-def consolidated_all(store: Store) -> list[Consolidated]:
-    """Consolidated facts of every value type in the store."""
-    return consolidate(claims(store, every_fact(store, [facts.c.type.in_(VALUE_TYPES)])))
+def consolidated_all(store: Store,
+                     types: tuple[str, ...] | None = None) -> list[Consolidated]:
+    """Consolidated facts of the store, of the given types or of every type."""
+    where = [] if types is None else [facts.c.type.in_(types)]
+    return consolidate(claims(store, every_fact(store, where)))
 
 
 def findings(store: Store, stale_ok: bool = False) -> Findings:
@@ -114,7 +116,7 @@ def _compute(store: Store, mark: tuple[int, ...]) -> Findings:
             known = _cache.get(store.where)
         if known is not None and known.mark == mark:
             return known
-        consolidated = consolidated_all(store)
+        consolidated = consolidated_all(store, VALUE_TYPES)
         found = _findings(mark, kb_checks.contradictions(consolidated),
                           kb_checks.checks(consolidated), store)
         with _lock:
@@ -145,12 +147,12 @@ def _refresh(store: Store) -> None:
 
 def contradictions(store: Store) -> list[kb_checks.Contradiction]:
     """Every contradiction in the store, open ones first (computed afresh)."""
-    return kb_checks.contradictions(consolidated_all(store))
+    return kb_checks.contradictions(consolidated_all(store, VALUE_TYPES))
 
 
 def consistency(store: Store) -> list[kb_checks.Check]:
     """Every consistency check the store's figures allow, failed ones first (afresh)."""
-    return kb_checks.checks(consolidated_all(store))
+    return kb_checks.checks(consolidated_all(store, VALUE_TYPES))
 
 
 def overview(store: Store, latest: int = 10, stale_ok: bool = False) -> dict[str, Any]:

@@ -135,6 +135,14 @@ def summary(fields: Mapping[str, Any], type: str) -> str:
     return describe(fields, type)
 
 
+def _span(period: Any) -> str | None:
+    """"на 2023–2024 годы": the years an agreement covers."""
+    if not isinstance(period, Mapping) or not period.get("from_year"):
+        return None
+    start, end = period["from_year"], period.get("to_year")
+    return f"на {start}–{end} годы" if end and end != start else f"на {start} год"
+
+
 def describe(fields: Mapping[str, Any], type: str) -> str:
     """Events, agreements, projects and quotes in a few words."""
     if type == "event":
@@ -143,7 +151,8 @@ def describe(fields: Mapping[str, Any], type: str) -> str:
                                            fields.get("date")) if x)
     if type == "agreement":
         kind = AGREEMENT_KINDS.get(fields.get("kind") or "", fields.get("kind") or "")
-        return " · ".join(str(x) for x in (kind, fields.get("name"), fields.get("date")) if x)
+        return " · ".join(str(x) for x in (kind, fields.get("name"), _span(fields.get("period")),
+                                           fields.get("date")) if x)
     if type == "project":
         status = PROJECT_STATUSES.get(fields.get("status") or "", fields.get("status"))
         return " · ".join(str(x) for x in (fields.get("sector"), fields.get("place"), status)
