@@ -236,3 +236,18 @@ def test_facts_csv_holds_numbers_codes_ids_and_links(tmp_path: Path) -> None:
     assert code == 0 and f"confirm {export['id']}" in output, output
     code, output = run("curate", "zz", "--confirm", "--by", "Анна", "--db", db)
     assert code != 0
+
+
+def test_explain_names_people_organizations_and_sectors() -> None:
+    """`extract --explain` says who and what, not a bare type name ("person")."""
+    from bilat.sources import demo_path
+
+    demo = demo_path()
+    code, output = run("extract", str(demo / "006_kazakhstan_azerbaijan.txt"),
+                       str(demo / "003_kazakhstan_uzbekistan.txt"), "--explain")
+    heads = [line for line in output.splitlines() if line and not line.startswith(" ")]
+    assert code == 0
+    assert any(h.startswith("персона: Нуржан Искаков, заместитель министра") for h in heads), heads
+    assert any(h.startswith("организация: Сырдарья") for h in heads), heads
+    assert any(h.startswith("отрасль: транспорт") for h in heads), heads
+    assert not [h for h in heads if h.split()[0] in ("person", "organization", "sector")]

@@ -10,12 +10,13 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 import uvicorn
-from test_web_api import HOSTILE, documents, sample_store
+from test_web_api import HOSTILE, documents, people_store, sample_store
 
 from bilat.store import Store
 from bilat.web import create_app
@@ -41,7 +42,13 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    store: Store = sample_store(tmp_path_factory.mktemp("browser") / "web.db")
+    with serving(sample_store(tmp_path_factory.mktemp("browser") / "web.db")) as url:
+        yield url
+
+
+@contextmanager
+def serving(store: Store) -> Iterator[str]:
+    """The app on ``store`` at a free loopback port; the store is closed after."""
     port = free_port()
     config = uvicorn.Config(create_app(store), host="127.0.0.1", port=port,
                             log_level="warning", lifespan="off")
@@ -53,10 +60,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail(f"uvicorn did not start on 127.0.0.1:{port}")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(START_TIMEOUT_S)
-    store.close()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        running.should_exit = True
+        thread.join(START_TIMEOUT_S)
+        store.close()
 
 
 @pytest.fixture(scope="module")
@@ -186,4 +195,25 @@ def test_hostile_text_runs_nothing(server: str, page: Any) -> None:
     page.goto(server + f"/doc/{hostile_id()}")
     assert "<script>alert('текст')</script>" in page.locator(".doc-text").inner_text()
     assert page.evaluate("document.querySelectorAll('main script, main img').length") == 0
+    assert page.problems == []
+
+
+def test_people_organizations_and_sectors_read_as_words(page: Any, shots: Path,
+                                                         tmp_path: Path) -> None:
+    """The explorer's type filter offers people, and their rows say who they are."""
+    with serving(people_store(tmp_path / "people.db")) as url:
+        page.goto(url + "/facts")
+        page.locator("select[name=type]").select_option("person")
+        page.locator("form.filters button[type=submit]").click()
+        page.wait_for_url("**/facts?type=person**")
+        row = page.locator("table.facts tbody tr")
+        assert row.count() == 1
+        assert "Канат Ермеков, аким Костанайской области" in row.inner_text()
+        assert "персона" in row.inner_text() and "Костанайская область" in row.inner_text()
+        screenshot(page, shots, "facts_people")
+        page.goto(url + "/facts")
+        texts = page.locator("table.facts tbody tr td:first-child").all_inner_texts()
+        assert not [t for t in texts if t.split("\n")[0] in ("person", "organization",
+                                                               "sector")]
+        screenshot(page, shots, "facts_people_all")
     assert page.problems == []

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from bilat.kb import wording
 from bilat.model import Fact
 
 # Columns that hold short codes and are never broken across lines.
@@ -94,10 +95,13 @@ def jsonl(rows: Iterable[Mapping[str, Any]]) -> str:
 
 
 def explain(console: Console, fact: Fact) -> None:
-    """The rule that produced a fact and the tokens it read: "trade.export ← экспорт, 406,2 млн"."""
-    cells = fact_cells(fact.to_json())
-    console.print(f"[bold]{fact.type}[/] {cells['indicator']} {cells['parties']} "
-                  f"{cells['value']}{cells['percent']} {cells['currency']} {cells['year']}")
+    """What a fact says, in the words the pages use ("персона: Канат Ермеков, аким …"), then
+    the rule that produced it and the tokens it read."""
+    parties = fact_cells(fact.to_json())["parties"]
+    label, said = wording.TYPES.get(fact.type, fact.type), wording.summary(fact.fields, fact.type)
+    head = Text(said) if said.startswith(f"{label}:") else Text.assemble((f"{label}:", "bold"),
+                                                                         f" {said}")
+    console.print(head, Text(f"  {parties}" if parties.strip(" –") else "", "dim"), sep="")
     console.print(f"  rule: [cyan]{fact.rule}[/]  read: {', '.join(fact.trace)}  "
                   f"confidence: {fact.confidence:.2f}")
     console.print(Text(f"  «{fact.evidence.text.strip()}»", style="dim"))

@@ -14,7 +14,8 @@ from bilat.actors import UnknownActorError, lookup
 INDICATORS = {"turnover": "товарооборот", "export": "экспорт", "import": "импорт"}
 TYPES = {"trade": "торговля", "change": "динамика", "share": "доля", "volume": "объём",
          "investment": "инвестиции", "project": "проект", "agreement": "соглашение",
-         "event": "событие", "quote": "цитата"}
+         "event": "событие", "quote": "цитата", "person": "персона",
+         "organization": "организация", "sector": "отрасль"}
 STATUSES = {"actual": "факт", "target": "цель", "forecast": "прогноз"}
 QUALIFIERS = {"over": "свыше", "under": "менее", "approx": "около", "exact": ""}
 CURRENCIES = {"USD": "долларов", "RUB": "рублей", "KZT": "тенге", "CNY": "юаней",
@@ -30,6 +31,17 @@ AGREEMENT_KINDS = {"roadmap": "дорожная карта", "memorandum": "ме
                    "treaty": "договор", "contract": "контракт", "agreement": "соглашение"}
 PROJECT_STATUSES = {"planned": "планируется", "in_progress": "реализуется",
                     "operating": "работает"}
+# The sector labels of bilat.extract.events.sectors in Russian.
+SECTORS = {"agriculture": "сельское хозяйство", "chemicals": "химическая промышленность",
+           "construction": "строительство", "culture": "культура",
+           "digital": "цифровые технологии", "education": "образование",
+           "energy": "энергетика", "finance": "финансы",
+           "food industry": "пищевая промышленность", "healthcare": "здравоохранение",
+           "industry": "промышленность", "machine building": "машиностроение",
+           "medical equipment": "медицинская техника", "metallurgy": "металлургия",
+           "oil and gas": "нефть и газ", "petrochemicals": "нефтехимия", "science": "наука",
+           "space": "космос", "sport": "спорт", "tourism": "туризм",
+           "transport": "транспорт", "wood processing": "деревообработка"}
 SECTIONS = {"growth": "Динамика", "targets": "Цели и прогнозы", "shares": "Доли",
             "volumes": "Объёмы", "investments": "Инвестиции", "events": "События",
             "agreements": "Соглашения", "projects": "Проекты", "quotes": "Цитаты"}
@@ -159,4 +171,33 @@ def describe(fields: Mapping[str, Any], type: str) -> str:
                           if x)
     if type == "quote":
         return f"«{fields.get('text') or ''}»"
-    return TYPES.get(type, type)
+    return _who(fields, type) or TYPES.get(type, type)
+
+
+def _who(fields: Mapping[str, Any], type: str) -> str:
+    """"Канат Ермеков, аким Костанайской области", "Сырдарья · Казахстан", "отрасль: транспорт"."""
+    if type == "person":
+        role = fields.get("role") or next(iter(fields.get("roles") or []), None)
+        head = ", ".join(str(x) for x in (fields.get("name"), _lower_first(role)) if x)
+        return " · ".join(x for x in (head, fields.get("organization")) if x)
+    if type == "organization":
+        abbreviation = fields.get("abbreviation")
+        head = str(fields.get("name") or abbreviation or "")
+        if abbreviation and abbreviation != head:
+            head += f" ({abbreviation})"
+        country = name(fields["country"]) if fields.get("country") else None
+        return " · ".join(x for x in (head, country) if x)
+    if type == "sector" and fields.get("sector"):
+        return f"отрасль: {sector(fields['sector'])}"
+    return ""
+
+
+def sector(label: str) -> str:
+    return SECTORS.get(label, label)
+
+
+def _lower_first(text: str | None) -> str | None:
+    """A role after a name is written in lower case: "аким", but "МИД" stays."""
+    if not text or len(text) < 2 or not text[1].islower():
+        return text
+    return text[0].lower() + text[1:]

@@ -29,13 +29,16 @@ StaleDep = Annotated[bool, Depends(get_stale_ok)]
 def filters(type: str | None = None, indicator: str | None = None,
             party: Annotated[str | None, Query(description="ISO code: KZ, RU-BA")] = None,
             partner: Annotated[str | None, Query(description="With party: the pair")] = None,
-            year: int | None = None, status: str | None = None,
-            doc_id: str | None = None) -> views.FactFilters:
+            # text, not int: the explorer's form sends "year=" when the field is left empty
+            year: Annotated[str | None, Query(pattern=r"^\s*\d{0,4}\s*$",
+                                              description="A year: 2024")] = None,
+            status: str | None = None, doc_id: str | None = None) -> views.FactFilters:
     """Fact filters from the query string; codes are upper-cased as stored."""
     return views.FactFilters(type=type or None, indicator=indicator or None,
                              party=(party or "").strip().upper() or None,
                              partner=(partner or "").strip().upper() or None,
-                             year=year, status=status or None, doc_id=doc_id or None)
+                             year=int(year) if year and year.strip() else None,
+                             status=status or None, doc_id=doc_id or None)
 
 
 FiltersDep = Annotated[views.FactFilters, Depends(filters)]

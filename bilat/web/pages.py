@@ -10,14 +10,12 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from bilat.kb import wording
+from bilat.model import FACT_TYPES
 from bilat.web import charts, graphs, views
 from bilat.web.api import FiltersDep, Limit, StaleDep, StoreDep
 from bilat.web.render import render
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
-
-FACT_TYPES = ("trade", "change", "share", "volume", "investment", "event", "agreement",
-              "project", "quote")
 
 
 def _page(template: str, request: Request, **context: Any) -> HTMLResponse:
