@@ -251,3 +251,52 @@ def test_explain_names_people_organizations_and_sectors() -> None:
     assert any(h.startswith("организация: Сырдарья") for h in heads), heads
     assert any(h.startswith("отрасль: транспорт") for h in heads), heads
     assert not [h for h in heads if h.split()[0] in ("person", "organization", "sector")]
+
+
+# -- the region-pair dossier (issue 13, point 1) ----------------------------------------------
+
+# A forum of Russia and Kazakhstan held in Уфа, the head of Башкортостан opening it and
+# quoted about Казахстан: the extractor writes the forum's parties as RU and KZ and the quote
+# with no parties at all, yet both concern the pair KZ – RU-BA.
+FORUM = ("Башкортостан принял форум России и Казахстана\n\n"
+         "В Уфе прошёл XXI Форум межрегионального сотрудничества России и Казахстана. Глава "
+         "Башкортостана Ильдар Гарипов открыл пленарное заседание форума.\n\n"
+         "— Казахстан остаётся для нашей республики главным партнёром в Центральной Азии, и "
+         "мы будем наращивать поставки оборудования, — сказал Ильдар Гарипов.\n\n"
+         "По итогам 2024 года товарооборот Башкортостана и Казахстана составил 495,3 млн "
+         "долларов.\n")
+
+
+@pytest.fixture(scope="module")
+def forum_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    folder = tmp_path_factory.mktemp("forum")
+    (folder / "forum.txt").write_text(FORUM, encoding="utf-8")
+    db = str(folder / "forum.db")
+    code, output = run("ingest", str(folder / "forum.txt"), "--db", db)
+    assert code == 0, output
+    return db
+
+
+def test_the_region_pair_dossier_shows_its_events_people_and_quotes(forum_db: str) -> None:
+    code, output = run("dossier", "KZ", "RU-BA", "--json", "--db", forum_db)
+    shown = json.loads(output)
+    assert code == 0
+    [forum] = shown["events"]
+    assert forum["fields"]["location"] == "RU-BA" and forum["fields"]["kind"] == "forum"
+    [quote] = shown["quotes"]
+    assert quote["fields"]["speaker"]["name"] == "Ильдар Гарипов"
+    [head] = shown["people"]
+    assert (head["name"], head["region"]) == ("Ильдар Гарипов", "RU-BA")
+    code, output = run("dossier", "Казахстан", "Башкортостан", "--db", forum_db)
+    assert code == 0
+    assert "События" in output and "Цитаты" in output and "Ильдар Гарипов" in output
+
+
+def test_the_region_profile_shows_its_partners_and_people(forum_db: str) -> None:
+    from bilat import kb
+    from bilat.store import Store
+
+    with Store(forum_db, create=False) as store:
+        profile = kb.profile(store, "RU-BA")
+    assert [p["code"] for p in profile["by_events"]] == ["KZ"]  # not RU, its own country
+    assert [p["name"] for p in profile["people"]] == ["Ильдар Гарипов"]

@@ -351,3 +351,67 @@ def test_the_type_filter_offers_every_fact_type(people_client: TestClient) -> No
     for type in FACT_TYPES:
         assert f'<option value="{type}">' in select
     assert '<option value="person">персона</option>' in select
+
+
+# -- the region-pair dossier (issue 13, point 1) ----------------------------------------------
+
+UFA = ("В Уфе прошёл форум России и Казахстана. Глава Башкортостана Ильдар Гарипов открыл "
+       "форум. «Казахстан — наш главный партнёр», — сказал Ильдар Гарипов. Товарооборот "
+       "Башкортостана и Казахстана в 2024 году составил 495,3 млн долларов.")
+
+
+def ufa_facts() -> list[Fact]:
+    """As the extractor writes them: the forum's parties are RU and KZ, held in RU-BA; the
+    quote has no parties; only the person fact knows the speaker's region."""
+    head = {"name": "Ильдар Гарипов", "role": "Глава Башкортостана", "organization": None,
+            "country": "RU"}
+    return [
+        trade(UFA, "495,3", "turnover", 495.3e6, 2024, parties=("KZ", "RU-BA")),
+        other("event", UFA, "форум России", kind="forum", name="Форум России и Казахстана",
+              parties=["KZ", "RU"], place="Уфа", location="RU-BA", date=None,
+              participants=[head]),
+        other("person", UFA, "Глава", name="Ильдар Гарипов", surname="Гарипов",
+              first_name="Ильдар", role="Глава Башкортостана", roles=["Глава Башкортостана"],
+              country="RU", region="RU-BA", aliases=["Ильдар Гарипов"]),
+        other("quote", UFA, "главный партнёр", speaker=head,
+              text="Казахстан — наш главный партнёр"),
+    ]
+
+
+def ufa_mentions() -> list[Mention]:
+    def named(word: str, code: str) -> Mention:
+        start = UFA.index(word)
+        return Mention(start, start + len(word), word, lookup(code), "name", word)
+
+    return [named("Уфе", "RU-BA"), named("России", "RU"), named("Казахстана", "KZ"),
+            named("Башкортостана", "RU-BA"), named("Казахстан —", "KZ")]
+
+
+@pytest.fixture(scope="module")
+def ufa_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    store = Store(str(tmp_path_factory.mktemp("ufa") / "ufa.db"))
+    store.add(Document(text=UFA, source="corpus/ufa.txt", name="ufa.txt", kind="text",
+                       title="Форум в Уфе", date="2024-11-29"), ufa_facts(), ufa_mentions())
+    with client_for(store) as opened:
+        yield opened
+    store.close()
+
+
+def test_a_region_pair_gets_the_events_quotes_and_people_that_concern_it(
+        ufa_client: TestClient) -> None:
+    shown = ufa_client.get("/api/pair/KZ/RU-BA").json()
+    assert [e["fields"]["name"] for e in shown["events"]] == ["Форум России и Казахстана"]
+    assert [q["fields"]["text"] for q in shown["quotes"]] == ["Казахстан — наш главный партнёр"]
+    assert [(p["name"], p["region"]) for p in shown["people"]] == [("Ильдар Гарипов", "RU-BA")]
+    page = ufa_client.get("/pair/KZ/RU-BA").text
+    assert "Форум России и Казахстана" in page and "наш главный партнёр" in page
+    assert "Ильдар Гарипов" in page and "(Республика Башкортостан)</span>" in page
+    # the pair of a country with its own region is no pair to reach
+    assert ufa_client.get("/api/pair/RU/RU-BA").json()["events"] == []
+
+
+def test_a_region_profile_gets_its_people_and_event_partners(ufa_client: TestClient) -> None:
+    shown = ufa_client.get("/api/actor/RU-BA").json()
+    assert [p["code"] for p in shown["by_events"]] == ["KZ"]  # RU is its own country
+    assert [p["name"] for p in shown["people"]] == ["Ильдар Гарипов"]
+    assert "Ильдар Гарипов" in ufa_client.get("/actor/RU-BA").text

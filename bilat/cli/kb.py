@@ -50,11 +50,24 @@ def _print_dossier(found: Any) -> None:
             for item in items:
                 console.print(f"  {wording.summary(item.fields, item.type)} "
                               f"[dim](источников: {len(item.claims)})[/]")
+    _print_people(found.people)
     for c in found.contradictions:
         console.print(f"[red]противоречие ({c.status}):[/] {c.label}: " + " или ".join(
             wording.figure(side.fields, side.type) for side in c.sides))
     for check in found.checks:
         console.print(f"[{'green' if check.ok else 'red'}]{check.label}: {check.message}[/]")
+
+
+def _print_people(people: list[dict[str, Any]]) -> None:
+    """"Ильдар Гарипов, Глава Башкортостана (Республика Башкортостан)"."""
+    from bilat.kb import wording
+
+    if people:
+        console.print("[bold]Люди[/]")
+    for p in people:
+        where = p.get("region") or p.get("country")
+        console.print("  " + ", ".join(x for x in (p["name"], p.get("role")) if x) +
+                      (f" ({wording.name(where)})" if where else ""), markup=False)
 
 
 @app.command()

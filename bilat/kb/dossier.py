@@ -18,6 +18,8 @@ from bilat.kb import timeseries as kb_series
 from bilat.kb import wording
 from bilat.kb.claims import Claim, pair_claims, party_claims
 from bilat.kb.consolidate import Consolidated, consolidate
+from bilat.kb.people import Person, find
+from bilat.kb.reach import Reached, nested, pair_context, party_context, tied
 from bilat.store import Store
 
 OTHER_TYPES = ("share", "volume", "investment", "event", "agreement", "project", "quote")
@@ -70,11 +72,12 @@ def dossier(store: Store, a: str, b: str) -> Dossier:
     a, b = resolve_code(a), resolve_code(b)
     if a == b:
         raise PairError(f"a pair needs two different parties: got {a} twice")
-    claims = pair_claims(store, a, b)
-    return build(a, b, claims)
+    reached, persons = pair_context(store, a, b)
+    return build(a, b, _with_reached(pair_claims(store, a, b), reached), persons)
 
 
-def build(a: str, b: str, claims: Sequence[Claim]) -> Dossier:
+def build(a: str, b: str, claims: Sequence[Claim],
+          persons: Sequence[Person] = ()) -> Dossier:
     consolidated = consolidate(claims)
     return Dossier(
         a=a, b=b, consolidated=tuple(consolidated),
@@ -82,7 +85,13 @@ def build(a: str, b: str, claims: Sequence[Claim]) -> Dossier:
         contradictions=tuple(kb_checks.contradictions(consolidated)),
         checks=tuple(kb_checks.checks(consolidated)),
         n_documents=len({c.fact.doc_id for c in claims}),
-        sections=_sections(consolidated), people=people(consolidated))
+        sections=_sections(consolidated), people=people(consolidated, persons))
+
+
+def _with_reached(claims: Sequence[Claim], reached: Iterable[Reached]) -> list[Claim]:
+    """The claims of a pair or party, with the events and quotes that reach it."""
+    known = {c.id for c in claims}
+    return [*claims, *(r.claim for r in reached if r.claim.id not in known)]
 
 
 def _sections(consolidated: Sequence[Consolidated]) -> dict[str, list[Consolidated]]:
@@ -120,20 +129,30 @@ def _by_date(items: Iterable[Consolidated]) -> list[Consolidated]:
     return sorted(items, key=lambda c: (when(c), c.id), reverse=True)
 
 
-def people(consolidated: Iterable[Consolidated]) -> list[dict[str, Any]]:
-    """People named as event participants or as speakers, with the facts naming them."""
+def people(consolidated: Iterable[Consolidated],
+           persons: Sequence[Person] = ()) -> list[dict[str, Any]]:
+    """People named as event participants or as speakers, with the facts naming them; a
+    person's role, country and region completed from the person facts (``persons``)."""
     found: dict[str, dict[str, Any]] = {}
     for item in consolidated:
         for person in _persons(item):
             name = str(person.get("name") or "").strip()
             if not name:
                 continue
-            entry = found.setdefault(name, {"name": name, "role": None, "organization": None,
-                                            "country": None, "facts": []})
+            known = find(persons, name)
+            name = known.name if known else name  # "Хабиров" and "Радий Хабиров": one row
+            entry = found.setdefault(name, _person_entry(name, known))
             for key in ("role", "organization", "country"):
                 entry[key] = entry[key] or person.get(key)
             entry["facts"].append(item.id)
     return sorted(found.values(), key=lambda p: (-len(p["facts"]), p["name"]))
+
+
+def _person_entry(name: str, known: Person | None) -> dict[str, Any]:
+    return {"name": name, "role": known.roles[0] if known and known.roles else None,
+            "organization": None, "country": known.countries[0] if known and known.countries
+            else None, "region": known.regions[0] if known and known.regions else None,
+            "facts": []}
 
 
 def _persons(item: Consolidated) -> list[Mapping[str, Any]]:
@@ -149,11 +168,13 @@ def _persons(item: Consolidated) -> list[Mapping[str, Any]]:
 def profile(store: Store, code: str) -> dict[str, Any]:
     """A party's partners (ranked by latest stated turnover and by events) and its people."""
     code = resolve_code(code)
-    consolidated = consolidate(party_claims(store, code))
+    reached, persons = party_context(store, code)
+    consolidated = consolidate(_with_reached(party_claims(store, code), reached))
+    codes = {r.claim.id: r.codes for r in reached}
     partners: dict[str, dict[str, Any]] = {}
     for item in kb_checks.winners(consolidated):
-        for other in item.parties:
-            if other != code:
+        for other in _sides(item, codes):
+            if not nested(other, code):  # RU and its own RU-BA are no partners
                 _count_partner(partners.setdefault(other, _partner(other)), item)
     ranked = sorted(partners.values(), key=lambda p: (-p["n_facts"], p["code"]))
     return {"actor": actor_json(code), "partners": ranked,
@@ -161,8 +182,24 @@ def profile(store: Store, code: str) -> dict[str, Any]:
                                   key=lambda p: -p["turnover"]["value_usd"]),
             "by_events": sorted((p for p in ranked if p["n_events"]),
                                 key=lambda p: (-p["n_events"], p["code"])),
-            "people": people(consolidated),
+            "people": _with_persons(people(consolidated, persons),
+                                    [p for p in persons if tied(p, code)]),
             "n_facts": sum(len(c.claims) for c in consolidated)}
+
+
+def _sides(item: Consolidated, reached: Mapping[str, frozenset[str]]) -> list[str]:
+    """The parties of a consolidated fact, and every code its events or quotes reach."""
+    found = set(item.parties)
+    for claim in item.claims:
+        found |= reached.get(claim.id, frozenset())
+    return sorted(found)
+
+
+def _with_persons(entries: list[dict[str, Any]],
+                  persons: Sequence[Person]) -> list[dict[str, Any]]:
+    """People of events and quotes first, then the party's other people, most named first."""
+    listed = {e["name"] for e in entries}
+    return entries + [_person_entry(p.name, p) for p in persons if p.name not in listed]
 
 
 def _partner(code: str) -> dict[str, Any]:

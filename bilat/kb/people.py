@@ -64,6 +64,18 @@ def merge(rows: Iterable[tuple[str, Mapping[str, Any]]]) -> list[Person]:
     return sorted(found, key=lambda p: (-len(p.documents), p.name))
 
 
+def find(persons: Iterable[Person], name: str) -> Person | None:
+    """The merged person a name stands for ("Радий Хабиров", "Р. Хабиров", "Хабиров"):
+    same surname and first initial; a bare surname only where one person bears it."""
+    surname, initial = _key({"name": name})
+    if not surname:
+        return None
+    same = [p for p in persons if _key({"name": p.name})[0] == surname]
+    if initial:
+        same = [p for p in same if _key({"name": p.name})[1] in (initial, "")]
+    return same[0] if len(same) == 1 else None
+
+
 def _key(fields: Mapping[str, Any]) -> tuple[str, str]:
     name = str(fields.get("name") or "").split()
     surname = str(fields.get("surname") or (name[-1] if name else ""))
