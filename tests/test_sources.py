@@ -48,6 +48,16 @@ TEXT_CASES = [
     ("note.md", f"# {TITLE}\n\n{BODY}".encode(), TITLE, None, f"# {TITLE}"),
     ("no_year.txt", f"{TITLE}\n5 июня\n\n{BODY}".encode(), TITLE, None, TITLE),
     ("no_title.txt", BODY.encode("cp1251"), None, None, BODY[:40]),
+    # a page copied from a browser: its menu and breadcrumbs come before the headline
+    ("copied.txt", f"Все новости\n{TITLE}\n5 июня 2025\n\n{BODY}".encode(), TITLE,
+     "2025-06-05", "Все новости"),
+    ("crumbs.txt", f"Главная / Новости / Экономика\nПоделиться\n{TITLE}\n5 июня 2025\n\n"
+     f"{BODY}".encode(), TITLE, "2025-06-05", "Главная"),
+    ("menu_only.txt", f"Все новости\n\n{BODY}".encode(), None, None, "Все новости"),
+    ("dated_first.txt", f"Новости\n5 июня 2025, 10:05\n{TITLE}\n\n{BODY}".encode(), TITLE,
+     "2025-06-05", "Новости"),
+    ("address.txt", f"example-news.ru/kurgan/188\nLast Update:\n{TITLE}\n\n{BODY}".encode(),
+     TITLE, None, "example-news.ru"),
 ]
 
 
@@ -235,6 +245,27 @@ def test_telegram_export(tmp_path: Path, file_name: str) -> None:
             assert (item.name, item.date, item.text, item.kind) == (name, detail, text, "telegram")
         else:
             assert item.input.endswith(name) and item.reason.startswith(detail)
+
+
+TELEGRAM_TITLES = [  # (message text, title)
+    (BODY, "Товарооборот Курганской области с Казахстаном за первое полугодие вырос на 8%"),
+    (f"⚡️ {TITLE}\n\n{BODY}", TITLE),
+    (f"#Казахстан #Курган\n{TITLE}\n\n{BODY}", TITLE),
+    ("Губернатор Курганской области и аким Северо-Казахстанской области в ходе встречи в "
+     "Петропавловске договорились провести заседание рабочей группы осенью и обсудить "
+     "поставки зерна.", "Губернатор Курганской области и аким Северо-Казахстанской области "
+     "в ходе встречи в Петропавловске…"),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), TELEGRAM_TITLES,
+                         ids=["sentence", "emoji", "hashtags", "long"])
+def test_telegram_messages_get_a_title(tmp_path: Path, text: str, title: str) -> None:
+    """A message has no title field: its first line, or its first sentence cut short."""
+    export = {"name": "Канал", "messages": [{"id": 9, "type": "message", "text": text}]}
+    (tmp_path / "result.json").write_text(json.dumps(export, ensure_ascii=False), "utf-8")
+    [document] = list(read(tmp_path / "result.json"))
+    assert document.title == title
 
 
 def test_telegram_export_without_channel_name_uses_the_file(tmp_path: Path) -> None:

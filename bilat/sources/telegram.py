@@ -10,12 +10,21 @@ opens it for anyone who can see the channel, and the export names no public user
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from bilat.model import Document, Skipped
 from bilat.sources.common import article
 from bilat.sources.dates import iso_date
+from bilat.sources.text import is_furniture
+
+# A post has no title field: its first line, or its first sentence, stands for one. Cut at
+# a word to about a news headline's length (most are 60–100 characters).
+TITLE_CHARS = 100
+_LEAD = re.compile(r"^[^\w«\"„(]+")  # emoji, bullets and dashes before the first word
+# A sentence ends at . ! ? … before a capital letter or a quote: "8 млн т. в 2024 г." goes on.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"„A-ZА-ЯЁ])")
 
 
 def is_telegram_export(data: Any) -> bool:
@@ -37,7 +46,8 @@ def read_telegram(
             continue  # a photo, a sticker, a poll: nothing to read
         number = message.get("id", position)
         yield article(text, source=source, name=f"{channel}/{number}", kind="telegram",
-                      date=_date(message), url=message_link(channel_id, number),
+                      title=message_title(text), date=_date(message),
+                      url=message_link(channel_id, number),
                       where=f"{source} (message {number})")
 
 
@@ -46,6 +56,21 @@ def message_link(channel_id: int | None, number: Any) -> str | None:
     if channel_id is None or _number(number) is None:
         return None
     return f"https://t.me/c/{channel_id}/{number}"
+
+
+def message_title(text: str) -> str | None:
+    """The post's first line of words (hashtags and emoji passed over), cut to a sentence
+    of at most TITLE_CHARS."""
+    for line in text.split("\n"):
+        words = line.split()
+        if not words or all(w.startswith("#") for w in words) or is_furniture(line):
+            continue
+        sentence = _SENTENCE_END.split(_LEAD.sub("", line.strip()), maxsplit=1)[0]
+        sentence = sentence.rstrip(".").strip()
+        if len(sentence) <= TITLE_CHARS:
+            return sentence or None
+        return sentence[:TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",;:—– ") + "…"
+    return None
 
 
 def message_text(text: Any) -> str:

@@ -1,6 +1,13 @@
-"""Plain-text articles (.txt, .text, .md): the title on the first line, maybe a dateline."""
+"""Plain-text articles (.txt, .text, .md): the title on the first line, maybe a dateline.
+
+A page copied from a browser into a file brings its menu and breadcrumbs along ("Все
+новости", "Главная / Новости / Экономика"): those lines are passed over when the title is
+looked for; the text keeps them, as the file has them.
+"""
 
 from __future__ import annotations
+
+import re
 
 from bilat.model import Document, Skipped
 from bilat.sources.common import article, clean_text
@@ -12,16 +19,35 @@ from bilat.sources.decode import decode
 MAX_TITLE_CHARS = 200
 # The dateline, when there is one, sits right under the title.
 DATELINE_WITHIN_LINES = 3
+# Menu items, buttons and section names that sit above a copied page's headline; matched
+# against a whole line, case-insensitively. Gathered from Russian news and regional
+# government sites.
+PAGE_FURNITURE = frozenset({
+    "все новости", "новости", "главная", "главная страница", "лента", "лента новостей",
+    "последние новости", "главное", "новости региона", "новости компании", "пресс-центр",
+    "пресс-релизы", "все материалы", "архив", "меню", "поиск", "войти", "подписаться",
+    "поделиться", "версия для печати", "распечатать", "назад", "вернуться назад",
+    "вернуться к списку", "к списку новостей", "экономика", "политика", "общество",
+    "регионы", "в мире", "бизнес", "происшествия", "культура", "спорт",
+})
+# Breadcrumbs: short items joined by a separator ("Главная / Новости / Экономика").
+_CRUMB_SEPARATOR = re.compile(r"\s(?:/|>|»|→|\|)\s")
+MAX_CRUMB_WORDS = 4  # a crumb is a section's name; a headline with a slash is longer
+_ADDRESS = re.compile(r"^(?:https?://)?[\w.-]+\.[a-zа-я]{2,}(?:/\S*)?$", re.IGNORECASE)
+MAX_LABEL_WORDS = 3  # "Дата публикации:"; a headline ending in a colon is longer
 
 
 def read_text(data: bytes, *, source: str, name: str) -> Document | Skipped:
     text = clean_text(decode(data, source))
     lines = [line.strip() for line in text.split("\n") if line.strip()]
+    lines = lines[_furniture_lines(lines):]
     return article(text, source=source, name=name, kind="txt", title=_title(lines),
                    date=dateline(lines[:DATELINE_WITHIN_LINES]))
 
 
 def _title(lines: list[str]) -> str | None:
+    while lines and DATELINE.match(lines[0]):  # "5 июня 2025, 10:05" above the headline
+        lines = lines[1:]
     if len(lines) < 2:
         return None
     first = lines[0].lstrip("# ").strip()  # a Markdown heading is a title too
@@ -29,3 +55,22 @@ def _title(lines: list[str]) -> str | None:
             or DATELINE.match(first)):
         return None
     return first
+
+
+def _furniture_lines(lines: list[str]) -> int:
+    """How many of the first lines are a copied page's menu, breadcrumbs or separators."""
+    count = 0
+    while count < len(lines) and is_furniture(lines[count]):
+        count += 1
+    return count
+
+
+def is_furniture(line: str) -> bool:
+    if line.strip(" :|•·").casefold() in PAGE_FURNITURE:
+        return True
+    if _ADDRESS.match(line) or (line.endswith(":") and len(line.split()) <= MAX_LABEL_WORDS):
+        return True  # the page's address; "Last Update:", "Источник:" with its value below
+    crumbs = _CRUMB_SEPARATOR.split(line)
+    if len(crumbs) > 1 and all(len(c.split()) <= MAX_CRUMB_WORDS for c in crumbs):
+        return True
+    return not any(c.isalpha() for c in line)  # "***", "—", a lone time "14:30"
