@@ -114,6 +114,15 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
      "долларов.", ["trade:turnover BY UZ 1000M USD exact 2025 forecast"]),
     ("Казахстан готов нарастить поставки в Азербайджан на сумму свыше 340 млн долларов.",
      ["trade:export KZ>AZ 340M USD over None target"]),
+    # a target's year is the one it is set for, not when it was set or a figure reached
+    ("В 2022 году лидеры Узбекистана и Киргизии поставили задачу довести товарооборот до "
+     "2 млрд долларов.", ["trade:turnover KG UZ 2000M USD exact None target"]),
+    ("По итогам 2019 года товарооборот Казахстана и Турции составил 3 млрд долларов, а в "
+     "перспективе стороны намерены довести его до 5 млрд долларов.",
+     ["trade:turnover KZ TR 3000M USD exact 2019 actual",
+      "trade:turnover KZ TR 5000M USD exact None target"]),
+    ("В 2021 году Беларусь и Вьетнам планировали нарастить товарооборот до 500 млн "
+     "долларов.", ["trade:turnover BY VN 500M USD exact 2021 target"]),
     # export and import with direction
     ("В 2024 году экспорт из России в Казахстан составил 17,5 млрд долларов.",
      ["trade:export RU>KZ 17500M USD exact 2024 actual"]),
@@ -233,6 +242,11 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
      ["trade:export KZ>CN 15200M USD exact 2024 actual"]),
     ("Экспорт продукции Костанайской области в Россию в 2024 году составил 800 млн долларов.",
      ["trade:export KZ-39>RU 800M USD exact 2024 actual"]),
+    # a compared part of a year is the base, not the figure's period
+    ("За январь–март 2019 года товарооборот Киргизии с Китаем вырос на 12% по сравнению с "
+     "январем–мартом 2018 года и составил 500 млн долларов.",
+     ["trade:turnover CN KG 500M USD exact 2019/3 actual",
+      "change:turnover CN KG +12% 2019/3 base=2018"]),
     ("За 2024 год товарооборот Казахстана и Беларуси увеличился на 2,3% и достиг 1,2 млрд "
      "долларов.", ["trade:turnover BY KZ 1200M USD exact 2024 actual",
                    "change:turnover BY KZ +2.3% 2024 base=previous_period"]),

@@ -211,6 +211,8 @@ def _period_for(scan: Scan, figure: Figure, status: str,
                 carry: PeriodSpan | None) -> PeriodSpan | None:
     wanted = ("target", "period") if status != "actual" else ("period",)
     spans = [p for p in scan.periods if p.role in wanted]
+    if status == "target":
+        spans = [p for p in spans if not _told_before_a_past_verb(scan, p, figure)]
     before = [p for p in spans if p.stop <= figure.start]
     if before:
         return before[-1]
@@ -221,6 +223,22 @@ def _period_for(scan: Scan, figure: Figure, status: str,
         # "по сравнению с 2014 годом увеличился … до 250,7 млн": the year after the base
         return PeriodSpan(base.start, base.stop, base.year + 1, None, None, "period")
     return carry if status == "actual" else None
+
+
+def _told_before_a_past_verb(scan: Scan, span: PeriodSpan, figure: Figure) -> bool:
+    """"В 2024 году президенты поставили цель: достичь $2 млрд", "По итогам 2019 года
+    товарооборот достиг 2,5 млрд, а в перспективе … до 5 млрд": a year before a verb in the
+    past tense is when the goal was set or a figure reached, not the year the goal is for."""
+    if span.role == "target" or span.start > figure.start:
+        return False
+    between = [t for t in scan.tokens if span.stop <= t.start < figure.start]
+    return any(t.pos == "VERB" and t.feats.get("Tense") == "Past" and t.lemma not in PLANNED
+               for t in between)
+
+
+# Verbs of a plan whose past tense still speaks of the year planned for: "в 2017 году
+# планировалось довести товарооборот до 1 млрд".
+PLANNED = {"планировать", "планироваться", "намечаться", "предполагаться", "рассчитывать"}
 
 
 def _confidence(parties: Parties) -> float:
