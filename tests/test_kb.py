@@ -508,3 +508,74 @@ def test_two_dated_roadmaps_stay_apart(store: Store) -> None:
     store.add(doc(ROADMAP_PERIOD, "period.txt", "2020-11-28"),
               [roadmap(ROADMAP_PERIOD, "дорожной карты", "Дорожная карта", date="2019")])
     assert len(kb.dossier(store, "KZ", "RU-BA").sections["agreements"]) == 2
+
+
+# -- ask: rivals, English, people (issue 13, point 4) -----------------------------------------
+
+ENGLISH = [  # (question, found, words the answer must contain)
+    ("What was the trade between Kazakhstan and Uzbekistan in 2024?", True,
+     ["Товарооборот Казахстан — Узбекистан за 2024 год", "4,4 млрд"]),
+    ("What was the trade between Kazakhstan and Uzbekistan in 2017?", False,
+     ["нет сведений о товарообороте (Казахстан — Узбекистан) за 2017 год", "Есть данные"]),
+    ("What were Kazakhstan's exports to Uzbekistan in 2024?", True, ["2,6 млрд"]),
+    ("How much did Kazakhstan import from Uzbekistan in 2024?", True, ["1,8 млрд"]),
+    ("In 2024, what was the turnover of Kazakhstan and Uzbekistan?", True, ["4,4 млрд"]),
+    ("How did trade between Kazakhstan and Uzbekistan grow in 2024?", True, ["10 %"]),
+]
+
+
+@pytest.mark.parametrize(("question", "found", "words"), ENGLISH)
+def test_ask_in_english(store: Store, question: str, found: bool, words: list[str]) -> None:
+    fill(store)
+    answer = kb.answer(store, question, today=TODAY)
+    assert answer.found is found, answer.text
+    for word in words:
+        assert word in answer.text
+
+
+def test_english_questions_name_regions_and_not_india() -> None:
+    q = kb.parse("What was the trade between Kazakhstan and Bashkortostan in 2023?")
+    assert (q.parties, q.type, q.indicator, q.year) == (("KZ", "RU-BA"), "trade", "turnover",
+                                                        2023)
+    assert kb.parse("Trade of Russia with the Kostanay region in 2024").parties == ("RU",
+                                                                                    "KZ-39")
+
+
+def test_a_disputed_answer_shows_the_rival_with_its_sources(store: Store) -> None:
+    fill(store, rival=True)
+    answer = kb.answer(store, "Какой товарооборот между Казахстаном и Узбекистаном в 2024 "
+                              "году?", today=TODAY)
+    assert answer.found and "источники расходятся" in answer.text
+    assert "4,4 млрд" in answer.text and "3,9 млрд" in answer.text and "rival.txt" in answer.text
+    [rival] = answer.rivals
+    assert rival.value == 3.9e9 and [c.fact.doc_name for c in rival.claims] == ["rival.txt"]
+    shown = answer.to_json()
+    assert [s["doc_name"] for r in shown["rivals"] for s in r["sources"]] == ["rival.txt"]
+
+
+MINISTER = "Министр торговли Казахстана Арман Шаккалиев провёл встречу с коллегами."
+
+
+def add_minister(store: Store) -> None:
+    store.add(doc(MINISTER, "minister.txt"), [Fact("person", {
+        "name": "Арман Шаккалиев", "surname": "Шаккалиев", "first_name": "Арман",
+        "role": "министр торговли Казахстана", "roles": ["министр торговли Казахстана"],
+        "country": "KZ", "region": None, "aliases": ["Арман Шаккалиев"]},
+        at(MINISTER, "Министр"), 0.85, rule="test.person")])
+
+
+@pytest.mark.parametrize("question", ["Кто такой Арман Шаккалиев?", "кто такой Шаккалиев",
+                                      "Who is Arman Shakkaliev?"])
+def test_who_is(store: Store, question: str) -> None:
+    add_minister(store)
+    answer = kb.answer(store, question, today=TODAY)
+    assert answer.found, answer.text
+    assert "Арман Шаккалиев" in answer.text and "министр торговли Казахстана" in answer.text
+    assert "minister.txt" in answer.text
+    assert answer.to_json()["person"]["name"] == "Арман Шаккалиев"
+
+
+def test_who_is_someone_unknown(store: Store) -> None:
+    add_minister(store)
+    answer = kb.answer(store, "Кто такая Анна Иванова?", today=TODAY)
+    assert not answer.found and "нет сведений о человеке «Анна Иванова»" in answer.text

@@ -415,3 +415,23 @@ def test_a_region_profile_gets_its_people_and_event_partners(ufa_client: TestCli
     assert [p["code"] for p in shown["by_events"]] == ["KZ"]  # RU is its own country
     assert [p["name"] for p in shown["people"]] == ["Ильдар Гарипов"]
     assert "Ильдар Гарипов" in ufa_client.get("/actor/RU-BA").text
+
+
+# -- ask: rivals and English (issue 13, point 4) ----------------------------------------------
+
+
+def test_ask_shows_the_rival_figure_with_its_sources(client: TestClient) -> None:
+    question = "Какой товарооборот между Казахстаном и Узбекистаном в 2024 году?"
+    shown = client.get("/api/ask", params={"q": question}).json()
+    assert shown["found"] and "источники расходятся" in shown["text"]
+    [rival] = shown["rivals"]
+    assert rival["value"] == 3.9e9
+    assert [s["doc_name"] for s in rival["sources"]] == ["rival.txt"]
+    page = client.get("/ask", params={"q": question}).text
+    assert "Другие источники называют" in page and "rival.txt" in page
+
+
+def test_ask_in_english_through_the_api(client: TestClient) -> None:
+    shown = client.get("/api/ask", params={
+        "q": "What was the trade between Kazakhstan and Uzbekistan in 2024?"}).json()
+    assert shown["found"] and shown["understood"]["parties"] == ["KZ", "UZ"]

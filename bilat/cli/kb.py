@@ -84,7 +84,7 @@ def ask(question: Annotated[str, typer.Argument(help="A question in Russian.")],
         print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
         return
     console.print(answer.text, style=None if answer.found else "yellow", markup=False)
-    for fact in answer.facts:
+    for fact in (*answer.facts, *answer.rivals):  # a rival value shows its sentences too
         for claim in fact.claims:
             console.print(f"  [dim]{claim.fact.doc_name}:[/] «{claim.fact.evidence.text}»")
 

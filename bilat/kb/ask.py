@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from bilat.kb import wording
+from bilat.kb import english, wording
 from bilat.kb.checks import winners
 from bilat.kb.claims import pair_claims, party_claims
 from bilat.kb.consolidate import Consolidated, consolidate
+from bilat.kb.people import Person, find, people
 from bilat.kb.question import Question, parse
 from bilat.kb.timeseries import line_of
 from bilat.store import Store
@@ -43,27 +44,36 @@ class Answer:
     text: str
     facts: tuple[Consolidated, ...] = ()
     related: tuple[Consolidated, ...] = field(default=())  # other periods of the same thing
+    rivals: tuple[Consolidated, ...] = ()  # other values of a disputed fact, with sources
+    person: Person | None = None  # who "Кто такой …?" asked about
 
     def to_json(self) -> dict[str, Any]:
         return {"question": self.question.text, "understood": self.question.to_json(),
                 "found": self.found, "text": self.text,
                 "facts": [f.to_json() for f in self.facts],
-                "related": [f.to_json() for f in self.related]}
+                "related": [f.to_json() for f in self.related],
+                "rivals": [f.to_json() for f in self.rivals],
+                "person": self.person.to_json() if self.person else None}
 
 
 def answer(store: Store, question: str, today: date | None = None) -> Answer:
     """The answer to a question about cooperation, from consolidated facts."""
     q = parse(question, today)
+    if q.person:
+        return _who(store, q)
     if not q.parties:
         return Answer(q, False, "Не удалось понять, о каких странах или регионах вопрос. "
                                 "Назовите их, например: «Какой товарооборот между "
                                 "Казахстаном и Узбекистаном в 2024 году?»")
     claims = (pair_claims(store, q.parties[0], q.parties[1]) if len(q.parties) > 1
               else party_claims(store, q.parties[0]))
-    candidates = [c for c in winners(consolidate(claims)) if _matches(c, q)]
+    consolidated = consolidate(claims)
+    candidates = [c for c in winners(consolidated) if _matches(c, q)]
     exact = [c for c in candidates if _in_period(c, q)]
     if exact:
-        return Answer(q, True, _found_text(q, exact), tuple(_newest(exact)))
+        rivals = _rivals(exact, consolidated)
+        return Answer(q, True, _found_text(q, exact, rivals), tuple(_newest(exact)),
+                      rivals=tuple(rivals))
     related = tuple(_newest(candidates))
     return Answer(q, False, _missing_text(q, related), related=related)
 
@@ -111,18 +121,33 @@ def _subject(q: Question) -> str:
     return f"{head} {' — '.join(wording.name(p) for p in q.parties)}"
 
 
-def _found_text(q: Question, facts: Sequence[Consolidated]) -> str:
+def _rivals(shown: Sequence[Consolidated],
+            consolidated: Sequence[Consolidated]) -> list[Consolidated]:
+    """The values other sources give for the facts shown, best-sourced first."""
+    ids = {rival for item in shown for rival in item.rivals}
+    return sorted((c for c in consolidated if c.id in ids),
+                  key=lambda c: (-c.independent, -len(c.claims), c.id))
+
+
+def _found_text(q: Question, facts: Sequence[Consolidated],
+                rivals: Sequence[Consolidated] = ()) -> str:
     with_period = q.year is None
-    lines = [_fact_line(f, with_period) for f in _newest(facts)[:MAX_LISTED]]
+    lines = [_fact_line(f, with_period, [r for r in rivals if r.id in f.rivals])
+             for f in _newest(facts)[:MAX_LISTED]]
     more = f" И ещё {len(facts) - MAX_LISTED}." if len(facts) > MAX_LISTED else ""
     subject = _subject(q)
     when = "" if with_period else f" {wording.period(q.year, q.months)}"
     return f"{subject[:1].upper()}{subject[1:]}{when}: " + "; ".join(lines) + "." + more
 
 
-def _fact_line(item: Consolidated, with_period: bool) -> str:
-    return f"{_what(item, with_period)} ({_sources(item)})" + (
-        " — источники расходятся" if item.standing == "disputed" else "")
+def _fact_line(item: Consolidated, with_period: bool,
+               rivals: Sequence[Consolidated] = ()) -> str:
+    """"4,4 млрд (источников: 3: a.txt, b.txt) — источники расходятся: 3,9 млрд (…)"."""
+    if item.standing != "disputed":
+        return f"{_what(item, with_period)} ({_sources(item)})"
+    others = "; ".join(f"{_what(r, with_period)} ({_sources(r, named=True)})" for r in rivals)
+    return (f"{_what(item, with_period)} ({_sources(item, named=True)}) — источники "
+            f"расходятся" + (f": {others}" if others else ""))
 
 
 def _what(item: Consolidated, with_period: bool) -> str:
@@ -138,10 +163,43 @@ def _what(item: Consolidated, with_period: bool) -> str:
     return f"{figure} {wording.period(item.year, item.months)}" if with_period else figure
 
 
-def _sources(item: Consolidated) -> str:
+def _sources(item: Consolidated, named: bool = False) -> str:
     n, independent = len(item.claims), item.independent
     text = f"источников: {n}" + (f", независимых: {independent}" if independent != n else "")
+    if named:  # where sources disagree, which say what
+        names = list(dict.fromkeys(c.fact.doc_name for c in item.claims))
+        text += ": " + ", ".join(names[:MAX_LISTED]) + (" …" if len(names) > MAX_LISTED else "")
     return text + (", подтверждено человеком" if item.curated else "")
+
+
+def _who(store: Store, q: Question) -> Answer:
+    """A person's roles, country, region and documents, from the people merged across
+    documents; namesakes listed where the name alone does not tell who."""
+    asked = str(q.person)
+    name = english.cyrillic(asked) if english.is_latin(asked) else asked
+    persons = people(store)
+    found = find(persons, name)
+    if found is None:
+        return Answer(q, False, f"В базе нет сведений о человеке «{asked}»." +
+                      _namesakes(persons, name))
+    return Answer(q, True, _person_text(store, found), person=found)
+
+
+def _namesakes(persons: Sequence[Person], name: str) -> str:
+    surname = name.split()[-1].lower().replace("ё", "е")
+    same = [p.name for p in persons if p.name.split()[-1].lower().replace("ё", "е") == surname]
+    return f" С этой фамилией известны: {', '.join(same[:MAX_LISTED])}." if same else ""
+
+
+def _person_text(store: Store, person: Person) -> str:
+    """"Арман Шаккалиев — министр торговли; Казахстан. Назван в документах (1): a.txt"."""
+    roles = "; ".join(person.roles[:3])
+    where = ", ".join(wording.name(c) for c in (*person.regions, *person.countries))
+    names = [d.name for d in (store.document(i) for i in person.documents[:MAX_LISTED]) if d]
+    more = " …" if len(person.documents) > MAX_LISTED else ""
+    what = "; ".join(x for x in (roles, where) if x) or "роль не названа"
+    return (f"{person.name} — {what}. Назван в документах ({len(person.documents)}): "
+            f"{', '.join(names)}{more}.")
 
 
 def _missing_text(q: Question, related: Sequence[Consolidated]) -> str:

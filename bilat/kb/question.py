@@ -6,6 +6,7 @@ tables for indicators and status, the period grammar for years and parts of a ye
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +18,7 @@ from bilat.actors import actor_by_name
 from bilat.actors.gazetteer import fold, gazetteer
 from bilat.extract.economy import cues
 from bilat.extract.parse.periods import find_periods
+from bilat.kb import english
 from bilat.nlp import lemma_of
 
 MAX_NAME_WORDS = 4  # "Восточно-Казахстанская область", "Республика Саха (Якутия)"
@@ -39,6 +41,9 @@ TYPE_ORDER = ("change", "share", "investment", "volume", "agreement", "event", "
               "quote")
 FORECAST_WORDS = {"прогноз", "прогнозировать", "прогнозироваться", "ожидаться", "ожидать",
                   "ожидаемый"}
+# "Кто такой Радий Хабиров?", "Кто такая …", "Кто это …", "Who is …?"
+WHO = re.compile(r"^\s*(?:кто\s+(?:так(?:ой|ая|ие)|это|есть)|who\s+is|who's)\s+"
+                 r"(?P<name>.+?)[\s?!.]*$", re.IGNORECASE)
 ORIGIN = {"из", "от"}  # "импорт из Китая": the exporter follows
 DESTINATION = {"в", "во", "на"}  # "экспорт в Китай": the importer follows
 
@@ -54,6 +59,7 @@ class Question:
     year: int | None
     months: int | None  # None: a whole year
     status: str  # actual | target | forecast
+    person: str | None = None  # the name "Кто такой …?" or "Who is …?" asks about
 
     def to_json(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__dataclass_fields__ if k != "text"} | {
@@ -69,12 +75,18 @@ class _Word:
 
 
 def parse(text: str, today: date | None = None) -> Question:
+    person = person_asked(text)
+    if person is not None:
+        return Question(text=text, parties=(), type="person", indicator=None, exporter=None,
+                        importer=None, year=None, months=None, status="actual",
+                        person=person)
     words = [_Word(t.text, t.start, t.stop, lemma_of(t.text.lower()))
              for t in tokenize(text) if any(ch.isalnum() for ch in t.text)]
     lemmas = {w.lemma for w in words}
     found = _actors(text, words)
     parties = tuple(dict.fromkeys(code for code, _ in found))[:2]
-    type_ = next((t for t in TYPE_ORDER if lemmas & TYPE_WORDS[t]), "trade")
+    type_ = next((t for t in TYPE_ORDER
+                  if lemmas & (TYPE_WORDS[t] | english.TYPE_WORDS.get(t, set()))), "trade")
     indicator = _indicator(words) or ("turnover" if type_ in ("trade", "change") else None)
     exporter, importer = _direction(indicator, found, words)
     year, months = _period(text, today or date.today())
@@ -83,21 +95,37 @@ def parse(text: str, today: date | None = None) -> Question:
                     status=_status(lemmas))
 
 
+def person_asked(text: str) -> str | None:
+    """The name in "Кто такой Радий Хабиров?", "кто такая …", "Who is …?"; else None."""
+    found = WHO.match(text)
+    return found.group("name").strip() if found else None
+
+
 def _actors(text: str, words: Sequence[_Word]) -> list[tuple[str, int]]:
     """(code, index of its first word) for each actor named, longest names first."""
     found: list[tuple[str, int]] = []
     i = 0
     while i < len(words):
         for size in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
-            actor = actor_by_name(text[words[i].start:words[i + size - 1].stop])
-            if actor is not None:
-                found.append((actor.code, i))
+            code = _actor(text[words[i].start:words[i + size - 1].stop])
+            if code is not None:
+                found.append((code, i))
                 i += size
                 break
         else:
             found.extend((code, i) for code in _compound(words[i].text))
             i += 1
     return found
+
+
+def _actor(name: str) -> str | None:
+    """A Russian name, an English one, or a code written as one ("KZ", not "In")."""
+    if not english.is_latin(name):
+        actor = actor_by_name(name)
+        return actor.code if actor else None
+    if name == name.upper() and name.upper() in gazetteer().actors:
+        return name
+    return english.actor(name)
 
 
 def _compound(word: str) -> list[str]:
@@ -116,6 +144,8 @@ def _indicator(words: Sequence[_Word]) -> str | None:
     for i, w in enumerate(words):
         if w.lemma in cues.INDICATORS:
             return cues.INDICATORS[w.lemma]
+        if w.lemma in english.INDICATORS:
+            return english.INDICATORS[w.lemma]
         before = words[i - 1].lemma if i else ""
         if w.lemma == "оборот" and before in cues.TRADE_ADJECTIVES:
             return "turnover"
@@ -129,8 +159,9 @@ def _direction(indicator: str | None, found: Sequence[tuple[str, int]],
     """Exporter and importer of an export or import question, from "в" and "из"."""
     if indicator not in ("export", "import") or not found:
         return None, None
-    origin = next((c for c, i in found if i and words[i - 1].lemma in ORIGIN), None)
-    target = next((c for c, i in found if i and words[i - 1].lemma in DESTINATION), None)
+    origin_words, target_words = ORIGIN | english.ORIGIN, DESTINATION | english.DESTINATION
+    origin = next((c for c, i in found if i and words[i - 1].lemma in origin_words), None)
+    target = next((c for c, i in found if i and words[i - 1].lemma in target_words), None)
     others = [c for c, _ in found if c not in (origin, target)]
     if indicator == "export":
         exporter = origin or (others[0] if others else None)
@@ -149,8 +180,9 @@ def _period(text: str, today: date) -> tuple[int | None, int | None]:
 
 
 def _status(lemmas: set[str]) -> str:
-    if lemmas & cues.TARGET_WORDS - {"готовый", "поставить", "договориться"}:
+    if lemmas & (cues.TARGET_WORDS - {"готовый", "поставить", "договориться"} |
+                 english.TARGET_WORDS):
         return "target"
-    if lemmas & FORECAST_WORDS:
+    if lemmas & (FORECAST_WORDS | english.FORECAST_WORDS):
         return "forecast"
     return "actual"

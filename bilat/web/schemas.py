@@ -126,6 +126,9 @@ class AskResult(BaseModel):
     text: str
     facts: list[Record]
     related: list[Record]
+    rivals: list[Record] = Field(default=[], description="Other values of a disputed fact, "
+                                                         "with their sources")
+    person: Record | None = Field(default=None, description="Who 'Кто такой …?' asked about")
 
 
 class ContradictionsView(BaseModel):
