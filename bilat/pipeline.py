@@ -86,10 +86,17 @@ def ingest(inputs: Iterable[str | os.PathLike[str]], store: Store, *,
            on_item: Callable[[Processed | Skipped | Document], None] | None = None,
            ) -> IngestReport:
     """Read, analyse, extract and store; documents already stored are not analysed again."""
+    return ingest_items(read_many(inputs, urls_file), store, jobs=jobs, on_item=on_item)
+
+
+def ingest_items(items: Iterable[Document | Skipped], store: Store, *, jobs: int = 1,
+                 on_item: Callable[[Processed | Skipped | Document], None] | None = None,
+                 ) -> IngestReport:
+    """``ingest`` of what a reader gave: documents, and inputs it could not read."""
     report = IngestReport()
 
     def fresh() -> Iterator[Document | Skipped]:
-        for item in read_many(inputs, urls_file):
+        for item in items:
             if isinstance(item, Document):
                 report.read += 1
                 if store.has(item.id):

@@ -13,29 +13,44 @@ document already there is skipped, so a failed job can simply be run again.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from bilat.model import Skipped
-from bilat.pipeline import IngestReport, ingest
+from bilat.model import Document, Skipped
+from bilat.pipeline import IngestReport, ingest_items
+from bilat.sources import read
+from bilat.sources.files import folder_files, read_folder_file
 
 # Inputs per partition when none is given: enough to amortise a worker's start, small
 # enough that a lost worker costs little. Tuned on the demo corpus.
 FILES_PER_PARTITION = 50
 
 
-def expand(inputs: Iterable[str | os.PathLike[str]]) -> list[str]:
+# One input of a partition: a folder and a file's name in it, read as reading the whole
+# folder would (sidecar files passed over, the folder-relative name kept), or an input
+# given by itself (a file, a URL) with no folder.
+Entry = tuple[str | None, str]
+
+
+def expand(inputs: Iterable[str | os.PathLike[str]]) -> list[Entry]:
     """Folders become the files in them, so partitions are balanced by file."""
-    paths: list[str] = []
+    entries: list[Entry] = []
     for given in inputs:
         path = Path(given)
-        if path.is_dir():
-            paths.extend(str(p) for p in sorted(path.rglob("*")) if p.is_file()
-                         and not p.name.startswith("."))
+        if path.is_dir() and folder_files(path):
+            entries.extend((str(path), name) for name in folder_files(path))
+        else:  # a file, a URL, or a folder with nothing to read: reported as the plain run does
+            entries.append((None, os.fspath(given)))
+    return entries
+
+
+def _read(entries: Iterable[Entry]) -> Iterator[Document | Skipped]:
+    for folder, name in entries:
+        if folder is None:
+            yield from read(name)
         else:
-            paths.append(str(given))
-    return paths
+            yield from read_folder_file(Path(folder), name)
 
 
 def ingest_distributed(inputs: Iterable[str | os.PathLike[str]], url: str, *,
@@ -45,11 +60,11 @@ def ingest_distributed(inputs: Iterable[str | os.PathLike[str]], url: str, *,
     "threads", "synchronous"), a ``distributed.Client`` or a scheduler address."""
     import dask.bag as db
 
-    paths = expand(inputs)
-    if not paths:
+    entries = expand(inputs)
+    if not entries:
         return IngestReport()
-    count = partitions or max(1, -(-len(paths) // FILES_PER_PARTITION))
-    bag = db.from_sequence(paths, npartitions=min(count, len(paths)))
+    count = partitions or max(1, -(-len(entries) // FILES_PER_PARTITION))
+    bag = db.from_sequence(entries, npartitions=min(count, len(entries)))
     parts = bag.map_partitions(_ingest_partition, url).compute(
         scheduler=_scheduler(scheduler))
     return merge(parts)
@@ -63,11 +78,11 @@ def _scheduler(scheduler: Any) -> Any:
     return scheduler
 
 
-def _ingest_partition(paths: list[str], url: str) -> list[dict[str, Any]]:
+def _ingest_partition(entries: list[Entry], url: str) -> list[dict[str, Any]]:
     from bilat.store import Store
 
     with Store(url) as store:
-        report = ingest(paths, store)
+        report = ingest_items(_read(entries), store)
     return [{"read": report.read, "added": report.added, "duplicates": report.duplicates,
              "facts": report.facts,
              "skipped": [(s.input, s.reason) for s in report.skipped]}]

@@ -300,3 +300,21 @@ def test_the_region_profile_shows_its_partners_and_people(forum_db: str) -> None
         profile = kb.profile(store, "RU-BA")
     assert [p["code"] for p in profile["by_events"]] == ["KZ"]  # not RU, its own country
     assert [p["name"] for p in profile["people"]] == ["Ильдар Гарипов"]
+
+
+def test_a_list_of_file_names_is_no_article(tmp_path: Path) -> None:
+    """A folder's index of its files (or a list of URLs) is reported, not stored as news."""
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "news" / "files.txt").write_text(
+        "a.txt\n2024/bashkortostan_kazakhstan_trade.txt\nomsk-pavlodar.html\nnews_0017.json\n",
+        encoding="utf-8")
+    (tmp_path / "news" / "links.txt").write_text(
+        "https://example.org/news/1\nhttps://example.org/news/2\n", encoding="utf-8")
+    db = str(tmp_path / "x.db")
+    code, output = run("ingest", str(tmp_path / "news"), "--db", db)
+    assert code == EXIT_SKIPPED and "1 added" in output, output
+    assert "files.txt: a list of file names" in " ".join(output.split())
+    assert "pass it with --urls" in " ".join(output.split())
+    code, output = run("docs", "--db", db, "--format", "jsonl")
+    assert [json.loads(line)["name"] for line in output.splitlines()] == ["a.txt"]

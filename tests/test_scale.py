@@ -29,7 +29,7 @@ def corpus(tmp_path: Path) -> Path:
 
 
 def test_expand_lists_files_of_folders(corpus: Path) -> None:
-    assert [Path(p).name for p in expand([corpus])] == sorted(ARTICLES)
+    assert expand([corpus]) == [(str(corpus), name) for name in sorted(ARTICLES)]
 
 
 @pytest.mark.parametrize("scheduler", ["synchronous", "threads"])
@@ -49,3 +49,25 @@ def test_distributed_matches_local(corpus: Path, tmp_path: Path, scheduler: str)
 
 def test_nothing_to_do(tmp_path: Path) -> None:
     assert ingest_distributed([], str(tmp_path / "x.db")).read == 0
+
+
+def test_distributed_reads_a_folder_as_the_plain_run_does(corpus: Path, tmp_path: Path) -> None:
+    """Sidecar files (notes, spreadsheets, hidden files) are passed over by both runs, and
+    a file in a subfolder keeps its folder-relative name."""
+    (corpus / "README.md").write_text("# Подборка\n\nСтатьи о торговле России и Казахстана, "
+                                      "собранные для проверки.", encoding="utf-8")
+    (corpus / "meta.csv").write_text("name,date\na.txt,2025-01-01\n", encoding="utf-8")
+    (corpus / ".DS_Store").write_bytes(b"\x00\x01")
+    (corpus / "more").mkdir()
+    (corpus / "more" / "e.txt").write_text(ARTICLES["a.txt"].replace("27", "28"),
+                                           encoding="utf-8")
+    with Store(str(tmp_path / "local.db")) as store:
+        local = ingest([corpus], store)
+        local_names = sorted(d.name for d in store.documents())
+    url = str(tmp_path / "dask.db")
+    report = ingest_distributed([corpus], url, scheduler="synchronous", partitions=2)
+    assert [str(s) for s in report.skipped] == [str(s) for s in local.skipped]
+    assert (report.read, report.added) == (local.read, local.added)
+    with Store(url) as store:
+        assert sorted(d.name for d in store.documents()) == local_names
+    assert "more/e.txt" in local_names

@@ -57,13 +57,23 @@ def read_file(
         yield Skipped(str(path), f"could not be read ({type(error).__name__}: {error})")
 
 
+def folder_files(folder: Path) -> list[str]:
+    """The files of a folder that reading it reads, as sorted folder-relative names."""
+    return [path.relative_to(folder).as_posix() for path in sorted(folder.rglob("*"))
+            if path.is_file() and _is_article_file(path.relative_to(folder))]
+
+
+def read_folder_file(folder: Path, name: str) -> Iterator[Document | Skipped]:
+    """One file of a folder, named as reading the whole folder names it."""
+    yield from read_file(folder / name, name=name)
+
+
 def _read_folder(folder: Path, given: str) -> Iterator[Document | Skipped]:
-    files = [path for path in sorted(folder.rglob("*"))
-             if path.is_file() and _is_article_file(path.relative_to(folder))]
-    if not files:
+    names = folder_files(folder)
+    if not names:
         yield Skipped(given, f"no files of a known kind in this folder (expected {EXPECTED})")
-    for path in files:
-        yield from read_file(path, name=path.relative_to(folder).as_posix())
+    for name in names:
+        yield from read_folder_file(folder, name)
 
 
 def _is_article_file(relative: Path) -> bool:

@@ -35,11 +35,16 @@ _CRUMB_SEPARATOR = re.compile(r"\s(?:/|>|»|→|\|)\s")
 MAX_CRUMB_WORDS = 4  # a crumb is a section's name; a headline with a slash is longer
 _ADDRESS = re.compile(r"^(?:https?://)?[\w.-]+\.[a-zа-я]{2,}(?:/\S*)?$", re.IGNORECASE)
 MAX_LABEL_WORDS = 3  # "Дата публикации:"; a headline ending in a colon is longer
+# A line that is a file name ("a.txt", "Итоги года.html", "2024/news_17.json") or a URL.
+_FILE_NAME = re.compile(r"^\S+$|^.{1,120}\.[A-Za-z0-9]{1,5}$")
+_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 
 
 def read_text(data: bytes, *, source: str, name: str) -> Document | Skipped:
     text = clean_text(decode(data, source))
     lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if listing := _listing(lines):
+        return Skipped(source, listing)
     lines = lines[_furniture_lines(lines):]
     return article(text, source=source, name=name, kind="txt", title=_title(lines),
                    date=dateline(lines[:DATELINE_WITHIN_LINES]))
@@ -55,6 +60,18 @@ def _title(lines: list[str]) -> str | None:
             or DATELINE.match(first)):
         return None
     return first
+
+
+def _listing(lines: list[str]) -> str | None:
+    """Why a text of file names or URLs, one a line, is no article; None for prose.
+
+    Every sentence of news has words with spaces between them; a folder's index of its
+    files has none, and would otherwise pass the length gate as an article."""
+    if len(lines) < 2 or not all(_FILE_NAME.match(line) for line in lines):
+        return None
+    if all(_URL.match(line) for line in lines):
+        return f"a list of {len(lines)} URLs, not an article: pass it with --urls"
+    return f"a list of file names ({len(lines)} lines), not an article"
 
 
 def _furniture_lines(lines: list[str]) -> int:
