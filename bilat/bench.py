@@ -21,6 +21,15 @@ from pathlib import Path
 
 from bilat.model import Document
 
+# Progress of a run of minutes: ``stage(label, total)`` starts a stage of ``total`` texts
+# and returns what to call after each text.
+Tick = Callable[[], None]
+Stage = Callable[[str, int], Tick]
+
+
+def silent(label: str, total: int) -> Tick:
+    return lambda: None
+
 # The public benchmark texts, when ../shared sits beside the checkout: timed on the
 # testset, warmed up on the devset so caches hold common words but not the timed texts.
 FACTRU_TIMED = "data/factRuEval-2016/testset"
@@ -71,13 +80,22 @@ def bench_texts(shared: Path | None, limit: int = DEFAULT_LIMIT,
     return [d for d in read(demo_path()) if isinstance(d, Document)][:limit]
 
 
-def compare(documents: Sequence[Document], rounds: int = ROUNDS) -> tuple[Throughput, ...]:
+def bench_source(shared: Path | None) -> str:
+    """Which texts bench_texts times, in words."""
+    return "factRuEval-2016 testset" if shared and (shared / FACTRU_TIMED).is_dir() \
+        else "demo corpus"
+
+
+def compare(documents: Sequence[Document], rounds: int = ROUNDS,
+            stage: Stage = silent) -> tuple[Throughput, ...]:
     """natasha alone and full extraction, alternated, best of ``rounds`` each."""
     runs: dict[str, list[Throughput]] = {}
-    for _ in range(rounds):
-        for name, run in (("natasha alone (segment, morph, syntax, NER)", natasha_alone),
-                          ("bilat: analyse + extract every fact type", full_extraction)):
-            runs.setdefault(name, []).append(measure(name, run, documents))
+    for n in range(1, rounds + 1):
+        for short, name, run in (
+                ("natasha alone", "natasha alone (segment, morph, syntax, NER)", natasha_alone),
+                ("bilat", "bilat: analyse + extract every fact type", full_extraction)):
+            tick = stage(f"round {n}/{rounds}: {short}", len(documents))
+            runs.setdefault(name, []).append(measure(name, run, documents, tick))
     return tuple(min(results, key=lambda r: r.seconds) for results in runs.values())
 
 
@@ -86,7 +104,7 @@ def _document(path: Path) -> Document:
     return Document(text=text, source=str(path), name=path.name, kind="txt")
 
 
-def natasha_alone(documents: Sequence[Document]) -> None:
+def natasha_alone(documents: Sequence[Document], tick: Tick | None = None) -> None:
     """natasha's own pipeline: segment, morphology, syntax, NER."""
     from natasha import Doc
 
@@ -99,44 +117,51 @@ def natasha_alone(documents: Sequence[Document]) -> None:
         doc.tag_morph(m.morph)
         doc.parse_syntax(m.syntax)
         doc.tag_ner(m.ner)
+        if tick:
+            tick()
 
 
-def full_extraction(documents: Sequence[Document]) -> None:
+def full_extraction(documents: Sequence[Document], tick: Tick | None = None) -> None:
     from bilat.extract import extract
     from bilat.nlp import analyse
 
     for document in documents:
         extract(analyse(document))
+        if tick:
+            tick()
 
 
-def measure(name: str, run: Callable[[Sequence[Document]], None],
-            documents: Sequence[Document]) -> Throughput:
+def measure(name: str, run: Callable[[Sequence[Document], Tick | None], None],
+            documents: Sequence[Document], tick: Tick | None = None) -> Throughput:
     gc.collect()
     started = time.perf_counter()
-    run(documents)
+    run(documents, tick)  # a tick costs microseconds against a text's tens of milliseconds
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return Throughput(name, len(documents), sum(len(d.text) for d in documents), seconds,
                       peak)
 
 
-def warm_up(documents: Sequence[Document]) -> None:
+def warm_up(documents: Sequence[Document], stage: Stage = silent) -> None:
     """Load models, compile grammars and fill the word caches on texts not timed after."""
-    full_extraction(documents)
-    natasha_alone(documents[:2])
+    tick = stage("warming up", len(documents) + len(documents[:2]))
+    full_extraction(documents, tick)
+    natasha_alone(documents[:2], tick)
 
 
-def dev_scores(shared: Path) -> str | None:
+def dev_scores(shared: Path, stage: Stage = silent) -> str | None:
     """The output of shared/eval/score.py on bilat's facts for shared/eval/dev."""
     texts = sorted((shared / "eval" / "dev" / "texts").glob("*.txt"))
     if not texts:
         return None
     from bilat.pipeline import process
 
+    tick = stage("dev set", len(texts))
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as out:
         for path in texts:
             record = process(_document(path)).record
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            tick()
     result = subprocess.run(
         [sys.executable, str(shared / "eval" / "score.py"), "--gold",
          str(shared / "eval" / "dev" / "gold.jsonl"), "--pred", out.name],

@@ -318,3 +318,34 @@ def test_a_list_of_file_names_is_no_article(tmp_path: Path) -> None:
     assert "pass it with --urls" in " ".join(output.split())
     code, output = run("docs", "--db", db, "--format", "jsonl")
     assert [json.loads(line)["name"] for line in output.splitlines()] == ["a.txt"]
+
+
+def test_ingest_progress_has_a_total_and_time_left(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a terminal the bar counts to a known total ("2/2", not "2/?") and says how long
+    is left; the console is a real one, writing to a buffer as to a terminal."""
+    import io
+    import re
+
+    from rich.console import Console
+
+    from bilat.cli import commands
+
+    screen = io.StringIO()
+    monkeypatch.setattr(commands, "err", Console(file=screen, force_terminal=True, width=120))
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "news" / "b.txt").write_text(ARTICLE.replace("2023", "2024"), encoding="utf-8")
+    code, output = run("ingest", str(tmp_path / "news"), "--db", str(tmp_path / "x.db"))
+    assert code == 0, output
+    drawn = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.getvalue())
+    assert "2/2" in drawn and "/?" not in drawn
+    assert re.search(r"2/2 \d+:\d\d:\d\d left \d+:\d\d:\d\d", drawn), drawn[-300:]
+
+
+def test_bench_says_what_it_is_doing(tmp_path: Path) -> None:
+    """A run of minutes reports each stage on its own line, also when not on a terminal."""
+    code, output = run("bench", "--limit", "2", "--shared", str(tmp_path))
+    assert code == 0, output
+    for stage in ("warming up", "round 1/2: natasha alone", "round 2/2: bilat"):
+        assert stage in output, output

@@ -494,6 +494,25 @@ def test_folder_reads_known_kinds_sorted_and_skips_only_bad_files(tmp_path: Path
                                                        "Skipped"]
 
 
+def test_count_is_what_reading_yields(tmp_path: Path) -> None:
+    """The progress bar's total: as many items as reading gives, without keeping them."""
+    from bilat.sources import count
+
+    files = {"b.txt": ARTICLE.encode(), "a/broken.txt": b"", "notes.pdf": b"%PDF",
+             "news.jsonl": (json.dumps({"text": BODY}, ensure_ascii=False) + "\n\n{broken\n"
+                            + json.dumps({"title": "без текста"}, ensure_ascii=False)).encode(),
+             "empty.jsonl": b"\n\n", "channel/result.json": json.dumps(
+                 {"name": "Канал", "messages": TELEGRAM_MESSAGES}, ensure_ascii=False).encode()}
+    for name, data in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(data)
+    (tmp_path / "urls.txt").write_text("# list\nhttps://example.org/a\n\nnot a url\n")
+    inputs = [tmp_path, tmp_path / "notes.pdf", tmp_path / "missing.txt"]
+    expected = len(list(read_many(inputs))) + 2  # a URL line and a refused line
+    assert count(inputs, tmp_path / "urls.txt") == expected
+    assert count(["https://example.org/x"]) == 1
+
+
 def test_an_unexpected_failure_is_one_skipped(tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     def explode(*args: object, **kwargs: object) -> None:

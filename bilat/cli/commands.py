@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from bilat.bench import Throughput
@@ -19,7 +28,16 @@ from bilat.store import Store
 
 def _progress() -> Progress:
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=err, transient=True)
+                    TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
+                    console=err, transient=True)
+
+
+def _advance(progress: Progress, task: TaskID, description: str) -> None:
+    """One more item done; a feed behind a URL, counted as one, may give more."""
+    progress.advance(task)
+    done = next(t for t in progress.tasks if t.id == task)
+    total = max(done.total or 0, done.completed)
+    progress.update(task, description=description, total=total)
 
 
 @app.command()
@@ -55,14 +73,15 @@ def ingest(
 def _run_ingest(inputs: list[str], store: Store, urls: Path | None,
                 jobs: int) -> IngestReport:
     from bilat.pipeline import ingest as run
+    from bilat.sources import count
 
     with _progress() as progress:
-        task = progress.add_task("reading", total=None)
+        task = progress.add_task("reading", total=count(inputs, urls))
 
         def tick(item: object) -> None:
             if isinstance(item, Skipped):
                 err.print(f"[yellow]skipped[/] {item}")
-            progress.update(task, advance=1, description=_describe(item))
+            _advance(progress, task, _describe(item))
 
         return run(inputs, store, urls_file=urls, jobs=jobs, on_item=tick)
 
@@ -164,17 +183,31 @@ def bench(
 
     shared = shared or b.find_shared()
     documents = b.bench_texts(shared, limit)
-    err.print(f"timing {len(documents)} texts "
-              f"({'factRuEval-2016 testset' if shared else 'demo corpus'}), best of "
+    err.print(f"timing {len(documents)} texts ({b.bench_source(shared)}), best of "
               f"{b.ROUNDS} runs each …")
-    b.warm_up(b.bench_texts(shared, b.WARM_UP_TEXTS, b.FACTRU_WARM))
-    alone, full = b.compare(documents)
+    with _progress() as progress:
+        stage = _stages(progress)
+        b.warm_up(b.bench_texts(shared, b.WARM_UP_TEXTS, b.FACTRU_WARM), stage)
+        alone, full = b.compare(documents, stage=stage)
+        scores = b.dev_scores(shared, stage) if shared else None
     console.print(_bench_table(alone, full))
     console.print(f"ratio full / natasha: [bold]{full.chars_per_s / alone.chars_per_s:.2f}[/]")
-    scores = b.dev_scores(shared) if shared else None
     if scores:
         console.print("dev set (shared/eval/score.py):")
         console.print(scores, markup=False)
+
+
+def _stages(progress: Progress) -> Callable[[str, int], Callable[[], None]]:
+    """Each stage of bench a line that stays (in a log too) and a bar while it runs."""
+    shown: list[TaskID] = []
+
+    def stage(label: str, total: int) -> Callable[[], None]:
+        for task in shown:
+            progress.remove_task(task)
+        shown[:] = [progress.add_task(label, total=total)]
+        progress.console.print(f"{label}: {total} texts …")
+        return lambda: progress.advance(shown[0])
+    return stage
 
 
 def _bench_table(*rows: Throughput) -> Table:

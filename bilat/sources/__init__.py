@@ -19,12 +19,13 @@ import httpx
 from bilat.model import Document, Skipped
 from bilat.sources.common import MIN_ARTICLE_CHARS
 from bilat.sources.decode import MAX_FILE_BYTES
-from bilat.sources.files import read_path
+from bilat.sources.files import count_path, read_path
 from bilat.sources.urls import is_url, new_client, read_url
 
 __all__ = [
     "MAX_FILE_BYTES",
     "MIN_ARTICLE_CHARS",
+    "count",
     "demo_path",
     "read",
     "read_many",
@@ -79,6 +80,20 @@ def read_many(
     finally:
         for made in owned:
             made.close()
+
+
+def count(inputs: Iterable[str | os.PathLike[str]],
+          urls_file: str | os.PathLike[str] | None = None) -> int:
+    """How many items ``read_many`` yields, for a progress bar's total: exact for files
+    and folders, one per URL (a feed behind a URL gives more, and the bar grows)."""
+    total = sum(1 if is_url(os.fspath(given)) else count_path(given) for given in inputs)
+    if urls_file is not None:
+        try:
+            lines = Path(urls_file).read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError):
+            return total + 1  # the list itself is one Skipped
+        total += sum(1 for line in lines if line.strip() and not line.strip().startswith("#"))
+    return total
 
 
 def demo_path() -> Path:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bilat.errors import SourceError
 from bilat.model import Document, Skipped
-from bilat.sources.decode import MAX_FILE_BYTES, read_bytes
+from bilat.sources.decode import MAX_FILE_BYTES, SNIFF_BYTES, read_bytes, refuse_binary
 from bilat.sources.jsonl import read_jsonl
 from bilat.sources.kinds import EXPECTED, EXTENSIONS, parse
 
@@ -80,3 +80,39 @@ def _is_article_file(relative: Path) -> bool:
     if any(part.startswith(".") for part in relative.parts):  # .git, .DS_Store, editors' files
         return False
     return relative.suffix.lower() in EXTENSIONS and relative.stem.lower() not in FOLDER_NOTES
+
+
+def count_path(path: str | os.PathLike[str]) -> int:
+    """How many items ``read_path`` yields, for a progress bar's total, without keeping
+    them: one a text or HTML file, one a line of JSON Lines; exports and feeds are parsed."""
+    where = Path(path)
+    if where.is_dir():
+        names = folder_files(where)
+        return sum(_count_file(where / name) for name in names) if names else 1
+    if where.is_file():
+        return _count_file(where) if where.suffix.lower() in EXTENSIONS else 1
+    return 1  # no such file: one Skipped
+
+
+def _count_file(path: Path) -> int:
+    kind = EXTENSIONS.get(path.suffix.lower())
+    if kind == "jsonl":
+        return _count_lines(path)
+    if kind in ("json", "xml"):  # one file, many articles: only reading tells how many
+        return sum(1 for _ in read_file(path, name=path.name))
+    return 1  # a text or a page is one article, or one Skipped
+
+
+def _count_lines(path: Path) -> int:
+    """Non-blank lines, as read_jsonl reads them; a file it refuses whole counts one."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(SNIFF_BYTES)
+            if not head.strip():
+                return 1
+            refuse_binary(head, str(path))
+            file.seek(0)
+            return max(1, sum(1 for n, raw in enumerate(file)
+                              if (raw.removeprefix(b"\xef\xbb\xbf") if n == 0 else raw).strip()))
+    except (SourceError, OSError):
+        return 1
