@@ -268,6 +268,17 @@ def test_telegram_messages_get_a_title(tmp_path: Path, text: str, title: str) ->
     assert document.title == title
 
 
+def test_a_list_of_names_is_no_article_but_lines_of_figures_are(tmp_path: Path) -> None:
+    (tmp_path / "index.txt").write_text("a.txt\nИтоги года.html\n2024/news_17.json\n", "utf-8")
+    (tmp_path / "figures.txt").write_text(
+        "Экспорт Курганской области в Казахстан, млн долларов 41.5\n"
+        "Импорт Курганской области из Казахстана, млн долларов 12.25\n", "utf-8")
+    [listing] = list(read(tmp_path / "index.txt"))
+    assert isinstance(listing, Skipped) and listing.reason.startswith("a list of file names")
+    [figures] = list(read(tmp_path / "figures.txt"))
+    assert isinstance(figures, Document)
+
+
 def test_telegram_export_without_channel_name_uses_the_file(tmp_path: Path) -> None:
     export = {"messages": [{"id": 7, "type": "message", "text": BODY}]}
     (tmp_path / "result.json").write_text(json.dumps(export, ensure_ascii=False), "utf-8")

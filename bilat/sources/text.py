@@ -36,7 +36,7 @@ MAX_CRUMB_WORDS = 4  # a crumb is a section's name; a headline with a slash is l
 _ADDRESS = re.compile(r"^(?:https?://)?[\w.-]+\.[a-zа-я]{2,}(?:/\S*)?$", re.IGNORECASE)
 MAX_LABEL_WORDS = 3  # "Дата публикации:"; a headline ending in a colon is longer
 # A line that is a file name ("a.txt", "Итоги года.html", "2024/news_17.json") or a URL.
-_FILE_NAME = re.compile(r"^\S+$|^.{1,120}\.[A-Za-z0-9]{1,5}$")
+_FILE_NAME = re.compile(r"^\S+$|^.{1,120}\.[A-Za-z][A-Za-z0-9]{0,4}$")  # not "на 5.5"
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 
 
