@@ -232,6 +232,20 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
      "товарооборота республики.", ["share:turnover KZ in RU-TA 20% approx"]),
     ("Китай занимает треть во внешнеторговом обороте Киргизии.",
      ["share:turnover CN in KG 33.3% approx"]),
+    # shares in lists, and a partner's rank told with its share
+    ("Основными торговыми партнёрами Киргизии стали Китай (34,5%), Россия (25,1%) и "
+     "Казахстан (10,2%).", ["share:turnover CN in KG 34.5% exact",
+                           "share:turnover RU in KG 25.1% exact",
+                           "share:turnover KZ in KG 10.2% exact"]),
+    ("Крупнейшие доли во внешнеторговом обороте Узбекистана приходятся на Китай — 21,9%, "
+     "Россию — 17,6%.", ["share:turnover CN in UZ 21.9% exact",
+                         "share:turnover RU in UZ 17.6% exact"]),
+    ("Основными партнёрами Армении остаются Россия (12%) и Китай (8%), торговля с которыми "
+     "выросла.", []),
+    ("Турция является первым торговым партнёром Грузии с долей 15%.",
+     ["share:turnover TR in GE 15% exact"]),
+    ("В рейтинге партнёров Армении по импорту Китай занимает второе место с долей 14,2%.",
+     ["share:import CN in AM 14.2% exact"]),
     ("Товарооборот России и Казахстана за 9 месяцев 2024 года составил 19,6 млрд долларов, "
      "а за весь 2023 год — 26 млрд долларов.",
      ["trade:turnover KZ RU 19600M USD exact 2024/9 actual",

@@ -15,16 +15,24 @@ from bilat.extract.economy.attributes import (
     qualifier_of,
 )
 from bilat.extract.economy.cues import (
+    FALL_WORDS,
     FRACTION_ORDINALS,
     FRACTIONS,
     INDICATORS,
     PART_LABELS,
+    RISE_WORDS,
     SHARE_TOTALS,
 )
 from bilat.extract.economy.parties import GENERIC_PARTY_WORDS, Party
-from bilat.extract.economy.subjects import BLOC_NOUNS, Carry, carried_to, owner_of_partners
+from bilat.extract.economy.subjects import (
+    BLOC_NOUNS,
+    PARTNER_WORDS,
+    Carry,
+    carried_to,
+    owner_of_partners,
+)
 from bilat.extract.figures import Figure, Scan
-from bilat.extract.parse.textforms import BLOCS
+from bilat.extract.parse.textforms import BLOCS, DASHES
 from bilat.model import Fact
 
 CONFIDENCE = 0.8
@@ -46,13 +54,15 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
         for figure in scan.figures:
             if figure.kind != "percent":
                 continue
-            fact = None
-            if is_share(scan, figure):
+            fact = _listed_share(scan, figure, before) if before is not None else None
+            if fact is None and is_share(scan, figure):
                 fact = _share_fact(ctx, scan, figure.first, figure.last, figure.value,
                                    qualifier_of(scan, 0, figure),
                                    carried_to(ctx, scans, scan.sentence))
             if fact is None and before is not None and after_level_word(scan, figure):
                 fact = _elided_share(scan, figure, before)  # "а в импорте – с 12% до 11%"
+            if fact is None and before is None:
+                fact = _bracketed_partner_share(scan, figure)
             if fact:
                 facts.append(fact)
                 before = fact
@@ -66,10 +76,13 @@ def _share_fact(ctx: DocContext, scan: Scan, first: int, last: int, percent: flo
         return None  # "доля взаиморасчётов в национальных валютах достигла 90%"
     indicator = _indicator_near(scan, first, last)
     whole = _whole(ctx, scan, first, last)
-    if whole is None and indicator is None and carry is not None and carry.own:
+    if whole is None and carry is not None and carry.own and (
+            indicator is None or _with_a_share(scan, first)):
         # "Экспорт Таджикистана составил 2 млрд долларов. На долю Китая — 21,6%": of the
         # total the sentence before gave
-        whole, indicator = carry.own, carry.indicator
+        # "… В рейтинге по экспорту Турция занимает шестое место с долей 4,6%": of the
+        # same side's total, for the flow the sentence names
+        whole, indicator = carry.own, indicator or carry.indicator
     indicator = indicator or "turnover"
     part = _part(scan, first, whole)
     if part is None and whole in ctx.pair and len(ctx.pair) == 2 and any(
@@ -95,6 +108,53 @@ def _elided_share(scan: Scan, figure: Figure, before: Fact) -> Fact | None:
                   qualifier=qualifier_of(scan, 0, figure))
     return Fact("share", fields, scan.evidence(), CONFIDENCE, rule="share.elided",
                 trace=(f"figure={scan.tokens[figure.first].text}",))
+
+
+def _listed_share(scan: Scan, figure: Figure, before: Fact) -> Fact | None:
+    """"приходятся на Китай — 21,9%, Россию — 17,6%", "Китай (34,5%), Россия (25,1%)": a
+    list item of the share before it, with its own part."""
+    part = _party_just_before(scan, figure)
+    if part is None or part.code in {before.fields["part"], before.fields["whole"]}:
+        return None
+    fields = dict(before.fields, part=part.code, percent=figure.value,
+                  qualifier=qualifier_of(scan, 0, figure))
+    return Fact("share", fields, scan.evidence(), CONFIDENCE, rule="share.listed",
+                trace=(f"figure={scan.tokens[figure.first].text}",))
+
+
+def _bracketed_partner_share(scan: Scan, figure: Figure) -> Fact | None:
+    """"Основными партнёрами Кыргызстана стали Китай (34,5%), Россия (25,1%)": a partner's
+    share in brackets, in a sentence of one side's partners that tells no growth."""
+    tokens = scan.tokens
+    if not figure.first or tokens[figure.first - 1].text != "(" or any(
+            t.lemma in RISE_WORDS or t.lemma in FALL_WORDS for t in tokens):
+        return None
+    part, whole = _party_just_before(scan, figure), owner_of_partners(scan)
+    if part is None or whole is None or part.code == whole:
+        return None
+    indicator = _indicator_near(scan, 0, figure.first) or "turnover"
+    fields = {"indicator": indicator, "whole": whole, "part": part.code,
+              "percent": figure.value, "qualifier": qualifier_of(scan, 0, figure)}
+    return Fact("share", fields, scan.evidence(), CONFIDENCE, rule="share.partners",
+                trace=(f"figure={tokens[figure.first].text}",))
+
+
+def _party_just_before(scan: Scan, figure: Figure) -> Party | None:
+    """The party a list item names before its figure, across a dash or an opening bracket:
+    "Россию — 17,6%", "Республика Корея (5%)"."""
+    tokens = scan.tokens
+    mark = figure.first - 1
+    if mark < 1 or not (tokens[mark].text == "(" or tokens[mark].text in DASHES):
+        return None
+    party = max((p for p in scan.parties if mark - LIST_NAME_TOKENS <= p.index < mark),
+                key=lambda p: p.index, default=None)
+    if party is None or any(t.pos == "PUNCT" for t in tokens[party.index:mark]):
+        return None
+    return party
+
+
+# How many tokens a party's name in a list may take: "Республика Корея".
+LIST_NAME_TOKENS = 3
 
 
 def _share_of_something_else(scan: Scan, first: int) -> bool:
@@ -160,8 +220,15 @@ def _whole(ctx: DocContext, scan: Scan, first: int, last: int) -> str | None:
         if owner is not None:
             return owner.code
     # "В списке партнёров Азербайджана Турция заняла четвёртую строчку с долей в общем
-    # объёме товарооборота в 6,78%": the total is of the side whose partners they are
-    return owner_of_partners(scan) if nouns else None
+    # объёме товарооборота в 6,78%", "первый торговый партнёр Грузии с долей 12%": the
+    # total is of the side whose partners they are
+    return owner_of_partners(scan) if nouns or _with_a_share(scan, first) else None
+
+
+def _with_a_share(scan: Scan, first: int) -> bool:
+    """"с долей 12%", "с долей в 4,6%": a partner's rank told with its share."""
+    return any(scan.tokens[i].lemma == "доля" and scan.tokens[i - 1].lemma == "с"
+               for i in range(max(1, first - 3), first))
 
 
 def _partner_after(scan: Scan, i: int) -> Party | None:
@@ -187,9 +254,11 @@ def _owner_after_from(scan: Scan, last: int, nouns: list[int]) -> str | None:
 def _of_a_bloc(scan: Scan, noun: int, first: int) -> bool:
     """A total of trade with a bloc: "товарооборот … со странами СНГ", "среди стран СНГ"."""
     lo, hi = min(noun, first), max(noun, first)
-    return any(t.text.lower() in BLOCS or (t.lemma in BLOC_NOUNS and
-                                           t.feats.get("Number") == "Plur")
-               for t in scan.tokens[max(0, lo - BLOC_BEFORE):hi + BLOC_BEFORE])
+    owned = {p.index - 1 for p in scan.parties if scan.tokens[p.index].feats.get("Case") == "Gen"}
+    return any(t.text.lower() in BLOCS or (
+        t.lemma in BLOC_NOUNS and t.feats.get("Number") == "Plur" and not (
+            t.lemma in PARTNER_WORDS and i in owned))  # "партнёров Армении": one side's
+        for i, t in enumerate(scan.tokens) if lo - BLOC_BEFORE <= i < hi + BLOC_BEFORE)
 
 
 def _total_nouns(scan: Scan, first: int, last: int) -> list[int]:
@@ -214,8 +283,9 @@ def _party_after(scan: Scan, i: int) -> Party | None:
         return adjective
     for party in scan.parties:
         if i < party.index <= i + OWNER_REACH and not any(
-                t.pos in {"PUNCT", "VERB", "ADP"} for t in scan.tokens[i + 1:party.index]):
-            return party
+                t.pos in {"PUNCT", "VERB", "ADP"} for t in scan.tokens[i + 1:party.index]) \
+                and scan.tokens[party.index].rel != "nsubj":
+            return party  # not "по импорту Китай занимает …": the subject governs nothing
     return None
 
 
