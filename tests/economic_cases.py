@@ -256,6 +256,13 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
      ["trade:export KZ>CN 15200M USD exact 2024 actual"]),
     ("Экспорт продукции Костанайской области в Россию в 2024 году составил 800 млн долларов.",
      ["trade:export KZ-39>RU 800M USD exact 2024 actual"]),
+    # a list of rates that names only a new partner keeps the side before
+    ("Экспорт Казахстана в Китай в 2024 году вырос на 12%, в Россию — на 8%.",
+     ["change:export KZ>CN +12% 2024 base=previous_period",
+      "change:export KZ>RU +8% 2024 base=previous_period"]),
+    ("Экспорт Казахстана в Китай в 2024 году вырос на 12%, а импорт — на 8%.",
+     ["change:export KZ>CN +12% 2024 base=previous_period",
+      "change:import CN>KZ +8% 2024 base=previous_period"]),
     # a compared part of a year is the base, not the figure's period
     ("За январь–март 2019 года товарооборот Киргизии с Китаем вырос на 12% по сравнению с "
      "январем–мартом 2018 года и составил 500 млн долларов.",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 
 from bilat.extract.context import DocContext
 from bilat.extract.economy.attributes import (
@@ -27,9 +28,10 @@ from bilat.extract.economy.cues import (
     RISE_WORDS,
     Cue,
 )
-from bilat.extract.economy.parties import choose_pair, direction
+from bilat.extract.economy.parties import Parties, choose_pair, direction
 from bilat.extract.economy.state import dated, period_in_force
 from bilat.extract.economy.subjects import (
+    LIST_ROLES,
     Subject,
     anaphoric_subject,
     figure_subject,
@@ -61,13 +63,56 @@ _YEARS_BACK = re.compile(r"за\s+(?:последние\s+)?(\S+)\s+(?:год|г
 def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
     facts = []
     for scan in scans:
+        before: tuple[Figure, Fact] | None = None
         for figure in scan.figures:
             if figure.kind in {"percent", "times"}:
                 subject = _subject_of_money(ctx, scans, scan, figure)
                 fact = _change_fact(ctx, scans, scan, figure, subject)
+                if fact and subject is None and before is not None and \
+                        (listed := _listed_partner(scan, figure, *before)):
+                    # the same rate, of the partner its own clause names
+                    fact = _change_fact(ctx, scans, scan, figure, listed)
                 if fact:
                     facts.append(fact)
+                    before = (figure, fact)
     return facts
+
+
+def _sides_told_for_the_other_flow(scan: Scan, cue: Cue) -> bool:
+    """"Экспорт Казахстана в Китай вырос на 12%, а импорт — на 8%": "в Китай" tells where
+    the export went; the import of the same pair flows the other way."""
+    flows = {"export": "import", "import": "export"}
+    if cue.value not in flows:
+        return False
+    other = [c.index for c in scan.indicators
+             if c.value == flows[cue.value] and c.index < cue.index]
+    directed = [p.index for p in scan.parties if p.role in {"to", "from"}]
+    return bool(other and directed) and all(other[0] < i < cue.index for i in directed)
+
+
+def _listed_partner(scan: Scan, figure: Figure, previous: Figure,
+                    fact: Fact) -> Subject | None:
+    """"Экспорт Казахстана в Китай вырос на 12%, в Россию — на 8%": a later clause that
+    names only a new partner keeps the side and the indicator of the rate before it."""
+    named = [p for p in scan.parties if previous.last < p.index < figure.first]
+    if len(named) != 1 or named[0].role not in LIST_ROLES or \
+            _indicator_between(scan, previous.last, figure.first):
+        return None
+    pair = fact.fields["parties"]
+    earlier = [p for p in scan.parties if p.index < previous.first and p.role in LIST_ROLES
+               and p.code in pair]
+    if not earlier:
+        return None
+    own = next(side for side in pair if side != earlier[-1].code)
+    partner = named[0]
+    if partner.code.split("-")[0] == own.split("-")[0]:
+        return None
+    sides = sorted((own, partner.code))
+    parties = Parties((sides[0], sides[1]),
+                      exporter_side=partner.code if partner.role == "from" else None,
+                      importer_side=partner.code if partner.role == "to" else None,
+                      explicit=1, own=own)
+    return Subject(Cue(partner.index, "indicator", fact.fields["indicator"]), parties, 0)
 
 
 def _change_fact(ctx: DocContext, scans: list[Scan], scan: Scan, figure: Figure,
@@ -91,6 +136,9 @@ def _change_fact(ctx: DocContext, scans: list[Scan], scan: Scan, figure: Figure,
                                                           scan.parties)
     if parties is None:
         return None
+    if subject is None and _sides_told_for_the_other_flow(scan, cue):
+        parties = replace(parties, exporter_side=parties.importer_side,
+                          importer_side=parties.exporter_side)
     period, base = _period_and_base(ctx, scan, figure)
     fields = {
         "indicator": cue.value, "parties": list(parties.pair), "exporter": None,
