@@ -263,6 +263,16 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
     ("Экспорт Казахстана в Китай в 2024 году вырос на 12%, а импорт — на 8%.",
      ["change:export KZ>CN +12% 2024 base=previous_period",
       "change:import CN>KZ +8% 2024 base=previous_period"]),
+    # selling and buying goods for a sum is a flow; its subject is the seller or buyer
+    ("В 2023 году предприятия Курганской области продали в Казахстан товаров на сумму 120 "
+     "млн долларов.", ["trade:export RU-KGN>KZ 120M USD exact 2023 actual"]),
+    ("В 2024 году Грузия продала Турции товаров на 332 млн долларов.",
+     ["trade:export GE>TR 332M USD exact 2024 actual"]),
+    ("В 2023 году Узбекистан ввез из Китая товаров на 9 млрд долларов.",
+     ["trade:import CN>UZ 9000M USD exact 2023 actual"]),
+    ("Китай в 2022 году закупил в России продовольствия на сумму более 1,2 млрд долларов.",
+     ["trade:import RU>CN 1200M USD over 2022 actual"]),
+    ("В 2020 году Казахстан продал китайскому инвестору компанию за 100 млн долларов.", []),
     # a compared part of a year is the base, not the figure's period
     ("За январь–март 2019 года товарооборот Киргизии с Китаем вырос на 12% по сравнению с "
      "январем–мартом 2018 года и составил 500 млн долларов.",

@@ -128,16 +128,38 @@ class Cue:
     value: str
 
 
+# Verbs of selling and buying goods, a flow only when goods and a sum follow: "продали в
+# Казахстан товаров на 120 млн долларов", "закупил в России продовольствия на сумму …";
+# not "поставили задачу", "продали компанию".
+SALE_VERBS = {"продать": "export", "продавать": "export", "поставить": "export",
+              "поставлять": "export", "отправить": "export", "вывезти": "export",
+              "закупить": "import", "закупать": "import", "купить": "import",
+              "ввезти": "import", "ввозить": "import"}
+GOODS = {"товар", "продукция", "продовольствие", "продукт"}
+# How far after its verb the goods and the sum may stand.
+SALE_REACH = 8
+
+
 def indicator_cues(tokens: Sequence[Token]) -> list[Cue]:
     """Every trade indicator named in a sentence, by token index."""
     cues = []
     for i, token in enumerate(tokens):
         indicator = INDICATORS.get(token.lemma)
+        if indicator is None and token.lemma in SALE_VERBS and _goods_for_a_sum(tokens, i):
+            cues.append(Cue(i, "indicator", SALE_VERBS[token.lemma]))  # goods in general
+            continue
         if indicator is None and token.lemma in TRADE_NOUNS:
             indicator = _trade_noun(tokens, i)
         if indicator and not _of_a_product(tokens, i) and not _about_other_money(tokens, i):
             cues.append(Cue(i, "indicator", indicator))
     return cues
+
+
+def _goods_for_a_sum(tokens: Sequence[Token], i: int) -> bool:
+    """"… товаров на сумму 332 млн", "… продукции на 700 млн": goods, then "на" and a sum."""
+    rest = [t.lemma for t in tokens[i + 1:i + 1 + SALE_REACH]]
+    goods = next((n for n, lemma in enumerate(rest) if lemma in GOODS), None)
+    return goods is not None and "на" in rest[goods + 1:goods + 3]
 
 
 def _about_other_money(tokens: Sequence[Token], i: int) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from bilat.actors import resolve
 from bilat.extract.context import DocContext
-from bilat.extract.economy.cues import INDICATORS
+from bilat.extract.economy.cues import INDICATORS, SALE_VERBS
 from bilat.model import Mention, Sentence, Token
 
 # Words that stand for a party named elsewhere: resolved through the document's mentions.
@@ -116,6 +116,9 @@ def _role(sentence: Sentence, index: int, mention: Mention | None) -> str:
             mention.form != "adjective":
         i -= 1  # "с соседним Афганистаном": the preposition before the adjectives
     before = tokens[i].lemma if index else ""
+    sale = _sale_role(tokens, index)
+    if sale is not None:
+        return sale
     if before in TO_WORDS and _locative(tokens[index]):
         return "place"  # "до кризиса на Украине", "в Казахстане открылся завод"
     if before in TO_WORDS:
@@ -127,6 +130,28 @@ def _role(sentence: Sentence, index: int, mention: Mention | None) -> str:
     if mention is not None and mention.form == "adjective":
         return "owner" if _before_trade_word(tokens, index) else "adjective"
     return "plain" if mention is not None else "generic"
+
+
+def _sale_role(tokens: Sequence[Token], index: int) -> str | None:
+    """Who sold or bought: the subject of "Грузия продала Турции товаров" (or of the firms
+    that did: "предприятия края отправили"), and where a buyer bought ("закупил в России")."""
+    node = index
+    for _ in range(SALE_SUBJECT_DEPTH):
+        head = tokens[node].head
+        if head < 0:
+            return None
+        flow = SALE_VERBS.get(tokens[head].lemma)
+        if flow and tokens[node].rel.startswith("nsubj"):
+            return "from" if flow == "export" else "to"
+        if flow == "import" and node == index and index and \
+                tokens[index - 1].lemma in {"в", "во"} and _locative(tokens[index]):
+            return "from"
+        node = head
+    return None
+
+
+# How far up the tree a party may stand below the subject of a sale: "предприятия края".
+SALE_SUBJECT_DEPTH = 2
 
 
 def _before_trade_word(tokens: Sequence[Token], index: int) -> bool:
