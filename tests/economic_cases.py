@@ -273,6 +273,13 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
     ("Китай в 2022 году закупил в России продовольствия на сумму более 1,2 млрд долларов.",
      ["trade:import RU>CN 1200M USD over 2022 actual"]),
     ("В 2020 году Казахстан продал китайскому инвестору компанию за 100 млн долларов.", []),
+    # a period right after a rate is the rate's own
+    ("Товарооборот Казахстана и Венгрии в 2024 году достиг 200 млн долларов и вырос на 22% "
+     "за восемь месяцев 2025 года.", ["trade:turnover HU KZ 200M USD exact 2024 actual",
+                                     "change:turnover HU KZ +22% 2025/8 base=previous_period"]),
+    ("Товарооборот Казахстана и Венгрии в 2024 году вырос на 22%, а в 2025 году составил 250 "
+     "млн долларов.", ["change:turnover HU KZ +22% 2024 base=previous_period",
+                      "trade:turnover HU KZ 250M USD exact 2025 actual"]),
     # a compared part of a year is the base, not the figure's period
     ("За январь–март 2019 года товарооборот Киргизии с Китаем вырос на 12% по сравнению с "
      "январем–мартом 2018 года и составил 500 млн долларов.",

@@ -331,8 +331,9 @@ def _period_and_base(ctx: DocContext, scan: Scan,
     # after it, the last: "с 2000 года … в 100 раз: с $14 млн в 2000 году до $1 млрд в 2009"
     after = [p for p in own if p.year is not None and base_span is not None
              and base_span.year is not None and p.year > base_span.year]
-    period = next((p for p in reversed(own) if p.stop <= figure.start),
-                  max(after, key=lambda p: p.year or 0) if after else own[0] if own else None)
+    period = _period_right_after(scan, figure, own) or next(
+        (p for p in reversed(own) if p.stop <= figure.start),
+        max(after, key=lambda p: p.year or 0) if after else own[0] if own else None)
     if period is None and _years_back(scan) is None:
         period = period_in_force(ctx, scan.sentence)
     period = dated(ctx, scan.sentence, period)
@@ -345,6 +346,22 @@ def _period_and_base(ctx: DocContext, scan: Scan,
         year = period.resolve(ctx.year) if period else ctx.year
         return period, (year - back) if year else None
     return period, "previous_period"
+
+
+def _period_right_after(scan: Scan, figure: Figure,
+                        own: list[PeriodSpan]) -> PeriodSpan | None:
+    """"… в прошлом году достиг 200 млн и вырос на 22% за восемь месяцев 2025 года": a
+    period that follows the rate at once is the rate's own."""
+    for span in own:
+        between = [t for t in scan.tokens if figure.stop <= t.start < span.start]
+        if span.start >= figure.stop and len(between) <= PERIOD_RIGHT_AFTER and not any(
+                t.pos in {"PUNCT", "CCONJ", "VERB"} for t in between):
+            return span
+    return None
+
+
+# How many words may stand between a rate and its own period: "на 22% (только) за …".
+PERIOD_RIGHT_AFTER = 1
 
 
 def _years_back(scan: Scan) -> int | None:
