@@ -273,6 +273,20 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
     ("Китай в 2022 году закупил в России продовольствия на сумму более 1,2 млрд долларов.",
      ["trade:import RU>CN 1200M USD over 2022 actual"]),
     ("В 2020 году Казахстан продал китайскому инвестору компанию за 100 млн долларов.", []),
+    # a value compared with ("против", "годом ранее") is of its own, earlier period
+    ("Товарооборот Казахстана и Китая в 2023 году составил 41 млрд долларов против 31 млрд "
+     "долларов в 2022 году.", ["trade:turnover CN KZ 41000M USD exact 2023 actual",
+                               "trade:turnover CN KZ 31000M USD exact 2022 actual"]),
+    ("Товарооборот России и Ирана за январь–июнь 2021 года составил 1,9 млрд долларов против "
+     "1,6 млрд за тот же период прошлого года.",
+     ["trade:turnover IR RU 1900M USD exact 2021/6 actual",
+      "trade:turnover IR RU 1600M USD exact 2020/6 actual"]),
+    ("Экспорт Беларуси в Китай в 2022 году составил 1,2 млрд долларов, тогда как годом ранее "
+     "– 0,9 млрд долларов.", ["trade:export BY>CN 1200M USD exact 2022 actual",
+                              "trade:export BY>CN 900M USD exact 2021 actual"]),
+    ("Доля Ирана во внешнеторговом обороте Астраханской области составила 54% против 10% "
+     "годом ранее.", ["share:turnover IR in RU-AST 54% exact",
+                      "share:turnover IR in RU-AST 10% exact"]),
     # a period right after a rate is the rate's own
     ("Товарооборот Казахстана и Венгрии в 2024 году достиг 200 млн долларов и вырос на 22% "
      "за восемь месяцев 2025 года.", ["trade:turnover HU KZ 200M USD exact 2024 actual",

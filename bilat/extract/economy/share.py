@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bilat.extract.context import DocContext
 from bilat.extract.economy.attributes import (
     INDICATOR_AFTER,
@@ -63,6 +65,11 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
                 fact = _elided_share(scan, figure, before)  # "а в импорте – с 12% до 11%"
             if fact is None and before is None:
                 fact = _bracketed_partner_share(scan, figure)
+            if fact is None and before is not None and _against(scan, figure):
+                # "составила 54% против 10% за аналогичный период": the same share, earlier
+                fact = replace(before, fields=dict(before.fields, percent=figure.value,
+                                                   qualifier=qualifier_of(scan, 0, figure)),
+                               rule="share.compared")
             if fact:
                 facts.append(fact)
                 before = fact
@@ -108,6 +115,10 @@ def _elided_share(scan: Scan, figure: Figure, before: Fact) -> Fact | None:
                   qualifier=qualifier_of(scan, 0, figure))
     return Fact("share", fields, scan.evidence(), CONFIDENCE, rule="share.elided",
                 trace=(f"figure={scan.tokens[figure.first].text}",))
+
+
+def _against(scan: Scan, figure: Figure) -> bool:
+    return "против" in scan.lemmas(figure.first - 2, figure.first)
 
 
 def _listed_share(scan: Scan, figure: Figure, before: Fact) -> Fact | None:

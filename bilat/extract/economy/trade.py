@@ -209,6 +209,40 @@ def _is_money(scan: Scan, figure: Figure) -> bool:
 
 def _period_for(scan: Scan, figure: Figure, status: str,
                 carry: PeriodSpan | None) -> PeriodSpan | None:
+    period = _told_period(scan, figure, status, carry)
+    return _compared_period(scan, figure, period) or period
+
+
+def _compared_period(scan: Scan, figure: Figure,
+                     main: PeriodSpan | None) -> PeriodSpan | None:
+    """"41 млрд против 31 млрд в 2022 году", "1,9 млрд против 1,6 млрд за тот же период
+    прошлого года", "1,2 млрд, тогда как годом ранее – 0,9 млрд": the value compared with
+    is of its own period, told after it or as "годом ранее"."""
+    before = scan.lemmas(figure.first - COMPARED_REACH, figure.first)
+    if "против" in before:
+        span = next((p for p in scan.periods if p.start >= figure.stop and not any(
+            t.pos == "PUNCT" for t in scan.tokens if figure.stop <= t.start < p.start)), None)
+        if span is None:
+            return None
+        months = span.months if span.months is not None else main.months if main else None
+        if span.year is None and span.relative is not None and main and main.year:
+            # "за тот же период прошлого года": the year before the figure's own
+            return replace(span, year=main.year + span.relative, relative=None, months=months,
+                           role="period")
+        return replace(span, months=months, role="period")
+    if main is not None and "ранее" in before[-2:] and "год" in before and (
+            main.year is not None or main.relative is not None):
+        return replace(main, year=main.year - 1 if main.year else None,
+                       relative=main.relative - 1 if main.year is None else None)
+    return None
+
+
+# How far before a figure "против" or "годом ранее" may stand: "против почти 31 млрд".
+COMPARED_REACH = 3
+
+
+def _told_period(scan: Scan, figure: Figure, status: str,
+                 carry: PeriodSpan | None) -> PeriodSpan | None:
     wanted = ("target", "period") if status != "actual" else ("period",)
     spans = [p for p in scan.periods if p.role in wanted]
     if status == "target":
