@@ -33,6 +33,13 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
      "долларов в 2011 году.",
      ["trade:turnover BY CN 3000M USD exact 2011 actual"]),
     # ── direction ──
+    # a figure that names one partner pairs it with the side the text speaks for
+    ("home", "Таджикистан подвёл итоги внешней торговли за 2023 год. Товарооборот Таджикистана "
+     "с Казахстаном составил 500 млн долларов, экспорт таджикских товаров в Казахстан — 200 "
+     "млн долларов. Объём товарооборота с Турцией составил 268 млн долларов.",
+     ["trade:turnover KZ TJ 500M USD exact 2023 actual",
+      "trade:export TJ>KZ 200M USD exact 2023 actual",
+      "trade:turnover TJ TR 268M USD exact 2023 actual"]),
     ("direction", "В 2024 году экспорт Туркменистана в Узбекистан составил 610 млн долларов, "
      "импорт из Узбекистана — 270 млн долларов.",
      ["trade:export TM>UZ 610M USD exact 2024 actual",

@@ -191,7 +191,8 @@ def choose_pair(ctx: DocContext, sentence: Sentence, anchor: int,
     if len(codes) == 1 and owner and _country(owner) != _country(codes[0]):
         codes = [codes[0], owner]
     if len(codes) < 2:
-        codes = _complete(list(fallback) if len(fallback) == 2 else list(ctx.pair), codes)
+        codes = _complete(list(fallback) if len(fallback) == 2 else list(ctx.pair), codes,
+                          ctx.home)
     if len(codes) < 2:
         return None
     lo, hi = clause or (0, len(sentence.tokens))
@@ -226,11 +227,14 @@ def _own(picked: Sequence[Party], anchor: int, pair: tuple[str, str]) -> str | N
     return None
 
 
-def _complete(pair: list[str], codes: list[str]) -> list[str]:
+def _complete(pair: list[str], codes: list[str], home: str | None = None) -> list[str]:
+    """The named side with the other from ``pair``: the side the text speaks for first
+    ("Объём товарооборота с Турцией" in a text on Tajikistan's partners)."""
     if not codes:
         return pair
     countries = {_country(c) for c in codes}
-    other = next((c for c in pair if _country(c) not in countries), None)
+    ordered = sorted(pair, key=lambda c: c != home)
+    other = next((c for c in ordered if _country(c) not in countries), None)
     return [*codes, other] if other else codes
 
 
