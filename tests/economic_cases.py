@@ -287,6 +287,13 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
     ("Доля Ирана во внешнеторговом обороте Астраханской области составила 54% против 10% "
      "годом ранее.", ["share:turnover IR in RU-AST 54% exact",
                       "share:turnover IR in RU-AST 10% exact"]),
+    ("В январе–мае 2022 года экспорт из Узбекистана в Кыргызстан составил 353,8 млн "
+     "долларов, что на 29,7% больше показателя аналогичного периода 2021 года (272,7 млн "
+     "долларов).", ["trade:export UZ>KG 353.8M USD exact 2022/5 actual",
+                   "trade:export UZ>KG 272.7M USD exact 2021/5 actual",
+                   "change:export UZ>KG +29.7% 2022/5 base=2021"]),
+    ("В первом полугодии 2023 года туркменская сторона закупила товары из Китая на 476 млн "
+     "долларов.", ["trade:import CN>TM 476M USD exact 2023/6 actual"]),
     # a period right after a rate is the rate's own
     ("Товарооборот Казахстана и Венгрии в 2024 году достиг 200 млн долларов и вырос на 22% "
      "за восемь месяцев 2025 года.", ["trade:turnover HU KZ 200M USD exact 2024 actual",

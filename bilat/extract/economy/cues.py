@@ -159,7 +159,9 @@ def _goods_for_a_sum(tokens: Sequence[Token], i: int) -> bool:
     """"… товаров на сумму 332 млн", "… продукции на 700 млн": goods, then "на" and a sum."""
     rest = [t.lemma for t in tokens[i + 1:i + 1 + SALE_REACH]]
     goods = next((n for n, lemma in enumerate(rest) if lemma in GOODS), None)
-    return goods is not None and "на" in rest[goods + 1:goods + 3]
+    # "товаров на сумму", "товары из Китая на 476 млн"
+    return goods is not None and "на" in rest[goods + 1:goods + 5] and \
+        not any(t.pos == "PUNCT" for t in tokens[i + 1:i + 1 + goods + 5])
 
 
 def _about_other_money(tokens: Sequence[Token], i: int) -> bool:

@@ -219,6 +219,10 @@ def _compared_period(scan: Scan, figure: Figure,
     прошлого года", "1,2 млрд, тогда как годом ранее – 0,9 млрд": the value compared with
     is of its own period, told after it or as "годом ранее"."""
     before = scan.lemmas(figure.first - COMPARED_REACH, figure.first)
+    base = _base_before_bracket(scan, figure)
+    if base is not None:
+        months = base.months if base.months is not None else main.months if main else None
+        return replace(base, months=months, role="period")
     if "против" in before:
         span = next((p for p in scan.periods if p.start >= figure.stop and not any(
             t.pos == "PUNCT" for t in scan.tokens if figure.stop <= t.start < p.start)), None)
@@ -239,6 +243,16 @@ def _compared_period(scan: Scan, figure: Figure,
 
 # How far before a figure "против" or "годом ранее" may stand: "против почти 31 млрд".
 COMPARED_REACH = 3
+
+
+def _base_before_bracket(scan: Scan, figure: Figure) -> PeriodSpan | None:
+    """"на 29,7% больше показателя аналогичного периода 2021 года (272,7 млн долларов)":
+    the value in brackets after a base is the base's."""
+    if not figure.first or scan.tokens[figure.first - 1].text != "(":
+        return None
+    bracket = scan.tokens[figure.first - 1].start
+    return next((p for p in scan.periods if p.role == "base" and p.year is not None
+                 and 0 <= bracket - p.stop <= 1), None)
 
 
 def _told_period(scan: Scan, figure: Figure, status: str,
