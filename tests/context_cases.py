@@ -40,6 +40,14 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
      ["trade:turnover KZ TJ 500M USD exact 2023 actual",
       "trade:export TJ>KZ 200M USD exact 2023 actual",
       "trade:turnover TJ TR 268M USD exact 2023 actual"]),
+    ("home", "Товарооборот Таджикистана с Турцией в 2023 году составил 500 млн долларов. "
+     "Таджикистан наращивает поставки алюминия, главный экспортный товар Таджикистана. "
+     "На долю Турции приходится 25% от общего объёма экспорта.",
+     ["trade:turnover TJ TR 500M USD exact 2023 actual",
+      "share:export TR in TJ 25% exact"]),
+    ("home", "Товарооборот Таджикистана с Турцией в 2023 году составил 500 млн долларов. "
+     "На долю Турции приходится 25% экспорта алюминия.",
+     ["trade:turnover TJ TR 500M USD exact 2023 actual"]),
     ("direction", "В 2024 году экспорт Туркменистана в Узбекистан составил 610 млн долларов, "
      "импорт из Узбекистана — 270 млн долларов.",
      ["trade:export TM>UZ 610M USD exact 2024 actual",

@@ -96,6 +96,8 @@ def _share_fact(ctx: DocContext, scan: Scan, first: int, last: int, percent: flo
             lemma in WHOLE_BILATERAL for lemma in scan.lemmas(first - SHARE_LOOKBACK, first)):
         # "Объём двусторонней торговли составил 29,3% от оборота провинции": the partner's
         part = next(side for side in ctx.pair if side != whole)
+    if whole is None and part is not None and _of_a_total(scan, first, last):
+        whole = _home_total(ctx, part)
     if whole is None or part is None or part == whole:
         return None
     whole = _whole_of_countries(whole, part)
@@ -115,6 +117,26 @@ def _elided_share(scan: Scan, figure: Figure, before: Fact) -> Fact | None:
                   qualifier=qualifier_of(scan, 0, figure))
     return Fact("share", fields, scan.evidence(), CONFIDENCE, rule="share.elided",
                 trace=(f"figure={scan.tokens[figure.first].text}",))
+
+
+def _of_a_total(scan: Scan, first: int, last: int) -> bool:
+    """"27,7% от общего объёма экспорта", "в общем объёме экспорта": a total, of no side
+    the sentence names."""
+    lemmas = scan.lemmas(first - SHARE_CLAUSE, last + 1 + INDICATOR_AFTER + 3)
+    return any(lemma in TOTAL_WORDS for lemma in lemmas) and bool(_total_nouns(scan, first, last))
+
+
+def _home_total(ctx: DocContext, part: str) -> str | None:
+    """The total of the side the text speaks for: "На долю Казахстана приходится 27,7% от
+    общего объёма экспорта" in a text on Tajikistan's trade."""
+    home = ctx.home
+    if home is None or home.split("-")[0] == part.split("-")[0]:
+        return None
+    return home
+
+
+# Words that make a trade noun a side's whole total.
+TOTAL_WORDS = {"общий", "весь", "совокупный", "суммарный"}
 
 
 def _against(scan: Scan, figure: Figure) -> bool:
