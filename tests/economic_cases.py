@@ -294,6 +294,15 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
                    "change:export UZ>KG +29.7% 2022/5 base=2021"]),
     ("В первом полугодии 2023 года туркменская сторона закупила товары из Китая на 476 млн "
      "долларов.", ["trade:import CN>TM 476M USD exact 2023/6 actual"]),
+    # an index against a base: 100 is no change
+    ("Объём товарооборота Беларуси и Сербии в 2011 году составил 44,7 млн долларов (144% к "
+     "аналогичному периоду 2010 года).", ["trade:turnover BY RS 44.7M USD exact 2011 actual",
+                                         "change:turnover BY RS +44% 2011 base=2010"]),
+    ("Товарооборот Казахстана и Китая в 2023 году составил 41 млрд долларов, или 95% к уровню "
+     "2022 года.", ["trade:turnover CN KZ 41000M USD exact 2023 actual",
+                    "change:turnover CN KZ -5% 2023 base=2022"]),
+    ("Рост товарооборота Казахстана и Китая в 2023 году составил 12% к уровню 2022 года.",
+     ["change:turnover CN KZ +12% 2023 base=2022"]),
     # a period right after a rate is the rate's own
     ("Товарооборот Казахстана и Венгрии в 2024 году достиг 200 млн долларов и вырос на 22% "
      "за восемь месяцев 2025 года.", ["trade:turnover HU KZ 200M USD exact 2024 actual",

@@ -197,7 +197,22 @@ def _rate_index(scan: Scan, figure: Figure) -> bool:
     lemmas = scan.lemmas(clause_start(scan, figure), figure.first)
     named = any(a == "темп" and b == "рост" for a, b in itertools.pairwise(lemmas))
     bracketed = _bracketed_after_money(scan, figure) and figure.value > 100
-    return figure.kind == "percent" and (bracketed or (named and figure.value >= MIN_INDEX))
+    return figure.kind == "percent" and (bracketed or (named and figure.value >= MIN_INDEX)
+                                         or _index_to_base(scan, figure))
+
+
+def _index_to_base(scan: Scan, figure: Figure) -> bool:
+    """"(144% к аналогичному периоду 2010 года)", "или 132% к уровню 2022 года": the
+    figure as a percentage of its base, 100 being no change."""
+    after = scan.lemmas(figure.last + 1, figure.last + 3)
+    return figure.kind == "percent" and figure.value >= MIN_INDEX and after[:1] == ["к"] \
+        and ((after[1:] and after[1] in INDEX_BASES) or any(
+            p.role == "base" and 0 <= p.start - scan.tokens[figure.last].stop <= 2
+            for p in scan.periods))
+
+
+# What an index is taken against: "к уровню", "к аналогичному периоду", "к прошлому году".
+INDEX_BASES = {"уровень", "аналогичный", "соответствующий", "прошлый", "предыдущий"}
 
 
 MIN_INDEX = 50.0
@@ -237,6 +252,8 @@ def _sign(scan: Scan, figure: Figure) -> int | None:
     sign = _written_sign(scan, figure)
     if sign is not None:
         return sign
+    if _index_to_base(scan, figure):
+        return 1  # the index carries its own sign: 95% of the base is −5 %
     lo = figure.first - RISE_WINDOW_BEFORE
     near = [(figure.first - i, _word_sign(scan.tokens[i].lemma))
             for i in range(max(0, lo), figure.first)]
