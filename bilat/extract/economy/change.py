@@ -353,6 +353,10 @@ def _period_and_base(ctx: DocContext, scan: Scan,
         max(after, key=lambda p: p.year or 0) if after else own[0] if own else None)
     if period is None and _years_back(scan) is None:
         period = period_in_force(ctx, scan.sentence)
+    if period is not None and period.year is None and period.relative is None and \
+            base_span is not None and base_span.year is not None:
+        # "в первом полугодии … по сравнению с аналогичным периодом 2020 года": of 2021
+        period = replace(period, year=base_span.year + 1)
     period = dated(ctx, scan.sentence, period)
     if base_span is not None:
         if base_span.year is None and base_span.relative is not None:

@@ -110,7 +110,9 @@ RELATIVE_BARE = rule(
 PERIOD = or_(
     rule(PART, or_(WHEN, RELATIVE_BARE).optional()),
     rule(TARGET_MARK.interpretation(Period.role.const("target")), WHEN),
-    rule(BASE_MARK.interpretation(Period.role.const("base")), WHEN),
+    # "по сравнению с аналогичным периодом (в) 2016 году"
+    rule(BASE_MARK.interpretation(Period.role.const("base")), in_({"в", "во"}).optional(),
+         WHEN),
     # "по сравнению с январём–мартом 2018 года": a compared part of a year is a base too
     rule(BASE_MARK.interpretation(Period.role.const("base")), PART, WHEN),
     WHEN,
