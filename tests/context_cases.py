@@ -33,6 +33,19 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
      "долларов в 2011 году.",
      ["trade:turnover BY CN 3000M USD exact 2011 actual"]),
     # ── direction ──
+    # a look back at an earlier year leaves the text's year in force beyond its paragraph
+    ("year", "Товарооборот Таджикистана и России по итогам 2023 года превысил 1,7 млрд "
+     "долларов. По итогам 2022 года товарооборот двух стран превысил 1,6 млрд долларов.\n\n"
+     "Экспорт Таджикистана в Казахстан составил 255 млн долларов.",
+     ["trade:turnover RU TJ 1700M USD over 2023 actual",
+      "trade:turnover RU TJ 1600M USD over 2022 actual",
+      "trade:export TJ>KZ 255M USD exact 2023 actual"]),
+    ("year", "Товарооборот Таджикистана и России по итогам 2022 года превысил 1,6 млрд "
+     "долларов. По итогам 2023 года товарооборот двух стран превысил 1,7 млрд долларов.\n\n"
+     "Экспорт Таджикистана в Казахстан составил 255 млн долларов.",
+     ["trade:turnover RU TJ 1600M USD over 2022 actual",
+      "trade:turnover RU TJ 1700M USD over 2023 actual",
+      "trade:export TJ>KZ 255M USD exact 2023 actual"]),
     # a figure that names one partner pairs it with the side the text speaks for
     ("home", "Таджикистан подвёл итоги внешней торговли за 2023 год. Товарооборот Таджикистана "
      "с Казахстаном составил 500 млн долларов, экспорт таджикских товаров в Казахстан — 200 "

@@ -57,10 +57,19 @@ def _periods_in_force(ctx: DocContext) -> dict[int, PeriodSpan | None]:
         own = own_period(ctx, sentence) or _months_of(ctx, sentence, state.period)
         if own is None:
             continue
-        about_trade = bool(indicator_cues(sentence.tokens))
+        about_trade = bool(indicator_cues(sentence.tokens)) and not _looks_back(state.document,
+                                                                              own)
         state = InForce(paragraph=own, document=own if about_trade else state.document,
                         headline=state.headline)
     return table
+
+
+def _looks_back(document: PeriodSpan | None, own: PeriodSpan) -> bool:
+    """"Товарооборот по итогам 2023 года … По итогам 2022 года товарооборот превысил
+    $1,6 млрд.": a trade year before the one the text reports is a look back, and the
+    text's year stays in force beyond the paragraph."""
+    return document is not None and document.year is not None and own.year is not None \
+        and own.year < document.year
 
 
 def own_period(ctx: DocContext, sentence: Sentence) -> PeriodSpan | None:
