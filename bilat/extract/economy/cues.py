@@ -22,7 +22,8 @@ INDICATORS = {
 TRADE_ADJECTIVES = {"торговый", "внешнеторговый", "взаимный", "товарный"}
 TRADE_NOUNS = {"оборот", "торговля"}  # "объём торговли": the noun after "объём" tells
 # The balance of trade: money, but not the trade itself.
-BALANCE_WORDS = {"сальдо", "профицит", "дефицит"}
+# "превышение экспорта над импортом составляет $25,7 млн" is a surplus.
+BALANCE_WORDS = {"сальдо", "профицит", "дефицит", "превышение"}
 # Words before a trade word that make a money figure something else than the trade.
 NOT_THE_TRADE = BALANCE_WORDS | {"поддержка", "финансирование", "кредитование",
                                  "стимулирование", "страхование", "субсидирование"}
@@ -167,7 +168,26 @@ def _goods_for_a_sum(tokens: Sequence[Token], i: int) -> bool:
 def _about_other_money(tokens: Sequence[Token], i: int) -> bool:
     """"Сальдо внешней торговли", "на поддержку экспорта": the money is the balance of the
     trade or money spent on it, not the trade itself."""
-    return any(t.lemma in NOT_THE_TRADE for t in tokens[max(0, i - 2):i])
+    # "превышение экспорта над импортом": three words back for the second flow
+    return any(t.lemma in NOT_THE_TRADE for t in tokens[max(0, i - 3):i]) or \
+        _under_a_balance(tokens, i)
+
+
+def _under_a_balance(tokens: Sequence[Token], i: int) -> bool:
+    """"Превышение экспорта над импортом в торговле с Бельгией составило …": a trade word
+    the balance governs."""
+    node = i
+    for _ in range(BALANCE_DEPTH):
+        node = tokens[node].head
+        if node < 0:
+            return False
+        if tokens[node].lemma in BALANCE_WORDS:
+            return True
+    return False
+
+
+# How far up the tree a balance word may govern a trade word.
+BALANCE_DEPTH = 3
 
 
 def _of_a_product(tokens: Sequence[Token], i: int) -> bool:
