@@ -170,6 +170,9 @@ ABBREVIATION_CASES = [
     ("Товарооборот между пров. Хэйлунцзян и Россией вырос.", 1),
     # a unit before a capital that starts a sentence does
     ("Товарооборот составил 5 млрд долл. В 2024 году он вырос.", 2),
+    # a full stop glued to the next sentence ends one; an abbreviation glued to a name does not
+    ("Товарооборот вырос по сравнению с 2024 годом.Стороны договорились о новых поставках.", 2),
+    ("Делегация прибыла в г.Ташкент и посетила обл.Наманган.", 1),
 ]
 
 

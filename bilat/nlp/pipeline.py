@@ -61,7 +61,8 @@ class LineAwareSegmenter:
 
     def sentenize(self, text: str) -> Iterator[Any]:
         for sent in _join_abbreviations(text, self.inner.sentenize(text)):
-            yield from _split_at_lines(sent)
+            for line in _split_at_lines(sent):
+                yield from _split_at_glued_stops(line)
 
 
 def _join_abbreviations(text: str, sents: Iterable[Any]) -> Iterator[Any]:
@@ -102,6 +103,20 @@ def _split_at_lines(sent: Any) -> Iterator[Any]:
         yield _substring(sent, start, text[start:])
 
 
+def _split_at_glued_stops(sent: Any) -> Iterator[Any]:
+    """"… по сравнению с 2024 годом.Стороны договорились …": pages that lose the space after
+    a full stop glue two sentences, and razdel keeps them one."""
+    start = 0
+    text = sent.text
+    for match in _GLUED_STOP.finditer(text):
+        word = text[:match.start()].rsplit(None, 1)[-1].lower() + "."
+        if word in NEVER_FINAL or word in UNIT_ABBREVIATIONS:
+            continue
+        yield _substring(sent, start, text[start:match.end()])
+        start = match.end()
+    yield _substring(sent, start, text[start:]) if start else sent
+
+
 def _substring(sent: Any, offset: int, piece: str) -> Any:
     lead = len(piece) - len(piece.lstrip())
     piece = piece.strip()
@@ -116,6 +131,11 @@ NEVER_FINAL = frozenset({"пров.", "обл.", "долл.сша"})
 # A line break after a line without closing punctuation, before a capital letter or a
 # digit, or any blank line.
 _LINE_BREAK = re.compile(r"(?<![.!?…:;,\-–—])[ \t]*\n\s*(?=[A-ZА-ЯЁ0-9«\"])|\n[ \t]*\n\s*")
+
+
+# A full stop glued to the next sentence: a word of four or more lower-case letters, the
+# stop, a capitalised word ("годом.Стороны"); not "г.Москва", "долл.США".
+_GLUED_STOP = re.compile(r"(?<=[а-яё]{4})[.!?](?=[А-ЯЁ][а-яё])")
 
 
 # Parts of speech that do not inflect, so a dictionary look-up would only cost time
