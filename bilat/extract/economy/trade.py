@@ -50,18 +50,25 @@ CONFIDENCE_FROM_DOCUMENT = 0.65  # "между регионами": both from th
 
 def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
     facts = []
+    in_force: str | None = None  # the currency the paragraph last named
+    stop = 0
     for scan in scans:
+        if ctx.new_paragraph(stop, scan.sentence.start):
+            in_force = None
+        stop = scan.sentence.stop
         moneys = [f for f in scan.figures if f.kind == "money"]
         for n, figure in enumerate(moneys):
             subject = figure_subject(ctx, scans, scan, figure)
-            fact = _trade_fact(ctx, scan, moneys, n, subject) if subject else None
+            fact = _trade_fact(ctx, scan, moneys, n, subject, in_force) if subject else None
             if fact:
                 facts.append(fact)
+        in_force = next((f.money.currency for f in reversed(moneys)
+                         if f.money and f.money.currency), in_force)
     return facts
 
 
 def _trade_fact(ctx: DocContext, scan: Scan, moneys: list[Figure], n: int,
-                subject: Subject) -> Fact | None:
+                subject: Subject, currency_in_force: str | None = None) -> Fact | None:
     figure = moneys[n]
     cue, parties, clause_start = subject.cue, subject.parties, subject.clause_start
     if parties is None or not _trade_figure(scan, cue, figure):
@@ -74,7 +81,9 @@ def _trade_fact(ctx: DocContext, scan: Scan, moneys: list[Figure], n: int,
     reached = _level_reached(scan, moneys, n)
     if reached:
         own_year = _year_right_after(scan, figure)  # "… до $1,4 млрд в 2009 г."
-    currency = _currency(scan, moneys, n)
+    # "… составил 1 млрд долларов. Партнёры края — Китай (117,8 млн) и США (117,7 млн)": the
+    # currency the paragraph named last
+    currency = _currency(scan, moneys, n) or currency_in_force
     if currency is None or not _is_money(scan, figure):
         return None
     status = status_of(scan, clause_start, figure.first)
