@@ -33,6 +33,20 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
      "долларов в 2011 году.",
      ["trade:turnover BY CN 3000M USD exact 2011 actual"]),
     # ── direction ──
+    # partners with their figures in brackets: buyers of one side's goods, a currency
+    # the paragraph named before
+    ("partners", "Внешнеторговый оборот Красноярского края в первом квартале 2009 года "
+     "составил 1 млрд долларов. В число главных партнёров края входят Китай (117,8 млн) и "
+     "США (117,7 млн).", ["trade:turnover CN RU-KYA 117.8M USD exact 2009/3 actual",
+                          "trade:turnover RU-KYA US 117.7M USD exact 2009/3 actual"]),
+    ("partners", "В 2022 году крупнейшими покупателями узбекской продукции стали Россия (4 "
+     "млрд долларов) и Китай (2,1 млрд долларов).",
+     ["trade:export UZ>RU 4000M USD exact 2022 actual",
+      "trade:export UZ>CN 2100M USD exact 2022 actual"]),
+    ("partners", "В 2022 году крупнейшими поставщиками товаров в Узбекистан стали Россия (6 "
+     "млрд долларов) и Китай (5,8 млрд долларов).",
+     ["trade:export RU>UZ 6000M USD exact 2022 actual",
+      "trade:export CN>UZ 5800M USD exact 2022 actual"]),
     # a look back at an earlier year leaves the text's year in force beyond its paragraph
     ("year", "Товарооборот Таджикистана и России по итогам 2023 года превысил 1,7 млрд "
      "долларов. По итогам 2022 года товарооборот двух стран превысил 1,6 млрд долларов.\n\n"

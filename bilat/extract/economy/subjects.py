@@ -263,18 +263,45 @@ def _enumerated(scan: Scan, figures: Sequence[Figure]) -> bool:
 
 
 def _about_trade(scan: Scan) -> bool:
-    return bool(scan.indicators) or any(t.lemma in PARTNER_WORDS for t in scan.tokens)
+    return bool(scan.indicators) or any(t.lemma in PARTNER_WORDS or t.lemma in BUYER_WORDS
+                                        for t in scan.tokens)
+
+
+# Partners named by what they do with one side's goods: "покупателями узбекской продукции
+# стали Турция (842 млн долларов)" are its exports, "поставщиками … Китай (…)" its imports.
+BUYER_WORDS = {"покупатель": "export", "импортер": "export", "импортёр": "export",
+               "поставщик": "import"}
+
+
+def _buyers_flow(scan: Scan) -> tuple[str, str | None] | None:
+    """(flow, whose goods) of a sentence of buyers or suppliers: "покупателями узбекской
+    продукции" → ("export", "UZ")."""
+    for i, token in enumerate(scan.tokens):
+        flow = BUYER_WORDS.get(token.lemma)
+        if flow is None:
+            continue
+        owner = next((p.code for p in scan.parties if i < p.index <= i + 3
+                      and (p.role == "adjective" or
+                           scan.tokens[p.index].feats.get("Case") == "Gen")), None)
+        return flow, owner
+    return None
 
 
 def _partner_subject(ctx: DocContext, scan: Scan, figure: Figure, partner: Party,
                      carry: Carry, clause_start: int) -> Subject | None:
-    anchor = owner_of_partners(scan) or carry.own or ctx.home
+    buyers = _buyers_flow(scan)
+    anchor = owner_of_partners(scan) or (buyers and buyers[1]) or carry.own or ctx.home
     if anchor is None or anchor.split("-")[0] == partner.code.split("-")[0]:
         return None
     pair = tuple(sorted((anchor, partner.code)))
     # "Далее следуют Россия, Азербайджан … с 205,3 млн, …" after a sentence on exports
     own_cue = indicator_for(scan, figure, clause_start) or (
         scan.indicators[0] if scan.indicators else None)
+    if own_cue is None and buyers is not None:
+        exporter = anchor if buyers[0] == "export" else partner.code
+        cue = Cue(partner.index, "indicator", "export")
+        return Subject(cue, Parties((pair[0], pair[1]), exporter, None, 1, anchor),
+                       clause_start)
     cue = own_cue or Cue(partner.index, "indicator", carry.indicator or "turnover")
     parties = Parties((pair[0], pair[1]), None, None, 1, anchor)
     return Subject(cue, parties, clause_start)
