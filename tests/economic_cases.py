@@ -300,6 +300,12 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
       "change:turnover DZ RU +29% 2017/6 base=2016"]),
     ("В первом полугодии товарооборот России и Азербайджана вырос на 4% по сравнению с "
      "аналогичным периодом 2020 года.", ["change:turnover AZ RU +4% 2021/6 base=2020"]),
+    ("За девять месяцев 2023 года товарооборот Армении и Китая составил 1,5 млрд долларов, "
+     "что превышает прошлогодний результат на 30%.",
+     ["trade:turnover AM CN 1500M USD exact 2023/9 actual",
+      "change:turnover AM CN +30% 2023/9 base=previous_period"]),
+    ("Товарооборот Армении и Китая в 2023 году превысил 1,5 млрд долларов.",
+     ["trade:turnover AM CN 1500M USD over 2023 actual"]),
     # an index against a base: 100 is no change
     ("Объём товарооборота Беларуси и Сербии в 2011 году составил 44,7 млн долларов (144% к "
      "аналогичному периоду 2010 года).", ["trade:turnover BY RS 44.7M USD exact 2011 actual",
