@@ -306,6 +306,13 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
       "change:turnover AM CN +30% 2023/9 base=previous_period"]),
     ("Товарооборот Армении и Китая в 2023 году превысил 1,5 млрд долларов.",
      ["trade:turnover AM CN 1500M USD over 2023 actual"]),
+    ("В 2022 году Забайкальский край экспортировал в Монголию товаров на 4 млн долларов. "
+     "Это на 34% выше предшествующих данных.",
+     ["trade:export RU-ZAB>MN 4M USD exact 2022 actual",
+      "change:export RU-ZAB>MN +34% 2022 base=previous_period"]),
+    ("В 2022 году экспорт Казахстана в Китай составил 13 млрд долларов. Это на 5% ниже, "
+     "чем годом ранее.", ["trade:export KZ>CN 13000M USD exact 2022 actual",
+                         "change:export KZ>CN -5% 2022 base=previous_period"]),
     # an index against a base: 100 is no change
     ("Объём товарооборота Беларуси и Сербии в 2011 году составил 44,7 млн долларов (144% к "
      "аналогичному периоду 2010 года).", ["trade:turnover BY RS 44.7M USD exact 2011 actual",
