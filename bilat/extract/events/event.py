@@ -13,6 +13,7 @@ sentence, and for the article's main event only, from the document's pair.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from bilat.actors import region_type
 from bilat.extract.context import DocContext
@@ -23,6 +24,7 @@ from bilat.extract.events.eventparties import (
     climb,
     find_parties,
     find_place,
+    party_mentions,
 )
 from bilat.extract.events.eventrecord import (
     MAX_NAME_TOKENS,
@@ -144,7 +146,9 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
             if event is not None:
                 _add(events, event, index)
         for signing in find_signings(sentence.tokens):
-            _add(events, _signing_event(ctx, people, sentence, signing), index)
+            for event in _per_region(ctx, sentence,
+                                     _signing_event(ctx, people, sentence, signing)):
+                _add(events, event, index)
     return [_fact(event) for event in events if not _history(ctx, event)]
 
 
@@ -157,6 +161,42 @@ def _history(ctx: DocContext, event: Event) -> bool:
 
 # A past event this many years before the publication is history the text recalls.
 HISTORY_YEARS = 2
+
+
+def _per_region(ctx: DocContext, sentence: Sentence, event: Event) -> list[Event]:
+    """"Правительство Башкирии заключило соглашения с Ташкентской и Наманганской областями":
+    one signing with each region of a side that the sentence names."""
+    tokens = sentence.tokens
+    named = [code for code, at in _signed_regions(ctx, sentence) if not _a_destination(tokens, at)]
+    for side in event.parties:
+        country = side.split("-")[0]
+        regions = [c for c in named if c.startswith(country + "-")]
+        others = [p for p in event.parties if p != side]
+        if len(regions) < 2 or not others or others[0].split("-")[0] == country:
+            continue
+        return [replace(event, parties=tuple(sorted((others[0], region))), named=True)
+                for region in regions]
+    return [event]
+
+
+def _signed_regions(ctx: DocContext, sentence: Sentence) -> list[tuple[str, int]]:
+    """Each region the sentence names, with the token its name starts at."""
+    tokens = sentence.tokens
+    if not tokens:
+        return []
+    found = party_mentions(ctx, tokens, tokens[0].start, tokens[-1].stop)
+    return list(dict.fromkeys((m.actor.code, sentence.token_at(m.start)) for m in found
+                              if "-" in m.actor.code))
+
+
+def _a_destination(tokens: Sequence[Token], at: int) -> bool:
+    """"о поставках газа в Алматинскую и Жамбылскую области": regions a list governed by
+    "в" or "на" names are where something goes, not who signed."""
+    i = at - 1
+    while i >= 0 and (tokens[i].pos in {"ADJ", "PROPN", "CCONJ"} or tokens[i].text == ","
+                      or tokens[i].lemma == "также"):
+        i -= 1
+    return i >= 0 and tokens[i].lemma in {"в", "во", "на"}
 
 
 def _signing_event(ctx: DocContext, people: People, sentence: Sentence,

@@ -211,10 +211,24 @@ def find_place(ctx: DocContext, sentence: Sentence) -> tuple[str | None, str | N
     tokens = sentence.tokens
     for mention in ctx.mentions_between(sentence.start, sentence.stop):
         if (mention.form == "city" or mention.actor.kind == "city") \
+                and not _names_a_region(tokens, mention) \
                 and after_preposition(tokens, mention.start) \
                 and not in_title(tokens, mention.start):
             return mention.normal or mention.text, mention.actor.code
     return None, None
+
+
+def _names_a_region(tokens: Sequence[Token], mention: Mention) -> bool:
+    """"в Алматинскую и Жамбылскую области": a city's adjective before a region's noun names
+    the region, not a city an event is held in ("Петербургский форум" is held there)."""
+    if mention.form != "adjective":
+        return False
+    following = next((t for t in tokens if t.start >= mention.stop and t.pos != "ADJ"
+                      and t.lemma != "и"), None)
+    return following is not None and following.lemma in REGION_NOUNS
+
+
+REGION_NOUNS = frozenset({"область", "край", "район", "округ", "провинция"})
 
 
 def in_title(tokens: Sequence[Token], offset: int) -> bool:
