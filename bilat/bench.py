@@ -142,6 +142,20 @@ def measure(name: str, run: Callable[[Sequence[Document], Tick | None], None],
                       peak)
 
 
+def gazetteer_load_seconds() -> float:
+    """How long the gazetteer takes to load: every process pays it with its first mention
+    search (the best of three cold loads)."""
+    from bilat.actors.gazetteer import gazetteer
+
+    best = float("inf")
+    for _ in range(3):
+        gazetteer.cache_clear()
+        started = time.perf_counter()
+        gazetteer()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
 def warm_up(documents: Sequence[Document], stage: Stage = silent) -> None:
     """Load models, compile grammars and fill the word caches on texts not timed after."""
     tick = stage("warming up", len(documents) + len(documents[:2]))

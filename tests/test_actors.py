@@ -6,7 +6,6 @@ The sentences run through the real natasha analysis (models loaded once per modu
 from __future__ import annotations
 
 import importlib.util
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -336,11 +335,9 @@ def test_gazetteer_file_is_built_from_its_sources() -> None:
         "bilat/actors/data/gazetteer.json is stale: run tools/build_gazetteer.py")
 
 
-MAX_LOAD_SECONDS = 0.3  # the gazetteer loads with the first mention search of every process
-
-
-def test_gazetteer_loads_quickly() -> None:
+def test_the_gazetteer_loads_once_per_process() -> None:
+    # its load time is a benchmark figure (bilat bench), not an assertion: machines are shared
     gazetteer.cache_clear()
-    started = time.perf_counter()
-    gazetteer()
-    assert time.perf_counter() - started < MAX_LOAD_SECONDS
+    first = gazetteer()
+    assert gazetteer() is first
+    assert first.actors  # entries were read

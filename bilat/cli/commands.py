@@ -192,6 +192,7 @@ def bench(
         scores = b.dev_scores(shared, stage) if shared else None
     console.print(_bench_table(alone, full))
     console.print(f"ratio full / natasha: [bold]{full.chars_per_s / alone.chars_per_s:.2f}[/]")
+    console.print(f"gazetteer load: {b.gazetteer_load_seconds() * 1000:.0f} ms")
     if scores:
         console.print("dev set (shared/eval/score.py):")
         console.print(scores, markup=False)
