@@ -16,12 +16,13 @@ import pytest
 
 REALSET = Path(__file__).resolve().parents[1] / "eval" / "real" / "realset.py"
 # Floors: below the scores measured when they were recorded, with the page's publication
-# date given. learn (218 articles): headline 0.859, trade 0.860, change 0.874, share 0.771,
-# event 0.774; check (139 articles, scored, never read): headline 0.674, trade 0.757,
-# change 0.626, share 0.340, event 0.730.
+# date given. learn (282 articles): headline 0.836, trade 0.837, change 0.858, share 0.736,
+# event 0.753; check (186 articles, scored, never read): headline 0.667, trade 0.733,
+# change 0.627, share 0.430, event 0.719. The set grew by 111 harder articles since the
+# floors before (218 and 139 articles), so some learn floors sit lower on the larger set.
 FLOORS = {
-    "learn": {"headline": 0.83, "trade": 0.83, "change": 0.84, "share": 0.74, "event": 0.75},
-    "check": {"headline": 0.64, "trade": 0.72, "change": 0.59, "share": 0.31, "event": 0.70},
+    "learn": {"headline": 0.82, "trade": 0.82, "change": 0.84, "share": 0.71, "event": 0.73},
+    "check": {"headline": 0.65, "trade": 0.71, "change": 0.60, "share": 0.40, "event": 0.70},
 }
 
 
