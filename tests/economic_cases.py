@@ -232,6 +232,8 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
      "товарооборота республики.", ["share:turnover KZ in RU-TA 20% approx"]),
     ("Китай занимает треть во внешнеторговом обороте Киргизии.",
      ["share:turnover CN in KG 33.3% approx"]),
+    ("Около трети внешнеторгового оборота Монголии приходится на Россию.",
+     ["share:turnover RU in MN 33.3% approx"]),
     # shares in lists, and a partner's rank told with its share
     ("Основными торговыми партнёрами Киргизии стали Китай (34,5%), Россия (25,1%) и "
      "Казахстан (10,2%).", ["share:turnover CN in KG 34.5% exact",
