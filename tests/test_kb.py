@@ -15,11 +15,12 @@ from evidence import at
 from sqlalchemy import delete
 
 from bilat import kb
+from bilat.actors import lookup
 from bilat.kb import whole, wording
 from bilat.kb.claims import Claim
 from bilat.kb.consolidate import consolidate
 from bilat.kb.curation import Verdict
-from bilat.model import Document, Evidence, Fact
+from bilat.model import Document, Evidence, Fact, Mention
 from bilat.store import Store, StoredFact
 from bilat.store.schema import documents, facts
 
@@ -579,3 +580,67 @@ def test_who_is_someone_unknown(store: Store) -> None:
     add_minister(store)
     answer = kb.answer(store, "Кто такая Анна Иванова?", today=TODAY)
     assert not answer.found and "нет сведений о человеке «Анна Иванова»" in answer.text
+
+
+# -- junk pairs and partners (issue 13, point 6) ---------------------------------------------
+
+
+def named(text: str, word: str, code: str, form: str = "name") -> Mention:
+    start = text.index(word)
+    return Mention(start, start + len(word), word, lookup(code), form, word)
+
+
+def partners(store: Store, code: str) -> list[str]:
+    return [p["code"] for p in kb.profile(store, code)["partners"]]
+
+
+def test_a_share_s_label_and_bilateral_total_are_no_partners(store: Store) -> None:
+    text = "Доля МСБ в структуре двустороннего товарооборота не превышает 8%."
+    share = Fact("share", {"indicator": "turnover", "part": "SME", "whole": "KZ+RU",
+                           "percent": 8.0, "qualifier": "under"},
+                 at(text, "не превышает"), 0.8, rule="test.share")
+    store.add(doc(text, "sme.txt"), [share])
+    assert partners(store, "RU") == ["KZ"]  # the total's other side; no "SME", no "KZ+RU"
+    assert kb.dossier(store, "KZ", "RU").sections["shares"]
+
+
+QUOTE_TEXT = ("«Мы намерены развивать сотрудничество с Казахстаном», — заявил специальный "
+              "представитель Президента России по Антарктике Артур Чилингаров.")
+ROUTE_TEXT = ("«Объем транспортировки нефти по трубопроводу Баку – Тбилиси – Джейхан составил "
+              "1,4 миллиона тонн, и мы наращиваем транзит через Азербайджан», — отметил "
+              "директор КИСИ Еркин Тукумов в Казахстане.")
+
+
+def quote(text: str, words: str, name: str, role: str, country: str) -> Fact:
+    return Fact("quote", {"speaker": {"name": name, "role": role, "organization": None,
+                                      "country": country},
+                          "text": text[1:text.index("»")], "mode": "direct"},
+                at(text, words), 0.7, rule="test.quote")
+
+
+def test_a_word_of_the_speaker_s_title_is_no_partner(store: Store) -> None:
+    role = "специальный представитель Президента России по Антарктике"
+    store.add(doc(QUOTE_TEXT, "aq.txt"),
+              [quote(QUOTE_TEXT, "Мы намерены", "Артур Чилингаров", role, "RU")],
+              [named(QUOTE_TEXT, "Казахстаном", "KZ"), named(QUOTE_TEXT, "России", "RU"),
+               named(QUOTE_TEXT, "Антарктике", "AQ")])
+    assert partners(store, "RU") == ["KZ"]
+    assert not kb.dossier(store, "RU", "AQ").sections["quotes"]
+
+
+def test_the_cities_of_a_route_are_no_partners(store: Store) -> None:
+    store.add(doc(ROUTE_TEXT, "route.txt"),
+              [quote(ROUTE_TEXT, "Объем", "Еркин Тукумов", "директор КИСИ", "KZ")],
+              [named(ROUTE_TEXT, "Баку", "AZ-BA"), named(ROUTE_TEXT, "Тбилиси", "GE-TB"),
+               named(ROUTE_TEXT, "Азербайджан", "AZ"), named(ROUTE_TEXT, "Казахстане", "KZ")])
+    assert partners(store, "KZ") == ["AZ"]
+
+
+def test_a_country_and_its_own_region_are_no_pair(store: Store) -> None:
+    text = "Компания из Белорецка планирует запустить в Костанае производство пружин."
+    project = Fact("project", {"partners": ["RU-BA", "KZ"], "location": "KZ-39",
+                               "sector": "machine building", "status": "planned"},
+                   at(text, "запустить"), 0.7, rule="test.project")
+    store.add(doc(text, "kz39.txt"), [project])
+    pairs = {(p["a"], p["b"]) for p in kb.overview(store, latest=0)["pairs"]}
+    assert pairs == {("KZ", "RU-BA"), ("KZ-39", "RU-BA")}

@@ -15,6 +15,7 @@ from bilat.actors.context import context_kind, resolve
 from bilat.actors.gazetteer import (
     UnknownActorError,
     all_actors,
+    is_actor,
     leader_country,
     lookup,
     official_name,
@@ -28,6 +29,7 @@ __all__ = [
     "all_actors",
     "context_kind",
     "find_mentions",
+    "is_actor",
     "leader_country",
     "lookup",
     "official_name",

@@ -107,6 +107,12 @@ def lookup(code: str) -> Actor:
     return actor
 
 
+def is_actor(code: str) -> bool:
+    """Whether ``code`` is exactly an actor's code ("KZ", "RU-BA"): not a label such as "SME"
+    nor a total such as "KZ+RU"."""
+    return code in gazetteer().actors
+
+
 def all_actors() -> list[Actor]:
     """Every country and region, ordered by code."""
     return sorted(gazetteer().actors.values(), key=lambda a: a.code)

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Select, and_, select
 from sqlalchemy.sql.elements import ColumnElement
 
+from bilat.actors import is_actor
 from bilat.kb import curation as cur
 from bilat.kb.duplicates import groups_of
 from bilat.kb.state import reading
@@ -75,13 +76,16 @@ class Claim:
 
     @cached_property  # read many times while consolidating
     def parties(self) -> list[str]:
-        """Sides of the fact, sorted: parties, or partners and location of a project."""
+        """Sides of the fact, sorted: parties, or partners and location of a project, or the
+        actors of a share's whole and part. A bilateral total ("KZ+RU") counts as both its
+        sides; a label ("SME", "food") is what the share measures, not a party."""
         found = self.fields.get("parties") or []
         if self.type == "project" and not found:
             found = [*(self.fields.get("partners") or []), self.fields.get("location")]
         if self.type == "share":
             found = [self.fields.get("whole"), self.fields.get("part")]
-        return sorted({p for p in found if isinstance(p, str) and p})
+        codes = {c for p in found if isinstance(p, str) for c in p.split("+")}
+        return sorted(c for c in codes if is_actor(c))
 
     def source_json(self) -> dict[str, Any]:
         """Where the claim was read: document, sentence, and what this source says."""

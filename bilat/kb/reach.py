@@ -17,10 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import ColumnElement, or_, select
 
+from bilat.actors import region_type
 from bilat.kb.claims import Claim, claims, every_fact
 from bilat.kb.people import Person, find, merge
 from bilat.kb.state import reading
@@ -34,6 +36,18 @@ CONTEXT_TYPES = (*REACHING_TYPES, "person")  # what is read from the documents f
 # about 20,000 events, quotes and person facts, read in well under a second.
 MAX_DOCUMENTS = 2000
 BATCH = 500  # document ids in one IN list
+ROUTE_DASHES = frozenset("-–—−")  # "Баку – Тбилиси – Джейхан": cities a route runs through
+CITY_TYPES = frozenset({"city", "federal_city"})  # regions that are a city: Баку, Москва
+
+
+@dataclass(frozen=True)
+class Named:
+    """An actor named in a document: where, which, and how (name, city, adjective …)."""
+
+    start: int
+    stop: int
+    code: str
+    form: str
 
 
 @dataclass(frozen=True)
@@ -108,20 +122,20 @@ def _context(store: Store, doc_ids: Sequence[str]) -> tuple[list[Reached], list[
     return reached, persons
 
 
-def _mentions(store: Store, doc_ids: Sequence[str]) -> dict[str, list[tuple[int, str]]]:
-    """(offset, code) of every actor named, by document."""
-    found: dict[str, list[tuple[int, str]]] = {}
+def _mentions(store: Store, doc_ids: Sequence[str]) -> dict[str, list[Named]]:
+    """Every actor named, by document, in text order."""
+    found: dict[str, list[Named]] = {}
     with reading(store, "read the actors named") as conn:
         for i in range(0, len(doc_ids), BATCH):
-            query = select(mentions.c.doc_id, mentions.c.start, mentions.c.code).where(
+            query = select(mentions.c.doc_id, mentions.c.start, mentions.c.stop,
+                           mentions.c.code, mentions.c.form).where(
                 mentions.c.doc_id.in_(doc_ids[i:i + BATCH]))
-            for doc_id, start, code in conn.execute(query):
-                found.setdefault(doc_id, []).append((start, code))
-    return found
+            for doc_id, start, stop, code, form in conn.execute(query):
+                found.setdefault(doc_id, []).append(Named(start, stop, code, form))
+    return {doc_id: sorted(named, key=lambda n: n.start) for doc_id, named in found.items()}
 
 
-def _codes(claim: Claim, persons: Sequence[Person],
-           named: Sequence[tuple[int, str]]) -> set[str]:
+def _codes(claim: Claim, persons: Sequence[Person], named: Sequence[Named]) -> set[str]:
     codes = set(claim.parties)
     if claim.type == "event":
         codes.add(str(claim.get("location") or ""))
@@ -132,10 +146,46 @@ def _codes(claim: Claim, persons: Sequence[Person],
         if isinstance(speaker, Mapping):
             codes.add(str(speaker.get("country") or ""))
             codes.update(_regions(speaker, persons))
-        evidence = claim.fact.evidence
-        codes.update(code for start, code in named if evidence.start <= start < evidence.end)
+        codes.update(n.code for n in _concerned(claim, named))
     codes.discard("")
     return codes
+
+
+def _concerned(claim: Claim, named: Sequence[Named]) -> list[Named]:
+    """The actors a quote's sentence names as such: not a word of its speaker's title
+    ("представитель … по Антарктике"), not the cities of a route ("трубопровод Баку –
+    Тбилиси – Джейхан"), which name where a pipe runs, not who cooperates."""
+    evidence = claim.fact.evidence
+    inside = [n for n in named if evidence.start <= n.start < evidence.end]
+    title = _title_span(claim)
+    route = _route(inside, evidence.text, evidence.start)
+    return [n for n in inside if n not in route
+            and not (title and title[0] <= n.start < title[1])]
+
+
+def _title_span(claim: Claim) -> tuple[int, int] | None:
+    """Where the speaker's role stands in the document, if the sentence holds it."""
+    speaker = claim.get("speaker")
+    role = str(speaker.get("role") or "") if isinstance(speaker, Mapping) else ""
+    evidence = claim.fact.evidence
+    at = evidence.text.lower().find(role.lower()) if role else -1
+    return None if at < 0 else (evidence.start + at, evidence.start + at + len(role))
+
+
+def _route(named: Sequence[Named], text: str, offset: int) -> set[Named]:
+    """Cities joined by dashes, each next to another: the stops of a route. Countries so
+    joined ("Россия – Казахстан") are a pair, as headlines write one."""
+    found: set[Named] = set()
+    for one, two in pairwise(named):
+        gap = text[one.stop - offset:two.start - offset].strip()
+        if _city(one) and _city(two) and gap and set(gap) <= ROUTE_DASHES:
+            found |= {one, two}
+    return found
+
+
+def _city(named: Named) -> bool:
+    """A city, or a city that is a region of its own (Баку, AZ-BA; Москва, RU-MOW)."""
+    return named.form == "city" or region_type(named.code) in CITY_TYPES
 
 
 def _regions(person: Mapping[str, Any], persons: Sequence[Person]) -> tuple[str, ...]:
