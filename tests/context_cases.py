@@ -47,6 +47,15 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
      "млрд долларов) и Китай (5,8 млрд долларов).",
      ["trade:export RU>UZ 6000M USD exact 2022 actual",
       "trade:export CN>UZ 5800M USD exact 2022 actual"]),
+    # "Это N% …" after a trade figure: the share of that trade in one side's total
+    ("anaphora", "Товарооборот Бурятии с Монголией в 2023 году составил 100 млн долларов. Это "
+     "24% всего внешнеторгового оборота республики.",
+     ["trade:turnover MN RU-BU 100M USD exact 2023 actual",
+      "share:turnover MN in RU-BU 24% exact"]),
+    ("anaphora", "Товарооборот Бурятии с Монголией в 2023 году составил 100 млн долларов. Это "
+     "на 24% больше, чем годом ранее.",
+     ["trade:turnover MN RU-BU 100M USD exact 2023 actual",
+      "change:turnover MN RU-BU +24% 2023 base=previous_period"]),
     # a look back at an earlier year leaves the text's year in force beyond its paragraph
     ("year", "Товарооборот Таджикистана и России по итогам 2023 года превысил 1,7 млрд "
      "долларов. По итогам 2022 года товарооборот двух стран превысил 1,6 млрд долларов.\n\n"

@@ -98,6 +98,11 @@ def _share_fact(ctx: DocContext, scan: Scan, first: int, last: int, percent: flo
         part = next(side for side in ctx.pair if side != whole)
     if whole is None and part is not None and _of_a_total(scan, first, last):
         whole = _home_total(ctx, part)
+    if part is None and carry is not None and whole in carry.pair and len(carry.pair) == 2 \
+            and scan.tokens[0].lemma == "это":
+        # "Товарооборот Бурятии с Монголией составил 100 млн. Это 24% всего оборота
+        # республики": the figure before was the trade with the other side
+        part = next(side for side in carry.pair if side != whole)
     if whole is None or part is None or part == whole:
         return None
     whole = _whole_of_countries(whole, part)
