@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -16,8 +17,9 @@ from typing import Any
 
 import pytest
 import uvicorn
-from test_web_api import HOSTILE, documents, people_store, sample_store
+from test_web_api import HOSTILE, documents, other, people_store, sample_store, trade
 
+from bilat.model import Document
 from bilat.store import Store
 from bilat.web import create_app
 
@@ -217,3 +219,126 @@ def test_people_organizations_and_sectors_read_as_words(page: Any, shots: Path,
                                                                "sector")]
         screenshot(page, shots, "facts_people_all")
     assert page.problems == []
+
+
+# -- labels: Russian that agrees, nothing clipped, qualifiers and emoji kept ------------------
+
+BA = ("🚀 Товарооборот Казахстана и Башкортостана в 2024 году превысил 1,2 млрд долларов, в "
+      "2023 году — свыше 0,9 млрд долларов. Экспорт Казахстана в Башкортостан составил "
+      "около 700 млн долларов, а экспорт Башкортостана в Казахстан — порядка 500 млн долларов. "
+      "Казахстан обеспечивает около 15% внешнеторгового оборота республики. В Уфе строится "
+      "металлургический завод.")
+# Partners whose names are long: their labels are the ones a network clips.
+LONG_NAMED = ("RU-KB", "RU-KHM", "RU-SE", "RU-YAN", "RU-KC", "RU-BA")
+
+
+def labels_store(path: Path) -> Store:
+    """KZ and RU-BA with a share, qualified figures, both flows and a project; KZ with
+    partners whose names are long; an emoji in the title and the text."""
+    more = [trade(BA, "превысил", "turnover", 1.2e9, 2024, parties=("KZ", "RU-BA"),
+                  qualifier="over"),
+            trade(BA, "свыше", "turnover", 0.9e9, 2023, parties=("KZ", "RU-BA"),
+                  qualifier="over"),
+            trade(BA, "Экспорт", "export", 0.7e9, 2024, parties=("KZ", "RU-BA"),
+                  qualifier="approx", exporter="KZ", importer="RU-BA"),
+            trade(BA, "порядка", "export", 0.5e9, 2024, parties=("KZ", "RU-BA"),
+                  qualifier="approx", exporter="RU-BA", importer="KZ"),
+            other("share", BA, "15%", indicator="turnover", part="KZ", whole="RU-BA",
+                  percent=15.0, qualifier="approx", period={"year": None, "months": None}),
+            other("project", BA, "завод", sector="metallurgy", place="Уфа", location="RU-BA",
+                  partners=["KZ"], status="in_progress")]
+    more += [trade(BA, "превысил", "turnover", 1e8 * (n + 1), 2024, parties=("KZ", code))
+             for n, code in enumerate(LONG_NAMED[:-1])]
+    store = Store(str(path))
+    store.add(ba_document(), more)
+    return store
+
+
+def ba_document() -> Document:
+    return Document(text=BA, source="corpus/ba.txt", name="ba.txt", kind="telegram",
+                    title="🚀 Казахстан и Башкортостан 🤝", date="2025-03-01")
+
+
+def inside(inner: dict[str, float], outer: dict[str, float]) -> bool:
+    return (inner["x"] >= outer["x"] - 0.5 and inner["y"] >= outer["y"] - 0.5
+            and inner["x"] + inner["width"] <= outer["x"] + outer["width"] + 0.5
+            and inner["y"] + inner["height"] <= outer["y"] + outer["height"] + 0.5)
+
+
+def clipped(page: Any, texts: str, box: str) -> list[str]:
+    """The texts among ``texts`` that reach outside the ``box`` holding them."""
+    found = []
+    for text in page.locator(texts).all():
+        holder = text.locator(f"xpath=ancestor::*[contains(@class, '{box}')][1]")
+        if not inside(text.bounding_box(), holder.bounding_box()):
+            found.append(text.text_content())
+    return found
+
+
+@pytest.fixture(scope="module")
+def labels_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with serving(labels_store(tmp_path_factory.mktemp("labels") / "labels.db")) as url:
+        yield url
+
+
+def test_a_region_pair_reads_as_russian_with_its_qualifiers(labels_server: str, page: Any,
+                                                            shots: Path) -> None:
+    page.goto(labels_server + "/pair/KZ/RU-BA")
+    screenshot(page, shots, "labels_pair")
+    text = page.locator("main").inner_text()
+    assert "доля в товарообороте (Казахстан → Республика Башкортостан): около 15 %" in text
+    assert "в обороте Республика" not in text
+    assert "металлургия · Уфа · реализуется" in text and "metallurgy" not in text
+    values = page.locator("svg.chart text.value").all_text_contents()
+    assert "свыше 1,2 млрд" in values and "около 700 млн" in values
+    assert clipped(page, "svg.chart text.legend", "chart") == []
+    assert page.problems == []
+
+
+def test_network_labels_fit_their_card(labels_server: str, page: Any, shots: Path) -> None:
+    page.goto(labels_server + "/actor/KZ")
+    screenshot(page, shots, "labels_actor")
+    labels = page.locator("svg .node-label").all_text_contents()
+    assert "Кабардино-Балкарская Республика" in labels
+    assert clipped(page, "svg .node-label", "card") == []
+    assert "None" not in page.locator("main").inner_text()
+
+
+def test_the_share_in_the_explorer_names_its_sides_without_case(labels_server: str,
+                                                                 page: Any) -> None:
+    page.goto(labels_server + "/facts?type=share")
+    row = page.locator("table.facts tbody tr").inner_text()
+    assert "Казахстан → Республика Башкортостан" in row and " в Республика" not in row
+
+
+def emoji_font() -> bool:
+    listed = shutil.which("fc-list") and subprocess.run(
+        ["fc-list", ":charset=1f680", "family"], capture_output=True, text=True).stdout
+    return bool(listed)
+
+
+@pytest.mark.skipif(not emoji_font(), reason="needs an emoji font: apt-get install "
+                                               "fonts-noto-color-emoji")
+def test_emoji_are_drawn_in_colour(labels_server: str, page: Any, shots: Path) -> None:
+    """An emoji drawn in the title's font has coloured pixels; a missing glyph is a box in
+    the ink's grey."""
+    page.goto(f"{labels_server}/doc/{ba_document().id}")
+    screenshot(page, shots, "labels_emoji")
+    assert "🚀" in page.locator("h1").inner_text()
+    assert "· Telegram ·" in page.locator("main p.meta").first.inner_text()
+    coloured = page.evaluate("""() => {
+        const canvas = document.createElement("canvas");
+        canvas.width = 80; canvas.height = 80;
+        const ctx = canvas.getContext("2d");
+        ctx.font = "48px " + getComputedStyle(document.querySelector("h1")).fontFamily;
+        ctx.fillStyle = "#1d2430";
+        ctx.fillText("🚀", 4, 60);
+        const px = ctx.getImageData(0, 0, 80, 80).data;
+        let n = 0;
+        for (let i = 0; i < px.length; i += 4) {
+            const spread = Math.max(px[i], px[i+1], px[i+2]) - Math.min(px[i], px[i+1], px[i+2]);
+            if (px[i+3] > 0 && spread > 60) n++;
+        }
+        return n;
+    }""")
+    assert coloured > 50

@@ -12,6 +12,8 @@ from typing import Any
 from bilat.actors import UnknownActorError, lookup
 
 INDICATORS = {"turnover": "товарооборот", "export": "экспорт", "import": "импорт"}
+# "доля в товарообороте": the indicator after "в"; a share that names none is of "оборот".
+INDICATORS_IN = {"turnover": "товарообороте", "export": "экспорте", "import": "импорте"}
 TYPES = {"trade": "торговля", "change": "динамика", "share": "доля", "volume": "объём",
          "investment": "инвестиции", "project": "проект", "agreement": "соглашение",
          "event": "событие", "quote": "цитата", "person": "персона",
@@ -45,6 +47,9 @@ SECTORS = {"agriculture": "сельское хозяйство", "chemicals": "�
 SECTIONS = {"growth": "Динамика", "targets": "Цели и прогнозы", "shares": "Доли",
             "volumes": "Объёмы", "investments": "Инвестиции", "events": "События",
             "agreements": "Соглашения", "projects": "Проекты", "quotes": "Цитаты"}
+# What a document was read from, as the document page says it.
+DOCUMENT_KINDS = {"txt": "текст", "text": "текст", "telegram": "Telegram", "rss": "RSS",
+                  "html": "веб-страница", "url": "веб-страница", "jsonl": "JSONL"}
 SCALES = ((1e12, "трлн"), (1e9, "млрд"), (1e6, "млн"), (1e3, "тыс."))
 MONTH_WORDS = {3: "первый квартал", 6: "первое полугодие"}
 
@@ -53,6 +58,8 @@ def name(code: str | None) -> str:
     """The Russian name of an actor, or the code itself when the gazetteer lacks it."""
     if not code:
         return "?"
+    if "+" in code:  # a whole of several sides: "KZ+RU" is "Казахстан и Россия"
+        return " и ".join(name(part) for part in code.split("+"))
     try:
         return lookup(code).name
     except UnknownActorError:
@@ -76,6 +83,12 @@ def number(value: float | None) -> str:
 def _decimal(value: float) -> str:
     text = f"{value:,.2f}".rstrip("0").rstrip(".")
     return text.replace(",", " ").replace(".", ",")
+
+
+def amount(value: float | None, qualifier: str | None = None) -> str:
+    """"свыше 3,1 млрд": a chart's value label keeps the article's qualifier."""
+    words = [QUALIFIERS.get(qualifier or "", ""), number(value)]
+    return " ".join(w for w in words if w)
 
 
 def money(value: float | None, currency: str | None, qualifier: str | None = None) -> str:
@@ -142,9 +155,15 @@ def summary(fields: Mapping[str, Any], type: str) -> str:
         verb = "изменение на " if type == "change" else ""
         return f"{head} {when}: {verb}{figure(fields, type)}{tail}"
     if type == "share":
-        return (f"доля {name(fields.get('part'))} в обороте {name(fields.get('whole'))}: "
-                f"{figure(fields, type)}")
+        return f"{share(fields)}: {figure(fields, type)}"
     return describe(fields, type)
+
+
+def share(fields: Mapping[str, Any]) -> str:
+    """"доля в товарообороте (Казахстан → Республика Башкортостан)": the names stay in the
+    nominative, as in ``indicator``, since the gazetteer holds no case forms to agree with."""
+    where = INDICATORS_IN.get(fields.get("indicator") or "", "обороте")
+    return f"доля в {where} ({name(fields.get('part'))} → {name(fields.get('whole'))})"
 
 
 def _span(period: Any) -> str | None:
@@ -167,8 +186,8 @@ def describe(fields: Mapping[str, Any], type: str) -> str:
                                            fields.get("date")) if x)
     if type == "project":
         status = PROJECT_STATUSES.get(fields.get("status") or "", fields.get("status"))
-        return " · ".join(str(x) for x in (fields.get("sector"), fields.get("place"), status)
-                          if x)
+        branch = sector(fields["sector"]) if fields.get("sector") else None
+        return " · ".join(str(x) for x in (branch, fields.get("place"), status) if x)
     if type == "quote":
         return f"«{fields.get('text') or ''}»"
     return _who(fields, type) or TYPES.get(type, type)

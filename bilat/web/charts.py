@@ -20,6 +20,7 @@ LEFT, RIGHT, TOP, BOTTOM = 80, 24, 36, 40  # room for value labels, the legend a
 PALETTE = ("#1f5fa8", "#d9822b", "#2b9d5f", "#8e44ad", "#c0392b", "#16a085")
 X_PAD = 50  # air between the y axis and the first year: room for the first value label
 LEGEND_CHAR = 8.2  # width of a legend character at 12.5 px, for placing the next entry
+LEGEND_ROW = 20  # height of a legend row: 14 px swatches and 12.5 px text with air
 PARTIAL_SHIFT = 0.28  # a part-year point sits left of its year's whole-year point
 NICE_STEPS = (1.0, 2.0, 2.5, 5.0, 10.0)
 MAX_PARTNERS = 16  # nodes around an actor: more would not leave room for their names
@@ -57,12 +58,14 @@ def trade_chart(series: Sequence[Mapping[str, Any]], currency: str | None) -> Ma
     x = _x_scale(years[0] - (PARTIAL_SHIFT if _has_partial(shown, years[0]) else 0),
                  years[-1])
     y = _y_scale(ticks[-1])
-    body = [*_y_axis(ticks, y, currency), *_x_axis(years, x)]
+    plot = [*_y_axis(ticks, y, currency), *_x_axis(years, x)]
     for n, (i, s) in enumerate(shown):
-        body.extend(_line(i, s, PALETTE[n % len(PALETTE)], x, y))
-    body.extend(_legend([(s["label"], PALETTE[n % len(PALETTE)]) for n, (_, s) in
-                         enumerate(shown)]))
-    return svg(WIDTH, HEIGHT, f"Торговля по годам, {currency or ''}", body)
+        plot.extend(_line(i, s, PALETTE[n % len(PALETTE)], x, y))
+    legend, rows = _legend([(s["label"], PALETTE[n % len(PALETTE)]) for n, (_, s) in
+                            enumerate(shown)])
+    extra = (rows - 1) * LEGEND_ROW  # the plot moves down under a legend of several rows
+    body = [*legend, f'<g transform="translate(0 {extra})">', *plot, "</g>"]
+    return svg(WIDTH, HEIGHT + extra, f"Торговля по годам, {currency or ''}", body)
 
 
 def _has_partial(shown: Sequence[tuple[int, Mapping[str, Any]]], year: int) -> bool:
@@ -128,20 +131,27 @@ def _point(index: int, series: Mapping[str, Any], point: Mapping[str, Any], colo
            x: Any, y: Any) -> str:
     cx, cy = _position(point, x, y)
     period = wording.short_period(point["year"], point.get("months"))
-    label = f"{series['label']}, {period}: {wording.number(point['value'])}"
+    said = wording.amount(point["value"], point.get("qualifier"))  # "свыше 1,2 млрд"
+    label = f"{series['label']}, {period}: {said}"
     fill = "#ffffff" if point.get("months") else color
     ring = ' class="pt disputed"' if point.get("disputed") else ' class="pt"'
     return (f'<a href="#{point_id(index, point)}" aria-label="{escape(label)}"{ring}>'
             f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="7" fill="{fill}" stroke="{color}" '
             f'stroke-width="2.5"><title>{escape(label)}</title></circle>'
             f'<text x="{cx:.1f}" y="{cy - 12:.1f}" class="value" text-anchor="middle">'
-            f'{escape(wording.number(point["value"]))}</text></a>')
+            f'{escape(said)}</text></a>')
 
 
-def _legend(items: Sequence[tuple[str, str]]) -> list[str]:
-    parts, x = [], LEFT
+def _legend(items: Sequence[tuple[str, str]]) -> tuple[list[str], int]:
+    """Entries left to right, a new row where the next would pass the right edge; the
+    parts and the number of rows."""
+    parts, x, row = [], LEFT, 0
     for label, color in items:
-        parts.append(f'<rect x="{x}" y="6" width="14" height="14" rx="3" fill="{color}"/>'
-                     f'<text x="{x + 20}" y="18" class="legend">{escape(label)}</text>')
-        x += int(40 + LEGEND_CHAR * len(label))
-    return parts
+        width = int(40 + LEGEND_CHAR * len(label))
+        if x > LEFT and x + width - 20 > WIDTH - RIGHT:  # the last 20 are air to the next
+            x, row = LEFT, row + 1
+        top = 6 + row * LEGEND_ROW
+        parts.append(f'<rect x="{x}" y="{top}" width="14" height="14" rx="3" fill="{color}"/>'
+                     f'<text x="{x + 20}" y="{top + 12}" class="legend">{escape(label)}</text>')
+        x += width
+    return parts, row + 1

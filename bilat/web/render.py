@@ -24,7 +24,8 @@ def environment() -> Environment:
     env.filters.update(number=wording.number, name=wording.name, percent=wording.percent,
                        money=wording.money, figure=_figure, summary=_summary,
                        period=_period, short_period=_short_period)
-    env.globals.update(point_id=point_id, STANDINGS=wording.STANDINGS,
+    env.globals.update(point_id=point_id, year_months=wording.short_period,
+                       STANDINGS=wording.STANDINGS, KINDS=wording.DOCUMENT_KINDS,
                        CURATION=wording.CURATION, TYPES=wording.TYPES,
                        INDICATORS=wording.INDICATORS, STATUSES=wording.STATUSES,
                        urlencode=urlencode)

@@ -1,0 +1,56 @@
+"""How the knowledge base says things: Russian labels that need no case they cannot make."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bilat.kb import wording
+
+SUMMARIES: list[tuple[dict[str, Any], str, str]] = [  # (fields, type) → summary
+    ({"part": "KZ", "whole": "RU-BA", "indicator": "turnover", "percent": 15.0,
+      "qualifier": "approx"}, "share",
+     "доля в товарообороте (Казахстан → Республика Башкортостан): около 15 %"),
+    ({"part": "CN", "whole": "KZ", "indicator": "export", "percent": 20.0}, "share",
+     "доля в экспорте (Китай → Казахстан): 20 %"),
+    ({"part": "TR", "whole": "UZ", "percent": 7.5, "qualifier": "over"}, "share",
+     "доля в обороте (Турция → Узбекистан): свыше 7,5 %"),
+    ({"sector": "metallurgy", "place": "Костанай", "status": "in_progress"}, "project",
+     "металлургия · Костанай · реализуется"),
+    ({"sector": "cosmic rays", "status": "planned"}, "project",
+     "cosmic rays · планируется"),
+]
+
+
+@pytest.mark.parametrize(("fields", "type_", "expected"), SUMMARIES)
+def test_summaries_read_as_russian(fields: dict[str, Any], type_: str, expected: str) -> None:
+    assert wording.summary(fields, type_) == expected
+
+
+AMOUNTS = [  # (value, qualifier) → a chart's value label
+    (3.1e9, "over", "свыше 3,1 млрд"),
+    (489.2e6, "approx", "около 489,2 млн"),
+    (1.2e9, "under", "менее 1,2 млрд"),
+    (1.2e9, "exact", "1,2 млрд"),
+    (1.2e9, None, "1,2 млрд"),
+]
+
+
+@pytest.mark.parametrize(("value", "qualifier", "expected"), AMOUNTS)
+def test_amounts_keep_their_qualifier(value: float, qualifier: str | None,
+                                      expected: str) -> None:
+    assert wording.amount(value, qualifier) == expected
+
+
+
+NAMES = [  # code → name
+    ("KZ", "Казахстан"),
+    ("KZ+RU", "Казахстан и Россия"),
+    ("XX-NOPE", "XX-NOPE"),
+]
+
+
+@pytest.mark.parametrize(("code", "expected"), NAMES)
+def test_names_of_sides(code: str, expected: str) -> None:
+    assert wording.name(code) == expected
