@@ -54,3 +54,11 @@ NAMES = [  # code → name
 @pytest.mark.parametrize(("code", "expected"), NAMES)
 def test_names_of_sides(code: str, expected: str) -> None:
     assert wording.name(code) == expected
+
+
+def test_every_sector_the_extractor_names_has_a_russian_label() -> None:
+    from bilat.extract.events.sectors import COMPOUND_PARTS, SECTOR_WORDS
+
+    labels = set(SECTOR_WORDS.values()) | set(COMPOUND_PARTS.values())
+    assert labels, "no sector labels were read"
+    assert sorted(label for label in labels if label not in wording.SECTORS) == []
