@@ -644,3 +644,5 @@ def test_a_country_and_its_own_region_are_no_pair(store: Store) -> None:
     store.add(doc(text, "kz39.txt"), [project])
     pairs = {(p["a"], p["b"]) for p in kb.overview(store, latest=0)["pairs"]}
     assert pairs == {("KZ", "RU-BA"), ("KZ-39", "RU-BA")}
+    # the CLI's pairs table reads the same query
+    assert {(a, b) for a, b, _ in store.top_pairs(10)} == pairs

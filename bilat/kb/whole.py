@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, func, not_, select
+from sqlalchemy import func, select
 
 from bilat.errors import BilatError
 from bilat.kb import checks as kb_checks
@@ -24,7 +24,7 @@ from bilat.kb.claims import Claim, claims, every_fact, stored_facts
 from bilat.kb.consolidate import Consolidated, consolidate
 from bilat.kb.state import curation, reading
 from bilat.store import Store
-from bilat.store.schema import documents, fact_parties, facts
+from bilat.store.schema import documents, facts
 
 DOCUMENT_BATCH = 500  # documents whose facts are read at a time when walking the store
 # Fact types whose figures can contradict or fail a check: the findings read only these
@@ -132,24 +132,7 @@ def _findings(mark: tuple[int, ...], contradicting: list[kb_checks.Contradiction
     return Findings(mark=mark, contradictions=[text(c) for c in contradicting],
                     n_open=sum(c.status == "open" for c in contradicting),
                     checks=[text(c) for c in checked], n_failed=sum(not c.ok for c in checked),
-                    pairs=top_pairs(store, TOP_PAIRS), facts_by_type=store.count_facts())
-
-
-def top_pairs(store: Store, limit: int) -> list[tuple[str, str, int]]:
-    """Pairs of parties that share the most facts (an event with three parties adds three),
-    less a country and its own region: a project in Костанайская область with Kazakh
-    partners names KZ and KZ-39, which are one side, not a pair."""
-    one, two = fact_parties.alias("one"), fact_parties.alias("two")
-    n = func.count().label("n")
-    apart = and_(one.c.fact_id == two.c.fact_id, one.c.party < two.c.party,
-                 not_(two.c.party.startswith(one.c.party + "-")),
-                 not_(one.c.party.startswith(two.c.party + "-")))
-    query = (select(one.c.party, two.c.party, n).join_from(one, two, apart)
-             .group_by(one.c.party, two.c.party)
-             .order_by(n.desc(), one.c.party, two.c.party).limit(limit))
-    with reading(store, "count the most active pairs") as conn:
-        # The database collation ordered each pair; Python's order keeps output uniform.
-        return [(min(a, b), max(a, b), count) for a, b, count in conn.execute(query)]
+                    pairs=store.top_pairs(TOP_PAIRS), facts_by_type=store.count_facts())
 
 
 def _refresh(store: Store) -> None:
