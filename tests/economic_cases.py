@@ -315,6 +315,12 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
     ("В 2022 году экспорт Казахстана в Китай составил 13 млрд долларов. Это на 5% ниже, "
      "чем годом ранее.", ["trade:export KZ>CN 13000M USD exact 2022 actual",
                          "change:export KZ>CN -5% 2022 base=previous_period"]),
+    # growth in tonnes is no change of the trade's value
+    ("В 2020 году физический объём торговли России и Таджикистана увеличился на 25%.", []),
+    ("Товарооборот Армении и Ирана в 2024 году составил 192 млн долларов, что на 60% больше "
+     "в весовом выражении.", ["trade:turnover AM IR 192M USD exact 2024 actual"]),
+    ("В 2020 году объём торговли России и Таджикистана увеличился на 25%.",
+     ["change:turnover RU TJ +25% 2020 base=previous_period"]),
     # an index against a base: 100 is no change
     ("Объём товарооборота Беларуси и Сербии в 2011 году составил 44,7 млн долларов (144% к "
      "аналогичному периоду 2010 года).", ["trade:turnover BY RS 44.7M USD exact 2011 actual",

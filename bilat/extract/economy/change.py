@@ -119,7 +119,7 @@ def _change_fact(ctx: DocContext, scans: list[Scan], scan: Scan, figure: Figure,
                  subject: Subject | None) -> Fact | None:
     sign = _sign(scan, figure)
     if sign is None or _is_level(scan, figure) or _is_planned(scan, figure) or \
-            _is_ratio(scan, figure) or \
+            _is_ratio(scan, figure) or _in_physical_terms(scan) or \
             single_month(scan) or \
             _of_a_share(scan, figure) or \
             (figure.kind == "percent" and is_share(scan, figure)):
@@ -227,6 +227,16 @@ def _of_a_share(scan: Scan, figure: Figure) -> bool:
     """"вдвое увеличить долю экспорта": a share that grew, not trade."""
     return figure.kind == "times" and any(
         t.lemma == "доля" for t in scan.tokens[max(0, figure.first - 4):figure.last + 4])
+
+
+def _in_physical_terms(scan: Scan) -> bool:
+    """"физический объём торговли увеличился на 25%", "на 60% больше в весовом выражении":
+    a growth in tonnes, not in the value of trade."""
+    return any((a in PHYSICAL_WORDS and b in {"объём", "объем", "выражение"})
+               for a, b in itertools.pairwise(scan.lemmas(0, len(scan.tokens))))
+
+
+PHYSICAL_WORDS = {"физический", "весовой", "натуральный"}
 
 
 def _is_ratio(scan: Scan, figure: Figure) -> bool:
