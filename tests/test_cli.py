@@ -349,3 +349,12 @@ def test_bench_says_what_it_is_doing(tmp_path: Path) -> None:
     assert code == 0, output
     for stage in ("warming up", "round 1/2: natasha alone", "round 2/2: bilat"):
         assert stage in output, output
+
+
+def test_a_change_over_several_years_shows_its_span_in_the_facts_table() -> None:
+    from bilat.cli.render import fact_cells
+
+    over_four = {"type": "change", "indicator": "turnover", "percent": 65.0,
+                 "period": {"year": 2024, "months": None}, "base": 2020}
+    assert fact_cells(over_four)["year"] == "2020–2024"
+    assert fact_cells(dict(over_four, base="previous_period"))["year"] == "2024"

@@ -62,3 +62,14 @@ def test_every_sector_the_extractor_names_has_a_russian_label() -> None:
     labels = set(SECTOR_WORDS.values()) | set(COMPOUND_PARTS.values())
     assert labels, "no sector labels were read"
     assert sorted(label for label in labels if label not in wording.SECTORS) == []
+
+
+@pytest.mark.parametrize(("base", "expected"), [
+    (2020, "товарооборот за 2020–2024 годы: изменение на 65 %"),  # four years: a span
+    (2023, "товарооборот за 2024 год: изменение на 65 %"),  # one year: its own
+    ("previous_period", "товарооборот за 2024 год: изменение на 65 %"),
+])
+def test_a_change_over_several_years_says_what_it_spans(base: object, expected: str) -> None:
+    fields = {"indicator": "turnover", "percent": 65.0, "period": {"year": 2024},
+              "base": base}
+    assert wording.summary(fields, "change") == expected

@@ -28,6 +28,9 @@ def fact_cells(fact: Mapping[str, Any]) -> dict[str, str]:
         year = f"{year or '?'} ({period['months']} мес.)"
     if period.get("from_year"):
         year = f"{period['from_year']}–{period.get('to_year') or ''}"
+    span = wording.years_spanned(fact) if fact.get("type") == "change" else None
+    if span:
+        year = f"{span[0]}–{span[1]}"  # a change over several years, not the last one's
     parties = fact.get("parties") or [p for p in (fact.get("whole"), fact.get("part")) if p]
     return {
         "type": fact.get("type", ""),

@@ -104,6 +104,15 @@ def percent(value: float | None, qualifier: str | None = None) -> str:
     return " ".join(w for w in words if w)
 
 
+def years_spanned(fields: Mapping[str, Any]) -> tuple[int, int] | None:
+    """(from, to) of a change over several years: "за последние четыре года … рост – 65%"
+    has its base four years before its year, and is no one year's change."""
+    base, year = fields.get("base"), (fields.get("period") or {}).get("year")
+    if isinstance(base, int) and isinstance(year, int) and year - base > 1:
+        return base, year
+    return None
+
+
 def period(year: int | None, months: int | None) -> str:
     """"за 2024 год", "за 9 месяцев 2024 года", "за первое полугодие 2024 года"."""
     if year is None:
@@ -149,7 +158,9 @@ def summary(fields: Mapping[str, Any], type: str) -> str:
     if type in ("trade", "change", "volume", "investment"):
         period_ = fields.get("period") or {}
         head = indicator(fields) or TYPES.get(type, type)
-        when = period(period_.get("year"), period_.get("months"))
+        span = years_spanned(fields) if type == "change" else None
+        when = f"за {span[0]}–{span[1]} годы" if span else \
+            period(period_.get("year"), period_.get("months"))
         status = fields.get("status")
         tail = f" ({STATUSES[status]})" if status in ("target", "forecast") else ""
         verb = "изменение на " if type == "change" else ""
