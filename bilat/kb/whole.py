@@ -58,7 +58,7 @@ class Findings:
 
 
 _cache: dict[str, Findings] = {}
-_refreshing: set[str] = set()
+_refreshing: dict[str, threading.Event] = {}  # set when that database's refresh has ended
 _lock = threading.Lock()  # guards the three dicts
 _computing: dict[str, threading.Lock] = {}  # one computation per database at a time
 
@@ -102,7 +102,7 @@ def findings(store: Store, stale_ok: bool = False) -> Findings:
         known = _cache.get(key)
         if known is not None and (known.mark == mark or stale_ok):
             if known.mark != mark and key not in _refreshing:
-                _refreshing.add(key)
+                _refreshing[key] = threading.Event()
                 threading.Thread(target=_refresh, args=(store,), daemon=True).start()
             return known
     return _compute(store, mark)
@@ -142,7 +142,17 @@ def _refresh(store: Store) -> None:
         pass  # the store went away or failed: the next request computes and reports it
     finally:
         with _lock:
-            _refreshing.discard(store.where)
+            done = _refreshing.pop(store.where, None)
+        if done is not None:
+            done.set()
+
+
+def wait_for_refresh(store: Store, timeout: float | None = None) -> bool:
+    """Wait until a background refresh of ``store``'s findings has ended (at once when none
+    runs); False if ``timeout`` seconds passed first."""
+    with _lock:
+        running = _refreshing.get(store.where)
+    return running is None or running.wait(timeout)
 
 
 def contradictions(store: Store) -> list[kb_checks.Contradiction]:
