@@ -28,13 +28,14 @@ from bilat.extract.economy.cues import (
     RISE_WORDS,
     Cue,
 )
-from bilat.extract.economy.parties import Parties, choose_pair, direction
+from bilat.extract.economy.parties import choose_pair, direction
 from bilat.extract.economy.state import dated, period_in_force
 from bilat.extract.economy.subjects import (
     LIST_ROLES,
     Subject,
     anaphoric_subject,
     figure_subject,
+    list_item,
     of_one_side,
 )
 from bilat.extract.figures import Figure, Scan
@@ -94,25 +95,13 @@ def _listed_partner(scan: Scan, figure: Figure, previous: Figure,
                     fact: Fact) -> Subject | None:
     """"Экспорт Казахстана в Китай вырос на 12%, в Россию — на 8%": a later clause that
     names only a new partner keeps the side and the indicator of the rate before it."""
-    named = [p for p in scan.parties if previous.last < p.index < figure.first]
-    if len(named) != 1 or named[0].role not in LIST_ROLES or \
-            _indicator_between(scan, previous.last, figure.first):
-        return None
     pair = fact.fields["parties"]
     earlier = [p for p in scan.parties if p.index < previous.first and p.role in LIST_ROLES
                and p.code in pair]
     if not earlier:
         return None
     own = next(side for side in pair if side != earlier[-1].code)
-    partner = named[0]
-    if partner.code.split("-")[0] == own.split("-")[0]:
-        return None
-    sides = sorted((own, partner.code))
-    parties = Parties((sides[0], sides[1]),
-                      exporter_side=partner.code if partner.role == "from" else None,
-                      importer_side=partner.code if partner.role == "to" else None,
-                      explicit=1, own=own)
-    return Subject(Cue(partner.index, "indicator", fact.fields["indicator"]), parties, 0)
+    return list_item(scan, previous.last + 1, figure.first, own, fact.fields["indicator"])
 
 
 def _change_fact(ctx: DocContext, scans: list[Scan], scan: Scan, figure: Figure,

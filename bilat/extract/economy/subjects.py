@@ -397,18 +397,26 @@ def _list_item(scan: Scan, figure: Figure, clause_start: int, carry: Carry) -> S
     """"…, с Узбекистаном — 320 млн": a clause with a partner and no trade word of its own."""
     if carry.indicator is None or carry.own is None:
         return None
-    if any(clause_start <= c.index < figure.first for c in scan.indicators):
+    return list_item(scan, clause_start, figure.first, carry.own, carry.indicator)
+
+
+def list_item(scan: Scan, clause_start: int, figure_first: int, own: str,
+              indicator: str) -> Subject | None:
+    """The subject of a list item that names one partner and no trade word between
+    ``clause_start`` and its figure: ``own``'s ``indicator`` with that partner ("…, с
+    Узбекистаном — 320 млн", "…, в Россию — на 8%")."""
+    if any(clause_start <= c.index < figure_first for c in scan.indicators):
         return None
-    named = [p for p in scan.parties if clause_start <= p.index < figure.first]
+    named = [p for p in scan.parties if clause_start <= p.index < figure_first]
     if len(named) != 1 or named[0].role not in LIST_ROLES:
         return None
     partner = named[0]
-    if partner.code.split("-")[0] == carry.own.split("-")[0]:
+    if partner.code.split("-")[0] == own.split("-")[0]:
         return None
-    pair = tuple(sorted((carry.own, partner.code)))
+    pair = tuple(sorted((own, partner.code)))
     parties = Parties((pair[0], pair[1]), exporter_side=_side(partner, "from"),
-                      importer_side=_side(partner, "to"), explicit=1, own=carry.own)
-    return Subject(Cue(partner.index, "indicator", carry.indicator), parties, clause_start)
+                      importer_side=_side(partner, "to"), explicit=1, own=own)
+    return Subject(Cue(partner.index, "indicator", indicator), parties, clause_start)
 
 
 def _side(party: Party, role: str) -> str | None:
