@@ -108,12 +108,12 @@ def status_of(scan: Scan, clause_start: int, figure_start: int) -> str:
     if any(_future(t) for t in tokens):
         return "forecast"  # "в 2019 году сохранят товарооборот на уровне в один миллиард"
     if any(p.role == "target" for p in scan.periods) and not any(
-            _past_verb(t) for t in scan.tokens):
+            past_verb(t) for t in scan.tokens):
         return "target"  # "к 2030 году", but not "к 2022 году увеличились" (a base)
     return "actual"
 
 
-def _past_verb(token: Token) -> bool:
+def past_verb(token: Token) -> bool:
     return token.pos == "VERB" and token.feats.get("Tense") == "Past"
 
 
@@ -176,7 +176,7 @@ def _told_in_past(sentence: Sentence) -> bool:
     """A year's figure told as done: a verb in the past, and no word of a goal or a
     forecast ("по итогам 2017 года может достигнуть 80 млрд" is not done)."""
     tokens = sentence.tokens
-    return any(_past_verb(t) for t in tokens) and \
+    return any(past_verb(t) for t in tokens) and \
         not any(t.lemma in FORECAST_WORDS or t.lemma in TARGET_WORDS for t in tokens)
 
 

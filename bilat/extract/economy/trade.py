@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from bilat.extract.context import DocContext
 from bilat.extract.economy.attributes import (
+    past_verb,
     period_fields,
     qualifier_of,
     single_month,
@@ -230,24 +231,28 @@ def _compared_period(scan: Scan, figure: Figure,
     before = scan.lemmas(figure.first - COMPARED_REACH, figure.first)
     base = _base_before_bracket(scan, figure)
     if base is not None:
-        months = base.months if base.months is not None else main.months if main else None
-        return replace(base, months=months, role="period")
+        return _of_its_own(base, main)
     if "против" in before:
         span = next((p for p in scan.periods if p.start >= figure.stop and not any(
             t.pos == "PUNCT" for t in scan.tokens if figure.stop <= t.start < p.start)), None)
         if span is None:
             return None
-        months = span.months if span.months is not None else main.months if main else None
         if span.year is None and span.relative is not None and main and main.year:
             # "за тот же период прошлого года": the year before the figure's own
-            return replace(span, year=main.year + span.relative, relative=None, months=months,
-                           role="period")
-        return replace(span, months=months, role="period")
+            span = replace(span, year=main.year + span.relative, relative=None)
+        return _of_its_own(span, main)
     if main is not None and "ранее" in before[-2:] and "год" in before and (
             main.year is not None or main.relative is not None):
         return replace(main, year=main.year - 1 if main.year else None,
                        relative=main.relative - 1 if main.year is None else None)
     return None
+
+
+def _of_its_own(span: PeriodSpan, main: PeriodSpan | None) -> PeriodSpan:
+    """A compared value's period: its own span, with the months of the figure it is
+    compared with when it names none ("за тот же период прошлого года")."""
+    months = span.months if span.months is not None else main.months if main else None
+    return replace(span, months=months, role="period")
 
 
 # How far before a figure "против" or "годом ранее" may stand: "против почти 31 млрд".
@@ -289,8 +294,7 @@ def _told_before_a_past_verb(scan: Scan, span: PeriodSpan, figure: Figure) -> bo
     if span.role == "target" or span.start > figure.start:
         return False
     between = [t for t in scan.tokens if span.stop <= t.start < figure.start]
-    return any(t.pos == "VERB" and t.feats.get("Tense") == "Past" and t.lemma not in PLANNED
-               for t in between)
+    return any(past_verb(t) and t.lemma not in PLANNED for t in between)
 
 
 # Verbs of a plan whose past tense still speaks of the year planned for: "в 2017 году
