@@ -342,3 +342,48 @@ def test_emoji_are_drawn_in_colour(labels_server: str, page: Any, shots: Path) -
         return n;
     }""")
     assert coloured > 50
+
+
+# -- the pair timeline: events on the same or nearby days ----------------------------------------
+
+FORUMS = ("Делегации Казахстана и Башкортостана провели переговоры в Уфе, открыли форум, "
+          "подписали меморандум, посетили выставку и провели конференцию. Через год стороны "
+          "встретились снова.")
+CLOSE_EVENTS = [("negotiations", "Переговоры в Уфе по кооперации", "2025-02-07"),
+                ("forum", "Казахстанско-башкирский деловой форум", "2025-02-07"),
+                ("signing", "Подписание меморандума о сотрудничестве", "2025-02-07"),
+                ("visit", "Визит делегации на промышленную выставку", "2025-02-08"),
+                ("conference", "Конференция по логистике и транзиту", "2025-02-10"),
+                ("meeting", "Встреча глав правительств", "2026-02-01")]
+
+
+def timeline_store(path: Path) -> Store:
+    """KZ and RU-BA with five events within four days and one a year later."""
+    events = [other("event", FORUMS, "переговоры", kind=kind, name=name, date=date,
+                    parties=["KZ", "RU-BA"]) for kind, name, date in CLOSE_EVENTS]
+    store = Store(str(path))
+    store.add(Document(text=FORUMS, source="corpus/forums.txt", name="forums.txt",
+                       kind="text", title="Форумы", date="2026-02-02"), events)
+    return store
+
+
+def overlapping(boxes: list[dict[str, float]]) -> list[tuple[int, int]]:
+    return [(i, j) for i, one in enumerate(boxes) for j, two in enumerate(boxes) if i < j
+            and one["x"] < two["x"] + two["width"] and two["x"] < one["x"] + one["width"]
+            and one["y"] < two["y"] + two["height"] and two["y"] < one["y"] + one["height"]]
+
+
+def test_timeline_labels_of_close_events_do_not_overlap(page: Any, shots: Path,
+                                                         tmp_path: Path) -> None:
+    with serving(timeline_store(tmp_path / "timeline.db")) as url:
+        page.goto(url + "/pair/KZ/RU-BA")
+        timeline = page.locator("svg.chart[aria-label='События по датам']")
+        timeline.scroll_into_view_if_needed()
+        screenshot(page, shots, "timeline_close_events")
+        labels = timeline.locator("text.legend")
+        assert labels.count() == len(CLOSE_EVENTS)
+        boxes = [label.bounding_box() for label in labels.all()]
+        assert overlapping(boxes) == []
+        assert clipped(page, "svg.chart[aria-label='События по датам'] text.legend",
+                       "chart") == []
+    assert page.problems == []

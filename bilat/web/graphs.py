@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup, escape
 
 from bilat.web.charts import MAX_PARTNERS, svg
 
-TIMELINE_WIDTH, TIMELINE_HEIGHT = 760, 110
+TIMELINE_WIDTH = 760
+TIMELINE_PAD = 60  # the first and last dot sit this far in, for their labels' sake
+LANE = 26  # one row of labels: a 12.5 px line (18 px in Chromium) and its 4 px halo
+AXIS_ROOM = 16  # between the axis and the nearest row of labels
+LABEL_CHAR = 7.4  # width of a label character at 12.5 px, rounded up: a guess too wide
+# only costs a row, one too narrow lets two labels touch
+LABEL_GAP = 10  # air between two labels of one row
 NETWORK_SIZE = 520
 LABEL_CHARS = 28  # longer event names are cut: the list under the timeline has them whole
 
@@ -26,8 +33,20 @@ def _fraction(date: str) -> float | None:
     return year + (month - 1) / 12 + (day - 1) / 365
 
 
+@dataclass(frozen=True)
+class Label:
+    x: float  # the event's dot
+    left: float  # where its label starts
+    width: float
+    lane: int  # 0, 2, 4 … above the axis, 1, 3, 5 … below, nearest first
+    event: Mapping[str, Any]
+    text: str
+
+
 def timeline(events: Sequence[Mapping[str, Any]]) -> Markup:
-    """Events (``{"id", "date", "label"}``) as dots on a line, labels above and below."""
+    """Events (``{"id", "date", "label"}``) as dots on a line, each label in the nearest
+    row above or below the axis where it overlaps no other, joined to its dot by a line:
+    events on one day or on nearby days stack their labels instead of writing over them."""
     dated = sorted(((_fraction(e["date"]), e) for e in events if e.get("date")),
                    key=lambda item: item[0] or 0)
     dated = [(t, e) for t, e in dated if t is not None]
@@ -35,21 +54,60 @@ def timeline(events: Sequence[Mapping[str, Any]]) -> Markup:
         return Markup("")
     first, last = dated[0][0], dated[-1][0]
     span = max(last - first, 1 / 12)
-    mid = TIMELINE_HEIGHT / 2
+    inner = TIMELINE_WIDTH - 2 * TIMELINE_PAD
+    labels = _lay_out([(TIMELINE_PAD + (t - first) / span * inner if len(dated) > 1
+                        else TIMELINE_WIDTH / 2, e) for t, e in dated])
+    above = max((lb.lane // 2 + 1 for lb in labels if lb.lane % 2 == 0), default=0)
+    below = max((lb.lane // 2 + 1 for lb in labels if lb.lane % 2 == 1), default=0)
+    mid = AXIS_ROOM + above * LANE
     body = [f'<line x1="30" x2="{TIMELINE_WIDTH - 30}" y1="{mid}" y2="{mid}" class="axis"/>']
-    for n, (t, event) in enumerate(dated):
-        x = 60 + (t - first) / span * (TIMELINE_WIDTH - 120) if len(dated) > 1 else \
-            TIMELINE_WIDTH / 2
-        label_y = mid - 18 if n % 2 == 0 else mid + 30
-        anchor = ("start" if x < TIMELINE_WIDTH / 4 and len(dated) > 1 else
-                  "end" if x > TIMELINE_WIDTH * 3 / 4 else "middle")  # keep labels inside
-        text = event["label"][:LABEL_CHARS] + ("…" if len(event["label"]) > LABEL_CHARS else "")
-        body.append(f'<a href="#{escape(event["id"])}" class="pt">'
-                    f'<circle cx="{x:.1f}" cy="{mid}" r="7" class="event-dot">'
-                    f'<title>{escape(event["date"])}: {escape(event["label"])}</title></circle>'
-                    f'<text x="{x:.1f}" y="{label_y}" class="legend" text-anchor="{anchor}">'
-                    f'{escape(event["date"])} {escape(text)}</text></a>')
-    return svg(TIMELINE_WIDTH, TIMELINE_HEIGHT, "События по датам", body)
+    # Leaders first: the labels, drawn over them with a halo, stay readable where a
+    # leader to a farther row passes behind them.
+    body.extend(_leader(label, mid) for label in labels)
+    body.extend(_event(label, mid) for label in labels)
+    return svg(TIMELINE_WIDTH, int(mid + AXIS_ROOM + below * LANE + 6), "События по датам", body)
+
+
+def _lay_out(placed: Sequence[tuple[float, Mapping[str, Any]]]) -> list[Label]:
+    """Each label centred on its dot (moved in where it would leave the chart), in the
+    first row, nearest the axis, where it keeps LABEL_GAP from every label of the row."""
+    rows: dict[int, list[tuple[float, float]]] = {}
+    labels = []
+    for x, event in placed:
+        name = event["label"]
+        text = f"{event['date']} {name[:LABEL_CHARS]}{'…' if len(name) > LABEL_CHARS else ''}"
+        width = len(text) * LABEL_CHAR
+        left = min(max(x - width / 2, 4.0), TIMELINE_WIDTH - 4 - width)
+        lane = next(n for n in range(len(placed) + 1) if all(
+            left + width + LABEL_GAP <= start or end + LABEL_GAP <= left
+            for start, end in rows.get(n, [])))
+        rows.setdefault(lane, []).append((left, left + width))
+        labels.append(Label(x=x, left=left, width=width, lane=lane, event=event, text=text))
+    return labels
+
+
+def _baseline(label: Label, mid: float) -> float:
+    depth = label.lane // 2
+    if label.lane % 2 == 0:  # above the axis
+        return mid - AXIS_ROOM - depth * LANE
+    return mid + AXIS_ROOM + depth * LANE + 12
+
+
+def _leader(label: Label, mid: float) -> str:
+    baseline = _baseline(label, mid)
+    end = baseline + 3 if label.lane % 2 == 0 else baseline - 12
+    centre = min(max(label.x, label.left), label.left + label.width)
+    return (f'<line x1="{label.x:.1f}" y1="{mid}" x2="{centre:.1f}" y2="{end:.1f}" '
+            f'class="leader"/>')
+
+
+def _event(label: Label, mid: float) -> str:
+    event = label.event
+    return (f'<a href="#{escape(event["id"])}" class="pt">'
+            f'<circle cx="{label.x:.1f}" cy="{mid}" r="7" class="event-dot">'
+            f'<title>{escape(event["date"])}: {escape(event["label"])}</title></circle>'
+            f'<text x="{label.left:.1f}" y="{_baseline(label, mid):.1f}" class="legend">'
+            f'{escape(label.text)}</text></a>')
 
 
 def network(center: Mapping[str, Any], partners: Sequence[Mapping[str, Any]]) -> Markup:
