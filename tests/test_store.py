@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import insert, select, text, update
 
 import bilat.store.store as store_module
 from bilat.errors import StoreError
 from bilat.model import Actor, Document, Evidence, Fact, Mention
-from bilat.store import Store
+from bilat.store import Store, schema
 
 # -- sample records: Russian sentences written for these tests ----------------------------
 
@@ -314,6 +315,34 @@ class TestStore:
         with pytest.raises(ValueError, match="expected one of"):
             store.count_facts(by="evidence_text")
 
+    @pytest.mark.parametrize("kb_used", [True, False])
+    def test_a_version_1_store_is_migrated_and_keeps_its_kb_rows(
+            self, store: Store, store_url: str, kb_used: bool) -> None:
+        """Version 1 left the knowledge base's tables out of the schema: the knowledge base
+        made them on first use, so a version-1 database has them, with rows, or lacks them."""
+        document, facts, _ = ba_document()
+        store.add(document, facts)
+        with store.engine.begin() as conn:
+            if kb_used:
+                conn.execute(insert(schema.curation).values(
+                    fact_key="key", fact_id="f1", doc_id=document.id, action="reject",
+                    by="Анна", why="цифра за другой год", at="2025-03-01T10:00:00+00:00"))
+                conn.execute(insert(schema.doc_groups).values(
+                    doc_id=document.id, group_id=document.id, signature=b"\x00\x01"))
+            else:
+                conn.execute(text("DROP TABLE curation"))
+                conn.execute(text("DROP TABLE doc_groups"))
+            conn.execute(update(schema.meta).where(schema.meta.c.key == "schema_version")
+                         .values(value="1"))
+        with Store(store_url) as migrated, migrated.reading("read the migrated store") as conn:
+            assert conn.execute(select(schema.meta.c.value).where(
+                schema.meta.c.key == "schema_version")).scalar_one() == "2"
+            assert conn.execute(select(schema.curation.c.why)).scalars().all() == (
+                ["цифра за другой год"] if kb_used else [])
+            assert conn.execute(select(schema.doc_groups.c.signature)).scalars().all() == (
+                [b"\x00\x01"] if kb_used else [])
+            assert migrated.count_facts() == {"change": 1, "trade": 2}
+
     def test_empty_store(self, store: Store) -> None:
         assert store.count_documents() == 0 and store.count_facts() == {}
         assert store.top_pairs() == [] and store.documents() == [] and store.facts() == []
@@ -344,9 +373,10 @@ def test_sqlite_file_is_wal_with_full_text_index_and_version(store: Store,
     with sqlite3.connect(store_url) as raw:
         assert raw.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         tables = {name for (name,) in raw.execute("SELECT name FROM sqlite_master")}
-        assert {"documents", "facts", "mentions", "actors", "documents_fts"} <= tables
+        assert {"documents", "facts", "mentions", "actors", "documents_fts", "curation",
+                "doc_groups"} <= tables
         assert raw.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() \
-            == ("1",)
+            == ("2",)
     raw.close()
 
 
@@ -355,12 +385,13 @@ def test_foreign_keys_are_enforced(store: Store) -> None:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
 
-def test_other_schema_version_is_refused(store_url: str) -> None:
+@pytest.mark.parametrize("version", ["999", "0"])  # newer, or older than any migration
+def test_other_schema_version_is_refused(store_url: str, version: str) -> None:
     Store(store_url).close()
     with sqlite3.connect(store_url) as raw:
-        raw.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+        raw.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (version,))
     raw.close()
-    with pytest.raises(StoreError, match="schema version 999"):
+    with pytest.raises(StoreError, match=f"schema version {version}"):
         Store(store_url)
 
 

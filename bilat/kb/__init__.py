@@ -6,8 +6,8 @@
     kb.curate(store, fact_id, "reject", by="Анна", why="цифра за другой год")
     kb.export(store, "consolidated", "csv", "facts.csv")
 
-Functions over a ``Store``; the knowledge base keeps its own state (reprint groups,
-decisions) in tables of its own, created on first use.
+Functions over a ``Store``; the knowledge base keeps its state (reprint groups, decisions)
+in tables of the store's schema, written through the store (see ``kb.state``).
 """
 
 from bilat.kb.ask import Answer, Question, answer, parse
@@ -26,6 +26,7 @@ from bilat.kb.curation import (
     curate,
     curation_log,
     load_curation,
+    orphans,
 )
 from bilat.kb.dossier import Dossier, dossier, profile, resolve_code
 from bilat.kb.dossier import pair_series as series
@@ -63,6 +64,7 @@ __all__ = [
     "findings",
     "groups_of",
     "load_curation",
+    "orphans",
     "overview",
     "pair_claims",
     "parse",

@@ -1,6 +1,9 @@
 """The tables, declared once for SQLite and PostgreSQL (SQLAlchemy Core, no ORM).
 
-The full-text index is not here: it differs by dialect and lives in ``dialect.py``.
+The machine's tables (documents, facts, mentions, actors) and the knowledge base's
+(curation decisions, reprint groups): one schema, one version, one set of migrations
+(``migrations.py``). The full-text index is not here: it differs by dialect and lives in
+``dialect.py``.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -19,9 +23,10 @@ from sqlalchemy import (
 
 from bilat.store.dialect import JSON_TYPE
 
-# Bump when a table changes; Store refuses a database written by another version
-# rather than failing later on a missing column.
-SCHEMA_VERSION = 1
+# Bump when a table changes, with a step in migrations.py from the version before; Store
+# migrates an older database and refuses a newer one rather than failing later on a
+# missing column. 2: the knowledge base's tables joined the schema.
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
 
@@ -112,4 +117,34 @@ fact_parties = Table(
            primary_key=True),
     Column("party", String, primary_key=True),
     Index("ix_fact_parties_party", "party", "fact_id"),
+)
+
+# -- the knowledge base's tables -------------------------------------------------------------
+# Neither refers to ``facts`` or ``documents`` by a foreign key: a decision outlives the row
+# it was made on (re-extraction replaces facts), and is found again by its key.
+
+curation = Table(
+    "curation", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),  # order of decisions
+    # The stable key (see kb.curation.stable_key) finds the fact again after re-extraction;
+    # fact_id is the exact row the decision was made on, tried first.
+    Column("fact_key", String, nullable=False),
+    Column("fact_id", String, nullable=False),
+    Column("doc_id", String, nullable=False),
+    Column("action", String, nullable=False),  # confirm | reject | correct
+    Column("field", String),  # correct only
+    Column("value", JSON_TYPE),  # correct only: the new value
+    Column("by", String, nullable=False),
+    Column("why", Text, nullable=False),
+    Column("at", String, nullable=False),  # UTC, ISO 8601
+    Index("ix_curation_doc", "doc_id"),  # decisions are looked up by document first
+)
+
+doc_groups = Table(
+    "doc_groups", metadata,
+    Column("doc_id", String, primary_key=True),
+    # The group's representative: its earliest document (by date, then id).
+    Column("group_id", String, nullable=False),
+    Column("signature", LargeBinary, nullable=False),  # MinHash hash values, raw bytes
+    Index("ix_doc_groups_group", "group_id"),
 )

@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from bilat.errors import StoreError
 from bilat.model import Actor, Document, Fact, Mention
 from bilat.nlp import search_terms
-from bilat.store import dialect, queries, schema
+from bilat.store import dialect, migrations, queries, schema
 from bilat.store.records import SearchHit, StoredDocument, StoredFact, all_parties, fact_row
 
 DEFAULT_URL = "sqlite:///bilat.db"
@@ -33,7 +33,7 @@ class Store:
         self.engine = dialect.connect(url, create)
         self.where = self.engine.url.render_as_string(hide_password=True)
         try:
-            with self._guard("open the database"), self._write() as conn:
+            with self.writing("open the database") as conn:
                 _create_schema(conn)
         except BaseException:
             self.engine.dispose()  # no pooled connection outlives a Store never returned
@@ -55,7 +55,7 @@ class Store:
         title_lemmas = search_terms(document.title or "")
         fact_rows = _fact_rows(document.id, facts)
         try:
-            with self._guard(f"store document {document.name}"), self._write() as conn:
+            with self.writing(f"store document {document.name}") as conn:
                 if _stored(conn, document.id):
                     return False
                 _write_document(conn, document, lemmas, title_lemmas)
@@ -70,38 +70,38 @@ class Store:
     # -- reading ---------------------------------------------------------------------
 
     def has(self, doc_id: str) -> bool:
-        with self._read("look up a document") as conn:
+        with self.reading("look up a document") as conn:
             return _stored(conn, doc_id)
 
     def count_documents(self) -> int:
-        with self._read("count documents") as conn:
+        with self.reading("count documents") as conn:
             return int(conn.execute(select(func.count()).select_from(schema.documents))
                        .scalar_one())
 
     def count_facts(self, by: str = "type") -> dict[str, int]:
         """Facts per value of a column (type, indicator, year, status, …, or party)."""
-        with self._read("count facts") as conn:
+        with self.reading("count facts") as conn:
             return queries.count_facts(conn, by)
 
     def top_pairs(self, limit: int = 10) -> list[tuple[str, str, int]]:
         """(party, party, number of facts) for the pairs with most facts."""
-        with self._read("count pairs") as conn:
+        with self.reading("count pairs") as conn:
             return queries.top_pairs(conn, limit)
 
     def documents(self, limit: int = 100, offset: int = 0) -> list[StoredDocument]:
-        with self._read("list documents") as conn:
+        with self.reading("list documents") as conn:
             return queries.documents_page(conn, limit, offset)
 
     def document(self, doc_id: str) -> StoredDocument | None:
         """A document with its text, by id or unique id prefix (≥ 6 hex digits)."""
-        with self._read("read a document") as conn:
+        with self.reading("read a document") as conn:
             return queries.document(conn, doc_id)
 
     def document_facts(self, doc_id: str) -> list[StoredFact]:
         return self.facts(doc_id=doc_id)
 
     def document_mentions(self, doc_id: str) -> list[Mention]:
-        with self._read("read mentions") as conn:
+        with self.reading("read mentions") as conn:
             return queries.document_mentions(conn, doc_id)
 
     def facts(self, *, pair: tuple[str, str] | None = None, party: str | None = None,
@@ -109,14 +109,14 @@ class Store:
               year: int | None = None, doc_id: str | None = None,
               limit: int | None = None, offset: int = 0) -> list[StoredFact]:
         """Facts matching every filter given; ``pair`` in either order, codes exact."""
-        with self._read("read facts") as conn:
+        with self.reading("read facts") as conn:
             where = queries.fact_conditions(conn, pair=pair, party=party, type=type,
                                             indicator=indicator, year=year, doc_id=doc_id)
             return [] if where is None else queries.facts_page(conn, where, limit, offset)
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Documents containing every word of ``query``, in any grammatical form."""
-        with self._read("search") as conn:
+        with self.reading("search") as conn:
             return queries.search(conn, query, limit)
 
     # -- plumbing --------------------------------------------------------------------
@@ -135,6 +135,22 @@ class Store:
         return f"Store({self.where!r})"
 
     @contextmanager
+    def writing(self, action: str) -> Iterator[Connection]:
+        """One write transaction: the one way anything, the knowledge base included, writes
+        to the database. A database error rolls it back and is raised as StoreError naming
+        ``action`` ("record a decision on fact …")."""
+        with self._guard(action), self.engine.connect() as conn:
+            conn.execution_options(**{dialect.WRITE: True})  # SQLite: BEGIN IMMEDIATE
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def reading(self, action: str) -> Iterator[Connection]:
+        """A connection for reads; a database error is raised as StoreError naming ``action``."""
+        with self._guard(action), self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
     def _guard(self, action: str) -> Iterator[None]:
         try:
             yield
@@ -142,32 +158,38 @@ class Store:
             reason = getattr(e, "orig", None) or e
             raise StoreError(f"{self.where}: cannot {action}: {reason}") from e
 
-    @contextmanager
-    def _write(self) -> Iterator[Connection]:
-        with self.engine.connect() as conn:
-            conn.execution_options(**{dialect.WRITE: True})
-            with conn.begin():
-                yield conn
-
-    @contextmanager
-    def _read(self, action: str) -> Iterator[Connection]:
-        with self._guard(action), self.engine.connect() as conn:
-            yield conn
-
 
 def _create_schema(conn: Connection) -> None:
+    """Create what is missing and migrate an older database, in the opening transaction."""
     dialect.lock_schema(conn)
+    # The version is read before create_all, so that a newer database is refused untouched.
+    found = _schema_version(conn)
     schema.metadata.create_all(conn)
     dialect.create_search_index(conn)
-    key = schema.meta.c.key == "schema_version"
-    found = conn.execute(select(schema.meta.c.value).where(key)).scalar()
+    current = str(schema.SCHEMA_VERSION)
     if found is None:
-        conn.execute(insert(schema.meta).values(key="schema_version",
-                                                value=str(schema.SCHEMA_VERSION)))
-    elif found != str(schema.SCHEMA_VERSION):
-        raise StoreError(f"{conn.engine.url.render_as_string(hide_password=True)}: "
-                         f"database has schema version {found}, this bilat expects "
-                         f"{schema.SCHEMA_VERSION}; ingest into a new database")
+        conn.execute(insert(schema.meta).values(key=_VERSION_KEY, value=current))
+    elif found != current:
+        migrations.migrate(conn, int(found))
+        conn.execute(update(schema.meta).where(schema.meta.c.key == _VERSION_KEY)
+                     .values(value=current))
+
+
+_VERSION_KEY = "schema_version"
+
+
+def _schema_version(conn: Connection) -> str | None:
+    """The database's schema version (None when new); StoreError if it cannot be read."""
+    if not conn.dialect.has_table(conn, schema.meta.name):
+        return None  # a new database; on PostgreSQL a failed SELECT would end the transaction
+    found = conn.execute(select(schema.meta.c.value)
+                         .where(schema.meta.c.key == _VERSION_KEY)).scalar()
+    if found is None or found == str(schema.SCHEMA_VERSION) or (
+            found.isdigit() and migrations.can_migrate(int(found))):
+        return found
+    raise StoreError(f"{conn.engine.url.render_as_string(hide_password=True)}: database has "
+                     f"schema version {found}, this bilat reads versions 1 to "
+                     f"{schema.SCHEMA_VERSION}: upgrade bilat, or ingest into a new database")
 
 
 def _stored(conn: Connection, doc_id: str) -> bool:

@@ -1,0 +1,38 @@
+"""From one schema version to the next, for a database an older bilat wrote.
+
+``Store`` runs ``metadata.create_all`` first, which adds the tables a database lacks; a step
+here changes what ``create_all`` cannot (columns, keys, rows). The steps run in the
+transaction that opens the store, so a migration that fails leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Connection
+
+from bilat.store.schema import SCHEMA_VERSION
+
+
+def _knowledge_base_joins_the_schema(conn: Connection) -> None:
+    """1 → 2: ``curation`` and ``doc_groups`` became part of the schema. Version 1's
+    knowledge base created them on first use with the same columns, so their rows stay as
+    they are, and ``create_all`` has made them where it was never used: nothing to change."""
+
+
+# STEPS[n] takes a database from version n to n + 1.
+STEPS: dict[int, Callable[[Connection], None]] = {
+    1: _knowledge_base_joins_the_schema,
+}
+
+
+def can_migrate(version: int) -> bool:
+    """Whether a database at ``version`` can be brought to this bilat's version."""
+    return all(step in STEPS for step in range(version, SCHEMA_VERSION)) and \
+        0 < version <= SCHEMA_VERSION
+
+
+def migrate(conn: Connection, version: int) -> None:
+    """Bring a database from ``version`` to SCHEMA_VERSION, one step at a time."""
+    for step in range(version, SCHEMA_VERSION):
+        STEPS[step](conn)
