@@ -435,3 +435,66 @@ def test_ask_in_english_through_the_api(client: TestClient) -> None:
     shown = client.get("/api/ask", params={
         "q": "What was the trade between Kazakhstan and Uzbekistan in 2024?"}).json()
     assert shown["found"] and shown["understood"]["parties"] == ["KZ", "UZ"]
+
+
+# -- the explorer: sort, text, dates ------------------------------------------------------------
+
+def listed(client: TestClient, **params: Any) -> list[dict[str, Any]]:
+    response = client.get("/api/facts", params=params)
+    assert response.status_code == 200, response.text
+    return response.json()["facts"]
+
+
+def test_facts_sort_by_any_column_both_ways(client: TestClient) -> None:
+    up = [f["value"] for f in listed(client, type="trade", sort="value")]
+    assert up == sorted(up) and up[0] == 1.8e9
+    down = [f["value"] for f in listed(client, type="trade", sort="-value")]
+    assert down == sorted(down, reverse=True) and down[0] == 44e9
+    names = [f["doc_name"] for f in listed(client, sort="source")]
+    assert names == sorted(names) and names[0] == "hostile.txt"
+    years = [f["period"]["year"] for f in listed(client, type="trade", sort="-year")]
+    assert years == sorted(years, reverse=True)
+    dates = [f["doc_date"] for f in listed(client, sort="date")]
+    assert dates == sorted(dates)
+
+
+def test_the_explorer_headers_sort_and_sort_back(client: TestClient) -> None:
+    page = client.get("/facts", params={"type": "trade", "sort": "value"}).text
+    assert 'href="/facts?type=trade&amp;sort=-value"' in page  # sorted up: the link sorts down
+    assert 'href="/facts?type=trade&amp;sort=year"' in page
+    assert "Значение ▲" in page
+    cells = page.split('<td class="num">')
+    assert cells[1].startswith("2024</td>") and cells[2].startswith("1,8 млрд долларов</td>")
+
+
+def test_an_unknown_sort_is_refused_in_the_one_error_shape(client: TestClient) -> None:
+    response = client.get("/api/facts", params={"sort": "colour"})
+    assert response.status_code == 422
+    assert "sort" in response.json()["error"]["message"]
+
+
+def test_the_text_filter_finds_words_in_any_case(client: TestClient) -> None:
+    for words in ("по данным таможни", "ТАМОЖНИ", "Таможни"):
+        found = listed(client, q=words)
+        assert [f["doc_name"] for f in found] == ["rival.txt"], words
+    assert listed(client, q="100%_") == []  # LIKE's wildcards are plain characters
+
+
+def test_a_range_of_publication_dates(client: TestClient) -> None:
+    names = {f["doc_name"] for f in listed(client, since="2025-02-11", until="2025-03",
+                                           limit=500)}
+    assert names == {"reprint.txt", "rival.txt"}
+    names = {f["doc_name"] for f in listed(client, until="2025-02-10", limit=500)}
+    assert names == {"kz_uz.txt", "hostile.txt", "ru_kz.txt"}
+    assert {f["doc_name"] for f in listed(client, since="2025", until="2025")} >= {"rival.txt"}
+    page = client.get("/facts", params={"since": "2025-02-11", "until": "2025-03"}).text
+    assert 'name="since" value="2025-02-11"' in page and 'name="until" value="2025-03"' in page
+
+
+@pytest.mark.parametrize("bad", [{"since": "2025-02-30"}, {"until": "2025-13"},
+                                 {"since": "вчера"}])
+def test_a_date_that_does_not_exist_is_refused(client: TestClient,
+                                               bad: dict[str, str]) -> None:
+    response = client.get("/api/facts", params=bad)
+    assert response.status_code in (400, 422)
+    assert response.json()["error"]["message"]

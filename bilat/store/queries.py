@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Row, Select, and_, exists, func, not_, select
@@ -121,14 +122,16 @@ def fact_conditions(conn: Connection, *, pair: tuple[str, str] | None, party: st
 
 
 def facts_page(conn: Connection, where: list[ColumnElement[bool]], limit: int | None,
-               offset: int) -> list[StoredFact]:
-    """Facts of the newest documents first, in text order within a document."""
+               offset: int, first_by: Sequence[Any] = ()) -> list[StoredFact]:
+    """Facts of the newest documents first, in text order within a document; ``first_by``
+    (columns of facts or documents, ordered) sorts before that order."""
     d = documents.c
     query = (select(facts, d.name.label("doc_name"), d.date.label("doc_date"), d.source,
                     d.url)
              .join_from(facts, documents, facts.c.doc_id == d.id)
              .where(and_(True, *where))
-             .order_by(d.date.desc().nulls_last(), d.id, facts.c.evidence_start, facts.c.id)
+             .order_by(*first_by, d.date.desc().nulls_last(), d.id, facts.c.evidence_start,
+                       facts.c.id)
              .limit(limit).offset(offset))
     return [_stored_fact(row) for row in conn.execute(query)]
 

@@ -9,6 +9,7 @@ from fastapi.responses import JSONResponse, Response
 
 from bilat.store import Store
 from bilat.web import schemas, views
+from bilat.web.listing import DATE_PATTERN, SORT_PATTERN, SORTS
 
 router = APIRouter(prefix="/api", responses=schemas.ERRORS)
 
@@ -32,13 +33,27 @@ def filters(type: str | None = None, indicator: str | None = None,
             # text, not int: the explorer's form sends "year=" when the field is left empty
             year: Annotated[str | None, Query(pattern=r"^\s*\d{0,4}\s*$",
                                               description="A year: 2024")] = None,
-            status: str | None = None, doc_id: str | None = None) -> views.FactFilters:
+            status: str | None = None, doc_id: str | None = None,
+            q: Annotated[str | None, Query(description="Words the evidence holds, any "
+                                                        "case")] = None,
+            since: Annotated[str | None, Query(pattern=DATE_PATTERN, description=(
+                "Published on or after: 2024, 2024-03 or 2024-03-31"))] = None,
+            until: Annotated[str | None, Query(pattern=DATE_PATTERN, description=(
+                "Published on or before; 2024-03 takes all of March"))] = None,
+            sort: Annotated[str | None, Query(pattern=SORT_PATTERN, description=(
+                f"A column: {', '.join(SORTS)}; -value for descending; newest first "
+                "when not given"))] = None) -> views.FactFilters:
     """Fact filters from the query string; codes are upper-cased as stored."""
-    return views.FactFilters(type=type or None, indicator=indicator or None,
-                             party=(party or "").strip().upper() or None,
-                             partner=(partner or "").strip().upper() or None,
-                             year=int(year) if year and year.strip() else None,
-                             status=status or None, doc_id=doc_id or None)
+    chosen = views.FactFilters(
+        type=type or None, indicator=indicator or None,
+        party=(party or "").strip().upper() or None,
+        partner=(partner or "").strip().upper() or None,
+        year=int(year) if year and year.strip() else None, status=status or None,
+        doc_id=doc_id or None, q=" ".join((q or "").split()) or None,
+        since=(since or "").strip() or None, until=(until or "").strip() or None,
+        sort=(sort or "").strip() or None)
+    chosen.conditions()  # a date that does not exist is refused here, as a bad request
+    return chosen
 
 
 FiltersDep = Annotated[views.FactFilters, Depends(filters)]

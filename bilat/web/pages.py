@@ -13,6 +13,7 @@ from bilat.kb import wording
 from bilat.model import FACT_TYPES
 from bilat.web import charts, graphs, views
 from bilat.web.api import FiltersDep, Limit, StaleDep, StoreDep
+from bilat.web.listing import SORTS, FactFilters
 from bilat.web.render import render
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -81,7 +82,22 @@ def facts(request: Request, store: StoreDep, chosen: FiltersDep, limit: Limit = 
     query = str(request.url.query)
     return _page("facts.html", request, data=data, title="Факты", types=FACT_TYPES,
                  csv_url=f"/api/facts.csv{'?' + query if query else ''}",
-                 pages=_pages(data, chosen.to_json()))
+                 pages=_pages(data, chosen.to_json()), sorting=_sorting(chosen))
+
+
+def _sorting(chosen: FactFilters) -> dict[str, dict[str, str]]:
+    """Per sortable column, the link that sorts by it (the other way round when it is the
+    sort already) and its mark, ▲ or ▼, where it is the sort."""
+    now = chosen.sort or "-date"
+    links = {}
+    for key in SORTS:
+        ascending = now == key
+        descending = now == f"-{key}"
+        wanted = f"-{key}" if ascending or (key == "date" and not descending) else key
+        filters = {k: v for k, v in chosen.to_json().items() if k != "sort"}
+        links[key] = {"href": "/facts?" + urlencode({**filters, "sort": wanted}),
+                      "mark": "▲" if ascending else "▼" if descending else ""}
+    return links
 
 
 def _pages(data: Mapping[str, Any], filters: Mapping[str, Any]) -> dict[str, str | None]:
