@@ -138,6 +138,31 @@ def test_ingest_twice_adds_nothing(tmp_path: Path) -> None:
     assert code == 0 and "0 added" in output and "1 already stored" in output
 
 
+def test_curate_lists_decisions_whose_fact_is_gone(tmp_path: Path) -> None:
+    """A decision outlives its fact, and `bilat curate --orphaned` names it, rather than
+    letting it land on another fact of the sentence."""
+    from sqlalchemy import delete
+
+    from bilat.store import Store
+    from bilat.store.schema import facts
+
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    db = str(tmp_path / "x.db")
+    assert run("ingest", str(tmp_path / "a.txt"), "--db", db)[0] == 0
+    rows = [json.loads(line) for line in run("facts", "--db", db, "--format", "jsonl")[1]
+            .splitlines()]
+    [imported] = [r for r in rows if r.get("indicator") == "import"]
+    code, output = run("curate", imported["id"], "--reject", "--by", "Анна", "--why", "дубль",
+                       "--db", db)
+    assert code == 0, output
+    assert "no orphaned decisions" in run("curate", "--orphaned", "--db", db)[1]
+    with Store(db) as store, store.engine.begin() as conn:  # a re-extraction loses the figure
+        conn.execute(delete(facts).where(facts.c.id == imported["id"]))
+    code, output = run("curate", "--orphaned", "--db", db)
+    assert code == 0 and "1 orphaned" in output
+    assert imported["id"] in output and "reject" in output and "Анна" in output
+
+
 def test_ingest_reports_bad_inputs_and_goes_on(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "empty.txt").write_bytes(b"")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 from evidence import at
 from sqlalchemy import delete
+from sqlalchemy import text as sql_text
 
 from bilat import kb
 from bilat.actors import lookup
@@ -332,6 +334,72 @@ def test_curation_survives_reextraction_in_the_same_database(store: Store) -> No
     assert_decisions_apply(store)
 
 
+TWO_FIGURES = ("Товарооборот Казахстана и Узбекистана в 2024 году составил 4,4 млрд долларов, "
+               "или около 400 млрд рублей. В 2023 году оборот составил 4 млрд долларов, а в "
+               "2022 году — 3,5 млрд долларов.")
+
+
+def two_figures(rubles: float = 400e9, with_2022: bool = True) -> list[Fact]:
+    """Two turnover figures in each of two sentences: same document, type, span and
+    indicator, told apart only by what they say."""
+    found = [trade(TWO_FIGURES, "составил 4,4", "turnover", 4.4e9, 2024),
+             trade(TWO_FIGURES, "составил 4,4", "turnover", rubles, 2024, currency="RUB"),
+             trade(TWO_FIGURES, "В 2023 году", "turnover", 4.0e9, 2023)]
+    if with_2022:
+        found.append(trade(TWO_FIGURES, "В 2023 году", "turnover", 3.5e9, 2022))
+    return found
+
+
+def rebuilt(store: Store, document: Document, new_facts: list[Fact]) -> None:
+    """What a re-extraction does: drop the machine's rows, store what the extractor says now."""
+    with store.engine.begin() as conn:
+        conn.execute(delete(facts).where(facts.c.doc_id == document.id))
+        conn.execute(delete(documents).where(documents.c.id == document.id))
+    store.add(document, new_facts)
+
+
+def verdicts(store: Store, document: Document) -> dict[tuple[Any, ...], str | None]:
+    """(indicator, currency, year, value) → curation status of each fact of the document,
+    each read on its own as a fact's page reads it, and all together as a dossier does."""
+    stored = [f for f in store.facts(doc_id=document.id) if f.type == "trade"]
+    alone = [c for f in stored for c in kb.claims(store, [f], keep_rejected=True)]
+    together = kb.claims(store, stored, keep_rejected=True)
+    assert [c.status for c in alone] == [c.status for c in together]
+    return {(c.get("indicator"), c.get("currency"), c.year, c.get("value")): c.status
+            for c in together}
+
+
+def test_a_decision_stays_on_its_figure_when_reextraction_changes_a_value(store: Store) -> None:
+    main, papers = doc(KZ_UZ, "main.txt"), doc(TWO_FIGURES, "two.txt")
+    store.add(main, kz_uz_facts())
+    store.add(papers, two_figures())
+    kb.curate(store, fact_id(store, main.id, "import", 2024), "confirm", by="Анна")
+    [dollars] = [f for f in store.facts(doc_id=papers.id, year=2024) if f.currency == "USD"]
+    kb.curate(store, dollars.id, "confirm", by="Анна")
+    # a newer extractor reads the import, and the ruble figure beside the dollars, anew
+    rebuilt(store, main, [Fact(f.type, {**f.fields, "value": 1.9e9}, f.evidence, f.confidence,
+                               f.rule) if f.get("indicator") == "import" else f
+                          for f in kz_uz_facts()])
+    rebuilt(store, papers, two_figures(rubles=4e9))
+    assert {k: v for k, v in verdicts(store, main).items() if v} == {
+        ("import", "USD", 2024, 1.9e9): "confirmed"}
+    assert {k: v for k, v in verdicts(store, papers).items() if v} == {
+        ("turnover", "USD", 2024, 4.4e9): "confirmed"}  # not the ruble figure beside it
+    assert kb.orphans(store) == []
+
+
+def test_a_decision_whose_fact_is_gone_is_orphaned_not_moved(store: Store) -> None:
+    papers = doc(TWO_FIGURES, "two.txt")
+    store.add(papers, two_figures())
+    [gone] = store.facts(doc_id=papers.id, year=2022)
+    decision = kb.curate(store, gone.id, "reject", by="Борис", why="это 2021 год")
+    rebuilt(store, papers, two_figures(with_2022=False))  # the 2022 figure is read no more
+    assert not any(verdicts(store, papers).values())  # not moved to its sibling
+    assert [d.id for d in kb.orphans(store)] == [decision.id]
+    [logged] = kb.curation_log(store)
+    assert logged["orphaned"] is True
+
+
 # -- series, dossier, profile -----------------------------------------------------------------
 
 
@@ -379,6 +447,29 @@ def test_whole_store_findings_may_be_served_stale_while_refreshed(store: Store) 
     assert whole.wait_for_refresh(store, timeout=120)  # the refresh ran meanwhile
     assert len(kb.findings(store, stale_ok=True).contradictions) == 1
     assert len(kb.contradictions(store)) == 1
+
+
+def test_a_background_refresh_that_fails_is_reported_and_kept(
+        store: Store, caplog: pytest.LogCaptureFixture) -> None:
+    fill(store)
+    kb.findings(store)
+    late = "По данным таможни, товарооборот в 2024 году составил 3,9 млрд долларов."
+    store.add(doc(late, "late.txt"), [trade(late, "3,9", "turnover", 3.9e9, 2024)])
+    with store.writing("break the store") as conn:  # the refresh counts pairs over it
+        conn.execute(sql_text("DROP TABLE fact_parties"))
+    with caplog.at_level(logging.WARNING, logger="bilat.kb.whole"):
+        assert kb.findings(store, stale_ok=True).contradictions == []  # the last known
+        assert whole.wait_for_refresh(store, timeout=120)
+        shown = kb.overview(store, latest=0, stale_ok=True)  # stale, and refreshes again
+        assert whole.wait_for_refresh(store, timeout=120)
+    logged = [r.getMessage() for r in caplog.records]
+    assert len(logged) == 2 and "fact_parties" in logged[0] and "\n" not in logged[0]
+    assert shown["refresh_error"] == whole.refresh_error(store) == logged[0]
+    assert shown["n_contradictions"] == 0  # the last findings known are still served
+    Store(store.where).close()  # opening the store makes the missing table again
+    assert len(kb.findings(store).contradictions) == 1  # computed afresh, at once
+    assert whole.refresh_error(store) is None
+    assert kb.overview(store, latest=0, stale_ok=True)["refresh_error"] is None
 
 
 # -- questions --------------------------------------------------------------------------------

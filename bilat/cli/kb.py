@@ -122,6 +122,8 @@ def curate(
     load: Annotated[Path | None, typer.Option(help="Load decisions exported from another "
                                                    "database (--what curation -f jsonl).")]
     = None,
+    orphaned: Annotated[bool, typer.Option("--orphaned", help="List decisions whose fact "
+                                           "a re-extraction no longer finds.")] = False,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Confirm, reject or correct a fact.
@@ -131,6 +133,9 @@ def curate(
     from bilat.store import Store
 
     with Store(db, create=False) as store:
+        if orphaned:
+            _print_orphans(kb.orphans(store))
+            return
         if load is not None:
             console.print(f"{kb.load_curation(store, read_log(str(load)))} decisions loaded")
             return
@@ -138,6 +143,20 @@ def curate(
         decision = kb.curate(store, str(fact_id), action, by=by, why=why, field=field,
                              value=value)
     console.print(f"{decision.action} {decision.fact_id} by {decision.by} at {decision.at}")
+
+
+def _print_orphans(found: list[Any]) -> None:
+    if not found:
+        console.print("no orphaned decisions: each finds its fact")
+        return
+    table = Table(title=f"{len(found)} orphaned: their fact is gone after re-extraction")
+    table.add_column("fact", no_wrap=True)  # an id to copy whole
+    for column in ("document", "decision", "by", "on", "why"):
+        table.add_column(column, overflow="fold")
+    for d in found:
+        action = f"correct {d.field}={d.value}" if d.action == "correct" else d.action
+        table.add_row(d.fact_id, d.doc_id, action, d.by, d.at[:10], d.why)
+    console.print(table)
 
 
 def _decision(fact_id: str | None, confirm: bool, reject: bool,

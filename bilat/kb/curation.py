@@ -1,9 +1,10 @@
 """Human decisions on facts: confirm, reject, correct — who, when and why.
 
 Decisions live in their own table and never change the machine's facts. Each is keyed
-twice: by the fact's row id (exact) and by a stable key — document, type, evidence span,
-indicator and the fact's rank among its siblings — so that a re-extraction, whose facts
-get new row ids when any field changes, still finds it. ``curation_log`` and
+twice: by the fact's row id (exact) and by a stable key — document, type, evidence span and
+indicator, never what the fact says — so that a re-extraction, whose facts get new row ids
+when any field changes, still finds it (see ``KeyIndex``). A decision whose fact is gone is
+orphaned (``orphans``), never moved to another fact. ``curation_log`` and
 ``load_curation`` carry decisions into a freshly built database.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -74,43 +76,70 @@ class Verdict:
     decisions: tuple[Decision, ...] = ()
 
 
-# -- stable keys -----------------------------------------------------------------------------
+# -- what identifies a fact --------------------------------------------------------------------
 
-_SIBLING_COLUMNS = (facts.c.id, facts.c.doc_id, facts.c.type, facts.c.evidence_start,
-                    facts.c.evidence_end, facts.c.indicator, facts.c.party_a, facts.c.party_b,
-                    facts.c.year, facts.c.months, facts.c.value, facts.c.percent)
+_KEY_COLUMNS = (facts.c.id, facts.c.doc_id, facts.c.type, facts.c.evidence_start,
+                facts.c.evidence_end, facts.c.indicator)
+_FACT_ID = re.compile(r"^[0-9a-f]{16}$")
 
 
-def stable_keys(conn: Connection, doc_ids: Iterable[str] | None) -> dict[str, str]:
-    """fact id → stable key, for every fact of the given documents (None: of all)."""
+def identity(row: Any) -> str:
+    """What names a figure in its document without reading what it says: the document, the
+    fact's type, its sentence's span and its indicator (which figure of the sentence: the
+    turnover, the export…). A re-extraction that changes a value keeps it."""
+    return f"{row.doc_id}:{row.type}:{row.evidence_start}-{row.evidence_end}:" \
+           f"{row.indicator or '-'}"
+
+
+@dataclass(frozen=True)
+class KeyIndex:
+    """The stable keys of the facts of some documents, and the fact each key names now.
+
+    A fact whose identity no sibling shares is keyed by its identity alone, so a decision
+    on it follows it through a re-extraction that changes its values. Siblings that share
+    one (two turnover figures in one sentence) can be told apart only by what they say,
+    so each is keyed by its identity and its exact id: a decision on one of them stays with
+    that fact while it is unchanged and is orphaned when it changes, never moved to another.
+    """
+
+    of: Mapping[str, str]  # fact id → the key a decision on it records
+    named: Mapping[str, str]  # key → the one fact it names now
+
+    def target(self, decision: Decision) -> str | None:
+        """The fact a decision is on now, or None: the decision is orphaned."""
+        if decision.fact_id in self.of:
+            return decision.fact_id
+        base, _, suffix = decision.fact_key.partition("#")
+        if suffix == "1":  # written before siblings were keyed by id: rank 1 of its group
+            return self.named.get(base)
+        return None if _FACT_ID.match(suffix) else self.named.get(decision.fact_key)
+
+
+def key_index(conn: Connection, doc_ids: Iterable[str] | None) -> KeyIndex:
+    """Stable keys of every fact of the given documents (None: of all)."""
     if doc_ids is None:
-        return keys_of(conn.execute(select(*_SIBLING_COLUMNS)).all())
+        return keys_of(conn.execute(select(*_KEY_COLUMNS)).all())
     wanted = sorted(set(doc_ids))
     rows = []
     for i in range(0, len(wanted), IN_LIMIT):
-        rows.extend(conn.execute(select(*_SIBLING_COLUMNS)
+        rows.extend(conn.execute(select(*_KEY_COLUMNS)
                                  .where(facts.c.doc_id.in_(wanted[i:i + IN_LIMIT]))))
     return keys_of(rows)
 
 
-def keys_of(rows: Sequence[Any]) -> dict[str, str]:
-    """Stable keys from fact rows: siblings (same document, type, span, indicator) ranked
-    by what they say, so two figures read from one sentence keep distinct keys."""
-    siblings: dict[str, list[Any]] = {}
+def stable_keys(conn: Connection, doc_ids: Iterable[str] | None) -> dict[str, str]:
+    """fact id → stable key, for every fact of the given documents (None: of all)."""
+    return dict(key_index(conn, doc_ids).of)
+
+
+def keys_of(rows: Sequence[Any]) -> KeyIndex:
+    siblings: dict[str, list[str]] = {}
     for r in rows:
-        base = f"{r.doc_id}:{r.type}:{r.evidence_start}-{r.evidence_end}:{r.indicator or '-'}"
-        siblings.setdefault(base, []).append(r)
-    keys = {}
-    for base, group in siblings.items():
-        if len(group) > 1:
-            group.sort(key=_rank)
-        keys.update((r.id, f"{base}#{n}") for n, r in enumerate(group, 1))
-    return keys
-
-
-def _rank(r: Any) -> tuple[Any, ...]:
-    return (r.party_a or "", r.party_b or "", r.year or 0, r.months or 0,
-            r.value or 0.0, r.percent or 0.0, r.id)
+        siblings.setdefault(identity(r), []).append(r.id)
+    of = {}
+    for base, ids in siblings.items():
+        of.update((i, base if len(ids) == 1 else f"{base}#{i}") for i in ids)
+    return KeyIndex(of=of, named={key: i for i, key in of.items()})
 
 
 # -- recording --------------------------------------------------------------------------------
@@ -130,7 +159,7 @@ def curate(store: Store, fact_id: str, action: str, *, by: str, why: str = "",
         doc_id = conn.execute(select(facts.c.doc_id).where(facts.c.id == fact_id)).scalar()
         if doc_id is None:
             raise UnknownFactError(fact_id)
-        key = stable_keys(conn, [doc_id])[fact_id]
+        key = key_index(conn, [doc_id]).of[fact_id]
     row = {"fact_key": key, "fact_id": fact_id, "doc_id": doc_id, "action": action,
            "field": field if action == "correct" else None,
            "value": value if action == "correct" else None, "by": by, "why": why,
@@ -183,17 +212,28 @@ def decisions(conn: Connection, fact_ids: Mapping[str, str],
     (fact id → its document), and the stable keys of the documents that have decisions.
 
     Decisions are looked up by document first: most documents have none, and their facts'
-    stable keys (a read of all their siblings) are then never needed.
+    stable keys (a read of all their siblings) are then never needed. A decision lands on
+    the fact its key names among all the facts of its document, never on one merely asked
+    for, so a fact read alone gets exactly what it gets in a list.
     """
     rows = _decisions_of(conn, doc_ids)
-    keys = stable_keys(conn, {d.doc_id for d in rows}) if rows else {}
-    by_key = {keys[f]: f for f in fact_ids if f in keys}
+    index = key_index(conn, {d.doc_id for d in rows}) if rows else KeyIndex({}, {})
     found: dict[str, list[Decision]] = {}
     for row in rows:
-        fact_id = row.fact_id if row.fact_id in fact_ids else by_key.get(row.fact_key)
-        if fact_id is not None:
+        fact_id = index.target(row)
+        if fact_id in fact_ids:
             found.setdefault(fact_id, []).append(row)
-    return {fact_id: verdict(rows) for fact_id, rows in found.items()}, keys
+    return {fact_id: verdict(rows) for fact_id, rows in found.items()}, dict(index.of)
+
+
+def orphans(store: Store) -> list[Decision]:
+    """Decisions whose fact is gone: no fact of their document has their key now (a
+    re-extraction no longer reads the figure, or reads it apart from siblings it shared a
+    sentence with). They are kept, and shown, rather than moved to another fact."""
+    with reading(store, "read the curation log") as conn:
+        rows = _decisions_of(conn, None)
+        index = key_index(conn, {d.doc_id for d in rows})
+    return [d for d in rows if index.target(d) is None]
 
 
 def _decisions_of(conn: Connection, doc_ids: Iterable[str] | None) -> list[Decision]:
@@ -240,9 +280,11 @@ def corrected(fields: Mapping[str, Any], corrections: Mapping[str, Any]) -> Mapp
 
 
 def curation_log(store: Store) -> list[dict[str, Any]]:
-    """Every decision, oldest first: what ``load_curation`` takes into another database."""
+    """Every decision, oldest first, each saying whether it is orphaned (see ``orphans``):
+    what ``load_curation`` takes into another database."""
+    lost = {d.id for d in orphans(store)}
     with reading(store, "read the curation log") as conn:
-        return [Decision(**r._asdict()).to_json()
+        return [Decision(**r._asdict()).to_json() | {"orphaned": r.id in lost}
                 for r in conn.execute(select(curation).order_by(curation.c.id))]
 
 

@@ -62,7 +62,7 @@ def _columns(what: str) -> tuple[str, ...]:
     return {"facts": FACT_COLUMNS, "consolidated": CONSOLIDATED_COLUMNS,
             "documents": DOCUMENT_COLUMNS}.get(what, ("id", "fact_key", "fact_id", "doc_id",
                                                      "action", "field", "value", "by", "why",
-                                                     "at"))
+                                                     "at", "orphaned"))
 
 
 def _records(store: Store, what: str) -> Iterator[dict[str, Any]]:
