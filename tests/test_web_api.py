@@ -14,8 +14,10 @@ from typing import Any
 import pytest
 from evidence import at
 from pydantic import BaseModel
+from sqlalchemy import text as sql_text
 
 from bilat.actors import lookup
+from bilat.kb import whole
 from bilat.model import Document, Fact, Mention
 from bilat.store import Store
 from bilat.web import create_app, schemas
@@ -120,6 +122,26 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     store = sample_store(tmp_path_factory.mktemp("web") / "web.db")
     with client_for(store) as opened:
         yield opened
+    store.close()
+
+
+def test_a_server_shows_why_its_findings_could_not_be_refreshed(tmp_path: Path) -> None:
+    store = sample_store(tmp_path / "served.db")
+    with TestClient(create_app(store, background=True)) as served:
+        assert whole.wait_for_refresh(store, timeout=120)  # the findings computed at start
+        assert served.get("/api/overview").json()["refresh_error"] is None
+        late, words = "Товарооборот в 2024 году составил 3,9 млрд долларов.", "3,9"
+        store.add(Document(late, "corpus/late.txt", "late.txt", "text", date="2025-03-01"),
+                  [trade(late, words, "turnover", 3.9e9, 2024)])
+        with store.writing("break the store") as conn:  # the refresh counts pairs over it
+            conn.execute(sql_text("DROP TABLE fact_parties"))
+        stale = served.get("/api/overview")
+        assert stale.status_code == 200, stale.text  # stale; refreshes behind
+        assert whole.wait_for_refresh(store, timeout=120)
+        shown = served.get("/api/overview").json()["refresh_error"]
+        page = served.get("/").text
+    assert shown.startswith("findings not refreshed") and "fact_parties" in shown
+    assert "Противоречия и проверки не обновились" in page and "fact_parties" in page
     store.close()
 
 
@@ -498,3 +520,51 @@ def test_a_date_that_does_not_exist_is_refused(client: TestClient,
     response = client.get("/api/facts", params=bad)
     assert response.status_code in (400, 422)
     assert response.json()["error"]["message"]
+
+
+# -- the explorer: facets -------------------------------------------------------------------------
+
+def test_facets_count_the_matching_facts_by_type_pair_year_and_source(
+        client: TestClient) -> None:
+    page = client.get("/api/facts", params={"party": "KZ"}).json()
+    facets = page["facets"]
+    assert set(facets) == {"type", "pair", "year", "source"}
+    types = {v["value"]: v["count"] for v in facets["type"]}
+    assert types["trade"] == 13 and sum(types.values()) == page["total"]
+    assert {"KZ UZ", "CN KZ", "KZ RU"} <= {v["value"] for v in facets["pair"]}
+    assert facets["year"][0]["value"] == "2024"
+    assert {v["label"] for v in facets["source"][:2]} == {"Казахстан и Узбекистан",
+                                                          "Итоги года"}
+    assert [v["count"] for v in facets["source"]][:2] == [9, 9]
+    for name, values in facets.items():
+        for value in values:  # following a value gives as many facts as it counts
+            total = client.get("/api/facts", params=value["filters"]).json()["total"]
+            assert total >= value["count"] if name == "pair" else total == value["count"]
+            assert "KZ" in (value["filters"]["party"], value["filters"].get("partner"))
+
+
+def test_a_selected_facet_value_drops_its_filter(client: TestClient) -> None:
+    facets = client.get("/api/facts", params={"type": "trade", "year": "2024",
+                                              "sort": "value"}).json()["facets"]
+    [trade] = facets["type"]
+    assert trade["selected"] and trade["filters"] == {"year": 2024, "sort": "value"}
+    chosen = [v for v in facets["year"] if v["selected"]]
+    assert chosen[0]["filters"] == {"type": "trade", "sort": "value"}
+    page = client.get("/facts", params={"type": "trade"}).text
+    assert 'data-facet="pair"' in page and "/facts?type=trade&amp;party=KZ&amp;partner=UZ" in page
+
+
+def test_sorted_by_value_dollars_come_before_roubles(tmp_path: Path) -> None:
+    """Without exchange rates 48 billion roubles cannot rank above 35 billion dollars."""
+    text = "Товарооборот составил 48 млрд рублей, а в долларах — 35 млрд. Экспорт — 1 млрд."
+    store = Store(str(tmp_path / "money.db"))
+    store.add(Document(text=text, source="m.txt", name="m.txt", kind="text"), [
+        trade(text, "48", "turnover", 48e9, 2023, currency="RUB"),
+        trade(text, "35", "turnover", 35e9, 2024),
+        trade(text, "Экспорт", "export", 1e9, 2024)])
+    with client_for(store) as opened:
+        down = [(f["currency"], f["value"]) for f in listed(opened, sort="-value")]
+        up = [(f["currency"], f["value"]) for f in listed(opened, sort="value")]
+    store.close()
+    assert down == [("USD", 35e9), ("USD", 1e9), ("RUB", 48e9)]
+    assert up == [("USD", 1e9), ("USD", 35e9), ("RUB", 48e9)]

@@ -387,3 +387,41 @@ def test_timeline_labels_of_close_events_do_not_overlap(page: Any, shots: Path,
         assert clipped(page, "svg.chart[aria-label='События по датам'] text.legend",
                        "chart") == []
     assert page.problems == []
+
+
+# -- the demo corpus: the explorer and the KZ–RU-BA dossier an analyst opens first ---------------
+
+@pytest.fixture(scope="module")
+def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from bilat.pipeline import ingest
+    from bilat.sources import demo_path
+
+    store = Store(str(tmp_path_factory.mktemp("demo") / "demo.db"))
+    ingest([demo_path()], store)
+    with serving(store) as url:
+        yield url
+
+
+def test_the_explorer_narrows_by_facets_and_sorts(demo_server: str, page: Any,
+                                                  shots: Path) -> None:
+    page.goto(demo_server + "/facts")
+    facets = page.locator("section.facets")
+    assert [h.strip() for h in facets.locator("h3").all_inner_texts()] == \
+        ["Тип", "Пара", "Год", "Источник"]
+    screenshot(page, shots, "explorer_facets")
+    trade = facets.locator("[data-facet=type] li", has_text="торговля")
+    count = int(trade.locator(".count").inner_text())
+    trade.locator("a").click()
+    page.wait_for_url("**/facts?type=trade")
+    assert f"Всего: {count}" in page.locator("main p.meta").first.inner_text()
+    assert page.locator("table.facts tbody tr").count() == count
+    page.locator("th a.sort", has_text="Значение").click()
+    page.wait_for_url("**sort=value")
+    page.locator("th a.sort", has_text="Значение").click()
+    page.wait_for_url("**sort=-value")
+    first = page.locator("table.facts tbody tr").first.locator("td.num").nth(1).inner_text()
+    assert "млрд" in first  # the largest figure of the demo is in billions
+    selected = page.locator("[data-facet=type] li.selected")
+    assert selected.count() == 1 and "торговля" in selected.inner_text()
+    screenshot(page, shots, "explorer_trade_by_value")
+    assert page.problems == []

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, and_, exists, func, literal, or_, select
+from sqlalchemy import Connection, and_, case, exists, func, literal, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from bilat.errors import BilatError
@@ -44,6 +44,9 @@ SORTS: dict[str, tuple[Any, ...]] = {
     "value": (facts.c.value, facts.c.percent), "evidence": (facts.c.evidence_text,),
     "source": (documents.c.name,), "confidence": (facts.c.confidence,),
 }
+# Sorted by value, dollars come first, then each other currency: 48 billion roubles is
+# less than 35 billion dollars, and without exchange rates no order can say by how much.
+BY_CURRENCY = (case((facts.c.currency == "USD", 0), else_=1), facts.c.currency)
 SORT_PATTERN = rf"^\s*-?({'|'.join(SORTS)})?\s*$"
 DATE_PATTERN = r"^\s*(\d{4}(-\d{2}(-\d{2})?)?)?\s*$"  # 2024, 2024-03 or 2024-03-31
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -102,8 +105,10 @@ class FactFilters:
         if self.sort in (None, "-date"):
             return []
         descending = self.sort.startswith("-")
-        columns = SORTS[self.sort.lstrip("-")]
-        return [(c.desc() if descending else c.asc()).nulls_last() for c in columns]
+        key = self.sort.lstrip("-")
+        first = [c.asc().nulls_last() for c in BY_CURRENCY] if key == "value" else []
+        return first + [(c.desc() if descending else c.asc()).nulls_last()
+                        for c in SORTS[key]]
 
     def to_json(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if v not in (None, "")}

@@ -49,6 +49,8 @@ class Overview(BaseModel):
     n_contradictions: int
     mismatches: list[Record] = Field(description="Failed consistency checks, the first")
     n_mismatches: int
+    refresh_error: str | None = Field(
+        None, description="Why the last background refresh failed: the findings are older")
 
 
 class PairDossier(BaseModel):
@@ -92,12 +94,23 @@ class SearchResult(BaseModel):
     hits: list[Record]
 
 
+class FacetValue(BaseModel):
+    value: str = Field(description="What the facts share: trade, 2024, 'KZ UZ', a doc id")
+    label: str
+    count: int = Field(description="Matching facts with this value")
+    selected: bool = Field(description="The filters already select it")
+    filters: dict[str, Any] = Field(description="The query that selects it, or drops it "
+                                                "when selected: /api/facts?type=trade")
+
+
 class FactsPage(BaseModel):
     filters: dict[str, Any]
     total: int
     limit: int
     offset: int
     facts: list[Record]
+    facets: dict[str, list[FacetValue]] = Field(
+        default={}, description="type, pair, year, source: the most frequent values first")
 
 
 class FactView(BaseModel):

@@ -8,23 +8,21 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bilat import kb
+from bilat.errors import NotFoundError, UnknownFactError
 from bilat.kb import wording
 from bilat.kb.claims import Claim, claims, stored_facts
-from bilat.kb.curation import UnknownFactError, stable_keys
+from bilat.kb.curation import stable_keys
 from bilat.kb.export import csv_text
 from bilat.kb.state import reading
 from bilat.store import Store
 from bilat.store.schema import facts
+from bilat.web.facets import facets
 from bilat.web.highlight import segments
 from bilat.web.listing import FactFilters, fact_page
 
 MAX_PAGE = 500  # facts per page of the explorer, and per CSV download page
 SEARCH_LIMIT = 50
 LATEST = 10  # facts on the overview page
-
-
-class NotFoundError(LookupError):
-    """A page's subject is not in the store."""
 
 
 def fact_json(claim: Claim) -> dict[str, Any]:
@@ -73,12 +71,14 @@ def search(store: Store, q: str, limit: int = SEARCH_LIMIT) -> dict[str, Any]:
 
 def fact_list(store: Store, filters: FactFilters, limit: int = 100,
               offset: int = 0) -> dict[str, Any]:
-    """A page of facts matching the filters, with the total, newest documents first."""
+    """A page of facts matching the filters, with the total and the facets, newest
+    documents first unless the filters sort otherwise."""
     limit = max(1, min(limit, MAX_PAGE))
     total, found = fact_page(store, filters, limit, offset)
     page = claims(store, found, keep_rejected=True)
     return {"filters": filters.to_json(), "total": total, "limit": limit,
-            "offset": offset, "facts": [fact_json(c) for c in page]}
+            "offset": offset, "facts": [fact_json(c) for c in page],
+            "facets": facets(store, filters)}
 
 
 def fact(store: Store, fact_id: str) -> dict[str, Any]:

@@ -1,0 +1,79 @@
+"""Facets of the facts explorer, as datasette shows them beside a table: how many of the
+matching facts fall under each type, pair, year and source document, each value with
+the filters that select it (or, once selected, that drop it again)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from sqlalchemy import Connection, Select, and_, func, select
+from sqlalchemy.sql.elements import ColumnElement
+
+from bilat.kb import wording
+from bilat.kb.state import reading
+from bilat.store import Store
+from bilat.store.schema import documents, facts
+from bilat.web.listing import FactFilters
+
+FACET_VALUES = 10  # values per facet, most facts first: a longer list is read by filtering
+FACETS = ("type", "pair", "year", "source")
+# The filters each facet sets; selecting a value of one clears the page's offset.
+FACET_FILTERS = {"type": ("type",), "pair": ("party", "partner"), "year": ("year",),
+                 "source": ("doc_id",)}
+
+Where = list[ColumnElement[bool]]
+
+
+def facets(store: Store, chosen: FactFilters) -> dict[str, list[dict[str, Any]]]:
+    """Each facet's values among the facts ``chosen`` matches, most facts first."""
+    where = chosen.conditions()
+    counters: dict[str, Callable[[Connection, Where], list[tuple[dict[str, Any], str, int]]]]
+    counters = {"type": _types, "pair": _pairs, "year": _years, "source": _sources}
+    with reading(store, "count the explorer's facets") as conn:
+        return {name: [_value(name, chosen, picked, label, n)
+                       for picked, label, n in counters[name](conn, where)]
+                for name in FACETS}
+
+
+def _value(name: str, chosen: FactFilters, picked: Mapping[str, Any], label: str,
+           count: int) -> dict[str, Any]:
+    now = {k: v for k, v in chosen.to_json().items() if k not in FACET_FILTERS[name]}
+    selected = all(getattr(chosen, k) == v for k, v in picked.items()) or (
+        name == "pair" and (chosen.party, chosen.partner) == (picked["partner"],
+                                                              picked["party"]))
+    return {"value": " ".join(str(v) for v in picked.values()), "label": label,
+            "count": count, "selected": selected,
+            "filters": now if selected else {**now, **picked}}
+
+
+def _counted(query: Select[Any], where: Where, *keys: Any) -> Select[Any]:
+    n = func.count().label("n")
+    return (query.add_columns(n).where(and_(True, *where)).group_by(*keys)
+            .order_by(n.desc(), *keys).limit(FACET_VALUES))
+
+
+def _types(conn: Connection, where: Where) -> list[tuple[dict[str, Any], str, int]]:
+    query = _counted(select(facts.c.type), where, facts.c.type)
+    return [({"type": t}, wording.TYPES.get(t, t), n) for t, n in conn.execute(query)]
+
+
+def _pairs(conn: Connection, where: Where) -> list[tuple[dict[str, Any], str, int]]:
+    sides = (facts.c.party_a, facts.c.party_b)
+    query = _counted(select(*sides), [*where, facts.c.party_b.is_not(None)], *sides)
+    return [({"party": a, "partner": b}, wording.pair_name(a, b), n)
+            for a, b, n in conn.execute(query)]
+
+
+def _years(conn: Connection, where: Where) -> list[tuple[dict[str, Any], str, int]]:
+    query = _counted(select(facts.c.year), [*where, facts.c.year.is_not(None)], facts.c.year)
+    return [({"year": year}, str(year), n) for year, n in conn.execute(query)]
+
+
+def _sources(conn: Connection, where: Where) -> list[tuple[dict[str, Any], str, int]]:
+    d = documents.c
+    query = _counted(select(facts.c.doc_id, d.name, d.title)
+                     .join_from(facts, documents, facts.c.doc_id == d.id),
+                     where, facts.c.doc_id, d.name, d.title)
+    return [({"doc_id": doc_id}, title or name, n)
+            for doc_id, name, title, n in conn.execute(query)]
