@@ -568,3 +568,33 @@ def test_sorted_by_value_dollars_come_before_roubles(tmp_path: Path) -> None:
     store.close()
     assert down == [("USD", 35e9), ("USD", 1e9), ("RUB", 48e9)]
     assert up == [("USD", 1e9), ("USD", 35e9), ("RUB", 48e9)]
+
+
+# -- exports: every matching fact, not a page of them --------------------------------------------
+
+MANY = 620  # more than a page of the explorer (views.MAX_PAGE)
+
+
+def test_the_csv_download_holds_every_matching_fact(tmp_path: Path) -> None:
+    text = "Товарооборот Казахстана и Узбекистана составил 4,4 млрд долларов."
+    store = Store(str(tmp_path / "many.db"))
+    store.add(Document(text=text, source="many.txt", name="many.txt", kind="text"),
+              [trade(text, "4,4", "turnover", 1e6 * (n + 1), 2000 + n % 25)
+               for n in range(MANY)])
+    with client_for(store) as opened:
+        everything = list(csv.DictReader(io.StringIO(opened.get("/api/facts.csv").text)))
+        sorted_rows = list(csv.DictReader(io.StringIO(
+            opened.get("/api/facts.csv", params={"sort": "-value", "year": 2001}).text)))
+        capped = opened.get("/api/facts.csv", params={"limit": 3}).text
+        nothing = opened.get("/api/facts.csv", params={"year": 1990}).text
+    store.close()
+    assert len(everything) == MANY and len({r["id"] for r in everything}) == MANY
+    values = [float(r["value"]) for r in sorted_rows]
+    assert len(values) == MANY // 25 + 1 and values == sorted(values, reverse=True)
+    assert len(capped.strip().splitlines()) == 4  # the header and three facts
+    assert nothing.strip().splitlines()[0].startswith("id,doc_id")
+
+
+def test_the_explorer_downloads_its_selection_not_its_page(client: TestClient) -> None:
+    page = client.get("/facts", params={"party": "KZ", "limit": 2, "offset": 2}).text
+    assert 'href="/api/facts.csv?party=KZ"' in page

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from bilat.store import Store
 from bilat.web import schemas, views
@@ -96,13 +96,16 @@ def facts(store: StoreDep, chosen: FiltersDep, limit: Limit = 100,
     return _json(views.fact_list(store, chosen, limit, offset))
 
 
-@router.get("/facts.csv", response_class=Response, summary="The same facts as CSV",
+@router.get("/facts.csv", response_class=Response,
+            summary="Every matching fact as CSV, in the same order",
             responses={200: {"content": {"text/csv": {}}}})
-def facts_csv(store: StoreDep, chosen: FiltersDep, limit: Limit = views.MAX_PAGE,
+def facts_csv(store: StoreDep, chosen: FiltersDep,
+              limit: Annotated[int | None, Query(ge=1, description="At most this many; "
+                                                 "all when not given")] = None,
               offset: Annotated[int, Query(ge=0)] = 0) -> Response:
-    page = views.fact_list(store, chosen, limit, offset)
-    return Response(views.facts_csv(page["facts"]), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": 'attachment; filename="facts.csv"'})
+    return StreamingResponse(views.facts_csv_stream(store, chosen, limit, offset),
+                             media_type="text/csv; charset=utf-8",
+                             headers={"Content-Disposition": 'attachment; filename="facts.csv"'})
 
 
 @router.get("/fact/{fact_id}", response_model=schemas.FactView,

@@ -79,7 +79,7 @@ def search(request: Request, store: StoreDep, q: str = "",
 def facts(request: Request, store: StoreDep, chosen: FiltersDep, limit: Limit = 100,
           offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
     data = views.fact_list(store, chosen, limit, offset)
-    query = str(request.url.query)
+    query = urlencode(chosen.to_json())  # the download is the whole selection: no page
     return _page("facts.html", request, data=data, title="Факты", types=FACT_TYPES,
                  csv_url=f"/api/facts.csv{'?' + query if query else ''}",
                  pages=_pages(data, chosen.to_json()), sorting=_sorting(chosen))

@@ -4,7 +4,7 @@ its ``/api`` twin, so the HTML and the JSON always come from the same query.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from bilat import kb
@@ -20,7 +20,8 @@ from bilat.web.facets import facets
 from bilat.web.highlight import segments
 from bilat.web.listing import FactFilters, fact_page
 
-MAX_PAGE = 500  # facts per page of the explorer, and per CSV download page
+MAX_PAGE = 500  # facts per page of the explorer
+EXPORT_BATCH = 1000  # facts read and written at a time by a CSV download
 SEARCH_LIMIT = 50
 LATEST = 10  # facts on the overview page
 
@@ -119,3 +120,18 @@ def contradictions(store: Store, limit: int = 100, offset: int = 0,
 
 def facts_csv(rows: Sequence[Mapping[str, Any]]) -> str:
     return csv_text("facts", rows)
+
+
+def facts_csv_stream(store: Store, filters: FactFilters, limit: int | None = None,
+                     offset: int = 0) -> Iterator[str]:
+    """Every fact the filters match (or ``limit`` of them) as CSV, a batch at a time: a
+    download is the whole selection, not the explorer's page of it."""
+    done = 0
+    while limit is None or done < limit:
+        size = EXPORT_BATCH if limit is None else min(EXPORT_BATCH, limit - done)
+        _, found = fact_page(store, filters, size, offset + done)
+        text = facts_csv([fact_json(c) for c in claims(store, found, keep_rejected=True)])
+        yield text if done == 0 else text.split("\n", 1)[1]  # the header once
+        done += len(found)
+        if len(found) < size:
+            break
