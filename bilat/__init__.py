@@ -23,7 +23,8 @@ _EXPORTS = {
     "ingest": "bilat.pipeline", "Document": "bilat.model", "Analysis": "bilat.model",
     "Fact": "bilat.model", "Actor": "bilat.model", "BilatError": "bilat.errors",
     "SourceError": "bilat.errors", "ExtractionError": "bilat.errors",
-    "StoreError": "bilat.errors",
+    "StoreError": "bilat.errors", "NotFoundError": "bilat.errors",
+    "RequestError": "bilat.errors",
 }
 __all__ = ["__version__", *_EXPORTS]
 

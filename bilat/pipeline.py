@@ -7,12 +7,14 @@ that fails anywhere is reported as a ``Skipped`` and the batch goes on.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+from bilat.errors import ExtractionError
 from bilat.extract import DocContext, document_record, extract_with_context
 from bilat.model import Document, Fact, Mention, Skipped
 from bilat.nlp import analyse
@@ -42,9 +44,27 @@ class IngestReport:
 
 
 def process(document: Document) -> Processed:
-    """Analyse one document and extract its facts."""
-    ctx, facts = extract_with_context(analyse(document))
+    """Analyse one document and extract its facts; ExtractionError, naming the document,
+    when that cannot be done."""
+    _check_date(document)
+    try:
+        ctx, facts = extract_with_context(analyse(document))
+    except Exception as error:  # a rule that breaks on one odd text: say which, and why
+        raise ExtractionError(document.name, f"could not be analysed "
+                                             f"({type(error).__name__}: {error})") from error
     return _processed(ctx, facts)
+
+
+def _check_date(document: Document) -> None:
+    # Readers write ISO dates; a document built by hand may carry "10.02.2025", which the
+    # extractors, reading the year and month off the front, cannot use.
+    if document.date is None:
+        return
+    try:
+        dt.date.fromisoformat(document.date[:10])
+    except ValueError:
+        raise ExtractionError(document.name, f"its date {document.date!r} is not an ISO "
+                                             "date: expected YYYY-MM-DD, or None") from None
 
 
 def _processed(ctx: DocContext, facts: list[Fact]) -> Processed:
@@ -57,8 +77,8 @@ def _processed(ctx: DocContext, facts: list[Fact]) -> Processed:
 def process_safely(document: Document) -> Processed | Skipped:
     try:
         return process(document)
-    except Exception as error:  # one bad document must not end a batch of thousands
-        return Skipped(document.name, f"could not be analysed ({type(error).__name__}: {error})")
+    except ExtractionError as error:  # one bad document must not end a batch of thousands
+        return Skipped(error.input, error.reason)
 
 
 def process_many(documents: Iterable[Document | Skipped],

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from bilat.errors import BilatError
+from bilat.errors import UnknownActorError
 from bilat.model import Actor
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -25,15 +25,6 @@ CITY_TYPES = frozenset({"federal_city", "city"})
 # Key of a trie node under which the patterns ending there are kept; no token folds to "".
 END = ""
 _FOLD = str.maketrans({"–": "-", "—": "-", "−": "-", "‑": "-", "ё": "е", "’": "'", "ʼ": "'"})
-
-
-class UnknownActorError(BilatError, LookupError):
-    """A code that names no actor in the gazetteer."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__(f"unknown actor code {code!r}: expected an ISO 3166-1 alpha-2 or "
-                         f"ISO 3166-2 code from the gazetteer, such as 'KZ' or 'RU-BA'")
-        self.code = code
 
 
 @dataclass(frozen=True)

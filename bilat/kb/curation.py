@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from bilat.actors import lookup
-from bilat.errors import BilatError
+from bilat.errors import CurationError, UnknownFactError
 from bilat.kb.state import curation, reading, writing
 from bilat.store import Store
 from bilat.store.queries import resolve_fact_id
@@ -37,17 +37,6 @@ TEXT_FIELDS = frozenset({"indicator", "currency", "qualifier", "status", "kind",
                          "part", "unit", "date", "name", "place", "sector", "route", "text"})
 CORRECTABLE = NUMERIC_FIELDS | INTEGER_FIELDS | CODE_FIELDS | CODE_LIST_FIELDS | TEXT_FIELDS
 IN_LIMIT = 500  # ids per IN list: under SQLite's bound variable limit with room to spare
-
-
-class CurationError(BilatError, ValueError):
-    """A decision that cannot be recorded: unknown action or field, unreadable value."""
-
-
-class UnknownFactError(BilatError, LookupError):
-    def __init__(self, fact_id: str) -> None:
-        super().__init__(f"no fact with id {fact_id!r}: expected the 16-hex-digit id, or its "
-                         "first 6+ digits, that `bilat facts -f csv` or the web page shows")
-        self.fact_id = fact_id
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bilat.actors import UnknownActorError, actor_by_name, lookup
-from bilat.errors import BilatError
+from bilat.errors import PairError
 from bilat.kb import checks as kb_checks
 from bilat.kb import timeseries as kb_series
 from bilat.kb import wording
@@ -62,10 +62,6 @@ class Dossier:
                 **sections, "people": self.people,
                 "contradictions": [c.to_json() for c in self.contradictions],
                 "checks": [c.to_json() for c in self.checks]}
-
-
-class PairError(BilatError, ValueError):
-    """A pair that is not two different parties."""
 
 
 def dossier(store: Store, a: str, b: str) -> Dossier:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
-from bilat.errors import BilatError
+from bilat.errors import ExportError
 from bilat.kb.claims import Claim
 from bilat.kb.curation import curation_log
 from bilat.kb.duplicates import groups_of
@@ -34,10 +34,6 @@ CONSOLIDATED_COLUMNS = ("id", "key", "type", "indicator", "parties", "exporter",
 DOCUMENT_COLUMNS = ("id", "name", "source", "kind", "title", "date", "url", "n_chars",
                     "n_facts", "ingested_at", "group", "text")
 PAGE = 1000
-
-
-class ExportError(BilatError, ValueError):
-    """An export that cannot be written as asked."""
 
 
 def export(store: Store, what: str, format: str, path: str | Path | None = None) -> int:
