@@ -472,6 +472,23 @@ def test_a_background_refresh_that_fails_is_reported_and_kept(
     assert kb.overview(store, latest=0, stale_ok=True)["refresh_error"] is None
 
 
+def test_a_refresh_that_meets_a_bug_is_reported_with_its_traceback(
+        store: Store, caplog: pytest.LogCaptureFixture) -> None:
+    fill(store)
+    kb.findings(store)
+    late = "По данным таможни, товарооборот в 2024 году составил 3,9 млрд долларов."
+    store.add(doc(late, "late.txt"), [trade(late, "3,9", "turnover", 3.9e9, 2024)])
+    with store.writing("corrupt a fact") as conn:  # what no bilat writes: the reader breaks
+        conn.execute(sql_text("UPDATE facts SET data = '{broken' WHERE value = 3.9e9"))
+    with caplog.at_level(logging.WARNING, logger="bilat.kb.whole"):
+        kb.findings(store, stale_ok=True)
+        assert whole.wait_for_refresh(store, timeout=120)
+    [record] = caplog.records
+    assert "JSONDecodeError" in record.getMessage() and "\n" not in record.getMessage()
+    assert record.exc_info is not None  # a bug: its traceback is logged after the line
+    assert whole.refresh_error(store) == record.getMessage()
+
+
 # -- questions --------------------------------------------------------------------------------
 
 TODAY = date(2025, 3, 1)

@@ -20,6 +20,7 @@ from sqlalchemy import select, update
 from bilat.kb.state import doc_groups, reading, writing
 from bilat.model import normalise_text
 from bilat.store import Store
+from bilat.store.dialect import insert_missing
 from bilat.store.schema import documents
 
 NUM_PERM = 128  # datasketch's default: Jaccard estimates within about ±0.09
@@ -71,7 +72,9 @@ def refresh(store: Store) -> int:
                  "signature": signature(text).hashvalues.astype(HASH_DTYPE).tobytes()}
                 for doc_id, text in batch]
         with writing(store, "store document signatures") as conn:
-            conn.execute(doc_groups.insert(), rows)
+            # A request and a background refresh may sign the same new document at once:
+            # the second keeps the first's row (the same signature) instead of failing.
+            insert_missing(conn, doc_groups, rows)
         added += len(rows)
     if added:
         _regroup(store)

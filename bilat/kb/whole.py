@@ -5,12 +5,15 @@ Consolidating every fact takes seconds on a large store (about 7 s of CPU for 60
 figures), so contradictions and checks are kept per database and reused until documents,
 facts or decisions change (a fingerprint of three counts, cheap to read on every request).
 A server may also ask for the last result while a fresh one is computed in the background
-(``stale_ok``), so that a curation click never makes the next page wait.
+(``stale_ok``), so that a curation click never makes the next page wait. A refresh that
+fails is logged in one line and kept (``refresh_error``, shown by the overview) until
+findings are computed again: the page says its findings are old rather than hiding it.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -57,9 +60,12 @@ class Findings:
         return [json.loads(c) for c in self.checks[offset:offset + limit]]
 
 
+log = logging.getLogger(__name__)
+
 _cache: dict[str, Findings] = {}
 _refreshing: dict[str, threading.Event] = {}  # set when that database's refresh has ended
-_lock = threading.Lock()  # guards the three dicts
+_errors: dict[str, str] = {}  # the last background refresh's error, until one succeeds
+_lock = threading.Lock()  # guards the four dicts
 _computing: dict[str, threading.Lock] = {}  # one computation per database at a time
 
 
@@ -101,11 +107,23 @@ def findings(store: Store, stale_ok: bool = False) -> Findings:
     with _lock:
         known = _cache.get(key)
         if known is not None and (known.mark == mark or stale_ok):
-            if known.mark != mark and key not in _refreshing:
-                _refreshing[key] = threading.Event()
-                threading.Thread(target=_refresh, args=(store,), daemon=True).start()
+            if known.mark != mark:
+                _start_refresh(store)
             return known
     return _compute(store, mark)
+
+
+def refresh_in_background(store: Store) -> None:
+    """Compute the findings in a background thread (a server's start), unless one runs."""
+    with _lock:
+        _start_refresh(store)
+
+
+def _start_refresh(store: Store) -> None:
+    # Called with _lock held, so that two requests start one refresh between them.
+    if store.where not in _refreshing:
+        _refreshing[store.where] = threading.Event()
+        threading.Thread(target=_refresh, args=(store,), daemon=True).start()
 
 
 def _compute(store: Store, mark: tuple[int, ...]) -> Findings:
@@ -121,6 +139,7 @@ def _compute(store: Store, mark: tuple[int, ...]) -> Findings:
                           kb_checks.checks(consolidated), store)
         with _lock:
             _cache[store.where] = found
+            _errors.pop(store.where, None)  # the findings are current again
         return found
 
 
@@ -138,13 +157,32 @@ def _findings(mark: tuple[int, ...], contradicting: list[kb_checks.Contradiction
 def _refresh(store: Store) -> None:
     try:
         _compute(store, fingerprint(store))
-    except BilatError:
-        pass  # the store went away or failed: the next request computes and reports it
+    except Exception as error:  # raised in a thread, it would reach no one
+        _report(store, error)
     finally:
         with _lock:
             done = _refreshing.pop(store.where, None)
         if done is not None:
             done.set()
+
+
+def _report(store: Store, error: Exception) -> None:
+    """Log a failed refresh in one line and keep it for the overview to show."""
+    reason = " ".join(str(error).split())  # a driver's message may span lines
+    if not isinstance(error, BilatError):  # a bug, not a database failure: name its kind
+        reason = f"{store.where}: {type(error).__name__}: {reason}"
+    message = f"findings not refreshed, the last ones are still shown: {reason}"
+    with _lock:
+        _errors[store.where] = message
+    # A bug gets its traceback too; a database failure's one line says all there is.
+    log.warning(message, exc_info=not isinstance(error, BilatError))
+
+
+def refresh_error(store: Store) -> str | None:
+    """Why the last background refresh of ``store``'s findings failed; None when the
+    findings were computed since (or no refresh failed)."""
+    with _lock:
+        return _errors.get(store.where)
 
 
 def wait_for_refresh(store: Store, timeout: float | None = None) -> bool:
@@ -180,4 +218,5 @@ def overview(store: Store, latest: int = 10, stale_ok: bool = False) -> dict[str
         "n_contradictions": len(found.contradictions),
         "mismatches": found.checks_page(0, min(found.n_failed, OVERVIEW_SHOWN)),
         "n_mismatches": found.n_failed,
+        "refresh_error": refresh_error(store),
     }

@@ -7,7 +7,6 @@ Content-Security-Policy allows nothing else: no inline script, no foreign origin
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +16,8 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from bilat import kb
 from bilat.errors import BilatError, StoreError
+from bilat.kb import whole
 from bilat.store import Store
 from bilat.web import api, pages
 from bilat.web.render import render
@@ -41,7 +40,7 @@ def create_app(store: Store, background: bool = False) -> FastAPI:
     app.state.store = store
     app.state.background = background
     if background:
-        threading.Thread(target=kb.findings, args=(store,), daemon=True).start()
+        whole.refresh_in_background(store)  # a failure is logged and shown by the overview
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
