@@ -209,11 +209,30 @@ def test_every_command_is_in_the_readme() -> None:
     assert not missing, f"commands missing from README: {missing}"
 
 
-def test_public_surface() -> None:
+PUBLIC = {"__version__", "read", "read_many", "demo_path", "analyse", "find_mentions",
+          "resolve", "extract", "Store", "process", "ingest", "Document", "Analysis", "Fact",
+          "Actor", "BilatError", "SourceError", "ExtractionError", "StoreError",
+          "NotFoundError", "RequestError"}
+
+
+def test_public_surface(tmp_path: Path) -> None:
+    """Each public name is there and is bilat's own, and together they do what the package
+    promises: read an article, store it and its facts (not merely import)."""
     import bilat
 
-    for name in bilat.__all__:
-        assert getattr(bilat, name) is not None
+    assert set(bilat.__all__) == PUBLIC
+    for name in PUBLIC - {"__version__"}:
+        value = getattr(bilat, name)
+        assert callable(value) and value.__module__.startswith("bilat."), name
+    assert all(issubclass(getattr(bilat, n), bilat.BilatError) for n in PUBLIC if "Error" in n)
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    [document] = bilat.read(article)
+    assert isinstance(document, bilat.Document)
+    with bilat.Store(str(tmp_path / "x.db")) as store:
+        report = bilat.ingest([article], store)
+        assert (report.added, report.skipped) == (1, [])
+        assert store.count_facts() == {"trade": report.facts} and report.facts >= 3
 
 
 def test_the_package_docstring_example_runs() -> None:

@@ -20,6 +20,13 @@ ARTICLES = {
 
 
 @pytest.fixture
+def dask() -> None:
+    """The Dask runs need the 'scale' extra; without it they skip and say so."""
+    pytest.importorskip("dask.bag", reason="needs dask, the 'scale' extra: "
+                                            "pip install 'bilat[scale]'")
+
+
+@pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     folder = tmp_path / "news"
     folder.mkdir()
@@ -33,6 +40,7 @@ def test_expand_lists_files_of_folders(corpus: Path) -> None:
 
 
 @pytest.mark.parametrize("scheduler", ["synchronous", "threads"])
+@pytest.mark.usefixtures("dask")
 def test_distributed_matches_local(corpus: Path, tmp_path: Path, scheduler: str) -> None:
     with Store(str(tmp_path / "local.db")) as store:
         local = ingest([corpus], store)
@@ -47,10 +55,12 @@ def test_distributed_matches_local(corpus: Path, tmp_path: Path, scheduler: str)
     assert (again.added, again.duplicates) == (0, local.added)
 
 
+@pytest.mark.usefixtures("dask")
 def test_nothing_to_do(tmp_path: Path) -> None:
     assert ingest_distributed([], str(tmp_path / "x.db")).read == 0
 
 
+@pytest.mark.usefixtures("dask")
 def test_distributed_reads_a_folder_as_the_plain_run_does(corpus: Path, tmp_path: Path) -> None:
     """Sidecar files (notes, spreadsheets, hidden files) are passed over by both runs, and
     a file in a subfolder keeps its folder-relative name."""
