@@ -162,6 +162,7 @@ API = [  # (path, model)
     ("/api/actor/KZ", schemas.ActorProfile),
     ("/api/search?q=товарооборот", schemas.SearchResult),
     ("/api/search?q=", schemas.SearchResult),
+    ("/api/consolidated", schemas.ConsolidatedPage),
     ("/api/facts", schemas.FactsPage),
     ("/api/facts?party=KZ&partner=UZ&type=trade&year=2024&limit=3", schemas.FactsPage),
     ("/api/ask?q=Какой товарооборот между Казахстаном и Узбекистаном в 2024 году?",
@@ -190,7 +191,7 @@ def test_document_and_fact_routes(client: TestClient) -> None:
 
 
 PAGES = ["/", "/pair/KZ/UZ", "/pair/RU/KZ", "/actor/KZ", "/actor/UZ", "/search",
-         "/search?q=товарооборот", "/facts", "/facts?party=KZ&type=trade", "/ask",
+         "/search?q=товарооборот", "/facts", "/facts?party=KZ&type=trade", "/consolidated", "/ask",
          "/ask?q=Какой товарооборот между Казахстаном и Узбекистаном в 2017 году?",
          "/contradictions", "/doc/{hostile}", "/fact/{fact}"]
 
@@ -598,3 +599,47 @@ def test_the_csv_download_holds_every_matching_fact(tmp_path: Path) -> None:
 def test_the_explorer_downloads_its_selection_not_its_page(client: TestClient) -> None:
     page = client.get("/facts", params={"party": "KZ", "limit": 2, "offset": 2}).text
     assert 'href="/api/facts.csv?party=KZ"' in page
+
+
+# -- the consolidated facts as a table ------------------------------------------------------------
+
+def test_consolidated_facts_as_a_table(client: TestClient) -> None:
+    response = client.get("/api/consolidated", params={"party": "KZ", "partner": "UZ",
+                                                       "type": "trade"})
+    assert response.status_code == 200, response.text
+    page = schemas.ConsolidatedPage.model_validate(response.json())
+    turnover_2024 = [c for c in page.facts if c["fields"]["indicator"] == "turnover"
+                     and c["year"] == 2024]
+    # 4,4 from an article and its reprint (one independent source); 3,9 from customs
+    assert sorted((c["value"], c["n_sources"], c["independent"]) for c in turnover_2024) == \
+        [(3.9e9, 1, 1), (4.4e9, 2, 1)]
+    assert {c["standing"] for c in turnover_2024} == {"disputed"}
+    assert {v.value for v in page.facets["standing"]} >= {"disputed", "agreed"}
+    down = client.get("/api/consolidated", params={"type": "trade", "sort": "-value"}).json()
+    values = [c["value"] for c in down["facts"]]
+    assert values[0] == 44e9 and values == sorted(values, reverse=True)
+    disputed = client.get("/api/consolidated", params={"standing": "disputed"}).json()
+    assert disputed["total"] == 2 and {c["standing"] for c in disputed["facts"]} == {"disputed"}
+    assert client.get("/api/consolidated", params={"sort": "colour"}).status_code == 422
+
+
+def test_the_consolidated_page_and_its_csv(client: TestClient) -> None:
+    page = client.get("/consolidated", params={"type": "trade"}).text
+    assert "▼" not in page and "▲" not in page  # no sort asked: none is marked
+    assert 'href="/consolidated?type=trade&amp;sort=-sources"' in page  # most sources first
+    page = client.get("/consolidated", params={"type": "trade", "sort": "-sources"}).text
+    assert "Сводные факты" in page and "Источников ▼" in page
+    assert 'href="/consolidated?type=trade&amp;sort=sources"' in page
+    assert "перепечатка" in page and "reprint.txt" in page
+    rows = list(csv.DictReader(io.StringIO(
+        client.get("/api/consolidated.csv", params={"party": "KZ", "partner": "UZ"}).text)))
+    assert {r["standing"] for r in rows} >= {"disputed", "agreed"}
+    assert any(r["doc_ids"].count(" ") == 1 for r in rows)  # two documents, one figure
+
+
+def test_consolidated_values_sort_within_their_currency_or_unit(client: TestClient) -> None:
+    for sort in ("value", "-value"):
+        rows = client.get("/api/consolidated", params={"sort": sort}).json()["facts"]
+        measures = [("USD" if r["fields"].get("currency") == "USD" else "other")
+                    for r in rows if r["value"] is not None]
+        assert measures == sorted(measures, key=lambda m: m != "USD"), sort

@@ -119,6 +119,7 @@ def kz_uz_id() -> str:
 PAGES = [("overview", "/"), ("pair", "/pair/KZ/UZ"), ("pair_ru_kz", "/pair/RU/KZ"),
          ("actor", "/actor/KZ"), ("document", "/doc/{kz_uz}"), ("hostile", "/doc/{hostile}"),
          ("search", "/search?q=товарооборот"), ("facts", "/facts"),
+         ("consolidated", "/consolidated"),
          ("ask", "/ask?q=Какой товарооборот между Казахстаном и Узбекистаном в 2017 году?"),
          ("ask_found", "/ask?q=Какой экспорт Казахстана в Узбекистан в 2024 году?"),
          ("fact", "/fact/{fact}"),

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
+from bilat.kb import table as kb_table
 from bilat.store import Store
 from bilat.web import schemas, views
 from bilat.web.listing import DATE_PATTERN, SORT_PATTERN, SORTS
+
+TABLE_SORT_PATTERN = rf"^\s*-?({'|'.join(kb_table.SORTS)})?\s*$"
+STANDING_PATTERN = rf"^\s*({'|'.join(kb_table.STANDING_ORDER)})?\s*$"
 
 router = APIRouter(prefix="/api", responses=schemas.ERRORS)
 
@@ -57,6 +62,34 @@ def filters(type: str | None = None, indicator: str | None = None,
 
 
 FiltersDep = Annotated[views.FactFilters, Depends(filters)]
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the consolidated table shows: filters of whole facts, a standing, a sort."""
+
+    filters: views.FactFilters
+    standing: str | None
+
+
+def selection(type: str | None = None, indicator: str | None = None,
+              party: Annotated[str | None, Query(description="ISO code: KZ, RU-BA")] = None,
+              partner: Annotated[str | None, Query(description="With party: the pair")] = None,
+              year: Annotated[str | None, Query(pattern=r"^\s*\d{0,4}\s*$")] = None,
+              status: str | None = None,
+              standing: Annotated[str | None, Query(pattern=STANDING_PATTERN, description=(
+                  "confirmed, agreed, disputed or overruled"))] = None,
+              sort: Annotated[str | None, Query(pattern=TABLE_SORT_PATTERN, description=(
+                  f"A column: {', '.join(kb_table.SORTS)}; -sources for descending; most "
+                  "independent sources first when not given"))] = None) -> Selection:
+    """Filters of the consolidated table: those that select whole consolidated facts."""
+    chosen = filters(type=type, indicator=indicator, party=party, partner=partner, year=year,
+                     status=status, doc_id=None, q=None, since=None, until=None, sort=None)
+    return Selection(replace(chosen, sort=(sort or "").strip() or None),
+                     (standing or "").strip() or None)
+
+
+SelectionDep = Annotated[Selection, Depends(selection)]
 Limit = Annotated[int, Query(ge=1, le=views.MAX_PAGE)]
 
 
@@ -106,6 +139,24 @@ def facts_csv(store: StoreDep, chosen: FiltersDep,
     return StreamingResponse(views.facts_csv_stream(store, chosen, limit, offset),
                              media_type="text/csv; charset=utf-8",
                              headers={"Content-Disposition": 'attachment; filename="facts.csv"'})
+
+
+@router.get("/consolidated", response_model=schemas.ConsolidatedPage,
+            summary="Consolidated facts: one per figure, with all its sources")
+def consolidated(store: StoreDep, chosen: SelectionDep, limit: Limit = 100,
+                 offset: Annotated[int, Query(ge=0)] = 0) -> JSONResponse:
+    return _json(views.consolidated_list(store, chosen.filters, chosen.standing, limit,
+                                         offset))
+
+
+@router.get("/consolidated.csv", response_class=Response,
+            summary="Every selected consolidated fact as CSV",
+            responses={200: {"content": {"text/csv": {}}}})
+def consolidated_csv(store: StoreDep, chosen: SelectionDep) -> Response:
+    return Response(views.consolidated_csv(store, chosen.filters, chosen.standing),
+                    media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition":
+                             'attachment; filename="consolidated.csv"'})
 
 
 @router.get("/fact/{fact_id}", response_model=schemas.FactView,

@@ -20,7 +20,7 @@ FACET_VALUES = 10  # values per facet, most facts first: a longer list is read b
 FACETS = ("type", "pair", "year", "source")
 # The filters each facet sets; selecting a value of one clears the page's offset.
 FACET_FILTERS = {"type": ("type",), "pair": ("party", "partner"), "year": ("year",),
-                 "source": ("doc_id",)}
+                 "source": ("doc_id",), "standing": ("standing",)}
 
 Where = list[ColumnElement[bool]]
 
@@ -31,20 +31,22 @@ def facets(store: Store, chosen: FactFilters) -> dict[str, list[dict[str, Any]]]
     counters: dict[str, Callable[[Connection, Where], list[tuple[dict[str, Any], str, int]]]]
     counters = {"type": _types, "pair": _pairs, "year": _years, "source": _sources}
     with reading(store, "count the explorer's facets") as conn:
-        return {name: [_value(name, chosen, picked, label, n)
+        return {name: [facet_value(name, chosen.to_json(), picked, label, n)
                        for picked, label, n in counters[name](conn, where)]
                 for name in FACETS}
 
 
-def _value(name: str, chosen: FactFilters, picked: Mapping[str, Any], label: str,
-           count: int) -> dict[str, Any]:
-    now = {k: v for k, v in chosen.to_json().items() if k not in FACET_FILTERS[name]}
-    selected = all(getattr(chosen, k) == v for k, v in picked.items()) or (
-        name == "pair" and (chosen.party, chosen.partner) == (picked["partner"],
-                                                              picked["party"]))
+def facet_value(name: str, now: Mapping[str, Any], picked: Mapping[str, Any], label: str,
+                count: int) -> dict[str, Any]:
+    """One value of a facet, with the query that selects it, or drops it when ``now`` (the
+    current query) already selects it; a pair is selected in either order."""
+    rest = {k: v for k, v in now.items() if k not in FACET_FILTERS[name]}
+    selected = all(now.get(k) == v for k, v in picked.items()) or (
+        name == "pair" and (now.get("party"), now.get("partner")) == (picked["partner"],
+                                                                      picked["party"]))
     return {"value": " ".join(str(v) for v in picked.values()), "label": label,
             "count": count, "selected": selected,
-            "filters": now if selected else {**now, **picked}}
+            "filters": rest if selected else {**rest, **picked}}
 
 
 def _counted(query: Select[Any], where: Where, *keys: Any) -> Select[Any]:

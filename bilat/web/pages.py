@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from bilat.kb import table as kb_table
 from bilat.kb import wording
 from bilat.model import FACT_TYPES
 from bilat.web import charts, graphs, views
-from bilat.web.api import FiltersDep, Limit, StaleDep, StoreDep
-from bilat.web.listing import SORTS, FactFilters
+from bilat.web.api import FiltersDep, Limit, SelectionDep, StaleDep, StoreDep
+from bilat.web.listing import SORTS
 from bilat.web.render import render
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -82,32 +83,47 @@ def facts(request: Request, store: StoreDep, chosen: FiltersDep, limit: Limit = 
     query = urlencode(chosen.to_json())  # the download is the whole selection: no page
     return _page("facts.html", request, data=data, title="Факты", types=FACT_TYPES,
                  csv_url=f"/api/facts.csv{'?' + query if query else ''}",
-                 pages=_pages(data, chosen.to_json()), sorting=_sorting(chosen))
+                 pages=_pages(data, chosen.to_json()),
+                 sorting=_sorting(chosen.to_json(), SORTS, "/facts", "-date", ("date",)))
 
 
-def _sorting(chosen: FactFilters) -> dict[str, dict[str, str]]:
+def _sorting(now: Mapping[str, Any], keys: Iterable[str], path: str, default: str | None,
+             most_first: Iterable[str] = ()) -> dict[str, dict[str, str]]:
     """Per sortable column, the link that sorts by it (the other way round when it is the
-    sort already) and its mark, ▲ or ▼, where it is the sort."""
-    now = chosen.sort or "-date"
+    sort already; dates and counts, ``most_first``, first the most) and its mark, ▲ or ▼,
+    where it is the sort (``default`` when none is asked for)."""
+    current = now.get("sort") or default
+    filters = {k: v for k, v in now.items() if k != "sort"}
     links = {}
-    for key in SORTS:
-        ascending = now == key
-        descending = now == f"-{key}"
-        wanted = f"-{key}" if ascending or (key == "date" and not descending) else key
-        filters = {k: v for k, v in chosen.to_json().items() if k != "sort"}
-        links[key] = {"href": "/facts?" + urlencode({**filters, "sort": wanted}),
+    for key in keys:
+        ascending, descending = current == key, current == f"-{key}"
+        wanted = f"-{key}" if ascending or (key in most_first and not descending) else key
+        links[key] = {"href": f"{path}?" + urlencode({**filters, "sort": wanted}),
                       "mark": "▲" if ascending else "▼" if descending else ""}
     return links
 
 
-def _pages(data: Mapping[str, Any], filters: Mapping[str, Any]) -> dict[str, str | None]:
+def _pages(data: Mapping[str, Any], filters: Mapping[str, Any],
+           path: str = "/facts") -> dict[str, str | None]:
     """Links to the previous and next page, keeping the filters."""
     limit, offset, total = data["limit"], data["offset"], data["total"]
 
     def link(start: int) -> str:
-        return "/facts?" + urlencode({**filters, "limit": limit, "offset": start})
+        return f"{path}?" + urlencode({**filters, "limit": limit, "offset": start})
     return {"prev": link(max(0, offset - limit)) if offset else None,
             "next": link(offset + limit) if offset + limit < total else None}
+
+
+@router.get("/consolidated")
+def consolidated(request: Request, store: StoreDep, chosen: SelectionDep, limit: Limit = 100,
+                 offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+    data = views.consolidated_list(store, chosen.filters, chosen.standing, limit, offset)
+    now = data["filters"]
+    return _page("consolidated.html", request, data=data, title="Сводные факты",
+                 types=FACT_TYPES, csv_url="/api/consolidated.csv?" + urlencode(now),
+                 pages=_pages(data, now, "/consolidated"),
+                 sorting=_sorting(now, kb_table.SORTS, "/consolidated", None,
+                                  ("sources", "independent")))
 
 
 @router.get("/fact/{fact_id}")

@@ -113,6 +113,16 @@ class FactsPage(BaseModel):
         default={}, description="type, pair, year, source: the most frequent values first")
 
 
+class ConsolidatedPage(BaseModel):
+    filters: dict[str, Any]
+    total: int
+    limit: int
+    offset: int
+    facts: list[Record] = Field(description="Consolidated facts with summary, parties, "
+                                            "period and their sources")
+    facets: dict[str, list[FacetValue]] = Field(description="type, pair, year, standing")
+
+
 class FactView(BaseModel):
     fact: Record
     decisions: list[Record]

@@ -9,6 +9,7 @@ from typing import Any
 
 from bilat import kb
 from bilat.errors import NotFoundError, UnknownFactError
+from bilat.kb import table as kb_table
 from bilat.kb import wording
 from bilat.kb.claims import Claim, claims, stored_facts
 from bilat.kb.curation import stable_keys
@@ -16,7 +17,7 @@ from bilat.kb.export import csv_text
 from bilat.kb.state import reading
 from bilat.store import Store
 from bilat.store.schema import facts
-from bilat.web.facets import facets
+from bilat.web.facets import facet_value, facets
 from bilat.web.highlight import segments
 from bilat.web.listing import FactFilters, fact_page
 
@@ -80,6 +81,33 @@ def fact_list(store: Store, filters: FactFilters, limit: int = 100,
     return {"filters": filters.to_json(), "total": total, "limit": limit,
             "offset": offset, "facts": [fact_json(c) for c in page],
             "facets": facets(store, filters)}
+
+
+def consolidated_list(store: Store, filters: FactFilters, standing: str | None = None,
+                      limit: int = 100, offset: int = 0) -> dict[str, Any]:
+    """A page of consolidated facts (one per figure, with every source stating it), with
+    the total and the facets; most independent sources first unless sorted."""
+    items = _consolidated(store, filters, standing)
+    now = {**filters.to_json(), **({"standing": standing} if standing else {})}
+    return {"filters": now, "total": len(items), "limit": limit, "offset": offset,
+            "facts": [kb_table.row(c) for c in items[offset:offset + limit]],
+            "facets": {name: [facet_value(name, now, *value) for value in values]
+                       for name, values in kb_table.facets(items).items()}}
+
+
+def consolidated_csv(store: Store, filters: FactFilters, standing: str | None) -> str:
+    """Every consolidated fact the filters select, as ``bilat export --what consolidated``
+    writes them."""
+    return csv_text("consolidated", [c.to_json() for c in
+                                     _consolidated(store, filters, standing)])
+
+
+def _consolidated(store: Store, filters: FactFilters,
+                  standing: str | None) -> list[kb_table.Consolidated]:
+    items = kb_table.matching(store, filters.conditions())
+    if standing:
+        items = [c for c in items if c.standing == standing]
+    return kb_table.ordered(items, filters.sort)
 
 
 def fact(store: Store, fact_id: str) -> dict[str, Any]:
