@@ -643,3 +643,24 @@ def test_consolidated_values_sort_within_their_currency_or_unit(client: TestClie
         measures = [("USD" if r["fields"].get("currency") == "USD" else "other")
                     for r in rows if r["value"] is not None]
         assert measures == sorted(measures, key=lambda m: m != "USD"), sort
+
+
+# -- search: reprints grouped, matched words marked ---------------------------------------------
+
+def test_search_groups_reprints_and_marks_the_matched_words(client: TestClient) -> None:
+    found = client.get("/api/search", params={"q": "товарооборот Узбекистан"}).json()
+    names = [h["name"] for h in found["hits"]]
+    assert found["n_documents"] == len(names) + 1
+    [article] = [h for h in found["hits"] if h["name"] in ("kz_uz.txt", "reprint.txt")]
+    assert [r["name"] for r in article["reprints"]] == \
+        [{"kz_uz.txt": "reprint.txt", "reprint.txt": "kz_uz.txt"}[article["name"]]]
+    words = [article["snippet"][start:end] for start, end in article["marks"]]
+    assert "Товарооборот" in words and "Узбекистана" in words  # any form of the words
+    assert "Казахстана" not in words
+    page = client.get("/search", params={"q": "товарооборот Узбекистан"}).text
+    assert "<mark>Узбекистана</mark>" in page and "перепечатки: 1" in page
+
+
+def test_search_marks_escape_the_snippet(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "Китай"}).text
+    assert "<mark>Китая</mark>" in page and "<script>alert" not in page

@@ -1,4 +1,5 @@
-"""A document's text cut where evidence starts and ends, so each piece knows its facts.
+"""A document's text cut where evidence starts and ends, so each piece knows its facts;
+and the words of a search result that match the query.
 
 The page renders each piece as escaped text, highlighted and linked when facts cover it;
 several facts read from one sentence share one highlight.
@@ -6,9 +7,16 @@ several facts read from one sentence share one highlight.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Collection, Mapping, Sequence
 from itertools import pairwise
 from typing import Any
+
+from markupsafe import Markup, escape
+
+from bilat.nlp import lemma_of
+
+_WORD = re.compile(r"[\w-]+")  # the words bilat.nlp.search_terms lemmatises
 
 
 def segments(text: str, facts: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -33,3 +41,19 @@ def _bound(fact: Mapping[str, Any], name: str, text: str) -> int:
     evidence = fact.get("evidence") or {}
     value = evidence.get(name)
     return max(0, min(len(text), int(value))) if isinstance(value, int) else 0
+
+
+def marks(text: str, terms: Collection[str]) -> list[tuple[int, int]]:
+    """(start, end) of each word of ``text`` whose lemma is one of ``terms`` (the lemmas
+    a search looked for): "Казахстана" is marked for a search of "Казахстан"."""
+    return [(m.start(), m.end()) for m in _WORD.finditer(text)
+            if lemma_of(m.group().lower()) in terms]
+
+
+def marked(text: str, spans: Sequence[Sequence[int]]) -> Markup:
+    """``text`` escaped, with the ``spans`` in <mark>."""
+    pieces, at = [], 0
+    for start, end in spans:
+        pieces.append(f"{escape(text[at:start])}<mark>{escape(text[start:end])}</mark>")
+        at = end
+    return Markup("".join(pieces) + str(escape(text[at:])))

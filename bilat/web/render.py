@@ -11,6 +11,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from bilat.kb import wording
 from bilat.web.charts import point_id
+from bilat.web.highlight import marked
 
 
 @cache
@@ -23,7 +24,8 @@ def environment() -> Environment:
     )
     env.filters.update(number=wording.number, name=wording.name, percent=wording.percent,
                        money=wording.money, figure=_figure, summary=_summary,
-                       period=_period, short_period=_short_period)
+                       period=_period, short_period=_short_period,
+                       marked=marked)
     env.globals.update(point_id=point_id, year_months=wording.short_period,
                        STANDINGS=wording.STANDINGS, KINDS=wording.DOCUMENT_KINDS,
                        CURATION=wording.CURATION, TYPES=wording.TYPES,

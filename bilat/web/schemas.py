@@ -91,7 +91,10 @@ class DocumentView(BaseModel):
 
 class SearchResult(BaseModel):
     query: str
-    hits: list[Record]
+    hits: list[Record] = Field(description="One per article, best first: id, title, "
+                                           "snippet, marks ([start, end] of each matching "
+                                           "word in the snippet) and its reprints")
+    n_documents: int = Field(default=0, description="Documents found, reprints included")
 
 
 class FacetValue(BaseModel):

@@ -13,12 +13,14 @@ from bilat.kb import table as kb_table
 from bilat.kb import wording
 from bilat.kb.claims import Claim, claims, stored_facts
 from bilat.kb.curation import stable_keys
+from bilat.kb.duplicates import groups_of
 from bilat.kb.export import csv_text
 from bilat.kb.state import reading
+from bilat.nlp import search_terms
 from bilat.store import Store
 from bilat.store.schema import facts
 from bilat.web.facets import facet_value, facets
-from bilat.web.highlight import segments
+from bilat.web.highlight import marks, segments
 from bilat.web.listing import FactFilters, fact_page
 
 MAX_PAGE = 500  # facts per page of the explorer
@@ -67,8 +69,20 @@ def document(store: Store, doc_id: str) -> dict[str, Any]:
 
 
 def search(store: Store, q: str, limit: int = SEARCH_LIMIT) -> dict[str, Any]:
+    """Documents holding every word of ``q``, best first, reprints of one article under
+    the first of them found; each snippet with the matching words marked."""
     hits = store.search(q, limit=limit) if q.strip() else []
-    return {"query": q, "hits": [h.to_json() for h in hits]}
+    groups = groups_of(store, [h.id for h in hits]) if hits else {}
+    terms = set(search_terms(q).split())
+    grouped: dict[str, dict[str, Any]] = {}
+    for hit in hits:
+        row = hit.to_json() | {"marks": marks(hit.snippet, terms)}
+        leader = grouped.get(groups[hit.id])
+        if leader is None:
+            grouped[groups[hit.id]] = row | {"reprints": []}
+        else:
+            leader["reprints"].append(row)
+    return {"query": q, "hits": list(grouped.values()), "n_documents": len(hits)}
 
 
 def fact_list(store: Store, filters: FactFilters, limit: int = 100,
