@@ -664,3 +664,39 @@ def test_search_groups_reprints_and_marks_the_matched_words(client: TestClient) 
 def test_search_marks_escape_the_snippet(client: TestClient) -> None:
     page = client.get("/search", params={"q": "Китай"}).text
     assert "<mark>Китая</mark>" in page and "<script>alert" not in page
+
+
+# -- the pair dossier as OEC shows a pair: balance, flows, rank -----------------------------------
+
+def test_a_pair_has_its_trade_balance_from_the_first_side(client: TestClient) -> None:
+    kz_uz = client.get("/api/pair/KZ/UZ").json()
+    assert kz_uz["balance"] == [{"year": 2024, "months": None, "export": 2.6e9,
+                                 "import": 1.8e9, "balance": pytest.approx(0.8e9),
+                                 "currency": "USD"}]
+    [uz_kz] = client.get("/api/pair/UZ/KZ").json()["balance"]
+    assert (uz_kz["export"], uz_kz["import"]) == (1.8e9, 2.6e9)
+    assert uz_kz["balance"] == pytest.approx(-0.8e9)
+    assert client.get("/api/pair/RU/KZ").json()["balance"] == []  # no flows, no balance
+
+
+def test_a_pair_says_where_each_side_stands_among_the_others_partners(
+        client: TestClient) -> None:
+    kz_side, uz_side = client.get("/api/pair/KZ/UZ").json()["ranks"]
+    # KZ's partners by latest turnover: China 44 bn, Russia 27 bn, then Uzbekistan
+    assert (kz_side["actor"]["code"], kz_side["partner"]["code"]) == ("KZ", "UZ")
+    assert (kz_side["by_turnover"], kz_side["n_with_turnover"]) == (3, 3)
+    assert kz_side["by_facts"] == 1  # but the partner KZ has most facts with
+    assert (uz_side["by_turnover"], uz_side["n_with_turnover"]) == (1, 1)
+    page = client.get("/pair/KZ/UZ").text
+    ranks = page[page.index('id="ranks"'):]
+    assert "<td>3-й из 3</td>" in ranks[:ranks.index("</table>")]
+
+
+def test_the_pair_page_draws_flows_stacked_and_the_balance(client: TestClient) -> None:
+    page = client.get("/pair/KZ/UZ").text
+    assert 'aria-label="Экспорт и импорт по годам' in page
+    assert 'aria-label="Сальдо торговли' in page
+    flows = page[page.index('aria-label="Экспорт и импорт по годам'):]
+    flows = flows[:flows.index("</svg>")]
+    assert flows.count('class="bar') == 2  # one year: the export and the import on it
+    assert "+800 млн" in page  # the balance, signed

@@ -426,3 +426,20 @@ def test_the_explorer_narrows_by_facets_and_sorts(demo_server: str, page: Any,
     assert selected.count() == 1 and "торговля" in selected.inner_text()
     screenshot(page, shots, "explorer_trade_by_value")
     assert page.problems == []
+
+
+def test_the_kz_ru_ba_dossier_shows_flows_balance_and_rank(demo_server: str, page: Any,
+                                                           shots: Path) -> None:
+    page.goto(demo_server + "/pair/KZ/RU-BA")
+    screenshot(page, shots, "demo_pair_kz_ru_ba")
+    flows = page.locator("svg.chart[aria-label^='Экспорт и импорт']")
+    assert flows.locator("rect.bar").count() == 2  # 2024: KZ's export and its import
+    balance = page.locator("svg.chart[aria-label^='Сальдо']")
+    assert balance.locator("text.value").all_text_contents() == ["−289,3 млн"]
+    for chart in ("Экспорт и импорт", "Сальдо"):
+        texts = f"svg.chart[aria-label^='{chart}'] text"
+        assert clipped(page, texts, "chart") == [], chart
+    ranks = page.locator("#ranks tbody tr")
+    assert ranks.count() == 2 and "из" in ranks.first.inner_text()
+    assert page.locator("#balance table tbody tr").first.inner_text().split("\t")[0] == "2024"
+    assert page.problems == []

@@ -3,12 +3,14 @@
 ``dossier(store, "KZ", "UZ")``: trade series with sources, growth claims, targets,
 shares, events, agreements, projects, people, quotes, contradictions and checks.
 ``profile(store, "KZ")``: its partners ranked by stated turnover and by events, its people.
+A pair's dossier also says where each side stands among the other's partners, and its
+trade balance from the first side's view.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bilat.actors import UnknownActorError, actor_by_name, lookup
@@ -51,6 +53,7 @@ class Dossier:
     n_documents: int
     sections: Mapping[str, list[Consolidated]] = field(default_factory=dict)
     people: list[dict[str, Any]] = field(default_factory=list)
+    ranks: list[dict[str, Any]] = field(default_factory=list)  # see ``ranks``
 
     def to_json(self) -> dict[str, Any]:
         sections = {name: [c.to_json() for c in items] for name, items in self.sections.items()}
@@ -59,6 +62,9 @@ class Dossier:
                 "n_documents": self.n_documents,
                 "series": [s.to_json() for s in self.series],
                 "currency": kb_series.main_currency(self.series),
+                "balance": [b.to_json() for b in kb_series.balance(
+                    self.series, self.a, self.b, kb_series.main_currency(self.series))],
+                "ranks": self.ranks,
                 **sections, "people": self.people,
                 "contradictions": [c.to_json() for c in self.contradictions],
                 "checks": [c.to_json() for c in self.checks]}
@@ -69,7 +75,24 @@ def dossier(store: Store, a: str, b: str) -> Dossier:
     if a == b:
         raise PairError(f"a pair needs two different parties: got {a} twice")
     reached, persons = pair_context(store, a, b)
-    return build(a, b, _with_reached(pair_claims(store, a, b), reached), persons)
+    built = build(a, b, _with_reached(pair_claims(store, a, b), reached), persons)
+    return replace(built, ranks=ranks(store, a, b))
+
+
+def ranks(store: Store, a: str, b: str) -> list[dict[str, Any]]:
+    """Where each side of the pair stands among the other's partners, as its actor page
+    ranks them: by latest stated turnover in dollars and by number of facts."""
+    return [_rank(profile(store, side), other) for side, other in ((a, b), (b, a))]
+
+
+def _rank(found: Mapping[str, Any], partner: str) -> dict[str, Any]:
+    by_facts = [p["code"] for p in found["partners"]]
+    by_turnover = [p["code"] for p in found["by_turnover"]]
+    return {"actor": found["actor"], "partner": actor_json(partner),
+            "by_turnover": by_turnover.index(partner) + 1 if partner in by_turnover else None,
+            "n_with_turnover": len(by_turnover),
+            "by_facts": by_facts.index(partner) + 1 if partner in by_facts else None,
+            "n_partners": len(by_facts)}
 
 
 def build(a: str, b: str, claims: Sequence[Claim],

@@ -112,3 +112,37 @@ def main_currency(series: Sequence[Series]) -> str | None:
     for s in series:
         counts[s.currency] = counts.get(s.currency, 0) + len(s.points)
     return max(counts, key=lambda c: (counts[c], c == "USD")) if counts else None
+
+
+@dataclass(frozen=True)
+class Balance:
+    """One period's trade seen from one side: what it sold, what it bought, the gap."""
+
+    year: int
+    months: int | None
+    exports: float | None  # the side's exports to the other
+    imports: float | None  # its imports from the other: the other's exports to it
+    currency: str | None
+
+    @property
+    def balance(self) -> float | None:
+        if self.exports is None or self.imports is None:
+            return None
+        return self.exports - self.imports
+
+    def to_json(self) -> dict[str, Any]:
+        return {"year": self.year, "months": self.months, "export": self.exports,
+                "import": self.imports, "balance": self.balance, "currency": self.currency}
+
+
+def balance(series: Sequence[Series], side: str, other: str,
+            currency: str | None) -> list[Balance]:
+    """``side``'s exports to and imports from ``other`` by period, in ``currency``, oldest
+    first: periods where either flow is known (the balance needs both)."""
+    lines = {s.line: s for s in series if s.currency == currency}
+    flows = [{(p.year, p.months): p.value for p in line.points} if line else {}
+             for line in (lines.get(f"{side}→{other}"), lines.get(f"{other}→{side}"))]
+    slots = sorted({*flows[0], *flows[1]}, key=lambda slot: (slot[0], slot[1] or 12))
+    return [Balance(year=year, months=months, exports=flows[0].get((year, months)),
+                    imports=flows[1].get((year, months)), currency=currency)
+            for year, months in slots]

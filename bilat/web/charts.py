@@ -68,6 +68,13 @@ def trade_chart(series: Sequence[Mapping[str, Any]], currency: str | None) -> Ma
     return svg(WIDTH, HEIGHT + extra, f"Торговля по годам, {currency or ''}", body)
 
 
+def line_colors(series: Sequence[Mapping[str, Any]], currency: str | None) -> dict[str, str]:
+    """The colour trade_chart gives each line ("turnover", "KZ→UZ"), for other charts of
+    the pair to draw the same flow in the same colour."""
+    shown = [s for s in series if s["currency"] == currency and s["points"]]
+    return {s["line"]: PALETTE[n % len(PALETTE)] for n, s in enumerate(shown)}
+
+
 def _has_partial(shown: Sequence[tuple[int, Mapping[str, Any]]], year: int) -> bool:
     return any(p["year"] == year and p.get("months") for _, s in shown for p in s["points"])
 

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse
 from bilat.kb import table as kb_table
 from bilat.kb import wording
 from bilat.model import FACT_TYPES
-from bilat.web import charts, graphs, views
+from bilat.web import charts, graphs, trade_charts, views
 from bilat.web.api import FiltersDep, Limit, SelectionDep, StaleDep, StoreDep
 from bilat.web.listing import SORTS
 from bilat.web.render import render
@@ -33,10 +33,22 @@ def overview(request: Request, store: StoreDep, stale_ok: StaleDep) -> HTMLRespo
 def pair(a: str, b: str, request: Request, store: StoreDep) -> HTMLResponse:
     data = views.pair(store, a, b)
     names = " — ".join(p["name"] for p in data["pair"])
+    a_code, b_code = (p["code"] for p in data["pair"])
     return _page("pair.html", request, data=data, title=names,
                  chart=charts.trade_chart(data["series"], data["currency"]),
                  other_currencies=_other_currencies(data),
-                 timeline=graphs.timeline(_timeline_events(data["events"])))
+                 timeline=graphs.timeline(_timeline_events(data["events"])),
+                 flows=trade_charts.flows_chart(data["balance"], a_code, b_code,
+                                                data["currency"], _flow_colors(data)),
+                 balance=trade_charts.balance_chart(data["balance"], a_code, b_code,
+                                                    data["currency"]))
+
+
+def _flow_colors(data: Mapping[str, Any]) -> tuple[str, str]:
+    """The colours of the pair's two flows on its trade chart, first side's export first."""
+    a, b = (p["code"] for p in data["pair"])
+    colors = charts.line_colors(data["series"], data["currency"])
+    return colors.get(f"{a}→{b}", charts.PALETTE[1]), colors.get(f"{b}→{a}", charts.PALETTE[2])
 
 
 def _other_currencies(data: Mapping[str, Any]) -> list[Mapping[str, Any]]:

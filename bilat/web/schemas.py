@@ -59,6 +59,11 @@ class PairDossier(BaseModel):
     n_documents: int
     series: list[Record] = Field(description="Trade by year; each point with its sources")
     currency: str | None
+    balance: list[Record] = Field(default=[], description=(
+        "The first side's export to and import from the second by period, in the main "
+        "currency, and their difference where both are known"))
+    ranks: list[Record] = Field(default=[], description=(
+        "Where each side stands among the other's partners: by latest turnover, by facts"))
     growth: list[Record]
     targets: list[Record]
     shares: list[Record]
