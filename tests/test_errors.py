@@ -17,16 +17,12 @@ from bilat.model import Document, Skipped
 from bilat.pipeline import ingest_items, process
 from bilat.store import Store
 
-# Modules that need an optional extra to import at all; the rest of the tree is walked.
-OPTIONAL = {"bilat.scale"}
-
 
 def bilat_exceptions() -> set[type[BaseException]]:
-    """Every exception class defined anywhere in the package."""
+    """Every exception class defined anywhere in the package (every module imports without
+    the optional extras, which are imported where they are used)."""
     found: set[type[BaseException]] = set()
     for module in pkgutil.walk_packages(bilat.__path__, "bilat."):
-        if module.name in OPTIONAL:
-            continue
         for _, value in inspect.getmembers(importlib.import_module(module.name),
                                            inspect.isclass):
             if issubclass(value, BaseException) and value.__module__.startswith("bilat"):
