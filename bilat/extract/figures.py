@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from bilat.extract.context import DocContext
 from bilat.extract.economy.cues import Cue, indicator_cues
-from bilat.extract.economy.parties import Party, sentence_parties
+from bilat.extract.economy.parties import Party, named_in
 from bilat.extract.parse.grammar import find_near
 from bilat.extract.parse.money import MoneySpan, find_money
 from bilat.extract.parse.numbers import FRACTION_RATE, PERCENT, TIMES
@@ -35,6 +35,7 @@ class Scan:
     periods: tuple[PeriodSpan, ...]
     indicators: tuple[Cue, ...]
     parties: tuple[Party, ...]
+    places: tuple[Party, ...] = ()  # "в Грузии": where, not a side
 
     @property
     def tokens(self):
@@ -53,12 +54,14 @@ class Scan:
 def scan(ctx: DocContext, sentence: Sentence) -> Scan:
     figures = [*_money_figures(sentence), *_ratio_figures(sentence)]
     figures.sort(key=lambda f: f.start)
+    named = named_in(ctx, sentence)
     return Scan(
         sentence=sentence,
         figures=tuple(figures),
         periods=ctx.periods_of(sentence),
         indicators=tuple(indicator_cues(sentence.tokens)),
-        parties=tuple(sentence_parties(ctx, sentence)),
+        parties=tuple(p for p in named if p.role != "place"),
+        places=tuple(p for p in named if p.role == "place"),
     )
 
 

@@ -46,6 +46,13 @@ class Parties:
 
 def sentence_parties(ctx: DocContext, sentence: Sentence) -> list[Party]:
     """Parties named in a sentence, in order, cities left out (a city is a place)."""
+    return [p for p in named_in(ctx, sentence) if p.role != "place"]
+
+
+def named_in(ctx: DocContext, sentence: Sentence) -> list[Party]:
+    """Every party a sentence names, in order, with the places where something happens
+    ("в Казахстане") kept in the role "place": no side of a trade figure, but whose
+    total "внешнеторговый оборот в Грузии" is."""
     tokens = sentence.tokens
     found = []
     mentions = ctx.mentions_between(sentence.start, sentence.stop)
@@ -54,10 +61,8 @@ def sentence_parties(ctx: DocContext, sentence: Sentence) -> list[Party]:
         if mention.form == "city" and mention not in capitals:
             continue
         index = sentence.token_at(mention.start)
-        role = _role(sentence, index, mention)
         code = mention.actor.country if mention in capitals else mention.actor.code
-        if role != "place":  # where something happens is no side of a trade figure
-            found.append(Party(code, index, role))
+        found.append(Party(code, index, _role(sentence, index, mention)))
     for i, token in enumerate(tokens):
         if token.lemma in GENERIC_PARTY_WORDS and not _named_after(found, i):
             actor = _resolve_generic(ctx, sentence, i, found)

@@ -55,6 +55,8 @@ BILATERAL_WORDS = {"между", "двусторонний", "взаимный"}
 BLOC_NOUNS = {"страна", "государство", "член", "партнёр", "партнер", "регион", "субъект"}
 PARTNER_PREPOSITIONS = {"с", "со", "в", "во", "из"}
 # Blocs by name; a figure of trade with one is not bilateral.
+# "экспорта товаров в Таджикистане": how far after the trade word the place may stand.
+PLACE_REACH = 3
 # "Россия ($5,6 млрд)": how far before the bracket its partner's name may begin.
 BRACKET_REACH = 3
 PARTNER_WORDS = {"партнёр", "партнер"}
@@ -185,6 +187,8 @@ def of_one_side(scan: Scan, cue: Cue, figure: Figure) -> bool:
         # one owner named: "внешнеторговый оборот республики"; two are bilateral ("[между
         # Татарстаном и Беларусью]"), none is the pair the text is about
         return True
+    if _total_in_a_place(scan, cue):
+        return True  # "внешнеторговый оборот в Грузии составил …": Georgia's total
     near = [t.lemma for t in tokens[cue.index + 1:cue.index + 1 + BLOC_REACH]]
     if any(a == "между" and b in {"два", "оба"} for a, b in itertools.pairwise(near)):
         return False  # "торговля между двумя государствами БРИКС": the two of them
@@ -201,6 +205,14 @@ def of_one_side(scan: Scan, cue: Cue, figure: Figure) -> bool:
         if (plural_group and prep in PARTNER_PREPOSITIONS) or tokens[i].text.lower() in BLOCS:
             return True
     return False
+
+
+def _total_in_a_place(scan: Scan, cue: Cue) -> bool:
+    """"оборот в Грузии", "сумма экспорта товаров в Таджикистане": a trade word with the
+    country it happens in (locative, not "в Таджикистан", where goods go) is that
+    country's total, unless a partner is named too."""
+    return any(cue.index < p.index <= cue.index + PLACE_REACH for p in scan.places) and \
+        not any(p.role in LIST_ROLES for p in scan.parties)
 
 
 def _line_parties(scan: Scan, figure: Figure) -> tuple[Party, ...]:
