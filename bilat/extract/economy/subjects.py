@@ -187,7 +187,7 @@ def of_one_side(scan: Scan, cue: Cue, figure: Figure) -> bool:
         # one owner named: "внешнеторговый оборот республики"; two are bilateral ("[между
         # Татарстаном и Беларусью]"), none is the pair the text is about
         return True
-    if _total_in_a_place(scan, cue):
+    if _total_in_a_place(scan, figure):
         return True  # "внешнеторговый оборот в Грузии составил …": Georgia's total
     near = [t.lemma for t in tokens[cue.index + 1:cue.index + 1 + BLOC_REACH]]
     if any(a == "между" and b in {"два", "оба"} for a, b in itertools.pairwise(near)):
@@ -207,11 +207,13 @@ def of_one_side(scan: Scan, cue: Cue, figure: Figure) -> bool:
     return False
 
 
-def _total_in_a_place(scan: Scan, cue: Cue) -> bool:
-    """"оборот в Грузии", "сумма экспорта товаров в Таджикистане": a trade word with the
-    country it happens in (locative, not "в Таджикистан", where goods go) is that
-    country's total, unless a partner is named too."""
-    return any(cue.index < p.index <= cue.index + PLACE_REACH for p in scan.places) and \
+def _total_in_a_place(scan: Scan, figure: Figure) -> bool:
+    """"оборот в Грузии", "сумма экспорта товаров в Таджикистане": a trade word before the
+    figure with the country it happens in (locative, not "в Таджикистан", where goods go)
+    is that country's total, unless a partner is named too."""
+    return any(cue.index < p.index <= cue.index + PLACE_REACH
+               for cue in scan.indicators if cue.index < figure.first
+               for p in scan.places) and \
         not any(p.role in LIST_ROLES for p in scan.parties)
 
 
