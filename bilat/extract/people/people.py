@@ -29,6 +29,9 @@ from bilat.model import Entity, Sentence, Token
 # Lower-case words inside names.
 NAME_PARTICLES = frozenset({"бин", "ибн", "аль", "ан", "де", "ван", "фон", "дер", "ла", "ле",
                             "ди", "да", "дель", "оглы", "улы", "кызы"})
+# A Russian patronymic, never a first name; "-улы", "-оглы" may end first names too
+# ("Гурбангулы").
+RUSSIAN_PATRONYMIC = ("вич", "вна", "чна")
 # Lines that credit the article, not actors in it.
 BYLINE_WORDS = frozenset({"автор", "фото", "редактор", "источник", "текст"})
 
@@ -67,6 +70,15 @@ class Person:
     @property
     def role(self) -> Role | None:
         return self.roles[0] if self.roles else None
+
+    def parts(self) -> dict[str, str | None]:
+        """Surname, first name and patronymic, for merging people across documents. A
+        first name alone ("Ермек") is no surname: it never joins another document's."""
+        lone = self.first is None and " " not in self.name and is_first_name(self.name)
+        patronymic = next((w for w in self.name.split()
+                           if is_patronymic(w) and w not in (self.surname, self.first)), None)
+        return {"surname": None if lone else self.surname,
+                "first_name": self.name if lone else self.first, "patronymic": patronymic}
 
     def attr(self, name: str) -> str | None:
         """The first organization/country/region any of the person's roles tells; a head of
@@ -211,21 +223,21 @@ def _looks_like_name(tokens: Sequence[Token]) -> bool:
 def _merge(mentions: list[PersonMention]) -> list[Person]:
     """Full names first, then lone surnames ("Хабиров") joined to the full name they end."""
     persons: list[Person] = []
-    full = [m for m in mentions if len(m.name.split()) > 1]
+    # full first names before initials, so that "А. Лукашенко" finds "Александр Лукашенко"
+    full = sorted((m for m in mentions if len(m.name.split()) > 1),
+                  key=lambda m: -len(split_name(m.name)[0] or ""))
     single = [m for m in mentions if len(m.name.split()) == 1]
     for mention in full:
         first, surname = split_name(mention.name)
-        person = next((p for p in persons if fold(p.surname) == fold(surname)
-                       and (p.first is None or first is None
-                            or fold(p.first) == fold(first))), None)
+        bearers = [p for p in persons if fold(p.surname) == fold(surname)
+                   and _first_names_agree(p.first, first)]
+        person = bearers[0] if len(bearers) == 1 else None
         if person is None:
             person = Person(name=mention.name, surname=surname, first=first)
             persons.append(person)
         _add(person, mention)
     for mention in single:
-        word = fold(mention.name)
-        person = next((p for p in persons if fold(p.surname) == word), None) \
-            or next((p for p in persons if p.first and fold(p.first) == word), None)
+        person = _the_one(persons, fold(mention.name))
         if person is None:
             person = Person(name=mention.name, surname=mention.name, first=None)
             persons.append(person)
@@ -234,6 +246,25 @@ def _merge(mentions: list[PersonMention]) -> list[Person]:
     for person in persons:
         person.mentions.sort(key=lambda m: m.start)
     return persons
+
+
+def _first_names_agree(one: str | None, two: str | None) -> bool:
+    """Equal first names, or one the other's initial ("А." and "Александр"), or one
+    unknown."""
+    if not one or not two:
+        return True
+    one, two = fold(one).strip("."), fold(two).strip(".")
+    return one == two if len(one) > 1 and len(two) > 1 else one[:1] == two[:1]
+
+
+def _the_one(persons: list[Person], word: str) -> Person | None:
+    """The person a lone word names: the one bearing it as surname, else the one bearing it
+    as first name; none where two do ("Иван Петров и Иван Сидоров … Иван добавил")."""
+    for part in ("surname", "first"):
+        bearers = [p for p in persons if fold(getattr(p, part) or "") == word]
+        if bearers:
+            return bearers[0] if len(bearers) == 1 else None
+    return None
 
 
 def _add(person: Person, mention: PersonMention) -> None:
@@ -252,6 +283,8 @@ def split_name(name: str) -> tuple[str | None, str]:
     if len(words) == 1:
         return None, words[0]
     rest = [w for w in words if not is_patronymic(w)] or words
+    if len(rest) == 1:  # "Гурбангулы Бердымухамедов", or "Фаритович Хабиров" (no first name)
+        return (None if words[0].endswith(RUSSIAN_PATRONYMIC) else words[0]), rest[0]
     if len(rest) >= 2 and is_first_name(rest[-1]) and not is_first_name(rest[0]):
         return rest[-1], rest[0]
     return rest[0], rest[-1]

@@ -21,6 +21,7 @@ from bilat.extract.parse.textforms import (
     token_span,
 )
 from bilat.extract.people.orgs import OrgIndex
+from bilat.extract.people.posts import DESTINATION_PREPOSITIONS, post_end
 from bilat.model import Sentence, Token
 
 # Head nouns of a role (lemmas). A person's role is the noun group one of these heads.
@@ -96,9 +97,6 @@ NAMING_VERBS = frozenset({"назвать", "называть", "назначи�
 MAX_PREDICATE_GAP = 4
 # Dashes and commas that may stand between a name and the role after it.
 APPOSITION_PUNCT = DASHES | {","}
-# Lower-case words inside names.
-# A preposition before a place in a role: "посол РК в РФ" is Kazakhstan's, not Russia's.
-DESTINATION_PREPOSITIONS = frozenset({"в", "во", "при"})
 # Envoys: the country after "в" is where they serve, not whose office it is.
 ENVOY_WORDS = frozenset({"посол", "консул", "генконсул", "посланник", "атташе"})
 
@@ -132,7 +130,7 @@ def roles_before(ctx: DocContext, orgs: OrgIndex, sentence: Sentence,
         head = _outer_head(tokens, heads)
         start = _with_modifiers(tokens, head)
         role = make_role(ctx, orgs, sentence, start, end - 1, head)
-        if role is None:
+        if role is None or not _reaches(tokens, role, end, name_first, head):
             break
         roles.append(role)
         if start >= 2 and tokens[start - 1].text == ",":
@@ -142,6 +140,17 @@ def roles_before(ctx: DocContext, orgs: OrgIndex, sentence: Sentence,
         else:
             break
     return roles
+
+
+def _reaches(tokens: Sequence[Token], role: Role, end: int, name_first: int,
+             head: int) -> bool:
+    """Whether a role before a name is the name's: it runs up to the name, or, cut short
+    by a phrase of the clause ("Председатель КНР по приглашению казахстанской стороны Си
+    Цзиньпин"), the parser hangs the name on its head. "Глава Китая по приглашению
+    Касым-Жомарта Токаева": the role is not Tokayev's."""
+    if role.stop >= tokens[end - 1].stop:
+        return True
+    return tokens[name_first].head == head and tokens[name_first].rel.startswith("appos")
 
 
 def role_opening(ctx: DocContext, orgs: OrgIndex, sentence: Sentence) -> Role | None:
@@ -416,6 +425,7 @@ def make_role(ctx: DocContext, orgs: OrgIndex, sentence: Sentence, start: int, s
     while stop > head and (tokens[stop].text in {",", "-", "–", "—"}
                            or tokens[stop].pos in {"ADP", "CCONJ"}):
         stop -= 1
+    stop = post_end(ctx, tokens, start, stop, head)
     if stop < start:
         return None
     lo, hi = tokens[start].start, tokens[stop].stop
