@@ -50,7 +50,9 @@ def _parties(fact: Mapping[str, Any], parties: Sequence[str]) -> str:
     if fact.get("exporter"):
         return f"{fact['exporter']} → {fact.get('importer') or '?'}"
     if fact.get("whole"):
-        return f"{fact.get('part')} в {fact['whole']}"
+        sides, label = wording.share_sides(fact)
+        # a share of a pair's trade ("KZ+RU", of SME) is the pair's, not a party's
+        return " – ".join(sides) if label else f"{fact.get('part')} в {fact['whole']}"
     return " – ".join(str(p) for p in parties)
 
 
@@ -59,7 +61,10 @@ def _detail(fact: Mapping[str, Any]) -> str:
         if fact.get(key):
             return str(fact[key])[:60]
     speaker = fact.get("speaker")
-    return str(speaker.get("name", "")) if isinstance(speaker, Mapping) else ""
+    if isinstance(speaker, Mapping):
+        return str(speaker.get("name", ""))
+    label = wording.share_sides(fact)[1] if fact.get("type") == "share" else None
+    return wording.name(label) if label else ""  # what a share measures: "малый и средний …"
 
 
 def _number(value: Any) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from bilat.errors import ExportError
+from bilat.kb import wording
 from bilat.kb.claims import Claim
 from bilat.kb.curation import curation_log
 from bilat.kb.duplicates import groups_of
@@ -125,7 +126,8 @@ def _flat_consolidated(record: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _parties(fields: Mapping[str, Any]) -> dict[str, str]:
-    parties = fields.get("parties") or [p for p in (fields.get("whole"), fields.get("part")) if p]
+    """Codes only: a share's pair ("KZ+RU") as its two sides, its label ("SME") left out."""
+    parties = fields.get("parties") or wording.share_sides(fields)[0]
     return {"parties": " ".join(str(p) for p in parties)}
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from bilat.actors import UnknownActorError, lookup
+from bilat.actors import UnknownActorError, is_actor, lookup
 
 INDICATORS = {"turnover": "товарооборот", "export": "экспорт", "import": "импорт"}
 # "доля в товарообороте": the indicator after "в"; a share that names none is of "оборот".
@@ -18,6 +18,15 @@ TYPES = {"trade": "торговля", "change": "динамика", "share": "д
          "investment": "инвестиции", "project": "проект", "agreement": "соглашение",
          "event": "событие", "quote": "цитата", "person": "персона",
          "organization": "организация", "sector": "отрасль"}
+# What a share measures when its part is no party (the labels of PART_LABELS in
+# bilat/extract/economy/cues.py): its name, and its words after "доля".
+SHARE_LABELS = {"SME": ("малый и средний бизнес", "малого и среднего бизнеса"),
+                "non-commodity": ("несырьевые товары", "несырьевых товаров"),
+                "commodity": ("сырьевые товары", "сырьевых товаров"),
+                "food": ("продовольствие", "продовольствия"),
+                "machinery": ("машины и оборудование", "машин и оборудования"),
+                "energy": ("энергоносители", "энергоносителей"),
+                "agriculture": ("сельхозпродукция", "сельхозпродукции")}
 STATUSES = {"actual": "факт", "target": "цель", "forecast": "прогноз"}
 QUALIFIERS = {"over": "свыше", "under": "менее", "approx": "около", "exact": ""}
 CURRENCIES = {"USD": "долларов", "RUB": "рублей", "KZT": "тенге", "CNY": "юаней",
@@ -58,6 +67,8 @@ def name(code: str | None) -> str:
     """The Russian name of an actor, or the code itself when the gazetteer lacks it."""
     if not code:
         return "?"
+    if code in SHARE_LABELS:  # what a share measures, not an actor: "SME"
+        return SHARE_LABELS[code][0]
     if "+" in code:  # a whole of several sides: "KZ+RU" is "Казахстан и Россия"
         return " и ".join(name(part) for part in code.split("+"))
     try:
@@ -174,7 +185,22 @@ def share(fields: Mapping[str, Any]) -> str:
     """"доля в товарообороте (Казахстан → Республика Башкортостан)": the names stay in the
     nominative, as in ``indicator``, since the gazetteer holds no case forms to agree with."""
     where = INDICATORS_IN.get(fields.get("indicator") or "", "обороте")
+    _, label = share_sides(fields)
+    if label:  # "доля малого и среднего бизнеса в товарообороте (Казахстан и Россия)"
+        what = SHARE_LABELS[label][1] if label in SHARE_LABELS else label
+        return f"доля {what} в {where} ({name(fields.get('whole'))})"
     return f"доля в {where} ({name(fields.get('part'))} → {name(fields.get('whole'))})"
+
+
+def share_sides(fields: Mapping[str, Any]) -> tuple[list[str], str | None]:
+    """The parties of a share and the label of what it measures. "Доля МСБ в товарообороте
+    Казахстана и России" (whole "KZ+RU", part "SME") is the pair KZ, RU measuring SME:
+    neither "KZ+RU" nor "SME" is a party. "Доля Китая в экспорте Казахстана" is KZ and CN."""
+    sides = [s for s in str(fields.get("whole") or "").split("+") if s]
+    part = str(fields.get("part") or "")
+    if not part or not all(is_actor(p) for p in part.split("+")):
+        return sides, part or None
+    return [*sides, *(p for p in part.split("+") if p not in sides)], None
 
 
 def _span(period: Any) -> str | None:
