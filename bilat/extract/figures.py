@@ -26,6 +26,7 @@ class Figure:
     last: int
     value: float
     money: MoneySpan | None = None
+    low: float | None = None  # the low end of a range of percentages ("4-5%")
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,14 @@ def _ratio_figures(sentence: Sentence) -> list[Figure]:
             if kind == "times" and not _a_multiple(sentence, first, match.tokens[0].value):
                 continue
             value = number if kind == "percent" else (number - 1) * 100
-            out.append(Figure(kind, start, stop, first, sentence.token_at(stop - 1), value))
+            low = getattr(match.fact, "low", None)
+            if low is not None and low < number:
+                # "доля Китая – 35–40%": the middle of the range, told as approximate
+                value = (low + number) / 2
+            else:
+                low = None
+            out.append(Figure(kind, start, stop, first, sentence.token_at(stop - 1), value,
+                              low=low))
     return out
 
 

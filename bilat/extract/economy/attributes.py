@@ -51,6 +51,8 @@ def clause_start(scan: Scan, figure: Figure) -> int:
 
 
 def qualifier_of(scan: Scan, clause_start: int, figure: Figure) -> str:
+    if figure.low is not None:
+        return "approx"  # "4-5%"
     lemmas = scan.lemmas(figure.first - 3, figure.first)
     words = [t.text.lower() for t in scan.tokens[max(0, figure.first - 3):figure.first]]
     for i in range(len(lemmas) - 1, -1, -1):

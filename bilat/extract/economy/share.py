@@ -314,9 +314,9 @@ def _total_nouns(scan: Scan, first: int, last: int) -> list[int]:
 
 def _party_after(scan: Scan, i: int) -> Party | None:
     """The party a noun governs: "обороте Брянской области", "доля Белоруссии", or the
-    adjective before it ("таджикского экспорта")."""
-    adjective = next((p for p in scan.parties if p.role in {"adjective", "owner"} and
-                      i - ADJECTIVE_REACH <= p.index < i), None)
+    adjective before it ("таджикского экспорта", "нашем товарообороте": the text's side)."""
+    adjective = next((p for p in scan.parties if i - ADJECTIVE_REACH <= p.index < i and (
+        p.role in {"adjective", "owner"} or scan.tokens[p.index].lemma == "наш")), None)
     if adjective is not None and scan.tokens[i].lemma != "доля":
         return adjective
     for party in scan.parties:

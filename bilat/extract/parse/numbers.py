@@ -25,7 +25,7 @@ from yargy.predicates import (
 from yargy.predicates import type as type_
 
 Amount = fact("Amount", ["number", "multiplier", "rest", "rest_multiplier"])
-Percent = fact("Percent", ["number"])
+Percent = fact("Percent", ["low", "number"])
 Times = fact("Times", ["number"])
 
 # Words that stand for a number in figures such as "полтора миллиарда", "в два раза".
@@ -115,7 +115,9 @@ AMOUNT = or_(
 
 PERCENT_SIGN = or_(rule(eq("%")), rule(normalized("процент")),
                    rule(caseless("проц"), eq(".").optional()))
+# "4-5%", "35–40 процентов": a range, its low end kept apart.
 PERCENT = rule(
+    rule(NUMBER.interpretation(Percent.low.custom(parse_number)), in_("-–—")).optional(),
     NUMBER.interpretation(Percent.number.custom(parse_number)),
     PERCENT_SIGN,
 ).interpretation(Percent)
