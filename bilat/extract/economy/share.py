@@ -251,6 +251,9 @@ def _whole(ctx: DocContext, scan: Scan, first: int, last: int) -> str | None:
         if _of_a_bloc(scan, noun, first):
             return None  # "доля в товарообороте Узбекистана со странами ЦА", "среди стран СНГ"
         owner = _party_after(scan, noun) or _partner_after(scan, noun)
+        both = _pair_after(scan, owner) if owner is not None else None
+        if both is not None:
+            return both  # "во внешнеторговом обороте России и Монголии": the two's total
         if owner is not None and owner.role == "generic":
             # "партнёром Кыргызстана с долей в товарообороте страны 20%": the country whose
             # partner it is, before what "страны" alone would resolve to
@@ -261,6 +264,18 @@ def _whole(ctx: DocContext, scan: Scan, first: int, last: int) -> str | None:
     # объёме товарооборота в 6,78%", "первый торговый партнёр Грузии с долей 12%": the
     # total is of the side whose partners they are
     return owner_of_partners(scan) if nouns or _with_a_share(scan, first) else None
+
+
+def _pair_after(scan: Scan, owner: Party) -> str | None:
+    """"обороте России и Монголии", "обороте России с Монголией": the owner and a party of
+    another country right after "и" or "с" make the total bilateral, "MN+RU"."""
+    i = owner.index
+    after = next((p for p in scan.parties if p.index > i), None)
+    if after is None or scan.tokens[after.index - 1].lemma not in {"и", "с", "со"} or \
+            after.code.split("-")[0] == owner.code.split("-")[0] or \
+            any(t.pos in {"PUNCT", "VERB"} for t in scan.tokens[i + 1:after.index]):
+        return None
+    return "+".join(sorted((owner.code, after.code)))
 
 
 def _with_a_share(scan: Scan, first: int) -> bool:
