@@ -331,6 +331,8 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
      ["share:turnover RU-IRK in MN+RU 38.2% exact"]),
     ("share", "Доля Иркутской области во внешнеторговом обороте России с Монголией в 2012 году "
      "составила 38,2%.", ["share:turnover RU-IRK in MN+RU 38.2% exact"]),
+    ("share", "Доля малого и среднего бизнеса в товарообороте Казахстана и России в 2024 году "
+     "составляет около 30%.", ["share:turnover SME in KZ+RU 30% approx"]),
     ("growth", "По итогам 2024 года товарооборот Армении и Ирана вырос на 10-12%.",
      ["change:turnover AM IR +11% 2024 base=previous_period"]),
     ("share", "Доля взаиморасчетов России и Кыргызстана в национальных валютах достигла 90 "
