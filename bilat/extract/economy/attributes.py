@@ -227,14 +227,32 @@ def is_share(scan: Scan, figure: Figure) -> bool:
         if token.pos == "PUNCT":
             break  # "(снижение на 31,7%), импорт …": the next clause's subject
         after.append(token.lemma)
-    if figure.first and scan.tokens[figure.first - 1].lemma == "на" and \
-            any(lemma in RISE_WORDS or lemma in FALL_WORDS for lemma in after):
-        return False  # "На 50% вырос товарооборот": a rate, whatever follows
+    by = scan.tokens[figure.first].lemma == "на" or (
+        figure.first > 0 and scan.tokens[figure.first - 1].lemma == "на")  # "на треть"
+    if by and any(
+            lemma in RISE_WORDS or lemma in FALL_WORDS
+            for lemma in after + scan.lemmas(figure.first - RATE_VERB_BEFORE, figure.first)):
+        # "На 50% вырос товарооборот", "нарастить на треть экспорт": a rate, whatever follows
+        return False
     lo = max(clause_start(scan, figure), figure.first - SHARE_CLAUSE)
     if after_level_word(scan, figure):
         lo = max(0, figure.first - SHARE_CLAUSE)  # "снизилась с 48,3% до 34,4%": both levels
     return names_trade(after) or after[:2].count("приходиться") > 0 or \
+        _of_the_whole(after) or \
         any(lemma in SHARE_WORDS for lemma in scan.lemmas(lo, figure.first))
+
+
+def _of_the_whole(after: list[str]) -> bool:
+    """"30,1% от общего объёма": a part of a whole the sentence has named."""
+    return bool(after) and after[0] == "от" and any(
+        lemma in VOLUME_NOUNS for lemma in after[1:WHOLE_REACH])
+
+
+# "нарастить на треть": how far before "на" its verb may stand.
+RATE_VERB_BEFORE = 3
+# "от общего объёма": the nouns of a whole, and how far after "от" they may stand.
+VOLUME_NOUNS = frozenset({"объём", "объем"})
+WHOLE_REACH = 3
 
 
 def names_trade(lemmas: list[str]) -> bool:

@@ -90,7 +90,7 @@ def _share_fact(ctx: DocContext, scan: Scan, first: int, last: int, percent: flo
         # "… В рейтинге по экспорту Турция занимает шестое место с долей 4,6%": of the
         # same side's total, for the flow the sentence names
         whole, indicator = carry.own, indicator or carry.indicator
-    indicator = indicator or "turnover"
+    indicator = indicator or _flow_of_the_whole(scan, first, last) or "turnover"
     part = _part(scan, first, whole)
     if part is None and whole in ctx.pair and len(ctx.pair) == 2 and any(
             lemma in WHOLE_BILATERAL for lemma in scan.lemmas(first - SHARE_LOOKBACK, first)):
@@ -260,10 +260,32 @@ def _whole(ctx: DocContext, scan: Scan, first: int, last: int) -> str | None:
             return owner_of_partners(scan) or owner.code
         if owner is not None:
             return owner.code
+        flowing = _flow_owner(scan, noun)
+        if flowing is not None:
+            return flowing
     # "В списке партнёров Азербайджана Турция заняла четвёртую строчку с долей в общем
     # объёме товарооборота в 6,78%", "первый торговый партнёр Грузии с долей 12%": the
     # total is of the side whose partners they are
     return owner_of_partners(scan) if nouns or _with_a_share(scan, first) else None
+
+
+def _flow_of_the_whole(scan: Scan, first: int, last: int) -> str | None:
+    """"Импорт товаров в Таджикистан … — 30% от общего объёма": the flow of the whole
+    named further back than a share's own indicator reaches."""
+    nouns = [n for n in _total_nouns(scan, first, last) if _flow_owner(scan, n)]
+    return INDICATORS.get(scan.tokens[nouns[0]].lemma) if nouns else None
+
+
+def _flow_owner(scan: Scan, noun: int) -> str | None:
+    """"Импорт товаров в Таджикистан осуществляется из России — 30% от общего объёма": the
+    side an import goes to (an export comes from) is whose total it is."""
+    role = {"импорт": "to", "экспорт": "from"}.get(scan.tokens[noun].lemma)
+    return next((p.code for p in scan.parties
+                 if noun < p.index <= noun + FLOW_OWNER_REACH and p.role == role), None)
+
+
+# "Импорт товаров в Таджикистан": how far after the flow its owner may be named.
+FLOW_OWNER_REACH = 3
 
 
 def _pair_after(scan: Scan, owner: Party) -> str | None:
@@ -384,6 +406,8 @@ def _fraction_facts(ctx: DocContext, scan: Scan) -> list[Fact]:
             continue
         if i and tokens[i - 1].lemma in {"первый", "второй"}:
             continue  # "за первую половину года": a period, not a share
+        if i and tokens[i - 1].lemma == "на":
+            continue  # "нарастить на треть экспорт": by how much, not a share
         fact = _share_fact(ctx, scan, i, i, percent, "approx")
         if fact:
             facts.append(fact)
