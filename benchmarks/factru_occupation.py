@@ -53,9 +53,14 @@ def read_gold(facts_path: Path) -> list[Occupation]:
             continue
         slots = {parts[0]: parts[2].split(" | ")[0] for parts in lines[1:] if len(parts) == 3}
         if "Who" in slots:
-            found.append(Occupation(surname=slots["Who"].split()[0],
-                                    job=slots.get("Position") or slots.get("Job") or "",
-                                    where=slots.get("Where", ""), name=slots["Who"]))
+            found.append(
+                Occupation(
+                    surname=slots["Who"].split()[0],
+                    job=slots.get("Position") or slots.get("Job") or "",
+                    where=slots.get("Where", ""),
+                    name=slots["Who"],
+                )
+            )
     return found
 
 
@@ -65,13 +70,18 @@ def predict(text: str) -> list[Occupation]:
     from bilat.model import Document
     from bilat.nlp import analyse
 
-    ctx = build_context(analyse(Document(text=text, source="factru", name="factru",
-                                         kind="txt")))
+    ctx = build_context(analyse(Document(text=text, source="factru", name="factru", kind="txt")))
     found = []
     for person in find_people(ctx).persons:
         for role in person.roles:
-            found.append(Occupation(surname=person.surname, job=role.text,
-                                    where=role.organization or "", name=person.name))
+            found.append(
+                Occupation(
+                    surname=person.surname,
+                    job=role.text,
+                    where=role.organization or "",
+                    name=person.name,
+                )
+            )
     return found
 
 
@@ -110,8 +120,9 @@ def same_word(a: str, b: str) -> bool:
     if a == b:
         return True
     short, long = sorted((a, b), key=len)
-    return (len(short) >= MIN_STEM and long.startswith(short)
-            and len(long) - len(short) <= MAX_ENDING)
+    return (
+        len(short) >= MIN_STEM and long.startswith(short) and len(long) - len(short) <= MAX_ENDING
+    )
 
 
 def same_surname(predicted: Occupation, gold: Occupation) -> bool:
@@ -123,8 +134,9 @@ def same_surname(predicted: Occupation, gold: Occupation) -> bool:
     words = predicted.name.split()
     pred_names |= {name_key(a + b) for a, b in itertools.pairwise(words)}  # "О Рейли"
     gold_surname, pred_surname = name_key(gold.surname), name_key(predicted.surname)
-    return any(same_word(gold_surname, w) for w in pred_names) or \
-        any(same_word(pred_surname, w) for w in gold_names)
+    return any(same_word(gold_surname, w) for w in pred_names) or any(
+        same_word(pred_surname, w) for w in gold_names
+    )
 
 
 def matches(predicted: Occupation, gold: Occupation) -> bool:
@@ -175,13 +187,17 @@ def report(name: str, predicted: list[Occupation], gold: list[Occupation]) -> No
 def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
-    return precision, recall, (2 * precision * recall / (precision + recall)
-                               if precision + recall else 0.0)
+    return (
+        precision,
+        recall,
+        (2 * precision * recall / (precision + recall) if precision + recall else 0.0),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--split", choices=["dev", "test", "both"], default="both")
     parser.add_argument("--verbose", action="store_true", help="list misses and extras")
     args = parser.parse_args(argv)
@@ -194,9 +210,11 @@ def main(argv: list[str] | None = None) -> int:
         began = time.perf_counter()
         tp, fp, fn = run_split(DATA / SPLITS[split], args.verbose)
         precision, recall, score = f1(tp, fp, fn)
-        print(f"factRuEval-2016 {split:4} Occupation: P {precision:.3f}  R {recall:.3f}  "
-              f"F1 {score:.3f}  (tp {tp}, fp {fp}, fn {fn}; "
-              f"{time.perf_counter() - began:.0f} s)")
+        print(
+            f"factRuEval-2016 {split:4} Occupation: P {precision:.3f}  R {recall:.3f}  "
+            f"F1 {score:.3f}  (tp {tp}, fp {fp}, fn {fn}; "
+            f"{time.perf_counter() - began:.0f} s)"
+        )
     return 0
 
 

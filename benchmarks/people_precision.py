@@ -34,8 +34,7 @@ def measure(kind: str, with_role_only: bool) -> tuple[int, int, int]:
     for text, case_kind, expected in CASES:
         if case_kind != kind:
             continue
-        document = Document(text=text, source="bench", name="bench", kind="txt",
-                            date=PUBLISHED)
+        document = Document(text=text, source="bench", name="bench", kind="txt", date=PUBLISHED)
         facts = [f.to_json() for f in extract(analyse(document)) if f.type == kind]
         if with_role_only:
             facts = [f for f in facts if f.get("role")]
@@ -54,14 +53,18 @@ def measure(kind: str, with_role_only: bool) -> tuple[int, int, int]:
 def main() -> int:
     sys.path.insert(0, str(ROOT))
     sys.path.insert(0, str(ROOT / "tests"))
-    for label, kind, with_role in (("person-role pairs", "person", True),
-                                   ("quote attribution", "quote", False)):
+    for label, kind, with_role in (
+        ("person-role pairs", "person", True),
+        ("quote attribution", "quote", False),
+    ):
         right, reported, expected = measure(kind, with_role)
         precision = right / reported if reported else 0.0
         recall = right / expected if expected else 0.0
         verdict = "ok" if precision >= TARGET else f"below the {TARGET} target"
-        print(f"{label:18} precision {precision:.3f} ({right}/{reported})  "
-              f"recall {recall:.3f} ({right}/{expected})  {verdict}")
+        print(
+            f"{label:18} precision {precision:.3f} ({right}/{reported})  "
+            f"recall {recall:.3f} ({right}/{expected})  {verdict}"
+        )
     return 0
 
 

@@ -38,10 +38,48 @@ with warnings.catch_warnings():  # starlette asks for httpx2, which bilat does n
     from fastapi.testclient import TestClient
 
 SEED = 20250210
-ACTORS = ("RU", "KZ", "UZ", "CN", "BY", "AZ", "KG", "TJ", "TM", "AM", "GE", "MN", "TR", "IN",
-          "IR", "RU-BA", "RU-TA", "RU-NVS", "RU-OMS", "RU-CHE", "RU-ORE", "RU-KYA", "RU-SVE",
-          "RU-TYU", "RU-ALT", "RU-AST", "RU-SAM", "RU-NIZ", "RU-MOW", "RU-SPE", "KZ-39",
-          "KZ-55", "KZ-63", "KZ-15", "KZ-75", "UZ-TK", "CN-XJ", "CN-HL", "BY-MI", "AZ-BA")
+ACTORS = (
+    "RU",
+    "KZ",
+    "UZ",
+    "CN",
+    "BY",
+    "AZ",
+    "KG",
+    "TJ",
+    "TM",
+    "AM",
+    "GE",
+    "MN",
+    "TR",
+    "IN",
+    "IR",
+    "RU-BA",
+    "RU-TA",
+    "RU-NVS",
+    "RU-OMS",
+    "RU-CHE",
+    "RU-ORE",
+    "RU-KYA",
+    "RU-SVE",
+    "RU-TYU",
+    "RU-ALT",
+    "RU-AST",
+    "RU-SAM",
+    "RU-NIZ",
+    "RU-MOW",
+    "RU-SPE",
+    "KZ-39",
+    "KZ-55",
+    "KZ-63",
+    "KZ-15",
+    "KZ-75",
+    "UZ-TK",
+    "CN-XJ",
+    "CN-HL",
+    "BY-MI",
+    "AZ-BA",
+)
 # Filler words are drawn from the demo corpus's own words with Zipf's law (weight 1/rank),
 # as in real text: a few words are in most articles, most words in few.
 MIN_WORD = 4  # shorter words are mostly prepositions and conjunctions
@@ -74,32 +112,60 @@ def article(rng: random.Random, n: int) -> tuple[Document, list[Fact]]:
     name_a, name_b = lookup(a).name, lookup(b).name
     year = rng.randint(2015, 2024)
     value = round(rng.uniform(10, 5000), 1)
-    lead = (f"Товарооборот {name_a} и {name_b} в {year} году составил {value} млн "
-            f"долларов, экспорт — {round(value * 0.6, 1)} млн.")
+    lead = (
+        f"Товарооборот {name_a} и {name_b} в {year} году составил {value} млн "
+        f"долларов, экспорт — {round(value * 0.6, 1)} млн."
+    )
     event = f"Делегации {name_a} и {name_b} провели форум и обсудили кооперацию."
     text = " ".join([sentence(rng), lead, sentence(rng), event, sentence(rng), sentence(rng)])
     text = f"{text} Материал № {n}."
     day = f"{year + 1}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-    document = Document(text=text, source=f"gen/{n}", name=f"gen_{n:05d}.txt", kind="text",
-                        title=f"{name_a} и {name_b}: {rng.choice(WORDS[:300])}", date=day)
+    document = Document(
+        text=text,
+        source=f"gen/{n}",
+        name=f"gen_{n:05d}.txt",
+        kind="text",
+        title=f"{name_a} и {name_b}: {rng.choice(WORDS[:300])}",
+        date=day,
+    )
     return document, facts_for(text, lead, event, a, b, year, value, day)
 
 
-def facts_for(text: str, lead: str, event: str, a: str, b: str, year: int, value: float,
-              day: str) -> list[Fact]:
+def facts_for(
+    text: str, lead: str, event: str, a: str, b: str, year: int, value: float, day: str
+) -> list[Fact]:
     def ev(part: str) -> Evidence:
         start = text.index(part)
         return Evidence(part, start, start + len(part))
 
     period = {"year": year, "months": None}
-    trade = {"parties": [a, b], "currency": "USD", "qualifier": "exact", "status": "actual",
-             "period": period}
+    trade = {
+        "parties": [a, b],
+        "currency": "USD",
+        "qualifier": "exact",
+        "status": "actual",
+        "period": period,
+    }
     return [
         Fact("trade", {**trade, "indicator": "turnover", "value": value * 1e6}, ev(lead), 0.9),
-        Fact("trade", {**trade, "indicator": "export", "value": value * 0.6e6, "exporter": a,
-                       "importer": b}, ev(lead), 0.8),
-        Fact("change", {"indicator": "turnover", "parties": [a, b], "percent": 5.0,
-                        "period": period, "base": "previous_period"}, ev(lead), 0.8),
+        Fact(
+            "trade",
+            {**trade, "indicator": "export", "value": value * 0.6e6, "exporter": a, "importer": b},
+            ev(lead),
+            0.8,
+        ),
+        Fact(
+            "change",
+            {
+                "indicator": "turnover",
+                "parties": [a, b],
+                "percent": 5.0,
+                "period": period,
+                "base": "previous_period",
+            },
+            ev(lead),
+            0.8,
+        ),
         Fact("event", {"kind": "forum", "parties": [a, b], "date": day[:7]}, ev(event), 0.7),
     ]
 
@@ -119,11 +185,23 @@ def corpus(n: int) -> Iterator[tuple[Document, list[Fact]]]:
 def reprint(original: tuple[Document, list[Fact]], n: int) -> tuple[Document, list[Fact]]:
     document, facts = original
     head = f"Перепечатка № {n}. "  # two reprints of one article are still two texts
-    shifted = [Fact(f.type, f.fields, Evidence(f.evidence.text, f.evidence.start + len(head),
-                                               f.evidence.end + len(head)), f.confidence)
-               for f in facts]
-    copy = Document(text=head + document.text, source=f"gen/{n}", name=f"gen_{n:05d}.txt",
-                    kind="text", title=document.title, date=document.date)
+    shifted = [
+        Fact(
+            f.type,
+            f.fields,
+            Evidence(f.evidence.text, f.evidence.start + len(head), f.evidence.end + len(head)),
+            f.confidence,
+        )
+        for f in facts
+    ]
+    copy = Document(
+        text=head + document.text,
+        source=f"gen/{n}",
+        name=f"gen_{n:05d}.txt",
+        kind="text",
+        title=document.title,
+        date=document.date,
+    )
     return copy, shifted
 
 
@@ -160,8 +238,10 @@ def measure(client: TestClient, name: str, urls: list[str]) -> None:
     for url in urls[:5]:  # warm caches the way a running server would have them warm
         client.get(url)
     walls, cpus = zip(*(timed(lambda url=url: client.get(url)) for url in urls), strict=True)
-    print(f"{name:9} n={len(urls):3}  wall ms: {percentiles(list(walls))}   "
-          f"cpu ms: {percentiles(list(cpus))}")
+    print(
+        f"{name:9} n={len(urls):3}  wall ms: {percentiles(list(walls))}   "
+        f"cpu ms: {percentiles(list(cpus))}"
+    )
 
 
 def query(rng: random.Random) -> str:
@@ -172,14 +252,22 @@ def query(rng: random.Random) -> str:
 
 def urls(rng: random.Random) -> dict[str, list[str]]:
     pairs = [rng.sample(ACTORS, 2) for _ in range(REQUESTS)]
-    filters = ["", "?type=trade", "?party={a}", "?party={a}&partner={b}",
-               "?indicator=turnover&year={y}", "?type=event&party={a}&limit=50"]
+    filters = [
+        "",
+        "?type=trade",
+        "?party={a}",
+        "?party={a}&partner={b}",
+        "?indicator=turnover&year={y}",
+        "?type=event&party={a}&limit=50",
+    ]
     return {
         "dossier": [f"/api/pair/{a}/{b}" for a, b in pairs],
         "search": [f"/api/search?q={query(rng)}&limit=20" for _ in range(REQUESTS)],
         "search *": [f"/api/search?q={COMMON_QUERY}&limit=20"] * (REQUESTS // 4),
-        "facts": [f"/api/facts{rng.choice(filters)}".format(a=a, b=b, y=rng.randint(2015, 2024))
-                  for a, b in pairs],
+        "facts": [
+            f"/api/facts{rng.choice(filters)}".format(a=a, b=b, y=rng.randint(2015, 2024))
+            for a, b in pairs
+        ],
     }
 
 
@@ -192,8 +280,10 @@ def main(argv: list[str] | None = None) -> None:
     store = build(path, args.docs)
     started = time.perf_counter()
     kb.groups_of(store)
-    print(f"reprint groups ready in {time.perf_counter() - started:.1f} s "
-          f"({len(kb.duplicate_groups(store))} groups of reprints)")
+    print(
+        f"reprint groups ready in {time.perf_counter() - started:.1f} s "
+        f"({len(kb.duplicate_groups(store))} groups of reprints)"
+    )
     with TestClient(create_app(store)) as client:
         started = time.perf_counter()
         client.get("/api/overview")

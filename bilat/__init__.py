@@ -17,13 +17,25 @@ __version__ = "0.1.0"
 
 # public name → module that defines it
 _EXPORTS = {
-    "read": "bilat.sources", "read_many": "bilat.sources", "demo_path": "bilat.sources",
-    "analyse": "bilat.nlp", "find_mentions": "bilat.actors", "resolve": "bilat.actors",
-    "extract": "bilat.extract", "Store": "bilat.store", "process": "bilat.pipeline",
-    "ingest": "bilat.pipeline", "Document": "bilat.model", "Analysis": "bilat.model",
-    "Fact": "bilat.model", "Actor": "bilat.model", "BilatError": "bilat.errors",
-    "SourceError": "bilat.errors", "ExtractionError": "bilat.errors",
-    "StoreError": "bilat.errors", "NotFoundError": "bilat.errors",
+    "read": "bilat.sources",
+    "read_many": "bilat.sources",
+    "demo_path": "bilat.sources",
+    "analyse": "bilat.nlp",
+    "find_mentions": "bilat.actors",
+    "resolve": "bilat.actors",
+    "extract": "bilat.extract",
+    "Store": "bilat.store",
+    "process": "bilat.pipeline",
+    "ingest": "bilat.pipeline",
+    "Document": "bilat.model",
+    "Analysis": "bilat.model",
+    "Fact": "bilat.model",
+    "Actor": "bilat.model",
+    "BilatError": "bilat.errors",
+    "SourceError": "bilat.errors",
+    "ExtractionError": "bilat.errors",
+    "StoreError": "bilat.errors",
+    "NotFoundError": "bilat.errors",
     "RequestError": "bilat.errors",
 }
 __all__ = ["__version__", *_EXPORTS]

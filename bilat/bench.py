@@ -30,6 +30,7 @@ Stage = Callable[[str, int], Tick]
 def silent(label: str, total: int) -> Tick:
     return lambda: None
 
+
 # The public benchmark texts, when ../shared sits beside the checkout: timed on the
 # testset, warmed up on the devset so caches hold common words but not the timed texts.
 FACTRU_TIMED = "data/factRuEval-2016/testset"
@@ -70,8 +71,9 @@ def find_shared(start: Path | None = None) -> Path | None:
     return None
 
 
-def bench_texts(shared: Path | None, limit: int = DEFAULT_LIMIT,
-                folder: str = FACTRU_TIMED) -> list[Document]:
+def bench_texts(
+    shared: Path | None, limit: int = DEFAULT_LIMIT, folder: str = FACTRU_TIMED
+) -> list[Document]:
     """factRuEval texts when available, else the demo corpus."""
     if shared and (shared / folder).is_dir():
         return [_document(p) for p in sorted((shared / folder).glob("*.txt"))[:limit]]
@@ -82,18 +84,21 @@ def bench_texts(shared: Path | None, limit: int = DEFAULT_LIMIT,
 
 def bench_source(shared: Path | None) -> str:
     """Which texts bench_texts times, in words."""
-    return "factRuEval-2016 testset" if shared and (shared / FACTRU_TIMED).is_dir() \
-        else "demo corpus"
+    return (
+        "factRuEval-2016 testset" if shared and (shared / FACTRU_TIMED).is_dir() else "demo corpus"
+    )
 
 
-def compare(documents: Sequence[Document], rounds: int = ROUNDS,
-            stage: Stage = silent) -> tuple[Throughput, ...]:
+def compare(
+    documents: Sequence[Document], rounds: int = ROUNDS, stage: Stage = silent
+) -> tuple[Throughput, ...]:
     """natasha alone and full extraction, alternated, best of ``rounds`` each."""
     runs: dict[str, list[Throughput]] = {}
     for n in range(1, rounds + 1):
         for short, name, run in (
-                ("natasha alone", "natasha alone (segment, morph, syntax, NER)", natasha_alone),
-                ("bilat", "bilat: analyse + extract every fact type", full_extraction)):
+            ("natasha alone", "natasha alone (segment, morph, syntax, NER)", natasha_alone),
+            ("bilat", "bilat: analyse + extract every fact type", full_extraction),
+        ):
             tick = stage(f"round {n}/{rounds}: {short}", len(documents))
             runs.setdefault(name, []).append(measure(name, run, documents, tick))
     return tuple(min(results, key=lambda r: r.seconds) for results in runs.values())
@@ -131,15 +136,18 @@ def full_extraction(documents: Sequence[Document], tick: Tick | None = None) -> 
             tick()
 
 
-def measure(name: str, run: Callable[[Sequence[Document], Tick | None], None],
-            documents: Sequence[Document], tick: Tick | None = None) -> Throughput:
+def measure(
+    name: str,
+    run: Callable[[Sequence[Document], Tick | None], None],
+    documents: Sequence[Document],
+    tick: Tick | None = None,
+) -> Throughput:
     gc.collect()
     started = time.perf_counter()
     run(documents, tick)  # a tick costs microseconds against a text's tens of milliseconds
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return Throughput(name, len(documents), sum(len(d.text) for d in documents), seconds,
-                      peak)
+    return Throughput(name, len(documents), sum(len(d.text) for d in documents), seconds, peak)
 
 
 def gazetteer_load_seconds() -> float:
@@ -177,8 +185,17 @@ def dev_scores(shared: Path, stage: Stage = silent) -> str | None:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             tick()
     result = subprocess.run(
-        [sys.executable, str(shared / "eval" / "score.py"), "--gold",
-         str(shared / "eval" / "dev" / "gold.jsonl"), "--pred", out.name],
-        capture_output=True, text=True, check=False)
+        [
+            sys.executable,
+            str(shared / "eval" / "score.py"),
+            "--gold",
+            str(shared / "eval" / "dev" / "gold.jsonl"),
+            "--pred",
+            out.name,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     os.unlink(out.name)
     return result.stdout or result.stderr

@@ -53,8 +53,10 @@ class UnknownActorError(NotFoundError):
     """A code that names no actor in the gazetteer."""
 
     def __init__(self, code: str) -> None:
-        super().__init__(f"unknown actor code {code!r}: expected an ISO 3166-1 alpha-2 or "
-                         f"ISO 3166-2 code from the gazetteer, such as 'KZ' or 'RU-BA'")
+        super().__init__(
+            f"unknown actor code {code!r}: expected an ISO 3166-1 alpha-2 or "
+            f"ISO 3166-2 code from the gazetteer, such as 'KZ' or 'RU-BA'"
+        )
         self.code = code
 
 
@@ -62,8 +64,10 @@ class UnknownFactError(NotFoundError):
     """A fact id that names no stored fact."""
 
     def __init__(self, fact_id: str) -> None:
-        super().__init__(f"no fact with id {fact_id!r}: expected the 16-hex-digit id, or its "
-                         "first 6+ digits, that `bilat facts -f csv` or the web page shows")
+        super().__init__(
+            f"no fact with id {fact_id!r}: expected the 16-hex-digit id, or its "
+            "first 6+ digits, that `bilat facts -f csv` or the web page shows"
+        )
         self.fact_id = fact_id
 
 

@@ -150,8 +150,20 @@ class Evidence:
 
 
 # Every type of fact the extractors make, in the order they are listed.
-FACT_TYPES = ("trade", "change", "share", "volume", "investment", "event", "agreement",
-              "project", "person", "organization", "quote", "sector")
+FACT_TYPES = (
+    "trade",
+    "change",
+    "share",
+    "volume",
+    "investment",
+    "event",
+    "agreement",
+    "project",
+    "person",
+    "organization",
+    "quote",
+    "sector",
+)
 
 
 @dataclass(frozen=True)
@@ -171,8 +183,11 @@ class Fact:
 
     def to_json(self) -> dict[str, Any]:
         row: dict[str, Any] = {"type": self.type, **self.fields}
-        row["evidence"] = {"text": self.evidence.text, "start": self.evidence.start,
-                           "end": self.evidence.end}
+        row["evidence"] = {
+            "text": self.evidence.text,
+            "start": self.evidence.start,
+            "end": self.evidence.end,
+        }
         row["confidence"] = round(self.confidence, 3)
         return row
 

@@ -50,8 +50,9 @@ def process(document: Document) -> Processed:
     try:
         ctx, facts = extract_with_context(analyse(document))
     except Exception as error:  # a rule that breaks on one odd text: say which, and why
-        raise ExtractionError(document.name, f"could not be analysed "
-                                             f"({type(error).__name__}: {error})") from error
+        raise ExtractionError(
+            document.name, f"could not be analysed ({type(error).__name__}: {error})"
+        ) from error
     return _processed(ctx, facts)
 
 
@@ -63,8 +64,10 @@ def _check_date(document: Document) -> None:
     try:
         dt.date.fromisoformat(document.date[:10])
     except ValueError:
-        raise ExtractionError(document.name, f"its date {document.date!r} is not an ISO "
-                                             "date: expected YYYY-MM-DD, or None") from None
+        raise ExtractionError(
+            document.name,
+            f"its date {document.date!r} is not an ISO date: expected YYYY-MM-DD, or None",
+        ) from None
 
 
 def _processed(ctx: DocContext, facts: list[Fact]) -> Processed:
@@ -81,8 +84,9 @@ def process_safely(document: Document) -> Processed | Skipped:
         return Skipped(error.input, error.reason)
 
 
-def process_many(documents: Iterable[Document | Skipped],
-                 jobs: int = 1) -> Iterator[Processed | Skipped]:
+def process_many(
+    documents: Iterable[Document | Skipped], jobs: int = 1
+) -> Iterator[Processed | Skipped]:
     """Process documents in order; with ``jobs`` > 1 in a pool of processes, each of
     which loads the models once."""
     if jobs <= 1:
@@ -101,17 +105,25 @@ def process_many(documents: Iterable[Document | Skipped],
 JOB_CHUNK = 4
 
 
-def ingest(inputs: Iterable[str | os.PathLike[str]], store: Store, *,
-           urls_file: str | os.PathLike[str] | None = None, jobs: int = 1,
-           on_item: Callable[[Processed | Skipped | Document], None] | None = None,
-           ) -> IngestReport:
+def ingest(
+    inputs: Iterable[str | os.PathLike[str]],
+    store: Store,
+    *,
+    urls_file: str | os.PathLike[str] | None = None,
+    jobs: int = 1,
+    on_item: Callable[[Processed | Skipped | Document], None] | None = None,
+) -> IngestReport:
     """Read, analyse, extract and store; documents already stored are not analysed again."""
     return ingest_items(read_many(inputs, urls_file), store, jobs=jobs, on_item=on_item)
 
 
-def ingest_items(items: Iterable[Document | Skipped], store: Store, *, jobs: int = 1,
-                 on_item: Callable[[Processed | Skipped | Document], None] | None = None,
-                 ) -> IngestReport:
+def ingest_items(
+    items: Iterable[Document | Skipped],
+    store: Store,
+    *,
+    jobs: int = 1,
+    on_item: Callable[[Processed | Skipped | Document], None] | None = None,
+) -> IngestReport:
     """``ingest`` of what a reader gave: documents, and inputs it could not read."""
     report = IngestReport()
 

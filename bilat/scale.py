@@ -53,9 +53,13 @@ def _read(entries: Iterable[Entry]) -> Iterator[Document | Skipped]:
             yield from read_folder_file(Path(folder), name)
 
 
-def ingest_distributed(inputs: Iterable[str | os.PathLike[str]], url: str, *,
-                       scheduler: Any = "processes", partitions: int | None = None,
-                       ) -> IngestReport:
+def ingest_distributed(
+    inputs: Iterable[str | os.PathLike[str]],
+    url: str,
+    *,
+    scheduler: Any = "processes",
+    partitions: int | None = None,
+) -> IngestReport:
     """Ingest ``inputs`` with Dask; ``scheduler`` is a dask scheduler name ("processes",
     "threads", "synchronous"), a ``distributed.Client`` or a scheduler address."""
     import dask.bag as db
@@ -65,8 +69,7 @@ def ingest_distributed(inputs: Iterable[str | os.PathLike[str]], url: str, *,
         return IngestReport()
     count = partitions or max(1, -(-len(entries) // FILES_PER_PARTITION))
     bag = db.from_sequence(entries, npartitions=min(count, len(entries)))
-    parts = bag.map_partitions(_ingest_partition, url).compute(
-        scheduler=_scheduler(scheduler))
+    parts = bag.map_partitions(_ingest_partition, url).compute(scheduler=_scheduler(scheduler))
     return merge(parts)
 
 
@@ -83,9 +86,15 @@ def _ingest_partition(entries: list[Entry], url: str) -> list[dict[str, Any]]:
 
     with Store(url) as store:
         report = ingest_items(_read(entries), store)
-    return [{"read": report.read, "added": report.added, "duplicates": report.duplicates,
-             "facts": report.facts,
-             "skipped": [(s.input, s.reason) for s in report.skipped]}]
+    return [
+        {
+            "read": report.read,
+            "added": report.added,
+            "duplicates": report.duplicates,
+            "facts": report.facts,
+            "skipped": [(s.input, s.reason) for s in report.skipped],
+        }
+    ]
 
 
 def merge(parts: Iterable[dict[str, Any]]) -> IngestReport:

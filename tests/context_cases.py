@@ -9,291 +9,562 @@ from __future__ import annotations
 
 CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # ── the year from context: paragraph, trade sentence before, headline, publication ──
-    ("year", "В 2019 году делегации провели переговоры в Ташкенте. Товарооборот Узбекистана "
-     "и Кыргызстана составил 1,1 млрд долларов.",
-     ["trade:turnover KG UZ 1100M USD exact 2019 actual"]),
-    ("year", "Итоги 2022 года: торговля Армении и Ирана\n\nТоварооборот Армении и Ирана "
-     "составил 710 млн долларов.",
-     ["trade:turnover AM IR 710M USD exact 2022 actual"]),
-    ("year", "По итогам 2021 года товарооборот Казахстана и Китая вырос до 25 млрд "
-     "долларов.\n\nЭкспорт Казахстана в Китай составил 13 млрд долларов.",
-     ["trade:turnover CN KZ 25000M USD exact 2021 actual",
-      "trade:export KZ>CN 13000M USD exact 2021 actual"]),
-    ("year", "За первое полугодие товарооборот Беларуси и Вьетнама составил 150 млн долларов.",
-     ["trade:turnover BY VN 150M USD exact 2025/6 actual"]),
-    ("year", "В текущем году торговля развивается динамично: за восемь месяцев товарооборот "
-     "Монголии и России составил 1,2 млрд долларов.",
-     ["trade:turnover MN RU 1200M USD exact 2025/8 actual"]),
-    ("year", "Товарооборот Сербии и России за 9 месяцев превысил 3 млрд долларов\n\n"
-     "По итогам 9 месяцев прошлого года товарооборот Сербии и России составил чуть более "
-     "3 млрд долларов.",
-     ["trade:turnover RS RU 3000M USD over 2024/9 actual"]),
+    (
+        "year",
+        "В 2019 году делегации провели переговоры в Ташкенте. Товарооборот Узбекистана "
+        "и Кыргызстана составил 1,1 млрд долларов.",
+        ["trade:turnover KG UZ 1100M USD exact 2019 actual"],
+    ),
+    (
+        "year",
+        "Итоги 2022 года: торговля Армении и Ирана\n\nТоварооборот Армении и Ирана "
+        "составил 710 млн долларов.",
+        ["trade:turnover AM IR 710M USD exact 2022 actual"],
+    ),
+    (
+        "year",
+        "По итогам 2021 года товарооборот Казахстана и Китая вырос до 25 млрд "
+        "долларов.\n\nЭкспорт Казахстана в Китай составил 13 млрд долларов.",
+        [
+            "trade:turnover CN KZ 25000M USD exact 2021 actual",
+            "trade:export KZ>CN 13000M USD exact 2021 actual",
+        ],
+    ),
+    (
+        "year",
+        "За первое полугодие товарооборот Беларуси и Вьетнама составил 150 млн долларов.",
+        ["trade:turnover BY VN 150M USD exact 2025/6 actual"],
+    ),
+    (
+        "year",
+        "В текущем году торговля развивается динамично: за восемь месяцев товарооборот "
+        "Монголии и России составил 1,2 млрд долларов.",
+        ["trade:turnover MN RU 1200M USD exact 2025/8 actual"],
+    ),
+    (
+        "year",
+        "Товарооборот Сербии и России за 9 месяцев превысил 3 млрд долларов\n\n"
+        "По итогам 9 месяцев прошлого года товарооборот Сербии и России составил чуть более "
+        "3 млрд долларов.",
+        ["trade:turnover RS RU 3000M USD over 2024/9 actual"],
+    ),
     # a day and month before a bare year is a dateline, not the period of what follows
-    ("year", "Минск, 18 января, 2012, 14:33. Товарооборот Белоруссии и Китая вырос до 3 млрд "
-     "долларов в 2011 году.",
-     ["trade:turnover BY CN 3000M USD exact 2011 actual"]),
+    (
+        "year",
+        "Минск, 18 января, 2012, 14:33. Товарооборот Белоруссии и Китая вырос до 3 млрд "
+        "долларов в 2011 году.",
+        ["trade:turnover BY CN 3000M USD exact 2011 actual"],
+    ),
     # ── direction ──
     # partners with their figures in brackets: buyers of one side's goods, a currency
     # the paragraph named before
-    ("partners", "Внешнеторговый оборот Красноярского края в первом квартале 2009 года "
-     "составил 1 млрд долларов. В число главных партнёров края входят Китай (117,8 млн) и "
-     "США (117,7 млн).", ["trade:turnover CN RU-KYA 117.8M USD exact 2009/3 actual",
-                          "trade:turnover RU-KYA US 117.7M USD exact 2009/3 actual"]),
-    ("partners", "В 2022 году крупнейшими покупателями узбекской продукции стали Россия (4 "
-     "млрд долларов) и Китай (2,1 млрд долларов).",
-     ["trade:export UZ>RU 4000M USD exact 2022 actual",
-      "trade:export UZ>CN 2100M USD exact 2022 actual"]),
-    ("partners", "В 2022 году крупнейшими поставщиками товаров в Узбекистан стали Россия (6 "
-     "млрд долларов) и Китай (5,8 млрд долларов).",
-     ["trade:export RU>UZ 6000M USD exact 2022 actual",
-      "trade:export CN>UZ 5800M USD exact 2022 actual"]),
+    (
+        "partners",
+        "Внешнеторговый оборот Красноярского края в первом квартале 2009 года "
+        "составил 1 млрд долларов. В число главных партнёров края входят Китай (117,8 млн) и "
+        "США (117,7 млн).",
+        [
+            "trade:turnover CN RU-KYA 117.8M USD exact 2009/3 actual",
+            "trade:turnover RU-KYA US 117.7M USD exact 2009/3 actual",
+        ],
+    ),
+    (
+        "partners",
+        "В 2022 году крупнейшими покупателями узбекской продукции стали Россия (4 "
+        "млрд долларов) и Китай (2,1 млрд долларов).",
+        [
+            "trade:export UZ>RU 4000M USD exact 2022 actual",
+            "trade:export UZ>CN 2100M USD exact 2022 actual",
+        ],
+    ),
+    (
+        "partners",
+        "В 2022 году крупнейшими поставщиками товаров в Узбекистан стали Россия (6 "
+        "млрд долларов) и Китай (5,8 млрд долларов).",
+        [
+            "trade:export RU>UZ 6000M USD exact 2022 actual",
+            "trade:export CN>UZ 5800M USD exact 2022 actual",
+        ],
+    ),
     # "Это N% …" after a trade figure: the share of that trade in one side's total
-    ("anaphora", "Товарооборот Бурятии с Монголией в 2023 году составил 100 млн долларов. Это "
-     "24% всего внешнеторгового оборота республики.",
-     ["trade:turnover MN RU-BU 100M USD exact 2023 actual",
-      "share:turnover MN in RU-BU 24% exact"]),
-    ("anaphora", "Товарооборот Бурятии с Монголией в 2023 году составил 100 млн долларов. Это "
-     "на 24% больше, чем годом ранее.",
-     ["trade:turnover MN RU-BU 100M USD exact 2023 actual",
-      "change:turnover MN RU-BU +24% 2023 base=previous_period"]),
+    (
+        "anaphora",
+        "Товарооборот Бурятии с Монголией в 2023 году составил 100 млн долларов. Это "
+        "24% всего внешнеторгового оборота республики.",
+        [
+            "trade:turnover MN RU-BU 100M USD exact 2023 actual",
+            "share:turnover MN in RU-BU 24% exact",
+        ],
+    ),
+    (
+        "anaphora",
+        "Товарооборот Бурятии с Монголией в 2023 году составил 100 млн долларов. Это "
+        "на 24% больше, чем годом ранее.",
+        [
+            "trade:turnover MN RU-BU 100M USD exact 2023 actual",
+            "change:turnover MN RU-BU +24% 2023 base=previous_period",
+        ],
+    ),
     # a look back at an earlier year leaves the text's year in force beyond its paragraph
-    ("year", "Товарооборот Таджикистана и России по итогам 2023 года превысил 1,7 млрд "
-     "долларов. По итогам 2022 года товарооборот двух стран превысил 1,6 млрд долларов.\n\n"
-     "Экспорт Таджикистана в Казахстан составил 255 млн долларов.",
-     ["trade:turnover RU TJ 1700M USD over 2023 actual",
-      "trade:turnover RU TJ 1600M USD over 2022 actual",
-      "trade:export TJ>KZ 255M USD exact 2023 actual"]),
-    ("year", "Товарооборот Таджикистана и России по итогам 2022 года превысил 1,6 млрд "
-     "долларов. По итогам 2023 года товарооборот двух стран превысил 1,7 млрд долларов.\n\n"
-     "Экспорт Таджикистана в Казахстан составил 255 млн долларов.",
-     ["trade:turnover RU TJ 1600M USD over 2022 actual",
-      "trade:turnover RU TJ 1700M USD over 2023 actual",
-      "trade:export TJ>KZ 255M USD exact 2023 actual"]),
+    (
+        "year",
+        "Товарооборот Таджикистана и России по итогам 2023 года превысил 1,7 млрд "
+        "долларов. По итогам 2022 года товарооборот двух стран превысил 1,6 млрд долларов.\n\n"
+        "Экспорт Таджикистана в Казахстан составил 255 млн долларов.",
+        [
+            "trade:turnover RU TJ 1700M USD over 2023 actual",
+            "trade:turnover RU TJ 1600M USD over 2022 actual",
+            "trade:export TJ>KZ 255M USD exact 2023 actual",
+        ],
+    ),
+    (
+        "year",
+        "Товарооборот Таджикистана и России по итогам 2022 года превысил 1,6 млрд "
+        "долларов. По итогам 2023 года товарооборот двух стран превысил 1,7 млрд долларов.\n\n"
+        "Экспорт Таджикистана в Казахстан составил 255 млн долларов.",
+        [
+            "trade:turnover RU TJ 1600M USD over 2022 actual",
+            "trade:turnover RU TJ 1700M USD over 2023 actual",
+            "trade:export TJ>KZ 255M USD exact 2023 actual",
+        ],
+    ),
     # a figure that names one partner pairs it with the side the text speaks for
-    ("home", "Таджикистан подвёл итоги внешней торговли за 2023 год. Товарооборот Таджикистана "
-     "с Казахстаном составил 500 млн долларов, экспорт таджикских товаров в Казахстан — 200 "
-     "млн долларов. Объём товарооборота с Турцией составил 268 млн долларов.",
-     ["trade:turnover KZ TJ 500M USD exact 2023 actual",
-      "trade:export TJ>KZ 200M USD exact 2023 actual",
-      "trade:turnover TJ TR 268M USD exact 2023 actual"]),
-    ("home", "Товарооборот Таджикистана с Турцией в 2023 году составил 500 млн долларов. "
-     "Таджикистан наращивает поставки алюминия, главный экспортный товар Таджикистана. "
-     "На долю Турции приходится 25% от общего объёма экспорта.",
-     ["trade:turnover TJ TR 500M USD exact 2023 actual",
-      "share:export TR in TJ 25% exact"]),
-    ("home", "Товарооборот Таджикистана с Турцией в 2023 году составил 500 млн долларов. "
-     "На долю Турции приходится 25% экспорта алюминия.",
-     ["trade:turnover TJ TR 500M USD exact 2023 actual"]),
-    ("direction", "В 2024 году экспорт Туркменистана в Узбекистан составил 610 млн долларов, "
-     "импорт из Узбекистана — 270 млн долларов.",
-     ["trade:export TM>UZ 610M USD exact 2024 actual",
-      "trade:import UZ>TM 270M USD exact 2024 actual"]),
-    ("direction", "По итогам 2024 года товарооборот с Китаем составил 5,1 млрд долларов. "
-     "Экспорт Беларуси — 1,9 млрд долларов, импорт — 3,2 млрд долларов.",
-     ["trade:turnover BY CN 5100M USD exact 2024 actual",
-      "trade:export BY>CN 1900M USD exact 2024 actual",
-      "trade:import CN>BY 3200M USD exact 2024 actual"]),
+    (
+        "home",
+        "Таджикистан подвёл итоги внешней торговли за 2023 год. Товарооборот Таджикистана "
+        "с Казахстаном составил 500 млн долларов, экспорт таджикских товаров в Казахстан — 200 "
+        "млн долларов. Объём товарооборота с Турцией составил 268 млн долларов.",
+        [
+            "trade:turnover KZ TJ 500M USD exact 2023 actual",
+            "trade:export TJ>KZ 200M USD exact 2023 actual",
+            "trade:turnover TJ TR 268M USD exact 2023 actual",
+        ],
+    ),
+    (
+        "home",
+        "Товарооборот Таджикистана с Турцией в 2023 году составил 500 млн долларов. "
+        "Таджикистан наращивает поставки алюминия, главный экспортный товар Таджикистана. "
+        "На долю Турции приходится 25% от общего объёма экспорта.",
+        ["trade:turnover TJ TR 500M USD exact 2023 actual", "share:export TR in TJ 25% exact"],
+    ),
+    (
+        "home",
+        "Товарооборот Таджикистана с Турцией в 2023 году составил 500 млн долларов. "
+        "На долю Турции приходится 25% экспорта алюминия.",
+        ["trade:turnover TJ TR 500M USD exact 2023 actual"],
+    ),
+    (
+        "direction",
+        "В 2024 году экспорт Туркменистана в Узбекистан составил 610 млн долларов, "
+        "импорт из Узбекистана — 270 млн долларов.",
+        [
+            "trade:export TM>UZ 610M USD exact 2024 actual",
+            "trade:import UZ>TM 270M USD exact 2024 actual",
+        ],
+    ),
+    (
+        "direction",
+        "По итогам 2024 года товарооборот с Китаем составил 5,1 млрд долларов. "
+        "Экспорт Беларуси — 1,9 млрд долларов, импорт — 3,2 млрд долларов.",
+        [
+            "trade:turnover BY CN 5100M USD exact 2024 actual",
+            "trade:export BY>CN 1900M USD exact 2024 actual",
+            "trade:import CN>BY 3200M USD exact 2024 actual",
+        ],
+    ),
     # a country named as a place ("на Украине") is no side; an abbreviation's case is a guess
-    ("direction", "Товарооборот России и ОАЭ в 2021 году вырос (ещё до кризиса на Украине) "
-     "на 65%.", ["change:turnover AE RU +65% 2021 base=previous_period"]),
-    ("direction", "В 2024 году Таджикистан импортировал из России товаров на 900 млн долларов, "
-     "экспортировал в РФ – на 60 млн долларов.",
-     ["trade:export TJ>RU 60M USD exact 2024 actual",
-      "trade:import RU>TJ 900M USD exact 2024 actual"]),
+    (
+        "direction",
+        "Товарооборот России и ОАЭ в 2021 году вырос (ещё до кризиса на Украине) на 65%.",
+        ["change:turnover AE RU +65% 2021 base=previous_period"],
+    ),
+    (
+        "direction",
+        "В 2024 году Таджикистан импортировал из России товаров на 900 млн долларов, "
+        "экспортировал в РФ – на 60 млн долларов.",
+        [
+            "trade:export TJ>RU 60M USD exact 2024 actual",
+            "trade:import RU>TJ 900M USD exact 2024 actual",
+        ],
+    ),
     # two capitals named as the sides stand for their countries; a city-region alone is itself
-    ("direction", "Москва и Ханой намерены нарастить товарооборот, который в 2024 году "
-     "составил 7 млрд долларов.", ["trade:turnover RU VN 7000M USD exact 2024 actual"]),
-    ("direction", "В 2024 году товарооборот Москвы с Вьетнамом составил 2 млрд долларов.",
-     ["trade:turnover RU-MOW VN 2000M USD exact 2024 actual"]),
+    (
+        "direction",
+        "Москва и Ханой намерены нарастить товарооборот, который в 2024 году "
+        "составил 7 млрд долларов.",
+        ["trade:turnover RU VN 7000M USD exact 2024 actual"],
+    ),
+    (
+        "direction",
+        "В 2024 году товарооборот Москвы с Вьетнамом составил 2 млрд долларов.",
+        ["trade:turnover RU-MOW VN 2000M USD exact 2024 actual"],
+    ),
     # an adjective before the trade word names whose flow it is; after it, the goods' origin
-    ("direction", "В 2024 году товарооборот России и Сербии превысил 2 млрд долларов. "
-     "Российский импорт составил 1,1 млрд долларов.",
-     ["trade:import RS>RU 1100M USD exact 2024 actual",
-      "trade:turnover RS RU 2000M USD over 2024 actual"]),
-    ("direction", "В 2024 году сербский импорт из России составил 0,9 млрд долларов.",
-     ["trade:import RU>RS 900M USD exact 2024 actual"]),
-    ("direction", "В 2024 году казахстанский импорт российской продукции составил 0,9 млрд "
-     "долларов.", ["trade:import RU>KZ 900M USD exact 2024 actual"]),
+    (
+        "direction",
+        "В 2024 году товарооборот России и Сербии превысил 2 млрд долларов. "
+        "Российский импорт составил 1,1 млрд долларов.",
+        [
+            "trade:import RS>RU 1100M USD exact 2024 actual",
+            "trade:turnover RS RU 2000M USD over 2024 actual",
+        ],
+    ),
+    (
+        "direction",
+        "В 2024 году сербский импорт из России составил 0,9 млрд долларов.",
+        ["trade:import RU>RS 900M USD exact 2024 actual"],
+    ),
+    (
+        "direction",
+        "В 2024 году казахстанский импорт российской продукции составил 0,9 млрд долларов.",
+        ["trade:import RU>KZ 900M USD exact 2024 actual"],
+    ),
     # a later clause that names its own party is read around its own figure
-    ("direction", "В 2024 году внешнеторговый оборот Актюбинской области с РФ составил 1124,8 "
-     "млн долларов, из них на долю Оренбургской области приходится 89,5 млн долларов.",
-     ["trade:turnover KZ-15 RU 1124.8M USD exact 2024 actual",
-      "trade:turnover KZ-15 RU-ORE 89.5M USD exact 2024 actual"]),
+    (
+        "direction",
+        "В 2024 году внешнеторговый оборот Актюбинской области с РФ составил 1124,8 "
+        "млн долларов, из них на долю Оренбургской области приходится 89,5 млн долларов.",
+        [
+            "trade:turnover KZ-15 RU 1124.8M USD exact 2024 actual",
+            "trade:turnover KZ-15 RU-ORE 89.5M USD exact 2024 actual",
+        ],
+    ),
     # "из республики" is not the partner of another clause of the sentence
-    ("direction", "В 2023 году импорт в Таджикистан из РФ составил 1,58 млрд долларов, экспорт "
-     "в РФ из республики — 134,7 млн долларов.",
-     ["trade:export TJ>RU 134.7M USD exact 2023 actual",
-      "trade:import RU>TJ 1580M USD exact 2023 actual"]),
+    (
+        "direction",
+        "В 2023 году импорт в Таджикистан из РФ составил 1,58 млрд долларов, экспорт "
+        "в РФ из республики — 134,7 млн долларов.",
+        [
+            "trade:export TJ>RU 134.7M USD exact 2023 actual",
+            "trade:import RU>TJ 1580M USD exact 2023 actual",
+        ],
+    ),
     # ── lists with an elided party ──
     # partners listed with a dash, or named first and given their figures after "с"; the
     # trade word of the sentence before, or of the sentence's head, names the flow
-    ("list", "В январе-марте 2024 года крупнейшими торговыми партнерами Грузии являются Турция "
-     "— 673,7 млн долларов, Россия — 666,9 млн долларов и Китай — 376,0 млн долларов.",
-     ["trade:turnover CN GE 376M USD exact 2024/3 actual",
-      "trade:turnover GE RU 666.9M USD exact 2024/3 actual",
-      "trade:turnover GE TR 673.7M USD exact 2024/3 actual"]),
-    ("list", "В январе-мае 2024 года крупнейшим рынком для экспорта Грузии стал Казахстан. "
-     "Далее следуют Россия, Азербайджан и Турция с 205,3 млн, 195,6 млн и 133,3 млн "
-     "долларов.", ["trade:export GE>AZ 195.6M USD exact 2024/5 actual",
-                   "trade:export GE>RU 205.3M USD exact 2024/5 actual",
-                   "trade:export GE>TR 133.3M USD exact 2024/5 actual"]),
-    ("list", "Что касается импорта, в 2024 году крупнейшими торговыми партнерами Грузии "
-     "являются Турция, Россия и Китай с 624,8 млн, 393,4 млн и 289,6 млн долларов.",
-     ["trade:import CN>GE 289.6M USD exact 2024 actual",
-      "trade:import RU>GE 393.4M USD exact 2024 actual",
-      "trade:import TR>GE 624.8M USD exact 2024 actual"]),
+    (
+        "list",
+        "В январе-марте 2024 года крупнейшими торговыми партнерами Грузии являются Турция "
+        "— 673,7 млн долларов, Россия — 666,9 млн долларов и Китай — 376,0 млн долларов.",
+        [
+            "trade:turnover CN GE 376M USD exact 2024/3 actual",
+            "trade:turnover GE RU 666.9M USD exact 2024/3 actual",
+            "trade:turnover GE TR 673.7M USD exact 2024/3 actual",
+        ],
+    ),
+    (
+        "list",
+        "В январе-мае 2024 года крупнейшим рынком для экспорта Грузии стал Казахстан. "
+        "Далее следуют Россия, Азербайджан и Турция с 205,3 млн, 195,6 млн и 133,3 млн "
+        "долларов.",
+        [
+            "trade:export GE>AZ 195.6M USD exact 2024/5 actual",
+            "trade:export GE>RU 205.3M USD exact 2024/5 actual",
+            "trade:export GE>TR 133.3M USD exact 2024/5 actual",
+        ],
+    ),
+    (
+        "list",
+        "Что касается импорта, в 2024 году крупнейшими торговыми партнерами Грузии "
+        "являются Турция, Россия и Китай с 624,8 млн, 393,4 млн и 289,6 млн долларов.",
+        [
+            "trade:import CN>GE 289.6M USD exact 2024 actual",
+            "trade:import RU>GE 393.4M USD exact 2024 actual",
+            "trade:import TR>GE 624.8M USD exact 2024 actual",
+        ],
+    ),
     # later clauses with one partner each go with the side of the first; their rates take
     # the sign of the rate before; "в 3,2 раза, до 547,6 млн" is the level reached
-    ("list", "За первые восемь месяцев 2025 года товарооборот Азербайджана с Турцией "
-     "сократился на 7,9%, до 3,8 млрд долларов, товарооборот с Кыргызстаном увеличился в 1,8 "
-     "раза, до 53,4 млн долларов, с Казахстаном – в 3,2 раза, до 547,6 млн долларов, а с "
-     "Узбекистаном – в 2,1 раза, до 292 млн долларов.",
-     ["change:turnover AZ KG +80% 2025/8 base=previous_period",
-      "change:turnover AZ KZ +220% 2025/8 base=previous_period",
-      "change:turnover AZ TR -7.9% 2025/8 base=previous_period",
-      "change:turnover AZ UZ +110% 2025/8 base=previous_period",
-      "trade:turnover AZ KG 53.4M USD exact 2025/8 actual",
-      "trade:turnover AZ KZ 547.6M USD exact 2025/8 actual",
-      "trade:turnover AZ TR 3800M USD exact 2025/8 actual",
-      "trade:turnover AZ UZ 292M USD exact 2025/8 actual"]),
-    ("list", "В 2024 году товарооборот Азербайджана с Казахстаном составил 480 млн долларов, "
-     "с Узбекистаном — 320 млн долларов (рост в 2,4 раза), с Кыргызстаном — 40 млн долларов.",
-     ["trade:turnover AZ KZ 480M USD exact 2024 actual",
-      "trade:turnover AZ UZ 320M USD exact 2024 actual",
-      "change:turnover AZ UZ +140% 2024 base=previous_period",
-      "trade:turnover AZ KG 40M USD exact 2024 actual"]),
-    ("list", "В 2023 году экспорт России в Армению составил 3,1 млрд долларов, в Грузию — "
-     "1,4 млрд долларов.",
-     ["trade:export RU>AM 3100M USD exact 2023 actual",
-      "trade:export RU>GE 1400M USD exact 2023 actual"]),
-    ("list", "В 2024 году показатели торговли Таджикистана составили:\n"
-     "- с Россией товарооборот — 1,5 млрд долларов, из них экспорт — 200 млн долларов;\n"
-     "- с Казахстаном товарооборот — 1,1 млрд долларов, из них экспорт — 450 млн долларов.",
-     ["trade:turnover RU TJ 1500M USD exact 2024 actual",
-      "trade:export TJ>RU 200M USD exact 2024 actual",
-      "trade:turnover KZ TJ 1100M USD exact 2024 actual",
-      "trade:export TJ>KZ 450M USD exact 2024 actual"]),
-    ("list", "В 2025 году товарооборот Азербайджана с Казахстаном вырос в 3,8 раза и составил "
-     "517 млн долларов, а с Узбекистаном увеличился в 2,3 раза и достиг 269 млн долларов.",
-     ["trade:turnover AZ KZ 517M USD exact 2025 actual",
-      "change:turnover AZ KZ +280% 2025 base=previous_period",
-      "trade:turnover AZ UZ 269M USD exact 2025 actual",
-      "change:turnover AZ UZ +130% 2025 base=previous_period"]),
+    (
+        "list",
+        "За первые восемь месяцев 2025 года товарооборот Азербайджана с Турцией "
+        "сократился на 7,9%, до 3,8 млрд долларов, товарооборот с Кыргызстаном увеличился в 1,8 "
+        "раза, до 53,4 млн долларов, с Казахстаном – в 3,2 раза, до 547,6 млн долларов, а с "
+        "Узбекистаном – в 2,1 раза, до 292 млн долларов.",
+        [
+            "change:turnover AZ KG +80% 2025/8 base=previous_period",
+            "change:turnover AZ KZ +220% 2025/8 base=previous_period",
+            "change:turnover AZ TR -7.9% 2025/8 base=previous_period",
+            "change:turnover AZ UZ +110% 2025/8 base=previous_period",
+            "trade:turnover AZ KG 53.4M USD exact 2025/8 actual",
+            "trade:turnover AZ KZ 547.6M USD exact 2025/8 actual",
+            "trade:turnover AZ TR 3800M USD exact 2025/8 actual",
+            "trade:turnover AZ UZ 292M USD exact 2025/8 actual",
+        ],
+    ),
+    (
+        "list",
+        "В 2024 году товарооборот Азербайджана с Казахстаном составил 480 млн долларов, "
+        "с Узбекистаном — 320 млн долларов (рост в 2,4 раза), с Кыргызстаном — 40 млн долларов.",
+        [
+            "trade:turnover AZ KZ 480M USD exact 2024 actual",
+            "trade:turnover AZ UZ 320M USD exact 2024 actual",
+            "change:turnover AZ UZ +140% 2024 base=previous_period",
+            "trade:turnover AZ KG 40M USD exact 2024 actual",
+        ],
+    ),
+    (
+        "list",
+        "В 2023 году экспорт России в Армению составил 3,1 млрд долларов, в Грузию — "
+        "1,4 млрд долларов.",
+        [
+            "trade:export RU>AM 3100M USD exact 2023 actual",
+            "trade:export RU>GE 1400M USD exact 2023 actual",
+        ],
+    ),
+    (
+        "list",
+        "В 2024 году показатели торговли Таджикистана составили:\n"
+        "- с Россией товарооборот — 1,5 млрд долларов, из них экспорт — 200 млн долларов;\n"
+        "- с Казахстаном товарооборот — 1,1 млрд долларов, из них экспорт — 450 млн долларов.",
+        [
+            "trade:turnover RU TJ 1500M USD exact 2024 actual",
+            "trade:export TJ>RU 200M USD exact 2024 actual",
+            "trade:turnover KZ TJ 1100M USD exact 2024 actual",
+            "trade:export TJ>KZ 450M USD exact 2024 actual",
+        ],
+    ),
+    (
+        "list",
+        "В 2025 году товарооборот Азербайджана с Казахстаном вырос в 3,8 раза и составил "
+        "517 млн долларов, а с Узбекистаном увеличился в 2,3 раза и достиг 269 млн долларов.",
+        [
+            "trade:turnover AZ KZ 517M USD exact 2025 actual",
+            "change:turnover AZ KZ +280% 2025 base=previous_period",
+            "trade:turnover AZ UZ 269M USD exact 2025 actual",
+            "change:turnover AZ UZ +130% 2025 base=previous_period",
+        ],
+    ),
     # ── numbers: compound, in words, bare multipliers ──
     # a Latin look-alike letter inside a Russian word ("трëх" with a Latin ë)
     # a bare amount takes the currency of the last one outside brackets, not the conversion's
-    ("number", "За семь месяцев 2025 года экспорт провинции Цзилинь в Россию составил 9,1 "
-     "миллиарда юаней (около 1,2 миллиарда долларов), а импорт из России – 3,6 миллиарда "
-     "(около 500 миллионов долларов).",
-     ["trade:export CN-JL>RU 1200M USD approx 2025/7 actual",
-      "trade:export CN-JL>RU 9100M CNY exact 2025/7 actual",
-      "trade:import RU>CN-JL 3600M CNY exact 2025/7 actual",
-      "trade:import RU>CN-JL 500M USD approx 2025/7 actual"]),
-    ("number", "В 2021 году товарооборот Азербайджана и России достиг тр\u00ebх миллиардов "
-     "долларов.", ["trade:turnover AZ RU 3000M USD exact 2021 actual"]),
-    ("number", "По итогам 2023 года товарооборот Казахстана и Турции составил 6 млрд 370 млн "
-     "долларов.", ["trade:turnover KZ TR 6370M USD exact 2023 actual"]),
-    ("number", "По итогам 2024 года товарооборот Азербайджана и Грузии составил почти "
-     "миллиард долларов.", ["trade:turnover AZ GE 1000M USD approx 2024 actual"]),
-    ("number", "По итогам 2022 года Беларусь и Московская область наторговали более чем на "
-     "девять миллиардов долларов.",
-     ["trade:turnover BY RU-MOS 9000M USD over 2022 actual"]),
-    ("number", "Наш товарооборот с Монголией за 2023 год — полмиллиарда долларов, сообщили "
-     "в правительстве Бурятии.", ["trade:turnover MN RU-BU 500M USD exact 2023 actual"]),
+    (
+        "number",
+        "За семь месяцев 2025 года экспорт провинции Цзилинь в Россию составил 9,1 "
+        "миллиарда юаней (около 1,2 миллиарда долларов), а импорт из России – 3,6 миллиарда "
+        "(около 500 миллионов долларов).",
+        [
+            "trade:export CN-JL>RU 1200M USD approx 2025/7 actual",
+            "trade:export CN-JL>RU 9100M CNY exact 2025/7 actual",
+            "trade:import RU>CN-JL 3600M CNY exact 2025/7 actual",
+            "trade:import RU>CN-JL 500M USD approx 2025/7 actual",
+        ],
+    ),
+    (
+        "number",
+        "В 2021 году товарооборот Азербайджана и России достиг тр\u00ebх миллиардов долларов.",
+        ["trade:turnover AZ RU 3000M USD exact 2021 actual"],
+    ),
+    (
+        "number",
+        "По итогам 2023 года товарооборот Казахстана и Турции составил 6 млрд 370 млн долларов.",
+        ["trade:turnover KZ TR 6370M USD exact 2023 actual"],
+    ),
+    (
+        "number",
+        "По итогам 2024 года товарооборот Азербайджана и Грузии составил почти миллиард долларов.",
+        ["trade:turnover AZ GE 1000M USD approx 2024 actual"],
+    ),
+    (
+        "number",
+        "По итогам 2022 года Беларусь и Московская область наторговали более чем на "
+        "девять миллиардов долларов.",
+        ["trade:turnover BY RU-MOS 9000M USD over 2022 actual"],
+    ),
+    (
+        "number",
+        "Наш товарооборот с Монголией за 2023 год — полмиллиарда долларов, сообщили "
+        "в правительстве Бурятии.",
+        ["trade:turnover MN RU-BU 500M USD exact 2023 actual"],
+    ),
     # ── anaphora ──
     # a paragraph that opens with an anaphor goes on with the pair before it
-    ("anaphora", "Внешнеторговый оборот между Сербией и Россией в 2024 году вырос на 23,1%. "
-     "Об этом в субботу сообщил вице-премьер.\n\nПоказатель превысил $2 млрд, передает "
-     "агентство.", ["change:turnover RS RU +23.1% 2024 base=previous_period",
-                    "trade:turnover RS RU 2000M USD over 2024 actual"]),
-    ("anaphora", "В 2023 году товарооборот Казахстана и Турции составил 6,4 млрд долларов. "
-     "В прошлом году этот показатель вырос до 7 млрд долларов.",
-     ["trade:turnover KZ TR 6400M USD exact 2023 actual",
-      "trade:turnover KZ TR 7000M USD exact 2024 actual"]),
-    ("anaphora", "Товарооборот Армении и Ирана в 2024 году вырос на 12%. Он составил 720 млн "
-     "долларов.",
-     ["change:turnover AM IR +12% 2024 base=previous_period",
-      "trade:turnover AM IR 720M USD exact 2024 actual"]),
-    ("anaphora", "Стороны намерены нарастить взаимный товарооборот Беларуси и Узбекистана. "
-     "По итогам 2024 года он составил более 850 миллионов долларов. Это на 34 % больше, "
-     "чем в 2023-м.",
-     ["trade:turnover BY UZ 850M USD over 2024 actual",
-      "change:turnover BY UZ +34% 2024 base=2023"]),
-    ("anaphora", "Товарооборот Китая и Кыргызстана в 2024 году составил 19,6 млрд долларов. "
-     "По сравнению с 2023 годом он увеличился на 23%.",
-     ["trade:turnover CN KG 19600M USD exact 2024 actual",
-      "change:turnover CN KG +23% 2024 base=2023"]),
+    (
+        "anaphora",
+        "Внешнеторговый оборот между Сербией и Россией в 2024 году вырос на 23,1%. "
+        "Об этом в субботу сообщил вице-премьер.\n\nПоказатель превысил $2 млрд, передает "
+        "агентство.",
+        [
+            "change:turnover RS RU +23.1% 2024 base=previous_period",
+            "trade:turnover RS RU 2000M USD over 2024 actual",
+        ],
+    ),
+    (
+        "anaphora",
+        "В 2023 году товарооборот Казахстана и Турции составил 6,4 млрд долларов. "
+        "В прошлом году этот показатель вырос до 7 млрд долларов.",
+        [
+            "trade:turnover KZ TR 6400M USD exact 2023 actual",
+            "trade:turnover KZ TR 7000M USD exact 2024 actual",
+        ],
+    ),
+    (
+        "anaphora",
+        "Товарооборот Армении и Ирана в 2024 году вырос на 12%. Он составил 720 млн долларов.",
+        [
+            "change:turnover AM IR +12% 2024 base=previous_period",
+            "trade:turnover AM IR 720M USD exact 2024 actual",
+        ],
+    ),
+    (
+        "anaphora",
+        "Стороны намерены нарастить взаимный товарооборот Беларуси и Узбекистана. "
+        "По итогам 2024 года он составил более 850 миллионов долларов. Это на 34 % больше, "
+        "чем в 2023-м.",
+        [
+            "trade:turnover BY UZ 850M USD over 2024 actual",
+            "change:turnover BY UZ +34% 2024 base=2023",
+        ],
+    ),
+    (
+        "anaphora",
+        "Товарооборот Китая и Кыргызстана в 2024 году составил 19,6 млрд долларов. "
+        "По сравнению с 2023 годом он увеличился на 23%.",
+        [
+            "trade:turnover CN KG 19600M USD exact 2024 actual",
+            "change:turnover CN KG +23% 2024 base=2023",
+        ],
+    ),
     # ── growth in every position, and falls by a multiple ──
     # the flow of one product is not the trade between the sides; goods in general are
     # "темп роста" is an index of the base (95% is a fall); "темп прироста" the change itself
     # an emoji glued to the first word of a channel post
     # "оборот" with a named partner is trade; a company's or retail turnover is not
-    ("direction", "В 2021 году оборот Нижегородской области с Узбекистаном превысил 100 млн "
-     "долларов.", ["trade:turnover RU-NIZ UZ 100M USD over 2021 actual"]),
+    (
+        "direction",
+        "В 2021 году оборот Нижегородской области с Узбекистаном превысил 100 млн долларов.",
+        ["trade:turnover RU-NIZ UZ 100M USD over 2021 actual"],
+    ),
     ("direction", "Оборот компании с начала года составил 5 млн долларов.", []),
     # a growth since a year ends at the last year it names
     # a rate alone in brackets after a money figure is against the year before (an index
     # over 100 in the statistics offices' way); a share in brackets stays a share
     # goods named past the destination, a growth that must come, one flow against another
-    ("growth", "В 2024 году товарооборот Астраханской области и Ирана вырос на 20%. На 10% "
-     "выросли поставки в Астраханскую область иранской керамики.",
-     ["change:turnover IR RU-AST +20% 2024 base=previous_period"]),
+    (
+        "growth",
+        "В 2024 году товарооборот Астраханской области и Ирана вырос на 20%. На 10% "
+        "выросли поставки в Астраханскую область иранской керамики.",
+        ["change:turnover IR RU-AST +20% 2024 base=previous_period"],
+    ),
     ("growth", "Экспорт ульяновской продукции во Вьетнам должен увеличиться на треть.", []),
     ("growth", "В 2024 году экспорт Синьцзяна в Казахстан был в сто раз меньше импорта.", []),
-    ("growth", "В 2024 году экспорт белорусских товаров в Узбекистан достиг 245,4 млн долларов "
-     "(103,3%), импорт узбекских товаров – 56,5 млн долларов (132,5%).",
-     ["change:export BY>UZ +3.3% 2024 base=previous_period",
-      "change:import UZ>BY +32.5% 2024 base=previous_period",
-      "trade:export BY>UZ 245.4M USD exact 2024 actual",
-      "trade:import UZ>BY 56.5M USD exact 2024 actual"]),
-    ("growth", "За девять месяцев 2024 года экспорт Белоруссии в Иран вырос до 48,6 млн "
-     "долларов (в 4,4 раза).", ["change:export BY>IR +340% 2024/9 base=previous_period",
-                                "trade:export BY>IR 48.6M USD exact 2024/9 actual"]),
-    ("growth", "Начиная с 2000 года товарооборот Таджикистана и Китая увеличился более чем в "
-     "100 раз: с $14,1 млн в 2000 году до $1,4 млрд в 2009 году.",
-     ["change:turnover CN TJ +9900% 2009 base=2000",
-      "trade:turnover CN TJ 14.1M USD exact 2000 actual",
-      "trade:turnover CN TJ 1400M USD exact 2009 actual"]),
-    ("growth", "\U0001f4c8Экспорт Казахстана в Китай в 2024 году вырос на 12%.",
-     ["change:export KZ>CN +12% 2024 base=previous_period"]),
-    ("growth", "Темп роста товарооборота Беларуси и Вьетнама в 2024 году составил 95%.",
-     ["change:turnover BY VN -5% 2024 base=previous_period"]),
-    ("growth", "Темпы прироста товарооборота Беларуси и Вьетнама в 2024 году составили 112%.",
-     ["change:turnover BY VN +112% 2024 base=previous_period"]),
-    ("growth", "В 2024 году товарооборот Астраханской области и Ирана вырос на 50%. В четыре "
-     "раза вырос экспорт масла, на 30% увеличился импорт фруктов.",
-     ["change:turnover IR RU-AST +50% 2024 base=previous_period"]),
-    ("growth", "В 2024 году экспорт товаров Казахстана в Китай вырос на 12%.",
-     ["change:export KZ>CN +12% 2024 base=previous_period"]),
-    ("growth", "Рост товарооборота между Россией и Монголией в 2024 году составил 30%.",
-     ["change:turnover MN RU +30% 2024 base=previous_period"]),
-    ("growth", "Товарооборот Узбекистана и Таджикистана снизился на 7,3% — до 540 млн "
-     "долларов в 2024 году.",
-     ["change:turnover TJ UZ -7.3% 2024 base=previous_period",
-      "trade:turnover TJ UZ 540M USD exact 2024 actual"]),
-    ("growth", "В 2024 году товарооборот Беларуси и Монголии сократился в два раза — до "
-     "40 млн долларов.",
-     ["change:turnover BY MN -50% 2024 base=previous_period",
-      "trade:turnover BY MN 40M USD exact 2024 actual"]),
-    ("growth", "За первый квартал товарооборот между Россией и Арменией сократился на 20,8%. "
-     "Российский экспорт составил $3,3 млрд (снижение на 31,7%).",
-     ["change:turnover AM RU -20.8% 2025/3 base=previous_period",
-      "trade:export RU>AM 3300M USD exact 2025/3 actual",
-      "change:export RU>AM -31.7% 2025/3 base=previous_period"]),
+    (
+        "growth",
+        "В 2024 году экспорт белорусских товаров в Узбекистан достиг 245,4 млн долларов "
+        "(103,3%), импорт узбекских товаров – 56,5 млн долларов (132,5%).",
+        [
+            "change:export BY>UZ +3.3% 2024 base=previous_period",
+            "change:import UZ>BY +32.5% 2024 base=previous_period",
+            "trade:export BY>UZ 245.4M USD exact 2024 actual",
+            "trade:import UZ>BY 56.5M USD exact 2024 actual",
+        ],
+    ),
+    (
+        "growth",
+        "За девять месяцев 2024 года экспорт Белоруссии в Иран вырос до 48,6 млн "
+        "долларов (в 4,4 раза).",
+        [
+            "change:export BY>IR +340% 2024/9 base=previous_period",
+            "trade:export BY>IR 48.6M USD exact 2024/9 actual",
+        ],
+    ),
+    (
+        "growth",
+        "Начиная с 2000 года товарооборот Таджикистана и Китая увеличился более чем в "
+        "100 раз: с $14,1 млн в 2000 году до $1,4 млрд в 2009 году.",
+        [
+            "change:turnover CN TJ +9900% 2009 base=2000",
+            "trade:turnover CN TJ 14.1M USD exact 2000 actual",
+            "trade:turnover CN TJ 1400M USD exact 2009 actual",
+        ],
+    ),
+    (
+        "growth",
+        "\U0001f4c8Экспорт Казахстана в Китай в 2024 году вырос на 12%.",
+        ["change:export KZ>CN +12% 2024 base=previous_period"],
+    ),
+    (
+        "growth",
+        "Темп роста товарооборота Беларуси и Вьетнама в 2024 году составил 95%.",
+        ["change:turnover BY VN -5% 2024 base=previous_period"],
+    ),
+    (
+        "growth",
+        "Темпы прироста товарооборота Беларуси и Вьетнама в 2024 году составили 112%.",
+        ["change:turnover BY VN +112% 2024 base=previous_period"],
+    ),
+    (
+        "growth",
+        "В 2024 году товарооборот Астраханской области и Ирана вырос на 50%. В четыре "
+        "раза вырос экспорт масла, на 30% увеличился импорт фруктов.",
+        ["change:turnover IR RU-AST +50% 2024 base=previous_period"],
+    ),
+    (
+        "growth",
+        "В 2024 году экспорт товаров Казахстана в Китай вырос на 12%.",
+        ["change:export KZ>CN +12% 2024 base=previous_period"],
+    ),
+    (
+        "growth",
+        "Рост товарооборота между Россией и Монголией в 2024 году составил 30%.",
+        ["change:turnover MN RU +30% 2024 base=previous_period"],
+    ),
+    (
+        "growth",
+        "Товарооборот Узбекистана и Таджикистана снизился на 7,3% — до 540 млн "
+        "долларов в 2024 году.",
+        [
+            "change:turnover TJ UZ -7.3% 2024 base=previous_period",
+            "trade:turnover TJ UZ 540M USD exact 2024 actual",
+        ],
+    ),
+    (
+        "growth",
+        "В 2024 году товарооборот Беларуси и Монголии сократился в два раза — до 40 млн долларов.",
+        [
+            "change:turnover BY MN -50% 2024 base=previous_period",
+            "trade:turnover BY MN 40M USD exact 2024 actual",
+        ],
+    ),
+    (
+        "growth",
+        "За первый квартал товарооборот между Россией и Арменией сократился на 20,8%. "
+        "Российский экспорт составил $3,3 млрд (снижение на 31,7%).",
+        [
+            "change:turnover AM RU -20.8% 2025/3 base=previous_period",
+            "trade:export RU>AM 3300M USD exact 2025/3 actual",
+            "change:export RU>AM -31.7% 2025/3 base=previous_period",
+        ],
+    ),
     # ── targets and forecasts; planned growth is no change ──
-    ("target", "Узбекистан и Туркменистан планируют нарастить товарооборот до 2 млрд "
-     "долларов к 2030 году.", ["trade:turnover TM UZ 2000M USD exact 2030 target"]),
-    ("target", "Товарооборот Белоруссии и Узбекистана к 2030 году может увеличиться в два "
-     "раза и достичь двух миллиардов долларов.",
-     ["trade:turnover BY UZ 2000M USD exact 2030 forecast"]),
-    ("target", "В 2024 году товарооборот Свердловской области и Китая составил 260 млн "
-     "долларов, но уже в "
-     "этом году он будет увеличен вдвое и составит 500 млн долларов.",
-     ["trade:turnover CN RU-SVE 260M USD exact 2024 actual",
-      "trade:turnover CN RU-SVE 500M USD exact 2025 forecast"]),
+    (
+        "target",
+        "Узбекистан и Туркменистан планируют нарастить товарооборот до 2 млрд "
+        "долларов к 2030 году.",
+        ["trade:turnover TM UZ 2000M USD exact 2030 target"],
+    ),
+    (
+        "target",
+        "Товарооборот Белоруссии и Узбекистана к 2030 году может увеличиться в два "
+        "раза и достичь двух миллиардов долларов.",
+        ["trade:turnover BY UZ 2000M USD exact 2030 forecast"],
+    ),
+    (
+        "target",
+        "В 2024 году товарооборот Свердловской области и Китая составил 260 млн "
+        "долларов, но уже в "
+        "этом году он будет увеличен вдвое и составит 500 млн долларов.",
+        [
+            "trade:turnover CN RU-SVE 260M USD exact 2024 actual",
+            "trade:turnover CN RU-SVE 500M USD exact 2025 forecast",
+        ],
+    ),
     # a goal told in the past tense was reached
-    ("target", "Москва и Ханой в 2024 году довели товарооборот до 7 млрд долларов.",
-     ["trade:turnover RU VN 7000M USD exact 2024 actual"]),
+    (
+        "target",
+        "Москва и Ханой в 2024 году довели товарооборот до 7 млрд долларов.",
+        ["trade:turnover RU VN 7000M USD exact 2024 actual"],
+    ),
     # ── percentages that are levels or shares, not changes ──
     # a number in words; "республики" is not the partner the sentence names; a region's
     # share is of its country's bilateral total
@@ -305,246 +576,518 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # each share takes the "доля" nearest before it
     # a share in the sentence after a total is of that total; "приходится" may follow it
     # an elided share of another flow; "доля Турции" before a label; each clause its total
-    ("share", "В 2024 году доля РФ в общем объеме молдавского экспорта увеличилась с 8,35% до "
-     "9,97%, а в импорте – сократилась с 12,01% до 11,68%.",
-     ["share:export RU in MD 8.35% exact", "share:export RU in MD 9.97% exact",
-      "share:import RU in MD 11.68% exact", "share:import RU in MD 12.01% exact"]),
-    ("share", "В 2016 году доля Турции в экспорте российского продовольствия снизилась до 9%.",
-     ["share:export TR in RU 9% exact"]),
-    ("share", "В 2024 году внешнеторговый оборот Таджикистана составил 8 млрд долларов. На долю "
-     "Китая — 21,6%.", ["share:turnover CN in TJ 21.6% exact"]),
-    ("share", "Импорт Таджикистана в 2024 году составил 5 млрд долларов. Из этой суммы 26,6% "
-     "приходится на Россию.", ["share:import RU in TJ 26.6% exact",
-                               "trade:import RU>TJ 5000M USD exact 2024 actual"]),
-    ("share", "Доля Китая во внешнеторговом обороте Монголии с начала 2024 года составляет 61%, "
-     "а доля России – 16%.", ["share:turnover CN in MN 61% exact",
-                              "share:turnover RU in MN 16% exact"]),
-    ("share", "Россия является вторым крупнейшим торговым партнером Кыргызстана с долей в "
-     "товарообороте страны 20 процентов.", ["share:turnover RU in KG 20% exact"]),
+    (
+        "share",
+        "В 2024 году доля РФ в общем объеме молдавского экспорта увеличилась с 8,35% до "
+        "9,97%, а в импорте – сократилась с 12,01% до 11,68%.",
+        [
+            "share:export RU in MD 8.35% exact",
+            "share:export RU in MD 9.97% exact",
+            "share:import RU in MD 11.68% exact",
+            "share:import RU in MD 12.01% exact",
+        ],
+    ),
+    (
+        "share",
+        "В 2016 году доля Турции в экспорте российского продовольствия снизилась до 9%.",
+        ["share:export TR in RU 9% exact"],
+    ),
+    (
+        "share",
+        "В 2024 году внешнеторговый оборот Таджикистана составил 8 млрд долларов. На долю "
+        "Китая — 21,6%.",
+        ["share:turnover CN in TJ 21.6% exact"],
+    ),
+    (
+        "share",
+        "Импорт Таджикистана в 2024 году составил 5 млрд долларов. Из этой суммы 26,6% "
+        "приходится на Россию.",
+        ["share:import RU in TJ 26.6% exact", "trade:import RU>TJ 5000M USD exact 2024 actual"],
+    ),
+    (
+        "share",
+        "Доля Китая во внешнеторговом обороте Монголии с начала 2024 года составляет 61%, "
+        "а доля России – 16%.",
+        ["share:turnover CN in MN 61% exact", "share:turnover RU in MN 16% exact"],
+    ),
+    (
+        "share",
+        "Россия является вторым крупнейшим торговым партнером Кыргызстана с долей в "
+        "товарообороте страны 20 процентов.",
+        ["share:turnover RU in KG 20% exact"],
+    ),
     # a range is its middle, told as approximate; "наш товарооборот" is the text's side's
-    ("share", "Губернатор Омской области встретился с консулом Китая. «Доля Китая в нашем "
-     "товарообороте составляет 20–25%», — сказал губернатор.",
-     ["share:turnover CN in RU-OMS 22.5% approx"]),
+    (
+        "share",
+        "Губернатор Омской области встретился с консулом Китая. «Доля Китая в нашем "
+        "товарообороте составляет 20–25%», — сказал губернатор.",
+        ["share:turnover CN in RU-OMS 22.5% approx"],
+    ),
     # a total "России и Монголии" is the two's; "обороте России" alone is Russia's
-    ("share", "Иркутская область и Монголия расширяют связи. Доля Иркутской области во "
-     "внешнеторговом обороте России и Монголии в 2012 году составила 38,2%.",
-     ["share:turnover RU-IRK in MN+RU 38.2% exact"]),
-    ("share", "Доля Иркутской области во внешнеторговом обороте России с Монголией в 2012 году "
-     "составила 38,2%.", ["share:turnover RU-IRK in MN+RU 38.2% exact"]),
-    ("share", "Доля малого и среднего бизнеса в товарообороте Казахстана и России в 2024 году "
-     "составляет около 30%.", ["share:turnover SME in KZ+RU 30% approx"]),
+    (
+        "share",
+        "Иркутская область и Монголия расширяют связи. Доля Иркутской области во "
+        "внешнеторговом обороте России и Монголии в 2012 году составила 38,2%.",
+        ["share:turnover RU-IRK in MN+RU 38.2% exact"],
+    ),
+    (
+        "share",
+        "Доля Иркутской области во внешнеторговом обороте России с Монголией в 2012 году "
+        "составила 38,2%.",
+        ["share:turnover RU-IRK in MN+RU 38.2% exact"],
+    ),
+    (
+        "share",
+        "Доля малого и среднего бизнеса в товарообороте Казахстана и России в 2024 году "
+        "составляет около 30%.",
+        ["share:turnover SME in KZ+RU 30% approx"],
+    ),
     # "N% от общего объёма" of a flow whose owner is where it goes (an import) or comes
     # from (an export), with a list of partners after it; "нарастить на треть" is a rate
-    ("share", "Внешняя торговля Таджикистана в 2023 году выросла. Импорт товаров в Таджикистан "
-     "осуществляется главным образом из России — 30,1% от общего объема, Казахстана — 20,4%.",
-     ["share:import KZ in TJ 20.4% exact", "share:import RU in TJ 30.1% exact"]),
-    ("share", "Ульяновская область торгует с Вьетнамом. Задачей на ближайшее время является "
-     "нарастить на треть экспорт товаров из Ульяновской области во Вьетнам.", []),
-    ("growth", "По итогам 2024 года товарооборот Армении и Ирана вырос на 10-12%.",
-     ["change:turnover AM IR +11% 2024 base=previous_period"]),
-    ("share", "Доля взаиморасчетов России и Кыргызстана в национальных валютах достигла 90 "
-     "процентов.", []),
-    ("share", "Доля Китая в товарообороте с Приморьем достигла 68% в 2024 году.",
-     ["share:turnover CN in RU-PRI 68% exact"]),
-    ("share", "В 2024 году товарооборот провинции Хэйлунцзян и России вырос до 20 млрд "
-     "долларов. Объем двусторонней торговли составил 29,3% от общего внешнеторгового оборота "
-     "провинции.", ["share:turnover RU in CN-HL 29.3% exact",
-                    "trade:turnover CN-HL RU 20000M USD exact 2024 actual"]),
-    ("share", "На 50% вырос в 2024 году товарооборот Астраханской области и Ирана.",
-     ["change:turnover IR RU-AST +50% 2024 base=previous_period"]),
-    ("share", "Казахстан наращивает торговлю с Китаем. Почти восемь процентов от общего "
-     "товарооборота республики приходится на Поднебесную.",
-     ["share:turnover CN in KZ 8% approx"]),
-    ("share", "В 2024 году товарооборот провинции Хэйлунцзян и России составил 20 млрд "
-     "долларов. При этом на долю провинции пришлось свыше 20% от общего товарооборота между "
-     "Китаем и Россией.",
-     ["share:turnover CN-HL in CN+RU 20% over",
-      "trade:turnover CN-HL RU 20000M USD exact 2024 actual"]),
-    ("share", "В прошлом году доля Китая во внешнеторговом обороте Монголии снизилась до "
-     "62% с 70%.", ["share:turnover CN in MN 62% exact", "share:turnover CN in MN 70% exact"]),
-    ("share", "Российский экспорт в Армению в 2024 году составил 3 млрд долларов (рост на "
-     "5%), импорт — 1 млрд долларов.",
-     ["trade:export RU>AM 3000M USD exact 2024 actual",
-      "change:export RU>AM +5% 2024 base=previous_period",
-      "trade:import AM>RU 1000M USD exact 2024 actual"]),
+    (
+        "share",
+        "Внешняя торговля Таджикистана в 2023 году выросла. Импорт товаров в Таджикистан "
+        "осуществляется главным образом из России — 30,1% от общего объема, Казахстана — 20,4%.",
+        ["share:import KZ in TJ 20.4% exact", "share:import RU in TJ 30.1% exact"],
+    ),
+    (
+        "share",
+        "Ульяновская область торгует с Вьетнамом. Задачей на ближайшее время является "
+        "нарастить на треть экспорт товаров из Ульяновской области во Вьетнам.",
+        [],
+    ),
+    (
+        "growth",
+        "По итогам 2024 года товарооборот Армении и Ирана вырос на 10-12%.",
+        ["change:turnover AM IR +11% 2024 base=previous_period"],
+    ),
+    (
+        "share",
+        "Доля взаиморасчетов России и Кыргызстана в национальных валютах достигла 90 процентов.",
+        [],
+    ),
+    (
+        "share",
+        "Доля Китая в товарообороте с Приморьем достигла 68% в 2024 году.",
+        ["share:turnover CN in RU-PRI 68% exact"],
+    ),
+    (
+        "share",
+        "В 2024 году товарооборот провинции Хэйлунцзян и России вырос до 20 млрд "
+        "долларов. Объем двусторонней торговли составил 29,3% от общего внешнеторгового оборота "
+        "провинции.",
+        [
+            "share:turnover RU in CN-HL 29.3% exact",
+            "trade:turnover CN-HL RU 20000M USD exact 2024 actual",
+        ],
+    ),
+    (
+        "share",
+        "На 50% вырос в 2024 году товарооборот Астраханской области и Ирана.",
+        ["change:turnover IR RU-AST +50% 2024 base=previous_period"],
+    ),
+    (
+        "share",
+        "Казахстан наращивает торговлю с Китаем. Почти восемь процентов от общего "
+        "товарооборота республики приходится на Поднебесную.",
+        ["share:turnover CN in KZ 8% approx"],
+    ),
+    (
+        "share",
+        "В 2024 году товарооборот провинции Хэйлунцзян и России составил 20 млрд "
+        "долларов. При этом на долю провинции пришлось свыше 20% от общего товарооборота между "
+        "Китаем и Россией.",
+        [
+            "share:turnover CN-HL in CN+RU 20% over",
+            "trade:turnover CN-HL RU 20000M USD exact 2024 actual",
+        ],
+    ),
+    (
+        "share",
+        "В прошлом году доля Китая во внешнеторговом обороте Монголии снизилась до 62% с 70%.",
+        ["share:turnover CN in MN 62% exact", "share:turnover CN in MN 70% exact"],
+    ),
+    (
+        "share",
+        "Российский экспорт в Армению в 2024 году составил 3 млрд долларов (рост на "
+        "5%), импорт — 1 млрд долларов.",
+        [
+            "trade:export RU>AM 3000M USD exact 2024 actual",
+            "change:export RU>AM +5% 2024 base=previous_period",
+            "trade:import AM>RU 1000M USD exact 2024 actual",
+        ],
+    ),
     # ── one side's totals and blocs: no bilateral figure ──
     # the balance of trade, money spent on exports and trade with a bloc are not the pair's
     # "общий объём товарооборота провинции" is one side's total; "общий … между" is not
     # exports "за границу" are all of one side's exports
     # a growth of one side's total is no change of the pair's; "между двумя государствами
     # БРИКС" is the pair
-    ("bloc", "Узбекистан и Китай расширяют торговлю. Внешнеторговый оборот Узбекистана в 2024 "
-     "году вырос на 10%.", []),
-    ("bloc", "Россия и Иран наращивают товарооборот. За 2024 год торговля между двумя "
-     "государствами БРИКС выросла на 22 процента.",
-     ["change:turnover IR RU +22% 2024 base=previous_period"]),
-    ("bloc", "Экспорт Курганской области в Китай растет. Всего же поставки Зауралья за границу "
-     "в 2024 году выросли на 21%.", []),
-    ("bloc", "Провинция Цзилинь торгует с Россией. Общий объем товарооборота провинции за семь "
-     "месяцев 2025 года составил 88,3 млрд юаней.", []),
-    ("bloc", "Общий товарооборот между Белоруссией и Россией за первые три месяца 2024 года "
-     "составил 6,1 млрд долларов.", ["trade:turnover BY RU 6100M USD exact 2024/3 actual"]),
-    ("bloc", "В 2024 году товарооборот Белоруссии и Узбекистана составил 300 млн долларов. "
-     "Сальдо внешней торговли товарами сложилось положительное и составило 188,9 млн долларов.",
-     ["trade:turnover BY UZ 300M USD exact 2024 actual"]),
-    ("bloc", "Банки Узбекистана выделят до 100 млн долларов на поддержку экспорта в "
-     "Таджикистан.", []),
-    ("bloc", "Товарооборот России и ОАЭ в 2024 году достиг 11,5 млрд долларов, а товарооборот "
-     "ОАЭ со странами ЕврАзЭС достиг 30 млрд долларов.",
-     ["trade:turnover AE RU 11500M USD exact 2024 actual"]),
-    ("bloc", "Внешнеторговый оборот Узбекистана со странами СНГ в 2024 году составил 15 млрд "
-     "долларов, экспорт — 6 млрд долларов.", []),
-    ("bloc", "В 2024 году товарооборот Азербайджана со странами Центральной Азии вырос на "
-     "30% и достиг 1,2 млрд долларов.", []),
-    ("bloc", "Если брать страны Содружества в целом, то в 2023 году товарооборот вырос до "
-     "164 млрд долларов.", []),
+    (
+        "bloc",
+        "Узбекистан и Китай расширяют торговлю. Внешнеторговый оборот Узбекистана в 2024 "
+        "году вырос на 10%.",
+        [],
+    ),
+    (
+        "bloc",
+        "Россия и Иран наращивают товарооборот. За 2024 год торговля между двумя "
+        "государствами БРИКС выросла на 22 процента.",
+        ["change:turnover IR RU +22% 2024 base=previous_period"],
+    ),
+    (
+        "bloc",
+        "Экспорт Курганской области в Китай растет. Всего же поставки Зауралья за границу "
+        "в 2024 году выросли на 21%.",
+        [],
+    ),
+    (
+        "bloc",
+        "Провинция Цзилинь торгует с Россией. Общий объем товарооборота провинции за семь "
+        "месяцев 2025 года составил 88,3 млрд юаней.",
+        [],
+    ),
+    (
+        "bloc",
+        "Общий товарооборот между Белоруссией и Россией за первые три месяца 2024 года "
+        "составил 6,1 млрд долларов.",
+        ["trade:turnover BY RU 6100M USD exact 2024/3 actual"],
+    ),
+    (
+        "bloc",
+        "В 2024 году товарооборот Белоруссии и Узбекистана составил 300 млн долларов. "
+        "Сальдо внешней торговли товарами сложилось положительное и составило 188,9 млн долларов.",
+        ["trade:turnover BY UZ 300M USD exact 2024 actual"],
+    ),
+    (
+        "bloc",
+        "Банки Узбекистана выделят до 100 млн долларов на поддержку экспорта в Таджикистан.",
+        [],
+    ),
+    (
+        "bloc",
+        "Товарооборот России и ОАЭ в 2024 году достиг 11,5 млрд долларов, а товарооборот "
+        "ОАЭ со странами ЕврАзЭС достиг 30 млрд долларов.",
+        ["trade:turnover AE RU 11500M USD exact 2024 actual"],
+    ),
+    (
+        "bloc",
+        "Внешнеторговый оборот Узбекистана со странами СНГ в 2024 году составил 15 млрд "
+        "долларов, экспорт — 6 млрд долларов.",
+        [],
+    ),
+    (
+        "bloc",
+        "В 2024 году товарооборот Азербайджана со странами Центральной Азии вырос на "
+        "30% и достиг 1,2 млрд долларов.",
+        [],
+    ),
+    (
+        "bloc",
+        "Если брать страны Содружества в целом, то в 2023 году товарооборот вырос до "
+        "164 млрд долларов.",
+        [],
+    ),
     # a trade word with the country it happens in ("в Грузии", locative) is its total;
     # "в Грузию" is where the goods go
-    ("bloc", "Грузия и Турция наращивают торговлю. В январе–марте 2025 года внешнеторговый "
-     "оборот в Грузии составил 4,8 млрд долларов. Экспорт товаров из Турции в Грузию "
-     "составил 1,2 млрд долларов.", ["trade:export TR>GE 1200M USD exact 2025/3 actual"]),
-    ("bloc", "Таджикистан торгует с Казахстаном. За восемь месяцев сумма экспорта товаров в "
-     "Таджикистане составила 700 млн долларов.", []),
+    (
+        "bloc",
+        "Грузия и Турция наращивают торговлю. В январе–марте 2025 года внешнеторговый "
+        "оборот в Грузии составил 4,8 млрд долларов. Экспорт товаров из Турции в Грузию "
+        "составил 1,2 млрд долларов.",
+        ["trade:export TR>GE 1200M USD exact 2025/3 actual"],
+    ),
+    (
+        "bloc",
+        "Таджикистан торгует с Казахстаном. За восемь месяцев сумма экспорта товаров в "
+        "Таджикистане составила 700 млн долларов.",
+        [],
+    ),
     # ── a starting level needs its own year; a difference is no figure ──
-    ("level", "За пять лет товарооборот Казахстана и Кыргызстана вырос с 900 млн долларов "
-     "до 2 млрд долларов в 2024 году.",
-     ["trade:turnover KG KZ 2000M USD exact 2024 actual"]),
-    ("level", "В 2015 году товарооборот России и Китая снизился до $63,6 млрд с $88,3 млрд "
-     "в 2014 году.",
-     ["trade:turnover CN RU 63600M USD exact 2015 actual",
-      "trade:turnover CN RU 88300M USD exact 2014 actual"]),
-    ("level", "В 2024 году экспорт Башкортостана в Казахстан увеличился на 50 млн долларов и "
-     "составил 420 млн долларов.",
-     ["trade:export RU-BA>KZ 420M USD exact 2024 actual"]),
-    ("level", "В 2024 году Россия поставила в Казахстан зерна на 300 млн долларов, а "
-     "товарооборот вырос на 10%.",
-     ["change:turnover KZ RU +10% 2024 base=previous_period"]),
+    (
+        "level",
+        "За пять лет товарооборот Казахстана и Кыргызстана вырос с 900 млн долларов "
+        "до 2 млрд долларов в 2024 году.",
+        ["trade:turnover KG KZ 2000M USD exact 2024 actual"],
+    ),
+    (
+        "level",
+        "В 2015 году товарооборот России и Китая снизился до $63,6 млрд с $88,3 млрд в 2014 году.",
+        [
+            "trade:turnover CN RU 63600M USD exact 2015 actual",
+            "trade:turnover CN RU 88300M USD exact 2014 actual",
+        ],
+    ),
+    (
+        "level",
+        "В 2024 году экспорт Башкортостана в Казахстан увеличился на 50 млн долларов и "
+        "составил 420 млн долларов.",
+        ["trade:export RU-BA>KZ 420M USD exact 2024 actual"],
+    ),
+    (
+        "level",
+        "В 2024 году Россия поставила в Казахстан зерна на 300 млн долларов, а "
+        "товарооборот вырос на 10%.",
+        ["change:turnover KZ RU +10% 2024 base=previous_period"],
+    ),
     # ── later additions from the learn split, in the project's own words ──
-    ("anaphora", "В 2021 году товарооборот России и Вьетнама составил $7 млрд. А в "
-     "январе-сентябре текущего года показатель увеличился почти на 47%.",
-     ["trade:turnover RU VN 7000M USD exact 2021 actual",
-      "change:turnover RU VN +47% 2025/9 base=previous_period"]),
-    ("anaphora", "Так, в 2024 году товарооборот Азербайджана и Грузии составил $252 млн, а за "
-     "период с января по сентябрь 2025 года этот показатель вырос на 87,5%.",
-     ["trade:turnover AZ GE 252M USD exact 2024 actual",
-      "change:turnover AZ GE +87.5% 2025/9 base=previous_period"]),
-    ("year", "Как сообщили в правительстве области, объем нижегородского экспорта в "
-     "Белоруссию по сравнению с 2023 годом увеличился на 12 млн долларов до 250,7 млн "
-     "долларов.", ["trade:export RU-NIZ>BY 250.7M USD exact 2024 actual"]),
-    ("direction", "Власти Татарстана планируют увеличить внешнеторговый оборот с Белоруссией "
-     "до 2 млрд американских долларов.",
-     ["trade:turnover BY RU-TA 2000M USD exact None target"]),
-    ("bloc", "«Внешнеторговый оборот [между Татарстаном и Белоруссией] составил более 800 млн "
-     "долларов в 2022 году», — сказал он.",
-     ["trade:turnover BY RU-TA 800M USD over 2022 actual"]),
-    ("growth", "По итогам 2004 года товарооборот России и Узбекистана увеличился более чем на "
-     "треть и составил почти 1,5 миллиарда долларов.",
-     ["change:turnover RU UZ +33.3% 2004 base=previous_period",
-      "trade:turnover RU UZ 1500M USD approx 2004 actual"]),
-    ("growth", "В 2023 году Беларусь и Московская область наторговали на девять миллиардов "
-     "долларов, что на четверть превышает результат 2022 года.",
-     ["change:turnover BY RU-MOS +25% 2023 base=2022",
-      "trade:turnover BY RU-MOS 9000M USD exact 2023 actual"]),
-    ("growth", "В 2024 году товарооборот Армении и Грузии сократился наполовину.",
-     ["change:turnover AM GE -50% 2024 base=previous_period"]),
-    ("target", "Беларусь и Татарстан в 2026 году сохранят товарооборот на уровне в один "
-     "миллиард долларов, сказал вице-премьер.",
-     ["trade:turnover BY RU-TA 1000M USD exact 2026 forecast"]),
-    ("target", "Отметим, что в 2024 году товарооборот Азербайджана с Турцией сократился на "
-     "6,5%.", ["change:turnover AZ TR -6.5% 2024 base=previous_period"]),
-    ("level", "В первые семь месяцев из Азербайджана в Турцию было экспортировано 51,5 тысячи "
-     "тонн нефти на сумму 24 миллиона долларов.", []),
-    ("anaphora", "Московская область среди российских регионов имеет самый большой "
-     "товарооборот с Белоруссией. По итогам 2023 года стороны наторговали более чем на "
-     "девять миллиардов долларов.",
-     ["trade:turnover BY RU-MOS 9000M USD over 2023 actual"]),
+    (
+        "anaphora",
+        "В 2021 году товарооборот России и Вьетнама составил $7 млрд. А в "
+        "январе-сентябре текущего года показатель увеличился почти на 47%.",
+        [
+            "trade:turnover RU VN 7000M USD exact 2021 actual",
+            "change:turnover RU VN +47% 2025/9 base=previous_period",
+        ],
+    ),
+    (
+        "anaphora",
+        "Так, в 2024 году товарооборот Азербайджана и Грузии составил $252 млн, а за "
+        "период с января по сентябрь 2025 года этот показатель вырос на 87,5%.",
+        [
+            "trade:turnover AZ GE 252M USD exact 2024 actual",
+            "change:turnover AZ GE +87.5% 2025/9 base=previous_period",
+        ],
+    ),
+    (
+        "year",
+        "Как сообщили в правительстве области, объем нижегородского экспорта в "
+        "Белоруссию по сравнению с 2023 годом увеличился на 12 млн долларов до 250,7 млн "
+        "долларов.",
+        ["trade:export RU-NIZ>BY 250.7M USD exact 2024 actual"],
+    ),
+    (
+        "direction",
+        "Власти Татарстана планируют увеличить внешнеторговый оборот с Белоруссией "
+        "до 2 млрд американских долларов.",
+        ["trade:turnover BY RU-TA 2000M USD exact None target"],
+    ),
+    (
+        "bloc",
+        "«Внешнеторговый оборот [между Татарстаном и Белоруссией] составил более 800 млн "
+        "долларов в 2022 году», — сказал он.",
+        ["trade:turnover BY RU-TA 800M USD over 2022 actual"],
+    ),
+    (
+        "growth",
+        "По итогам 2004 года товарооборот России и Узбекистана увеличился более чем на "
+        "треть и составил почти 1,5 миллиарда долларов.",
+        [
+            "change:turnover RU UZ +33.3% 2004 base=previous_period",
+            "trade:turnover RU UZ 1500M USD approx 2004 actual",
+        ],
+    ),
+    (
+        "growth",
+        "В 2023 году Беларусь и Московская область наторговали на девять миллиардов "
+        "долларов, что на четверть превышает результат 2022 года.",
+        [
+            "change:turnover BY RU-MOS +25% 2023 base=2022",
+            "trade:turnover BY RU-MOS 9000M USD exact 2023 actual",
+        ],
+    ),
+    (
+        "growth",
+        "В 2024 году товарооборот Армении и Грузии сократился наполовину.",
+        ["change:turnover AM GE -50% 2024 base=previous_period"],
+    ),
+    (
+        "target",
+        "Беларусь и Татарстан в 2026 году сохранят товарооборот на уровне в один "
+        "миллиард долларов, сказал вице-премьер.",
+        ["trade:turnover BY RU-TA 1000M USD exact 2026 forecast"],
+    ),
+    (
+        "target",
+        "Отметим, что в 2024 году товарооборот Азербайджана с Турцией сократился на 6,5%.",
+        ["change:turnover AZ TR -6.5% 2024 base=previous_period"],
+    ),
+    (
+        "level",
+        "В первые семь месяцев из Азербайджана в Турцию было экспортировано 51,5 тысячи "
+        "тонн нефти на сумму 24 миллиона долларов.",
+        [],
+    ),
+    (
+        "anaphora",
+        "Московская область среди российских регионов имеет самый большой "
+        "товарооборот с Белоруссией. По итогам 2023 года стороны наторговали более чем на "
+        "девять миллиардов долларов.",
+        ["trade:turnover BY RU-MOS 9000M USD over 2023 actual"],
+    ),
     # ── classes from the second round of real articles ──
-    ("growth", "Внешнеторговый оборот Ростовской области с Белоруссией по итогам 2021 года "
-     "составил 340 млн долларов. При этом экспорт увеличился на 40,8%, импорт – на 16,7%.",
-     ["trade:turnover BY RU-ROS 340M USD exact 2021 actual",
-      "change:export RU-ROS>BY +40.8% 2021 base=previous_period",
-      "change:import BY>RU-ROS +16.7% 2021 base=previous_period"]),
-    ("direction", "Экспорт Туркменистана в Турцию за 11 месяцев 2021 года увеличился на 50%. "
-     "Экспорт Турции в Туркменистан за этот период увеличился на 27,2%, а общий "
-     "товарооборот между двумя странами равен 1 миллиарду 911 миллионов долларов.",
-     ["change:export TM>TR +50% 2021/11 base=previous_period",
-      "change:export TR>TM +27.2% 2021/11 base=previous_period",
-      "trade:turnover TM TR 1911M USD exact 2021/11 actual"]),
-    ("year", "Товарооборот Кубани и Узбекистана за прошедший год вырос вдвое.",
-     ["change:turnover RU-KDA UZ +100% 2024 base=previous_period"]),
-    ("bloc", "Губернатор встретился с послом Монголии. Связи Иркутской области и Монголии "
-     "динамично развиваются. Внешнеторговый оборот в 2010 году составил 585,4 млн "
-     "долларов, в первом полугодии 2011 - 355,6 млн долларов.",
-     ["trade:turnover MN RU-IRK 585.4M USD exact 2010 actual",
-      "trade:turnover MN RU-IRK 355.6M USD exact 2011/6 actual"]),
-    ("direction", "Губернатор Приморского края выступил на форуме в Китае. «По итогам 2024 "
-     "года наш двусторонний товарооборот с Китаем составил $7,5 млрд», — сказал он.",
-     ["trade:turnover CN RU-PRI 7500M USD exact 2024 actual"]),
-    ("growth", "Хабаровский край в 2023 году увеличил торговый оборот с Китаем почти на 10%."
-     "\n\nПоказатели экспорта к 2022 году увеличились на 7,1%, импорта - на 15,5%.",
-     ["change:turnover CN RU-KHA +10% 2023 base=previous_period",
-      "change:export RU-KHA>CN +7.1% 2023 base=previous_period",
-      "change:import CN>RU-KHA +15.5% 2023 base=previous_period"]),
-    ("share", "В 2024 году экспорт Казахстана в Китай составил 15 млрд долларов, составив 19% "
-     "от общего объема внешней торговли Казахстана.",
-     ["trade:export KZ>CN 15000M USD exact 2024 actual",
-      "share:turnover CN in KZ 19% exact"]),
-    ("list", "По итогам 2020 года крупнейшим торговым партнером Узбекистана стал Китай. "
-     "Товарооборот с Кыргызстаном и Германией составил $903,2 млн и $829,0 млн "
-     "соответственно, а с соседним Афганистаном – $776,9 млн. Замыкают десятку торговых "
-     "партнеров Узбекистана Чехия ($532,6 млн) и "
-     "Туркменистан ($527,1 млн).",
-     ["trade:turnover KG UZ 903.2M USD exact 2020 actual",
-      "trade:turnover DE UZ 829M USD exact 2020 actual",
-      "trade:turnover AF UZ 776.9M USD exact 2020 actual",
-      "trade:turnover CZ UZ 532.6M USD exact 2020 actual",
-      "trade:turnover TM UZ 527.1M USD exact 2020 actual"]),
-    ("direction", "По итогам 2020 года внешнеторговый оборот Узбекистана с Китаем составил "
-     "$6,4 млрд. Из них "
-     "$1,9 млрд пришлись на экспорт, а остальные $4,5 млрд – на импорт товаров из КНР.",
-     ["trade:turnover CN UZ 6400M USD exact 2020 actual",
-      "trade:export UZ>CN 1900M USD exact 2020 actual",
-      "trade:import CN>UZ 4500M USD exact 2020 actual"]),
-    ("year", "За первую половину текущего года товарооборот России и Ирана вырос на 42,5% — "
-     "до 2,7 млрд долларов. В прошлом году показатель за тот же период составил 1,6 млрд "
-     "долларов.",
-     ["change:turnover IR RU +42.5% 2025/6 base=previous_period",
-      "trade:turnover IR RU 2700M USD exact 2025/6 actual",
-      "trade:turnover IR RU 1600M USD exact 2024/6 actual"]),
-    ("growth", "В первом полугодии 2017 года товарооборот России и Монголии вырос более чем на "
-     "32 проц, превысив 561 млн долларов.",
-     ["change:turnover MN RU +32% 2017/6 base=previous_period",
-      "trade:turnover MN RU 561M USD over 2017/6 actual"]),
-    ("target", "Стороны договорились о программе, предусматривающей достижение объёма торговли "
-     "Казахстана и Узбекистана в 10 млрд долларов США к 2030 году.",
-     ["trade:turnover KZ UZ 10000M USD exact 2030 target"]),
-    ("level", "За январь–июль товарооборот России и Китая вырос на 15%. Только в июле объем "
-     "торговли двух стран достиг $19,48 млрд, уменьшившись по сравнению с июнем на 6,4%.",
-     ["change:turnover CN RU +15% 2025/7 base=previous_period"]),
-    ("growth", "Экспорт Ростовской области в Белоруссию вырос на 40 процентов\n\nПо итогам "
-     "2021 года экспорт Ростовской области в Белоруссию увеличился на 40,8%.",
-     ["change:export RU-ROS>BY +40.8% 2021 base=previous_period"]),
-    ("anaphora", "Основным торговым партнером Таджикистана является Россия. Товарооборот между "
-     "двумя странами в январе-марте 2022 года составил более $364,9 млн.",
-     ["trade:turnover RU TJ 364.9M USD over 2022/3 actual"]),
-    ("bloc", "За 10 месяцев 2021 года объем импорта и экспорта товаров провинции Хэйлунцзян "
-     "увеличился на 25,3% и составил 161,5 миллиарда юаней.", []),
-    ("level", "В январе-сентябре 2024 года экспорт из Монголии в Россию составил 390 млн "
-     "долларов, импорт из России - 1,83 млрд долларов, пассивное сальдо - 1,43 млрд долларов.",
-     ["trade:export MN>RU 390M USD exact 2024/9 actual",
-      "trade:import RU>MN 1830M USD exact 2024/9 actual"]),
-    ("share", "Согласно данным статистики, в 2024 году на долю Казахстана приходится 31,3% от "
-     "общего объема таджикского экспорта.", ["share:export KZ in TJ 31.3% exact"]),
-    ("bloc", "В январе-июле 2021 года объем внешней торговли провинции Хэйлунцзян вырос на "
-     "19,8 проц. до 109,72 млрд юаней.\nЗа первые семь месяцев этого года объем экспорта "
-     "пров. составил 23,71 млрд юаней, а объем импорта составил 86,01 млрд юаней.", []),
-    ("growth", "Товарооборот Гомельской области и Брянской области вырос. Темп роста за "
-     "последние три года - 159%.",
-     ["change:turnover BY-HO RU-BRY +59% 2025 base=2022"]),
-    ("growth", "Товарооборот России и Киргизии за последние пять лет вырос, рост составил "
-     "2,5 раза.", ["change:turnover KG RU +150% 2025 base=2020"]),
+    (
+        "growth",
+        "Внешнеторговый оборот Ростовской области с Белоруссией по итогам 2021 года "
+        "составил 340 млн долларов. При этом экспорт увеличился на 40,8%, импорт – на 16,7%.",
+        [
+            "trade:turnover BY RU-ROS 340M USD exact 2021 actual",
+            "change:export RU-ROS>BY +40.8% 2021 base=previous_period",
+            "change:import BY>RU-ROS +16.7% 2021 base=previous_period",
+        ],
+    ),
+    (
+        "direction",
+        "Экспорт Туркменистана в Турцию за 11 месяцев 2021 года увеличился на 50%. "
+        "Экспорт Турции в Туркменистан за этот период увеличился на 27,2%, а общий "
+        "товарооборот между двумя странами равен 1 миллиарду 911 миллионов долларов.",
+        [
+            "change:export TM>TR +50% 2021/11 base=previous_period",
+            "change:export TR>TM +27.2% 2021/11 base=previous_period",
+            "trade:turnover TM TR 1911M USD exact 2021/11 actual",
+        ],
+    ),
+    (
+        "year",
+        "Товарооборот Кубани и Узбекистана за прошедший год вырос вдвое.",
+        ["change:turnover RU-KDA UZ +100% 2024 base=previous_period"],
+    ),
+    (
+        "bloc",
+        "Губернатор встретился с послом Монголии. Связи Иркутской области и Монголии "
+        "динамично развиваются. Внешнеторговый оборот в 2010 году составил 585,4 млн "
+        "долларов, в первом полугодии 2011 - 355,6 млн долларов.",
+        [
+            "trade:turnover MN RU-IRK 585.4M USD exact 2010 actual",
+            "trade:turnover MN RU-IRK 355.6M USD exact 2011/6 actual",
+        ],
+    ),
+    (
+        "direction",
+        "Губернатор Приморского края выступил на форуме в Китае. «По итогам 2024 "
+        "года наш двусторонний товарооборот с Китаем составил $7,5 млрд», — сказал он.",
+        ["trade:turnover CN RU-PRI 7500M USD exact 2024 actual"],
+    ),
+    (
+        "growth",
+        "Хабаровский край в 2023 году увеличил торговый оборот с Китаем почти на 10%."
+        "\n\nПоказатели экспорта к 2022 году увеличились на 7,1%, импорта - на 15,5%.",
+        [
+            "change:turnover CN RU-KHA +10% 2023 base=previous_period",
+            "change:export RU-KHA>CN +7.1% 2023 base=previous_period",
+            "change:import CN>RU-KHA +15.5% 2023 base=previous_period",
+        ],
+    ),
+    (
+        "share",
+        "В 2024 году экспорт Казахстана в Китай составил 15 млрд долларов, составив 19% "
+        "от общего объема внешней торговли Казахстана.",
+        ["trade:export KZ>CN 15000M USD exact 2024 actual", "share:turnover CN in KZ 19% exact"],
+    ),
+    (
+        "list",
+        "По итогам 2020 года крупнейшим торговым партнером Узбекистана стал Китай. "
+        "Товарооборот с Кыргызстаном и Германией составил $903,2 млн и $829,0 млн "
+        "соответственно, а с соседним Афганистаном – $776,9 млн. Замыкают десятку торговых "
+        "партнеров Узбекистана Чехия ($532,6 млн) и "
+        "Туркменистан ($527,1 млн).",
+        [
+            "trade:turnover KG UZ 903.2M USD exact 2020 actual",
+            "trade:turnover DE UZ 829M USD exact 2020 actual",
+            "trade:turnover AF UZ 776.9M USD exact 2020 actual",
+            "trade:turnover CZ UZ 532.6M USD exact 2020 actual",
+            "trade:turnover TM UZ 527.1M USD exact 2020 actual",
+        ],
+    ),
+    (
+        "direction",
+        "По итогам 2020 года внешнеторговый оборот Узбекистана с Китаем составил "
+        "$6,4 млрд. Из них "
+        "$1,9 млрд пришлись на экспорт, а остальные $4,5 млрд – на импорт товаров из КНР.",
+        [
+            "trade:turnover CN UZ 6400M USD exact 2020 actual",
+            "trade:export UZ>CN 1900M USD exact 2020 actual",
+            "trade:import CN>UZ 4500M USD exact 2020 actual",
+        ],
+    ),
+    (
+        "year",
+        "За первую половину текущего года товарооборот России и Ирана вырос на 42,5% — "
+        "до 2,7 млрд долларов. В прошлом году показатель за тот же период составил 1,6 млрд "
+        "долларов.",
+        [
+            "change:turnover IR RU +42.5% 2025/6 base=previous_period",
+            "trade:turnover IR RU 2700M USD exact 2025/6 actual",
+            "trade:turnover IR RU 1600M USD exact 2024/6 actual",
+        ],
+    ),
+    (
+        "growth",
+        "В первом полугодии 2017 года товарооборот России и Монголии вырос более чем на "
+        "32 проц, превысив 561 млн долларов.",
+        [
+            "change:turnover MN RU +32% 2017/6 base=previous_period",
+            "trade:turnover MN RU 561M USD over 2017/6 actual",
+        ],
+    ),
+    (
+        "target",
+        "Стороны договорились о программе, предусматривающей достижение объёма торговли "
+        "Казахстана и Узбекистана в 10 млрд долларов США к 2030 году.",
+        ["trade:turnover KZ UZ 10000M USD exact 2030 target"],
+    ),
+    (
+        "level",
+        "За январь–июль товарооборот России и Китая вырос на 15%. Только в июле объем "
+        "торговли двух стран достиг $19,48 млрд, уменьшившись по сравнению с июнем на 6,4%.",
+        ["change:turnover CN RU +15% 2025/7 base=previous_period"],
+    ),
+    (
+        "growth",
+        "Экспорт Ростовской области в Белоруссию вырос на 40 процентов\n\nПо итогам "
+        "2021 года экспорт Ростовской области в Белоруссию увеличился на 40,8%.",
+        ["change:export RU-ROS>BY +40.8% 2021 base=previous_period"],
+    ),
+    (
+        "anaphora",
+        "Основным торговым партнером Таджикистана является Россия. Товарооборот между "
+        "двумя странами в январе-марте 2022 года составил более $364,9 млн.",
+        ["trade:turnover RU TJ 364.9M USD over 2022/3 actual"],
+    ),
+    (
+        "bloc",
+        "За 10 месяцев 2021 года объем импорта и экспорта товаров провинции Хэйлунцзян "
+        "увеличился на 25,3% и составил 161,5 миллиарда юаней.",
+        [],
+    ),
+    (
+        "level",
+        "В январе-сентябре 2024 года экспорт из Монголии в Россию составил 390 млн "
+        "долларов, импорт из России - 1,83 млрд долларов, пассивное сальдо - 1,43 млрд долларов.",
+        [
+            "trade:export MN>RU 390M USD exact 2024/9 actual",
+            "trade:import RU>MN 1830M USD exact 2024/9 actual",
+        ],
+    ),
+    (
+        "share",
+        "Согласно данным статистики, в 2024 году на долю Казахстана приходится 31,3% от "
+        "общего объема таджикского экспорта.",
+        ["share:export KZ in TJ 31.3% exact"],
+    ),
+    (
+        "bloc",
+        "В январе-июле 2021 года объем внешней торговли провинции Хэйлунцзян вырос на "
+        "19,8 проц. до 109,72 млрд юаней.\nЗа первые семь месяцев этого года объем экспорта "
+        "пров. составил 23,71 млрд юаней, а объем импорта составил 86,01 млрд юаней.",
+        [],
+    ),
+    (
+        "growth",
+        "Товарооборот Гомельской области и Брянской области вырос. Темп роста за "
+        "последние три года - 159%.",
+        ["change:turnover BY-HO RU-BRY +59% 2025 base=2022"],
+    ),
+    (
+        "growth",
+        "Товарооборот России и Киргизии за последние пять лет вырос, рост составил 2,5 раза.",
+        ["change:turnover KG RU +150% 2025 base=2020"],
+    ),
     ("growth", "Президенты Казахстана и Китая встречались 11 раз.", []),
-    ("share", "В списке внешнеторговых партнеров Азербайджана Турция заняла четвертую строчку "
-     "с долей в общем объеме товарооборота в 6,78 процента.",
-     ["share:turnover TR in AZ 6.78% exact"]),
+    (
+        "share",
+        "В списке внешнеторговых партнеров Азербайджана Турция заняла четвертую строчку "
+        "с долей в общем объеме товарооборота в 6,78 процента.",
+        ["share:turnover TR in AZ 6.78% exact"],
+    ),
 ]

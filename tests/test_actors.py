@@ -35,7 +35,7 @@ def mentions_of() -> Callable[[str], tuple[Mention, ...]]:
         analysis = analyse(Document(text=text, source="test", name="test", kind="text"))
         mentions = find_mentions(analysis)
         for m in mentions:
-            assert analysis.text[m.start:m.stop] == m.text
+            assert analysis.text[m.start : m.stop] == m.text
         return mentions
 
     return run
@@ -60,22 +60,70 @@ CASE_FRAMES = [
 
 NAME_FORMS = [
     ("KZ", ["Казахстан", "Казахстана", "Казахстану", "Казахстан", "Казахстаном", "Казахстане"]),
-    ("RU-BA", ["Башкортостан", "Башкортостана", "Башкортостану", "Башкортостан",
-               "Башкортостаном", "Башкортостане"]),
+    (
+        "RU-BA",
+        [
+            "Башкортостан",
+            "Башкортостана",
+            "Башкортостану",
+            "Башкортостан",
+            "Башкортостаном",
+            "Башкортостане",
+        ],
+    ),
     ("RU-BA", ["Башкирия", "Башкирии", "Башкирии", "Башкирию", "Башкирией", "Башкирии"]),
-    ("RU-KYA", ["Красноярский край", "Красноярского края", "Красноярскому краю",
-                "Красноярский край", "Красноярским краем", "Красноярском крае"]),
-    ("KZ-39", ["Костанайская область", "Костанайской области", "Костанайской области",
-               "Костанайскую область", "Костанайской областью", "Костанайской области"]),
-    ("RU-KK", ["Республика Хакасия", "Республики Хакасия", "Республике Хакасия",
-               "Республику Хакасия", "Республикой Хакасия", "Республике Хакасия"]),
+    (
+        "RU-KYA",
+        [
+            "Красноярский край",
+            "Красноярского края",
+            "Красноярскому краю",
+            "Красноярский край",
+            "Красноярским краем",
+            "Красноярском крае",
+        ],
+    ),
+    (
+        "KZ-39",
+        [
+            "Костанайская область",
+            "Костанайской области",
+            "Костанайской области",
+            "Костанайскую область",
+            "Костанайской областью",
+            "Костанайской области",
+        ],
+    ),
+    (
+        "RU-KK",
+        [
+            "Республика Хакасия",
+            "Республики Хакасия",
+            "Республике Хакасия",
+            "Республику Хакасия",
+            "Республикой Хакасия",
+            "Республике Хакасия",
+        ],
+    ),
     ("RU-BA", ["Уфа", "Уфы", "Уфе", "Уфу", "Уфой", "Уфе"]),
-    ("KZ-63", ["Усть-Каменогорск", "Усть-Каменогорска", "Усть-Каменогорску", "Усть-Каменогорск",
-               "Усть-Каменогорском", "Усть-Каменогорске"]),
+    (
+        "KZ-63",
+        [
+            "Усть-Каменогорск",
+            "Усть-Каменогорска",
+            "Усть-Каменогорску",
+            "Усть-Каменогорск",
+            "Усть-Каменогорском",
+            "Усть-Каменогорске",
+        ],
+    ),
 ]
 
-CASES = [(frame.format(form), [(form, code)])
-         for code, forms in NAME_FORMS for frame, form in zip(CASE_FRAMES, forms, strict=True)]
+CASES = [
+    (frame.format(form), [(form, code)])
+    for code, forms in NAME_FORMS
+    for frame, form in zip(CASE_FRAMES, forms, strict=True)
+]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), CASES)
@@ -100,12 +148,20 @@ ADJECTIVE_FRAMES = [
     "Речь шла о {} компаниях.",
 ]
 ADJECTIVE_ENDINGS = ["ий", "ого", "ому", "ий", "им", "ом", "ие", "их", "им", "ие", "ими", "их"]
-ADJECTIVES = [("казахстанск", "KZ"), ("башкирск", "RU-BA"), ("красноярск", "RU-KYA"),
-              ("российск", "RU"), ("узбекистанск", "UZ"), ("костанайск", "KZ-39")]
+ADJECTIVES = [
+    ("казахстанск", "KZ"),
+    ("башкирск", "RU-BA"),
+    ("красноярск", "RU-KYA"),
+    ("российск", "RU"),
+    ("узбекистанск", "UZ"),
+    ("костанайск", "KZ-39"),
+]
 
-ADJECTIVE_CASES = [(frame.format(stem + ending), [(stem + ending, code)])
-                   for stem, code in ADJECTIVES
-                   for frame, ending in zip(ADJECTIVE_FRAMES, ADJECTIVE_ENDINGS, strict=True)]
+ADJECTIVE_CASES = [
+    (frame.format(stem + ending), [(stem + ending, code)])
+    for stem, code in ADJECTIVES
+    for frame, ending in zip(ADJECTIVE_FRAMES, ADJECTIVE_ENDINGS, strict=True)
+]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), ADJECTIVE_CASES)
@@ -118,22 +174,38 @@ def test_every_case_of_an_adjective(mentions_of, sentence: str, expected: Found)
 
 TEXT_CASES = [
     # hyphenated compound adjectives: one mention per part
-    ("Стороны обсудили развитие российско-казахстанских отношений.",
-     [("российско", "RU"), ("казахстанских", "KZ")]),
-    ("Утверждена башкиро-казахстанская дорожная карта.",
-     [("башкиро", "RU-BA"), ("казахстанская", "KZ")]),
-    ("Открылось заседание Татарстано-узбекского делового форума.",
-     [("Татарстано", "RU-TA"), ("узбекского", "UZ")]),
-    ("Башкортостано-казахстанские переговоры прошли успешно.",
-     [("Башкортостано", "RU-BA"), ("казахстанские", "KZ")]),
-    ("Прошёл дагестано-азербайджанский бизнес-форум.",
-     [("дагестано", "RU-DA"), ("азербайджанский", "AZ")]),
-    ("Перспективы башкирско-казахстанских отношений обсудили в Уфе.",
-     [("башкирско", "RU-BA"), ("казахстанских", "KZ"), ("Уфе", "RU-BA")]),
-    ("Казахстанско-азербайджанского делового совета заседание прошло вчера.",
-     [("Казахстанско", "KZ"), ("азербайджанского", "AZ")]),
-    ("Итоги российско-китайско-монгольского саммита подвели в Пекине.",
-     [("российско", "RU"), ("китайско", "CN"), ("монгольского", "MN"), ("Пекине", "CN-BJ")]),
+    (
+        "Стороны обсудили развитие российско-казахстанских отношений.",
+        [("российско", "RU"), ("казахстанских", "KZ")],
+    ),
+    (
+        "Утверждена башкиро-казахстанская дорожная карта.",
+        [("башкиро", "RU-BA"), ("казахстанская", "KZ")],
+    ),
+    (
+        "Открылось заседание Татарстано-узбекского делового форума.",
+        [("Татарстано", "RU-TA"), ("узбекского", "UZ")],
+    ),
+    (
+        "Башкортостано-казахстанские переговоры прошли успешно.",
+        [("Башкортостано", "RU-BA"), ("казахстанские", "KZ")],
+    ),
+    (
+        "Прошёл дагестано-азербайджанский бизнес-форум.",
+        [("дагестано", "RU-DA"), ("азербайджанский", "AZ")],
+    ),
+    (
+        "Перспективы башкирско-казахстанских отношений обсудили в Уфе.",
+        [("башкирско", "RU-BA"), ("казахстанских", "KZ"), ("Уфе", "RU-BA")],
+    ),
+    (
+        "Казахстанско-азербайджанского делового совета заседание прошло вчера.",
+        [("Казахстанско", "KZ"), ("азербайджанского", "AZ")],
+    ),
+    (
+        "Итоги российско-китайско-монгольского саммита подвели в Пекине.",
+        [("российско", "RU"), ("китайско", "CN"), ("монгольского", "MN"), ("Пекине", "CN-BJ")],
+    ),
     ("Прошёл форум Россия–АСЕАН.", [("Россия", "RU")]),
     ("Началось военно-техническое сотрудничество.", []),
     ("Делегация из Нью-Джерси прибыла.", []),
@@ -144,17 +216,23 @@ TEXT_CASES = [
     ("Слово сша написано строчными буквами.", []),
     ("Губернатор ВКО встретился с акимом СКО.", [("ВКО", "KZ-63"), ("СКО", "KZ-59")]),
     # the longest name wins
-    ("Делегация Восточно-Казахстанской области прибыла.", [("Восточно-Казахстанской области",
-                                                            "KZ-63")]),
+    (
+        "Делегация Восточно-Казахстанской области прибыла.",
+        [("Восточно-Казахстанской области", "KZ-63")],
+    ),
     ("Глава Республики Башкортостан выступил.", [("Республики Башкортостан", "RU-BA")]),
     ("Президент Республики Казахстан выступил.", [("Республики Казахстан", "KZ")]),
     ("Правительство Российской Федерации одобрило план.", [("Российской Федерации", "RU")]),
     ("Завод построят в Нижнем Новгороде.", [("Нижнем Новгороде", "RU-NIZ")]),
     ("Фермеры Алматинской области собрали урожай.", [("Алматинской области", "KZ-19")]),
-    ("Аким Северо-Казахстанской области провёл приём.", [("Северо-Казахстанской области",
-                                                          "KZ-59")]),
-    ("Делегация Ханты-Мансийского автономного округа — Югры прибыла.",
-     [("Ханты-Мансийского автономного округа — Югры", "RU-KHM")]),
+    (
+        "Аким Северо-Казахстанской области провёл приём.",
+        [("Северо-Казахстанской области", "KZ-59")],
+    ),
+    (
+        "Делегация Ханты-Мансийского автономного округа — Югры прибыла.",
+        [("Ханты-Мансийского автономного округа — Югры", "RU-KHM")],
+    ),
     ("Компании из Соединённых Штатов Америки ушли.", [("Соединённых Штатов Америки", "US")]),
     ("Рынки Латинской Америки растут.", []),
     # capitals and other cities stand for their region, or for the country
@@ -173,10 +251,14 @@ TEXT_CASES = [
     ("Офис находится на улице Кирова.", []),
     ("Семей много в этом доме.", []),
     # an abbreviation two actors share reads as the one the text names in full, else none
-    ("Татарстан и Китай договорились. Товарооборот РТ и Китая вырос.",
-     [("Татарстан", "RU-TA"), ("Китай", "CN"), ("РТ", "RU-TA"), ("Китая", "CN")]),
-    ("Таджикистан и Узбекистан договорились. Товарооборот РТ и Узбекистана вырос.",
-     [("Таджикистан", "TJ"), ("Узбекистан", "UZ"), ("РТ", "TJ"), ("Узбекистана", "UZ")]),
+    (
+        "Татарстан и Китай договорились. Товарооборот РТ и Китая вырос.",
+        [("Татарстан", "RU-TA"), ("Китай", "CN"), ("РТ", "RU-TA"), ("Китая", "CN")],
+    ),
+    (
+        "Таджикистан и Узбекистан договорились. Товарооборот РТ и Узбекистана вырос.",
+        [("Таджикистан", "TJ"), ("Узбекистан", "UZ"), ("РТ", "TJ"), ("Узбекистана", "UZ")],
+    ),
     ("Товарооборот РБ и Китая вырос.", [("Китая", "CN")]),
     # surnames that look like places
     ("С докладом выступил Андрей Курский.", []),
@@ -193,16 +275,19 @@ def test_find_mentions(mentions_of, sentence: str, expected: Found) -> None:
 FORM_CASES = [
     ("Форум прошёл в Уфе.", ("Уфе", "RU-BA", "city", "Уфа")),
     ("Экспорт из Башкирии вырос.", ("Башкирии", "RU-BA", "short", "Республика Башкортостан")),
-    ("Экспорт из Республики Башкортостан вырос.",
-     ("Республики Башкортостан", "RU-BA", "name", "Республика Башкортостан")),
+    (
+        "Экспорт из Республики Башкортостан вырос.",
+        ("Республики Башкортостан", "RU-BA", "name", "Республика Башкортостан"),
+    ),
     ("Казахстанские компании растут.", ("Казахстанские", "KZ", "adjective", "Казахстан")),
     ("Экспорт из РФ вырос.", ("РФ", "RU", "abbreviation", "Россия")),
 ]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), FORM_CASES)
-def test_mention_form_and_normal(mentions_of, sentence: str,
-                                 expected: tuple[str, str, str, str]) -> None:
+def test_mention_form_and_normal(
+    mentions_of, sentence: str, expected: tuple[str, str, str, str]
+) -> None:
     (mention,) = mentions_of(sentence)
     assert (mention.text, mention.actor.code, mention.form, mention.normal) == expected
 
@@ -210,8 +295,11 @@ def test_mention_form_and_normal(mentions_of, sentence: str,
 def test_offsets_point_into_the_whole_text(mentions_of) -> None:
     text = "Первое предложение. Второе — о Казахстане и российско-казахстанских связях."
     mentions = mentions_of(text)
-    assert [(text[m.start:m.stop], m.actor.code) for m in mentions] == [
-        ("Казахстане", "KZ"), ("российско", "RU"), ("казахстанских", "KZ")]
+    assert [(text[m.start : m.stop], m.actor.code) for m in mentions] == [
+        ("Казахстане", "KZ"),
+        ("российско", "RU"),
+        ("казахстанских", "KZ"),
+    ]
 
 
 # ---------------------------------------------------------------------------------------
@@ -219,8 +307,7 @@ def test_offsets_point_into_the_whole_text(mentions_of) -> None:
 
 
 def mentions(*codes: str) -> list[Mention]:
-    return [Mention(start=0, stop=1, text="x", actor=lookup(code), form="name")
-            for code in codes]
+    return [Mention(start=0, stop=1, text="x", actor=lookup(code), form="name") for code in codes]
 
 
 RESOLVE_CASES = [
@@ -246,8 +333,10 @@ def test_resolve(text: str, context: list[Mention], expected: str | None) -> Non
 
 
 def test_resolve_on_a_real_document(mentions_of) -> None:
-    context = mentions_of("Башкортостан и Казахстан подписали дорожную карту. Экспорт "
-                          "Башкирии в Казахстан вырос, сообщили в Уфе.")
+    context = mentions_of(
+        "Башкортостан и Казахстан подписали дорожную карту. Экспорт "
+        "Башкирии в Казахстан вырос, сообщили в Уфе."
+    )
     assert resolve("нашей республики", context).code == "RU-BA"
     assert resolve("страны", context).code == "KZ"
 
@@ -258,8 +347,12 @@ def test_resolve_on_a_real_document(mentions_of) -> None:
 RU_SUBDIVISIONS = sorted(s.code for s in pycountry.subdivisions.get(country_code="RU"))
 KZ_SUBDIVISIONS = sorted(s.code for s in pycountry.subdivisions.get(country_code="KZ"))
 COVERED = ["BY", "UZ", "KG", "TJ", "TM", "AZ", "AM", "GE", "MD", "UA", "LV", "LT", "EE", "CN"]
-OTHER_SUBDIVISIONS = sorted(s.code for c in COVERED for s in pycountry.subdivisions.get(
-    country_code=c) if s.parent_code is None)
+OTHER_SUBDIVISIONS = sorted(
+    s.code
+    for c in COVERED
+    for s in pycountry.subdivisions.get(country_code=c)
+    if s.parent_code is None
+)
 COUNTRIES = sorted(c.alpha_2 for c in pycountry.countries)
 
 
@@ -295,13 +388,31 @@ def test_lookup_of_an_unknown_code_says_what_was_expected() -> None:
 
 
 BY_NAME = [
-    ("Казахстаном", "KZ"), ("Башкирии", "RU-BA"), ("Костанайской области", "KZ-39"),
-    ("Республики Казахстан", "KZ"), ("КНР", "CN"), ("Уфе", "RU-BA"), ("Красноярского края",
-    "RU-KYA"), ("Восточно-Казахстанской области", "KZ-63"), ("Кыргызстана", "KG"),
-    ("Белоруссии", "BY"), ("Беларуси", "BY"), ("Молдове", "MD"), ("Туркмении", "TM"),
-    ("Южной Кореи", "KR"), ("Великобританией", "GB"), ("Тувы", "RU-TY"), ("Якутии", "RU-SA"),
-    ("Алма-Ате", "KZ-75"), ("Өскемене", "KZ-63"), ("Того", "TG"), ("kz", "KZ"),
-    ("республики", None), ("того", None), ("Европы", None), ("", None),
+    ("Казахстаном", "KZ"),
+    ("Башкирии", "RU-BA"),
+    ("Костанайской области", "KZ-39"),
+    ("Республики Казахстан", "KZ"),
+    ("КНР", "CN"),
+    ("Уфе", "RU-BA"),
+    ("Красноярского края", "RU-KYA"),
+    ("Восточно-Казахстанской области", "KZ-63"),
+    ("Кыргызстана", "KG"),
+    ("Белоруссии", "BY"),
+    ("Беларуси", "BY"),
+    ("Молдове", "MD"),
+    ("Туркмении", "TM"),
+    ("Южной Кореи", "KR"),
+    ("Великобританией", "GB"),
+    ("Тувы", "RU-TY"),
+    ("Якутии", "RU-SA"),
+    ("Алма-Ате", "KZ-75"),
+    ("Өскемене", "KZ-63"),
+    ("Того", "TG"),
+    ("kz", "KZ"),
+    ("республики", None),
+    ("того", None),
+    ("Европы", None),
+    ("", None),
 ]
 
 
@@ -311,10 +422,19 @@ def test_actor_by_name(name: str, expected: str | None) -> None:
     assert (actor.code if actor else None) == expected
 
 
-@pytest.mark.parametrize(("code", "expected"), [
-    ("RU-BA", "republic"), ("RU-KYA", "krai"), ("KZ-39", "oblast"), ("RU-MOW", "federal_city"),
-    ("RU-KHM", "autonomous_okrug"), ("KZ-71", "city"), ("CN-HL", "province"), ("KZ", "country"),
-])
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("RU-BA", "republic"),
+        ("RU-KYA", "krai"),
+        ("KZ-39", "oblast"),
+        ("RU-MOW", "federal_city"),
+        ("RU-KHM", "autonomous_okrug"),
+        ("KZ-71", "city"),
+        ("CN-HL", "province"),
+        ("KZ", "country"),
+    ],
+)
 def test_region_type(code: str, expected: str) -> None:
     assert region_type(code) == expected
 
@@ -332,7 +452,8 @@ def test_gazetteer_file_is_built_from_its_sources() -> None:
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
     assert GAZETTEER_FILE.read_text(encoding="utf-8") == script.render(script.build()), (
-        "bilat/actors/data/gazetteer.json is stale: run tools/build_gazetteer.py")
+        "bilat/actors/data/gazetteer.json is stale: run tools/build_gazetteer.py"
+    )
 
 
 def test_the_gazetteer_loads_once_per_process() -> None:

@@ -12,10 +12,12 @@ from bilat.cli import EXIT_SKIPPED, app
 
 runner = CliRunner()
 README = Path(__file__).resolve().parent.parent / "README.md"
-ARTICLE = ("Товарооборот Башкортостана и Казахстана\n\n"
-           "За 2023 год товарооборот Башкортостана и Казахстана вырос до 451,7 млн "
-           "долларов; экспорт республики составил 372,5 млн долларов, а импорт — 79,2 млн "
-           "долларов.\n")
+ARTICLE = (
+    "Товарооборот Башкортостана и Казахстана\n\n"
+    "За 2023 год товарооборот Башкортостана и Казахстана вырос до 451,7 млн "
+    "долларов; экспорт республики составил 372,5 млн долларов, а импорт — 79,2 млн "
+    "долларов.\n"
+)
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -59,8 +61,9 @@ def test_facts_refuses_what_it_cannot_filter_by(demo_db: str, tmp_path: Path) ->
     with what went wrong; party names work as well as codes."""
     code, output = run("facts", "--db", demo_db, "--type", "bogus")
     assert code != 0 and "unknown fact type 'bogus'" in output
-    code, by_name = run("facts", "--db", demo_db, "--pair", "Казахстан", "Башкортостан",
-                        "--format", "jsonl")
+    code, by_name = run(
+        "facts", "--db", demo_db, "--pair", "Казахстан", "Башкортостан", "--format", "jsonl"
+    )
     _, by_code = run("facts", "--db", demo_db, "--pair", "KZ", "RU-BA", "--format", "jsonl")
     assert code == 0 and by_name == by_code and by_code
     result = runner.invoke(app, ["facts", "--db", demo_db, "--pair", "Нарния", "KZ"])
@@ -149,11 +152,13 @@ def test_curate_lists_decisions_whose_fact_is_gone(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     db = str(tmp_path / "x.db")
     assert run("ingest", str(tmp_path / "a.txt"), "--db", db)[0] == 0
-    rows = [json.loads(line) for line in run("facts", "--db", db, "--format", "jsonl")[1]
-            .splitlines()]
+    rows = [
+        json.loads(line) for line in run("facts", "--db", db, "--format", "jsonl")[1].splitlines()
+    ]
     [imported] = [r for r in rows if r.get("indicator") == "import"]
-    code, output = run("curate", imported["id"], "--reject", "--by", "Анна", "--why", "дубль",
-                       "--db", db)
+    code, output = run(
+        "curate", imported["id"], "--reject", "--by", "Анна", "--why", "дубль", "--db", db
+    )
     assert code == 0, output
     assert "no orphaned decisions" in run("curate", "--orphaned", "--db", db)[1]
     with Store(db) as store, store.engine.begin() as conn:  # a re-extraction loses the figure
@@ -168,9 +173,18 @@ def test_ingest_reports_bad_inputs_and_goes_on(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
     db = str(tmp_path / "x.db")
-    result = runner.invoke(app, ["ingest", str(tmp_path / "good.txt"),
-                                 str(tmp_path / "empty.txt"), str(tmp_path / "binary.txt"),
-                                 str(tmp_path / "missing.txt"), "--db", db])
+    result = runner.invoke(
+        app,
+        [
+            "ingest",
+            str(tmp_path / "good.txt"),
+            str(tmp_path / "empty.txt"),
+            str(tmp_path / "binary.txt"),
+            str(tmp_path / "missing.txt"),
+            "--db",
+            db,
+        ],
+    )
     assert result.exit_code == EXIT_SKIPPED
     assert "1 added" in result.output
     for name in ("empty.txt", "binary.txt", "missing.txt"):
@@ -187,10 +201,13 @@ def test_extract_prints_the_eval_format(tmp_path: Path) -> None:
     assert record["id"] == "001_article.txt"
     trade = [f for f in record["facts"] if f["type"] == "trade"]
     assert {(f["indicator"], f["value"]) for f in trade} == {
-        ("turnover", 451.7e6), ("export", 372.5e6), ("import", 79.2e6)}
+        ("turnover", 451.7e6),
+        ("export", 372.5e6),
+        ("import", 79.2e6),
+    }
     for fact in trade:
         evidence = fact["evidence"]
-        assert ARTICLE[evidence["start"]:evidence["end"]] == evidence["text"]
+        assert ARTICLE[evidence["start"] : evidence["end"]] == evidence["text"]
 
 
 def test_extract_table_and_explain(tmp_path: Path) -> None:
@@ -209,10 +226,29 @@ def test_every_command_is_in_the_readme() -> None:
     assert not missing, f"commands missing from README: {missing}"
 
 
-PUBLIC = {"__version__", "read", "read_many", "demo_path", "analyse", "find_mentions",
-          "resolve", "extract", "Store", "process", "ingest", "Document", "Analysis", "Fact",
-          "Actor", "BilatError", "SourceError", "ExtractionError", "StoreError",
-          "NotFoundError", "RequestError"}
+PUBLIC = {
+    "__version__",
+    "read",
+    "read_many",
+    "demo_path",
+    "analyse",
+    "find_mentions",
+    "resolve",
+    "extract",
+    "Store",
+    "process",
+    "ingest",
+    "Document",
+    "Analysis",
+    "Fact",
+    "Actor",
+    "BilatError",
+    "SourceError",
+    "ExtractionError",
+    "StoreError",
+    "NotFoundError",
+    "RequestError",
+}
 
 
 def test_public_surface(tmp_path: Path) -> None:
@@ -242,17 +278,25 @@ def test_the_package_docstring_example_runs() -> None:
     import bilat.extract  # binds the subpackage on bilat, as any import of it does
     from bilat.model import Document
 
-    document = Document(text="Товарооборот России и Казахстана в 2024 году вырос на 4%.",
-                        source="test", name="test", kind="txt", date="2025-01-10")
+    document = Document(
+        text="Товарооборот России и Казахстана в 2024 году вырос на 4%.",
+        source="test",
+        name="test",
+        kind="txt",
+        date="2025-01-10",
+    )
     facts = bilat.extract(bilat.analyse(document))
     assert [f.type for f in facts] == ["change"]
 
 
 def _telegram_export(folder: Path, channel_id: int = 1000000042) -> Path:
     """A channel's export with one message holding the article."""
-    export = {"name": "Деловой канал", "type": "public_channel", "id": channel_id,
-              "messages": [{"id": 17, "type": "message", "date": "2025-02-03T10:00:00",
-                            "text": ARTICLE}]}
+    export = {
+        "name": "Деловой канал",
+        "type": "public_channel",
+        "id": channel_id,
+        "messages": [{"id": 17, "type": "message", "date": "2025-02-03T10:00:00", "text": ARTICLE}],
+    }
     path = folder / "result.json"
     path.write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
     return path
@@ -287,8 +331,12 @@ def test_explain_names_people_organizations_and_sectors() -> None:
     from bilat.sources import demo_path
 
     demo = demo_path()
-    code, output = run("extract", str(demo / "006_kazakhstan_azerbaijan.txt"),
-                       str(demo / "003_kazakhstan_uzbekistan.txt"), "--explain")
+    code, output = run(
+        "extract",
+        str(demo / "006_kazakhstan_azerbaijan.txt"),
+        str(demo / "003_kazakhstan_uzbekistan.txt"),
+        "--explain",
+    )
     heads = [line for line in output.splitlines() if line and not line.startswith(" ")]
     assert code == 0
     assert any(h.startswith("персона: Нуржан Искаков, заместитель министра") for h in heads), heads
@@ -302,13 +350,15 @@ def test_explain_names_people_organizations_and_sectors() -> None:
 # A forum of Russia and Kazakhstan held in Уфа, the head of Башкортостан opening it and
 # quoted about Казахстан: the extractor writes the forum's parties as RU and KZ and the quote
 # with no parties at all, yet both concern the pair KZ – RU-BA.
-FORUM = ("Башкортостан принял форум России и Казахстана\n\n"
-         "В Уфе прошёл XXI Форум межрегионального сотрудничества России и Казахстана. Глава "
-         "Башкортостана Ильдар Гарипов открыл пленарное заседание форума.\n\n"
-         "— Казахстан остаётся для нашей республики главным партнёром в Центральной Азии, и "
-         "мы будем наращивать поставки оборудования, — сказал Ильдар Гарипов.\n\n"
-         "По итогам 2024 года товарооборот Башкортостана и Казахстана составил 495,3 млн "
-         "долларов.\n")
+FORUM = (
+    "Башкортостан принял форум России и Казахстана\n\n"
+    "В Уфе прошёл XXI Форум межрегионального сотрудничества России и Казахстана. Глава "
+    "Башкортостана Ильдар Гарипов открыл пленарное заседание форума.\n\n"
+    "— Казахстан остаётся для нашей республики главным партнёром в Центральной Азии, и "
+    "мы будем наращивать поставки оборудования, — сказал Ильдар Гарипов.\n\n"
+    "По итогам 2024 года товарооборот Башкортостана и Казахстана составил 495,3 млн "
+    "долларов.\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -352,9 +402,11 @@ def test_a_list_of_file_names_is_no_article(tmp_path: Path) -> None:
     (tmp_path / "news" / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "news" / "files.txt").write_text(
         "a.txt\n2024/bashkortostan_kazakhstan_trade.txt\nomsk-pavlodar.html\nnews_0017.json\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (tmp_path / "news" / "links.txt").write_text(
-        "https://example.org/news/1\nhttps://example.org/news/2\n", encoding="utf-8")
+        "https://example.org/news/1\nhttps://example.org/news/2\n", encoding="utf-8"
+    )
     db = str(tmp_path / "x.db")
     code, output = run("ingest", str(tmp_path / "news"), "--db", db)
     assert code == EXIT_SKIPPED and "1 added" in output, output
@@ -364,8 +416,9 @@ def test_a_list_of_file_names_is_no_article(tmp_path: Path) -> None:
     assert [json.loads(line)["name"] for line in output.splitlines()] == ["a.txt"]
 
 
-def test_ingest_progress_has_a_total_and_time_left(tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ingest_progress_has_a_total_and_time_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """On a terminal the bar counts to a known total ("2/2", not "2/?") and says how long
     is left; the console is a real one, writing to a buffer as to a terminal."""
     import io
@@ -398,7 +451,12 @@ def test_bench_says_what_it_is_doing(tmp_path: Path) -> None:
 def test_a_change_over_several_years_shows_its_span_in_the_facts_table() -> None:
     from bilat.cli.render import fact_cells
 
-    over_four = {"type": "change", "indicator": "turnover", "percent": 65.0,
-                 "period": {"year": 2024, "months": None}, "base": 2020}
+    over_four = {
+        "type": "change",
+        "indicator": "turnover",
+        "percent": 65.0,
+        "period": {"year": 2024, "months": None},
+        "base": 2020,
+    }
     assert fact_cells(over_four)["year"] == "2020–2024"
     assert fact_cells(dict(over_four, base="previous_period"))["year"] == "2024"

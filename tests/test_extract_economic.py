@@ -13,8 +13,9 @@ from bilat.nlp import analyse
 
 def economic_facts(text: str) -> list[str]:
     document = Document(text=text, source="test", name="test", kind="txt", date=PUBLISHED)
-    return sorted(render(f.to_json()) for f in extract(analyse(document))
-                  if f.type in ECONOMIC_TYPES)
+    return sorted(
+        render(f.to_json()) for f in extract(analyse(document)) if f.type in ECONOMIC_TYPES
+    )
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:60] for c in CASES])
@@ -26,14 +27,15 @@ def test_every_fact_carries_its_sentence() -> None:
     text = "Форум прошёл в Уфе. Товарооборот России и Казахстана в 2024 году вырос на 4,3%."
     document = Document(text=text, source="test", name="test", kind="txt", date=PUBLISHED)
     (fact,) = [f for f in extract(analyse(document)) if f.type == "change"]
-    assert text[fact.evidence.start:fact.evidence.end] == fact.evidence.text
+    assert text[fact.evidence.start : fact.evidence.end] == fact.evidence.text
     assert fact.evidence.text.startswith("Товарооборот")
     assert 0 < fact.confidence <= 1
     assert fact.rule and fact.trace
 
 
-@pytest.mark.parametrize(("kind", "text", "expected"), CONTEXT_CASES,
-                         ids=[f"{c[0]}:{c[1][:50]}" for c in CONTEXT_CASES])
+@pytest.mark.parametrize(
+    ("kind", "text", "expected"), CONTEXT_CASES, ids=[f"{c[0]}:{c[1][:50]}" for c in CONTEXT_CASES]
+)
 def test_real_news_failure_class(kind: str, text: str, expected: list[str]) -> None:
     assert economic_facts(text) == sorted(expected), kind
 
@@ -42,70 +44,117 @@ def test_every_failure_class_has_a_case_that_yields_less() -> None:
     """Each class is held by cases that must yield facts and by cases where a figure or a
     percentage in the text must not become one (a bloc, a difference, a level, a goal)."""
     kinds = {kind for kind, _, _ in CONTEXT_CASES}
-    assert {"year", "direction", "list", "number", "anaphora", "growth", "target", "share",
-            "bloc", "level"} <= kinds
+    assert {
+        "year",
+        "direction",
+        "list",
+        "number",
+        "anaphora",
+        "growth",
+        "target",
+        "share",
+        "bloc",
+        "level",
+    } <= kinds
     assert any(not expected for _, _, expected in CONTEXT_CASES)
 
 
 UNDATED_CASES = [
     # "в прошлом году" in an undated text is not the year before the last year it names
-    ("В 2019 году страны подписали соглашение. В прошлом году товарооборот Грузии и "
-     "Армении вырос до 150 млн долларов.", None,
-     ["trade:turnover AM GE 150M USD exact None actual"]),
+    (
+        "В 2019 году страны подписали соглашение. В прошлом году товарооборот Грузии и "
+        "Армении вырос до 150 млн долларов.",
+        None,
+        ["trade:turnover AM GE 150M USD exact None actual"],
+    ),
     # the current year, named beside the word
-    ("Власти планируют по итогам текущего, 2023 года увеличить оборот. В прошлом году "
-     "товарооборот Грузии и Армении составил 700 млн долларов.", None,
-     ["trade:turnover AM GE 700M USD exact 2022 actual"]),
+    (
+        "Власти планируют по итогам текущего, 2023 года увеличить оборот. В прошлом году "
+        "товарооборот Грузии и Армении составил 700 млн долларов.",
+        None,
+        ["trade:turnover AM GE 700M USD exact 2022 actual"],
+    ),
     # …nor the year of an agreement, though a figure comes with it
-    ("В 2015 году соглашение о свободной торговле открыло рынок для 300 млн потребителей. "
-     "В прошлом году товарооборот Грузии и Армении вырос до 150 млн долларов.",
-     None, ["trade:turnover AM GE 150M USD exact None actual"]),
+    (
+        "В 2015 году соглашение о свободной торговле открыло рынок для 300 млн потребителей. "
+        "В прошлом году товарооборот Грузии и Армении вырос до 150 млн долларов.",
+        None,
+        ["trade:turnover AM GE 150M USD exact None actual"],
+    ),
     # the latest year of a trade figure: results told "в прошлом году" the year after
-    ("Экспорт Казахстана в Турцию за 2021 год вырос на 20%.\n\nВ прошлом году "
-     "товарооборот Казахстана и Турции превысил 4 млрд долларов.", None,
-     ["change:export KZ>TR +20% 2021 base=previous_period",
-      "trade:turnover KZ TR 4000M USD over 2021 actual"]),
+    (
+        "Экспорт Казахстана в Турцию за 2021 год вырос на 20%.\n\nВ прошлом году "
+        "товарооборот Казахстана и Турции превысил 4 млрд долларов.",
+        None,
+        [
+            "change:export KZ>TR +20% 2021 base=previous_period",
+            "trade:turnover KZ TR 4000M USD over 2021 actual",
+        ],
+    ),
     # …or in the same year, told as "этого года" (the comparison's "прошлого года" is a base)
-    ("В первом квартале 2022 года товарооборот Китая и Киргизии составил 3 млрд долларов, "
-     "что на 35% больше по сравнению с тем же периодом прошлого года. За три месяца этого "
-     "года экспорт Китая в Киргизию составил 2 млрд долларов.", None,
-     ["change:turnover CN KG +35% 2022/3 base=previous_period",
-      "trade:export CN>KG 2000M USD exact 2022/3 actual",
-      "trade:turnover CN KG 3000M USD exact 2022/3 actual"]),
+    (
+        "В первом квартале 2022 года товарооборот Китая и Киргизии составил 3 млрд долларов, "
+        "что на 35% больше по сравнению с тем же периодом прошлого года. За три месяца этого "
+        "года экспорт Китая в Киргизию составил 2 млрд долларов.",
+        None,
+        [
+            "change:turnover CN KG +35% 2022/3 base=previous_period",
+            "trade:export CN>KG 2000M USD exact 2022/3 actual",
+            "trade:turnover CN KG 3000M USD exact 2022/3 actual",
+        ],
+    ),
     # a whole year told done is over: "этого года" is the next one
-    ("В 2023 году товарооборот Армении и России вырос до 7 млрд долларов. За первые шесть "
-     "месяцев этого года товарооборот Армении и России составил 8 млрд долларов.", None,
-     ["trade:turnover AM RU 7000M USD exact 2023 actual",
-      "trade:turnover AM RU 8000M USD exact 2024/6 actual"]),
+    (
+        "В 2023 году товарооборот Армении и России вырос до 7 млрд долларов. За первые шесть "
+        "месяцев этого года товарооборот Армении и России составил 8 млрд долларов.",
+        None,
+        [
+            "trade:turnover AM RU 7000M USD exact 2023 actual",
+            "trade:turnover AM RU 8000M USD exact 2024/6 actual",
+        ],
+    ),
     # …or an anaphor of one ("он") beside a figure
-    ("Товарооборот Белоруссии и Красноярского края растёт. В 2023 году он немного снизился, "
-     "но в 2024 году снова вырос, превысив 221 млн долларов. По итогам прошлого года экспорт "
-     "Белоруссии в Красноярский край составил 141,5 млн долларов.", None,
-     ["trade:export BY>RU-KYA 141.5M USD exact 2024 actual",
-      "trade:turnover BY RU-KYA 221M USD over 2024 actual"]),
+    (
+        "Товарооборот Белоруссии и Красноярского края растёт. В 2023 году он немного снизился, "
+        "но в 2024 году снова вырос, превысив 221 млн долларов. По итогам прошлого года экспорт "
+        "Белоруссии в Красноярский край составил 141,5 млн долларов.",
+        None,
+        [
+            "trade:export BY>RU-KYA 141.5M USD exact 2024 actual",
+            "trade:turnover BY RU-KYA 221M USD over 2024 actual",
+        ],
+    ),
     # months with no year are of the year the text is written in; a year told only as a
     # forecast is not over
-    ("Объем российско-китайской торговли в январе-сентябре вырос на 22,4% до 61,37 млрд "
-     "долларов. Объем российско-китайской торговли по итогам 2016 года вырос на 2,2%, "
-     "составив 69,52 млрд долларов. Министр заявил, что товарооборот по итогам 2017 года "
-     "может достигнуть 80 млрд долларов.", None,
-     ["change:turnover CN RU +2.2% 2016 base=previous_period",
-      "change:turnover CN RU +22.4% 2017/9 base=previous_period",
-      "trade:turnover CN RU 61370M USD exact 2017/9 actual",
-      "trade:turnover CN RU 69520M USD exact 2016 actual",
-      "trade:turnover CN RU 80000M USD exact 2017 forecast"]),
+    (
+        "Объем российско-китайской торговли в январе-сентябре вырос на 22,4% до 61,37 млрд "
+        "долларов. Объем российско-китайской торговли по итогам 2016 года вырос на 2,2%, "
+        "составив 69,52 млрд долларов. Министр заявил, что товарооборот по итогам 2017 года "
+        "может достигнуть 80 млрд долларов.",
+        None,
+        [
+            "change:turnover CN RU +2.2% 2016 base=previous_period",
+            "change:turnover CN RU +22.4% 2017/9 base=previous_period",
+            "trade:turnover CN RU 61370M USD exact 2017/9 actual",
+            "trade:turnover CN RU 69520M USD exact 2016 actual",
+            "trade:turnover CN RU 80000M USD exact 2017 forecast",
+        ],
+    ),
     # the year and month in the article's URL
-    ("В прошлом году товарооборот Грузии и Армении составил 700 млн долларов.",
-     "https://example.kz/news/2010-12/tovarooborot",
-     ["trade:turnover AM GE 700M USD exact 2009 actual"]),
+    (
+        "В прошлом году товарооборот Грузии и Армении составил 700 млн долларов.",
+        "https://example.kz/news/2010-12/tovarooborot",
+        ["trade:turnover AM GE 700M USD exact 2009 actual"],
+    ),
 ]
 
 
-@pytest.mark.parametrize(("text", "url", "expected"), UNDATED_CASES,
-                         ids=[c[0][:50] for c in UNDATED_CASES])
-def test_relative_year_of_an_undated_text(text: str, url: str | None,
-                                          expected: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("text", "url", "expected"), UNDATED_CASES, ids=[c[0][:50] for c in UNDATED_CASES]
+)
+def test_relative_year_of_an_undated_text(text: str, url: str | None, expected: list[str]) -> None:
     document = Document(text=text, source="test", name="test", kind="txt", url=url)
-    found = sorted(render(f.to_json()) for f in extract(analyse(document))
-                   if f.type in ECONOMIC_TYPES)
+    found = sorted(
+        render(f.to_json()) for f in extract(analyse(document)) if f.type in ECONOMIC_TYPES
+    )
     assert found == sorted(expected)

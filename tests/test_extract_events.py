@@ -23,8 +23,9 @@ def rendered(text: str, kind: str) -> list[str]:
     return sorted(render(f.to_json()) for f in facts_of(text) if f.type == kind)
 
 
-@pytest.mark.parametrize(("text", "kind", "expected"), CASES,
-                         ids=[f"{n:03d}-{c[1]}" for n, c in enumerate(CASES)])
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"), CASES, ids=[f"{n:03d}-{c[1]}" for n, c in enumerate(CASES)]
+)
 def test_case(text: str, kind: str, expected: list[str]) -> None:
     assert rendered(text, kind) == sorted(expected)
 
@@ -40,27 +41,36 @@ def test_every_fact_carries_its_sentence() -> None:
     # the forum and the signing must be read, or there is no sentence to check
     assert {(f.type, f.evidence.text) for f in found} >= {
         ("event", "В Уфе прошел форум регионов России и Казахстана."),
-        ("agreement", "Стороны подписали соглашение.")}
+        ("agreement", "Стороны подписали соглашение."),
+    }
     for fact in found:
-        assert text[fact.evidence.start:fact.evidence.end] == fact.evidence.text
+        assert text[fact.evidence.start : fact.evidence.end] == fact.evidence.text
         assert 0 < fact.confidence <= 1
         assert fact.rule
 
 
 def test_event_fields_follow_the_contract() -> None:
-    text = ("XX Форум межрегионального сотрудничества России и Казахстана прошел в Уфе. "
-            "Глава Башкортостана Радий Хабиров выступил на открытии форума.")
+    text = (
+        "XX Форум межрегионального сотрудничества России и Казахстана прошел в Уфе. "
+        "Глава Башкортостана Радий Хабиров выступил на открытии форума."
+    )
     (event,) = [f.to_json() for f in facts_of(text) if f.type == "event"]
     assert event["name"] == "XX Форум межрегионального сотрудничества России и Казахстана"
     assert event["ordinal"] == 20
     assert event["location"] == "RU-BA"
-    assert {"name": "Радий Хабиров", "role": "Глава Башкортостана", "organization": None,
-            "country": "RU"} in event["participants"]
+    assert {
+        "name": "Радий Хабиров",
+        "role": "Глава Башкортостана",
+        "organization": None,
+        "country": "RU",
+    } in event["participants"]
 
 
 def test_person_aliases_merge_mentions() -> None:
-    text = ("Хабиров выступил на форуме. Глава Башкортостана Радий Хабиров отметил рост "
-            "торговли. Радия Хабирова поддержали коллеги.")
+    text = (
+        "Хабиров выступил на форуме. Глава Башкортостана Радий Хабиров отметил рост "
+        "торговли. Радия Хабирова поддержали коллеги."
+    )
     (person,) = [f.to_json() for f in facts_of(text) if f.type == "person"]
     assert person["name"] == "Радий Хабиров"
     assert {"Хабиров", "Радий Хабиров", "Глава Башкортостана"} <= set(person["aliases"])
@@ -68,12 +78,13 @@ def test_person_aliases_merge_mentions() -> None:
 
 
 def test_quote_speaker_carries_role_and_organization() -> None:
-    text = ("Директор Казахстанского института стратегических исследований (КИСИ) Еркин "
-            "Тукумов открыл встречу.\n– Наши страны сближаются год от года, – отметил "
-            "директор КИСИ.")
+    text = (
+        "Директор Казахстанского института стратегических исследований (КИСИ) Еркин "
+        "Тукумов открыл встречу.\n– Наши страны сближаются год от года, – отметил "
+        "директор КИСИ."
+    )
     (quote,) = [f.to_json() for f in facts_of(text) if f.type == "quote"]
     assert quote["speaker"]["name"] == "Еркин Тукумов"
-    assert quote["speaker"]["organization"] == \
-        "Казахстанский институт стратегических исследований"
+    assert quote["speaker"]["organization"] == "Казахстанский институт стратегических исследований"
     assert quote["speaker"]["country"] == "KZ"
     assert quote["text"] == "Наши страны сближаются год от года"

@@ -27,37 +27,66 @@ from bilat.store.schema import documents, facts
 
 # -- building stores -------------------------------------------------------------------------
 
-KZ_UZ = ("Товарооборот Казахстана и Узбекистана по итогам 2024 года составил 4,4 млрд "
-         "долларов. Экспорт Казахстана в Узбекистан достиг 2,6 млрд долларов, импорт — "
-         "1,8 млрд долларов. В 2023 году товарооборот составлял 4 млрд долларов, так что "
-         "рост составил 10%. На форуме в Ташкенте министр торговли Казахстана Арман "
-         "Шаккалиев сказал, что стороны доведут оборот до 10 млрд долларов к 2030 году.")
-REPRINT = ("Казахстан и Узбекистан: итоги года\n\n" + KZ_UZ +
-           "\n\nИсточник: Деловой Казахстан. Подписывайтесь на наш канал.")
-OTHER = ("Узбекские экспортёры отмечают: по итогам 2024 года товарооборот между Казахстаном и "
-         "Узбекистаном превысил 4,3 млрд долларов. Эксперты ждут дальнейшего роста поставок "
-         "фруктов, текстиля и строительных материалов в соседнюю республику.")
-RIVAL = ("По данным таможни, товарооборот Казахстана с Узбекистаном в 2024 году составил "
-         "3,9 млрд долларов. Основу поставок составили зерно, мука и металлопрокат.")
+KZ_UZ = (
+    "Товарооборот Казахстана и Узбекистана по итогам 2024 года составил 4,4 млрд "
+    "долларов. Экспорт Казахстана в Узбекистан достиг 2,6 млрд долларов, импорт — "
+    "1,8 млрд долларов. В 2023 году товарооборот составлял 4 млрд долларов, так что "
+    "рост составил 10%. На форуме в Ташкенте министр торговли Казахстана Арман "
+    "Шаккалиев сказал, что стороны доведут оборот до 10 млрд долларов к 2030 году."
+)
+REPRINT = (
+    "Казахстан и Узбекистан: итоги года\n\n"
+    + KZ_UZ
+    + "\n\nИсточник: Деловой Казахстан. Подписывайтесь на наш канал."
+)
+OTHER = (
+    "Узбекские экспортёры отмечают: по итогам 2024 года товарооборот между Казахстаном и "
+    "Узбекистаном превысил 4,3 млрд долларов. Эксперты ждут дальнейшего роста поставок "
+    "фруктов, текстиля и строительных материалов в соседнюю республику."
+)
+RIVAL = (
+    "По данным таможни, товарооборот Казахстана с Узбекистаном в 2024 году составил "
+    "3,9 млрд долларов. Основу поставок составили зерно, мука и металлопрокат."
+)
 
 
 def doc(text: str, name: str, day: str = "2025-02-10") -> Document:
     return Document(text=text, source=f"corpus/{name}", name=name, kind="text", date=day)
 
 
-
-def trade(text: str, words: str, indicator: str, value: float, year: int | None,
-          qualifier: str = "exact", status: str = "actual", months: int | None = None,
-          parties: tuple[str, str] = ("KZ", "UZ"), **more: Any) -> Fact:
-    fields = {"indicator": indicator, "parties": list(parties), "value": value,
-              "currency": "USD", "qualifier": qualifier, "status": status,
-              "period": {"year": year, "months": months}, **more}
+def trade(
+    text: str,
+    words: str,
+    indicator: str,
+    value: float,
+    year: int | None,
+    qualifier: str = "exact",
+    status: str = "actual",
+    months: int | None = None,
+    parties: tuple[str, str] = ("KZ", "UZ"),
+    **more: Any,
+) -> Fact:
+    fields = {
+        "indicator": indicator,
+        "parties": list(parties),
+        "value": value,
+        "currency": "USD",
+        "qualifier": qualifier,
+        "status": status,
+        "period": {"year": year, "months": months},
+        **more,
+    }
     return Fact("trade", fields, at(text, words), 0.9, rule="test.trade")
 
 
 def change(text: str, words: str, percent: float, year: int) -> Fact:
-    fields = {"indicator": "turnover", "parties": ["KZ", "UZ"], "percent": percent,
-              "period": {"year": year, "months": None}, "base": "previous_period"}
+    fields = {
+        "indicator": "turnover",
+        "parties": ["KZ", "UZ"],
+        "percent": percent,
+        "period": {"year": year, "months": None},
+        "base": "previous_period",
+    }
     return Fact("change", fields, at(text, words), 0.85, rule="test.change")
 
 
@@ -69,16 +98,42 @@ def kz_uz_facts(text: str = KZ_UZ, turnover: float = 4.4e9) -> list[Fact]:
         trade(text, "составлял 4 млрд", "turnover", 4.0e9, 2023),
         change(text, "рост составил 10%", 10.0, 2024),
         trade(text, "доведут оборот", "turnover", 10e9, 2030, status="target"),
-        Fact("event", {"kind": "forum", "parties": ["KZ", "UZ"], "place": "Ташкент",
-                       "date": "2025-02", "participants": [
-                           {"name": "Арман Шаккалиев", "role": "министр торговли",
-                            "organization": None, "country": "KZ"}]},
-             at(text, "На форуме"), 0.8, rule="test.event"),
-        Fact("quote", {"speaker": {"name": "Арман Шаккалиев", "role": "министр торговли",
-                                   "organization": None, "country": "KZ"},
-                       "text": "стороны доведут оборот до 10 млрд долларов к 2030 году",
-                       "parties": ["KZ", "UZ"]},
-             at(text, "На форуме"), 0.7, rule="test.quote"),
+        Fact(
+            "event",
+            {
+                "kind": "forum",
+                "parties": ["KZ", "UZ"],
+                "place": "Ташкент",
+                "date": "2025-02",
+                "participants": [
+                    {
+                        "name": "Арман Шаккалиев",
+                        "role": "министр торговли",
+                        "organization": None,
+                        "country": "KZ",
+                    }
+                ],
+            },
+            at(text, "На форуме"),
+            0.8,
+            rule="test.event",
+        ),
+        Fact(
+            "quote",
+            {
+                "speaker": {
+                    "name": "Арман Шаккалиев",
+                    "role": "министр торговли",
+                    "organization": None,
+                    "country": "KZ",
+                },
+                "text": "стороны доведут оборот до 10 млрд долларов к 2030 году",
+                "parties": ["KZ", "UZ"],
+            },
+            at(text, "На форуме"),
+            0.7,
+            rule="test.quote",
+        ),
     ]
 
 
@@ -90,13 +145,16 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 def fill(store: Store, *, rival: bool = False) -> dict[str, Document]:
     """KZ–UZ from an article, its reprint, another outlet, and optionally a rival figure."""
-    docs = {"main": doc(KZ_UZ, "main.txt", "2025-02-10"),
-            "reprint": doc(REPRINT, "reprint.txt", "2025-02-11"),
-            "other": doc(OTHER, "other.txt", "2025-02-12")}
+    docs = {
+        "main": doc(KZ_UZ, "main.txt", "2025-02-10"),
+        "reprint": doc(REPRINT, "reprint.txt", "2025-02-11"),
+        "other": doc(OTHER, "other.txt", "2025-02-12"),
+    }
     store.add(docs["main"], kz_uz_facts())
     store.add(docs["reprint"], kz_uz_facts(REPRINT))
-    store.add(docs["other"], [trade(OTHER, "превысил 4,3", "turnover", 4.3e9, 2024,
-                                    qualifier="over")])
+    store.add(
+        docs["other"], [trade(OTHER, "превысил 4,3", "turnover", 4.3e9, 2024, qualifier="over")]
+    )
     if rival:
         docs["rival"] = doc(RIVAL, "rival.txt", "2025-03-01")
         store.add(docs["rival"], [trade(RIVAL, "составил 3,9", "turnover", 3.9e9, 2024)])
@@ -104,13 +162,17 @@ def fill(store: Store, *, rival: bool = False) -> dict[str, Document]:
 
 
 def turnover_2024(store: Store) -> list[kb.Consolidated]:
-    return [c for c in kb.dossier(store, "KZ", "UZ").consolidated
-            if c.type == "trade" and c.fields["indicator"] == "turnover" and c.year == 2024]
+    return [
+        c
+        for c in kb.dossier(store, "KZ", "UZ").consolidated
+        if c.type == "trade" and c.fields["indicator"] == "turnover" and c.year == 2024
+    ]
 
 
 def fact_id(store: Store, doc_id: str, indicator: str, year: int) -> str:
-    [found] = [f for f in store.facts(doc_id=doc_id, indicator=indicator, year=year)
-               if f.type == "trade"]
+    [found] = [
+        f for f in store.facts(doc_id=doc_id, indicator=indicator, year=year) if f.type == "trade"
+    ]
     return found.id
 
 
@@ -147,22 +209,47 @@ AGREEMENT = [  # (qualifier, value) of two claims for one key → do they agree?
 
 
 def claim(n: int, qualifier: str, value: float, group: str) -> Claim:
-    fields = {"indicator": "turnover", "parties": ["KZ", "UZ"], "value": value,
-              "currency": "USD", "qualifier": qualifier, "status": "actual",
-              "period": {"year": 2024, "months": None}}
+    fields = {
+        "indicator": "turnover",
+        "parties": ["KZ", "UZ"],
+        "value": value,
+        "currency": "USD",
+        "qualifier": qualifier,
+        "status": "actual",
+        "period": {"year": 2024, "months": None},
+    }
     stored = StoredFact(
-        id=f"f{n}", doc_id=f"d{n}", doc_name=f"d{n}.txt", doc_date="2025-01-01",
-        source="s", type="trade", indicator="turnover", party_a="KZ", party_b="UZ",
-        exporter=None, importer=None, year=2024, months=None, value=value, currency="USD",
-        percent=None, qualifier=qualifier, status="actual", kind=None, fields=fields,
-        evidence=Evidence("…", 0, 1), confidence=0.9, rule="t")
+        id=f"f{n}",
+        doc_id=f"d{n}",
+        doc_name=f"d{n}.txt",
+        doc_date="2025-01-01",
+        source="s",
+        type="trade",
+        indicator="turnover",
+        party_a="KZ",
+        party_b="UZ",
+        exporter=None,
+        importer=None,
+        year=2024,
+        months=None,
+        value=value,
+        currency="USD",
+        percent=None,
+        qualifier=qualifier,
+        status="actual",
+        kind=None,
+        fields=fields,
+        evidence=Evidence("…", 0, 1),
+        confidence=0.9,
+        rule="t",
+    )
     return Claim(fact=stored, fields=fields, key=f"k{n}", group=group, verdict=Verdict())
 
 
 @pytest.mark.parametrize(("one", "other", "agree"), AGREEMENT)
-def test_values_agree_within_rounding_and_qualifiers(one: tuple[str, float],
-                                                      other: tuple[str, float],
-                                                      agree: bool) -> None:
+def test_values_agree_within_rounding_and_qualifiers(
+    one: tuple[str, float], other: tuple[str, float], agree: bool
+) -> None:
     found = consolidate([claim(1, *one, group="a"), claim(2, *other, group="b")])
     assert (len(found) == 1) is agree
     assert all(c.standing == ("agreed" if agree else "disputed") for c in found)
@@ -193,12 +280,15 @@ def test_two_figures_that_cannot_both_be_true_are_a_contradiction(store: Store) 
 
 def test_targets_and_undated_figures_are_not_contradictions(store: Store) -> None:
     text = "Цель — 10 млрд к 2030 году. Раньше говорили о 15 млрд. За январь–май — 2 млрд."
-    store.add(doc(text, "goals.txt"), [
-        trade(text, "Цель", "turnover", 10e9, 2030, status="target"),
-        trade(text, "Раньше", "turnover", 15e9, 2030, status="target"),
-        trade(text, "январь", "turnover", 2e9, None, months=5),
-        trade(text, "Раньше", "turnover", 3e9, None, months=5),
-    ])
+    store.add(
+        doc(text, "goals.txt"),
+        [
+            trade(text, "Цель", "turnover", 10e9, 2030, status="target"),
+            trade(text, "Раньше", "turnover", 15e9, 2030, status="target"),
+            trade(text, "январь", "turnover", 2e9, None, months=5),
+            trade(text, "Раньше", "turnover", 3e9, None, months=5),
+        ],
+    )
     assert kb.dossier(store, "KZ", "UZ").contradictions == ()
 
 
@@ -209,10 +299,16 @@ CHECKS = [  # (turnover, export KZ→UZ, import from UZ, growth %) → (sum ok, 
 ]
 
 
-@pytest.mark.parametrize(("turnover", "export", "import_", "growth", "sum_ok", "growth_ok"),
-                         CHECKS)
-def test_consistency_checks(store: Store, turnover: float, export: float, import_: float,
-                            growth: float, sum_ok: bool, growth_ok: bool) -> None:
+@pytest.mark.parametrize(("turnover", "export", "import_", "growth", "sum_ok", "growth_ok"), CHECKS)
+def test_consistency_checks(
+    store: Store,
+    turnover: float,
+    export: float,
+    import_: float,
+    growth: float,
+    sum_ok: bool,
+    growth_ok: bool,
+) -> None:
     facts_ = kz_uz_facts(turnover=turnover)
     facts_[1] = trade(KZ_UZ, "достиг 2,6", "export", export, 2024, exporter="KZ", importer="UZ")
     facts_[2] = trade(KZ_UZ, "достиг 2,6", "import", import_, 2024, exporter="UZ", importer="KZ")
@@ -226,9 +322,13 @@ def test_consistency_checks(store: Store, turnover: float, export: float, import
 
 def test_one_flow_larger_than_the_turnover_fails(store: Store) -> None:
     text = "Оборот — 1 млрд. Экспорт — 1,5 млрд."
-    store.add(doc(text, "x.txt"), [
-        trade(text, "Оборот", "turnover", 1e9, 2024),
-        trade(text, "Экспорт", "export", 1.5e9, 2024, exporter="KZ", importer="UZ")])
+    store.add(
+        doc(text, "x.txt"),
+        [
+            trade(text, "Оборот", "turnover", 1e9, 2024),
+            trade(text, "Экспорт", "export", 1.5e9, 2024, exporter="KZ", importer="UZ"),
+        ],
+    )
     [check] = kb.consistency(store)
     assert (check.kind, check.ok) == ("trade_sum", False)
 
@@ -249,29 +349,45 @@ def test_confirming_a_side_resolves_the_contradiction_and_wins(store: Store) -> 
 def test_reject_and_correct(store: Store) -> None:
     docs = fill(store)
     main = docs["main"].id
-    kb.curate(store, fact_id(store, main, "turnover", 2023), "correct", by="Анна",
-              why="в статье опечатка", field="value", value="4,05e9")
+    kb.curate(
+        store,
+        fact_id(store, main, "turnover", 2023),
+        "correct",
+        by="Анна",
+        why="в статье опечатка",
+        field="value",
+        value="4,05e9",
+    )
     target = next(f for f in store.facts(doc_id=main) if f.status == "target")
     decision = kb.curate(store, target.id, "reject", by="Борис", why="это не цель, а цитата")
-    assert (decision.by, decision.action, decision.why) == ("Борис", "reject",
-                                                            "это не цель, а цитата")
+    assert (decision.by, decision.action, decision.why) == (
+        "Борис",
+        "reject",
+        "это не цель, а цитата",
+    )
     assert decision.at.endswith("+00:00")
     shown = kb.dossier(store, "KZ", "UZ")
-    assert not any(c.fields.get("status") == "target" and c.claims[0].fact.doc_id == main
-                   for c in shown.sections["targets"])
+    assert not any(
+        c.fields.get("status") == "target" and c.claims[0].fact.doc_id == main
+        for c in shown.sections["targets"]
+    )
     [line] = [s for s in shown.series if s.line == "turnover"]
     point_2023 = next(p for p in line.points if p.year == 2023)
     assert point_2023.value == 4.05e9 and point_2023.fact.curated
 
 
-@pytest.mark.parametrize(("action", "why", "field", "error"), [
-    ("approve", "x", None, "unknown curation action"),
-    ("reject", "", None, "needs a reason"),
-    ("correct", "x", "colour", "cannot correct field"),
-    ("correct", "x", "value", "expected a number"),
-])
-def test_curation_refuses_what_it_cannot_record(store: Store, action: str, why: str,
-                                                field: str | None, error: str) -> None:
+@pytest.mark.parametrize(
+    ("action", "why", "field", "error"),
+    [
+        ("approve", "x", None, "unknown curation action"),
+        ("reject", "", None, "needs a reason"),
+        ("correct", "x", "colour", "cannot correct field"),
+        ("correct", "x", "value", "expected a number"),
+    ],
+)
+def test_curation_refuses_what_it_cannot_record(
+    store: Store, action: str, why: str, field: str | None, error: str
+) -> None:
     docs = fill(store)
     found = fact_id(store, docs["main"].id, "turnover", 2024)
     with pytest.raises(kb.CurationError, match=error):
@@ -296,10 +412,22 @@ def reextracted(text: str = KZ_UZ) -> list[Fact]:
 
 
 def decide(store: Store, doc_id: str) -> None:
-    kb.curate(store, fact_id(store, doc_id, "turnover", 2023), "correct", by="Анна",
-              why="опечатка", field="value", value="4,05e9")
-    kb.curate(store, fact_id(store, doc_id, "import", 2024), "reject", by="Анна",
-              why="это экспорт Узбекистана, а не импорт")
+    kb.curate(
+        store,
+        fact_id(store, doc_id, "turnover", 2023),
+        "correct",
+        by="Анна",
+        why="опечатка",
+        field="value",
+        value="4,05e9",
+    )
+    kb.curate(
+        store,
+        fact_id(store, doc_id, "import", 2024),
+        "reject",
+        by="Анна",
+        why="это экспорт Узбекистана, а не импорт",
+    )
 
 
 def assert_decisions_apply(store: Store) -> None:
@@ -334,17 +462,21 @@ def test_curation_survives_reextraction_in_the_same_database(store: Store) -> No
     assert_decisions_apply(store)
 
 
-TWO_FIGURES = ("Товарооборот Казахстана и Узбекистана в 2024 году составил 4,4 млрд долларов, "
-               "или около 400 млрд рублей. В 2023 году оборот составил 4 млрд долларов, а в "
-               "2022 году — 3,5 млрд долларов.")
+TWO_FIGURES = (
+    "Товарооборот Казахстана и Узбекистана в 2024 году составил 4,4 млрд долларов, "
+    "или около 400 млрд рублей. В 2023 году оборот составил 4 млрд долларов, а в "
+    "2022 году — 3,5 млрд долларов."
+)
 
 
 def two_figures(rubles: float = 400e9, with_2022: bool = True) -> list[Fact]:
     """Two turnover figures in each of two sentences: same document, type, span and
     indicator, told apart only by what they say."""
-    found = [trade(TWO_FIGURES, "составил 4,4", "turnover", 4.4e9, 2024),
-             trade(TWO_FIGURES, "составил 4,4", "turnover", rubles, 2024, currency="RUB"),
-             trade(TWO_FIGURES, "В 2023 году", "turnover", 4.0e9, 2023)]
+    found = [
+        trade(TWO_FIGURES, "составил 4,4", "turnover", 4.4e9, 2024),
+        trade(TWO_FIGURES, "составил 4,4", "turnover", rubles, 2024, currency="RUB"),
+        trade(TWO_FIGURES, "В 2023 году", "turnover", 4.0e9, 2023),
+    ]
     if with_2022:
         found.append(trade(TWO_FIGURES, "В 2023 году", "turnover", 3.5e9, 2022))
     return found
@@ -365,8 +497,9 @@ def verdicts(store: Store, document: Document) -> dict[tuple[Any, ...], str | No
     alone = [c for f in stored for c in kb.claims(store, [f], keep_rejected=True)]
     together = kb.claims(store, stored, keep_rejected=True)
     assert [c.status for c in alone] == [c.status for c in together]
-    return {(c.get("indicator"), c.get("currency"), c.year, c.get("value")): c.status
-            for c in together}
+    return {
+        (c.get("indicator"), c.get("currency"), c.year, c.get("value")): c.status for c in together
+    }
 
 
 def test_a_decision_stays_on_its_figure_when_reextraction_changes_a_value(store: Store) -> None:
@@ -377,14 +510,23 @@ def test_a_decision_stays_on_its_figure_when_reextraction_changes_a_value(store:
     [dollars] = [f for f in store.facts(doc_id=papers.id, year=2024) if f.currency == "USD"]
     kb.curate(store, dollars.id, "confirm", by="Анна")
     # a newer extractor reads the import, and the ruble figure beside the dollars, anew
-    rebuilt(store, main, [Fact(f.type, {**f.fields, "value": 1.9e9}, f.evidence, f.confidence,
-                               f.rule) if f.get("indicator") == "import" else f
-                          for f in kz_uz_facts()])
+    rebuilt(
+        store,
+        main,
+        [
+            Fact(f.type, {**f.fields, "value": 1.9e9}, f.evidence, f.confidence, f.rule)
+            if f.get("indicator") == "import"
+            else f
+            for f in kz_uz_facts()
+        ],
+    )
     rebuilt(store, papers, two_figures(rubles=4e9))
     assert {k: v for k, v in verdicts(store, main).items() if v} == {
-        ("import", "USD", 2024, 1.9e9): "confirmed"}
+        ("import", "USD", 2024, 1.9e9): "confirmed"
+    }
     assert {k: v for k, v in verdicts(store, papers).items() if v} == {
-        ("turnover", "USD", 2024, 4.4e9): "confirmed"}  # not the ruble figure beside it
+        ("turnover", "USD", 2024, 4.4e9): "confirmed"
+    }  # not the ruble figure beside it
     assert kb.orphans(store) == []
 
 
@@ -406,8 +548,9 @@ def test_a_decision_whose_fact_is_gone_is_orphaned_not_moved(store: Store) -> No
 def test_series_by_pair_and_indicator(store: Store) -> None:
     fill(store, rival=True)
     text = "За 9 месяцев 2024 года товарооборот составил 3,1 млрд долларов."
-    store.add(doc(text, "nine.txt", "2024-10-20"),
-              [trade(text, "3,1", "turnover", 3.1e9, 2024, months=9)])
+    store.add(
+        doc(text, "nine.txt", "2024-10-20"), [trade(text, "3,1", "turnover", 3.1e9, 2024, months=9)]
+    )
     [line] = kb.series(store, "Казахстан", "UZ", "turnover")
     assert [(p.year, p.months) for p in line.points] == [(2023, None), (2024, 9), (2024, None)]
     assert next(p for p in line.points if p.months is None and p.year == 2024).disputed
@@ -431,8 +574,9 @@ def test_dossier_sections(store: Store) -> None:
 def test_profile_ranks_partners(store: Store) -> None:
     fill(store)
     text = "Товарооборот Казахстана и Китая в 2024 году составил 44 млрд долларов."
-    store.add(doc(text, "cn.txt"), [trade(text, "44", "turnover", 44e9, 2024,
-                                          parties=("KZ", "CN"))])
+    store.add(
+        doc(text, "cn.txt"), [trade(text, "44", "turnover", 44e9, 2024, parties=("KZ", "CN"))]
+    )
     profile = kb.profile(store, "KZ")
     assert [p["code"] for p in profile["by_turnover"]] == ["CN", "UZ"]
     assert [p["code"] for p in profile["by_events"]] == ["UZ"]
@@ -450,7 +594,8 @@ def test_whole_store_findings_may_be_served_stale_while_refreshed(store: Store) 
 
 
 def test_a_background_refresh_that_fails_is_reported_and_kept(
-        store: Store, caplog: pytest.LogCaptureFixture) -> None:
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
     fill(store)
     kb.findings(store)
     late = "По данным таможни, товарооборот в 2024 году составил 3,9 млрд долларов."
@@ -473,7 +618,8 @@ def test_a_background_refresh_that_fails_is_reported_and_kept(
 
 
 def test_a_refresh_that_meets_a_bug_is_reported_with_its_traceback(
-        store: Store, caplog: pytest.LogCaptureFixture) -> None:
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
     fill(store)
     kb.findings(store)
     late = "По данным таможни, товарооборот в 2024 году составил 3,9 млрд долларов."
@@ -493,17 +639,22 @@ def test_a_refresh_that_meets_a_bug_is_reported_with_its_traceback(
 
 TODAY = date(2025, 3, 1)
 QUESTIONS = [  # (question, found, words the answer must contain)
-    ("Какой товарооборот между Казахстаном и Узбекистаном в 2017 году?", False,
-     ["нет сведений", "2017", "Есть данные"]),
-    ("Какой товарооборот между Казахстаном и Узбекистаном в 2024 году?", True,
-     ["4,4 млрд долларов", "источников: 3, независимых: 2"]),
+    (
+        "Какой товарооборот между Казахстаном и Узбекистаном в 2017 году?",
+        False,
+        ["нет сведений", "2017", "Есть данные"],
+    ),
+    (
+        "Какой товарооборот между Казахстаном и Узбекистаном в 2024 году?",
+        True,
+        ["4,4 млрд долларов", "источников: 3, независимых: 2"],
+    ),
     ("Товарооборот Узбекистана с Казахстаном в прошлом году", True, ["4,4 млрд"]),
     ("каков товарооборот казахстана и узбекистана в 2023 году", True, ["4 млрд"]),
     ("Какой экспорт Казахстана в Узбекистан в 2024 году?", True, ["2,6 млрд"]),
     ("Сколько Казахстан импортировал из Узбекистана в 2024 году?", True, ["1,8 млрд"]),
     ("На сколько вырос товарооборот Казахстана и Узбекистана в 2024 году?", True, ["10 %"]),
-    ("Какую цель по товарообороту поставили Казахстан и Узбекистан?", True,
-     ["10 млрд", "цель"]),
+    ("Какую цель по товарообороту поставили Казахстан и Узбекистан?", True, ["10 млрд", "цель"]),
     ("Какие форумы проходили с участием Казахстана и Узбекистана?", True, ["форум"]),
     ("Какой товарооборот Казахстана и Китая?", False, ["нет сведений"]),
     ("Как дела?", False, ["Не удалось понять"]),
@@ -567,8 +718,9 @@ def test_export_parquet(store: Store, tmp_path: Path, what: str) -> None:
 
 def test_exported_facts_carry_curation(store: Store, tmp_path: Path) -> None:
     docs = fill(store)
-    kb.curate(store, fact_id(store, docs["main"].id, "turnover", 2024), "reject", by="А",
-              why="дубль")
+    kb.curate(
+        store, fact_id(store, docs["main"].id, "turnover", 2024), "reject", by="А", why="дубль"
+    )
     kb.export(store, "facts", "jsonl", tmp_path / "f.jsonl")
     rows = [json.loads(line) for line in (tmp_path / "f.jsonl").read_text().splitlines()]
     assert sorted(r["curation"] for r in rows if r["curation"]) == ["rejected"]
@@ -583,16 +735,31 @@ def test_export_refuses_unknown_requests(store: Store) -> None:
 
 # -- every consolidated type (issue 13, point 8) ----------------------------------------------
 
-ROADMAP_SIGNED = ("Глава республики напомнил, что дорожную карту с Казахстаном подписали в "
-                  "прошлом году.")
-ROADMAP_PERIOD = ("В рамках башкиро-казахстанской дорожной карты на 2023–2024 годы уже "
-                  "работают представительства компаний.")
+ROADMAP_SIGNED = (
+    "Глава республики напомнил, что дорожную карту с Казахстаном подписали в прошлом году."
+)
+ROADMAP_PERIOD = (
+    "В рамках башкиро-казахстанской дорожной карты на 2023–2024 годы уже "
+    "работают представительства компаний."
+)
 
 
 def roadmap(text: str, words: str, name: str, **fields: Any) -> Fact:
-    return Fact("agreement", {"kind": "roadmap", "name": name, "parties": ["KZ", "RU-BA"],
-                              "status": "signed", "date": None, "period": None, **fields},
-                at(text, words), 0.85, rule="test.agreement")
+    return Fact(
+        "agreement",
+        {
+            "kind": "roadmap",
+            "name": name,
+            "parties": ["KZ", "RU-BA"],
+            "status": "signed",
+            "date": None,
+            "period": None,
+            **fields,
+        },
+        at(text, words),
+        0.85,
+        rule="test.agreement",
+    )
 
 
 def test_consolidated_export_holds_every_type(store: Store, tmp_path: Path) -> None:
@@ -607,11 +774,21 @@ def test_consolidated_export_holds_every_type(store: Store, tmp_path: Path) -> N
 def test_a_roadmap_is_one_fact_and_keeps_its_period(store: Store, tmp_path: Path) -> None:
     """One source dates the signing ("в прошлом году" → 2023), the other names the
     period: one roadmap with both, in the dossier and in the export."""
-    store.add(doc(ROADMAP_SIGNED, "signed.txt", "2024-11-29"),
-              [roadmap(ROADMAP_SIGNED, "дорожную карту", "Дорожная карта", date="2023")])
-    store.add(doc(ROADMAP_PERIOD, "period.txt", "2024-11-28"),
-              [roadmap(ROADMAP_PERIOD, "дорожной карты", "Башкиро-казахстанская дорожная карта",
-                       period={"from_year": 2023, "to_year": 2024})])
+    store.add(
+        doc(ROADMAP_SIGNED, "signed.txt", "2024-11-29"),
+        [roadmap(ROADMAP_SIGNED, "дорожную карту", "Дорожная карта", date="2023")],
+    )
+    store.add(
+        doc(ROADMAP_PERIOD, "period.txt", "2024-11-28"),
+        [
+            roadmap(
+                ROADMAP_PERIOD,
+                "дорожной карты",
+                "Башкиро-казахстанская дорожная карта",
+                period={"from_year": 2023, "to_year": 2024},
+            )
+        ],
+    )
     [found] = kb.dossier(store, "KZ", "RU-BA").sections["agreements"]
     assert len(found.claims) == 2
     assert found.fields["period"] == {"from_year": 2023, "to_year": 2024}
@@ -625,20 +802,30 @@ def test_a_roadmap_is_one_fact_and_keeps_its_period(store: Store, tmp_path: Path
 
 def test_two_dated_roadmaps_stay_apart(store: Store) -> None:
     """An undated mention joins a dated one only where no other date competes."""
-    store.add(doc(ROADMAP_SIGNED, "signed.txt", "2024-11-29"),
-              [roadmap(ROADMAP_SIGNED, "дорожную карту", "Дорожная карта", date="2023")])
-    store.add(doc(ROADMAP_PERIOD, "period.txt", "2020-11-28"),
-              [roadmap(ROADMAP_PERIOD, "дорожной карты", "Дорожная карта", date="2019")])
+    store.add(
+        doc(ROADMAP_SIGNED, "signed.txt", "2024-11-29"),
+        [roadmap(ROADMAP_SIGNED, "дорожную карту", "Дорожная карта", date="2023")],
+    )
+    store.add(
+        doc(ROADMAP_PERIOD, "period.txt", "2020-11-28"),
+        [roadmap(ROADMAP_PERIOD, "дорожной карты", "Дорожная карта", date="2019")],
+    )
     assert len(kb.dossier(store, "KZ", "RU-BA").sections["agreements"]) == 2
 
 
 # -- ask: rivals, English, people (issue 13, point 4) -----------------------------------------
 
 ENGLISH = [  # (question, found, words the answer must contain)
-    ("What was the trade between Kazakhstan and Uzbekistan in 2024?", True,
-     ["Товарооборот Казахстан — Узбекистан за 2024 год", "4,4 млрд"]),
-    ("What was the trade between Kazakhstan and Uzbekistan in 2017?", False,
-     ["нет сведений о товарообороте (Казахстан — Узбекистан) за 2017 год", "Есть данные"]),
+    (
+        "What was the trade between Kazakhstan and Uzbekistan in 2024?",
+        True,
+        ["Товарооборот Казахстан — Узбекистан за 2024 год", "4,4 млрд"],
+    ),
+    (
+        "What was the trade between Kazakhstan and Uzbekistan in 2017?",
+        False,
+        ["нет сведений о товарообороте (Казахстан — Узбекистан) за 2017 год", "Есть данные"],
+    ),
     ("What were Kazakhstan's exports to Uzbekistan in 2024?", True, ["2,6 млрд"]),
     ("How much did Kazakhstan import from Uzbekistan in 2024?", True, ["1,8 млрд"]),
     ("In 2024, what was the turnover of Kazakhstan and Uzbekistan?", True, ["4,4 млрд"]),
@@ -657,16 +844,15 @@ def test_ask_in_english(store: Store, question: str, found: bool, words: list[st
 
 def test_english_questions_name_regions_and_not_india() -> None:
     q = kb.parse("What was the trade between Kazakhstan and Bashkortostan in 2023?")
-    assert (q.parties, q.type, q.indicator, q.year) == (("KZ", "RU-BA"), "trade", "turnover",
-                                                        2023)
-    assert kb.parse("Trade of Russia with the Kostanay region in 2024").parties == ("RU",
-                                                                                    "KZ-39")
+    assert (q.parties, q.type, q.indicator, q.year) == (("KZ", "RU-BA"), "trade", "turnover", 2023)
+    assert kb.parse("Trade of Russia with the Kostanay region in 2024").parties == ("RU", "KZ-39")
 
 
 def test_a_disputed_answer_shows_the_rival_with_its_sources(store: Store) -> None:
     fill(store, rival=True)
-    answer = kb.answer(store, "Какой товарооборот между Казахстаном и Узбекистаном в 2024 "
-                              "году?", today=TODAY)
+    answer = kb.answer(
+        store, "Какой товарооборот между Казахстаном и Узбекистаном в 2024 году?", today=TODAY
+    )
     assert answer.found and "источники расходятся" in answer.text
     assert "4,4 млрд" in answer.text and "3,9 млрд" in answer.text and "rival.txt" in answer.text
     [rival] = answer.rivals
@@ -679,15 +865,32 @@ MINISTER = "Министр торговли Казахстана Арман Ша
 
 
 def add_minister(store: Store) -> None:
-    store.add(doc(MINISTER, "minister.txt"), [Fact("person", {
-        "name": "Арман Шаккалиев", "surname": "Шаккалиев", "first_name": "Арман",
-        "role": "министр торговли Казахстана", "roles": ["министр торговли Казахстана"],
-        "country": "KZ", "region": None, "aliases": ["Арман Шаккалиев"]},
-        at(MINISTER, "Министр"), 0.85, rule="test.person")])
+    store.add(
+        doc(MINISTER, "minister.txt"),
+        [
+            Fact(
+                "person",
+                {
+                    "name": "Арман Шаккалиев",
+                    "surname": "Шаккалиев",
+                    "first_name": "Арман",
+                    "role": "министр торговли Казахстана",
+                    "roles": ["министр торговли Казахстана"],
+                    "country": "KZ",
+                    "region": None,
+                    "aliases": ["Арман Шаккалиев"],
+                },
+                at(MINISTER, "Министр"),
+                0.85,
+                rule="test.person",
+            )
+        ],
+    )
 
 
-@pytest.mark.parametrize("question", ["Кто такой Арман Шаккалиев?", "кто такой Шаккалиев",
-                                      "Who is Arman Shakkaliev?"])
+@pytest.mark.parametrize(
+    "question", ["Кто такой Арман Шаккалиев?", "кто такой Шаккалиев", "Who is Arman Shakkaliev?"]
+)
 def test_who_is(store: Store, question: str) -> None:
     add_minister(store)
     answer = kb.answer(store, question, today=TODAY)
@@ -717,51 +920,92 @@ def partners(store: Store, code: str) -> list[str]:
 
 def test_a_share_s_label_and_bilateral_total_are_no_partners(store: Store) -> None:
     text = "Доля МСБ в структуре двустороннего товарооборота не превышает 8%."
-    share = Fact("share", {"indicator": "turnover", "part": "SME", "whole": "KZ+RU",
-                           "percent": 8.0, "qualifier": "under"},
-                 at(text, "не превышает"), 0.8, rule="test.share")
+    share = Fact(
+        "share",
+        {
+            "indicator": "turnover",
+            "part": "SME",
+            "whole": "KZ+RU",
+            "percent": 8.0,
+            "qualifier": "under",
+        },
+        at(text, "не превышает"),
+        0.8,
+        rule="test.share",
+    )
     store.add(doc(text, "sme.txt"), [share])
     assert partners(store, "RU") == ["KZ"]  # the total's other side; no "SME", no "KZ+RU"
     assert kb.dossier(store, "KZ", "RU").sections["shares"]
 
 
-QUOTE_TEXT = ("«Мы намерены развивать сотрудничество с Казахстаном», — заявил специальный "
-              "представитель Президента России по Антарктике Артур Чилингаров.")
-ROUTE_TEXT = ("«Объем транспортировки нефти по трубопроводу Баку – Тбилиси – Джейхан составил "
-              "1,4 миллиона тонн, и мы наращиваем транзит через Азербайджан», — отметил "
-              "директор КИСИ Еркин Тукумов в Казахстане.")
+QUOTE_TEXT = (
+    "«Мы намерены развивать сотрудничество с Казахстаном», — заявил специальный "
+    "представитель Президента России по Антарктике Артур Чилингаров."
+)
+ROUTE_TEXT = (
+    "«Объем транспортировки нефти по трубопроводу Баку – Тбилиси – Джейхан составил "
+    "1,4 миллиона тонн, и мы наращиваем транзит через Азербайджан», — отметил "
+    "директор КИСИ Еркин Тукумов в Казахстане."
+)
 
 
 def quote(text: str, words: str, name: str, role: str, country: str) -> Fact:
-    return Fact("quote", {"speaker": {"name": name, "role": role, "organization": None,
-                                      "country": country},
-                          "text": text[1:text.index("»")], "mode": "direct"},
-                at(text, words), 0.7, rule="test.quote")
+    return Fact(
+        "quote",
+        {
+            "speaker": {"name": name, "role": role, "organization": None, "country": country},
+            "text": text[1 : text.index("»")],
+            "mode": "direct",
+        },
+        at(text, words),
+        0.7,
+        rule="test.quote",
+    )
 
 
 def test_a_word_of_the_speaker_s_title_is_no_partner(store: Store) -> None:
     role = "специальный представитель Президента России по Антарктике"
-    store.add(doc(QUOTE_TEXT, "aq.txt"),
-              [quote(QUOTE_TEXT, "Мы намерены", "Артур Чилингаров", role, "RU")],
-              [named(QUOTE_TEXT, "Казахстаном", "KZ"), named(QUOTE_TEXT, "России", "RU"),
-               named(QUOTE_TEXT, "Антарктике", "AQ")])
+    store.add(
+        doc(QUOTE_TEXT, "aq.txt"),
+        [quote(QUOTE_TEXT, "Мы намерены", "Артур Чилингаров", role, "RU")],
+        [
+            named(QUOTE_TEXT, "Казахстаном", "KZ"),
+            named(QUOTE_TEXT, "России", "RU"),
+            named(QUOTE_TEXT, "Антарктике", "AQ"),
+        ],
+    )
     assert partners(store, "RU") == ["KZ"]
     assert not kb.dossier(store, "RU", "AQ").sections["quotes"]
 
 
 def test_the_cities_of_a_route_are_no_partners(store: Store) -> None:
-    store.add(doc(ROUTE_TEXT, "route.txt"),
-              [quote(ROUTE_TEXT, "Объем", "Еркин Тукумов", "директор КИСИ", "KZ")],
-              [named(ROUTE_TEXT, "Баку", "AZ-BA"), named(ROUTE_TEXT, "Тбилиси", "GE-TB"),
-               named(ROUTE_TEXT, "Азербайджан", "AZ"), named(ROUTE_TEXT, "Казахстане", "KZ")])
+    store.add(
+        doc(ROUTE_TEXT, "route.txt"),
+        [quote(ROUTE_TEXT, "Объем", "Еркин Тукумов", "директор КИСИ", "KZ")],
+        [
+            named(ROUTE_TEXT, "Баку", "AZ-BA"),
+            named(ROUTE_TEXT, "Тбилиси", "GE-TB"),
+            named(ROUTE_TEXT, "Азербайджан", "AZ"),
+            named(ROUTE_TEXT, "Казахстане", "KZ"),
+        ],
+    )
     assert partners(store, "KZ") == ["AZ"]
 
 
 def test_a_country_and_its_own_region_are_no_pair(store: Store) -> None:
     text = "Компания из Белорецка планирует запустить в Костанае производство пружин."
-    project = Fact("project", {"partners": ["RU-BA", "KZ"], "location": "KZ-39",
-                               "sector": "machine building", "status": "planned"},
-                   at(text, "запустить"), 0.7, rule="test.project")
+    project = Fact(
+        "project",
+        {
+            "partners": ["RU-BA", "KZ"],
+            "location": "KZ-39",
+            "sector": "machine building",
+            "status": "planned",
+        },
+        at(text, "запустить"),
+        0.7,
+        rule="test.project",
+    )
     store.add(doc(text, "kz39.txt"), [project])
     pairs = {(p["a"], p["b"]) for p in kb.overview(store, latest=0)["pairs"]}
     assert pairs == {("KZ", "RU-BA"), ("KZ-39", "RU-BA")}

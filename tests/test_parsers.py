@@ -13,9 +13,19 @@ from bilat.nlp import analyse
 from bilat.nlp.cleanup import readable
 
 NUMBERS = [
-    ("489,2", 489.2), ("26", 26.0), ("1 200", 1200.0), ("1.5", 1.5), ("полтора", 1.5),
-    ("два", 2.0), ("десять", 10.0), ("3, 5", None), ("12 34", None), ("abc", None),
-    ("1 400 000", 1_400_000.0), ("0,75", 0.75), ("1 461,5", 1461.5),
+    ("489,2", 489.2),
+    ("26", 26.0),
+    ("1 200", 1200.0),
+    ("1.5", 1.5),
+    ("полтора", 1.5),
+    ("два", 2.0),
+    ("десять", 10.0),
+    ("3, 5", None),
+    ("12 34", None),
+    ("abc", None),
+    ("1 400 000", 1_400_000.0),
+    ("0,75", 0.75),
+    ("1 461,5", 1461.5),
 ]
 
 
@@ -57,7 +67,7 @@ MONEY = [
 
 @pytest.mark.parametrize(("text", "expected"), MONEY)
 def test_find_money(text: str, expected: list[tuple[float, str | None, str]]) -> None:
-    found = [(m.value, m.currency, text[m.start:m.stop]) for m in find_money(text)]
+    found = [(m.value, m.currency, text[m.start : m.stop]) for m in find_money(text)]
     assert found == expected
 
 
@@ -76,11 +86,22 @@ def test_offsets_are_shifted() -> None:
     assert (money.start, money.stop) == (102, 114)
 
 
-@pytest.mark.parametrize(("text", "code"), [
-    ("долларов", "USD"), ("долл. США", "USD"), ("$", "USD"), ("тенге", "KZT"),
-    ("рублей", "RUB"), ("белорусских рублей", "BYN"), ("юаней", "CNY"), ("евро", "EUR"),
-    ("сомов", "KGS"), ("", None), ("штук", None),
-])
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("долларов", "USD"),
+        ("долл. США", "USD"),
+        ("$", "USD"),
+        ("тенге", "KZT"),
+        ("рублей", "RUB"),
+        ("белорусских рублей", "BYN"),
+        ("юаней", "CNY"),
+        ("евро", "EUR"),
+        ("сомов", "KGS"),
+        ("", None),
+        ("штук", None),
+    ],
+)
 def test_currency_code(text: str, code: str | None) -> None:
     assert currency_code(text) == code
 
@@ -94,17 +115,23 @@ PERIODS = [
     ("в первом полугодии", [("первом полугодии", None, None, 6, "period")]),
     ("за первый квартал 2025 года", [("первый квартал 2025 года", 2025, None, 3, "period")]),
     ("в текущем году", [("текущем году", None, 0, None, "period")]),
-    ("за первое полугодие нынешнего еще на 21,6%",
-     [("первое полугодие нынешнего", None, 0, 6, "period")]),
+    (
+        "за первое полугодие нынешнего еще на 21,6%",
+        [("первое полугодие нынешнего", None, 0, 6, "period")],
+    ),
     ("по итогам прошлого года", [("прошлого года", None, -1, None, "period")]),
     ("в позапрошлом году", [("позапрошлом году", None, -2, None, "period")]),
     ("довести до 10 млрд к 2030 году", [("к 2030 году", 2030, None, None, "target")]),
     ("по сравнению с 2020 годом", [("с 2020 годом", 2020, None, None, "base")]),
     ("на 10% выше показателя 2021 года", [("показателя 2021 года", 2021, None, None, "base")]),
-    ("по сравнению с аналогичным периодом прошлого года",
-     [("аналогичным периодом прошлого года", None, -1, None, "base")]),
-    ("больше по сравнению с тем же периодом прошлого года",
-     [("тем же периодом прошлого года", None, -1, None, "base")]),
+    (
+        "по сравнению с аналогичным периодом прошлого года",
+        [("аналогичным периодом прошлого года", None, -1, None, "base")],
+    ),
+    (
+        "больше по сравнению с тем же периодом прошлого года",
+        [("тем же периодом прошлого года", None, -1, None, "base")],
+    ),
     ("за тот же квартал прошлого года", [("прошлого года", None, -1, None, "period")]),
     ("за 12 месяцев 2023 года", [("12 месяцев 2023 года", 2023, None, None, "period")]),
     ("20 участников и 300 гостей", []),
@@ -113,8 +140,9 @@ PERIODS = [
 
 @pytest.mark.parametrize(("text", "expected"), PERIODS)
 def test_find_periods(text: str, expected: list[tuple]) -> None:
-    found = [(text[p.start:p.stop], p.year, p.relative, p.months, p.role)
-             for p in find_periods(text)]
+    found = [
+        (text[p.start : p.stop], p.year, p.relative, p.months, p.role) for p in find_periods(text)
+    ]
     assert found == expected
 
 
@@ -123,10 +151,18 @@ def test_year_range_keeps_the_last_year() -> None:
     assert (period.year, period.to_year) == (2023, 2024)
 
 
-@pytest.mark.parametrize(("word", "offset"), [
-    ("прошлого", -1), ("прошлом", -1), ("минувшего", -1), ("позапрошлом", -2),
-    ("текущего", 0), ("этом", 0), ("нынешнем", 0),
-])
+@pytest.mark.parametrize(
+    ("word", "offset"),
+    [
+        ("прошлого", -1),
+        ("прошлом", -1),
+        ("минувшего", -1),
+        ("позапрошлом", -2),
+        ("текущего", 0),
+        ("этом", 0),
+        ("нынешнем", 0),
+    ],
+)
 def test_relative_offset(word: str, offset: int) -> None:
     assert relative_offset(word) == offset
 
@@ -145,8 +181,11 @@ DATELINES = [
     ("2025-03-12 новость", (12, 3, 2025)),
     ("Заголовок\n12 марта 2025 г.\nтекст", (12, 3, 2025)),
     ("Четвертое заседание совета прошло в столице", None),
-    ("Длинное первое предложение статьи, в котором рассказывается о том, что форум "
-     "состоится 27 апреля в Абакане и соберёт гостей", None),
+    (
+        "Длинное первое предложение статьи, в котором рассказывается о том, что форум "
+        "состоится 27 апреля в Абакане и соберёт гостей",
+        None,
+    ),
 ]
 
 
@@ -176,20 +215,24 @@ ABBREVIATION_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "count"), ABBREVIATION_CASES,
-                         ids=[c[0][:40] for c in ABBREVIATION_CASES])
+@pytest.mark.parametrize(
+    ("text", "count"), ABBREVIATION_CASES, ids=[c[0][:40] for c in ABBREVIATION_CASES]
+)
 def test_sentences_go_on_after_abbreviations(text: str, count: int) -> None:
     document = Document(text=text, source="test", name="test", kind="txt")
     assert len(analyse(document).sentences) == count
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("достиг тр\u00ebх миллиардов", "достиг трёх миллиардов"),
-    ("\u0054екст", "Текст"),  # a Latin T opening a Russian word
-    ("IT-компания Tesla", "IT-компания Tesla"),  # Latin words stay Latin
-    ("\U0001f4c8Экспорт вырос \u2705", " Экспорт вырос  "),  # emoji glued to a word
-    ("\u279eТоварооборот", " Товарооборот"),
-    ("2 + 2 = 4", "2 + 2 = 4"),  # arithmetic stays
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("достиг тр\u00ebх миллиардов", "достиг трёх миллиардов"),
+        ("\u0054екст", "Текст"),  # a Latin T opening a Russian word
+        ("IT-компания Tesla", "IT-компания Tesla"),  # Latin words stay Latin
+        ("\U0001f4c8Экспорт вырос \u2705", " Экспорт вырос  "),  # emoji glued to a word
+        ("\u279eТоварооборот", " Товарооборот"),
+        ("2 + 2 = 4", "2 + 2 = 4"),  # arithmetic stays
+    ],
+)
 def test_what_the_tokenizer_must_not_see(text: str, expected: str) -> None:
     assert readable(text) == expected

@@ -21,11 +21,17 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
 # Floors: the targets, below the scores measured when they were recorded
 # (headline 0.909, trade 1.000, event 1.000, every attribute ≥ 0.875).
 FLOORS = {"headline": 0.90, "trade": 0.90, "event": 0.85}
-ATTRIBUTE_FLOORS = {"trade.qualifier": 0.90, "trade.status": 0.90, "trade.months": 0.90,
-                    "change.base": 0.90, "event.kind": 0.85}
+ATTRIBUTE_FLOORS = {
+    "trade.qualifier": 0.90,
+    "trade.status": 0.90,
+    "trade.months": 0.90,
+    "change.base": 0.90,
+    "event.kind": 0.85,
+}
 
-pytestmark = pytest.mark.skipif(not (SHARED / "score.py").is_file(),
-                                reason="../shared/eval is not beside this checkout")
+pytestmark = pytest.mark.skipif(
+    not (SHARED / "score.py").is_file(), reason="../shared/eval is not beside this checkout"
+)
 
 
 def _scorer() -> ModuleType:
@@ -41,8 +47,9 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> dict:
     pred = tmp_path_factory.mktemp("gate") / "pred.jsonl"
     with pred.open("w", encoding="utf-8") as out:
         for path in sorted((SHARED / "dev" / "texts").glob("*.txt")):
-            document = Document(text=path.read_text(encoding="utf-8"), source=str(path),
-                                name=path.name, kind="txt")
+            document = Document(
+                text=path.read_text(encoding="utf-8"), source=str(path), name=path.name, kind="txt"
+            )
             out.write(json.dumps(process(document).record, ensure_ascii=False) + "\n")
     scorer = _scorer()
     return scorer.score(scorer.load(str(SHARED / "dev" / "gold.jsonl")), scorer.load(str(pred)))

@@ -38,8 +38,10 @@ def _skip_reason(realset: ModuleType) -> str | None:
         return "../shared/eval is not beside this checkout"
     missing = realset.missing_texts(realset.load_cases())
     if missing:
-        return (f"{len(missing)} real-set texts are not in {realset.cache_dir()}; "
-                "run `python3 eval/real/realset.py fetch`")
+        return (
+            f"{len(missing)} real-set texts are not in {realset.cache_dir()}; "
+            "run `python3 eval/real/realset.py fetch`"
+        )
     return None
 
 
@@ -57,8 +59,10 @@ def reports(realset: ModuleType) -> dict[str, dict]:
     return {split: realset.score(split) for split in FLOORS}
 
 
-@pytest.mark.parametrize(("split", "kind", "floor"),
-                         [(s, k, f) for s, floors in FLOORS.items() for k, f in floors.items()])
+@pytest.mark.parametrize(
+    ("split", "kind", "floor"),
+    [(s, k, f) for s, floors in FLOORS.items() for k, f in floors.items()],
+)
 def test_real_set_floor(reports: dict[str, dict], split: str, kind: str, floor: float) -> None:
     assert reports[split][kind]["f1"] >= floor, reports[split][kind]
 

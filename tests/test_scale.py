@@ -14,7 +14,7 @@ ARTICLES = {
     "a.txt": "Товарооборот России и Казахстана в 2024 году составил 27 млрд долларов.",
     "b.txt": "Экспорт из Узбекистана в Китай в 2024 году вырос на 12%, сообщили в министерстве.",
     "c.txt": "В Омске прошёл форум. Стороны обсудили логистику и подписали меморандум о "
-             "сотрудничестве между Омской областью и Павлодарской областью.",
+    "сотрудничестве между Омской областью и Павлодарской областью.",
     "d.txt": "",  # empty: skipped with a reason, the rest goes on
 }
 
@@ -22,8 +22,9 @@ ARTICLES = {
 @pytest.fixture
 def dask() -> None:
     """The Dask runs need the 'scale' extra; without it they skip and say so."""
-    pytest.importorskip("dask.bag", reason="needs dask, the 'scale' extra: "
-                                            "pip install 'bilat[scale]'")
+    pytest.importorskip(
+        "dask.bag", reason="needs dask, the 'scale' extra: pip install 'bilat[scale]'"
+    )
 
 
 @pytest.fixture
@@ -64,13 +65,14 @@ def test_nothing_to_do(tmp_path: Path) -> None:
 def test_distributed_reads_a_folder_as_the_plain_run_does(corpus: Path, tmp_path: Path) -> None:
     """Sidecar files (notes, spreadsheets, hidden files) are passed over by both runs, and
     a file in a subfolder keeps its folder-relative name."""
-    (corpus / "README.md").write_text("# Подборка\n\nСтатьи о торговле России и Казахстана, "
-                                      "собранные для проверки.", encoding="utf-8")
+    (corpus / "README.md").write_text(
+        "# Подборка\n\nСтатьи о торговле России и Казахстана, собранные для проверки.",
+        encoding="utf-8",
+    )
     (corpus / "meta.csv").write_text("name,date\na.txt,2025-01-01\n", encoding="utf-8")
     (corpus / ".DS_Store").write_bytes(b"\x00\x01")
     (corpus / "more").mkdir()
-    (corpus / "more" / "e.txt").write_text(ARTICLES["a.txt"].replace("27", "28"),
-                                           encoding="utf-8")
+    (corpus / "more" / "e.txt").write_text(ARTICLES["a.txt"].replace("27", "28"), encoding="utf-8")
     with Store(str(tmp_path / "local.db")) as store:
         local = ingest([corpus], store)
         local_names = sorted(d.name for d in store.documents())

@@ -19,10 +19,14 @@ from bilat.kb import wording
 from bilat.model import Document, Fact
 from bilat.store import Store
 
-TEXT = ("Доля малого и среднего бизнеса в товарообороте Казахстана и России составляет "
-        "около 30%.")
-FIELDS = {"indicator": "turnover", "part": "SME", "whole": "KZ+RU", "percent": 30.0,
-          "qualifier": "approx"}
+TEXT = "Доля малого и среднего бизнеса в товарообороте Казахстана и России составляет около 30%."
+FIELDS = {
+    "indicator": "turnover",
+    "part": "SME",
+    "whole": "KZ+RU",
+    "percent": 30.0,
+    "qualifier": "approx",
+}
 SAID = "доля малого и среднего бизнеса в товарообороте (Казахстан и Россия): около 30 %"
 
 
@@ -30,9 +34,12 @@ SAID = "доля малого и среднего бизнеса в товаро
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     path = str(tmp_path_factory.mktemp("share") / "share.db")
     with Store(path) as store:
-        store.add(Document(text=TEXT, source="corpus/sme.txt", name="sme.txt", kind="text",
-                           date="2025-02-10"),
-                  [Fact("share", FIELDS, at(TEXT, "составляет"), 0.8, rule="test.share")])
+        store.add(
+            Document(
+                text=TEXT, source="corpus/sme.txt", name="sme.txt", kind="text", date="2025-02-10"
+            ),
+            [Fact("share", FIELDS, at(TEXT, "составляет"), 0.8, rule="test.share")],
+        )
     return path
 
 
@@ -53,16 +60,17 @@ def test_every_label_the_extractor_gives_a_share_has_its_russian_words() -> None
 
 
 def test_the_facts_table_shows_the_pair(db: str) -> None:
-    rows = [json.loads(line) for line in run("facts", "--db", db, "--format", "jsonl")
-            .splitlines()]
+    rows = [json.loads(line) for line in run("facts", "--db", db, "--format", "jsonl").splitlines()]
     assert [r["whole"] for r in rows] == ["KZ+RU"]  # the record keeps what was read
     table = run("facts", "--db", db, "--type", "share")
     assert "KZ – RU" in table and "SME в" not in table and "KZ+RU" not in table
 
 
 def test_csv_writes_the_pair_s_codes(db: str) -> None:
-    for args in (("facts", "--db", db, "--format", "csv"),
-                 ("export", "--db", db, "--what", "consolidated", "--format", "csv")):
+    for args in (
+        ("facts", "--db", db, "--format", "csv"),
+        ("export", "--db", db, "--what", "consolidated", "--format", "csv"),
+    ):
         (row,) = csv.DictReader(io.StringIO(run(*args)))
         assert row["parties"] == "KZ RU", args
 

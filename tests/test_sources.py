@@ -43,28 +43,55 @@ TEXT_CASES = [
     ("win.txt", ARTICLE.encode("cp1251"), TITLE, "2025-06-05", TITLE),
     ("koi.txt", ARTICLE.encode("koi8_r"), TITLE, "2025-06-05", TITLE),
     ("utf16.txt", ARTICLE.encode("utf-16"), TITLE, "2025-06-05", TITLE),
-    ("crlf.text", ARTICLE.replace("\n", "\r\n").encode(), TITLE, "2025-06-05",
-     TITLE + "\n5 июня 2025\n\n"),
+    (
+        "crlf.text",
+        ARTICLE.replace("\n", "\r\n").encode(),
+        TITLE,
+        "2025-06-05",
+        TITLE + "\n5 июня 2025\n\n",
+    ),
     ("note.md", f"# {TITLE}\n\n{BODY}".encode(), TITLE, None, f"# {TITLE}"),
     ("no_year.txt", f"{TITLE}\n5 июня\n\n{BODY}".encode(), TITLE, None, TITLE),
     ("no_title.txt", BODY.encode("cp1251"), None, None, BODY[:40]),
     # a page copied from a browser: its menu and breadcrumbs come before the headline
-    ("copied.txt", f"Все новости\n{TITLE}\n5 июня 2025\n\n{BODY}".encode(), TITLE,
-     "2025-06-05", "Все новости"),
-    ("crumbs.txt", f"Главная / Новости / Экономика\nПоделиться\n{TITLE}\n5 июня 2025\n\n"
-     f"{BODY}".encode(), TITLE, "2025-06-05", "Главная"),
+    (
+        "copied.txt",
+        f"Все новости\n{TITLE}\n5 июня 2025\n\n{BODY}".encode(),
+        TITLE,
+        "2025-06-05",
+        "Все новости",
+    ),
+    (
+        "crumbs.txt",
+        f"Главная / Новости / Экономика\nПоделиться\n{TITLE}\n5 июня 2025\n\n{BODY}".encode(),
+        TITLE,
+        "2025-06-05",
+        "Главная",
+    ),
     ("menu_only.txt", f"Все новости\n\n{BODY}".encode(), None, None, "Все новости"),
-    ("dated_first.txt", f"Новости\n5 июня 2025, 10:05\n{TITLE}\n\n{BODY}".encode(), TITLE,
-     "2025-06-05", "Новости"),
-    ("address.txt", f"example-news.ru/kurgan/188\nLast Update:\n{TITLE}\n\n{BODY}".encode(),
-     TITLE, None, "example-news.ru"),
+    (
+        "dated_first.txt",
+        f"Новости\n5 июня 2025, 10:05\n{TITLE}\n\n{BODY}".encode(),
+        TITLE,
+        "2025-06-05",
+        "Новости",
+    ),
+    (
+        "address.txt",
+        f"example-news.ru/kurgan/188\nLast Update:\n{TITLE}\n\n{BODY}".encode(),
+        TITLE,
+        None,
+        "example-news.ru",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("name", "data", "title", "date", "start"), TEXT_CASES,
-                         ids=[case[0] for case in TEXT_CASES])
-def test_text_files(tmp_path: Path, name: str, data: bytes, title: str | None,
-                    date: str | None, start: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "data", "title", "date", "start"), TEXT_CASES, ids=[case[0] for case in TEXT_CASES]
+)
+def test_text_files(
+    tmp_path: Path, name: str, data: bytes, title: str | None, date: str | None, start: str
+) -> None:
     (tmp_path / name).write_bytes(data)
     [document] = list(read(tmp_path / name))
     assert isinstance(document, Document), document
@@ -106,8 +133,9 @@ MENU = ["Главная", "Новости", "Экономика", "Регион�
 def furniture_page(*, truncate_at: str | None = None) -> str:
     menu = "".join(f'<li><a href="/m{i}">{item}</a></li>' for i, item in enumerate(MENU))
     popular = "".join(f'<li><a href="/p{i}">{h}</a></li>' for i, h in enumerate(FOREIGN_HEADLINES))
-    read_also = "".join(f'<li><a href="/r{i}">{h}</a></li>'
-                        for i, h in enumerate(FOREIGN_HEADLINES[:3]))
+    read_also = "".join(
+        f'<li><a href="/r{i}">{h}</a></li>' for i, h in enumerate(FOREIGN_HEADLINES[:3])
+    )
     paragraphs = "".join(f"<p>{paragraph}</p>" for paragraph in PAGE_PARAGRAPHS)
     page = f"""<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8">
 <title>{PAGE_TITLE} | Вымышленные вести</title>
@@ -135,8 +163,9 @@ def test_html_main_text_title_and_date(tmp_path: Path, encoding: str) -> None:
     assert "холодильный склад" in document.text  # prose after the "Читайте также" block
 
 
-@pytest.mark.parametrize("furniture", [*FOREIGN_HEADLINES, *MENU, "Читайте также",
-                                       "Популярное", "Все права защищены"])
+@pytest.mark.parametrize(
+    "furniture", [*FOREIGN_HEADLINES, *MENU, "Читайте также", "Популярное", "Все права защищены"]
+)
 def test_html_furniture_is_stripped(tmp_path: Path, furniture: str) -> None:
     (tmp_path / "page.html").write_text(furniture_page(), encoding="utf-8")
     [document] = list(read(tmp_path / "page.html"))
@@ -162,8 +191,16 @@ def test_truncated_html(tmp_path: Path, cut: str, expected: str) -> None:
 # ── JSON Lines: a broken line is skipped alone ──────────────────────────────────────────
 
 JSONL_LINES = [
-    json.dumps({"id": "a1", "text": BODY, "title": TITLE, "date": "2025-06-05T08:00:00",
-                "url": "https://example.org/a1"}, ensure_ascii=False),
+    json.dumps(
+        {
+            "id": "a1",
+            "text": BODY,
+            "title": TITLE,
+            "date": "2025-06-05T08:00:00",
+            "url": "https://example.org/a1",
+        },
+        ensure_ascii=False,
+    ),
     json.dumps({"text": BODY + " Вторая заметка."}, ensure_ascii=False),
     '{"text": "Оборвалась на полуслове',
     "",
@@ -191,8 +228,12 @@ def test_jsonl_lines_go_on_past_broken_ones(tmp_path: Path, suffix: str) -> None
     path = tmp_path / f"news{suffix}"
     path.write_text("\n".join(JSONL_LINES) + "\n", encoding="utf-8")
     items = list(read(path))
-    found = [(item.name, item.date) if isinstance(item, Document)
-             else (Path(item.input).name, item.reason) for item in items]
+    found = [
+        (item.name, item.date)
+        if isinstance(item, Document)
+        else (Path(item.input).name, item.reason)
+        for item in items
+    ]
     assert len(found) == len(JSONL_EXPECTED)
     for (name, detail), (want_name, want_detail) in zip(found, JSONL_EXPECTED, strict=True):
         assert name == want_name.replace(".jsonl", suffix)
@@ -212,31 +253,51 @@ def test_json_array_of_articles(tmp_path: Path) -> None:
 # ── Telegram Desktop export ─────────────────────────────────────────────────────────────
 
 TELEGRAM_MESSAGES = [
-    {"id": 1, "type": "service", "action": "create_channel", "date": "2025-01-01T09:00:00",
-     "text": ""},
+    {
+        "id": 1,
+        "type": "service",
+        "action": "create_channel",
+        "date": "2025-01-01T09:00:00",
+        "text": "",
+    },
     {"id": 2, "type": "message", "date": "2025-01-10T11:30:00", "text": BODY},
-    {"id": 3, "type": "message", "date": "2025-01-11T12:00:00", "text": [
-        {"type": "bold", "text": "Омская область"}, " и ",
-        {"type": "hashtag", "text": "#Казахстан"}, " подписали соглашение о поставках зерна ",
-        {"type": "text_link", "text": "на 40 млн долларов", "href": "https://example.org/"}, "."]},
-    {"id": 4, "type": "message", "date": "2025-01-12T08:00:00", "photo": "photo.jpg",
-     "text": ""},
-    {"id": 5, "type": "service", "action": "pin_message", "date": "2025-01-12T08:01:00",
-     "text": ""},
+    {
+        "id": 3,
+        "type": "message",
+        "date": "2025-01-11T12:00:00",
+        "text": [
+            {"type": "bold", "text": "Омская область"},
+            " и ",
+            {"type": "hashtag", "text": "#Казахстан"},
+            " подписали соглашение о поставках зерна ",
+            {"type": "text_link", "text": "на 40 млн долларов", "href": "https://example.org/"},
+            ".",
+        ],
+    },
+    {"id": 4, "type": "message", "date": "2025-01-12T08:00:00", "photo": "photo.jpg", "text": ""},
+    {
+        "id": 5,
+        "type": "service",
+        "action": "pin_message",
+        "date": "2025-01-12T08:01:00",
+        "text": "",
+    },
     {"id": 6, "type": "message", "date_unixtime": "1736856000", "text": ["Привет"]},
 ]
 TELEGRAM_EXPECTED = [  # (name or input, date or reason, text)
     ("Вымышленный канал/2", "2025-01-10", BODY),
-    ("Вымышленный канал/3", "2025-01-11",
-     "Омская область и #Казахстан подписали соглашение о поставках зерна на 40 млн долларов."),
+    (
+        "Вымышленный канал/3",
+        "2025-01-11",
+        "Омская область и #Казахстан подписали соглашение о поставках зерна на 40 млн долларов.",
+    ),
     ("(message 6)", "too short to be an article", None),
 ]
 
 
 @pytest.mark.parametrize("file_name", ["result.json", "export_2025.json"])
 def test_telegram_export(tmp_path: Path, file_name: str) -> None:
-    export = {"name": "Вымышленный канал", "type": "public_channel",
-              "messages": TELEGRAM_MESSAGES}
+    export = {"name": "Вымышленный канал", "type": "public_channel", "messages": TELEGRAM_MESSAGES}
     (tmp_path / file_name).write_text(json.dumps(export, ensure_ascii=False), "utf-8")
     items = list(read(tmp_path / file_name))
     assert len(items) == len(TELEGRAM_EXPECTED)
@@ -251,15 +312,19 @@ TELEGRAM_TITLES = [  # (message text, title)
     (BODY, "Товарооборот Курганской области с Казахстаном за первое полугодие вырос на 8%"),
     (f"⚡️ {TITLE}\n\n{BODY}", TITLE),
     (f"#Казахстан #Курган\n{TITLE}\n\n{BODY}", TITLE),
-    ("Губернатор Курганской области и аким Северо-Казахстанской области в ходе встречи в "
-     "Петропавловске договорились провести заседание рабочей группы осенью и обсудить "
-     "поставки зерна.", "Губернатор Курганской области и аким Северо-Казахстанской области "
-     "в ходе встречи в Петропавловске…"),
+    (
+        "Губернатор Курганской области и аким Северо-Казахстанской области в ходе встречи в "
+        "Петропавловске договорились провести заседание рабочей группы осенью и обсудить "
+        "поставки зерна.",
+        "Губернатор Курганской области и аким Северо-Казахстанской области "
+        "в ходе встречи в Петропавловске…",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("text", "title"), TELEGRAM_TITLES,
-                         ids=["sentence", "emoji", "hashtags", "long"])
+@pytest.mark.parametrize(
+    ("text", "title"), TELEGRAM_TITLES, ids=["sentence", "emoji", "hashtags", "long"]
+)
 def test_telegram_messages_get_a_title(tmp_path: Path, text: str, title: str) -> None:
     """A message has no title field: its first line, or its first sentence cut short."""
     export = {"name": "Канал", "messages": [{"id": 9, "type": "message", "text": text}]}
@@ -272,7 +337,9 @@ def test_a_list_of_names_is_no_article_but_lines_of_figures_are(tmp_path: Path) 
     (tmp_path / "index.txt").write_text("a.txt\nИтоги года.html\n2024/news_17.json\n", "utf-8")
     (tmp_path / "figures.txt").write_text(
         "Экспорт Курганской области в Казахстан, млн долларов 41.5\n"
-        "Импорт Курганской области из Казахстана, млн долларов 12.25\n", "utf-8")
+        "Импорт Курганской области из Казахстана, млн долларов 12.25\n",
+        "utf-8",
+    )
     [listing] = list(read(tmp_path / "index.txt"))
     assert isinstance(listing, Skipped) and listing.reason.startswith("a list of file names")
     [figures] = list(read(tmp_path / "figures.txt"))
@@ -305,21 +372,36 @@ ATOM = f"""<?xml version="1.0" encoding="utf-8"?>
 <content type="html">&lt;p&gt;{BODY}&lt;/p&gt;</content></entry></feed>"""
 FEED_CASES = [
     # (file name, bytes, [(name, date, text begins with)])
-    ("lenta.rss", RSS.encode("cp1251"), [
-        ("https://example.org/news/1", "2025-06-05", f"{TITLE}\n\n{BODY}"),
-        ("lenta.rss#2", "2025-06-06",
-         "Вторая новость ленты\n\nАким Павлодарской области провёл встречу")]),
-    ("lenta.xml", RSS.encode("cp1251"), [
-        ("https://example.org/news/1", "2025-06-05", TITLE),
-        ("lenta.xml#2", "2025-06-06", "Вторая")]),
+    (
+        "lenta.rss",
+        RSS.encode("cp1251"),
+        [
+            ("https://example.org/news/1", "2025-06-05", f"{TITLE}\n\n{BODY}"),
+            (
+                "lenta.rss#2",
+                "2025-06-06",
+                "Вторая новость ленты\n\nАким Павлодарской области провёл встречу",
+            ),
+        ],
+    ),
+    (
+        "lenta.xml",
+        RSS.encode("cp1251"),
+        [
+            ("https://example.org/news/1", "2025-06-05", TITLE),
+            ("lenta.xml#2", "2025-06-06", "Вторая"),
+        ],
+    ),
     ("feed.atom", ATOM.encode(), [("https://example.org/a/1", "2025-06-07", f"{TITLE}\n\n")]),
 ]
 
 
-@pytest.mark.parametrize(("file_name", "data", "expected"), FEED_CASES,
-                         ids=[case[0] for case in FEED_CASES])
-def test_feeds(tmp_path: Path, file_name: str, data: bytes,
-               expected: list[tuple[str, str, str]]) -> None:
+@pytest.mark.parametrize(
+    ("file_name", "data", "expected"), FEED_CASES, ids=[case[0] for case in FEED_CASES]
+)
+def test_feeds(
+    tmp_path: Path, file_name: str, data: bytes, expected: list[tuple[str, str, str]]
+) -> None:
     (tmp_path / file_name).write_bytes(data)
     items = list(read(tmp_path / file_name))
     assert [(item.name, item.date) for item in items] == [(n, d) for n, d, _ in expected]
@@ -357,19 +439,42 @@ URL_CASES = [
     # (id, replies, expected Document kind or Skipped reason, how many requests)
     ("ok", [page()], "url", 1),
     ("404", [httpx.Response(404)], "HTTP 404", 1),
-    ("connect-error", [httpx.ConnectError("Name or service not known")],
-     "could not connect (Name or service not known; 3 attempts)", 3),
+    (
+        "connect-error",
+        [httpx.ConnectError("Name or service not known")],
+        "could not connect (Name or service not known; 3 attempts)",
+        3,
+    ),
     ("timeout", [httpx.ReadTimeout("read timed out")], "timed out after 10 s", 1),
     ("retry-5xx-then-ok", [httpx.Response(503), page()], "url", 2),
     ("retry-connect-then-ok", [httpx.ConnectError("refused"), page()], "url", 2),
     ("5xx-always", [httpx.Response(502)], "HTTP 502 (after 3 attempts)", 3),
-    ("rss", [httpx.Response(200, headers={"content-type": "application/rss+xml"},
-                            content=RSS.encode("cp1251"))], "rss", 1),
-    ("plain-text", [httpx.Response(200, headers={"content-type": "text/plain"},
-                                   content=ARTICLE.encode("koi8_r"))], "url", 1),
-    ("pdf", [httpx.Response(200, headers={"content-type": "application/pdf"},
-                            content=b"%PDF-1.7")], "unsupported content type 'application/pdf'",
-     1),
+    (
+        "rss",
+        [
+            httpx.Response(
+                200, headers={"content-type": "application/rss+xml"}, content=RSS.encode("cp1251")
+            )
+        ],
+        "rss",
+        1,
+    ),
+    (
+        "plain-text",
+        [
+            httpx.Response(
+                200, headers={"content-type": "text/plain"}, content=ARTICLE.encode("koi8_r")
+            )
+        ],
+        "url",
+        1,
+    ),
+    (
+        "pdf",
+        [httpx.Response(200, headers={"content-type": "application/pdf"}, content=b"%PDF-1.7")],
+        "unsupported content type 'application/pdf'",
+        1,
+    ),
     ("empty", [httpx.Response(200, headers=HTML_HEADERS)], "empty response", 1),
 ]
 
@@ -379,8 +484,9 @@ def no_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(urls_module, "RETRY_BACKOFF_S", 0.0)
 
 
-@pytest.mark.parametrize(("case", "replies", "expected", "requests"), URL_CASES,
-                         ids=[case[0] for case in URL_CASES])
+@pytest.mark.parametrize(
+    ("case", "replies", "expected", "requests"), URL_CASES, ids=[case[0] for case in URL_CASES]
+)
 def test_urls(case: str, replies: list[Reply], expected: str, requests: int) -> None:
     url = f"https://news.example/{case}"
     calls: dict[str, int] = {}
@@ -408,14 +514,23 @@ def test_url_html_is_extracted_like_a_file() -> None:
 def test_read_many_files_urls_and_a_url_list(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     urls_file = tmp_path / "urls.txt"
-    urls_file.write_text("# a comment\nhttps://news.example/ok\n\nftp://old.example/x\n"
-                         "https://news.example/gone\n", encoding="utf-8")
-    routes: dict[str, list[Reply]] = {"https://news.example/ok": [page()],
-                                      "https://news.example/gone": [httpx.Response(404)],
-                                      "https://news.example/direct": [page()]}
+    urls_file.write_text(
+        "# a comment\nhttps://news.example/ok\n\nftp://old.example/x\nhttps://news.example/gone\n",
+        encoding="utf-8",
+    )
+    routes: dict[str, list[Reply]] = {
+        "https://news.example/ok": [page()],
+        "https://news.example/gone": [httpx.Response(404)],
+        "https://news.example/direct": [page()],
+    }
     with mock_client(routes, {}) as client:
-        items = list(read_many([tmp_path / "a.txt", "https://news.example/direct",
-                                tmp_path / "missing.txt"], urls_file, client=client))
+        items = list(
+            read_many(
+                [tmp_path / "a.txt", "https://news.example/direct", tmp_path / "missing.txt"],
+                urls_file,
+                client=client,
+            )
+        )
     assert [str(item) if isinstance(item, Skipped) else item.name for item in items] == [
         "a.txt",
         "https://news.example/direct",
@@ -433,6 +548,7 @@ def test_read_many_missing_url_list(tmp_path: Path) -> None:
 
 # ── bad inputs: exactly one Skipped each, and the batch goes on ─────────────────────────
 
+
 def make_sparse_oversize(path: Path) -> None:
     with path.open("wb") as file:  # sparse: the size check must refuse it before reading
         file.truncate(MAX_FILE_BYTES + 1)
@@ -442,11 +558,13 @@ def write(name: str, data: bytes) -> Callable[[Path], Path]:
     def make(folder: Path) -> Path:
         (folder / name).write_bytes(data)
         return folder / name
+
     return make
 
 
-TRUNCATED_EXPORT = json.dumps({"name": "Канал", "messages": TELEGRAM_MESSAGES},
-                              ensure_ascii=False, indent=1).encode()[:300]
+TRUNCATED_EXPORT = json.dumps(
+    {"name": "Канал", "messages": TELEGRAM_MESSAGES}, ensure_ascii=False, indent=1
+).encode()[:300]
 BAD_INPUTS = [
     # (id, makes the bad input in a folder, the Skipped reason begins with)
     ("empty", write("empty.txt", b""), "empty file"),
@@ -456,28 +574,50 @@ BAD_INPUTS = [
     ("binary-jsonl", write("blob.jsonl", b"\x00\x01\x02" * 100), "binary file"),
     ("truncated-json", write("result.json", TRUNCATED_EXPORT), "truncated or broken JSON at line"),
     ("undecodable", write("junk.txt", bytes(range(0x80, 0x100)) * 20), "undecodable text"),
-    ("too-large", lambda folder: (make_sparse_oversize(folder / "huge.txt"),
-                                  folder / "huge.txt")[1], "file too large"),
+    (
+        "too-large",
+        lambda folder: (make_sparse_oversize(folder / "huge.txt"), folder / "huge.txt")[1],
+        "file too large",
+    ),
     ("missing", lambda folder: folder / "nowhere.txt", "no such file or folder"),
     ("unsupported", write("report.pdf", b"%PDF-1.7 ..."), "unsupported file kind '.pdf'"),
     ("no-extension", write("Makefile", b"all:\n"), "unsupported file kind: no extension"),
     ("too-short", write("short.txt", "Коротко.".encode()), "too short to be an article"),
     ("json-not-export", write("conf.json", b'{"a": 1}'), "not a Telegram export"),
-    ("xml-not-feed", write("data.xml", b"<?xml version='1.0'?><catalog><x/></catalog>"),
-     "not an RSS or Atom feed"),
-    ("html-no-article", write("menu.html", "<html><body><nav><ul><li><a href='/'>Главная "
-                              "страница</a></li><li><a href='/n'>Новости региона и мира</a></li>"
-                              "</ul></nav></body></html>".encode()), "no article text found"),
-    ("html-caption-only", write("pic.htm", "<html><body><article><p>Фото: пресс-служба."
-                                "</p></article></body></html>".encode()),
-     "too short to be an article"),
-    ("empty-folder", lambda folder: (folder / "sub").mkdir() or folder / "sub",
-     "no files of a known kind"),
+    (
+        "xml-not-feed",
+        write("data.xml", b"<?xml version='1.0'?><catalog><x/></catalog>"),
+        "not an RSS or Atom feed",
+    ),
+    (
+        "html-no-article",
+        write(
+            "menu.html",
+            "<html><body><nav><ul><li><a href='/'>Главная "
+            "страница</a></li><li><a href='/n'>Новости региона и мира</a></li>"
+            "</ul></nav></body></html>".encode(),
+        ),
+        "no article text found",
+    ),
+    (
+        "html-caption-only",
+        write(
+            "pic.htm",
+            "<html><body><article><p>Фото: пресс-служба.</p></article></body></html>".encode(),
+        ),
+        "too short to be an article",
+    ),
+    (
+        "empty-folder",
+        lambda folder: (folder / "sub").mkdir() or folder / "sub",
+        "no files of a known kind",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("case", "make", "reason"), BAD_INPUTS,
-                         ids=[case[0] for case in BAD_INPUTS])
+@pytest.mark.parametrize(
+    ("case", "make", "reason"), BAD_INPUTS, ids=[case[0] for case in BAD_INPUTS]
+)
 def test_bad_input_is_one_skipped_and_the_batch_goes_on(
     tmp_path: Path, case: str, make: Callable[[Path], Path], reason: str
 ) -> None:
@@ -492,28 +632,43 @@ def test_bad_input_is_one_skipped_and_the_batch_goes_on(
 
 
 def test_folder_reads_known_kinds_sorted_and_skips_only_bad_files(tmp_path: Path) -> None:
-    files = {"b.txt": ARTICLE.encode(), "a/c.txt": ARTICLE.encode("cp1251"),
-             "a/broken.txt": b"", "README.md": b"# notes\n\nnot an article, a note on the folder",
-             "notes.pdf": b"%PDF", ".hidden/x.txt": ARTICLE.encode(), "d.htm": b""}
+    files = {
+        "b.txt": ARTICLE.encode(),
+        "a/c.txt": ARTICLE.encode("cp1251"),
+        "a/broken.txt": b"",
+        "README.md": b"# notes\n\nnot an article, a note on the folder",
+        "notes.pdf": b"%PDF",
+        ".hidden/x.txt": ARTICLE.encode(),
+        "d.htm": b"",
+    }
     for name, data in files.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_bytes(data)
     items = list(read(tmp_path))
-    assert [item.name if isinstance(item, Document) else Path(item.input).name
-            for item in items] == ["broken.txt", "a/c.txt", "b.txt", "d.htm"]
-    assert [type(item).__name__ for item in items] == ["Skipped", "Document", "Document",
-                                                       "Skipped"]
+    assert [
+        item.name if isinstance(item, Document) else Path(item.input).name for item in items
+    ] == ["broken.txt", "a/c.txt", "b.txt", "d.htm"]
+    assert [type(item).__name__ for item in items] == ["Skipped", "Document", "Document", "Skipped"]
 
 
 def test_count_is_what_reading_yields(tmp_path: Path) -> None:
     """The progress bar's total: as many items as reading gives, without keeping them."""
     from bilat.sources import count
 
-    files = {"b.txt": ARTICLE.encode(), "a/broken.txt": b"", "notes.pdf": b"%PDF",
-             "news.jsonl": (json.dumps({"text": BODY}, ensure_ascii=False) + "\n\n{broken\n"
-                            + json.dumps({"title": "без текста"}, ensure_ascii=False)).encode(),
-             "empty.jsonl": b"\n\n", "channel/result.json": json.dumps(
-                 {"name": "Канал", "messages": TELEGRAM_MESSAGES}, ensure_ascii=False).encode()}
+    files = {
+        "b.txt": ARTICLE.encode(),
+        "a/broken.txt": b"",
+        "notes.pdf": b"%PDF",
+        "news.jsonl": (
+            json.dumps({"text": BODY}, ensure_ascii=False)
+            + "\n\n{broken\n"
+            + json.dumps({"title": "без текста"}, ensure_ascii=False)
+        ).encode(),
+        "empty.jsonl": b"\n\n",
+        "channel/result.json": json.dumps(
+            {"name": "Канал", "messages": TELEGRAM_MESSAGES}, ensure_ascii=False
+        ).encode(),
+    }
     for name, data in files.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_bytes(data)
@@ -524,8 +679,9 @@ def test_count_is_what_reading_yields(tmp_path: Path) -> None:
     assert count(["https://example.org/x"]) == 1
 
 
-def test_an_unexpected_failure_is_one_skipped(tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unexpected_failure_is_one_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("parser blew up")
 
@@ -533,8 +689,9 @@ def test_an_unexpected_failure_is_one_skipped(tmp_path: Path,
     (tmp_path / "page.html").write_text(furniture_page(), encoding="utf-8")
     (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
     items = list(read_many([tmp_path / "page.html", tmp_path / "good.txt"]))
-    assert items[0] == Skipped(str(tmp_path / "page.html"),
-                               "could not be read (RuntimeError: parser blew up)")
+    assert items[0] == Skipped(
+        str(tmp_path / "page.html"), "could not be read (RuntimeError: parser blew up)"
+    )
     assert isinstance(items[1], Document)
 
 
@@ -560,6 +717,7 @@ def test_iso_date(value: object, expected: str | None) -> None:
 
 
 # ── the demo corpus ─────────────────────────────────────────────────────────────────────
+
 
 def test_demo_corpus_reads_whole() -> None:
     items = list(read(demo_path()))
@@ -591,8 +749,15 @@ def test_demo_html_keeps_no_furniture() -> None:
     html = demo_path() / "novosibirsk_uzbekistan.html"
     [document] = list(read(html))
     assert document.date == "2025-04-22"
-    for headline in ["Товарооборот России и Индии", "Курганская область", "Туркменистан",
-                     "Популярное", "Читайте также", "Погода", "Все права защищены"]:
+    for headline in [
+        "Товарооборот России и Индии",
+        "Курганская область",
+        "Туркменистан",
+        "Популярное",
+        "Читайте также",
+        "Погода",
+        "Все права защищены",
+    ]:
         assert headline not in document.text
 
 
@@ -606,6 +771,7 @@ def test_an_unexpected_failure_in_a_folder_ends_that_file_only(
     (tmp_path / "a.html").write_text(furniture_page(), encoding="utf-8")
     (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
     items = list(read(tmp_path))
-    assert items[0] == Skipped(str(tmp_path / "a.html"),
-                               "could not be read (ValueError: odd markup)")
+    assert items[0] == Skipped(
+        str(tmp_path / "a.html"), "could not be read (ValueError: odd markup)"
+    )
     assert isinstance(items[1], Document) and items[1].name == "b.txt"

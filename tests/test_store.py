@@ -18,47 +18,78 @@ from bilat.store import Store, schema
 
 # -- sample records: Russian sentences written for these tests ----------------------------
 
-TEXT_BA = ("Объём товарооборота с Казахстаном в 2024 году вырос на 12 процентов. "
-           "Товарооборот между Башкортостаном и Казахстаном составил 489,2 млн долларов, "
-           "из которых экспорт достиг 406,2 млн.")
-TEXT_UZ = ("Делегация Узбекистана посетила Уфу, где обсуждались поставки зерна и "
-           "создание совместного машиностроительного предприятия.")
-TEXT_TRI = ("В Астане прошёл форум регионов России, Казахстана и Узбекистана; "
-            "стороны подписали дорожную карту на 2025 год.")
+TEXT_BA = (
+    "Объём товарооборота с Казахстаном в 2024 году вырос на 12 процентов. "
+    "Товарооборот между Башкортостаном и Казахстаном составил 489,2 млн долларов, "
+    "из которых экспорт достиг 406,2 млн."
+)
+TEXT_UZ = (
+    "Делегация Узбекистана посетила Уфу, где обсуждались поставки зерна и "
+    "создание совместного машиностроительного предприятия."
+)
+TEXT_TRI = (
+    "В Астане прошёл форум регионов России, Казахстана и Узбекистана; "
+    "стороны подписали дорожную карту на 2025 год."
+)
 
 KZ = Actor(code="KZ", name="Казахстан", kind="country", country="KZ")
 BA = Actor(code="RU-BA", name="Республика Башкортостан", kind="region", country="RU")
 
 
-def doc(text: str, name: str, title: str | None = None, date: str | None = None,
-        **kwargs: Any) -> Document:
-    return Document(text=text, source=f"corpus/{name}", name=name, kind="text",
-                    title=title, date=date, **kwargs)
+def doc(
+    text: str, name: str, title: str | None = None, date: str | None = None, **kwargs: Any
+) -> Document:
+    return Document(
+        text=text, source=f"corpus/{name}", name=name, kind="text", title=title, date=date, **kwargs
+    )
 
 
 def fact(type: str, start: int = 0, confidence: float = 0.9, **fields: Any) -> Fact:
-    return Fact(type=type, fields=fields, evidence=Evidence("…", start, start + 60),
-                confidence=confidence, rule=f"test.{type}")
+    return Fact(
+        type=type,
+        fields=fields,
+        evidence=Evidence("…", start, start + 60),
+        confidence=confidence,
+        rule=f"test.{type}",
+    )
 
 
-def trade(indicator: str, parties: list[str], value: float, year: int | None,
-          start: int = 0, **more: Any) -> Fact:
-    return fact("trade", start=start, indicator=indicator, parties=parties, value=value,
-                currency="USD", qualifier="exact", period={"year": year, "months": None},
-                status="actual", **more)
+def trade(
+    indicator: str, parties: list[str], value: float, year: int | None, start: int = 0, **more: Any
+) -> Fact:
+    return fact(
+        "trade",
+        start=start,
+        indicator=indicator,
+        parties=parties,
+        value=value,
+        currency="USD",
+        qualifier="exact",
+        period={"year": year, "months": None},
+        status="actual",
+        **more,
+    )
 
 
 def ba_document() -> tuple[Document, list[Fact], list[Mention]]:
     document = doc(TEXT_BA, "ba.txt", title="Башкирия и Казахстан", date="2024-11-28")
     facts = [
-        fact("change", start=0, indicator="turnover", parties=["KZ", "RU-BA"], percent=12.0,
-             period={"year": 2024, "months": None}, base="previous_period"),
+        fact(
+            "change",
+            start=0,
+            indicator="turnover",
+            parties=["KZ", "RU-BA"],
+            percent=12.0,
+            period={"year": 2024, "months": None},
+            base="previous_period",
+        ),
         trade("turnover", ["RU-BA", "KZ"], 489.2e6, 2024, start=70),
-        trade("export", ["RU-BA", "KZ"], 406.2e6, 2024, start=70, exporter="RU-BA",
-              importer="KZ"),
+        trade("export", ["RU-BA", "KZ"], 406.2e6, 2024, start=70, exporter="RU-BA", importer="KZ"),
     ]
-    mentions = [Mention(25, 36, "Казахстаном", KZ, "name"),
-                Mention(98, 112, "Башкортостаном", BA, "name", "Башкортостан")]
+    mentions = [
+        Mention(25, 36, "Казахстаном", KZ, "name"),
+        Mention(98, 112, "Башкортостаном", BA, "name", "Башкортостан"),
+    ]
     return document, facts, mentions
 
 
@@ -66,13 +97,39 @@ def other_documents() -> list[tuple[Document, list[Fact]]]:
     uz = doc(TEXT_UZ, "uz.txt", title="Узбекистан в Уфе", date="2023-05-01")
     tri = doc(TEXT_TRI, "tri.txt")
     return [
-        (uz, [fact("event", kind="visit", parties=["UZ", "RU-BA"], date="2023-05"),
-              fact("project", start=40, sector="machinery", location="RU-BA",
-                   partners=["UZ"], status="planned")]),
-        (tri, [fact("event", kind="forum", parties=["RU", "KZ", "UZ"], date="2024-10",
-                    place="Астана"),
-               fact("agreement", start=60, kind="roadmap", parties=["RU", "KZ-39"],
-                    period={"year": 2025})]),
+        (
+            uz,
+            [
+                fact("event", kind="visit", parties=["UZ", "RU-BA"], date="2023-05"),
+                fact(
+                    "project",
+                    start=40,
+                    sector="machinery",
+                    location="RU-BA",
+                    partners=["UZ"],
+                    status="planned",
+                ),
+            ],
+        ),
+        (
+            tri,
+            [
+                fact(
+                    "event",
+                    kind="forum",
+                    parties=["RU", "KZ", "UZ"],
+                    date="2024-10",
+                    place="Астана",
+                ),
+                fact(
+                    "agreement",
+                    start=60,
+                    kind="roadmap",
+                    parties=["RU", "KZ-39"],
+                    period={"year": 2025},
+                ),
+            ],
+        ),
     ]
 
 
@@ -127,8 +184,9 @@ class TestStore:
         with Store(store_url) as again:
             assert ids(again.facts()) == first
 
-    def test_failure_mid_way_writes_nothing(self, store: Store,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_failure_mid_way_writes_nothing(
+        self, store: Store, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
         real = store_module._write_mentions
 
         def write_then_fail(*args: Any) -> None:
@@ -158,27 +216,30 @@ class TestStore:
             store.add(document, [*facts, bad])
         assert_empty(store, document)
 
-    @pytest.mark.parametrize(("filters", "expected"), [
-        ({}, 7),
-        ({"type": "trade"}, 2),
-        ({"type": "event"}, 2),
-        ({"indicator": "turnover"}, 2),
-        ({"indicator": "export", "type": "trade"}, 1),
-        ({"year": 2024}, 4),  # change, two trades, and the forum by its date
-        ({"year": 2023}, 1),  # the visit, by its date "2023-05"
-        ({"year": 2025}, 1),
-        ({"party": "KZ"}, 4),
-        ({"party": "KZ-39"}, 1),  # exact: KZ-39 is not KZ, and KZ does not match KZ-39
-        ({"party": "UZ"}, 3),  # a project's partners are parties too
-        ({"party": "CN"}, 0),
-        ({"pair": ("RU-BA", "KZ")}, 3),
-        ({"pair": ("KZ", "RU-BA")}, 3),
-        ({"pair": ("UZ", "KZ")}, 1),  # the third party of a forum is not lost
-        ({"pair": ("RU-BA", "KZ"), "indicator": "turnover", "year": 2024}, 2),
-        ({"pair": ("RU-BA", "KZ"), "year": 2023}, 0),
-        ({"limit": 2}, 2),
-        ({"limit": 5, "offset": 5}, 2),
-    ])
+    @pytest.mark.parametrize(
+        ("filters", "expected"),
+        [
+            ({}, 7),
+            ({"type": "trade"}, 2),
+            ({"type": "event"}, 2),
+            ({"indicator": "turnover"}, 2),
+            ({"indicator": "export", "type": "trade"}, 1),
+            ({"year": 2024}, 4),  # change, two trades, and the forum by its date
+            ({"year": 2023}, 1),  # the visit, by its date "2023-05"
+            ({"year": 2025}, 1),
+            ({"party": "KZ"}, 4),
+            ({"party": "KZ-39"}, 1),  # exact: KZ-39 is not KZ, and KZ does not match KZ-39
+            ({"party": "UZ"}, 3),  # a project's partners are parties too
+            ({"party": "CN"}, 0),
+            ({"pair": ("RU-BA", "KZ")}, 3),
+            ({"pair": ("KZ", "RU-BA")}, 3),
+            ({"pair": ("UZ", "KZ")}, 1),  # the third party of a forum is not lost
+            ({"pair": ("RU-BA", "KZ"), "indicator": "turnover", "year": 2024}, 2),
+            ({"pair": ("RU-BA", "KZ"), "year": 2023}, 0),
+            ({"limit": 2}, 2),
+            ({"limit": 5, "offset": 5}, 2),
+        ],
+    )
     def test_fact_filters(self, store: Store, filters: dict[str, Any], expected: int) -> None:
         assert len(filled(store).facts(**filters)) == expected
 
@@ -206,8 +267,11 @@ class TestStore:
         assert row["period"] == {"year": 2024, "months": None}
         assert row["evidence"] == {"text": "…", "start": 70, "end": 130}
         assert row["confidence"] == 0.9
-        assert (row["id"], row["doc_id"], row["source"]) == (export.id, document.id,
-                                                              "corpus/ba.txt")
+        assert (row["id"], row["doc_id"], row["source"]) == (
+            export.id,
+            document.id,
+            "corpus/ba.txt",
+        )
         [share_like] = store.facts(type="project")
         assert share_like.party_a == "RU-BA" and share_like.party_b == "UZ"
 
@@ -237,8 +301,11 @@ class TestStore:
 
     def test_search_ranks_the_better_match_first(self, store: Store) -> None:
         filled(store)
-        many = doc("Узбекистан. " * 3 + "Узбекистан и Башкортостан обсудили сотрудничество.",
-                   "many.txt", title="Узбекистан")
+        many = doc(
+            "Узбекистан. " * 3 + "Узбекистан и Башкортостан обсудили сотрудничество.",
+            "many.txt",
+            title="Узбекистан",
+        )
         store.add(many, [])
         hits = store.search("Узбекистан")
         assert hits[0].name == "many.txt" and len(hits) == 3
@@ -295,7 +362,9 @@ class TestStore:
         store.add(document, facts, mentions)
         found = store.document_mentions(document.id[:7])
         assert [(m.start, m.text, m.actor, m.form) for m in found] == [
-            (25, "Казахстаном", KZ, "name"), (98, "Башкортостаном", BA, "name")]
+            (25, "Казахстаном", KZ, "name"),
+            (98, "Башкортостаном", BA, "name"),
+        ]
         assert [m.normal for m in found] == ["Казахстан", "Башкортостан"]
         renamed = Actor(code="KZ", name="Республика Казахстан", kind="country", country="KZ")
         other = doc("Казахстан и Россия.", "x.txt")
@@ -305,42 +374,65 @@ class TestStore:
     def test_counts_and_top_pairs(self, store: Store) -> None:
         filled(store)
         assert store.count_documents() == 3
-        assert store.count_facts() == {"event": 2, "trade": 2, "agreement": 1, "change": 1,
-                                       "project": 1}
+        assert store.count_facts() == {
+            "event": 2,
+            "trade": 2,
+            "agreement": 1,
+            "change": 1,
+            "project": 1,
+        }
         assert store.count_facts(by="year") == {"2024": 4, "2023": 1, "2025": 1, "none": 1}
         assert store.count_facts(by="party")["KZ"] == 4
-        assert store.top_pairs(3) == [("KZ", "RU-BA", 3), ("RU-BA", "UZ", 2),
-                                      ("KZ", "RU", 1)]
+        assert store.top_pairs(3) == [("KZ", "RU-BA", 3), ("RU-BA", "UZ", 2), ("KZ", "RU", 1)]
         assert ("KZ", "UZ", 1) in store.top_pairs(limit=100)
         with pytest.raises(ValueError, match="expected one of"):
             store.count_facts(by="evidence_text")
 
     @pytest.mark.parametrize("kb_used", [True, False])
     def test_a_version_1_store_is_migrated_and_keeps_its_kb_rows(
-            self, store: Store, store_url: str, kb_used: bool) -> None:
+        self, store: Store, store_url: str, kb_used: bool
+    ) -> None:
         """Version 1 left the knowledge base's tables out of the schema: the knowledge base
         made them on first use, so a version-1 database has them, with rows, or lacks them."""
         document, facts, _ = ba_document()
         store.add(document, facts)
         with store.engine.begin() as conn:
             if kb_used:
-                conn.execute(insert(schema.curation).values(
-                    fact_key="key", fact_id="f1", doc_id=document.id, action="reject",
-                    by="Анна", why="цифра за другой год", at="2025-03-01T10:00:00+00:00"))
-                conn.execute(insert(schema.doc_groups).values(
-                    doc_id=document.id, group_id=document.id, signature=b"\x00\x01"))
+                conn.execute(
+                    insert(schema.curation).values(
+                        fact_key="key",
+                        fact_id="f1",
+                        doc_id=document.id,
+                        action="reject",
+                        by="Анна",
+                        why="цифра за другой год",
+                        at="2025-03-01T10:00:00+00:00",
+                    )
+                )
+                conn.execute(
+                    insert(schema.doc_groups).values(
+                        doc_id=document.id, group_id=document.id, signature=b"\x00\x01"
+                    )
+                )
             else:
                 conn.execute(text("DROP TABLE curation"))
                 conn.execute(text("DROP TABLE doc_groups"))
-            conn.execute(update(schema.meta).where(schema.meta.c.key == "schema_version")
-                         .values(value="1"))
+            conn.execute(
+                update(schema.meta).where(schema.meta.c.key == "schema_version").values(value="1")
+            )
         with Store(store_url) as migrated, migrated.reading("read the migrated store") as conn:
-            assert conn.execute(select(schema.meta.c.value).where(
-                schema.meta.c.key == "schema_version")).scalar_one() == "2"
+            assert (
+                conn.execute(
+                    select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")
+                ).scalar_one()
+                == "2"
+            )
             assert conn.execute(select(schema.curation.c.why)).scalars().all() == (
-                ["цифра за другой год"] if kb_used else [])
+                ["цифра за другой год"] if kb_used else []
+            )
             assert conn.execute(select(schema.doc_groups.c.signature)).scalars().all() == (
-                [b"\x00\x01"] if kb_used else [])
+                [b"\x00\x01"] if kb_used else []
+            )
             assert migrated.count_facts() == {"change": 1, "trade": 2}
 
     def test_empty_store(self, store: Store) -> None:
@@ -368,15 +460,22 @@ def test_bare_path_and_url_are_the_same_database(tmp_path: Path) -> None:
         assert by_url.has(document.id) and by_url.count_facts() == {"change": 1, "trade": 2}
 
 
-def test_sqlite_file_is_wal_with_full_text_index_and_version(store: Store,
-                                                             store_url: str) -> None:
+def test_sqlite_file_is_wal_with_full_text_index_and_version(store: Store, store_url: str) -> None:
     with sqlite3.connect(store_url) as raw:
         assert raw.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         tables = {name for (name,) in raw.execute("SELECT name FROM sqlite_master")}
-        assert {"documents", "facts", "mentions", "actors", "documents_fts", "curation",
-                "doc_groups"} <= tables
-        assert raw.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() \
-            == ("2",)
+        assert {
+            "documents",
+            "facts",
+            "mentions",
+            "actors",
+            "documents_fts",
+            "curation",
+            "doc_groups",
+        } <= tables
+        assert raw.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (
+            "2",
+        )
     raw.close()
 
 
@@ -415,8 +514,9 @@ def test_unwritable_place_is_a_store_error() -> None:
         Store("/proc/bilat.db")
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
-                    reason="root may write into a read-only directory")
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0, reason="root may write into a read-only directory"
+)
 def test_read_only_directory_is_a_store_error(tmp_path: Path) -> None:
     tmp_path.chmod(0o500)
     try:
@@ -426,8 +526,9 @@ def test_read_only_directory_is_a_store_error(tmp_path: Path) -> None:
         tmp_path.chmod(0o700)
 
 
-@pytest.mark.parametrize("url", ["mysql://user@host/db", "nosuch+driver://x/y",
-                                 "postgresql+nosuchdriver://u@h/db"])
+@pytest.mark.parametrize(
+    "url", ["mysql://user@host/db", "nosuch+driver://x/y", "postgresql+nosuchdriver://u@h/db"]
+)
 def test_unsupported_url_is_a_store_error(url: str) -> None:
     with pytest.raises(StoreError):
         Store(url)

@@ -36,6 +36,7 @@ _schema_numbers = itertools.count()
 
 def _tool(name: str) -> str | None:
     """initdb/pg_ctl of the newest PostgreSQL under /usr/lib/postgresql, else on PATH."""
+
     def version(directory: Path) -> tuple[int, ...]:
         return tuple(int(part) for part in directory.name.split(".") if part.isdigit())
 
@@ -67,24 +68,54 @@ def _free_port() -> int:
 def _start(root: Path, prefix: list[str], port: int) -> None:
     initdb, pg_ctl = _tool("initdb"), _tool("pg_ctl")
     if not (initdb and pg_ctl):
-        pytest.skip("PostgreSQL is not installed: no initdb/pg_ctl under "
-                    "/usr/lib/postgresql/*/bin or on PATH (apt-get install postgresql)")
+        pytest.skip(
+            "PostgreSQL is not installed: no initdb/pg_ctl under "
+            "/usr/lib/postgresql/*/bin or on PATH (apt-get install postgresql)"
+        )
     # trust: a server on 127.0.0.1 and a private socket directory, gone after the tests.
     # -F (no fsync): nothing here must survive a crash, and it makes commits fast.
     commands = [
-        [initdb, "-D", str(root / "data"), "-U", "bilat", "-A", "trust", "-E", "UTF8",
-         "--no-locale"],
-        [pg_ctl, "-D", str(root / "data"), "-l", str(root / "server.log"), "-w",
-         "-t", str(START_TIMEOUT_S), "-o", f"-p {port} -k {root} -h 127.0.0.1 -F", "start"],
+        [
+            initdb,
+            "-D",
+            str(root / "data"),
+            "-U",
+            "bilat",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--no-locale",
+        ],
+        [
+            pg_ctl,
+            "-D",
+            str(root / "data"),
+            "-l",
+            str(root / "server.log"),
+            "-w",
+            "-t",
+            str(START_TIMEOUT_S),
+            "-o",
+            f"-p {port} -k {root} -h 127.0.0.1 -F",
+            "start",
+        ],
     ]
     for command in commands:
-        done = subprocess.run(prefix + command, capture_output=True, text=True,
-                              timeout=START_TIMEOUT_S + 10, check=False)
+        done = subprocess.run(
+            prefix + command,
+            capture_output=True,
+            text=True,
+            timeout=START_TIMEOUT_S + 10,
+            check=False,
+        )
         if done.returncode != 0:
             log = root / "server.log"
             tail = log.read_text()[-800:] if log.exists() else ""
-            pytest.skip(f"PostgreSQL could not start: {Path(command[0]).name} exited "
-                        f"{done.returncode}: {(done.stderr or done.stdout)[-800:]} {tail}")
+            pytest.skip(
+                f"PostgreSQL could not start: {Path(command[0]).name} exited "
+                f"{done.returncode}: {(done.stderr or done.stdout)[-800:]} {tail}"
+            )
 
 
 @pytest.fixture(scope="module")
@@ -102,8 +133,12 @@ def postgres_url() -> Iterator[str]:
     finally:
         pg_ctl = _tool("pg_ctl")
         if pg_ctl and (root / "data" / "postmaster.pid").exists():
-            subprocess.run([*prefix, pg_ctl, "-D", str(root / "data"), "-m", "fast", "-w",
-                            "stop"], capture_output=True, timeout=60, check=False)
+            subprocess.run(
+                [*prefix, pg_ctl, "-D", str(root / "data"), "-m", "fast", "-w", "stop"],
+                capture_output=True,
+                timeout=60,
+                check=False,
+            )
         shutil.rmtree(root, ignore_errors=True)
 
 
@@ -131,24 +166,30 @@ def test_plain_postgresql_url_uses_psycopg(store_url: str) -> None:
 
 def test_full_text_index_is_a_gin_index_over_simple_tsvector(store: Store) -> None:
     with store.engine.connect() as conn:
-        definition = conn.execute(text(
-            "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_documents_lemmas_fts' "
-            "AND schemaname = current_schema()"
-        )).scalar_one()
+        definition = conn.execute(
+            text(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_documents_lemmas_fts' "
+                "AND schemaname = current_schema()"
+            )
+        ).scalar_one()
     assert "USING gin" in definition and "'simple'::regconfig" in definition
 
 
 def test_fields_are_jsonb(store: Store) -> None:
     with store.engine.connect() as conn:
-        kind = conn.execute(text(
-            "SELECT data_type FROM information_schema.columns "
-            "WHERE table_name = 'facts' AND column_name = 'data' "
-            "AND table_schema = current_schema()")).scalar_one()
+        kind = conn.execute(
+            text(
+                "SELECT data_type FROM information_schema.columns "
+                "WHERE table_name = 'facts' AND column_name = 'data' "
+                "AND table_schema = current_schema()"
+            )
+        ).scalar_one()
     assert kind == "jsonb"
 
 
-def test_two_writers_racing_for_one_document(store_url: str,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_two_writers_racing_for_one_document(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Both pass the "already stored?" check; the loser gets False, not an error."""
     both_checked = threading.Barrier(2, timeout=30)
     real = store_module._write_document
@@ -175,8 +216,7 @@ def test_two_writers_racing_for_one_document(store_url: str,
         writer.join(60)
     assert sorted(results, key=str) == [False, True]
     with Store(store_url) as check:
-        assert check.count_documents() == 1 and check.count_facts() == {"change": 1,
-                                                                        "trade": 2}
+        assert check.count_documents() == 1 and check.count_facts() == {"change": 1, "trade": 2}
 
 
 def test_two_stores_opening_a_new_database_at_once(store_url: str) -> None:

@@ -28,30 +28,51 @@ with warnings.catch_warnings():  # starlette asks for httpx2, which bilat does n
 
 # -- a small corpus, written for these tests --------------------------------------------------
 
-KZ_UZ = ("Товарооборот Казахстана и Узбекистана по итогам 2024 года составил 4,4 млрд "
-         "долларов. Экспорт Казахстана в Узбекистан достиг 2,6 млрд долларов, импорт — "
-         "1,8 млрд долларов. В 2023 году товарооборот составлял 4 млрд долларов, а в 2022 "
-         "году — 3,6 млрд долларов. На деловом форуме в Ташкенте министр торговли Казахстана "
-         "Арман Шаккалиев сказал: «Мы доведём оборот до 10 млрд долларов к 2030 году». "
-         "Стороны подписали дорожную карту промышленной кооперации.")
+KZ_UZ = (
+    "Товарооборот Казахстана и Узбекистана по итогам 2024 года составил 4,4 млрд "
+    "долларов. Экспорт Казахстана в Узбекистан достиг 2,6 млрд долларов, импорт — "
+    "1,8 млрд долларов. В 2023 году товарооборот составлял 4 млрд долларов, а в 2022 "
+    "году — 3,6 млрд долларов. На деловом форуме в Ташкенте министр торговли Казахстана "
+    "Арман Шаккалиев сказал: «Мы доведём оборот до 10 млрд долларов к 2030 году». "
+    "Стороны подписали дорожную карту промышленной кооперации."
+)
 REPRINT = "Казахстан и Узбекистан подвели итоги года\n\n" + KZ_UZ + "\n\nИсточник: агентство."
-RIVAL = ("По данным таможни, товарооборот Казахстана с Узбекистаном в 2024 году составил "
-         "3,9 млрд долларов. Основу поставок составили зерно и металлопрокат.")
-HOSTILE = ("<script>alert('текст')</script> Товарооборот Казахстана и Китая в 2024 году "
-           "составил 44 млрд долларов <img src=x onerror=alert(1)>. Делегации встретились "
-           "в Алматы.")
-RU_KZ = ("Президенты России и Казахстана провели переговоры в Астане 28 ноября 2024 года. "
-         "Товарооборот между странами в 2023 году составил 27,4 млрд долларов. Стороны "
-         "договорились построить совместный завод удобрений в Актобе.")
+RIVAL = (
+    "По данным таможни, товарооборот Казахстана с Узбекистаном в 2024 году составил "
+    "3,9 млрд долларов. Основу поставок составили зерно и металлопрокат."
+)
+HOSTILE = (
+    "<script>alert('текст')</script> Товарооборот Казахстана и Китая в 2024 году "
+    "составил 44 млрд долларов <img src=x onerror=alert(1)>. Делегации встретились "
+    "в Алматы."
+)
+RU_KZ = (
+    "Президенты России и Казахстана провели переговоры в Астане 28 ноября 2024 года. "
+    "Товарооборот между странами в 2023 году составил 27,4 млрд долларов. Стороны "
+    "договорились построить совместный завод удобрений в Актобе."
+)
 SCRIPT = "<script>alert('x')</script>"
 
 
-
-def trade(text: str, words: str, indicator: str, value: float, year: int,
-          parties: tuple[str, str] = ("KZ", "UZ"), **more: Any) -> Fact:
-    fields = {"indicator": indicator, "parties": list(parties), "value": value,
-              "currency": "USD", "qualifier": "exact", "status": "actual",
-              "period": {"year": year, "months": None}, **more}
+def trade(
+    text: str,
+    words: str,
+    indicator: str,
+    value: float,
+    year: int,
+    parties: tuple[str, str] = ("KZ", "UZ"),
+    **more: Any,
+) -> Fact:
+    fields = {
+        "indicator": indicator,
+        "parties": list(parties),
+        "value": value,
+        "currency": "USD",
+        "qualifier": "exact",
+        "status": "actual",
+        "period": {"year": year, "months": None},
+        **more,
+    }
     return Fact("trade", fields, at(text, words), 0.9, rule="test.trade")
 
 
@@ -60,49 +81,119 @@ def other(type: str, source: str, words: str, **fields: Any) -> Fact:
 
 
 def kz_uz(text: str) -> list[Fact]:
-    minister = {"name": "Арман Шаккалиев", "role": "министр торговли", "organization": None,
-                "country": "KZ"}
+    minister = {
+        "name": "Арман Шаккалиев",
+        "role": "министр торговли",
+        "organization": None,
+        "country": "KZ",
+    }
     return [
         trade(text, "4,4", "turnover", 4.4e9, 2024),
         trade(text, "2,6", "export", 2.6e9, 2024, exporter="KZ", importer="UZ"),
         trade(text, "2,6", "import", 1.8e9, 2024, exporter="UZ", importer="KZ"),
         trade(text, "составлял 4", "turnover", 4.0e9, 2023),
         trade(text, "составлял 4", "turnover", 3.6e9, 2022),
-        other("change", text, "4,4", indicator="turnover", parties=["KZ", "UZ"], percent=10.0,
-              period={"year": 2024, "months": None}, base="previous_period"),
-        other("event", text, "форуме", kind="forum", name="Казахстанско-узбекский форум",
-              parties=["KZ", "UZ"], place="Ташкент", date="2025-02-07",
-              participants=[minister]),
-        other("quote", text, "форуме", speaker=minister, parties=["KZ", "UZ"],
-              text="Мы доведём оборот до 10 млрд долларов к 2030 году"),
-        other("agreement", text, "дорожную", kind="roadmap", parties=["KZ", "UZ"],
-              date="2025-02-07"),
+        other(
+            "change",
+            text,
+            "4,4",
+            indicator="turnover",
+            parties=["KZ", "UZ"],
+            percent=10.0,
+            period={"year": 2024, "months": None},
+            base="previous_period",
+        ),
+        other(
+            "event",
+            text,
+            "форуме",
+            kind="forum",
+            name="Казахстанско-узбекский форум",
+            parties=["KZ", "UZ"],
+            place="Ташкент",
+            date="2025-02-07",
+            participants=[minister],
+        ),
+        other(
+            "quote",
+            text,
+            "форуме",
+            speaker=minister,
+            parties=["KZ", "UZ"],
+            text="Мы доведём оборот до 10 млрд долларов к 2030 году",
+        ),
+        other(
+            "agreement", text, "дорожную", kind="roadmap", parties=["KZ", "UZ"], date="2025-02-07"
+        ),
     ]
 
 
 def documents() -> list[tuple[Document, list[Fact], list[Mention]]]:
     def doc(text: str, name: str, day: str, title: str) -> Document:
-        return Document(text=text, source=f"corpus/{name}", name=name, kind="text",
-                        title=title, date=day)
+        return Document(
+            text=text, source=f"corpus/{name}", name=name, kind="text", title=title, date=day
+        )
 
     hostile_doc = doc(HOSTILE, "hostile.txt", "2025-01-15", f"{SCRIPT} Китай")
-    mention = Mention(HOSTILE.index("Казахстана"), HOSTILE.index("Казахстана") + 10,
-                      "Казахстана", lookup("KZ"), "name", "Казахстан")
+    mention = Mention(
+        HOSTILE.index("Казахстана"),
+        HOSTILE.index("Казахстана") + 10,
+        "Казахстана",
+        lookup("KZ"),
+        "name",
+        "Казахстан",
+    )
     return [
         (doc(KZ_UZ, "kz_uz.txt", "2025-02-10", "Казахстан и Узбекистан"), kz_uz(KZ_UZ), []),
         (doc(REPRINT, "reprint.txt", "2025-02-11", "Итоги года"), kz_uz(REPRINT), []),
-        (doc(RIVAL, "rival.txt", "2025-03-01", "Таможня"),
-         [trade(RIVAL, "3,9", "turnover", 3.9e9, 2024)], []),
-        (hostile_doc, [
-            trade(HOSTILE, "44", "turnover", 44e9, 2024, parties=("KZ", "CN")),
-            other("event", HOSTILE, "Делегации", kind="meeting", parties=["KZ", "CN"],
-                  name=f"{SCRIPT}встреча", place="Алматы", date="2025-01")], [mention]),
-        (doc(RU_KZ, "ru_kz.txt", "2024-11-29", "Россия и Казахстан"), [
-            other("event", RU_KZ, "переговоры", kind="negotiations", parties=["RU", "KZ"],
-                  place="Астана", date="2024-11-28"),
-            trade(RU_KZ, "27,4", "turnover", 27.4e9, 2023, parties=("RU", "KZ")),
-            other("project", RU_KZ, "завод", sector="удобрения", place="Актобе",
-                  location="KZ-15", partners=["RU"], status="planned")], []),
+        (
+            doc(RIVAL, "rival.txt", "2025-03-01", "Таможня"),
+            [trade(RIVAL, "3,9", "turnover", 3.9e9, 2024)],
+            [],
+        ),
+        (
+            hostile_doc,
+            [
+                trade(HOSTILE, "44", "turnover", 44e9, 2024, parties=("KZ", "CN")),
+                other(
+                    "event",
+                    HOSTILE,
+                    "Делегации",
+                    kind="meeting",
+                    parties=["KZ", "CN"],
+                    name=f"{SCRIPT}встреча",
+                    place="Алматы",
+                    date="2025-01",
+                ),
+            ],
+            [mention],
+        ),
+        (
+            doc(RU_KZ, "ru_kz.txt", "2024-11-29", "Россия и Казахстан"),
+            [
+                other(
+                    "event",
+                    RU_KZ,
+                    "переговоры",
+                    kind="negotiations",
+                    parties=["RU", "KZ"],
+                    place="Астана",
+                    date="2024-11-28",
+                ),
+                trade(RU_KZ, "27,4", "turnover", 27.4e9, 2023, parties=("RU", "KZ")),
+                other(
+                    "project",
+                    RU_KZ,
+                    "завод",
+                    sector="удобрения",
+                    place="Актобе",
+                    location="KZ-15",
+                    partners=["RU"],
+                    status="planned",
+                ),
+            ],
+            [],
+        ),
     ]
 
 
@@ -131,8 +222,10 @@ def test_a_server_shows_why_its_findings_could_not_be_refreshed(tmp_path: Path) 
         assert whole.wait_for_refresh(store, timeout=120)  # the findings computed at start
         assert served.get("/api/overview").json()["refresh_error"] is None
         late, words = "Товарооборот в 2024 году составил 3,9 млрд долларов.", "3,9"
-        store.add(Document(late, "corpus/late.txt", "late.txt", "text", date="2025-03-01"),
-                  [trade(late, words, "turnover", 3.9e9, 2024)])
+        store.add(
+            Document(late, "corpus/late.txt", "late.txt", "text", date="2025-03-01"),
+            [trade(late, words, "turnover", 3.9e9, 2024)],
+        )
         with store.writing("break the store") as conn:  # the refresh counts pairs over it
             conn.execute(sql_text("DROP TABLE fact_parties"))
         stale = served.get("/api/overview")
@@ -151,6 +244,7 @@ def first_fact(client: TestClient, **filters: Any) -> dict[str, Any]:
 
 # -- every route: status, shape ----------------------------------------------------------------
 
+
 def hostile_id() -> str:
     return next(d.id for d, _, _ in documents() if d.name == "hostile.txt")
 
@@ -165,16 +259,19 @@ API = [  # (path, model)
     ("/api/consolidated", schemas.ConsolidatedPage),
     ("/api/facts", schemas.FactsPage),
     ("/api/facts?party=KZ&partner=UZ&type=trade&year=2024&limit=3", schemas.FactsPage),
-    ("/api/ask?q=Какой товарооборот между Казахстаном и Узбекистаном в 2024 году?",
-     schemas.AskResult),
+    (
+        "/api/ask?q=Какой товарооборот между Казахстаном и Узбекистаном в 2024 году?",
+        schemas.AskResult,
+    ),
     ("/api/ask?q=", schemas.AskResult),
     ("/api/contradictions", schemas.ContradictionsView),
 ]
 
 
 @pytest.mark.parametrize(("path", "model"), API)
-def test_api_routes_return_their_documented_shape(client: TestClient, path: str,
-                                                  model: type[BaseModel]) -> None:
+def test_api_routes_return_their_documented_shape(
+    client: TestClient, path: str, model: type[BaseModel]
+) -> None:
     response = client.get(path)
     assert response.status_code == 200, response.text
     assert response.headers["content-type"].startswith("application/json")
@@ -190,10 +287,23 @@ def test_document_and_fact_routes(client: TestClient) -> None:
     assert fact["fact"]["doc_id"] == hostile_id()
 
 
-PAGES = ["/", "/pair/KZ/UZ", "/pair/RU/KZ", "/actor/KZ", "/actor/UZ", "/search",
-         "/search?q=товарооборот", "/facts", "/facts?party=KZ&type=trade", "/consolidated", "/ask",
-         "/ask?q=Какой товарооборот между Казахстаном и Узбекистаном в 2017 году?",
-         "/contradictions", "/doc/{hostile}", "/fact/{fact}"]
+PAGES = [
+    "/",
+    "/pair/KZ/UZ",
+    "/pair/RU/KZ",
+    "/actor/KZ",
+    "/actor/UZ",
+    "/search",
+    "/search?q=товарооборот",
+    "/facts",
+    "/facts?party=KZ&type=trade",
+    "/consolidated",
+    "/ask",
+    "/ask?q=Какой товарооборот между Казахстаном и Узбекистаном в 2017 году?",
+    "/contradictions",
+    "/doc/{hostile}",
+    "/fact/{fact}",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -213,7 +323,7 @@ def test_pair_page_has_a_chart_whose_points_open_their_sources(client: TestClien
     page = client.get("/pair/KZ/UZ").text
     assert '<svg xmlns="http://www.w3.org/2000/svg"' in page
     assert 'href="#pt-0-2024-0"' in page and 'id="pt-0-2024-0"' in page
-    panel = page[page.index('id="pt-0-2024-0"'):]
+    panel = page[page.index('id="pt-0-2024-0"') :]
     assert "по итогам 2024 года составил 4,4 млрд" in panel[:4000]
     assert "Противоречия" in page and "3,9 млрд" in page  # the rival figure, side by side
 
@@ -238,10 +348,19 @@ def test_csv_download(client: TestClient) -> None:
 # -- escaping ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", ["/doc/{hostile}", "/", "/pair/KZ/CN", "/actor/KZ",
-                                  "/search?q=Китай", "/facts?party=CN",
-                                  "/search?q=<script>alert(1)</script>",
-                                  "/ask?q=<script>alert(1)</script>"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/doc/{hostile}",
+        "/",
+        "/pair/KZ/CN",
+        "/actor/KZ",
+        "/search?q=Китай",
+        "/facts?party=CN",
+        "/search?q=<script>alert(1)</script>",
+        "/ask?q=<script>alert(1)</script>",
+    ],
+)
 def test_article_text_is_escaped(client: TestClient, path: str) -> None:
     page = client.get(path.format(hostile=hostile_id())).text
     assert "<script>alert" not in page
@@ -266,8 +385,7 @@ ERRORS = [
 
 
 @pytest.mark.parametrize(("path", "status", "code"), ERRORS)
-def test_api_errors_have_one_shape(client: TestClient, path: str, status: int,
-                                   code: str) -> None:
+def test_api_errors_have_one_shape(client: TestClient, path: str, status: int, code: str) -> None:
     response = client.get(path)
     assert response.status_code == status
     body = schemas.ErrorResponse.model_validate(response.json())
@@ -292,21 +410,32 @@ def test_curation_through_the_api(client: TestClient) -> None:
     body = schemas.CurationResult.model_validate(response.json())
     assert body.fact["curation"] == "confirmed"
     assert body.decision["by"] == "Анна"
-    corrected = client.post(url, json={"action": "correct", "by": "Анна", "why": "опечатка",
-                                       "field": "value", "value": "27,5e9"}).json()
+    corrected = client.post(
+        url,
+        json={
+            "action": "correct",
+            "by": "Анна",
+            "why": "опечатка",
+            "field": "value",
+            "value": "27,5e9",
+        },
+    ).json()
     assert corrected["fact"]["value"] == 27.5e9 and corrected["fact"]["curation"] == "corrected"
     assert len(client.get(f"/api/fact/{fact['id']}").json()["decisions"]) == 2
     dossier = client.get("/api/pair/RU/KZ").json()
     assert dossier["series"][0]["points"][0]["value"] == 27.5e9  # the person's value wins
 
 
-@pytest.mark.parametrize(("body", "status"), [
-    ({"action": "reject", "by": "Анна"}, 400),  # a rejection needs a reason
-    ({"action": "correct", "by": "Анна", "why": "x", "field": "colour", "value": 1}, 400),
-    ({"action": "approve", "by": "Анна"}, 422),
-    ({"action": "confirm"}, 422),
-    ({"action": "confirm", "by": "Анна", "extra": 1}, 422),
-])
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ({"action": "reject", "by": "Анна"}, 400),  # a rejection needs a reason
+        ({"action": "correct", "by": "Анна", "why": "x", "field": "colour", "value": 1}, 400),
+        ({"action": "approve", "by": "Анна"}, 422),
+        ({"action": "confirm"}, 422),
+        ({"action": "confirm", "by": "Анна", "extra": 1}, 422),
+    ],
+)
 def test_curation_errors(client: TestClient, body: dict[str, Any], status: int) -> None:
     fact = first_fact(client)
     response = client.post(f"/api/fact/{fact['id']}/curation", json=body)
@@ -315,32 +444,64 @@ def test_curation_errors(client: TestClient, body: dict[str, Any], status: int) 
 
 
 def test_curating_an_unknown_fact_is_not_found(client: TestClient) -> None:
-    response = client.post("/api/fact/0000000000000000/curation",
-                           json={"action": "confirm", "by": "Анна"})
+    response = client.post(
+        "/api/fact/0000000000000000/curation", json={"action": "confirm", "by": "Анна"}
+    )
     assert response.status_code == 404
 
 
 # -- people, organisations and sectors: labels, not type names ----------------------------------
 
-PEOPLE = ("Аким Костанайской области Канат Ермеков прибыл в Челябинск. Индустриальный парк "
-          "«Сырдарья» примет казахстанские компании. Стороны создадут совместную "
-          "логистическую компанию.")
+PEOPLE = (
+    "Аким Костанайской области Канат Ермеков прибыл в Челябинск. Индустриальный парк "
+    "«Сырдарья» примет казахстанские компании. Стороны создадут совместную "
+    "логистическую компанию."
+)
 
 
 def people_store(path: Path) -> Store:
     """A store whose one document holds a person, an organisation and a sector fact."""
     store = Store(str(path))
     facts = [
-        other("person", PEOPLE, "Аким", name="Канат Ермеков", role="Аким Костанайской области",
-              roles=["Аким Костанайской области"], country="KZ", region="KZ-39",
-              organization=None),
-        other("organization", PEOPLE, "Индустриальный", name="Сырдарья", abbreviation=None,
-              country="KZ"),
-        other("sector", PEOPLE, "Стороны", sector="transport", word="логистическую",
-              parties=["KZ", "RU-CHE"]),
+        other(
+            "person",
+            PEOPLE,
+            "Аким",
+            name="Канат Ермеков",
+            role="Аким Костанайской области",
+            roles=["Аким Костанайской области"],
+            country="KZ",
+            region="KZ-39",
+            organization=None,
+        ),
+        other(
+            "organization",
+            PEOPLE,
+            "Индустриальный",
+            name="Сырдарья",
+            abbreviation=None,
+            country="KZ",
+        ),
+        other(
+            "sector",
+            PEOPLE,
+            "Стороны",
+            sector="transport",
+            word="логистическую",
+            parties=["KZ", "RU-CHE"],
+        ),
     ]
-    store.add(Document(text=PEOPLE, source="corpus/people.txt", name="people.txt",
-                       kind="txt", title="Аким в Челябинске", date="2025-03-01"), facts)
+    store.add(
+        Document(
+            text=PEOPLE,
+            source="corpus/people.txt",
+            name="people.txt",
+            kind="txt",
+            title="Аким в Челябинске",
+            date="2025-03-01",
+        ),
+        facts,
+    )
     return store
 
 
@@ -355,9 +516,11 @@ def people_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClie
 def test_people_organizations_and_sectors_have_labels(people_client: TestClient) -> None:
     listed = people_client.get("/api/facts").json()["facts"]
     summaries = {f["type"]: f["summary"] for f in listed}
-    assert summaries == {"person": "Канат Ермеков, аким Костанайской области",
-                         "organization": "Сырдарья · Казахстан",
-                         "sector": "отрасль: транспорт"}
+    assert summaries == {
+        "person": "Канат Ермеков, аким Костанайской области",
+        "organization": "Сырдарья · Казахстан",
+        "sector": "отрасль: транспорт",
+    }
     doc_id = listed[0]["doc_id"]
     page = people_client.get(f"/doc/{doc_id}").text
     for label in ("персона", "организация", "отрасль", "Канат Ермеков, аким"):
@@ -369,8 +532,8 @@ def test_the_type_filter_offers_every_fact_type(people_client: TestClient) -> No
     from bilat.model import FACT_TYPES
 
     page = people_client.get("/facts").text
-    select = page[page.index('<select name="type">'):]
-    select = select[:select.index("</select>")]
+    select = page[page.index('<select name="type">') :]
+    select = select[: select.index("</select>")]
     for type in FACT_TYPES:
         assert f'<option value="{type}">' in select
     assert '<option value="person">персона</option>' in select
@@ -378,26 +541,52 @@ def test_the_type_filter_offers_every_fact_type(people_client: TestClient) -> No
 
 # -- the region-pair dossier (issue 13, point 1) ----------------------------------------------
 
-UFA = ("В Уфе прошёл форум России и Казахстана. Глава Башкортостана Ильдар Гарипов открыл "
-       "форум. «Казахстан — наш главный партнёр», — сказал Ильдар Гарипов. Товарооборот "
-       "Башкортостана и Казахстана в 2024 году составил 495,3 млн долларов.")
+UFA = (
+    "В Уфе прошёл форум России и Казахстана. Глава Башкортостана Ильдар Гарипов открыл "
+    "форум. «Казахстан — наш главный партнёр», — сказал Ильдар Гарипов. Товарооборот "
+    "Башкортостана и Казахстана в 2024 году составил 495,3 млн долларов."
+)
 
 
 def ufa_facts() -> list[Fact]:
     """As the extractor writes them: the forum's parties are RU and KZ, held in RU-BA; the
     quote has no parties; only the person fact knows the speaker's region."""
-    head = {"name": "Ильдар Гарипов", "role": "Глава Башкортостана", "organization": None,
-            "country": "RU"}
+    head = {
+        "name": "Ильдар Гарипов",
+        "role": "Глава Башкортостана",
+        "organization": None,
+        "country": "RU",
+    }
     return [
         trade(UFA, "495,3", "turnover", 495.3e6, 2024, parties=("KZ", "RU-BA")),
-        other("event", UFA, "форум России", kind="forum", name="Форум России и Казахстана",
-              parties=["KZ", "RU"], place="Уфа", location="RU-BA", date=None,
-              participants=[head]),
-        other("person", UFA, "Глава", name="Ильдар Гарипов", surname="Гарипов",
-              first_name="Ильдар", role="Глава Башкортостана", roles=["Глава Башкортостана"],
-              country="RU", region="RU-BA", aliases=["Ильдар Гарипов"]),
-        other("quote", UFA, "главный партнёр", speaker=head,
-              text="Казахстан — наш главный партнёр"),
+        other(
+            "event",
+            UFA,
+            "форум России",
+            kind="forum",
+            name="Форум России и Казахстана",
+            parties=["KZ", "RU"],
+            place="Уфа",
+            location="RU-BA",
+            date=None,
+            participants=[head],
+        ),
+        other(
+            "person",
+            UFA,
+            "Глава",
+            name="Ильдар Гарипов",
+            surname="Гарипов",
+            first_name="Ильдар",
+            role="Глава Башкортостана",
+            roles=["Глава Башкортостана"],
+            country="RU",
+            region="RU-BA",
+            aliases=["Ильдар Гарипов"],
+        ),
+        other(
+            "quote", UFA, "главный партнёр", speaker=head, text="Казахстан — наш главный партнёр"
+        ),
     ]
 
 
@@ -406,22 +595,38 @@ def ufa_mentions() -> list[Mention]:
         start = UFA.index(word)
         return Mention(start, start + len(word), word, lookup(code), "name", word)
 
-    return [named("Уфе", "RU-BA"), named("России", "RU"), named("Казахстана", "KZ"),
-            named("Башкортостана", "RU-BA"), named("Казахстан —", "KZ")]
+    return [
+        named("Уфе", "RU-BA"),
+        named("России", "RU"),
+        named("Казахстана", "KZ"),
+        named("Башкортостана", "RU-BA"),
+        named("Казахстан —", "KZ"),
+    ]
 
 
 @pytest.fixture(scope="module")
 def ufa_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     store = Store(str(tmp_path_factory.mktemp("ufa") / "ufa.db"))
-    store.add(Document(text=UFA, source="corpus/ufa.txt", name="ufa.txt", kind="text",
-                       title="Форум в Уфе", date="2024-11-29"), ufa_facts(), ufa_mentions())
+    store.add(
+        Document(
+            text=UFA,
+            source="corpus/ufa.txt",
+            name="ufa.txt",
+            kind="text",
+            title="Форум в Уфе",
+            date="2024-11-29",
+        ),
+        ufa_facts(),
+        ufa_mentions(),
+    )
     with client_for(store) as opened:
         yield opened
     store.close()
 
 
 def test_a_region_pair_gets_the_events_quotes_and_people_that_concern_it(
-        ufa_client: TestClient) -> None:
+    ufa_client: TestClient,
+) -> None:
     shown = ufa_client.get("/api/pair/KZ/RU-BA").json()
     assert [e["fields"]["name"] for e in shown["events"]] == ["Форум России и Казахстана"]
     assert [q["fields"]["text"] for q in shown["quotes"]] == ["Казахстан — наш главный партнёр"]
@@ -455,12 +660,14 @@ def test_ask_shows_the_rival_figure_with_its_sources(client: TestClient) -> None
 
 
 def test_ask_in_english_through_the_api(client: TestClient) -> None:
-    shown = client.get("/api/ask", params={
-        "q": "What was the trade between Kazakhstan and Uzbekistan in 2024?"}).json()
+    shown = client.get(
+        "/api/ask", params={"q": "What was the trade between Kazakhstan and Uzbekistan in 2024?"}
+    ).json()
     assert shown["found"] and shown["understood"]["parties"] == ["KZ", "UZ"]
 
 
 # -- the explorer: sort, text, dates ------------------------------------------------------------
+
 
 def listed(client: TestClient, **params: Any) -> list[dict[str, Any]]:
     response = client.get("/api/facts", params=params)
@@ -505,8 +712,7 @@ def test_the_text_filter_finds_words_in_any_case(client: TestClient) -> None:
 
 
 def test_a_range_of_publication_dates(client: TestClient) -> None:
-    names = {f["doc_name"] for f in listed(client, since="2025-02-11", until="2025-03",
-                                           limit=500)}
+    names = {f["doc_name"] for f in listed(client, since="2025-02-11", until="2025-03", limit=500)}
     assert names == {"reprint.txt", "rival.txt"}
     names = {f["doc_name"] for f in listed(client, until="2025-02-10", limit=500)}
     assert names == {"kz_uz.txt", "hostile.txt", "ru_kz.txt"}
@@ -515,10 +721,8 @@ def test_a_range_of_publication_dates(client: TestClient) -> None:
     assert 'name="since" value="2025-02-11"' in page and 'name="until" value="2025-03"' in page
 
 
-@pytest.mark.parametrize("bad", [{"since": "2025-02-30"}, {"until": "2025-13"},
-                                 {"since": "вчера"}])
-def test_a_date_that_does_not_exist_is_refused(client: TestClient,
-                                               bad: dict[str, str]) -> None:
+@pytest.mark.parametrize("bad", [{"since": "2025-02-30"}, {"until": "2025-13"}, {"since": "вчера"}])
+def test_a_date_that_does_not_exist_is_refused(client: TestClient, bad: dict[str, str]) -> None:
     response = client.get("/api/facts", params=bad)
     assert response.status_code in (400, 422)
     assert response.json()["error"]["message"]
@@ -526,8 +730,8 @@ def test_a_date_that_does_not_exist_is_refused(client: TestClient,
 
 # -- the explorer: facets -------------------------------------------------------------------------
 
-def test_facets_count_the_matching_facts_by_type_pair_year_and_source(
-        client: TestClient) -> None:
+
+def test_facets_count_the_matching_facts_by_type_pair_year_and_source(client: TestClient) -> None:
     page = client.get("/api/facts", params={"party": "KZ"}).json()
     facets = page["facets"]
     assert set(facets) == {"type", "pair", "year", "source"}
@@ -535,8 +739,7 @@ def test_facets_count_the_matching_facts_by_type_pair_year_and_source(
     assert types["trade"] == 13 and sum(types.values()) == page["total"]
     assert {"KZ UZ", "CN KZ", "KZ RU"} <= {v["value"] for v in facets["pair"]}
     assert facets["year"][0]["value"] == "2024"
-    assert {v["label"] for v in facets["source"][:2]} == {"Казахстан и Узбекистан",
-                                                          "Итоги года"}
+    assert {v["label"] for v in facets["source"][:2]} == {"Казахстан и Узбекистан", "Итоги года"}
     assert [v["count"] for v in facets["source"]][:2] == [9, 9]
     for name, values in facets.items():
         for value in values:  # following a value gives as many facts as it counts
@@ -546,8 +749,9 @@ def test_facets_count_the_matching_facts_by_type_pair_year_and_source(
 
 
 def test_a_selected_facet_value_drops_its_filter(client: TestClient) -> None:
-    facets = client.get("/api/facts", params={"type": "trade", "year": "2024",
-                                              "sort": "value"}).json()["facets"]
+    facets = client.get(
+        "/api/facts", params={"type": "trade", "year": "2024", "sort": "value"}
+    ).json()["facets"]
     [trade] = facets["type"]
     assert trade["selected"] and trade["filters"] == {"year": 2024, "sort": "value"}
     chosen = [v for v in facets["year"] if v["selected"]]
@@ -560,10 +764,14 @@ def test_sorted_by_value_dollars_come_before_roubles(tmp_path: Path) -> None:
     """Without exchange rates 48 billion roubles cannot rank above 35 billion dollars."""
     text = "Товарооборот составил 48 млрд рублей, а в долларах — 35 млрд. Экспорт — 1 млрд."
     store = Store(str(tmp_path / "money.db"))
-    store.add(Document(text=text, source="m.txt", name="m.txt", kind="text"), [
-        trade(text, "48", "turnover", 48e9, 2023, currency="RUB"),
-        trade(text, "35", "turnover", 35e9, 2024),
-        trade(text, "Экспорт", "export", 1e9, 2024)])
+    store.add(
+        Document(text=text, source="m.txt", name="m.txt", kind="text"),
+        [
+            trade(text, "48", "turnover", 48e9, 2023, currency="RUB"),
+            trade(text, "35", "turnover", 35e9, 2024),
+            trade(text, "Экспорт", "export", 1e9, 2024),
+        ],
+    )
     with client_for(store) as opened:
         down = [(f["currency"], f["value"]) for f in listed(opened, sort="-value")]
         up = [(f["currency"], f["value"]) for f in listed(opened, sort="value")]
@@ -580,13 +788,19 @@ MANY = 620  # more than a page of the explorer (views.MAX_PAGE)
 def test_the_csv_download_holds_every_matching_fact(tmp_path: Path) -> None:
     text = "Товарооборот Казахстана и Узбекистана составил 4,4 млрд долларов."
     store = Store(str(tmp_path / "many.db"))
-    store.add(Document(text=text, source="many.txt", name="many.txt", kind="text"),
-              [trade(text, "4,4", "turnover", 1e6 * (n + 1), 2000 + n % 25)
-               for n in range(MANY)])
+    store.add(
+        Document(text=text, source="many.txt", name="many.txt", kind="text"),
+        [trade(text, "4,4", "turnover", 1e6 * (n + 1), 2000 + n % 25) for n in range(MANY)],
+    )
     with client_for(store) as opened:
         everything = list(csv.DictReader(io.StringIO(opened.get("/api/facts.csv").text)))
-        sorted_rows = list(csv.DictReader(io.StringIO(
-            opened.get("/api/facts.csv", params={"sort": "-value", "year": 2001}).text)))
+        sorted_rows = list(
+            csv.DictReader(
+                io.StringIO(
+                    opened.get("/api/facts.csv", params={"sort": "-value", "year": 2001}).text
+                )
+            )
+        )
         capped = opened.get("/api/facts.csv", params={"limit": 3}).text
         nothing = opened.get("/api/facts.csv", params={"year": 1990}).text
     store.close()
@@ -604,16 +818,21 @@ def test_the_explorer_downloads_its_selection_not_its_page(client: TestClient) -
 
 # -- the consolidated facts as a table ------------------------------------------------------------
 
+
 def test_consolidated_facts_as_a_table(client: TestClient) -> None:
-    response = client.get("/api/consolidated", params={"party": "KZ", "partner": "UZ",
-                                                       "type": "trade"})
+    response = client.get(
+        "/api/consolidated", params={"party": "KZ", "partner": "UZ", "type": "trade"}
+    )
     assert response.status_code == 200, response.text
     page = schemas.ConsolidatedPage.model_validate(response.json())
-    turnover_2024 = [c for c in page.facts if c["fields"]["indicator"] == "turnover"
-                     and c["year"] == 2024]
+    turnover_2024 = [
+        c for c in page.facts if c["fields"]["indicator"] == "turnover" and c["year"] == 2024
+    ]
     # 4,4 from an article and its reprint (one independent source); 3,9 from customs
-    assert sorted((c["value"], c["n_sources"], c["independent"]) for c in turnover_2024) == \
-        [(3.9e9, 1, 1), (4.4e9, 2, 1)]
+    assert sorted((c["value"], c["n_sources"], c["independent"]) for c in turnover_2024) == [
+        (3.9e9, 1, 1),
+        (4.4e9, 2, 1),
+    ]
     assert {c["standing"] for c in turnover_2024} == {"disputed"}
     assert {v.value for v in page.facets["standing"]} >= {"disputed", "agreed"}
     down = client.get("/api/consolidated", params={"type": "trade", "sort": "-value"}).json()
@@ -632,8 +851,13 @@ def test_the_consolidated_page_and_its_csv(client: TestClient) -> None:
     assert "Сводные факты" in page and "Источников ▼" in page
     assert 'href="/consolidated?type=trade&amp;sort=sources"' in page
     assert "перепечатка" in page and "reprint.txt" in page
-    rows = list(csv.DictReader(io.StringIO(
-        client.get("/api/consolidated.csv", params={"party": "KZ", "partner": "UZ"}).text)))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                client.get("/api/consolidated.csv", params={"party": "KZ", "partner": "UZ"}).text
+            )
+        )
+    )
     assert {r["standing"] for r in rows} >= {"disputed", "agreed"}
     assert any(r["doc_ids"].count(" ") == 1 for r in rows)  # two documents, one figure
 
@@ -641,20 +865,25 @@ def test_the_consolidated_page_and_its_csv(client: TestClient) -> None:
 def test_consolidated_values_sort_within_their_currency_or_unit(client: TestClient) -> None:
     for sort in ("value", "-value"):
         rows = client.get("/api/consolidated", params={"sort": sort}).json()["facts"]
-        measures = [("USD" if r["fields"].get("currency") == "USD" else "other")
-                    for r in rows if r["value"] is not None]
+        measures = [
+            ("USD" if r["fields"].get("currency") == "USD" else "other")
+            for r in rows
+            if r["value"] is not None
+        ]
         assert measures == sorted(measures, key=lambda m: m != "USD"), sort
 
 
 # -- search: reprints grouped, matched words marked ---------------------------------------------
+
 
 def test_search_groups_reprints_and_marks_the_matched_words(client: TestClient) -> None:
     found = client.get("/api/search", params={"q": "товарооборот Узбекистан"}).json()
     names = [h["name"] for h in found["hits"]]
     assert found["n_documents"] == len(names) + 1
     [article] = [h for h in found["hits"] if h["name"] in ("kz_uz.txt", "reprint.txt")]
-    assert [r["name"] for r in article["reprints"]] == \
-        [{"kz_uz.txt": "reprint.txt", "reprint.txt": "kz_uz.txt"}[article["name"]]]
+    assert [r["name"] for r in article["reprints"]] == [
+        {"kz_uz.txt": "reprint.txt", "reprint.txt": "kz_uz.txt"}[article["name"]]
+    ]
     words = [article["snippet"][start:end] for start, end in article["marks"]]
     assert "Товарооборот" in words and "Узбекистана" in words  # any form of the words
     assert "Казахстана" not in words
@@ -669,19 +898,26 @@ def test_search_marks_escape_the_snippet(client: TestClient) -> None:
 
 # -- the pair dossier as OEC shows a pair: balance, flows, rank -----------------------------------
 
+
 def test_a_pair_has_its_trade_balance_from_the_first_side(client: TestClient) -> None:
     kz_uz = client.get("/api/pair/KZ/UZ").json()
-    assert kz_uz["balance"] == [{"year": 2024, "months": None, "export": 2.6e9,
-                                 "import": 1.8e9, "balance": pytest.approx(0.8e9),
-                                 "currency": "USD"}]
+    assert kz_uz["balance"] == [
+        {
+            "year": 2024,
+            "months": None,
+            "export": 2.6e9,
+            "import": 1.8e9,
+            "balance": pytest.approx(0.8e9),
+            "currency": "USD",
+        }
+    ]
     [uz_kz] = client.get("/api/pair/UZ/KZ").json()["balance"]
     assert (uz_kz["export"], uz_kz["import"]) == (1.8e9, 2.6e9)
     assert uz_kz["balance"] == pytest.approx(-0.8e9)
     assert client.get("/api/pair/RU/KZ").json()["balance"] == []  # no flows, no balance
 
 
-def test_a_pair_says_where_each_side_stands_among_the_others_partners(
-        client: TestClient) -> None:
+def test_a_pair_says_where_each_side_stands_among_the_others_partners(client: TestClient) -> None:
     kz_side, uz_side = client.get("/api/pair/KZ/UZ").json()["ranks"]
     # KZ's partners by latest turnover: China 44 bn, Russia 27 bn, then Uzbekistan
     assert (kz_side["actor"]["code"], kz_side["partner"]["code"]) == ("KZ", "UZ")
@@ -689,15 +925,15 @@ def test_a_pair_says_where_each_side_stands_among_the_others_partners(
     assert kz_side["by_facts"] == 1  # but the partner KZ has most facts with
     assert (uz_side["by_turnover"], uz_side["n_with_turnover"]) == (1, 1)
     page = client.get("/pair/KZ/UZ").text
-    ranks = page[page.index('id="ranks"'):]
-    assert "<td>3-й из 3</td>" in ranks[:ranks.index("</table>")]
+    ranks = page[page.index('id="ranks"') :]
+    assert "<td>3-й из 3</td>" in ranks[: ranks.index("</table>")]
 
 
 def test_the_pair_page_draws_flows_stacked_and_the_balance(client: TestClient) -> None:
     page = client.get("/pair/KZ/UZ").text
     assert 'aria-label="Экспорт и импорт по годам' in page
     assert 'aria-label="Сальдо торговли' in page
-    flows = page[page.index('aria-label="Экспорт и импорт по годам'):]
-    flows = flows[:flows.index("</svg>")]
+    flows = page[page.index('aria-label="Экспорт и импорт по годам') :]
+    flows = flows[: flows.index("</svg>")]
     assert flows.count('class="bar') == 2  # one year: the export and the import on it
     assert "+800 млн" in page  # the balance, signed

@@ -24,15 +24,22 @@ from bilat.store import Store
 from bilat.web import create_app
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 START_TIMEOUT_S = 10  # uvicorn starts in well under a second; this bounds a broken start
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(),
-                       reason=f"needs Debian's Chromium at {CHROMIUM}: "
-                              "apt-get install chromium chromium-driver"),
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists(),
+        reason=f"needs Debian's Chromium at {CHROMIUM}: apt-get install chromium chromium-driver",
+    ),
 ]
 
 
@@ -52,8 +59,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def serving(store: Store) -> Iterator[str]:
     """The app on ``store`` at a free loopback port; the store is closed after."""
     port = free_port()
-    config = uvicorn.Config(create_app(store), host="127.0.0.1", port=port,
-                            log_level="warning", lifespan="off")
+    config = uvicorn.Config(
+        create_app(store), host="127.0.0.1", port=port, log_level="warning", lifespan="off"
+    )
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
@@ -72,8 +80,10 @@ def serving(store: Store) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api", reason="needs Playwright, a dev "
-                                   "extra: pip install 'bilat[dev]' (no browser download)")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api",
+        reason="needs Playwright, a dev extra: pip install 'bilat[dev]' (no browser download)",
+    )
     with sync_api.sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
@@ -87,8 +97,7 @@ def page(browser: Any) -> Iterator[Any]:
     opened.problems = []  # console errors, failed requests, dialogs: none is expected
     opened.on("console", lambda m: m.type == "error" and opened.problems.append(m.text))
     opened.on("pageerror", lambda e: opened.problems.append(str(e)))
-    opened.on("dialog", lambda d: (opened.problems.append(f"dialog: {d.message}"),
-                                   d.dismiss()))
+    opened.on("dialog", lambda d: (opened.problems.append(f"dialog: {d.message}"), d.dismiss()))
     opened.on("requestfailed", lambda r: opened.problems.append(f"failed: {r.url}"))
     yield opened
     context.close()
@@ -116,26 +125,35 @@ def kz_uz_id() -> str:
     return next(d.id for d, _, _ in documents() if d.name == "kz_uz.txt")
 
 
-PAGES = [("overview", "/"), ("pair", "/pair/KZ/UZ"), ("pair_ru_kz", "/pair/RU/KZ"),
-         ("actor", "/actor/KZ"), ("document", "/doc/{kz_uz}"), ("hostile", "/doc/{hostile}"),
-         ("search", "/search?q=товарооборот"), ("facts", "/facts"),
-         ("consolidated", "/consolidated"),
-         ("ask", "/ask?q=Какой товарооборот между Казахстаном и Узбекистаном в 2017 году?"),
-         ("ask_found", "/ask?q=Какой экспорт Казахстана в Узбекистан в 2024 году?"),
-         ("fact", "/fact/{fact}"),
-         ("contradictions", "/contradictions"), ("missing", "/doc/ffffffffffffffff")]
+PAGES = [
+    ("overview", "/"),
+    ("pair", "/pair/KZ/UZ"),
+    ("pair_ru_kz", "/pair/RU/KZ"),
+    ("actor", "/actor/KZ"),
+    ("document", "/doc/{kz_uz}"),
+    ("hostile", "/doc/{hostile}"),
+    ("search", "/search?q=товарооборот"),
+    ("facts", "/facts"),
+    ("consolidated", "/consolidated"),
+    ("ask", "/ask?q=Какой товарооборот между Казахстаном и Узбекистаном в 2017 году?"),
+    ("ask_found", "/ask?q=Какой экспорт Казахстана в Узбекистан в 2024 году?"),
+    ("fact", "/fact/{fact}"),
+    ("contradictions", "/contradictions"),
+    ("missing", "/doc/ffffffffffffffff"),
+]
 
 
 @pytest.mark.parametrize(("name", "path"), PAGES)
-def test_every_page_opens_cleanly(server: str, page: Any, shots: Path, name: str,
-                                  path: str) -> None:
+def test_every_page_opens_cleanly(
+    server: str, page: Any, shots: Path, name: str, path: str
+) -> None:
     fact = page.request.get(f"{server}/api/facts?limit=1").json()["facts"][0]["id"]
-    response = page.goto(server + path.format(kz_uz=kz_uz_id(), hostile=hostile_id(),
-                                               fact=fact))
+    response = page.goto(server + path.format(kz_uz=kz_uz_id(), hostile=hostile_id(), fact=fact))
     assert response.status == (404 if name == "missing" else 200)
     assert page.locator("header.top .brand").inner_text() == "bilat"
-    assert page.evaluate("getComputedStyle(document.body).backgroundColor") != \
-        "rgba(0, 0, 0, 0)"  # the stylesheet loaded from the package
+    assert (
+        page.evaluate("getComputedStyle(document.body).backgroundColor") != "rgba(0, 0, 0, 0)"
+    )  # the stylesheet loaded from the package
     screenshot(page, shots, name)
     problems = [p for p in page.problems if not (name == "missing" and "404" in p)]
     assert problems == []
@@ -169,7 +187,8 @@ def test_confirming_a_fact(server: str, page: Any, shots: Path) -> None:
     form.locator("button[type=submit]").click()
     page.wait_for_function(
         "id => document.querySelector(`#fact-${id} .badge`).textContent === 'подтверждён'",
-        arg=fact_id)
+        arg=fact_id,
+    )
     assert not form.is_visible()
     stored = page.request.get(f"{server}/api/fact/{fact_id}").json()
     assert stored["fact"]["curation"] == "confirmed"
@@ -201,8 +220,9 @@ def test_hostile_text_runs_nothing(server: str, page: Any) -> None:
     assert page.problems == []
 
 
-def test_people_organizations_and_sectors_read_as_words(page: Any, shots: Path,
-                                                         tmp_path: Path) -> None:
+def test_people_organizations_and_sectors_read_as_words(
+    page: Any, shots: Path, tmp_path: Path
+) -> None:
     """The explorer's type filter offers people, and their rows say who they are."""
     with serving(people_store(tmp_path / "people.db")) as url:
         page.goto(url + "/facts")
@@ -216,19 +236,20 @@ def test_people_organizations_and_sectors_read_as_words(page: Any, shots: Path,
         screenshot(page, shots, "facts_people")
         page.goto(url + "/facts")
         texts = page.locator("table.facts tbody tr td:first-child").all_inner_texts()
-        assert not [t for t in texts if t.split("\n")[0] in ("person", "organization",
-                                                               "sector")]
+        assert not [t for t in texts if t.split("\n")[0] in ("person", "organization", "sector")]
         screenshot(page, shots, "facts_people_all")
     assert page.problems == []
 
 
 # -- labels: Russian that agrees, nothing clipped, qualifiers and emoji kept ------------------
 
-BA = ("🚀 Товарооборот Казахстана и Башкортостана в 2024 году превысил 1,2 млрд долларов, в "
-      "2023 году — свыше 0,9 млрд долларов. Экспорт Казахстана в Башкортостан составил "
-      "около 700 млн долларов, а экспорт Башкортостана в Казахстан — порядка 500 млн долларов. "
-      "Казахстан обеспечивает около 15% внешнеторгового оборота республики. В Уфе строится "
-      "металлургический завод.")
+BA = (
+    "🚀 Товарооборот Казахстана и Башкортостана в 2024 году превысил 1,2 млрд долларов, в "
+    "2023 году — свыше 0,9 млрд долларов. Экспорт Казахстана в Башкортостан составил "
+    "около 700 млн долларов, а экспорт Башкортостана в Казахстан — порядка 500 млн долларов. "
+    "Казахстан обеспечивает около 15% внешнеторгового оборота республики. В Уфе строится "
+    "металлургический завод."
+)
 # Partners whose names are long: their labels are the ones a network clips.
 LONG_NAMED = ("RU-KB", "RU-KHM", "RU-SE", "RU-YAN", "RU-KC", "RU-BA")
 
@@ -236,34 +257,80 @@ LONG_NAMED = ("RU-KB", "RU-KHM", "RU-SE", "RU-YAN", "RU-KC", "RU-BA")
 def labels_store(path: Path) -> Store:
     """KZ and RU-BA with a share, qualified figures, both flows and a project; KZ with
     partners whose names are long; an emoji in the title and the text."""
-    more = [trade(BA, "превысил", "turnover", 1.2e9, 2024, parties=("KZ", "RU-BA"),
-                  qualifier="over"),
-            trade(BA, "свыше", "turnover", 0.9e9, 2023, parties=("KZ", "RU-BA"),
-                  qualifier="over"),
-            trade(BA, "Экспорт", "export", 0.7e9, 2024, parties=("KZ", "RU-BA"),
-                  qualifier="approx", exporter="KZ", importer="RU-BA"),
-            trade(BA, "порядка", "export", 0.5e9, 2024, parties=("KZ", "RU-BA"),
-                  qualifier="approx", exporter="RU-BA", importer="KZ"),
-            other("share", BA, "15%", indicator="turnover", part="KZ", whole="RU-BA",
-                  percent=15.0, qualifier="approx", period={"year": None, "months": None}),
-            other("project", BA, "завод", sector="metallurgy", place="Уфа", location="RU-BA",
-                  partners=["KZ"], status="in_progress")]
-    more += [trade(BA, "превысил", "turnover", 1e8 * (n + 1), 2024, parties=("KZ", code))
-             for n, code in enumerate(LONG_NAMED[:-1])]
+    more = [
+        trade(BA, "превысил", "turnover", 1.2e9, 2024, parties=("KZ", "RU-BA"), qualifier="over"),
+        trade(BA, "свыше", "turnover", 0.9e9, 2023, parties=("KZ", "RU-BA"), qualifier="over"),
+        trade(
+            BA,
+            "Экспорт",
+            "export",
+            0.7e9,
+            2024,
+            parties=("KZ", "RU-BA"),
+            qualifier="approx",
+            exporter="KZ",
+            importer="RU-BA",
+        ),
+        trade(
+            BA,
+            "порядка",
+            "export",
+            0.5e9,
+            2024,
+            parties=("KZ", "RU-BA"),
+            qualifier="approx",
+            exporter="RU-BA",
+            importer="KZ",
+        ),
+        other(
+            "share",
+            BA,
+            "15%",
+            indicator="turnover",
+            part="KZ",
+            whole="RU-BA",
+            percent=15.0,
+            qualifier="approx",
+            period={"year": None, "months": None},
+        ),
+        other(
+            "project",
+            BA,
+            "завод",
+            sector="metallurgy",
+            place="Уфа",
+            location="RU-BA",
+            partners=["KZ"],
+            status="in_progress",
+        ),
+    ]
+    more += [
+        trade(BA, "превысил", "turnover", 1e8 * (n + 1), 2024, parties=("KZ", code))
+        for n, code in enumerate(LONG_NAMED[:-1])
+    ]
     store = Store(str(path))
     store.add(ba_document(), more)
     return store
 
 
 def ba_document() -> Document:
-    return Document(text=BA, source="corpus/ba.txt", name="ba.txt", kind="telegram",
-                    title="🚀 Казахстан и Башкортостан 🤝", date="2025-03-01")
+    return Document(
+        text=BA,
+        source="corpus/ba.txt",
+        name="ba.txt",
+        kind="telegram",
+        title="🚀 Казахстан и Башкортостан 🤝",
+        date="2025-03-01",
+    )
 
 
 def inside(inner: dict[str, float], outer: dict[str, float]) -> bool:
-    return (inner["x"] >= outer["x"] - 0.5 and inner["y"] >= outer["y"] - 0.5
-            and inner["x"] + inner["width"] <= outer["x"] + outer["width"] + 0.5
-            and inner["y"] + inner["height"] <= outer["y"] + outer["height"] + 0.5)
+    return (
+        inner["x"] >= outer["x"] - 0.5
+        and inner["y"] >= outer["y"] - 0.5
+        and inner["x"] + inner["width"] <= outer["x"] + outer["width"] + 0.5
+        and inner["y"] + inner["height"] <= outer["y"] + outer["height"] + 0.5
+    )
 
 
 def clipped(page: Any, texts: str, box: str) -> list[str]:
@@ -282,8 +349,9 @@ def labels_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-def test_a_region_pair_reads_as_russian_with_its_qualifiers(labels_server: str, page: Any,
-                                                            shots: Path) -> None:
+def test_a_region_pair_reads_as_russian_with_its_qualifiers(
+    labels_server: str, page: Any, shots: Path
+) -> None:
     page.goto(labels_server + "/pair/KZ/RU-BA")
     screenshot(page, shots, "labels_pair")
     text = page.locator("main").inner_text()
@@ -305,21 +373,27 @@ def test_network_labels_fit_their_card(labels_server: str, page: Any, shots: Pat
     assert "None" not in page.locator("main").inner_text()
 
 
-def test_the_share_in_the_explorer_names_its_sides_without_case(labels_server: str,
-                                                                 page: Any) -> None:
+def test_the_share_in_the_explorer_names_its_sides_without_case(
+    labels_server: str, page: Any
+) -> None:
     page.goto(labels_server + "/facts?type=share")
     row = page.locator("table.facts tbody tr").inner_text()
     assert "Казахстан → Республика Башкортостан" in row and " в Республика" not in row
 
 
 def emoji_font() -> bool:
-    listed = shutil.which("fc-list") and subprocess.run(
-        ["fc-list", ":charset=1f680", "family"], capture_output=True, text=True).stdout
+    listed = (
+        shutil.which("fc-list")
+        and subprocess.run(
+            ["fc-list", ":charset=1f680", "family"], capture_output=True, text=True
+        ).stdout
+    )
     return bool(listed)
 
 
-@pytest.mark.skipif(not emoji_font(), reason="needs an emoji font: apt-get install "
-                                               "fonts-noto-color-emoji")
+@pytest.mark.skipif(
+    not emoji_font(), reason="needs an emoji font: apt-get install fonts-noto-color-emoji"
+)
 def test_emoji_are_drawn_in_colour(labels_server: str, page: Any, shots: Path) -> None:
     """An emoji drawn in the title's font has coloured pixels; a missing glyph is a box in
     the ink's grey."""
@@ -347,35 +421,60 @@ def test_emoji_are_drawn_in_colour(labels_server: str, page: Any, shots: Path) -
 
 # -- the pair timeline: events on the same or nearby days ----------------------------------------
 
-FORUMS = ("Делегации Казахстана и Башкортостана провели переговоры в Уфе, открыли форум, "
-          "подписали меморандум, посетили выставку и провели конференцию. Через год стороны "
-          "встретились снова.")
-CLOSE_EVENTS = [("negotiations", "Переговоры в Уфе по кооперации", "2025-02-07"),
-                ("forum", "Казахстанско-башкирский деловой форум", "2025-02-07"),
-                ("signing", "Подписание меморандума о сотрудничестве", "2025-02-07"),
-                ("visit", "Визит делегации на промышленную выставку", "2025-02-08"),
-                ("conference", "Конференция по логистике и транзиту", "2025-02-10"),
-                ("meeting", "Встреча глав правительств", "2026-02-01")]
+FORUMS = (
+    "Делегации Казахстана и Башкортостана провели переговоры в Уфе, открыли форум, "
+    "подписали меморандум, посетили выставку и провели конференцию. Через год стороны "
+    "встретились снова."
+)
+CLOSE_EVENTS = [
+    ("negotiations", "Переговоры в Уфе по кооперации", "2025-02-07"),
+    ("forum", "Казахстанско-башкирский деловой форум", "2025-02-07"),
+    ("signing", "Подписание меморандума о сотрудничестве", "2025-02-07"),
+    ("visit", "Визит делегации на промышленную выставку", "2025-02-08"),
+    ("conference", "Конференция по логистике и транзиту", "2025-02-10"),
+    ("meeting", "Встреча глав правительств", "2026-02-01"),
+]
 
 
 def timeline_store(path: Path) -> Store:
     """KZ and RU-BA with five events within four days and one a year later."""
-    events = [other("event", FORUMS, "переговоры", kind=kind, name=name, date=date,
-                    parties=["KZ", "RU-BA"]) for kind, name, date in CLOSE_EVENTS]
+    events = [
+        other(
+            "event", FORUMS, "переговоры", kind=kind, name=name, date=date, parties=["KZ", "RU-BA"]
+        )
+        for kind, name, date in CLOSE_EVENTS
+    ]
     store = Store(str(path))
-    store.add(Document(text=FORUMS, source="corpus/forums.txt", name="forums.txt",
-                       kind="text", title="Форумы", date="2026-02-02"), events)
+    store.add(
+        Document(
+            text=FORUMS,
+            source="corpus/forums.txt",
+            name="forums.txt",
+            kind="text",
+            title="Форумы",
+            date="2026-02-02",
+        ),
+        events,
+    )
     return store
 
 
 def overlapping(boxes: list[dict[str, float]]) -> list[tuple[int, int]]:
-    return [(i, j) for i, one in enumerate(boxes) for j, two in enumerate(boxes) if i < j
-            and one["x"] < two["x"] + two["width"] and two["x"] < one["x"] + one["width"]
-            and one["y"] < two["y"] + two["height"] and two["y"] < one["y"] + one["height"]]
+    return [
+        (i, j)
+        for i, one in enumerate(boxes)
+        for j, two in enumerate(boxes)
+        if i < j
+        and one["x"] < two["x"] + two["width"]
+        and two["x"] < one["x"] + one["width"]
+        and one["y"] < two["y"] + two["height"]
+        and two["y"] < one["y"] + one["height"]
+    ]
 
 
-def test_timeline_labels_of_close_events_do_not_overlap(page: Any, shots: Path,
-                                                         tmp_path: Path) -> None:
+def test_timeline_labels_of_close_events_do_not_overlap(
+    page: Any, shots: Path, tmp_path: Path
+) -> None:
     with serving(timeline_store(tmp_path / "timeline.db")) as url:
         page.goto(url + "/pair/KZ/RU-BA")
         timeline = page.locator("svg.chart[aria-label='События по датам']")
@@ -385,12 +484,12 @@ def test_timeline_labels_of_close_events_do_not_overlap(page: Any, shots: Path,
         assert labels.count() == len(CLOSE_EVENTS)
         boxes = [label.bounding_box() for label in labels.all()]
         assert overlapping(boxes) == []
-        assert clipped(page, "svg.chart[aria-label='События по датам'] text.legend",
-                       "chart") == []
+        assert clipped(page, "svg.chart[aria-label='События по датам'] text.legend", "chart") == []
     assert page.problems == []
 
 
 # -- the demo corpus: the explorer and the KZ–RU-BA dossier an analyst opens first ---------------
+
 
 @pytest.fixture(scope="module")
 def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
@@ -403,12 +502,15 @@ def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-def test_the_explorer_narrows_by_facets_and_sorts(demo_server: str, page: Any,
-                                                  shots: Path) -> None:
+def test_the_explorer_narrows_by_facets_and_sorts(demo_server: str, page: Any, shots: Path) -> None:
     page.goto(demo_server + "/facts")
     facets = page.locator("section.facets")
-    assert [h.strip() for h in facets.locator("h3").all_inner_texts()] == \
-        ["Тип", "Пара", "Год", "Источник"]
+    assert [h.strip() for h in facets.locator("h3").all_inner_texts()] == [
+        "Тип",
+        "Пара",
+        "Год",
+        "Источник",
+    ]
     screenshot(page, shots, "explorer_facets")
     trade = facets.locator("[data-facet=type] li", has_text="торговля")
     count = int(trade.locator(".count").inner_text())
@@ -428,8 +530,9 @@ def test_the_explorer_narrows_by_facets_and_sorts(demo_server: str, page: Any,
     assert page.problems == []
 
 
-def test_the_kz_ru_ba_dossier_shows_flows_balance_and_rank(demo_server: str, page: Any,
-                                                           shots: Path) -> None:
+def test_the_kz_ru_ba_dossier_shows_flows_balance_and_rank(
+    demo_server: str, page: Any, shots: Path
+) -> None:
     page.goto(demo_server + "/pair/KZ/RU-BA")
     screenshot(page, shots, "demo_pair_kz_ru_ba")
     flows = page.locator("svg.chart[aria-label^='Экспорт и импорт']")

@@ -9,17 +9,33 @@ import pytest
 from bilat.kb import wording
 
 SUMMARIES: list[tuple[dict[str, Any], str, str]] = [  # (fields, type) → summary
-    ({"part": "KZ", "whole": "RU-BA", "indicator": "turnover", "percent": 15.0,
-      "qualifier": "approx"}, "share",
-     "доля в товарообороте (Казахстан → Республика Башкортостан): около 15 %"),
-    ({"part": "CN", "whole": "KZ", "indicator": "export", "percent": 20.0}, "share",
-     "доля в экспорте (Китай → Казахстан): 20 %"),
-    ({"part": "TR", "whole": "UZ", "percent": 7.5, "qualifier": "over"}, "share",
-     "доля в обороте (Турция → Узбекистан): свыше 7,5 %"),
-    ({"sector": "metallurgy", "place": "Костанай", "status": "in_progress"}, "project",
-     "металлургия · Костанай · реализуется"),
-    ({"sector": "cosmic rays", "status": "planned"}, "project",
-     "cosmic rays · планируется"),
+    (
+        {
+            "part": "KZ",
+            "whole": "RU-BA",
+            "indicator": "turnover",
+            "percent": 15.0,
+            "qualifier": "approx",
+        },
+        "share",
+        "доля в товарообороте (Казахстан → Республика Башкортостан): около 15 %",
+    ),
+    (
+        {"part": "CN", "whole": "KZ", "indicator": "export", "percent": 20.0},
+        "share",
+        "доля в экспорте (Китай → Казахстан): 20 %",
+    ),
+    (
+        {"part": "TR", "whole": "UZ", "percent": 7.5, "qualifier": "over"},
+        "share",
+        "доля в обороте (Турция → Узбекистан): свыше 7,5 %",
+    ),
+    (
+        {"sector": "metallurgy", "place": "Костанай", "status": "in_progress"},
+        "project",
+        "металлургия · Костанай · реализуется",
+    ),
+    ({"sector": "cosmic rays", "status": "planned"}, "project", "cosmic rays · планируется"),
 ]
 
 
@@ -38,10 +54,8 @@ AMOUNTS = [  # (value, qualifier) → a chart's value label
 
 
 @pytest.mark.parametrize(("value", "qualifier", "expected"), AMOUNTS)
-def test_amounts_keep_their_qualifier(value: float, qualifier: str | None,
-                                      expected: str) -> None:
+def test_amounts_keep_their_qualifier(value: float, qualifier: str | None, expected: str) -> None:
     assert wording.amount(value, qualifier) == expected
-
 
 
 NAMES = [  # code → name
@@ -64,12 +78,14 @@ def test_every_sector_the_extractor_names_has_a_russian_label() -> None:
     assert sorted(label for label in labels if label not in wording.SECTORS) == []
 
 
-@pytest.mark.parametrize(("base", "expected"), [
-    (2020, "товарооборот за 2020–2024 годы: изменение на 65 %"),  # four years: a span
-    (2023, "товарооборот за 2024 год: изменение на 65 %"),  # one year: its own
-    ("previous_period", "товарооборот за 2024 год: изменение на 65 %"),
-])
+@pytest.mark.parametrize(
+    ("base", "expected"),
+    [
+        (2020, "товарооборот за 2020–2024 годы: изменение на 65 %"),  # four years: a span
+        (2023, "товарооборот за 2024 год: изменение на 65 %"),  # one year: its own
+        ("previous_period", "товарооборот за 2024 год: изменение на 65 %"),
+    ],
+)
 def test_a_change_over_several_years_says_what_it_spans(base: object, expected: str) -> None:
-    fields = {"indicator": "turnover", "percent": 65.0, "period": {"year": 2024},
-              "base": base}
+    fields = {"indicator": "turnover", "percent": 65.0, "period": {"year": 2024}, "base": base}
     assert wording.summary(fields, "change") == expected

@@ -31,12 +31,33 @@ from bilat.actors.gazetteer import CITY_TYPES, DATA_DIR, GAZETTEER_FILE, fold
 from bilat.nlp.pipeline import _vocab, lemma_of
 
 # Countries whose first-level subdivisions must all be in the gazetteer.
-COVERED = ("RU", "KZ", "BY", "UZ", "KG", "TJ", "TM", "AZ", "AM", "GE", "MD", "UA",
-           "LV", "LT", "EE", "CN")
+COVERED = (
+    "RU",
+    "KZ",
+    "BY",
+    "UZ",
+    "KG",
+    "TJ",
+    "TM",
+    "AZ",
+    "AM",
+    "GE",
+    "MD",
+    "UA",
+    "LV",
+    "LT",
+    "EE",
+    "CN",
+)
 # pycountry's subdivision types for the entries added automatically (AZ rayons, LV novads,
 # EE counties); hand-written entries carry their own type.
-PYCOUNTRY_TYPES = {"Rayon": "rayon", "Municipality": "municipality", "State city": "city",
-                   "County": "county", "City": "city"}
+PYCOUNTRY_TYPES = {
+    "Rayon": "rayon",
+    "Municipality": "municipality",
+    "State city": "city",
+    "County": "county",
+    "City": "city",
+}
 # When one actor has the same name in two lists, the earlier form is kept.
 FORM_ORDER = ("name", "abbreviation", "short", "city", "adjective")
 ADJECTIVE_ENDINGS = ("ий", "ый", "ой")
@@ -68,17 +89,30 @@ def country_records() -> list[dict[str, Any]]:
     records = []
     for country in pycountry.countries:
         extra = overlay.get(country.alpha_2, {})
-        translated = [ru.gettext(getattr(country, attr))
-                      for attr in ("name", "common_name", "official_name")
-                      if getattr(country, attr, None)]
+        translated = [
+            ru.gettext(getattr(country, attr))
+            for attr in ("name", "common_name", "official_name")
+            if getattr(country, attr, None)
+        ]
         official = ru.gettext(getattr(country, "official_name", "") or country.name)
-        display = extra.get("name") or (ru.gettext(country.common_name)
-                                        if getattr(country, "common_name", None) else translated[0])
+        display = extra.get("name") or (
+            ru.gettext(country.common_name)
+            if getattr(country, "common_name", None)
+            else translated[0]
+        )
         names = [display, *extra.get("names", []), *(clean(n) for n in translated)]
-        records.append({**extra, "code": country.alpha_2, "name": display.replace(_STRESS, ""),
-                        "names": [n for n in names if n], "type": "country",
-                        "kind": "country", "country": country.alpha_2,
-                        "official": official.replace(_STRESS, "")})
+        records.append(
+            {
+                **extra,
+                "code": country.alpha_2,
+                "name": display.replace(_STRESS, ""),
+                "names": [n for n in names if n],
+                "type": "country",
+                "kind": "country",
+                "country": country.alpha_2,
+                "official": official.replace(_STRESS, ""),
+            }
+        )
     return records
 
 
@@ -108,8 +142,13 @@ def auto_region(sub: Any, ru: gettext.NullTranslations) -> dict[str, Any] | None
 
 def region(row: dict[str, Any]) -> dict[str, Any]:
     kind = "city" if row["type"] in CITY_TYPES else "region"
-    return {**row, "names": [row["name"], *row.get("names", [])], "kind": kind,
-            "country": row["code"].split("-")[0], "official": row["name"]}
+    return {
+        **row,
+        "names": [row["name"], *row.get("names", [])],
+        "kind": kind,
+        "country": row["code"].split("-")[0],
+        "official": row["name"],
+    }
 
 
 def named_forms(record: dict[str, Any]) -> list[tuple[str, str, str]]:
@@ -178,9 +217,14 @@ def same_number(parse: Any) -> list[str]:
 def guess_forms(word: str) -> list[str]:
     """Singular case forms of a proper noun by the regular declensions ("Жанаозен",
     "Кахетия", "Хэфэй"); a name that declines otherwise gets its forms in rules.json."""
-    endings = {"ия": ("ии", "ию", "ией"), "ье": ("ья", "ью", "ьем"),
-               "а": ("ы", "и", "е", "у", "ой"), "я": ("и", "е", "ю", "ей"),
-               "й": ("я", "ю", "ем", "е"), "ь": ("я", "ю", "ем", "е", "и", "ью")}
+    endings = {
+        "ия": ("ии", "ию", "ией"),
+        "ье": ("ья", "ью", "ьем"),
+        "а": ("ы", "и", "е", "у", "ой"),
+        "я": ("и", "е", "ю", "ей"),
+        "й": ("я", "ю", "ем", "е"),
+        "ь": ("я", "ю", "ем", "е", "и", "ью"),
+    }
     if word[-2:-1] in "аеёиоуыэюя" and word[-1:] in "ая":
         return []  # "Самоа", "Гоа" do not decline; "Самое" is no Samoa
     for ending, forms in endings.items():
@@ -198,8 +242,9 @@ def pattern_keys(text: str, form: str, keys: Keys) -> list[str]:
     return [keys.word(w) for w in words]
 
 
-def compile_patterns(records: list[dict[str, Any]], rules: dict[str, Any],
-                     keys: Keys) -> list[list[Any]]:
+def compile_patterns(
+    records: list[dict[str, Any]], rules: dict[str, Any], keys: Keys
+) -> list[list[Any]]:
     best: dict[tuple[str, ...], list[Any]] = {}
     conflicts = []
     rows = [(r["code"], *f) for r in records for f in named_forms(r)]
@@ -244,7 +289,7 @@ def build() -> dict[str, Any]:
     actor_fields = ("code", "name", "kind", "type", "country", "official")
     return {
         "generated_by": "tools/build_gazetteer.py from countries.json, regions.json, "
-                        "rules.json and pycountry " + pycountry_version() + "; do not edit",
+        "rules.json and pycountry " + pycountry_version() + "; do not edit",
         "actors": [{f: r[f] for f in actor_fields} for r in records],
         "patterns": patterns,
         "prefixes": compound_prefixes(records),
@@ -271,8 +316,10 @@ def render(data: dict[str, Any]) -> str:
             body = ",\n".join("  " + json.dumps(v, ensure_ascii=False) for v in value)
             parts.append(f"{json.dumps(key)}: [\n{body}\n]")
         elif isinstance(value, dict):
-            body = ",\n".join(f"  {json.dumps(k, ensure_ascii=False)}: "
-                              f"{json.dumps(v, ensure_ascii=False)}" for k, v in value.items())
+            body = ",\n".join(
+                f"  {json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
+                for k, v in value.items()
+            )
             parts.append(f"{json.dumps(key)}: {{\n{body}\n}}")
         else:
             parts.append(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")

@@ -17,13 +17,21 @@ from bilat.nlp.pipeline import lemma_of
 
 # Lemma of a context word → the kind of actor it stands for.
 CONTEXT_WORDS: dict[str, str] = {
-    "республика": "republic", "республиканский": "republic",
-    "край": "krai", "краевой": "krai",
-    "область": "oblast", "областной": "oblast",
-    "округ": "okrug", "окружной": "okrug",
-    "провинция": "province", "провинциальный": "province",
-    "регион": "region", "региональный": "region", "субъект": "region",
-    "страна": "country", "государство": "country",
+    "республика": "republic",
+    "республиканский": "republic",
+    "край": "krai",
+    "краевой": "krai",
+    "область": "oblast",
+    "областной": "oblast",
+    "округ": "okrug",
+    "окружной": "okrug",
+    "провинция": "province",
+    "провинциальный": "province",
+    "регион": "region",
+    "региональный": "region",
+    "субъект": "region",
+    "страна": "country",
+    "государство": "country",
 }
 # Region types (data/regions.json) each kind covers; "region" and "country" are by Actor.kind.
 KIND_TYPES: dict[str, frozenset[str]] = {
@@ -48,8 +56,9 @@ def resolve(text: str, context: Sequence[Mention]) -> Actor | None:
     g = gazetteer()
     actor = _most_mentioned(context, lambda a: _is_kind(a, kind, g))
     if actor is None and kind == "republic":
-        actor = _most_mentioned(context, lambda a: a.kind == "country"
-                                and "республика" in g.official[a.code].lower())
+        actor = _most_mentioned(
+            context, lambda a: a.kind == "country" and "республика" in g.official[a.code].lower()
+        )
     return actor
 
 

@@ -64,8 +64,12 @@ def fold(word: str) -> str:
 def gazetteer() -> Gazetteer:
     """Load the compiled gazetteer once per process."""
     data = json.loads(GAZETTEER_FILE.read_text(encoding="utf-8"))
-    actors = {row["code"]: Actor(code=row["code"], name=row["name"], kind=row["kind"],
-                                 country=row["country"]) for row in data["actors"]}
+    actors = {
+        row["code"]: Actor(
+            code=row["code"], name=row["name"], kind=row["kind"], country=row["country"]
+        )
+        for row in data["actors"]
+    }
     return Gazetteer(
         actors=actors,
         types={row["code"]: row["type"] for row in data["actors"]},

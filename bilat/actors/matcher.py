@@ -62,19 +62,26 @@ def find_mentions(analysis: Analysis) -> tuple[Mention, ...]:
 SHARED_ABBREVIATIONS = {"РТ": ("TJ", "RU-TA"), "РБ": ("BY", "RU-BA"), "КР": ("KG", "UZ-QR")}
 
 
-def _shared_abbreviations(analysis: Analysis, found: Sequence[Mention],
-                          g: Gazetteer) -> Iterator[Mention]:
+def _shared_abbreviations(
+    analysis: Analysis, found: Sequence[Mention], g: Gazetteer
+) -> Iterator[Mention]:
     codes = {m.actor.code for m in found}
     countries = {m.actor.country for m in found if "-" not in m.actor.code}
     for sentence in analysis.sentences:
         for token in sentence.tokens:
             candidates = SHARED_ABBREVIATIONS.get(token.text, ())
-            code = next((c for c in candidates if c in codes), None) or \
-                next((c for c in candidates if "-" not in c and c in countries), None)
+            code = next((c for c in candidates if c in codes), None) or next(
+                (c for c in candidates if "-" not in c and c in countries), None
+            )
             if code is not None:
-                yield Mention(start=token.start, stop=token.stop, text=token.text,
-                              actor=g.actors[code], form="abbreviation",
-                              normal=g.actors[code].name)
+                yield Mention(
+                    start=token.start,
+                    stop=token.stop,
+                    text=token.text,
+                    actor=g.actors[code],
+                    form="abbreviation",
+                    normal=g.actors[code].name,
+                )
 
 
 def actor_by_name(text: str) -> Actor | None:
@@ -97,14 +104,19 @@ def token_keys(word: str, lemma: str | None, g: Gazetteer) -> frozenset[str]:
     keys = {low, "=" + word}
     if lemma:
         keys.add(fold(lemma))
-    if low[:g.stem] in g.stems:
+    if low[: g.stem] in g.stems:
         keys.add(fold(lemma_of(low)))
         keys.update(g.forms.get(low, ()))
     return frozenset(keys)
 
 
-def _scan(text: str, tokens: Sequence[Token], places: list[Span],
-          people: list[tuple[int, int, str]], g: Gazetteer) -> Iterator[Mention]:
+def _scan(
+    text: str,
+    tokens: Sequence[Token],
+    places: list[Span],
+    people: list[tuple[int, int, str]],
+    g: Gazetteer,
+) -> Iterator[Mention]:
     keys = [token_keys(t.text, t.lemma, g) for t in tokens]
     i = 0
     while i < len(tokens):
@@ -134,16 +146,22 @@ def _walk(keys: Sequence[frozenset[str]], i: int, g: Gazetteer) -> list[tuple[in
     return sorted(found, key=lambda f: (-f[0], FORM_ORDER.index(f[1].form)))
 
 
-def _accepted(tokens: Sequence[Token], keys: Sequence[frozenset[str]], i: int,
-              places: list[Span], g: Gazetteer) -> tuple[int, Pattern] | None:
+def _accepted(
+    tokens: Sequence[Token],
+    keys: Sequence[frozenset[str]],
+    i: int,
+    places: list[Span],
+    g: Gazetteer,
+) -> tuple[int, Pattern] | None:
     for end, pattern in _walk(keys, i, g):
         if _allowed(pattern, tokens, i, end, places, g):
             return end, pattern
     return None
 
 
-def _allowed(pattern: Pattern, tokens: Sequence[Token], i: int, end: int,
-             places: list[Span], g: Gazetteer) -> bool:
+def _allowed(
+    pattern: Pattern, tokens: Sequence[Token], i: int, end: int, places: list[Span], g: Gazetteer
+) -> bool:
     span = tokens[i:end]
     if pattern.form in CAPITALISED_FORMS and not any(t.text[:1].isupper() for t in span):
         return False
@@ -162,23 +180,27 @@ def _compound(text: str, token: Token, g: Gazetteer) -> list[Mention]:
     parts = list(_PART.finditer(token.text))
     if len(parts) < 2:
         return []
-    found = [(part, _part_pattern(part.group(), n == len(parts) - 1, g))
-             for n, part in enumerate(parts)]
+    found = [
+        (part, _part_pattern(part.group(), n == len(parts) - 1, g)) for n, part in enumerate(parts)
+    ]
     named = [(part, pattern) for part, pattern in found if pattern is not None]
     if len(named) < len(found):
         if not all(part.group().isupper() for part, pattern in found if pattern is None):
             return []
         named = [(part, pattern) for part, pattern in named if pattern.form in STANDALONE_FORMS]
     # No surname check: NER tags capitalised compounds PER, and no surname is "российско-…".
-    return [_mention(text, token.start + part.start(), token.start + part.end(), pattern, g)
-            for part, pattern in named]
+    return [
+        _mention(text, token.start + part.start(), token.start + part.end(), pattern, g)
+        for part, pattern in named
+    ]
 
 
 def _part_pattern(part: str, last: bool, g: Gazetteer) -> Pattern | None:
     code = g.prefixes.get(fold(part))
     if code is not None and not last:
-        return Pattern(code=code, form="adjective", normal=g.actors[code].name, rule="",
-                       keys=(fold(part),))
+        return Pattern(
+            code=code, form="adjective", normal=g.actors[code].name, rule="", keys=(fold(part),)
+        )
     for end, pattern in _walk([token_keys(part, None, g)], 0, g):
         capital_ok = pattern.form not in CAPITALISED_FORMS or part[:1].isupper()
         if end == 1 and pattern.code and not pattern.rule and capital_ok:
@@ -188,12 +210,19 @@ def _part_pattern(part: str, last: bool, g: Gazetteer) -> Pattern | None:
 
 def _mention(text: str, start: int, stop: int, pattern: Pattern, g: Gazetteer) -> Mention:
     assert pattern.code is not None
-    return Mention(start=start, stop=stop, text=text[start:stop], actor=g.actors[pattern.code],
-                   form=pattern.form, normal=pattern.normal)
+    return Mention(
+        start=start,
+        stop=stop,
+        text=text[start:stop],
+        actor=g.actors[pattern.code],
+        form=pattern.form,
+        normal=pattern.normal,
+    )
 
 
-def _is_person(mention: Mention, token: Token, pattern: Pattern,
-               people: list[tuple[int, int, str]]) -> bool:
+def _is_person(
+    mention: Mention, token: Token, pattern: Pattern, people: list[tuple[int, int, str]]
+) -> bool:
     """A surname that looks like a place: "Андрей Курский", "Дмитрий Ливанов", "Сергею Кирову".
 
     NER also tags lone capitalised words PER ("министр Того", "с Башкортостаном"), so a
@@ -215,9 +244,13 @@ def _is_surname(token: Token) -> bool:
     """natasha reads the word as an animate masculine nominative singular and yet its lemma
     is another word: a surname in -ов/-ин ("Ливанов"), not a place's genitive plural."""
     feats = token.feats
-    return (feats.get("Animacy") == "Anim" and feats.get("Case") == "Nom"
-            and feats.get("Number") == "Sing" and feats.get("Gender") == "Masc"
-            and fold(token.lemma) != fold(token.text))
+    return (
+        feats.get("Animacy") == "Anim"
+        and feats.get("Case") == "Nom"
+        and feats.get("Number") == "Sing"
+        and feats.get("Gender") == "Masc"
+        and fold(token.lemma) != fold(token.text)
+    )
 
 
 def _previous_word(tokens: Sequence[Token], i: int) -> str:
@@ -235,8 +268,11 @@ def _opens_sentence(tokens: Sequence[Token], i: int) -> bool:
 def _people(entities: Sequence[Entity]) -> list[tuple[int, int, str]]:
     """PER entities that look like a person's name: NER also tags runs of a list PER
     ("Эль Сальвадор • Эфиопия"), and no name holds a bullet or a comma."""
-    return [(e.start, e.stop, e.text.strip()) for e in entities
-            if e.type == "PER" and _PERSON_NAME.fullmatch(e.text.strip())]
+    return [
+        (e.start, e.stop, e.text.strip())
+        for e in entities
+        if e.type == "PER" and _PERSON_NAME.fullmatch(e.text.strip())
+    ]
 
 
 def _covered(start: int, stop: int, spans: list[Span]) -> bool:

@@ -11,9 +11,12 @@ from rich.console import Console
 from bilat.cli import render
 from bilat.errors import BilatError
 
-app = typer.Typer(help="Sourced facts about international and interregional cooperation, "
-                       "read from Russian news.", no_args_is_help=True,
-                  pretty_exceptions_enable=False, add_completion=False)
+app = typer.Typer(
+    help="Sourced facts about international and interregional cooperation, read from Russian news.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
 console = Console()
 err = Console(stderr=True)
 

@@ -27,9 +27,16 @@ from bilat.store import Store
 
 
 def _progress() -> Progress:
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
-                    console=err, transient=True)
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("left"),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+    )
 
 
 def _advance(progress: Progress, task: TaskID, description: str) -> None:
@@ -44,13 +51,15 @@ def _advance(progress: Progress, task: TaskID, description: str) -> None:
 def ingest(
     # str, not Path: a Path folds "http://" into "http:/" and the URL is lost
     paths: Annotated[list[str] | None, typer.Argument(help="Files, folders or URLs.")] = None,
-    urls: Annotated[Path | None, typer.Option("--urls", help="A file of URLs, one a line.")]
-    = None,
+    urls: Annotated[Path | None, typer.Option("--urls", help="A file of URLs, one a line.")] = None,
     db: DbOption = DEFAULT_DB,
     jobs: Annotated[int, typer.Option(help="Worker processes (each loads the models).")] = 1,
-    dask: Annotated[str | None, typer.Option(
-        help="Run on Dask: 'processes', 'threads' or a scheduler address tcp://host:8786.")]
-    = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            help="Run on Dask: 'processes', 'threads' or a scheduler address tcp://host:8786."
+        ),
+    ] = None,
 ) -> None:
     """Read, analyse and store articles.  Example: bilat ingest news/ --db bilat.db"""
     if dask:
@@ -70,8 +79,7 @@ def ingest(
         raise typer.Exit(EXIT_SKIPPED)
 
 
-def _run_ingest(inputs: list[str], store: Store, urls: Path | None,
-                jobs: int) -> IngestReport:
+def _run_ingest(inputs: list[str], store: Store, urls: Path | None, jobs: int) -> IngestReport:
     from bilat.pipeline import ingest as run
     from bilat.sources import count
 
@@ -92,9 +100,11 @@ def _describe(item: object) -> str:
 
 
 def _print_report(report: IngestReport, db: str) -> None:
-    console.print(f"{report.read} read, [green]{report.added} added[/] "
-                  f"({report.facts} facts), {report.duplicates} already stored, "
-                  f"{len(report.skipped)} skipped → {db}")
+    console.print(
+        f"{report.read} read, [green]{report.added} added[/] "
+        f"({report.facts} facts), {report.duplicates} already stored, "
+        f"{len(report.skipped)} skipped → {db}"
+    )
     if report.read and not report.added and report.duplicates == report.read:
         console.print("nothing new: every document was already in the database")
 
@@ -136,8 +146,9 @@ def pairs_table(store: Store) -> Table:
 def extract(
     files: Annotated[list[str], typer.Argument(help="Files, folders or URLs.")],
     format: Annotated[str, typer.Option("--format", "-f", help="jsonl or table.")] = "jsonl",
-    explain: Annotated[bool, typer.Option(help="Show the rule and tokens behind each fact.")]
-    = False,
+    explain: Annotated[
+        bool, typer.Option(help="Show the rule and tokens behind each fact.")
+    ] = False,
 ) -> None:
     """Print facts without touching a database.  Example: bilat extract a.txt --format table"""
     from bilat.pipeline import process_many
@@ -160,20 +171,21 @@ def _print_extracted(result: Processed, format: str, explain: bool) -> None:
         for fact in result.facts:
             render.explain(console, fact)
     elif format == "table":
-        console.print(render.facts_table(result.record["facts"], title=result.document.name,
-                                         source=False))
+        console.print(
+            render.facts_table(result.record["facts"], title=result.document.name, source=False)
+        )
     elif format == "jsonl":
         print(render.jsonl([result.record]), end="")
     else:
         raise typer.BadParameter(f"unknown format '{format}' (expected jsonl or table)")
 
 
-
 @app.command()
 def bench(
     limit: Annotated[int, typer.Option(help="How many texts to time.")] = 120,
-    shared: Annotated[Path | None, typer.Option(help="The shared/ folder (found if beside).")]
-    = None,
+    shared: Annotated[
+        Path | None, typer.Option(help="The shared/ folder (found if beside).")
+    ] = None,
 ) -> None:
     """Throughput of full extraction next to natasha alone, and dev-set scores.
 
@@ -183,8 +195,9 @@ def bench(
 
     shared = shared or b.find_shared()
     documents = b.bench_texts(shared, limit)
-    err.print(f"timing {len(documents)} texts ({b.bench_source(shared)}), best of "
-              f"{b.ROUNDS} runs each …")
+    err.print(
+        f"timing {len(documents)} texts ({b.bench_source(shared)}), best of {b.ROUNDS} runs each …"
+    )
     with _progress() as progress:
         stage = _stages(progress)
         b.warm_up(b.bench_texts(shared, b.WARM_UP_TEXTS, b.FACTRU_WARM), stage)
@@ -208,6 +221,7 @@ def _stages(progress: Progress) -> Callable[[str, int], Callable[[], None]]:
         shown[:] = [progress.add_task(label, total=total)]
         progress.console.print(f"{label}: {total} texts …")
         return lambda: progress.advance(shown[0])
+
     return stage
 
 
@@ -216,6 +230,13 @@ def _bench_table(*rows: Throughput) -> Table:
     for column in ("pipeline", "docs", "chars", "seconds", "docs/s", "chars/s", "peak RSS MB"):
         table.add_column(column, justify="right" if column != "pipeline" else "left")
     for r in rows:
-        table.add_row(r.name, str(r.documents), str(r.characters), f"{r.seconds:.2f}",
-                      f"{r.docs_per_s:.1f}", f"{r.chars_per_s:,.0f}", f"{r.peak_rss_mb:.0f}")
+        table.add_row(
+            r.name,
+            str(r.documents),
+            str(r.characters),
+            f"{r.seconds:.2f}",
+            f"{r.docs_per_s:.1f}",
+            f"{r.chars_per_s:,.0f}",
+            f"{r.peak_rss_mb:.0f}",
+        )
     return table

@@ -15,9 +15,12 @@ Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables
 
 
 @app.command()
-def dossier(a: Annotated[str, typer.Argument(help="A party: code or name (KZ, Казахстан).")],
-            b: Annotated[str, typer.Argument(help="The other party.")],
-            as_json: Json = False, db: DbOption = DEFAULT_DB) -> None:
+def dossier(
+    a: Annotated[str, typer.Argument(help="A party: code or name (KZ, Казахстан).")],
+    b: Annotated[str, typer.Argument(help="The other party.")],
+    as_json: Json = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
     """Everything known about a pair, with sources.  Example: bilat dossier KZ UZ"""
     from bilat import kb
     from bilat.store import Store
@@ -39,40 +42,55 @@ def _print_dossier(found: Any) -> None:
         table.add_column(column)
     for series in found.series:
         for p in series.points:
-            table.add_row(series.label, wording.short_period(p.year, p.months),
-                          wording.money(p.value, series.currency, p.qualifier) +
-                          (" [red](расходится)[/]" if p.disputed else ""),
-                          str(len(p.fact.claims)), str(p.fact.independent))
+            table.add_row(
+                series.label,
+                wording.short_period(p.year, p.months),
+                wording.money(p.value, series.currency, p.qualifier)
+                + (" [red](расходится)[/]" if p.disputed else ""),
+                str(len(p.fact.claims)),
+                str(p.fact.independent),
+            )
     console.print(table)
     for name, items in found.sections.items():
         if items:
             console.print(f"[bold]{wording.SECTIONS.get(name, name)}[/]")
             for item in items:
-                console.print(f"  {wording.summary(item.fields, item.type)} "
-                              f"[dim](источников: {len(item.claims)})[/]")
+                console.print(
+                    f"  {wording.summary(item.fields, item.type)} "
+                    f"[dim](источников: {len(item.claims)})[/]"
+                )
     _print_people(found.people)
     for c in found.contradictions:
-        console.print(f"[red]противоречие ({c.status}):[/] {c.label}: " + " или ".join(
-            wording.figure(side.fields, side.type) for side in c.sides))
+        console.print(
+            f"[red]противоречие ({c.status}):[/] {c.label}: "
+            + " или ".join(wording.figure(side.fields, side.type) for side in c.sides)
+        )
     for check in found.checks:
         console.print(f"[{'green' if check.ok else 'red'}]{check.label}: {check.message}[/]")
 
 
 def _print_people(people: list[dict[str, Any]]) -> None:
-    """"Ильдар Гарипов, Глава Башкортостана (Республика Башкортостан)"."""
+    """ "Ильдар Гарипов, Глава Башкортостана (Республика Башкортостан)"."""
     from bilat.kb import wording
 
     if people:
         console.print("[bold]Люди[/]")
     for p in people:
         where = p.get("region") or p.get("country")
-        console.print("  " + ", ".join(x for x in (p["name"], p.get("role")) if x) +
-                      (f" ({wording.name(where)})" if where else ""), markup=False)
+        console.print(
+            "  "
+            + ", ".join(x for x in (p["name"], p.get("role")) if x)
+            + (f" ({wording.name(where)})" if where else ""),
+            markup=False,
+        )
 
 
 @app.command()
-def ask(question: Annotated[str, typer.Argument(help="A question in Russian.")],
-        as_json: Json = False, db: DbOption = DEFAULT_DB) -> None:
+def ask(
+    question: Annotated[str, typer.Argument(help="A question in Russian.")],
+    as_json: Json = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
     """Answer from the knowledge base, with sources.
     Example: bilat ask "Какой товарооборот между Казахстаном и Узбекистаном в 2017 году?\""""
     from bilat import kb
@@ -91,12 +109,11 @@ def ask(question: Annotated[str, typer.Argument(help="A question in Russian.")],
 
 @app.command()
 def export(
-    what: Annotated[str, typer.Option(help="facts, consolidated, documents or curation.")]
-    = "facts",
-    format: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl or parquet.")]
-    = "csv",
-    out: Annotated[Path | None, typer.Option(help="File to write; stdout if not given.")]
-    = None,
+    what: Annotated[
+        str, typer.Option(help="facts, consolidated, documents or curation.")
+    ] = "facts",
+    format: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl or parquet.")] = "csv",
+    out: Annotated[Path | None, typer.Option(help="File to write; stdout if not given.")] = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Export the knowledge base.  Example: bilat export --what consolidated -f csv --out kb.csv"""
@@ -111,19 +128,27 @@ def export(
 
 @app.command()
 def curate(
-    fact_id: Annotated[str | None, typer.Argument(
-        help="The fact's id or its first 6+ digits (bilat facts -f csv).")] = None,
+    fact_id: Annotated[
+        str | None,
+        typer.Argument(help="The fact's id or its first 6+ digits (bilat facts -f csv)."),
+    ] = None,
     confirm: Annotated[bool, typer.Option("--confirm", help="The fact is right.")] = False,
     reject: Annotated[bool, typer.Option("--reject", help="The fact is wrong.")] = False,
-    correct: Annotated[str | None, typer.Option("--correct", help="FIELD=VALUE to fix.")]
-    = None,
+    correct: Annotated[str | None, typer.Option("--correct", help="FIELD=VALUE to fix.")] = None,
     by: Annotated[str, typer.Option("--by", help="Who decides.")] = "",
     why: Annotated[str, typer.Option("--why", help="Why.")] = "",
-    load: Annotated[Path | None, typer.Option(help="Load decisions exported from another "
-                                                   "database (--what curation -f jsonl).")]
-    = None,
-    orphaned: Annotated[bool, typer.Option("--orphaned", help="List decisions whose fact "
-                                           "a re-extraction no longer finds.")] = False,
+    load: Annotated[
+        Path | None,
+        typer.Option(
+            help="Load decisions exported from another database (--what curation -f jsonl)."
+        ),
+    ] = None,
+    orphaned: Annotated[
+        bool,
+        typer.Option(
+            "--orphaned", help="List decisions whose fact a re-extraction no longer finds."
+        ),
+    ] = False,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Confirm, reject or correct a fact.
@@ -140,8 +165,7 @@ def curate(
             console.print(f"{kb.load_curation(store, read_log(str(load)))} decisions loaded")
             return
         action, field, value = _decision(fact_id, confirm, reject, correct)
-        decision = kb.curate(store, str(fact_id), action, by=by, why=why, field=field,
-                             value=value)
+        decision = kb.curate(store, str(fact_id), action, by=by, why=why, field=field, value=value)
     console.print(f"{decision.action} {decision.fact_id} by {decision.by} at {decision.at}")
 
 
@@ -159,26 +183,35 @@ def _print_orphans(found: list[Any]) -> None:
     console.print(table)
 
 
-def _decision(fact_id: str | None, confirm: bool, reject: bool,
-              correct: str | None) -> tuple[str, str | None, str | None]:
-    chosen = [name for name, on in (("confirm", confirm), ("reject", reject),
-                                    ("correct", correct is not None)) if on]
+def _decision(
+    fact_id: str | None, confirm: bool, reject: bool, correct: str | None
+) -> tuple[str, str | None, str | None]:
+    chosen = [
+        name
+        for name, on in (("confirm", confirm), ("reject", reject), ("correct", correct is not None))
+        if on
+    ]
     if fact_id is None or len(chosen) != 1:
-        raise typer.BadParameter("give a fact id and exactly one of --confirm, --reject, "
-                                 "--correct FIELD=VALUE")
+        raise typer.BadParameter(
+            "give a fact id and exactly one of --confirm, --reject, --correct FIELD=VALUE"
+        )
     if correct is None:
         return chosen[0], None, None
     field, sep, value = correct.partition("=")
     if not sep:
-        raise typer.BadParameter(f"--correct {correct!r}: expected FIELD=VALUE, "
-                                 "e.g. value=26.1e9 or year=2023")
+        raise typer.BadParameter(
+            f"--correct {correct!r}: expected FIELD=VALUE, e.g. value=26.1e9 or year=2023"
+        )
     return "correct", field.strip(), value
 
 
 @app.command()
-def people(party: Annotated[str | None, typer.Option(help="Only people tied to this party.")]
-           = None, limit: Annotated[int, typer.Option()] = 50, as_json: Json = False,
-           db: DbOption = DEFAULT_DB) -> None:
+def people(
+    party: Annotated[str | None, typer.Option(help="Only people tied to this party.")] = None,
+    limit: Annotated[int, typer.Option()] = 50,
+    as_json: Json = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
     """People named across documents, merged.  Example: bilat people --party RU-BA"""
     from bilat.kb.people import people as find
     from bilat.store import Store
@@ -192,15 +225,17 @@ def people(party: Annotated[str | None, typer.Option(help="Only people tied to t
     for column in ("имя", "роли", "страна", "документов"):
         table.add_column(column, overflow="fold")
     for p in found:
-        table.add_row(p.name, "; ".join(p.roles[:3]), " ".join(p.countries + p.regions),
-                      str(len(p.documents)))
+        table.add_row(
+            p.name, "; ".join(p.roles[:3]), " ".join(p.countries + p.regions), str(len(p.documents))
+        )
     console.print(table)
 
 
 @app.command()
 def serve(
-    host: Annotated[str, typer.Option(help="Address to listen on; 127.0.0.1 keeps it "
-                                           "to this machine.")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; 127.0.0.1 keeps it to this machine.")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8000,
     db: DbOption = DEFAULT_DB,
 ) -> None:
@@ -226,5 +261,7 @@ def _check_port_free(host: str, port: int) -> None:
         try:
             probe.bind((host, port))
         except OSError as error:
-            raise typer.BadParameter(f"cannot listen on {host}:{port}: {error.strerror}; "
-                                     "choose another --port", param_hint="--port") from error
+            raise typer.BadParameter(
+                f"cannot listen on {host}:{port}: {error.strerror}; choose another --port",
+                param_hint="--port",
+            ) from error

@@ -14,8 +14,7 @@ Format = Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv
 
 @app.command()
 def facts(
-    pair: Annotated[tuple[str, str] | None, typer.Option(help="Two party codes: KZ RU-BA.")]
-    = None,
+    pair: Annotated[tuple[str, str] | None, typer.Option(help="Two party codes: KZ RU-BA.")] = None,
     type: Annotated[str | None, typer.Option("--type", help="trade, change, share, …")] = None,
     indicator: Annotated[str | None, typer.Option(help="turnover, export, import …")] = None,
     year: Annotated[int | None, typer.Option(help="Calendar year of the figure.")] = None,
@@ -29,15 +28,18 @@ def facts(
     from bilat.store import Store
 
     if type is not None and type not in FACT_TYPES:
-        raise typer.BadParameter(f"unknown fact type '{type}' (expected one of "
-                                 f"{', '.join(FACT_TYPES)})", param_hint="--type")
+        raise typer.BadParameter(
+            f"unknown fact type '{type}' (expected one of {', '.join(FACT_TYPES)})",
+            param_hint="--type",
+        )
     if pair is not None:
         # "Казахстан Башкортостан" as well as "KZ RU-BA"; an unknown name is an error
         pair = (resolve_code(pair[0]), resolve_code(pair[1]))
     with Store(db, create=False) as store:
-        rows = [f.to_json() | {"doc_name": f.doc_name, "doc_date": f.doc_date, "rule": f.rule}
-                for f in store.facts(pair=pair, type=type, indicator=indicator, year=year,
-                                     limit=limit)]
+        rows = [
+            f.to_json() | {"doc_name": f.doc_name, "doc_date": f.doc_date, "rule": f.rule}
+            for f in store.facts(pair=pair, type=type, indicator=indicator, year=year, limit=limit)
+        ]
     _print_facts(rows, format)
 
 
@@ -56,9 +58,11 @@ def _print_facts(rows: list[dict], format: str) -> None:
 
 
 @app.command()
-def docs(limit: Annotated[int, typer.Option()] = 100,
-         format: Annotated[str, typer.Option("--format", "-f", help="table or jsonl.")]
-         = "table", db: DbOption = DEFAULT_DB) -> None:
+def docs(
+    limit: Annotated[int, typer.Option()] = 100,
+    format: Annotated[str, typer.Option("--format", "-f", help="table or jsonl.")] = "table",
+    db: DbOption = DEFAULT_DB,
+) -> None:
     """List stored documents.  Example: bilat docs --limit 20"""
     from bilat.store import Store
 
@@ -76,8 +80,10 @@ def docs(limit: Annotated[int, typer.Option()] = 100,
 
 
 @app.command()
-def show(doc_id: Annotated[str, typer.Argument(help="A document id or its first 6+ chars.")],
-         db: DbOption = DEFAULT_DB) -> None:
+def show(
+    doc_id: Annotated[str, typer.Argument(help="A document id or its first 6+ chars.")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
     """Print a document with its facts marked in the text.  Example: bilat show 5dcc48"""
     from bilat.store import Store
 
@@ -91,13 +97,15 @@ def show(doc_id: Annotated[str, typer.Argument(help="A document id or its first 
     console.print(render.marked_text(document.text or "", spans))
     console.rule("факты")
     # numbered like the marks in the text
-    console.print(render.facts_table([f.to_json() for f in stored], source=False,
-                                     numbered=True))
+    console.print(render.facts_table([f.to_json() for f in stored], source=False, numbered=True))
 
 
 @app.command()
-def search(query: Annotated[str, typer.Argument(help="Words in any grammatical form.")],
-           limit: Annotated[int, typer.Option()] = 20, db: DbOption = DEFAULT_DB) -> None:
+def search(
+    query: Annotated[str, typer.Argument(help="Words in any grammatical form.")],
+    limit: Annotated[int, typer.Option()] = 20,
+    db: DbOption = DEFAULT_DB,
+) -> None:
     """Full-text search over lemmas.  Example: bilat search "товарооборот Казахстан\""""
     from bilat.store import Store
 

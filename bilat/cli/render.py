@@ -16,8 +16,18 @@ from bilat.model import Fact
 # Columns that hold short codes and are never broken across lines.
 NO_WRAP = {"type", "indicator", "currency", "qualifier", "status"}
 # Columns of a fact in a table, in this order.
-FACT_COLUMNS = ("type", "indicator", "parties", "value", "currency", "percent", "year",
-                "qualifier", "status", "detail")
+FACT_COLUMNS = (
+    "type",
+    "indicator",
+    "parties",
+    "value",
+    "currency",
+    "percent",
+    "year",
+    "qualifier",
+    "status",
+    "detail",
+)
 
 
 def fact_cells(fact: Mapping[str, Any]) -> dict[str, str]:
@@ -73,20 +83,24 @@ def _number(value: Any) -> str:
     value = float(value)
     for factor, word in ((1e12, "трлн"), (1e9, "млрд"), (1e6, "млн"), (1e3, "тыс.")):
         if abs(value) >= factor:
-            return f"{value / factor:,.2f}".rstrip("0").rstrip(".").replace(",", " ") + \
-                f" {word}"
+            return f"{value / factor:,.2f}".rstrip("0").rstrip(".").replace(",", " ") + f" {word}"
     return f"{value:g}"
 
 
-def facts_table(rows: Iterable[Mapping[str, Any]], title: str | None = None,
-                source: bool = True, numbered: bool = False) -> Table:
+def facts_table(
+    rows: Iterable[Mapping[str, Any]],
+    title: str | None = None,
+    source: bool = True,
+    numbered: bool = False,
+) -> Table:
     table = Table(title=title, show_lines=False)
     if numbered:
         table.add_column("#", justify="right")
     for column in FACT_COLUMNS:
         # short codes stay whole; long text wraps
-        table.add_column(column, no_wrap=column in NO_WRAP,
-                         overflow="ellipsis" if column in NO_WRAP else "fold")
+        table.add_column(
+            column, no_wrap=column in NO_WRAP, overflow="ellipsis" if column in NO_WRAP else "fold"
+        )
     if source:
         table.add_column("source", overflow="fold")
     for n, row in enumerate(rows, 1):
@@ -107,11 +121,16 @@ def explain(console: Console, fact: Fact) -> None:
     the rule that produced it and the tokens it read."""
     parties = fact_cells(fact.to_json())["parties"]
     label, said = wording.TYPES.get(fact.type, fact.type), wording.summary(fact.fields, fact.type)
-    head = Text(said) if said.startswith(f"{label}:") else Text.assemble((f"{label}:", "bold"),
-                                                                         f" {said}")
+    head = (
+        Text(said)
+        if said.startswith(f"{label}:")
+        else Text.assemble((f"{label}:", "bold"), f" {said}")
+    )
     console.print(head, Text(f"  {parties}" if parties.strip(" –") else "", "dim"), sep="")
-    console.print(f"  rule: [cyan]{fact.rule}[/]  read: {', '.join(fact.trace)}  "
-                  f"confidence: {fact.confidence:.2f}")
+    console.print(
+        f"  rule: [cyan]{fact.rule}[/]  read: {', '.join(fact.trace)}  "
+        f"confidence: {fact.confidence:.2f}"
+    )
     console.print(Text(f"  «{fact.evidence.text.strip()}»", style="dim"))
 
 
@@ -123,6 +142,5 @@ def marked_text(text: str, spans: Sequence[tuple[int, int, str]]) -> Text:
         rich.stylize("on dark_green", start, stop)
         ends.setdefault(stop, []).append(label)
     for stop in sorted(ends, reverse=True):
-        rich = rich[:stop] + Text(f" [{','.join(ends[stop])}]", style="bold yellow") + \
-            rich[stop:]
+        rich = rich[:stop] + Text(f" [{','.join(ends[stop])}]", style="bold yellow") + rich[stop:]
     return rich

@@ -22,11 +22,29 @@ from bilat.extract.people import organization, person, quote
 from bilat.model import Analysis, Fact
 
 # Each: extract(ctx, scans) -> list[Fact]. Order is the order facts are listed in.
-EXTRACTORS = (trade, change, share, volume, investment, event, agreement, project, person,
-              organization, quote, sector)
+EXTRACTORS = (
+    trade,
+    change,
+    share,
+    volume,
+    investment,
+    event,
+    agreement,
+    project,
+    person,
+    organization,
+    quote,
+    sector,
+)
 
-__all__ = ["EXTRACTORS", "DocContext", "build_context", "document_record", "extract",
-           "extract_with_context"]
+__all__ = [
+    "EXTRACTORS",
+    "DocContext",
+    "build_context",
+    "document_record",
+    "extract",
+    "extract_with_context",
+]
 
 
 def extract(analysis: Analysis) -> list[Fact]:
@@ -43,15 +61,22 @@ def extract_with_context(analysis: Analysis) -> tuple[DocContext, list[Fact]]:
 
 
 def _figure_scans(ctx: DocContext) -> list[Scan]:
-    return [scan(ctx, s) for s in ctx.analysis.sentences
-            if has_digits_or_ratio(s) and not ctx.in_furniture(s)]
+    return [
+        scan(ctx, s)
+        for s in ctx.analysis.sentences
+        if has_digits_or_ratio(s) and not ctx.in_furniture(s)
+    ]
 
 
 def document_record(ctx: DocContext, facts: list[Fact]) -> dict[str, Any]:
     """One line of ``bilat extract --format jsonl``: the format of shared/eval/README.md."""
     document = ctx.analysis.document
-    return {"id": document.name, "source": document.source, "doc_date": ctx.date,
-            "facts": [fact.to_json() for fact in facts]}
+    return {
+        "id": document.name,
+        "source": document.source,
+        "doc_date": ctx.date,
+        "facts": [fact.to_json() for fact in facts],
+    }
 
 
 class _CallablePackage(types.ModuleType):

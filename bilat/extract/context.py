@@ -83,28 +83,38 @@ class DocContext:
 
 def build_context(analysis: Analysis) -> DocContext:
     furniture = find_furniture(analysis.text)
-    mentions = tuple(m for m in find_mentions(analysis)
-                     if not furniture.covers(m.start, m.stop)
-                     and not _names_a_currency(analysis.text, m))
+    mentions = tuple(
+        m
+        for m in find_mentions(analysis)
+        if not furniture.covers(m.start, m.stop) and not _names_a_currency(analysis.text, m)
+    )
     memo: dict[str, Any] = {}
-    date, year, sure = publication_date(
-        analysis, lambda s: sentence_periods(memo, s, furniture))
+    date, year, sure = publication_date(analysis, lambda s: sentence_periods(memo, s, furniture))
     weights = party_weights(mentions)
     pair = main_pair(weights)
-    return DocContext(analysis=analysis, mentions=mentions, furniture=furniture, date=date,
-                      year=year, reference_year=year if sure else None, pair=pair,
-                      home=home_party(pair, weights),
-                      lines=cut_lines(analysis),
-                      _memo=memo)
+    return DocContext(
+        analysis=analysis,
+        mentions=mentions,
+        furniture=furniture,
+        date=date,
+        year=year,
+        reference_year=year if sure else None,
+        pair=pair,
+        home=home_party(pair, weights),
+        lines=cut_lines(analysis),
+        _memo=memo,
+    )
 
 
-def sentence_periods(memo: dict[str, Any], sentence: Sentence,
-                     furniture: Furniture) -> tuple[PeriodSpan, ...]:
+def sentence_periods(
+    memo: dict[str, Any], sentence: Sentence, furniture: Furniture
+) -> tuple[PeriodSpan, ...]:
     """The periods of a sentence, parsed once whichever extractor asks first."""
     key = f"periods:{sentence.start}"
     if key not in memo:
-        wanted = PERIOD_TRIGGERS.search(sentence.text) and \
-            not furniture.covers(sentence.start, sentence.stop)
+        wanted = PERIOD_TRIGGERS.search(sentence.text) and not furniture.covers(
+            sentence.start, sentence.stop
+        )
         memo[key] = tuple(find_periods(sentence.text, sentence.start)) if wanted else ()
     return memo[key]  # type: ignore[no-any-return]
 
@@ -116,13 +126,15 @@ _CURRENCY_AFTER = re.compile(r"^\s*(доллар|долл\b|рубл|юан|фу
 
 
 def _names_a_currency(text: str, mention: Mention) -> bool:
-    return bool(_CURRENCY_BEFORE.search(text[max(0, mention.start - 16):mention.start])) or \
-        (mention.form == "adjective" and
-         bool(_CURRENCY_AFTER.search(text[mention.stop:mention.stop + 12])))
+    return bool(_CURRENCY_BEFORE.search(text[max(0, mention.start - 16) : mention.start])) or (
+        mention.form == "adjective"
+        and bool(_CURRENCY_AFTER.search(text[mention.stop : mention.stop + 12]))
+    )
 
 
 def publication_date(
-    analysis: Analysis, periods: Callable[[Sentence], tuple[PeriodSpan, ...]],
+    analysis: Analysis,
+    periods: Callable[[Sentence], tuple[PeriodSpan, ...]],
 ) -> tuple[str | None, int | None, bool]:
     """The document's date, else its dateline, with the year read from the text if missing;
     and whether that year is told (a date, a dateline, the URL, a comparison) or guessed."""
@@ -136,9 +148,10 @@ def publication_date(
     return (dateline.iso(year) if dateline else None), year, told is not None
 
 
-def compared_year(analysis: Analysis,
-                  periods: Callable[[Sentence], tuple[PeriodSpan, ...]]) -> int | None:
-    """"по итогам прошлого года … на 10% выше показателя 2021 года" compares last year with
+def compared_year(
+    analysis: Analysis, periods: Callable[[Sentence], tuple[PeriodSpan, ...]]
+) -> int | None:
+    """ "по итогам прошлого года … на 10% выше показателя 2021 года" compares last year with
     the year before it, so last year is 2022 and the text is from 2023 (only sentences
     with a relative year are parsed for this)."""
     for sentence in analysis.sentences:
@@ -148,8 +161,12 @@ def compared_year(analysis: Analysis,
                 return int(apposed[1])  # "по итогам текущего, 2023 года"
             continue
         for relative, base in itertools.pairwise(periods(sentence)):
-            if relative.relative is not None and relative.role == "period" \
-                    and base.role == "base" and base.year:
+            if (
+                relative.relative is not None
+                and relative.role == "period"
+                and base.role == "base"
+                and base.year
+            ):
                 return base.year + 1 - relative.relative
     return None
 
@@ -162,9 +179,15 @@ def latest_reported_year(analysis: Analysis) -> int | None:
 
 # "текущего, 2023 года": the current year, named.
 CURRENT_YEAR_NAMED = re.compile(
-    r"(?:" + "|".join(rf"\b{stem}" if len(stem) < 3 else stem
-                      for stem, offset in RELATIVE_STEMS.items() if offset == 0)
-    + r")\w*\s*,\s*((?:19|20)\d\d)\s*(?:год|г\.)", re.IGNORECASE)
+    r"(?:"
+    + "|".join(
+        rf"\b{stem}" if len(stem) < 3 else stem
+        for stem, offset in RELATIVE_STEMS.items()
+        if offset == 0
+    )
+    + r")\w*\s*,\s*((?:19|20)\d\d)\s*(?:год|г\.)",
+    re.IGNORECASE,
+)
 # "прошлого года", "текущем году": the only periods whose year depends on the date.
 RELATIVE_YEAR = re.compile(RELATIVE_YEAR_WORDS, re.IGNORECASE)
 

@@ -18,8 +18,7 @@ from bilat.model import Fact
 # Types whose repeated statements are merged here; the others merge in their own modules.
 FIGURE_TYPES = {"trade", "change", "share", "volume", "investment"}
 # Keys that make two figures the same statement; qualifier and confidence may differ.
-SAME_KEYS = ("indicator", "parties", "exporter", "importer", "currency", "whole", "part",
-             "unit")
+SAME_KEYS = ("indicator", "parties", "exporter", "importer", "currency", "whole", "part", "unit")
 # Values within this relative distance are one figure rounded two ways ("26 млрд" and
 # "26,0 млрд"); the scorer's own tolerance is 1 %.
 VALUE_TOLERANCE = 0.005
@@ -39,8 +38,11 @@ def deduplicate(facts: Sequence[Fact]) -> list[Fact]:
 def _better(new: Fact, old: Fact) -> bool:
     """A statement with its year beats one without ("превысил 26 млрд" in a headline), and
     one that writes its year beats one whose year was read from around it."""
-    return (_year(new) is not None, _states_year(new), new.confidence) > \
-        (_year(old) is not None, _states_year(old), old.confidence)
+    return (_year(new) is not None, _states_year(new), new.confidence) > (
+        _year(old) is not None,
+        _states_year(old),
+        old.confidence,
+    )
 
 
 def _year(fact: Fact) -> int | None:
@@ -52,12 +54,13 @@ def _same(a: Fact, b: Fact) -> bool:
         return False
     if _key(a) != _key(b) or not _same_period(a, b):
         return False
-    return _close(a.get("value"), b.get("value")) and \
-        (_close(a.get("percent"), b.get("percent")) or _rounded(a.get("percent"), b.get("percent")))
+    return _close(a.get("value"), b.get("value")) and (
+        _close(a.get("percent"), b.get("percent")) or _rounded(a.get("percent"), b.get("percent"))
+    )
 
 
 def _rounded(a: Any, b: Any) -> bool:
-    """"вырос на 40 процентов" in a headline and "на 40,8%" in the body: one rate, rounded
+    """ "вырос на 40 процентов" in a headline and "на 40,8%" in the body: one rate, rounded
     to a whole number once."""
     if a is None or b is None:
         return False

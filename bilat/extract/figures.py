@@ -46,7 +46,7 @@ class Scan:
         return Evidence(self.sentence.text, self.sentence.start, self.sentence.stop)
 
     def lemmas(self, lo: int, hi: int) -> list[str]:
-        return [t.lemma for t in self.tokens[max(0, lo):max(0, hi)]]
+        return [t.lemma for t in self.tokens[max(0, lo) : max(0, hi)]]
 
     def token_index(self, offset: int) -> int:
         return self.sentence.token_at(offset)
@@ -83,11 +83,14 @@ RATIO_BEFORE, RATIO_AFTER = 16, 4
 
 def _ratio_figures(sentence: Sentence) -> list[Figure]:
     out = []
-    for kind, grammar, triggers in (("percent", PERCENT, PERCENT_TRIGGERS),
-                                    ("percent", FRACTION_RATE, FRACTION_TRIGGERS),
-                                    ("times", TIMES, TIMES_TRIGGERS)):
-        for match in find_near(grammar, sentence.text, triggers, RATIO_BEFORE, RATIO_AFTER,
-                               sentence.start):
+    for kind, grammar, triggers in (
+        ("percent", PERCENT, PERCENT_TRIGGERS),
+        ("percent", FRACTION_RATE, FRACTION_TRIGGERS),
+        ("times", TIMES, TIMES_TRIGGERS),
+    ):
+        for match in find_near(
+            grammar, sentence.text, triggers, RATIO_BEFORE, RATIO_AFTER, sentence.start
+        ):
             number = match.fact.number
             if number is None:
                 continue
@@ -102,18 +105,30 @@ def _ratio_figures(sentence: Sentence) -> list[Figure]:
                 value = (low + number) / 2
             else:
                 low = None
-            out.append(Figure(kind, start, stop, first, sentence.token_at(stop - 1), value,
-                              low=low))
+            out.append(
+                Figure(kind, start, stop, first, sentence.token_at(stop - 1), value, low=low)
+            )
     return out
 
 
 # Words a multiple without "в" follows: "рост составил 2,5 раза" (not "встречались 11 раз").
-BARE_MULTIPLE_AFTER = frozenset({"составить", "составлять", "рост", "прирост", "увеличение",
-                                 "порядка", "около", "почти", "более"})
+BARE_MULTIPLE_AFTER = frozenset(
+    {
+        "составить",
+        "составлять",
+        "рост",
+        "прирост",
+        "увеличение",
+        "порядка",
+        "около",
+        "почти",
+        "более",
+    }
+)
 
 
 def _a_multiple(sentence: Sentence, first: int, word: str) -> bool:
-    """"в 2 раза", "вдвое", or a bare "2,5 раза" right after a word of growth."""
+    """ "в 2 раза", "вдвое", or a bare "2,5 раза" right after a word of growth."""
     if word.lower() == "в" or not word[:1].isdigit():
         return True
     before = sentence.tokens[first - 1].lemma if first else ""
@@ -129,5 +144,19 @@ def has_digits_or_ratio(sentence: Sentence) -> bool:
 
 # Stems of number words that can carry a figure without a digit: "в два раза",
 # "десятая часть", "полтора миллиарда", "восемь процентов".
-NUMBER_STEMS = ("раз", "част", "половин", "трет", "четверт", "миллион", "миллиард", "процент",
-                "триллион", "вдвое", "втрое", "вчетверо", "впятеро", "вдесятеро")
+NUMBER_STEMS = (
+    "раз",
+    "част",
+    "половин",
+    "трет",
+    "четверт",
+    "миллион",
+    "миллиард",
+    "процент",
+    "триллион",
+    "вдвое",
+    "втрое",
+    "вчетверо",
+    "впятеро",
+    "вдесятеро",
+)

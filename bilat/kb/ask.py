@@ -25,13 +25,29 @@ from bilat.kb.timeseries import line_of
 from bilat.store import Store
 
 # "нет сведений о …": what was asked about, in the prepositional case.
-ABOUT = {"turnover": "товарообороте", "export": "экспорте", "import": "импорте",
-         "change": "динамике", "share": "доле", "volume": "объёмах", "investment": "инвестициях",
-         "event": "событиях", "agreement": "соглашениях", "project": "проектах",
-         "quote": "высказываниях"}
-HEADS = {"change": "динамика", "share": "доли", "volume": "объёмы", "investment": "инвестиции",
-         "event": "события", "agreement": "соглашения", "project": "проекты",
-         "quote": "высказывания"}
+ABOUT = {
+    "turnover": "товарообороте",
+    "export": "экспорте",
+    "import": "импорте",
+    "change": "динамике",
+    "share": "доле",
+    "volume": "объёмах",
+    "investment": "инвестициях",
+    "event": "событиях",
+    "agreement": "соглашениях",
+    "project": "проектах",
+    "quote": "высказываниях",
+}
+HEADS = {
+    "change": "динамика",
+    "share": "доли",
+    "volume": "объёмы",
+    "investment": "инвестиции",
+    "event": "события",
+    "agreement": "соглашения",
+    "project": "проекты",
+    "quote": "высказывания",
+}
 MAX_LISTED = 5  # facts named in an answer's text; the rest are in its facts list
 
 __all__ = ["Answer", "Question", "answer", "parse"]
@@ -48,12 +64,16 @@ class Answer:
     person: Person | None = None  # who "Кто такой …?" asked about
 
     def to_json(self) -> dict[str, Any]:
-        return {"question": self.question.text, "understood": self.question.to_json(),
-                "found": self.found, "text": self.text,
-                "facts": [f.to_json() for f in self.facts],
-                "related": [f.to_json() for f in self.related],
-                "rivals": [f.to_json() for f in self.rivals],
-                "person": self.person.to_json() if self.person else None}
+        return {
+            "question": self.question.text,
+            "understood": self.question.to_json(),
+            "found": self.found,
+            "text": self.text,
+            "facts": [f.to_json() for f in self.facts],
+            "related": [f.to_json() for f in self.related],
+            "rivals": [f.to_json() for f in self.rivals],
+            "person": self.person.to_json() if self.person else None,
+        }
 
 
 def answer(store: Store, question: str, today: date | None = None) -> Answer:
@@ -62,18 +82,26 @@ def answer(store: Store, question: str, today: date | None = None) -> Answer:
     if q.person:
         return _who(store, q)
     if not q.parties:
-        return Answer(q, False, "Не удалось понять, о каких странах или регионах вопрос. "
-                                "Назовите их, например: «Какой товарооборот между "
-                                "Казахстаном и Узбекистаном в 2024 году?»")
-    claims = (pair_claims(store, q.parties[0], q.parties[1]) if len(q.parties) > 1
-              else party_claims(store, q.parties[0]))
+        return Answer(
+            q,
+            False,
+            "Не удалось понять, о каких странах или регионах вопрос. "
+            "Назовите их, например: «Какой товарооборот между "
+            "Казахстаном и Узбекистаном в 2024 году?»",
+        )
+    claims = (
+        pair_claims(store, q.parties[0], q.parties[1])
+        if len(q.parties) > 1
+        else party_claims(store, q.parties[0])
+    )
     consolidated = consolidate(claims)
     candidates = [c for c in winners(consolidated) if _matches(c, q)]
     exact = [c for c in candidates if _in_period(c, q)]
     if exact:
         rivals = _rivals(exact, consolidated)
-        return Answer(q, True, _found_text(q, exact, rivals), tuple(_newest(exact)),
-                      rivals=tuple(rivals))
+        return Answer(
+            q, True, _found_text(q, exact, rivals), tuple(_newest(exact)), rivals=tuple(rivals)
+        )
     related = tuple(_newest(candidates))
     return Answer(q, False, _missing_text(q, related), related=related)
 
@@ -112,42 +140,53 @@ def _newest(items: Sequence[Consolidated]) -> list[Consolidated]:
 
 
 def _subject(q: Question) -> str:
-    """"Товарооборот Казахстан — Узбекистан", "Экспорт Казахстан → Узбекистан"."""
+    """ "Товарооборот Казахстан — Узбекистан", "Экспорт Казахстан → Узбекистан"."""
     if q.type == "trade" and q.exporter and q.importer:
-        return f"{wording.INDICATORS[q.indicator or 'export']} {wording.name(q.exporter)} → " \
-               f"{wording.name(q.importer)}"
-    head = (wording.INDICATORS.get(q.indicator or "", "торговля") if q.type == "trade"
-            else HEADS.get(q.type, q.type))
+        return (
+            f"{wording.INDICATORS[q.indicator or 'export']} {wording.name(q.exporter)} → "
+            f"{wording.name(q.importer)}"
+        )
+    head = (
+        wording.INDICATORS.get(q.indicator or "", "торговля")
+        if q.type == "trade"
+        else HEADS.get(q.type, q.type)
+    )
     return f"{head} {' — '.join(wording.name(p) for p in q.parties)}"
 
 
-def _rivals(shown: Sequence[Consolidated],
-            consolidated: Sequence[Consolidated]) -> list[Consolidated]:
+def _rivals(
+    shown: Sequence[Consolidated], consolidated: Sequence[Consolidated]
+) -> list[Consolidated]:
     """The values other sources give for the facts shown, best-sourced first."""
     ids = {rival for item in shown for rival in item.rivals}
-    return sorted((c for c in consolidated if c.id in ids),
-                  key=lambda c: (-c.independent, -len(c.claims), c.id))
+    return sorted(
+        (c for c in consolidated if c.id in ids),
+        key=lambda c: (-c.independent, -len(c.claims), c.id),
+    )
 
 
-def _found_text(q: Question, facts: Sequence[Consolidated],
-                rivals: Sequence[Consolidated] = ()) -> str:
+def _found_text(
+    q: Question, facts: Sequence[Consolidated], rivals: Sequence[Consolidated] = ()
+) -> str:
     with_period = q.year is None
-    lines = [_fact_line(f, with_period, [r for r in rivals if r.id in f.rivals])
-             for f in _newest(facts)[:MAX_LISTED]]
+    lines = [
+        _fact_line(f, with_period, [r for r in rivals if r.id in f.rivals])
+        for f in _newest(facts)[:MAX_LISTED]
+    ]
     more = f" И ещё {len(facts) - MAX_LISTED}." if len(facts) > MAX_LISTED else ""
     subject = _subject(q)
     when = "" if with_period else f" {wording.period(q.year, q.months)}"
     return f"{subject[:1].upper()}{subject[1:]}{when}: " + "; ".join(lines) + "." + more
 
 
-def _fact_line(item: Consolidated, with_period: bool,
-               rivals: Sequence[Consolidated] = ()) -> str:
-    """"4,4 млрд (источников: 3: a.txt, b.txt) — источники расходятся: 3,9 млрд (…)"."""
+def _fact_line(item: Consolidated, with_period: bool, rivals: Sequence[Consolidated] = ()) -> str:
+    """ "4,4 млрд (источников: 3: a.txt, b.txt) — источники расходятся: 3,9 млрд (…)"."""
     if item.standing != "disputed":
         return f"{_what(item, with_period)} ({_sources(item)})"
     others = "; ".join(f"{_what(r, with_period)} ({_sources(r, named=True)})" for r in rivals)
-    return (f"{_what(item, with_period)} ({_sources(item, named=True)}) — источники "
-            f"расходятся" + (f": {others}" if others else ""))
+    return f"{_what(item, with_period)} ({_sources(item, named=True)}) — источники расходятся" + (
+        f": {others}" if others else ""
+    )
 
 
 def _what(item: Consolidated, with_period: bool) -> str:
@@ -180,8 +219,9 @@ def _who(store: Store, q: Question) -> Answer:
     persons = people(store)
     found = find(persons, name)
     if found is None:
-        return Answer(q, False, f"В базе нет сведений о человеке «{asked}»." +
-                      _namesakes(persons, name))
+        return Answer(
+            q, False, f"В базе нет сведений о человеке «{asked}»." + _namesakes(persons, name)
+        )
     return Answer(q, True, _person_text(store, found), person=found)
 
 
@@ -192,14 +232,16 @@ def _namesakes(persons: Sequence[Person], name: str) -> str:
 
 
 def _person_text(store: Store, person: Person) -> str:
-    """"Арман Шаккалиев — министр торговли; Казахстан. Назван в документах (1): a.txt"."""
+    """ "Арман Шаккалиев — министр торговли; Казахстан. Назван в документах (1): a.txt"."""
     roles = "; ".join(person.roles[:3])
     where = ", ".join(wording.name(c) for c in (*person.regions, *person.countries))
     names = [d.name for d in (store.document(i) for i in person.documents[:MAX_LISTED]) if d]
     more = " …" if len(person.documents) > MAX_LISTED else ""
     what = "; ".join(x for x in (roles, where) if x) or "роль не названа"
-    return (f"{person.name} — {what}. Назван в документах ({len(person.documents)}): "
-            f"{', '.join(names)}{more}.")
+    return (
+        f"{person.name} — {what}. Назван в документах ({len(person.documents)}): "
+        f"{', '.join(names)}{more}."
+    )
 
 
 def _missing_text(q: Question, related: Sequence[Consolidated]) -> str:
@@ -209,5 +251,5 @@ def _missing_text(q: Question, related: Sequence[Consolidated]) -> str:
     text = f"В базе нет сведений о {about} ({parties}){when}."
     if related:
         known = sorted({wording.short_period(r.year, r.months) for r in related}, reverse=True)
-        text += " Есть данные: " + ", ".join(known[:MAX_LISTED * 2]) + "."
+        text += " Есть данные: " + ", ".join(known[: MAX_LISTED * 2]) + "."
     return text

@@ -35,8 +35,13 @@ class Contradiction:
     sides: tuple[Consolidated, ...]
 
     def to_json(self) -> dict[str, Any]:
-        return {"key": self.key, "type": self.type, "label": self.label, "status": self.status,
-                "sides": [side.to_json() for side in self.sides]}
+        return {
+            "key": self.key,
+            "type": self.type,
+            "label": self.label,
+            "status": self.status,
+            "sides": [side.to_json() for side in self.sides],
+        }
 
 
 @dataclass(frozen=True)
@@ -50,9 +55,15 @@ class Check:
     facts: tuple[Consolidated, ...]
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "ok": self.ok, "label": self.label, "message": self.message,
-                "expected": self.expected, "found": self.found,
-                "facts": [f.id for f in self.facts]}
+        return {
+            "kind": self.kind,
+            "ok": self.ok,
+            "label": self.label,
+            "message": self.message,
+            "expected": self.expected,
+            "found": self.found,
+            "facts": [f.id for f in self.facts],
+        }
 
 
 def contradictions(consolidated: Iterable[Consolidated]) -> list[Contradiction]:
@@ -62,19 +73,26 @@ def contradictions(consolidated: Iterable[Consolidated]) -> list[Contradiction]:
         if len(sides) < 2 or not sides[0].rivals:
             continue
         settled = any(side.curated for side in sides)
-        found.append(Contradiction(
-            key=key, type=sides[0].type, label=label(sides[0]),
-            status="resolved" if settled else "open",
-            sides=tuple(sorted(sides, key=lambda s: (-s.independent, s.id)))))
+        found.append(
+            Contradiction(
+                key=key,
+                type=sides[0].type,
+                label=label(sides[0]),
+                status="resolved" if settled else "open",
+                sides=tuple(sorted(sides, key=lambda s: (-s.independent, s.id))),
+            )
+        )
     return sorted(found, key=lambda c: (c.status != "open", c.label))
 
 
 def label(item: Consolidated) -> str:
-    """"товарооборот Казахстан — Узбекистан за 2024 год"."""
+    """ "товарооборот Казахстан — Узбекистан за 2024 год"."""
     head = wording.indicator(item.fields) or wording.TYPES.get(item.type, item.type)
     parties = " — ".join(wording.name(p) for p in item.parties)
-    return f"{wording.TYPES[item.type] + ': ' if item.type == 'change' else ''}{head} " \
-           f"{parties} {wording.period(item.year, item.months)}".strip()
+    return (
+        f"{wording.TYPES[item.type] + ': ' if item.type == 'change' else ''}{head} "
+        f"{parties} {wording.period(item.year, item.months)}".strip()
+    )
 
 
 def winners(consolidated: Iterable[Consolidated]) -> list[Consolidated]:
@@ -124,13 +142,23 @@ def _trade_sum(items: Sequence[Consolidated]) -> Check | None:
         ok = _ranges_allow_under(flows[0], turnover)
     else:
         ok = relative_gap(total, turnover.value) <= TRADE_SUM_TOLERANCE or _ranges_meet(
-            flows, turnover)
+            flows, turnover
+        )
     what = "экспорт + импорт" if len(flows) > 1 else wording.indicator(flows[0].fields)
-    message = (f"{what} = {wording.number(total)}, товарооборот = "
-               f"{wording.number(turnover.value)}: "
-               f"{'сходится' if ok else 'не сходится'}")
-    return Check(kind="trade_sum", ok=ok, label=label(turnover), message=message,
-                 expected=turnover.value, found=total, facts=(turnover, *flows))
+    message = (
+        f"{what} = {wording.number(total)}, товарооборот = "
+        f"{wording.number(turnover.value)}: "
+        f"{'сходится' if ok else 'не сходится'}"
+    )
+    return Check(
+        kind="trade_sum",
+        ok=ok,
+        label=label(turnover),
+        message=message,
+        expected=turnover.value,
+        found=total,
+        facts=(turnover, *flows),
+    )
 
 
 def _ranges_meet(flows: Sequence[Consolidated], turnover: Consolidated) -> bool:
@@ -151,8 +179,9 @@ def _ranges_allow_under(flow: Consolidated, turnover: Consolidated) -> bool:
 
 
 def _growths(shown: Sequence[Consolidated], trade: Sequence[Consolidated]) -> list[Check]:
-    values = {(_flow_key(t, t.year), t.fields.get("currency")): t
-              for t in trade if t.value is not None}
+    values = {
+        (_flow_key(t, t.year), t.fields.get("currency")): t for t in trade if t.value is not None
+    }
     currencies = sorted({t.fields.get("currency") for t in trade}, key=str)
     found = []
     for change in shown:
@@ -169,8 +198,14 @@ def _growths(shown: Sequence[Consolidated], trade: Sequence[Consolidated]) -> li
 
 def _flow_key(item: Consolidated, year: int | None) -> tuple[Any, ...]:
     f = item.fields
-    return (f.get("indicator"), tuple(item.parties), f.get("exporter"), f.get("importer"),
-            year, item.months)
+    return (
+        f.get("indicator"),
+        tuple(item.parties),
+        f.get("exporter"),
+        f.get("importer"),
+        year,
+        item.months,
+    )
 
 
 def _base_year(change: Consolidated) -> int | None:
@@ -184,9 +219,18 @@ def _growth(change: Consolidated, now: Consolidated, before: Consolidated) -> Ch
     assert now.value is not None and before.value and change.value is not None
     implied = (now.value / before.value - 1) * 100
     ok = abs(implied - change.value) <= GROWTH_TOLERANCE_POINTS
-    message = (f"рост {wording.percent(change.value)} при значениях "
-               f"{wording.number(before.value)} ({before.year}) и "
-               f"{wording.number(now.value)} ({now.year}) — по ним "
-               f"{wording.percent(round(implied, 1))}: {'сходится' if ok else 'не сходится'}")
-    return Check(kind="growth", ok=ok, label=label(change), message=message,
-                 expected=round(implied, 2), found=change.value, facts=(change, now, before))
+    message = (
+        f"рост {wording.percent(change.value)} при значениях "
+        f"{wording.number(before.value)} ({before.year}) и "
+        f"{wording.number(now.value)} ({now.year}) — по ним "
+        f"{wording.percent(round(implied, 1))}: {'сходится' if ok else 'не сходится'}"
+    )
+    return Check(
+        kind="growth",
+        ok=ok,
+        label=label(change),
+        message=message,
+        expected=round(implied, 2),
+        found=change.value,
+        facts=(change, now, before),
+    )

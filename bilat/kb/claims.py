@@ -90,17 +90,25 @@ class Claim:
     def source_json(self) -> dict[str, Any]:
         """Where the claim was read: document, sentence, and what this source says."""
         f = self.fact
-        return {"fact_id": f.id, "doc_id": f.doc_id, "doc_name": f.doc_name,
-                "doc_date": f.doc_date, "source": f.source, "group": self.group,
-                "evidence": {"text": f.evidence.text, "start": f.evidence.start,
-                             "end": f.evidence.end},
-                "value": self.get("value"), "percent": self.get("percent"),
-                "qualifier": self.get("qualifier"), "curation": self.status,
-                "confidence": f.confidence}
+        return {
+            "fact_id": f.id,
+            "doc_id": f.doc_id,
+            "doc_name": f.doc_name,
+            "doc_date": f.doc_date,
+            "source": f.source,
+            "group": self.group,
+            "evidence": {"text": f.evidence.text, "start": f.evidence.start, "end": f.evidence.end},
+            "value": self.get("value"),
+            "percent": self.get("percent"),
+            "qualifier": self.get("qualifier"),
+            "curation": self.status,
+            "confidence": f.confidence,
+        }
 
 
-def claims(store: Store, stored: Sequence[StoredFact], *,
-           keep_rejected: bool = False) -> list[Claim]:
+def claims(
+    store: Store, stored: Sequence[StoredFact], *, keep_rejected: bool = False
+) -> list[Claim]:
     """Claims of stored facts, rejected ones left out unless asked for."""
     if not stored:
         return []
@@ -108,16 +116,23 @@ def claims(store: Store, stored: Sequence[StoredFact], *,
     many = len(doc_ids) > MANY_DOCUMENTS
     groups = groups_of(store, None if many else doc_ids)
     with reading(store, "read curation decisions") as conn:
-        verdicts, keys = cur.decisions(conn, {f.id: f.doc_id for f in stored},
-                                       None if many else doc_ids)
+        verdicts, keys = cur.decisions(
+            conn, {f.id: f.doc_id for f in stored}, None if many else doc_ids
+        )
     found = []
     for f in stored:
         verdict = verdicts.get(f.id, cur.Verdict())
         if verdict.status == "rejected" and not keep_rejected:
             continue
-        found.append(Claim(fact=f, fields=cur.corrected(f.fields, verdict.corrections),
-                           key=keys.get(f.id), group=groups.get(f.doc_id, f.doc_id),
-                           verdict=verdict))
+        found.append(
+            Claim(
+                fact=f,
+                fields=cur.corrected(f.fields, verdict.corrections),
+                key=keys.get(f.id),
+                group=groups.get(f.doc_id, f.doc_id),
+                verdict=verdict,
+            )
+        )
     return found
 
 
@@ -135,43 +150,88 @@ def party_condition(code: str) -> ColumnElement[bool]:
     return facts.c.id.in_(_with_party(code))
 
 
-def stored_facts(store: Store, where: Sequence[ColumnElement[bool]],
-                 limit: int | None = None, offset: int = 0) -> list[StoredFact]:
+def stored_facts(
+    store: Store, where: Sequence[ColumnElement[bool]], limit: int | None = None, offset: int = 0
+) -> list[StoredFact]:
     """Stored facts matching every condition, newest documents first."""
     with reading(store, "read facts") as conn:
         return store_queries.facts_page(conn, list(where), limit, offset)
 
 
-_LEAN_COLUMNS = (facts.c.id, facts.c.doc_id, documents.c.name, documents.c.date,
-                 documents.c.source, facts.c.type, facts.c.indicator, facts.c.party_a,
-                 facts.c.party_b, facts.c.exporter, facts.c.importer, facts.c.year,
-                 facts.c.months, facts.c.value, facts.c.currency, facts.c.percent,
-                 facts.c.qualifier, facts.c.status, facts.c.kind, facts.c.data,
-                 facts.c.evidence_text, facts.c.evidence_start, facts.c.evidence_end,
-                 facts.c.confidence, facts.c.rule, documents.c.url)
+_LEAN_COLUMNS = (
+    facts.c.id,
+    facts.c.doc_id,
+    documents.c.name,
+    documents.c.date,
+    documents.c.source,
+    facts.c.type,
+    facts.c.indicator,
+    facts.c.party_a,
+    facts.c.party_b,
+    facts.c.exporter,
+    facts.c.importer,
+    facts.c.year,
+    facts.c.months,
+    facts.c.value,
+    facts.c.currency,
+    facts.c.percent,
+    facts.c.qualifier,
+    facts.c.status,
+    facts.c.kind,
+    facts.c.data,
+    facts.c.evidence_text,
+    facts.c.evidence_start,
+    facts.c.evidence_end,
+    facts.c.confidence,
+    facts.c.rule,
+    documents.c.url,
+)
 
 
 def every_fact(store: Store, where: Sequence[ColumnElement[bool]]) -> list[StoredFact]:
     """All stored facts matching the conditions, in no order, built from plain tuples: a
     walk over the whole store reads tens of thousands of rows, and building each through
     Row._asdict (as the paged reader does) is most of its time."""
-    query = (select(*_LEAN_COLUMNS).join_from(facts, documents, facts.c.doc_id == documents.c.id)
-             .where(and_(True, *where)))
+    query = (
+        select(*_LEAN_COLUMNS)
+        .join_from(facts, documents, facts.c.doc_id == documents.c.id)
+        .where(and_(True, *where))
+    )
     with reading(store, "read facts") as conn:
-        return [StoredFact(
-            id=r[0], doc_id=r[1], doc_name=r[2], doc_date=r[3], source=r[4], type=r[5],
-            indicator=r[6], party_a=r[7], party_b=r[8], exporter=r[9], importer=r[10],
-            year=r[11], months=r[12], value=r[13], currency=r[14], percent=r[15],
-            qualifier=r[16], status=r[17], kind=r[18], fields=r[19],
-            evidence=Evidence(r[20], r[21], r[22]), confidence=r[23], rule=r[24], url=r[25])
-            for r in conn.execute(query)]
+        return [
+            StoredFact(
+                id=r[0],
+                doc_id=r[1],
+                doc_name=r[2],
+                doc_date=r[3],
+                source=r[4],
+                type=r[5],
+                indicator=r[6],
+                party_a=r[7],
+                party_b=r[8],
+                exporter=r[9],
+                importer=r[10],
+                year=r[11],
+                months=r[12],
+                value=r[13],
+                currency=r[14],
+                percent=r[15],
+                qualifier=r[16],
+                status=r[17],
+                kind=r[18],
+                fields=r[19],
+                evidence=Evidence(r[20], r[21], r[22]),
+                confidence=r[23],
+                rule=r[24],
+                url=r[25],
+            )
+            for r in conn.execute(query)
+        ]
 
 
 def pair_claims(store: Store, a: str, b: str, *, keep_rejected: bool = False) -> list[Claim]:
-    return claims(store, stored_facts(store, [pair_condition(a, b)]),
-                  keep_rejected=keep_rejected)
+    return claims(store, stored_facts(store, [pair_condition(a, b)]), keep_rejected=keep_rejected)
 
 
 def party_claims(store: Store, code: str) -> list[Claim]:
     return claims(store, stored_facts(store, [party_condition(code)]))
-

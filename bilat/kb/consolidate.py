@@ -21,8 +21,16 @@ from bilat.kb.values import PERCENT_TYPES, Range, measured, meet, value_range
 # What makes two claims about the same thing, by fact type. "parties" means the sorted
 # sides, "year"/"months" the period (or the date's year for events and agreements).
 KEY_FIELDS: Mapping[str, tuple[str, ...]] = {
-    "trade": ("indicator", "parties", "exporter", "importer", "year", "months", "status",
-              "currency"),
+    "trade": (
+        "indicator",
+        "parties",
+        "exporter",
+        "importer",
+        "year",
+        "months",
+        "status",
+        "currency",
+    ),
     "change": ("indicator", "parties", "exporter", "importer", "year", "months", "base"),
     "share": ("indicator", "whole", "part", "year", "months"),
     "volume": ("indicator", "unit", "parties", "route", "year", "months", "status"),
@@ -74,12 +82,20 @@ class Consolidated:
         return self.claims[0].parties
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "key": self.key, "type": self.type, "fields": dict(self.fields),
-                "value": self.value, "range": list(self.range) if self.range else None,
-                "standing": self.standing, "curated": self.curated,
-                "n_sources": len(self.claims), "independent": self.independent,
-                "rivals": list(self.rivals),
-                "sources": [c.source_json() for c in self.claims]}
+        return {
+            "id": self.id,
+            "key": self.key,
+            "type": self.type,
+            "fields": dict(self.fields),
+            "value": self.value,
+            "range": list(self.range) if self.range else None,
+            "standing": self.standing,
+            "curated": self.curated,
+            "n_sources": len(self.claims),
+            "independent": self.independent,
+            "rivals": list(self.rivals),
+            "sources": [c.source_json() for c in self.claims],
+        }
 
 
 def key_of(claim: Claim) -> tuple[Any, ...]:
@@ -163,11 +179,21 @@ def _settle(key: tuple[Any, ...], members: list[Claim]) -> list[Consolidated]:
         standing = _standing(curated[n], any(curated), rivalry)
         rivals = tuple(i for i in ids if i != ids[n]) if rivalry else ()
         fields = best.fields if type in VALUE_TYPES else _completed(best, cluster)
-        result.append(Consolidated(
-            id=ids[n], key=hashed, type=type, fields=fields,
-            value=measured(best.fields, type), range=allowed, claims=tuple(_ordered(cluster)),
-            independent=len({c.group for c in cluster}), standing=standing,
-            curated=curated[n], rivals=rivals))
+        result.append(
+            Consolidated(
+                id=ids[n],
+                key=hashed,
+                type=type,
+                fields=fields,
+                value=measured(best.fields, type),
+                range=allowed,
+                claims=tuple(_ordered(cluster)),
+                independent=len({c.group for c in cluster}),
+                standing=standing,
+                curated=curated[n],
+                rivals=rivals,
+            )
+        )
     return result
 
 
@@ -213,9 +239,16 @@ def _clusters(members: Sequence[Claim], points: bool) -> list[tuple[list[Claim],
 
 def _best(cluster: Sequence[Claim]) -> Claim:
     """The claim whose fields stand for the cluster: vouched for, precise, confident."""
-    return min(cluster, key=lambda c: (not c.curated, c.status != "corrected",
-                                       QUALIFIER_RANK.get(c.get("qualifier"), 1),
-                                       -c.fact.confidence, c.id))
+    return min(
+        cluster,
+        key=lambda c: (
+            not c.curated,
+            c.status != "corrected",
+            QUALIFIER_RANK.get(c.get("qualifier"), 1),
+            -c.fact.confidence,
+            c.id,
+        ),
+    )
 
 
 def _completed(best: Claim, cluster: Sequence[Claim]) -> dict[str, Any]:
@@ -240,8 +273,16 @@ def _ordered(cluster: Sequence[Claim]) -> list[Claim]:
 
 def winner(rivals: Sequence[Consolidated]) -> Consolidated:
     """The value to show for a key: vouched for by a person, else the best-sourced."""
-    return min(rivals, key=lambda c: (not c.curated, -c.independent, -len(c.claims),
-                                      QUALIFIER_RANK.get(c.fields.get("qualifier"), 1), c.id))
+    return min(
+        rivals,
+        key=lambda c: (
+            not c.curated,
+            -c.independent,
+            -len(c.claims),
+            QUALIFIER_RANK.get(c.fields.get("qualifier"), 1),
+            c.id,
+        ),
+    )
 
 
 def by_key(consolidated: Iterable[Consolidated]) -> dict[str, list[Consolidated]]:

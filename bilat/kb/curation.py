@@ -33,8 +33,24 @@ NUMERIC_FIELDS = frozenset({"value", "percent", "change_percent"})
 INTEGER_FIELDS = frozenset({"year", "months"})  # stored under "period"
 CODE_FIELDS = frozenset({"exporter", "importer", "whole", "location"})
 CODE_LIST_FIELDS = frozenset({"parties", "partners"})
-TEXT_FIELDS = frozenset({"indicator", "currency", "qualifier", "status", "kind", "base",
-                         "part", "unit", "date", "name", "place", "sector", "route", "text"})
+TEXT_FIELDS = frozenset(
+    {
+        "indicator",
+        "currency",
+        "qualifier",
+        "status",
+        "kind",
+        "base",
+        "part",
+        "unit",
+        "date",
+        "name",
+        "place",
+        "sector",
+        "route",
+        "text",
+    }
+)
 CORRECTABLE = NUMERIC_FIELDS | INTEGER_FIELDS | CODE_FIELDS | CODE_LIST_FIELDS | TEXT_FIELDS
 IN_LIMIT = 500  # ids per IN list: under SQLite's bound variable limit with room to spare
 
@@ -67,8 +83,14 @@ class Verdict:
 
 # -- what identifies a fact --------------------------------------------------------------------
 
-_KEY_COLUMNS = (facts.c.id, facts.c.doc_id, facts.c.type, facts.c.evidence_start,
-                facts.c.evidence_end, facts.c.indicator)
+_KEY_COLUMNS = (
+    facts.c.id,
+    facts.c.doc_id,
+    facts.c.type,
+    facts.c.evidence_start,
+    facts.c.evidence_end,
+    facts.c.indicator,
+)
 _FACT_ID = re.compile(r"^[0-9a-f]{16}$")
 
 
@@ -76,8 +98,7 @@ def identity(row: Any) -> str:
     """What names a figure in its document without reading what it says: the document, the
     fact's type, its sentence's span and its indicator (which figure of the sentence: the
     turnover, the export…). A re-extraction that changes a value keeps it."""
-    return f"{row.doc_id}:{row.type}:{row.evidence_start}-{row.evidence_end}:" \
-           f"{row.indicator or '-'}"
+    return f"{row.doc_id}:{row.type}:{row.evidence_start}-{row.evidence_end}:{row.indicator or '-'}"
 
 
 @dataclass(frozen=True)
@@ -111,8 +132,9 @@ def key_index(conn: Connection, doc_ids: Iterable[str] | None) -> KeyIndex:
     wanted = sorted(set(doc_ids))
     rows = []
     for i in range(0, len(wanted), IN_LIMIT):
-        rows.extend(conn.execute(select(*_KEY_COLUMNS)
-                                 .where(facts.c.doc_id.in_(wanted[i:i + IN_LIMIT]))))
+        rows.extend(
+            conn.execute(select(*_KEY_COLUMNS).where(facts.c.doc_id.in_(wanted[i : i + IN_LIMIT])))
+        )
     return keys_of(rows)
 
 
@@ -134,8 +156,16 @@ def keys_of(rows: Sequence[Any]) -> KeyIndex:
 # -- recording --------------------------------------------------------------------------------
 
 
-def curate(store: Store, fact_id: str, action: str, *, by: str, why: str = "",
-           field: str | None = None, value: Any = None) -> Decision:
+def curate(
+    store: Store,
+    fact_id: str,
+    action: str,
+    *,
+    by: str,
+    why: str = "",
+    field: str | None = None,
+    value: Any = None,
+) -> Decision:
     """Record one decision on a stored fact; ``value`` may be text, read as the field wants."""
     by, why = by.strip(), why.strip()
     _check(action, by, why, field)
@@ -149,10 +179,17 @@ def curate(store: Store, fact_id: str, action: str, *, by: str, why: str = "",
         if doc_id is None:
             raise UnknownFactError(fact_id)
         key = key_index(conn, [doc_id]).of[fact_id]
-    row = {"fact_key": key, "fact_id": fact_id, "doc_id": doc_id, "action": action,
-           "field": field if action == "correct" else None,
-           "value": value if action == "correct" else None, "by": by, "why": why,
-           "at": datetime.now(UTC).isoformat(timespec="seconds")}
+    row = {
+        "fact_key": key,
+        "fact_id": fact_id,
+        "doc_id": doc_id,
+        "action": action,
+        "field": field if action == "correct" else None,
+        "value": value if action == "correct" else None,
+        "by": by,
+        "why": why,
+        "at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
     with writing(store, f"record a decision on fact {fact_id}") as conn:
         new_id = conn.execute(curation.insert().values(**row)).inserted_primary_key[0]
     return Decision(id=int(new_id), **row)
@@ -160,15 +197,17 @@ def curate(store: Store, fact_id: str, action: str, *, by: str, why: str = "",
 
 def _check(action: str, by: str, why: str, field: str | None) -> None:
     if action not in ACTIONS:
-        raise CurationError(f"unknown curation action {action!r}: expected one of "
-                            f"{', '.join(ACTIONS)}")
+        raise CurationError(
+            f"unknown curation action {action!r}: expected one of {', '.join(ACTIONS)}"
+        )
     if not by:
         raise CurationError("a decision needs the name of who made it (by)")
     if action != "confirm" and not why:
         raise CurationError(f"a decision to {action} needs a reason (why)")
     if action == "correct" and field not in CORRECTABLE:
-        raise CurationError(f"cannot correct field {field!r}: expected one of "
-                            f"{', '.join(sorted(CORRECTABLE))}")
+        raise CurationError(
+            f"cannot correct field {field!r}: expected one of {', '.join(sorted(CORRECTABLE))}"
+        )
 
 
 def parse_value(field: str, value: Any) -> Any:
@@ -195,8 +234,9 @@ def parse_value(field: str, value: Any) -> Any:
 # -- reading ----------------------------------------------------------------------------------
 
 
-def decisions(conn: Connection, fact_ids: Mapping[str, str],
-              doc_ids: Iterable[str] | None) -> tuple[dict[str, Verdict], dict[str, str]]:
+def decisions(
+    conn: Connection, fact_ids: Mapping[str, str], doc_ids: Iterable[str] | None
+) -> tuple[dict[str, Verdict], dict[str, str]]:
     """Verdicts (fact id → Verdict, for facts that have any) of the facts in ``fact_ids``
     (fact id → its document), and the stable keys of the documents that have decisions.
 
@@ -233,7 +273,7 @@ def _decisions_of(conn: Connection, doc_ids: Iterable[str] | None) -> list[Decis
     wanted = sorted(set(doc_ids))
     found = []
     for i in range(0, len(wanted), IN_LIMIT):
-        chunk = query.where(curation.c.doc_id.in_(wanted[i:i + IN_LIMIT]))
+        chunk = query.where(curation.c.doc_id.in_(wanted[i : i + IN_LIMIT]))
         found.extend(Decision(**r._asdict()) for r in conn.execute(chunk))
     return sorted(found, key=lambda d: d.id)
 
@@ -273,20 +313,33 @@ def curation_log(store: Store) -> list[dict[str, Any]]:
     what ``load_curation`` takes into another database."""
     lost = {d.id for d in orphans(store)}
     with reading(store, "read the curation log") as conn:
-        return [Decision(**r._asdict()).to_json() | {"orphaned": r.id in lost}
-                for r in conn.execute(select(curation).order_by(curation.c.id))]
+        return [
+            Decision(**r._asdict()).to_json() | {"orphaned": r.id in lost}
+            for r in conn.execute(select(curation).order_by(curation.c.id))
+        ]
 
 
 def load_curation(store: Store, rows: Iterable[Mapping[str, Any]]) -> int:
     """Add decisions exported from another database; those already here are skipped."""
     with reading(store, "read the curation log") as conn:
-        seen = {(r.fact_key, r.action, r.field, r.by, r.at) for r in conn.execute(
-            select(curation.c.fact_key, curation.c.action, curation.c.field, curation.c.by,
-                   curation.c.at))}
+        seen = {
+            (r.fact_key, r.action, r.field, r.by, r.at)
+            for r in conn.execute(
+                select(
+                    curation.c.fact_key,
+                    curation.c.action,
+                    curation.c.field,
+                    curation.c.by,
+                    curation.c.at,
+                )
+            )
+        }
     names = [c.name for c in curation.c if c.name != "id"]
-    fresh = [{n: row.get(n) for n in names} for row in rows
-             if (row["fact_key"], row["action"], row.get("field"), row["by"], row["at"])
-             not in seen]
+    fresh = [
+        {n: row.get(n) for n in names}
+        for row in rows
+        if (row["fact_key"], row["action"], row.get("field"), row["by"], row["at"]) not in seen
+    ]
     if fresh:
         with writing(store, "load curation decisions") as conn:
             conn.execute(curation.insert(), fresh)

@@ -57,17 +57,24 @@ class Dossier:
 
     def to_json(self) -> dict[str, Any]:
         sections = {name: [c.to_json() for c in items] for name, items in self.sections.items()}
-        return {"pair": [actor_json(self.a), actor_json(self.b)],
-                "n_facts": sum(len(c.claims) for c in self.consolidated),
-                "n_documents": self.n_documents,
-                "series": [s.to_json() for s in self.series],
-                "currency": kb_series.main_currency(self.series),
-                "balance": [b.to_json() for b in kb_series.balance(
-                    self.series, self.a, self.b, kb_series.main_currency(self.series))],
-                "ranks": self.ranks,
-                **sections, "people": self.people,
-                "contradictions": [c.to_json() for c in self.contradictions],
-                "checks": [c.to_json() for c in self.checks]}
+        return {
+            "pair": [actor_json(self.a), actor_json(self.b)],
+            "n_facts": sum(len(c.claims) for c in self.consolidated),
+            "n_documents": self.n_documents,
+            "series": [s.to_json() for s in self.series],
+            "currency": kb_series.main_currency(self.series),
+            "balance": [
+                b.to_json()
+                for b in kb_series.balance(
+                    self.series, self.a, self.b, kb_series.main_currency(self.series)
+                )
+            ],
+            "ranks": self.ranks,
+            **sections,
+            "people": self.people,
+            "contradictions": [c.to_json() for c in self.contradictions],
+            "checks": [c.to_json() for c in self.checks],
+        }
 
 
 def dossier(store: Store, a: str, b: str) -> Dossier:
@@ -88,23 +95,29 @@ def ranks(store: Store, a: str, b: str) -> list[dict[str, Any]]:
 def _rank(found: Mapping[str, Any], partner: str) -> dict[str, Any]:
     by_facts = [p["code"] for p in found["partners"]]
     by_turnover = [p["code"] for p in found["by_turnover"]]
-    return {"actor": found["actor"], "partner": actor_json(partner),
-            "by_turnover": by_turnover.index(partner) + 1 if partner in by_turnover else None,
-            "n_with_turnover": len(by_turnover),
-            "by_facts": by_facts.index(partner) + 1 if partner in by_facts else None,
-            "n_partners": len(by_facts)}
+    return {
+        "actor": found["actor"],
+        "partner": actor_json(partner),
+        "by_turnover": by_turnover.index(partner) + 1 if partner in by_turnover else None,
+        "n_with_turnover": len(by_turnover),
+        "by_facts": by_facts.index(partner) + 1 if partner in by_facts else None,
+        "n_partners": len(by_facts),
+    }
 
 
-def build(a: str, b: str, claims: Sequence[Claim],
-          persons: Sequence[Person] = ()) -> Dossier:
+def build(a: str, b: str, claims: Sequence[Claim], persons: Sequence[Person] = ()) -> Dossier:
     consolidated = consolidate(claims)
     return Dossier(
-        a=a, b=b, consolidated=tuple(consolidated),
+        a=a,
+        b=b,
+        consolidated=tuple(consolidated),
         series=tuple(kb_series.build(consolidated)),
         contradictions=tuple(kb_checks.contradictions(consolidated)),
         checks=tuple(kb_checks.checks(consolidated)),
         n_documents=len({c.fact.doc_id for c in claims}),
-        sections=_sections(consolidated), people=people(consolidated, persons))
+        sections=_sections(consolidated),
+        people=people(consolidated, persons),
+    )
 
 
 def _with_reached(claims: Sequence[Claim], reached: Iterable[Reached]) -> list[Claim]:
@@ -120,8 +133,7 @@ def _sections(consolidated: Sequence[Consolidated]) -> dict[str, list[Consolidat
     trade = by_type.get("trade", [])
     return {
         "growth": _newest(by_type.get("change", [])),
-        "targets": _newest([t for t in trade if t.fields.get("status") in ("target",
-                                                                          "forecast")]),
+        "targets": _newest([t for t in trade if t.fields.get("status") in ("target", "forecast")]),
         "shares": _newest(by_type.get("share", [])),
         "volumes": _newest(by_type.get("volume", [])),
         "investments": _newest(by_type.get("investment", [])),
@@ -148,8 +160,9 @@ def _by_date(items: Iterable[Consolidated]) -> list[Consolidated]:
     return sorted(items, key=lambda c: (when(c), c.id), reverse=True)
 
 
-def people(consolidated: Iterable[Consolidated],
-           persons: Sequence[Person] = ()) -> list[dict[str, Any]]:
+def people(
+    consolidated: Iterable[Consolidated], persons: Sequence[Person] = ()
+) -> list[dict[str, Any]]:
     """People named as event participants or as speakers, with the facts naming them; a
     person's role, country and region completed from the person facts (``persons``)."""
     found: dict[str, dict[str, Any]] = {}
@@ -168,10 +181,14 @@ def people(consolidated: Iterable[Consolidated],
 
 
 def _person_entry(name: str, known: Person | None) -> dict[str, Any]:
-    return {"name": name, "role": known.roles[0] if known and known.roles else None,
-            "organization": None, "country": known.countries[0] if known and known.countries
-            else None, "region": known.regions[0] if known and known.regions else None,
-            "facts": []}
+    return {
+        "name": name,
+        "role": known.roles[0] if known and known.roles else None,
+        "organization": None,
+        "country": known.countries[0] if known and known.countries else None,
+        "region": known.regions[0] if known and known.regions else None,
+        "facts": [],
+    }
 
 
 def _persons(item: Consolidated) -> list[Mapping[str, Any]]:
@@ -196,14 +213,20 @@ def profile(store: Store, code: str) -> dict[str, Any]:
             if not nested(other, code):  # RU and its own RU-BA are no partners
                 _count_partner(partners.setdefault(other, _partner(other)), item)
     ranked = sorted(partners.values(), key=lambda p: (-p["n_facts"], p["code"]))
-    return {"actor": actor_json(code), "partners": ranked,
-            "by_turnover": sorted((p for p in ranked if p["turnover"]),
-                                  key=lambda p: -p["turnover"]["value_usd"]),
-            "by_events": sorted((p for p in ranked if p["n_events"]),
-                                key=lambda p: (-p["n_events"], p["code"])),
-            "people": _with_persons(people(consolidated, persons),
-                                    [p for p in persons if tied(p, code)]),
-            "n_facts": sum(len(c.claims) for c in consolidated)}
+    return {
+        "actor": actor_json(code),
+        "partners": ranked,
+        "by_turnover": sorted(
+            (p for p in ranked if p["turnover"]), key=lambda p: -p["turnover"]["value_usd"]
+        ),
+        "by_events": sorted(
+            (p for p in ranked if p["n_events"]), key=lambda p: (-p["n_events"], p["code"])
+        ),
+        "people": _with_persons(
+            people(consolidated, persons), [p for p in persons if tied(p, code)]
+        ),
+        "n_facts": sum(len(c.claims) for c in consolidated),
+    }
 
 
 def _sides(item: Consolidated, reached: Mapping[str, frozenset[str]]) -> list[str]:
@@ -214,8 +237,7 @@ def _sides(item: Consolidated, reached: Mapping[str, frozenset[str]]) -> list[st
     return sorted(found)
 
 
-def _with_persons(entries: list[dict[str, Any]],
-                  persons: Sequence[Person]) -> list[dict[str, Any]]:
+def _with_persons(entries: list[dict[str, Any]], persons: Sequence[Person]) -> list[dict[str, Any]]:
     """People of events and quotes first, then the party's other people, most named first."""
     listed = {e["name"] for e in entries}
     return entries + [_person_entry(p.name, p) for p in persons if p.name not in listed]
@@ -228,19 +250,28 @@ def _partner(code: str) -> dict[str, Any]:
 def _count_partner(entry: dict[str, Any], item: Consolidated) -> None:
     entry["n_facts"] += len(item.claims)
     entry["n_events"] += item.type == "event"
-    is_turnover = (item.type == "trade" and item.fields.get("indicator") == "turnover"
-                   and item.fields.get("status") in ("actual", None) and item.value)
+    is_turnover = (
+        item.type == "trade"
+        and item.fields.get("indicator") == "turnover"
+        and item.fields.get("status") in ("actual", None)
+        and item.value
+    )
     if not is_turnover or item.fields.get("currency") != "USD":
         return  # ranked in one currency: mixing roubles and dollars would mislead
     known = entry["turnover"]
     newer = (item.year or 0, item.months or 12)  # the latest period; a whole year over a part
     if known is None or newer > (known["year"] or 0, known["months"] or 12):
-        entry["turnover"] = {"value_usd": item.value, "year": item.year,
-                             "months": item.months, "fact": item.id}
+        entry["turnover"] = {
+            "value_usd": item.value,
+            "year": item.year,
+            "months": item.months,
+            "fact": item.id,
+        }
 
 
-def pair_series(store: Store, a: str, b: str,
-                indicator: str | None = None) -> list[kb_series.Series]:
+def pair_series(
+    store: Store, a: str, b: str, indicator: str | None = None
+) -> list[kb_series.Series]:
     """Trade series of a pair (turnover, each direction's flow) from consolidated facts."""
     claims = pair_claims(store, resolve_code(a), resolve_code(b))
     return kb_series.build(consolidate(claims), indicator)

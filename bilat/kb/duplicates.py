@@ -41,8 +41,10 @@ def shingles(text: str) -> set[bytes]:
     words = _WORD.findall(normalise_text(text).lower())
     if len(words) < SHINGLE_WORDS:
         return {" ".join(words).encode("utf-8")}
-    return {" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8")
-            for i in range(len(words) - SHINGLE_WORDS + 1)}
+    return {
+        " ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8")
+        for i in range(len(words) - SHINGLE_WORDS + 1)
+    }
 
 
 def signature(text: str) -> MinHash:
@@ -68,9 +70,14 @@ def refresh(store: Store) -> int:
         return 0
     added = 0
     while batch := _unsigned(store):
-        rows = [{"doc_id": doc_id, "group_id": doc_id,
-                 "signature": signature(text).hashvalues.astype(HASH_DTYPE).tobytes()}
-                for doc_id, text in batch]
+        rows = [
+            {
+                "doc_id": doc_id,
+                "group_id": doc_id,
+                "signature": signature(text).hashvalues.astype(HASH_DTYPE).tobytes(),
+            }
+            for doc_id, text in batch
+        ]
         with writing(store, "store document signatures") as conn:
             # A request and a background refresh may sign the same new document at once:
             # the second keeps the first's row (the same signature) instead of failing.
@@ -84,29 +91,35 @@ def refresh(store: Store) -> int:
 
 def _unsigned(store: Store) -> list[tuple[str, str]]:
     signed = select(doc_groups.c.doc_id)
-    query = (select(documents.c.id, documents.c.text)
-             .where(documents.c.id.not_in(signed)).limit(BATCH))
+    query = (
+        select(documents.c.id, documents.c.text).where(documents.c.id.not_in(signed)).limit(BATCH)
+    )
     with reading(store, "find unsigned documents") as conn:
         return [(r.id, r.text) for r in conn.execute(query)]
 
 
 def _regroup(store: Store) -> None:
     d, g = documents.c, doc_groups.c
-    query = (select(g.doc_id, g.group_id, g.signature)
-             .join_from(doc_groups, documents, d.id == g.doc_id)
-             .order_by(d.date.asc().nulls_last(), d.id))  # earliest first: representatives
+    query = (
+        select(g.doc_id, g.group_id, g.signature)
+        .join_from(doc_groups, documents, d.id == g.doc_id)
+        .order_by(d.date.asc().nulls_last(), d.id)
+    )  # earliest first: representatives
     with reading(store, "read document signatures") as conn:
         rows = conn.execute(query).all()
     order = [r.doc_id for r in rows]
     groups = _group([(r.doc_id, _from_bytes(r.signature)) for r in rows], order)
-    changed = [(doc_id, group) for doc_id, group, old in
-               zip(order, (groups[i] for i in order), (r.group_id for r in rows), strict=True)
-               if group != old]
+    changed = [
+        (doc_id, group)
+        for doc_id, group, old in zip(
+            order, (groups[i] for i in order), (r.group_id for r in rows), strict=True
+        )
+        if group != old
+    ]
     if changed:
         with writing(store, "store reprint groups") as conn:
             for doc_id, group in changed:
-                conn.execute(update(doc_groups).where(g.doc_id == doc_id)
-                             .values(group_id=group))
+                conn.execute(update(doc_groups).where(g.doc_id == doc_id).values(group_id=group))
 
 
 def _group(signed: Sequence[tuple[str, MinHash]], order: Sequence[str]) -> dict[str, str]:
@@ -149,9 +162,11 @@ def groups_of(store: Store, doc_ids: Iterable[str] | None = None) -> dict[str, s
         if wanted is None:
             return {r.doc_id: r.group_id for r in conn.execute(query)}
         for i in range(0, len(wanted), BATCH):  # bounded IN lists: SQLite's variable limit
-            chunk = wanted[i:i + BATCH]
-            found.update((r.doc_id, r.group_id) for r in
-                         conn.execute(query.where(doc_groups.c.doc_id.in_(chunk))))
+            chunk = wanted[i : i + BATCH]
+            found.update(
+                (r.doc_id, r.group_id)
+                for r in conn.execute(query.where(doc_groups.c.doc_id.in_(chunk)))
+            )
     return {doc_id: found.get(doc_id, doc_id) for doc_id in wanted}
 
 
@@ -160,5 +175,10 @@ def duplicate_groups(store: Store) -> list[list[str]]:
     members: dict[str, list[str]] = {}
     for doc_id, group in groups_of(store).items():
         members.setdefault(group, []).append(doc_id)
-    return sorted(([group, *sorted(m for m in ids if m != group)]
-                   for group, ids in members.items() if len(ids) > 1))
+    return sorted(
+        (
+            [group, *sorted(m for m in ids if m != group)]
+            for group, ids in members.items()
+            if len(ids) > 1
+        )
+    )

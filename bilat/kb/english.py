@@ -21,39 +21,120 @@ from bilat.actors.gazetteer import gazetteer
 # Question words by the kind of fact they ask for, as question.TYPE_WORDS, in the forms a
 # question uses them (English has too little inflection to need lemmas here).
 TYPE_WORDS = {
-    "change": {"grow", "grew", "grown", "growth", "increase", "increased", "rise", "rose",
-               "fall", "fell", "decline", "declined", "decrease", "decreased", "change",
-               "changed", "dynamics"},
+    "change": {
+        "grow",
+        "grew",
+        "grown",
+        "growth",
+        "increase",
+        "increased",
+        "rise",
+        "rose",
+        "fall",
+        "fell",
+        "decline",
+        "declined",
+        "decrease",
+        "decreased",
+        "change",
+        "changed",
+        "dynamics",
+    },
     "share": {"share"},
-    "event": {"event", "events", "forum", "forums", "meeting", "meetings", "visit", "visits",
-              "talks", "conference", "summit", "exhibition"},
-    "agreement": {"agreement", "agreements", "memorandum", "treaty", "roadmap", "signed",
-                  "sign"},
+    "event": {
+        "event",
+        "events",
+        "forum",
+        "forums",
+        "meeting",
+        "meetings",
+        "visit",
+        "visits",
+        "talks",
+        "conference",
+        "summit",
+        "exhibition",
+    },
+    "agreement": {"agreement", "agreements", "memorandum", "treaty", "roadmap", "signed", "sign"},
     "project": {"project", "projects", "plant", "factory", "enterprise"},
     "investment": {"investment", "investments", "invest", "invested"},
     "quote": {"say", "said", "quote", "quotes", "statement"},
     "volume": {"tonnes", "tons", "cargo", "freight"},
 }
-INDICATORS = {"trade": "turnover", "turnover": "turnover", "export": "export",
-              "exports": "export", "exported": "export", "import": "import",
-              "imports": "import", "imported": "import"}
+INDICATORS = {
+    "trade": "turnover",
+    "turnover": "turnover",
+    "export": "export",
+    "exports": "export",
+    "exported": "export",
+    "import": "import",
+    "imports": "import",
+    "imported": "import",
+}
 ORIGIN = {"from"}  # "imports from China": the exporter follows
 DESTINATION = {"to", "into"}  # "exports to China": the importer follows
 TARGET_WORDS = {"target", "targets", "goal", "goals", "aim", "plan", "plans", "planned"}
 FORECAST_WORDS = {"forecast", "forecasts", "expected", "expect", "projected"}
 # Everyday names pycountry spells otherwise ("Russian Federation", "Türkiye").
-ALIASES = {"russia": "RU", "turkey": "TR", "iran": "IR", "south korea": "KR",
-           "north korea": "KP", "vietnam": "VN", "syria": "SY", "moldova": "MD",
-           "laos": "LA", "uk": "GB", "usa": "US", "america": "US", "britain": "GB",
-           "great britain": "GB", "czech republic": "CZ", "tanzania": "TZ", "bolivia": "BO",
-           "venezuela": "VE", "taiwan": "TW"}
+ALIASES = {
+    "russia": "RU",
+    "turkey": "TR",
+    "iran": "IR",
+    "south korea": "KR",
+    "north korea": "KP",
+    "vietnam": "VN",
+    "syria": "SY",
+    "moldova": "MD",
+    "laos": "LA",
+    "uk": "GB",
+    "usa": "US",
+    "america": "US",
+    "britain": "GB",
+    "great britain": "GB",
+    "czech republic": "CZ",
+    "tanzania": "TZ",
+    "bolivia": "BO",
+    "venezuela": "VE",
+    "taiwan": "TW",
+}
 # Latin letters in Cyrillic, longest first; "y" is "й" after a vowel and "ы" elsewhere.
-LETTERS = (("shch", "щ"), ("sh", "ш"), ("ch", "ч"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"),
-           ("ya", "я"), ("yu", "ю"), ("yo", "ё"), ("ye", "е"), ("a", "а"), ("b", "б"),
-           ("c", "к"), ("d", "д"), ("e", "е"), ("f", "ф"), ("g", "г"), ("h", "х"), ("i", "и"),
-           ("j", "дж"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"),
-           ("p", "п"), ("q", "к"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"),
-           ("v", "в"), ("w", "в"), ("x", "кс"), ("z", "з"))
+LETTERS = (
+    ("shch", "щ"),
+    ("sh", "ш"),
+    ("ch", "ч"),
+    ("zh", "ж"),
+    ("kh", "х"),
+    ("ts", "ц"),
+    ("ya", "я"),
+    ("yu", "ю"),
+    ("yo", "ё"),
+    ("ye", "е"),
+    ("a", "а"),
+    ("b", "б"),
+    ("c", "к"),
+    ("d", "д"),
+    ("e", "е"),
+    ("f", "ф"),
+    ("g", "г"),
+    ("h", "х"),
+    ("i", "и"),
+    ("j", "дж"),
+    ("k", "к"),
+    ("l", "л"),
+    ("m", "м"),
+    ("n", "н"),
+    ("o", "о"),
+    ("p", "п"),
+    ("q", "к"),
+    ("r", "р"),
+    ("s", "с"),
+    ("t", "т"),
+    ("u", "у"),
+    ("v", "в"),
+    ("w", "в"),
+    ("x", "кс"),
+    ("z", "з"),
+)
 VOWELS = frozenset("аеёиоуыэюя")
 ENDINGS = (("ia", "ия"), ("iy", "ий"))  # "Bashkiria" → "Башкирия"
 
@@ -85,15 +166,16 @@ def _word(word: str) -> str:
     low, out = word.lower(), ""
     for ending, letters in ENDINGS:
         if low.endswith(ending):
-            return _word(word[:-len(ending)]) + letters
+            return _word(word[: -len(ending)]) + letters
     i = 0
     while i < len(low):
         if low[i] == "y" and (i + 1 == len(low) or low[i + 1] not in "aueo"):
             out += "й" if out and out[-1] in VOWELS else "ы"
             i += 1
             continue
-        latin, letters = next(((a, c) for a, c in LETTERS if low.startswith(a, i)),
-                              (low[i], low[i]))
+        latin, letters = next(
+            ((a, c) for a, c in LETTERS if low.startswith(a, i)), (low[i], low[i])
+        )
         out += letters
         i += len(latin)
     return out[:1].upper() + out[1:] if word[:1].isupper() else out

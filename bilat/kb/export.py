@@ -24,16 +24,71 @@ from bilat.store import Store
 
 WHAT = ("facts", "consolidated", "documents", "curation")
 FORMATS = ("csv", "jsonl", "parquet")
-FACT_COLUMNS = ("id", "doc_id", "doc_name", "doc_date", "source", "url", "type", "indicator",
-                "parties", "exporter", "importer", "year", "months", "value", "currency",
-                "percent", "qualifier", "status", "kind", "confidence", "rule", "curation",
-                "evidence_text", "evidence_start", "evidence_end", "data")
-CONSOLIDATED_COLUMNS = ("id", "key", "type", "indicator", "parties", "exporter", "importer",
-                        "year", "months", "value", "currency", "percent", "qualifier",
-                        "status", "standing", "curated", "n_sources", "independent",
-                        "rivals", "doc_ids", "data")
-DOCUMENT_COLUMNS = ("id", "name", "source", "kind", "title", "date", "url", "n_chars",
-                    "n_facts", "ingested_at", "group", "text")
+FACT_COLUMNS = (
+    "id",
+    "doc_id",
+    "doc_name",
+    "doc_date",
+    "source",
+    "url",
+    "type",
+    "indicator",
+    "parties",
+    "exporter",
+    "importer",
+    "year",
+    "months",
+    "value",
+    "currency",
+    "percent",
+    "qualifier",
+    "status",
+    "kind",
+    "confidence",
+    "rule",
+    "curation",
+    "evidence_text",
+    "evidence_start",
+    "evidence_end",
+    "data",
+)
+CONSOLIDATED_COLUMNS = (
+    "id",
+    "key",
+    "type",
+    "indicator",
+    "parties",
+    "exporter",
+    "importer",
+    "year",
+    "months",
+    "value",
+    "currency",
+    "percent",
+    "qualifier",
+    "status",
+    "standing",
+    "curated",
+    "n_sources",
+    "independent",
+    "rivals",
+    "doc_ids",
+    "data",
+)
+DOCUMENT_COLUMNS = (
+    "id",
+    "name",
+    "source",
+    "kind",
+    "title",
+    "date",
+    "url",
+    "n_chars",
+    "n_facts",
+    "ingested_at",
+    "group",
+    "text",
+)
 PAGE = 1000
 
 
@@ -42,8 +97,7 @@ def export(store: Store, what: str, format: str, path: str | Path | None = None)
     if what not in WHAT:
         raise ExportError(f"cannot export {what!r}: expected one of {', '.join(WHAT)}")
     if format not in FORMATS:
-        raise ExportError(f"unknown export format {format!r}: expected one of "
-                          f"{', '.join(FORMATS)}")
+        raise ExportError(f"unknown export format {format!r}: expected one of {', '.join(FORMATS)}")
     if format == "parquet" and path is None:
         raise ExportError("Parquet is binary: give a file to write it to (--out FILE)")
     records = _records(store, what)
@@ -56,10 +110,26 @@ def export(store: Store, what: str, format: str, path: str | Path | None = None)
 
 
 def _columns(what: str) -> tuple[str, ...]:
-    return {"facts": FACT_COLUMNS, "consolidated": CONSOLIDATED_COLUMNS,
-            "documents": DOCUMENT_COLUMNS}.get(what, ("id", "fact_key", "fact_id", "doc_id",
-                                                     "action", "field", "value", "by", "why",
-                                                     "at", "orphaned"))
+    return {
+        "facts": FACT_COLUMNS,
+        "consolidated": CONSOLIDATED_COLUMNS,
+        "documents": DOCUMENT_COLUMNS,
+    }.get(
+        what,
+        (
+            "id",
+            "fact_key",
+            "fact_id",
+            "doc_id",
+            "action",
+            "field",
+            "value",
+            "by",
+            "why",
+            "at",
+            "orphaned",
+        ),
+    )
 
 
 def _records(store: Store, what: str) -> Iterator[dict[str, Any]]:
@@ -74,8 +144,13 @@ def _records(store: Store, what: str) -> Iterator[dict[str, Any]]:
 
 def _fact_record(claim: Claim) -> dict[str, Any]:
     record = claim.fact.to_json()
-    record.update(claim.fields, doc_name=claim.fact.doc_name, doc_date=claim.fact.doc_date,
-                  curation=claim.status, rule=claim.fact.rule)
+    record.update(
+        claim.fields,
+        doc_name=claim.fact.doc_name,
+        doc_date=claim.fact.doc_date,
+        curation=claim.status,
+        rule=claim.fact.rule,
+    )
     return record
 
 
@@ -102,27 +177,50 @@ def _flatten(what: str, record: Mapping[str, Any]) -> dict[str, Any]:
 def _flat_fact(record: Mapping[str, Any]) -> dict[str, Any]:
     period = record.get("period") or {}
     evidence = record.get("evidence") or {}
-    skip = {"evidence", "id", "doc_id", "source", "url", "doc_name", "doc_date", "curation",
-            "confidence", "rule"}
-    return {**{c: record.get(c) for c in FACT_COLUMNS}, **_parties(record),
-            "year": period.get("year"), "months": period.get("months"),
-            "evidence_text": evidence.get("text"), "evidence_start": evidence.get("start"),
-            "evidence_end": evidence.get("end"),
-            "data": json.dumps({k: v for k, v in record.items() if k not in skip},
-                               ensure_ascii=False)}
+    skip = {
+        "evidence",
+        "id",
+        "doc_id",
+        "source",
+        "url",
+        "doc_name",
+        "doc_date",
+        "curation",
+        "confidence",
+        "rule",
+    }
+    return {
+        **{c: record.get(c) for c in FACT_COLUMNS},
+        **_parties(record),
+        "year": period.get("year"),
+        "months": period.get("months"),
+        "evidence_text": evidence.get("text"),
+        "evidence_start": evidence.get("start"),
+        "evidence_end": evidence.get("end"),
+        "data": json.dumps({k: v for k, v in record.items() if k not in skip}, ensure_ascii=False),
+    }
 
 
 def _flat_consolidated(record: Mapping[str, Any]) -> dict[str, Any]:
     fields = record["fields"]
     period = fields.get("period") or {}
-    return {**{c: fields.get(c) for c in CONSOLIDATED_COLUMNS}, **_parties(fields),
-            "id": record["id"], "key": record["key"], "type": record["type"],
-            "value": fields.get("value"), "year": period.get("year"),
-            "months": period.get("months"), "standing": record["standing"],
-            "curated": record["curated"], "n_sources": record["n_sources"],
-            "independent": record["independent"], "rivals": " ".join(record["rivals"]),
-            "doc_ids": " ".join(dict.fromkeys(s["doc_id"] for s in record["sources"])),
-            "data": json.dumps(fields, ensure_ascii=False)}
+    return {
+        **{c: fields.get(c) for c in CONSOLIDATED_COLUMNS},
+        **_parties(fields),
+        "id": record["id"],
+        "key": record["key"],
+        "type": record["type"],
+        "value": fields.get("value"),
+        "year": period.get("year"),
+        "months": period.get("months"),
+        "standing": record["standing"],
+        "curated": record["curated"],
+        "n_sources": record["n_sources"],
+        "independent": record["independent"],
+        "rivals": " ".join(record["rivals"]),
+        "doc_ids": " ".join(dict.fromkeys(s["doc_id"] for s in record["sources"])),
+        "data": json.dumps(fields, ensure_ascii=False),
+    }
 
 
 def _parties(fields: Mapping[str, Any]) -> dict[str, str]:

@@ -38,18 +38,28 @@ class Name:
     def fits(self, other: Name) -> bool:
         """Nothing in the two names contradicts: one surname, and first names and
         patronymics equal, one the other's initial, or unknown in one of them."""
-        return self.surname == other.surname and _agree(self.first, other.first) \
+        return (
+            self.surname == other.surname
+            and _agree(self.first, other.first)
             and _agree(self.patronymic, other.patronymic)
+        )
 
     def fuller(self, other: Name) -> Name:
         """This name completed by what ``other`` (which fits it) knows more."""
-        return Name(self.surname, _longer(self.first, other.first),
-                    _longer(self.patronymic, other.patronymic))
+        return Name(
+            self.surname,
+            _longer(self.first, other.first),
+            _longer(self.patronymic, other.patronymic),
+        )
 
     def rank(self) -> tuple[int, ...]:
         """Fuller names first: they are the people shorter forms may join."""
-        return (-(len(self.first) > 1), -(len(self.patronymic) > 1), -bool(self.first),
-                -bool(self.patronymic))
+        return (
+            -(len(self.first) > 1),
+            -(len(self.patronymic) > 1),
+            -bool(self.first),
+            -bool(self.patronymic),
+        )
 
 
 def _agree(one: str, two: str) -> bool:
@@ -75,9 +85,14 @@ class Person:
     key: Name = field(default=Name(""), compare=False)  # what the merge matched on
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "roles": list(self.roles), "countries": list(self.countries),
-                "regions": list(self.regions), "aliases": list(self.aliases),
-                "documents": list(self.documents)}
+        return {
+            "name": self.name,
+            "roles": list(self.roles),
+            "countries": list(self.countries),
+            "regions": list(self.regions),
+            "aliases": list(self.aliases),
+            "documents": list(self.documents),
+        }
 
 
 def people(store: Store, party: str | None = None) -> list[Person]:
@@ -154,12 +169,13 @@ def name_of(fields: Mapping[str, Any]) -> Name:
         return Name(_fold(surname), initials[0], initials[1:])
     rest = [w for w in words if w not in (first, surname)]
     patronymic = fields.get("patronymic") or next(
-        (w for w in rest if is_patronymic(w) or _initials(w)), "")
+        (w for w in rest if is_patronymic(w) or _initials(w)), ""
+    )
     return Name(_fold(surname), _fold(first), _initials(patronymic) or _fold(patronymic))
 
 
 def _initials(word: str) -> str:
-    """"р" of "Р." or "Р" (the extractor drops the dots), "рф" of "Р.Ф."; "" for a word
+    """ "р" of "Р." or "Р" (the extractor drops the dots), "рф" of "Р.Ф."; "" for a word
     that is no initials."""
     parts = [p for p in word.split(".") if p]
     if not 0 < len(parts) <= MAX_INITIALS or ("." not in word and len(word) > 1):

@@ -24,26 +24,49 @@ from bilat.nlp import lemma_of
 MAX_NAME_WORDS = 4  # "Восточно-Казахстанская область", "Республика Саха (Якутия)"
 # Words that ask for a kind of fact other than a trade figure, by lemma.
 TYPE_WORDS = {
-    "change": {"измениться", "изменение", "динамика", "темп", *cues.RISE_WORDS,
-               *cues.FALL_WORDS},
+    "change": {"измениться", "изменение", "динамика", "темп", *cues.RISE_WORDS, *cues.FALL_WORDS},
     "share": {"доля", "удельный"},
-    "event": {"событие", "форум", "встреча", "визит", "переговоры", "конференция",
-              "мероприятие", "саммит", "выставка"},
-    "agreement": {"соглашение", "меморандум", "договор", "договорённость", "договоренность",
-                  "подписать", "карта"},
+    "event": {
+        "событие",
+        "форум",
+        "встреча",
+        "визит",
+        "переговоры",
+        "конференция",
+        "мероприятие",
+        "саммит",
+        "выставка",
+    },
+    "agreement": {
+        "соглашение",
+        "меморандум",
+        "договор",
+        "договорённость",
+        "договоренность",
+        "подписать",
+        "карта",
+    },
     "project": {"проект", "предприятие", "завод", "производство"},
     "investment": {"инвестиция", "вложение", "инвестировать", "капиталовложение"},
     "quote": {"сказать", "заявить", "цитата", "высказывание", "говорить"},
     "volume": {"тонна", "груз", "перевозка", "грузооборот"},
 }
 # Checked in this order: "на сколько вырос экспорт" is a change, not an export figure.
-TYPE_ORDER = ("change", "share", "investment", "volume", "agreement", "event", "project",
-              "quote")
-FORECAST_WORDS = {"прогноз", "прогнозировать", "прогнозироваться", "ожидаться", "ожидать",
-                  "ожидаемый"}
+TYPE_ORDER = ("change", "share", "investment", "volume", "agreement", "event", "project", "quote")
+FORECAST_WORDS = {
+    "прогноз",
+    "прогнозировать",
+    "прогнозироваться",
+    "ожидаться",
+    "ожидать",
+    "ожидаемый",
+}
 # "Кто такой Радий Хабиров?", "Кто такая …", "Кто это …", "Who is …?"
-WHO = re.compile(r"^\s*(?:кто\s+(?:так(?:ой|ая|ие)|это|есть)|who\s+is|who's)\s+"
-                 r"(?P<name>.+?)[\s?!.]*$", re.IGNORECASE)
+WHO = re.compile(
+    r"^\s*(?:кто\s+(?:так(?:ой|ая|ие)|это|есть)|who\s+is|who's)\s+"
+    r"(?P<name>.+?)[\s?!.]*$",
+    re.IGNORECASE,
+)
 ORIGIN = {"из", "от"}  # "импорт из Китая": the exporter follows
 DESTINATION = {"в", "во", "на"}  # "экспорт в Китай": the importer follows
 
@@ -63,7 +86,8 @@ class Question:
 
     def to_json(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__dataclass_fields__ if k != "text"} | {
-            "parties": list(self.parties)}
+            "parties": list(self.parties)
+        }
 
 
 @dataclass(frozen=True)
@@ -77,22 +101,44 @@ class _Word:
 def parse(text: str, today: date | None = None) -> Question:
     person = person_asked(text)
     if person is not None:
-        return Question(text=text, parties=(), type="person", indicator=None, exporter=None,
-                        importer=None, year=None, months=None, status="actual",
-                        person=person)
-    words = [_Word(t.text, t.start, t.stop, lemma_of(t.text.lower()))
-             for t in tokenize(text) if any(ch.isalnum() for ch in t.text)]
+        return Question(
+            text=text,
+            parties=(),
+            type="person",
+            indicator=None,
+            exporter=None,
+            importer=None,
+            year=None,
+            months=None,
+            status="actual",
+            person=person,
+        )
+    words = [
+        _Word(t.text, t.start, t.stop, lemma_of(t.text.lower()))
+        for t in tokenize(text)
+        if any(ch.isalnum() for ch in t.text)
+    ]
     lemmas = {w.lemma for w in words}
     found = _actors(text, words)
     parties = tuple(dict.fromkeys(code for code, _ in found))[:2]
-    type_ = next((t for t in TYPE_ORDER
-                  if lemmas & (TYPE_WORDS[t] | english.TYPE_WORDS.get(t, set()))), "trade")
+    type_ = next(
+        (t for t in TYPE_ORDER if lemmas & (TYPE_WORDS[t] | english.TYPE_WORDS.get(t, set()))),
+        "trade",
+    )
     indicator = _indicator(words) or ("turnover" if type_ in ("trade", "change") else None)
     exporter, importer = _direction(indicator, found, words)
     year, months = _period(text, today or date.today())
-    return Question(text=text, parties=parties, type=type_, indicator=indicator,
-                    exporter=exporter, importer=importer, year=year, months=months,
-                    status=_status(lemmas))
+    return Question(
+        text=text,
+        parties=parties,
+        type=type_,
+        indicator=indicator,
+        exporter=exporter,
+        importer=importer,
+        year=year,
+        months=months,
+        status=_status(lemmas),
+    )
 
 
 def person_asked(text: str) -> str | None:
@@ -107,7 +153,7 @@ def _actors(text: str, words: Sequence[_Word]) -> list[tuple[str, int]]:
     i = 0
     while i < len(words):
         for size in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
-            code = _actor(text[words[i].start:words[i + size - 1].stop])
+            code = _actor(text[words[i].start : words[i + size - 1].stop])
             if code is not None:
                 found.append((code, i))
                 i += size
@@ -129,7 +175,7 @@ def _actor(name: str) -> str | None:
 
 
 def _compound(word: str) -> list[str]:
-    """"российско-казахстанский" → RU, KZ."""
+    """ "российско-казахстанский" → RU, KZ."""
     parts = [p for p in fold(word).split("-") if p]
     if len(parts) < 2:
         return []
@@ -154,8 +200,9 @@ def _indicator(words: Sequence[_Word]) -> str | None:
     return None
 
 
-def _direction(indicator: str | None, found: Sequence[tuple[str, int]],
-               words: Sequence[_Word]) -> tuple[str | None, str | None]:
+def _direction(
+    indicator: str | None, found: Sequence[tuple[str, int]], words: Sequence[_Word]
+) -> tuple[str | None, str | None]:
     """Exporter and importer of an export or import question, from "в" and "из"."""
     if indicator not in ("export", "import") or not found:
         return None, None
@@ -180,8 +227,9 @@ def _period(text: str, today: date) -> tuple[int | None, int | None]:
 
 
 def _status(lemmas: set[str]) -> str:
-    if lemmas & (cues.TARGET_WORDS - {"готовый", "поставить", "договориться"} |
-                 english.TARGET_WORDS):
+    if lemmas & (
+        cues.TARGET_WORDS - {"готовый", "поставить", "договориться"} | english.TARGET_WORDS
+    ):
         return "target"
     if lemmas & (FORECAST_WORDS | english.FORECAST_WORDS):
         return "forecast"

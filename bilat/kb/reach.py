@@ -113,12 +113,15 @@ def _code_within(side: str) -> ColumnElement[bool]:
 def _context(store: Store, doc_ids: Sequence[str]) -> tuple[list[Reached], list[Person]]:
     found: list[Claim] = []
     for i in range(0, len(doc_ids), BATCH):
-        where = [facts.c.doc_id.in_(doc_ids[i:i + BATCH]), facts.c.type.in_(CONTEXT_TYPES)]
+        where = [facts.c.doc_id.in_(doc_ids[i : i + BATCH]), facts.c.type.in_(CONTEXT_TYPES)]
         found.extend(claims(store, every_fact(store, where)))
     persons = merge((c.fact.doc_id, c.fields) for c in found if c.type == "person")
     named = _mentions(store, doc_ids)
-    reached = [Reached(c, frozenset(_codes(c, persons, named.get(c.fact.doc_id, []))))
-               for c in found if c.type in REACHING_TYPES]
+    reached = [
+        Reached(c, frozenset(_codes(c, persons, named.get(c.fact.doc_id, []))))
+        for c in found
+        if c.type in REACHING_TYPES
+    ]
     return reached, persons
 
 
@@ -127,9 +130,13 @@ def _mentions(store: Store, doc_ids: Sequence[str]) -> dict[str, list[Named]]:
     found: dict[str, list[Named]] = {}
     with reading(store, "read the actors named") as conn:
         for i in range(0, len(doc_ids), BATCH):
-            query = select(mentions.c.doc_id, mentions.c.start, mentions.c.stop,
-                           mentions.c.code, mentions.c.form).where(
-                mentions.c.doc_id.in_(doc_ids[i:i + BATCH]))
+            query = select(
+                mentions.c.doc_id,
+                mentions.c.start,
+                mentions.c.stop,
+                mentions.c.code,
+                mentions.c.form,
+            ).where(mentions.c.doc_id.in_(doc_ids[i : i + BATCH]))
             for doc_id, start, stop, code, form in conn.execute(query):
                 found.setdefault(doc_id, []).append(Named(start, stop, code, form))
     return {doc_id: sorted(named, key=lambda n: n.start) for doc_id, named in found.items()}
@@ -159,8 +166,7 @@ def _concerned(claim: Claim, named: Sequence[Named]) -> list[Named]:
     inside = [n for n in named if evidence.start <= n.start < evidence.end]
     title = _title_span(claim)
     route = _route(inside, evidence.text, evidence.start)
-    return [n for n in inside if n not in route
-            and not (title and title[0] <= n.start < title[1])]
+    return [n for n in inside if n not in route and not (title and title[0] <= n.start < title[1])]
 
 
 def _title_span(claim: Claim) -> tuple[int, int] | None:
@@ -177,7 +183,7 @@ def _route(named: Sequence[Named], text: str, offset: int) -> set[Named]:
     joined ("Россия – Казахстан") are a pair, as headlines write one."""
     found: set[Named] = set()
     for one, two in pairwise(named):
-        gap = text[one.stop - offset:two.start - offset].strip()
+        gap = text[one.stop - offset : two.start - offset].strip()
         if _city(one) and _city(two) and gap and set(gap) <= ROUTE_DASHES:
             found |= {one, two}
     return found

@@ -80,11 +80,11 @@ def facets(items: Sequence[Consolidated]) -> dict[str, list[tuple[dict[str, Any]
     standings = Counter(c.standing for c in items)
     return {
         "type": [({"type": t}, wording.TYPES.get(t, t), n) for t, n in _top(types)],
-        "pair": [({"party": a, "partner": b}, wording.pair_name(a, b), n)
-                 for (a, b), n in _top(pairs)],
+        "pair": [
+            ({"party": a, "partner": b}, wording.pair_name(a, b), n) for (a, b), n in _top(pairs)
+        ],
         "year": [({"year": y}, str(y), n) for y, n in _top(years)],
-        "standing": [({"standing": s}, wording.STANDINGS.get(s, s), n)
-                     for s, n in _top(standings)],
+        "standing": [({"standing": s}, wording.STANDINGS.get(s, s), n) for s, n in _top(standings)],
     }
 
 
@@ -94,6 +94,11 @@ def _top(counts: Counter[Any]) -> list[tuple[Any, int]]:
 
 def row(item: Consolidated) -> dict[str, Any]:
     """A consolidated fact as a table row: its record, what it says and its period."""
-    return {**item.to_json(), "summary": wording.summary(item.fields, item.type),
-            "parties": list(item.parties), "year": item.year, "months": item.months,
-            "period": wording.short_period(item.year, item.months) if item.year else ""}
+    return {
+        **item.to_json(),
+        "summary": wording.summary(item.fields, item.type),
+        "parties": list(item.parties),
+        "year": item.year,
+        "months": item.months,
+        "period": wording.short_period(item.year, item.months) if item.year else "",
+    }

@@ -31,10 +31,16 @@ class Point:
         return bool(self.fact.rivals) and not self.fact.curated
 
     def to_json(self) -> dict[str, Any]:
-        return {"year": self.year, "months": self.months, "value": self.value,
-                "qualifier": self.qualifier, "disputed": self.disputed,
-                "independent": self.fact.independent, "fact": self.fact.id,
-                "sources": [c.source_json() for c in self.fact.claims]}
+        return {
+            "year": self.year,
+            "months": self.months,
+            "value": self.value,
+            "qualifier": self.qualifier,
+            "disputed": self.disputed,
+            "independent": self.fact.independent,
+            "fact": self.fact.id,
+            "sources": [c.source_json() for c in self.fact.claims],
+        }
 
 
 @dataclass(frozen=True)
@@ -49,8 +55,13 @@ class Series:
         return "turnover" if self.line == "turnover" else "export"
 
     def to_json(self) -> dict[str, Any]:
-        return {"line": self.line, "label": self.label, "indicator": self.indicator,
-                "currency": self.currency, "points": [p.to_json() for p in self.points]}
+        return {
+            "line": self.line,
+            "label": self.label,
+            "indicator": self.indicator,
+            "currency": self.currency,
+            "points": [p.to_json() for p in self.points],
+        }
 
 
 def line_of(item: Consolidated) -> str | None:
@@ -83,8 +94,10 @@ def build(consolidated: Iterable[Consolidated], indicator: str | None = None) ->
         slot = (item.year, item.months)
         if slot not in points or _better(item, points[slot]):
             points[slot] = item
-    return sorted((_series(line, currency, points) for (line, currency), points in lines.items()),
-                  key=lambda s: (s.line != "turnover", s.line, -len(s.points), str(s.currency)))
+    return sorted(
+        (_series(line, currency, points) for (line, currency), points in lines.items()),
+        key=lambda s: (s.line != "turnover", s.line, -len(s.points), str(s.currency)),
+    )
 
 
 def _wanted(line: str, indicator: str | None) -> bool:
@@ -97,13 +110,25 @@ def _better(item: Consolidated, known: Consolidated) -> bool:
     return (item.curated, item.independent) > (known.curated, known.independent)
 
 
-def _series(line: str, currency: str | None,
-            points: dict[tuple[int, int | None], Consolidated]) -> Series:
+def _series(
+    line: str, currency: str | None, points: dict[tuple[int, int | None], Consolidated]
+) -> Series:
     ordered = sorted(points.items(), key=lambda kv: (kv[0][0], kv[0][1] or 12))
-    return Series(line=line, label=_label(line), currency=currency, points=tuple(
-        Point(year=year, months=months, value=float(item.value or 0.0),
-              qualifier=item.fields.get("qualifier"), fact=item)
-        for (year, months), item in ordered))
+    return Series(
+        line=line,
+        label=_label(line),
+        currency=currency,
+        points=tuple(
+            Point(
+                year=year,
+                months=months,
+                value=float(item.value or 0.0),
+                qualifier=item.fields.get("qualifier"),
+                fact=item,
+            )
+            for (year, months), item in ordered
+        ),
+    )
 
 
 def main_currency(series: Sequence[Series]) -> str | None:
@@ -131,18 +156,32 @@ class Balance:
         return self.exports - self.imports
 
     def to_json(self) -> dict[str, Any]:
-        return {"year": self.year, "months": self.months, "export": self.exports,
-                "import": self.imports, "balance": self.balance, "currency": self.currency}
+        return {
+            "year": self.year,
+            "months": self.months,
+            "export": self.exports,
+            "import": self.imports,
+            "balance": self.balance,
+            "currency": self.currency,
+        }
 
 
-def balance(series: Sequence[Series], side: str, other: str,
-            currency: str | None) -> list[Balance]:
+def balance(series: Sequence[Series], side: str, other: str, currency: str | None) -> list[Balance]:
     """``side``'s exports to and imports from ``other`` by period, in ``currency``, oldest
     first: periods where either flow is known (the balance needs both)."""
     lines = {s.line: s for s in series if s.currency == currency}
-    flows = [{(p.year, p.months): p.value for p in line.points} if line else {}
-             for line in (lines.get(f"{side}→{other}"), lines.get(f"{other}→{side}"))]
+    flows = [
+        {(p.year, p.months): p.value for p in line.points} if line else {}
+        for line in (lines.get(f"{side}→{other}"), lines.get(f"{other}→{side}"))
+    ]
     slots = sorted({*flows[0], *flows[1]}, key=lambda slot: (slot[0], slot[1] or 12))
-    return [Balance(year=year, months=months, exports=flows[0].get((year, months)),
-                    imports=flows[1].get((year, months)), currency=currency)
-            for year, months in slots]
+    return [
+        Balance(
+            year=year,
+            months=months,
+            exports=flows[0].get((year, months)),
+            imports=flows[1].get((year, months)),
+            currency=currency,
+        )
+        for year, months in slots
+    ]

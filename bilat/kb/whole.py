@@ -54,10 +54,10 @@ class Findings:
     facts_by_type: dict[str, int]
 
     def contradictions_page(self, offset: int = 0, limit: int = 100) -> list[dict[str, Any]]:
-        return [json.loads(c) for c in self.contradictions[offset:offset + limit]]
+        return [json.loads(c) for c in self.contradictions[offset : offset + limit]]
 
     def checks_page(self, offset: int = 0, limit: int = 100) -> list[dict[str, Any]]:
-        return [json.loads(c) for c in self.checks[offset:offset + limit]]
+        return [json.loads(c) for c in self.checks[offset : offset + limit]]
 
 
 log = logging.getLogger(__name__)
@@ -78,23 +78,22 @@ def fingerprint(store: Store) -> tuple[int, ...]:
     return int(n_docs), int(n_facts), int(last or 0)
 
 
-def all_claims(store: Store, *, keep_rejected: bool = False,
-               types: tuple[str, ...] | None = None) -> Iterator[Claim]:
+def all_claims(
+    store: Store, *, keep_rejected: bool = False, types: tuple[str, ...] | None = None
+) -> Iterator[Claim]:
     """Every claim in the store, newest documents first, read a batch of documents at a
     time: memory stays bounded, and no page re-sorts the whole table as OFFSET would."""
-    newest = select(documents.c.id).order_by(documents.c.date.desc().nulls_last(),
-                                              documents.c.id)
+    newest = select(documents.c.id).order_by(documents.c.date.desc().nulls_last(), documents.c.id)
     with reading(store, "list documents") as conn:
         ids = list(conn.execute(newest).scalars())
     for i in range(0, len(ids), DOCUMENT_BATCH):
-        where = [facts.c.doc_id.in_(ids[i:i + DOCUMENT_BATCH])]
+        where = [facts.c.doc_id.in_(ids[i : i + DOCUMENT_BATCH])]
         if types is not None:
             where.append(facts.c.type.in_(types))
         yield from claims(store, stored_facts(store, where), keep_rejected=keep_rejected)
 
 
-def consolidated_all(store: Store,
-                     types: tuple[str, ...] | None = None) -> list[Consolidated]:
+def consolidated_all(store: Store, types: tuple[str, ...] | None = None) -> list[Consolidated]:
     """Consolidated facts of the store, of the given types or of every type."""
     where = [] if types is None else [facts.c.type.in_(types)]
     return consolidate(claims(store, every_fact(store, where)))
@@ -135,23 +134,33 @@ def _compute(store: Store, mark: tuple[int, ...]) -> Findings:
         if known is not None and known.mark == mark:
             return known
         consolidated = consolidated_all(store, VALUE_TYPES)
-        found = _findings(mark, kb_checks.contradictions(consolidated),
-                          kb_checks.checks(consolidated), store)
+        found = _findings(
+            mark, kb_checks.contradictions(consolidated), kb_checks.checks(consolidated), store
+        )
         with _lock:
             _cache[store.where] = found
             _errors.pop(store.where, None)  # the findings are current again
         return found
 
 
-def _findings(mark: tuple[int, ...], contradicting: list[kb_checks.Contradiction],
-              checked: list[kb_checks.Check], store: Store) -> Findings:
+def _findings(
+    mark: tuple[int, ...],
+    contradicting: list[kb_checks.Contradiction],
+    checked: list[kb_checks.Check],
+    store: Store,
+) -> Findings:
     def text(record: Any) -> str:
         return json.dumps(record.to_json(), ensure_ascii=False)
 
-    return Findings(mark=mark, contradictions=[text(c) for c in contradicting],
-                    n_open=sum(c.status == "open" for c in contradicting),
-                    checks=[text(c) for c in checked], n_failed=sum(not c.ok for c in checked),
-                    pairs=store.top_pairs(TOP_PAIRS), facts_by_type=store.count_facts())
+    return Findings(
+        mark=mark,
+        contradictions=[text(c) for c in contradicting],
+        n_open=sum(c.status == "open" for c in contradicting),
+        checks=[text(c) for c in checked],
+        n_failed=sum(not c.ok for c in checked),
+        pairs=store.top_pairs(TOP_PAIRS),
+        facts_by_type=store.count_facts(),
+    )
 
 
 def _refresh(store: Store) -> None:
@@ -209,11 +218,12 @@ def overview(store: Store, latest: int = 10, stale_ok: bool = False) -> dict[str
     return {
         "n_documents": store.count_documents(),
         "facts_by_type": found.facts_by_type,
-        "latest": [f.to_json() | {"doc_name": f.doc_name, "doc_date": f.doc_date}
-                   for f in (store.facts(limit=latest) if latest else [])],
+        "latest": [
+            f.to_json() | {"doc_name": f.doc_name, "doc_date": f.doc_date}
+            for f in (store.facts(limit=latest) if latest else [])
+        ],
         "pairs": [{"a": a, "b": b, "n_facts": n} for a, b, n in found.pairs],
-        "open_contradictions": found.contradictions_page(0, min(found.n_open,
-                                                                OVERVIEW_SHOWN)),
+        "open_contradictions": found.contradictions_page(0, min(found.n_open, OVERVIEW_SHOWN)),
         "n_open_contradictions": found.n_open,
         "n_contradictions": len(found.contradictions),
         "mismatches": found.checks_page(0, min(found.n_failed, OVERVIEW_SHOWN)),

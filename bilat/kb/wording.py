@@ -14,51 +14,113 @@ from bilat.actors import UnknownActorError, is_actor, lookup
 INDICATORS = {"turnover": "товарооборот", "export": "экспорт", "import": "импорт"}
 # "доля в товарообороте": the indicator after "в"; a share that names none is of "оборот".
 INDICATORS_IN = {"turnover": "товарообороте", "export": "экспорте", "import": "импорте"}
-TYPES = {"trade": "торговля", "change": "динамика", "share": "доля", "volume": "объём",
-         "investment": "инвестиции", "project": "проект", "agreement": "соглашение",
-         "event": "событие", "quote": "цитата", "person": "персона",
-         "organization": "организация", "sector": "отрасль"}
+TYPES = {
+    "trade": "торговля",
+    "change": "динамика",
+    "share": "доля",
+    "volume": "объём",
+    "investment": "инвестиции",
+    "project": "проект",
+    "agreement": "соглашение",
+    "event": "событие",
+    "quote": "цитата",
+    "person": "персона",
+    "organization": "организация",
+    "sector": "отрасль",
+}
 # What a share measures when its part is no party (the labels of PART_LABELS in
 # bilat/extract/economy/cues.py): its name, and its words after "доля".
-SHARE_LABELS = {"SME": ("малый и средний бизнес", "малого и среднего бизнеса"),
-                "non-commodity": ("несырьевые товары", "несырьевых товаров"),
-                "commodity": ("сырьевые товары", "сырьевых товаров"),
-                "food": ("продовольствие", "продовольствия"),
-                "machinery": ("машины и оборудование", "машин и оборудования"),
-                "energy": ("энергоносители", "энергоносителей"),
-                "agriculture": ("сельхозпродукция", "сельхозпродукции")}
+SHARE_LABELS = {
+    "SME": ("малый и средний бизнес", "малого и среднего бизнеса"),
+    "non-commodity": ("несырьевые товары", "несырьевых товаров"),
+    "commodity": ("сырьевые товары", "сырьевых товаров"),
+    "food": ("продовольствие", "продовольствия"),
+    "machinery": ("машины и оборудование", "машин и оборудования"),
+    "energy": ("энергоносители", "энергоносителей"),
+    "agriculture": ("сельхозпродукция", "сельхозпродукции"),
+}
 STATUSES = {"actual": "факт", "target": "цель", "forecast": "прогноз"}
 QUALIFIERS = {"over": "свыше", "under": "менее", "approx": "около", "exact": ""}
-CURRENCIES = {"USD": "долларов", "RUB": "рублей", "KZT": "тенге", "CNY": "юаней",
-              "EUR": "евро", "BYN": "белорусских рублей", "UZS": "сумов"}
+CURRENCIES = {
+    "USD": "долларов",
+    "RUB": "рублей",
+    "KZT": "тенге",
+    "CNY": "юаней",
+    "EUR": "евро",
+    "BYN": "белорусских рублей",
+    "UZS": "сумов",
+}
 UNITS = {"t": "т", "m3": "м³", "kg": "кг"}
-STANDINGS = {"confirmed": "подтверждено", "agreed": "согласовано", "disputed": "расходится",
-             "overruled": "отклонено в пользу подтверждённого"}
+STANDINGS = {
+    "confirmed": "подтверждено",
+    "agreed": "согласовано",
+    "disputed": "расходится",
+    "overruled": "отклонено в пользу подтверждённого",
+}
 CURATION = {"confirmed": "подтверждён", "corrected": "исправлен", "rejected": "отклонён"}
-EVENT_KINDS = {"forum": "форум", "meeting": "встреча", "negotiations": "переговоры",
-               "visit": "визит", "signing": "подписание", "conference": "конференция",
-               "other": "событие"}
-AGREEMENT_KINDS = {"roadmap": "дорожная карта", "memorandum": "меморандум",
-                   "treaty": "договор", "contract": "контракт", "agreement": "соглашение"}
-PROJECT_STATUSES = {"planned": "планируется", "in_progress": "реализуется",
-                    "operating": "работает"}
+EVENT_KINDS = {
+    "forum": "форум",
+    "meeting": "встреча",
+    "negotiations": "переговоры",
+    "visit": "визит",
+    "signing": "подписание",
+    "conference": "конференция",
+    "other": "событие",
+}
+AGREEMENT_KINDS = {
+    "roadmap": "дорожная карта",
+    "memorandum": "меморандум",
+    "treaty": "договор",
+    "contract": "контракт",
+    "agreement": "соглашение",
+}
+PROJECT_STATUSES = {"planned": "планируется", "in_progress": "реализуется", "operating": "работает"}
 # The sector labels of bilat.extract.events.sectors in Russian.
-SECTORS = {"agriculture": "сельское хозяйство", "chemicals": "химическая промышленность",
-           "construction": "строительство", "culture": "культура",
-           "digital": "цифровые технологии", "education": "образование",
-           "energy": "энергетика", "finance": "финансы",
-           "food industry": "пищевая промышленность", "healthcare": "здравоохранение",
-           "industry": "промышленность", "machine building": "машиностроение",
-           "medical equipment": "медицинская техника", "metallurgy": "металлургия",
-           "oil and gas": "нефть и газ", "petrochemicals": "нефтехимия", "science": "наука",
-           "space": "космос", "sport": "спорт", "tourism": "туризм",
-           "transport": "транспорт", "wood processing": "деревообработка"}
-SECTIONS = {"growth": "Динамика", "targets": "Цели и прогнозы", "shares": "Доли",
-            "volumes": "Объёмы", "investments": "Инвестиции", "events": "События",
-            "agreements": "Соглашения", "projects": "Проекты", "quotes": "Цитаты"}
+SECTORS = {
+    "agriculture": "сельское хозяйство",
+    "chemicals": "химическая промышленность",
+    "construction": "строительство",
+    "culture": "культура",
+    "digital": "цифровые технологии",
+    "education": "образование",
+    "energy": "энергетика",
+    "finance": "финансы",
+    "food industry": "пищевая промышленность",
+    "healthcare": "здравоохранение",
+    "industry": "промышленность",
+    "machine building": "машиностроение",
+    "medical equipment": "медицинская техника",
+    "metallurgy": "металлургия",
+    "oil and gas": "нефть и газ",
+    "petrochemicals": "нефтехимия",
+    "science": "наука",
+    "space": "космос",
+    "sport": "спорт",
+    "tourism": "туризм",
+    "transport": "транспорт",
+    "wood processing": "деревообработка",
+}
+SECTIONS = {
+    "growth": "Динамика",
+    "targets": "Цели и прогнозы",
+    "shares": "Доли",
+    "volumes": "Объёмы",
+    "investments": "Инвестиции",
+    "events": "События",
+    "agreements": "Соглашения",
+    "projects": "Проекты",
+    "quotes": "Цитаты",
+}
 # What a document was read from, as the document page says it.
-DOCUMENT_KINDS = {"txt": "текст", "text": "текст", "telegram": "Telegram", "rss": "RSS",
-                  "html": "веб-страница", "url": "веб-страница", "jsonl": "JSONL"}
+DOCUMENT_KINDS = {
+    "txt": "текст",
+    "text": "текст",
+    "telegram": "Telegram",
+    "rss": "RSS",
+    "html": "веб-страница",
+    "url": "веб-страница",
+    "jsonl": "JSONL",
+}
 SCALES = ((1e12, "трлн"), (1e9, "млрд"), (1e6, "млн"), (1e3, "тыс."))
 MONTH_WORDS = {3: "первый квартал", 6: "первое полугодие"}
 
@@ -97,14 +159,17 @@ def _decimal(value: float) -> str:
 
 
 def amount(value: float | None, qualifier: str | None = None) -> str:
-    """"свыше 3,1 млрд": a chart's value label keeps the article's qualifier."""
+    """ "свыше 3,1 млрд": a chart's value label keeps the article's qualifier."""
     words = [QUALIFIERS.get(qualifier or "", ""), number(value)]
     return " ".join(w for w in words if w)
 
 
 def money(value: float | None, currency: str | None, qualifier: str | None = None) -> str:
-    words = [QUALIFIERS.get(qualifier or "", ""), number(value),
-             CURRENCIES.get(currency or "", currency or "")]
+    words = [
+        QUALIFIERS.get(qualifier or "", ""),
+        number(value),
+        CURRENCIES.get(currency or "", currency or ""),
+    ]
     return " ".join(w for w in words if w)
 
 
@@ -125,7 +190,7 @@ def years_spanned(fields: Mapping[str, Any]) -> tuple[int, int] | None:
 
 
 def period(year: int | None, months: int | None) -> str:
-    """"за 2024 год", "за 9 месяцев 2024 года", "за первое полугодие 2024 года"."""
+    """ "за 2024 год", "за 9 месяцев 2024 года", "за первое полугодие 2024 года"."""
     if year is None:
         return f"за {months} мес. (год не указан)" if months else "(год не указан)"
     if not months:
@@ -139,7 +204,7 @@ def _months_word(n: int) -> str:
 
 
 def short_period(year: int | None, months: int | None) -> str:
-    """"2024", "2024 (9 мес.)" — for chart labels and table cells."""
+    """ "2024", "2024 (9 мес.)" — for chart labels and table cells."""
     text = str(year) if year else "?"
     return f"{text} ({months} мес.)" if months else text
 
@@ -157,7 +222,7 @@ def figure(fields: Mapping[str, Any], type: str) -> str:
 
 
 def indicator(fields: Mapping[str, Any]) -> str:
-    """"экспорт (Казахстан → Узбекистан)" or "товарооборот"."""
+    """ "экспорт (Казахстан → Узбекистан)" or "товарооборот"."""
     label = INDICATORS.get(fields.get("indicator") or "", fields.get("indicator") or "")
     if fields.get("exporter") and fields.get("importer"):
         label += f" ({name(fields['exporter'])} → {name(fields['importer'])})"
@@ -170,8 +235,11 @@ def summary(fields: Mapping[str, Any], type: str) -> str:
         period_ = fields.get("period") or {}
         head = indicator(fields) or TYPES.get(type, type)
         span = years_spanned(fields) if type == "change" else None
-        when = f"за {span[0]}–{span[1]} годы" if span else \
-            period(period_.get("year"), period_.get("months"))
+        when = (
+            f"за {span[0]}–{span[1]} годы"
+            if span
+            else period(period_.get("year"), period_.get("months"))
+        )
         status = fields.get("status")
         tail = f" ({STATUSES[status]})" if status in ("target", "forecast") else ""
         verb = "изменение на " if type == "change" else ""
@@ -182,7 +250,7 @@ def summary(fields: Mapping[str, Any], type: str) -> str:
 
 
 def share(fields: Mapping[str, Any]) -> str:
-    """"доля в товарообороте (Казахстан → Республика Башкортостан)": the names stay in the
+    """ "доля в товарообороте (Казахстан → Республика Башкортостан)": the names stay in the
     nominative, as in ``indicator``, since the gazetteer holds no case forms to agree with."""
     where = INDICATORS_IN.get(fields.get("indicator") or "", "обороте")
     _, label = share_sides(fields)
@@ -204,7 +272,7 @@ def share_sides(fields: Mapping[str, Any]) -> tuple[list[str], str | None]:
 
 
 def _span(period: Any) -> str | None:
-    """"на 2023–2024 годы": the years an agreement covers."""
+    """ "на 2023–2024 годы": the years an agreement covers."""
     if not isinstance(period, Mapping) or not period.get("from_year"):
         return None
     start, end = period["from_year"], period.get("to_year")
@@ -215,12 +283,16 @@ def describe(fields: Mapping[str, Any], type: str) -> str:
     """Events, agreements, projects and quotes in a few words."""
     if type == "event":
         kind = EVENT_KINDS.get(fields.get("kind") or "", fields.get("kind") or "событие")
-        return " · ".join(str(x) for x in (kind, fields.get("name"), fields.get("place"),
-                                           fields.get("date")) if x)
+        return " · ".join(
+            str(x) for x in (kind, fields.get("name"), fields.get("place"), fields.get("date")) if x
+        )
     if type == "agreement":
         kind = AGREEMENT_KINDS.get(fields.get("kind") or "", fields.get("kind") or "")
-        return " · ".join(str(x) for x in (kind, fields.get("name"), _span(fields.get("period")),
-                                           fields.get("date")) if x)
+        return " · ".join(
+            str(x)
+            for x in (kind, fields.get("name"), _span(fields.get("period")), fields.get("date"))
+            if x
+        )
     if type == "project":
         status = PROJECT_STATUSES.get(fields.get("status") or "", fields.get("status"))
         branch = sector(fields["sector"]) if fields.get("sector") else None
@@ -231,7 +303,7 @@ def describe(fields: Mapping[str, Any], type: str) -> str:
 
 
 def _who(fields: Mapping[str, Any], type: str) -> str:
-    """"Канат Ермеков, аким Костанайской области", "Сырдарья · Казахстан", "отрасль: транспорт"."""
+    """ "Канат Ермеков, аким Костанайской области", "Сырдарья · Казахстан", "отрасль: транспорт"."""
     if type == "person":
         role = fields.get("role") or next(iter(fields.get("roles") or []), None)
         head = ", ".join(str(x) for x in (fields.get("name"), _lower_first(role)) if x)

@@ -15,11 +15,31 @@ import re
 import unicodedata
 
 # Latin letter → the Cyrillic letter it is taken for.
-LOOK_ALIKES = str.maketrans({
-    "A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "K": "К", "M": "М", "O": "О",
-    "P": "Р", "T": "Т", "X": "Х", "Y": "У", "a": "а", "c": "с", "e": "е", "o": "о",
-    "p": "р", "x": "х", "y": "у", "ë": "ё", "Ë": "Ё",
-})
+LOOK_ALIKES = str.maketrans(
+    {
+        "A": "А",
+        "B": "В",
+        "C": "С",
+        "E": "Е",
+        "H": "Н",
+        "K": "К",
+        "M": "М",
+        "O": "О",
+        "P": "Р",
+        "T": "Т",
+        "X": "Х",
+        "Y": "У",
+        "a": "а",
+        "c": "с",
+        "e": "е",
+        "o": "о",
+        "p": "р",
+        "x": "х",
+        "y": "у",
+        "ë": "ё",
+        "Ë": "Ё",
+    }
+)
 _MIXED = re.compile(r"\w*[А-Яа-яЁё]\w*")
 _LATIN = re.compile(r"[A-Za-zëË]")
 
@@ -28,16 +48,20 @@ def readable(text: str) -> str:
     """The text with the look-alike Latin letters of its Cyrillic words made Cyrillic and
     its pictographs (emoji, arrows, dingbats) made spaces."""
     if not text.isascii():
-        text = "".join(" " if _pictograph(ch) else ch for ch in text) \
-            if _MAYBE_PICTOGRAPH.search(text) else text
+        text = (
+            "".join(" " if _pictograph(ch) else ch for ch in text)
+            if _MAYBE_PICTOGRAPH.search(text)
+            else text
+        )
     if not _LATIN.search(text):
         return text
     return _MIXED.sub(_fold_word, text)
 
 
 # Code points where pictographs live: arrows, dingbats, shapes, emoji, variation selectors.
-_MAYBE_PICTOGRAPH = re.compile("[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\ufe0f"
-                               "\U0001f000-\U0001faff]")
+_MAYBE_PICTOGRAPH = re.compile(
+    "[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff]"
+)
 
 
 def _pictograph(ch: str) -> bool:

@@ -66,12 +66,12 @@ class LineAwareSegmenter:
 
 
 def _join_abbreviations(text: str, sents: Iterable[Any]) -> Iterator[Any]:
-    """"14,59 млрд юаней /2,28 млрд долл. США/, увеличившись …", "между пров. Хэйлунцзян и
+    """ "14,59 млрд юаней /2,28 млрд долл. США/, увеличившись …", "между пров. Хэйлунцзян и
     Россией": razdel ends a sentence at some abbreviations that do not end one."""
     held = None
     for sent in sents:
         if held is not None and _continues(text, held, sent):
-            held = type(sent)(held.start, sent.stop, text[held.start:sent.stop])
+            held = type(sent)(held.start, sent.stop, text[held.start : sent.stop])
             continue
         if held is not None:
             yield held
@@ -81,21 +81,22 @@ def _join_abbreviations(text: str, sents: Iterable[Any]) -> Iterator[Any]:
 
 
 def _continues(text: str, before: Any, after: Any) -> bool:
-    if "\n" in text[before.stop:after.start]:
+    if "\n" in text[before.stop : after.start]:
         return False
     last = before.text.rsplit(None, 1)[-1].lower() if before.text.strip() else ""
     if last in NEVER_FINAL:
         return True
     first = after.text[:1]
-    return last in UNIT_ABBREVIATIONS and (first.islower() or first.isdigit() or
-                                           after.text.startswith(("США", "/", "(")))
+    return last in UNIT_ABBREVIATIONS and (
+        first.islower() or first.isdigit() or after.text.startswith(("США", "/", "("))
+    )
 
 
 def _split_at_lines(sent: Any) -> Iterator[Any]:
     start = 0
     text = sent.text
     for match in _LINE_BREAK.finditer(text):
-        piece = text[start:match.start()]
+        piece = text[start : match.start()]
         if piece.strip():
             yield _substring(sent, start, piece)
         start = match.end()
@@ -104,15 +105,15 @@ def _split_at_lines(sent: Any) -> Iterator[Any]:
 
 
 def _split_at_glued_stops(sent: Any) -> Iterator[Any]:
-    """"… по сравнению с 2024 годом.Стороны договорились …": pages that lose the space after
+    """ "… по сравнению с 2024 годом.Стороны договорились …": pages that lose the space after
     a full stop glue two sentences, and razdel keeps them one."""
     start = 0
     text = sent.text
     for match in _GLUED_STOP.finditer(text):
-        word = text[:match.start()].rsplit(None, 1)[-1].lower() + "."
+        word = text[: match.start()].rsplit(None, 1)[-1].lower() + "."
         if word in NEVER_FINAL or word in UNIT_ABBREVIATIONS:
             continue
-        yield _substring(sent, start, text[start:match.end()])
+        yield _substring(sent, start, text[start : match.end()])
         start = match.end()
     yield _substring(sent, start, text[start:]) if start else sent
 
@@ -198,16 +199,18 @@ def _sentence(sent: Any, vocab: Any) -> Sentence:
     tokens = []
     for token in sent.tokens:
         feats = dict(token.feats or {})
-        tokens.append(Token(
-            text=token.text,
-            start=token.start,
-            stop=token.stop,
-            lemma=_lemma(token.text, token.pos, tuple(sorted(feats.items()))),
-            pos=token.pos or "X",
-            feats=feats,
-            head=index.get(token.head_id, -1),
-            rel=token.rel or "",
-        ))
+        tokens.append(
+            Token(
+                text=token.text,
+                start=token.start,
+                stop=token.stop,
+                lemma=_lemma(token.text, token.pos, tuple(sorted(feats.items()))),
+                pos=token.pos or "X",
+                feats=feats,
+                head=index.get(token.head_id, -1),
+                rel=token.rel or "",
+            )
+        )
     return Sentence(start=sent.start, stop=sent.stop, text=sent.text, tokens=tuple(tokens))
 
 
@@ -222,5 +225,10 @@ def _lemma(word: str, pos: str | None, feats: tuple[tuple[str, str], ...]) -> st
 
 def _entity(span: Any, vocab: Any) -> Entity:
     span.normalize(vocab)
-    return Entity(type=span.type, start=span.start, stop=span.stop, text=span.text,
-                  normal=span.normal or span.text)
+    return Entity(
+        type=span.type,
+        start=span.start,
+        stop=span.stop,
+        text=span.text,
+        normal=span.normal or span.text,
+    )

@@ -82,8 +82,9 @@ def read_many(
             made.close()
 
 
-def count(inputs: Iterable[str | os.PathLike[str]],
-          urls_file: str | os.PathLike[str] | None = None) -> int:
+def count(
+    inputs: Iterable[str | os.PathLike[str]], urls_file: str | os.PathLike[str] | None = None
+) -> int:
     """How many items ``read_many`` yields, for a progress bar's total: exact for files
     and folders, one per URL (a feed behind a URL gives more, and the bar grows)."""
     total = sum(1 if is_url(os.fspath(given)) else count_path(given) for given in inputs)
@@ -108,8 +109,11 @@ def _from_urls_file(
     try:
         lines = Path(urls_file).read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as error:
-        reason = "no such file" if isinstance(error, FileNotFoundError) else (
-            f"cannot read the URL list ({error})")
+        reason = (
+            "no such file"
+            if isinstance(error, FileNotFoundError)
+            else (f"cannot read the URL list ({error})")
+        )
         yield Skipped(source, reason)
         return
     for number, line in enumerate(lines, start=1):

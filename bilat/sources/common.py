@@ -40,7 +40,7 @@ def with_title(title: str | None, body: str) -> str:
 
 
 def json_problem(error: json.JSONDecodeError) -> str:
-    """"Expecting ',' delimiter at column 7", "Unterminated string starting at column 3"."""
+    """ "Expecting ',' delimiter at column 7", "Unterminated string starting at column 3"."""
     joint = " " if error.msg.endswith(" at") else " at "
     return f"{error.msg}{joint}column {error.colno}"
 
@@ -69,8 +69,16 @@ def article(
         text = with_title(title, text)
     if len(text) < MIN_ARTICLE_CHARS:
         found = f"{len(text)} characters" if text else "no text"
-        return Skipped(where or source,
-                       f"too short to be an article ({found}, expected at least "
-                       f"{MIN_ARTICLE_CHARS})")
-    return Document(text=text, source=source, name=name, kind=kind,
-                    title=title or None, date=date or url_date(url), url=url)
+        return Skipped(
+            where or source,
+            f"too short to be an article ({found}, expected at least {MIN_ARTICLE_CHARS})",
+        )
+    return Document(
+        text=text,
+        source=source,
+        name=name,
+        kind=kind,
+        title=title or None,
+        date=date or url_date(url),
+        url=url,
+    )

@@ -7,8 +7,18 @@ import time
 from datetime import date, datetime
 
 MONTHS = {  # genitive, as in a dateline "12 марта 2025", and the nominative for "март 2025"
-    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6,
-    "июля": 7, "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+    "января": 1,
+    "февраля": 2,
+    "марта": 3,
+    "апреля": 4,
+    "мая": 5,
+    "июня": 6,
+    "июля": 7,
+    "августа": 8,
+    "сентября": 9,
+    "октября": 10,
+    "ноября": 11,
+    "декабря": 12,
 }
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
@@ -64,7 +74,8 @@ def dateline(lines: list[str]) -> str | None:
 # Dates in article URLs: "/2018/03/14/", "/2018-03-14-", "/20180314/kazakhstan…". Only a
 # whole date counts; "/news/2010-12/" tells the month and is left to the text.
 _URL_DATE = re.compile(
-    r"(?<![\d])((?:19|20)\d\d)([/_.-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\d])")
+    r"(?<![\d])((?:19|20)\d\d)([/_.-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\d])"
+)
 
 
 def url_date(url: str | None) -> str | None:

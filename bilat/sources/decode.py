@@ -28,8 +28,10 @@ MAX_CONTROL_SHARE = 0.02
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
 
 BOMS = (  # longest first: the UTF-32 LE BOM begins with the UTF-16 LE one
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 CYRILLIC_CODE_PAGES = ("cp1251", "koi8_r", "cp866", "iso8859_5")
@@ -54,8 +56,9 @@ def read_bytes(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> byt
     try:
         size = Path(path).stat().st_size
         if size > limit:
-            raise SourceError(name, f"file too large ({size:,} bytes, expected at most "
-                                    f"{limit // 2**20} MB)")
+            raise SourceError(
+                name, f"file too large ({size:,} bytes, expected at most {limit // 2**20} MB)"
+            )
         data = Path(path).read_bytes()
     except OSError as error:
         raise SourceError(name, f"cannot read file ({error.strerror or error})") from error
@@ -90,8 +93,10 @@ def _strict(data: bytes, encoding: str, source: str) -> str:
     try:
         text = data.decode(encoding).lstrip("\ufeff")
     except UnicodeDecodeError as error:
-        raise SourceError(source, f"undecodable text (a {encoding} BOM, then invalid bytes at "
-                                  f"offset {error.start})") from error
+        raise SourceError(
+            source,
+            f"undecodable text (a {encoding} BOM, then invalid bytes at offset {error.start})",
+        ) from error
     if not _printable(text):
         raise SourceError(source, f"undecodable text (a {encoding} BOM, then no readable text)")
     return text
@@ -103,8 +108,10 @@ def refuse_binary(data: bytes, source: str) -> None:
         raise SourceError(source, "binary file (NUL bytes; expected text)")
     controls = sum(1 for byte in head if byte < 0x20 and byte not in _TEXT_CONTROLS)
     if controls > MAX_CONTROL_SHARE * len(head):
-        raise SourceError(source, f"binary file ({controls} control bytes in the first "
-                                  f"{len(head)}; expected text)")
+        raise SourceError(
+            source,
+            f"binary file ({controls} control bytes in the first {len(head)}; expected text)",
+        )
 
 
 def _known(charset: str | None) -> str | None:
@@ -142,7 +149,8 @@ def _russian_score(text: str) -> float:
     letters = [char for char in non_ascii if char in _EAST_SLAVIC]
     share = len(letters) / len(non_ascii) if non_ascii else 0.0
     if share < MIN_CYRILLIC_SHARE or len(letters) < MIN_CYRILLIC_LETTERS * sum(
-            char.isalpha() for char in text):
+        char.isalpha() for char in text
+    ):
         return 0.0
     lowercase = sum(char.islower() for char in letters) / len(letters)
     return share * lowercase if lowercase >= MIN_LOWERCASE_SHARE else 0.0
@@ -152,8 +160,11 @@ def _normalizer(data: bytes, source: str) -> str:
     match = charset_normalizer.from_bytes(data).best()
     text = str(match) if match is not None else ""
     if not text or not _printable(text):
-        raise SourceError(source, "undecodable text (not UTF-8, cp1251, koi8-r or any "
-                                  "encoding charset-normalizer recognises)")
+        raise SourceError(
+            source,
+            "undecodable text (not UTF-8, cp1251, koi8-r or any "
+            "encoding charset-normalizer recognises)",
+        )
     return text
 
 

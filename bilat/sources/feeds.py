@@ -24,9 +24,17 @@ def read_feed(data: bytes, *, source: str, name: str) -> Iterator[Document | Ski
     for index, entry in enumerate(feed.entries, start=1):
         link = entry.get("link") or None
         entry_name = link or f"{name}#{index}"
-        yield article(_body(entry), source=source, name=entry_name, kind="rss",
-                      title=entry.get("title"), date=_date(entry), url=link,
-                      where=f"{source}#{index}", title_first=True)
+        yield article(
+            _body(entry),
+            source=source,
+            name=entry_name,
+            kind="rss",
+            title=entry.get("title"),
+            date=_date(entry),
+            url=link,
+            where=f"{source}#{index}",
+            title_first=True,
+        )
 
 
 def _why_not_a_feed(feed: Any) -> str:

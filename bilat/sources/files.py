@@ -32,9 +32,7 @@ def read_path(path: str | os.PathLike[str]) -> Iterator[Document | Skipped]:
         yield Skipped(str(path), "no such file or folder")
 
 
-def read_file(
-    path: Path, *, name: str, explicit: bool = False
-) -> Iterator[Document | Skipped]:
+def read_file(path: Path, *, name: str, explicit: bool = False) -> Iterator[Document | Skipped]:
     """One file's articles; any failure becomes a Skipped naming the file, and a folder's
     other files go on (a third-party parser can fail on an input no test foresaw)."""
     kind = EXTENSIONS.get(path.suffix.lower())
@@ -59,8 +57,11 @@ def read_file(
 
 def folder_files(folder: Path) -> list[str]:
     """The files of a folder that reading it reads, as sorted folder-relative names."""
-    return [path.relative_to(folder).as_posix() for path in sorted(folder.rglob("*"))
-            if path.is_file() and _is_article_file(path.relative_to(folder))]
+    return [
+        path.relative_to(folder).as_posix()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and _is_article_file(path.relative_to(folder))
+    ]
 
 
 def read_folder_file(folder: Path, name: str) -> Iterator[Document | Skipped]:
@@ -112,7 +113,13 @@ def _count_lines(path: Path) -> int:
                 return 1
             refuse_binary(head, str(path))
             file.seek(0)
-            return max(1, sum(1 for n, raw in enumerate(file)
-                              if (raw.removeprefix(b"\xef\xbb\xbf") if n == 0 else raw).strip()))
+            return max(
+                1,
+                sum(
+                    1
+                    for n, raw in enumerate(file)
+                    if (raw.removeprefix(b"\xef\xbb\xbf") if n == 0 else raw).strip()
+                ),
+            )
     except (SourceError, OSError):
         return 1

@@ -22,11 +22,30 @@ from bilat.sources.dates import iso_date
 # Headings of blocks that list other articles; matched case-insensitively against a whole
 # line, colon optional. Gathered from Russian news sites' sidebars and article footers.
 FURNITURE_HEADINGS = (
-    "читайте также", "читайте еще", "читайте ещё", "смотрите также", "см. также",
-    "популярное", "самое популярное", "самое читаемое", "сейчас читают", "топ новостей",
-    "новости по теме", "материалы по теме", "по теме", "ещё по теме", "еще по теме",
-    "похожие новости", "похожие материалы", "другие новости", "последние новости",
-    "лента новостей", "главное", "главное за день", "выбор редакции", "рекомендуем",
+    "читайте также",
+    "читайте еще",
+    "читайте ещё",
+    "смотрите также",
+    "см. также",
+    "популярное",
+    "самое популярное",
+    "самое читаемое",
+    "сейчас читают",
+    "топ новостей",
+    "новости по теме",
+    "материалы по теме",
+    "по теме",
+    "ещё по теме",
+    "еще по теме",
+    "похожие новости",
+    "похожие материалы",
+    "другие новости",
+    "последние новости",
+    "лента новостей",
+    "главное",
+    "главное за день",
+    "выбор редакции",
+    "рекомендуем",
 )
 _FURNITURE = re.compile(
     r"^\s*(?:" + "|".join(re.escape(h) for h in FURNITURE_HEADINGS) + r")\s*:?\s*(?P<rest>.*)$",
@@ -54,10 +73,21 @@ def read_html(
     extracted = trafilatura.bare_extraction(html, url=url, **EXTRACT_OPTIONS)
     body = strip_furniture(extracted.text or "") if extracted is not None else ""
     if not body.strip():
-        raise SourceError(source, "no article text found (expected an HTML page with a "
-                                  "main text; found only page furniture or none)")
-    return article(body, source=source, name=name, kind=kind, title=extracted.title,
-                   date=iso_date(extracted.date), url=url, title_first=True)
+        raise SourceError(
+            source,
+            "no article text found (expected an HTML page with a "
+            "main text; found only page furniture or none)",
+        )
+    return article(
+        body,
+        source=source,
+        name=name,
+        kind=kind,
+        title=extracted.title,
+        date=iso_date(extracted.date),
+        url=url,
+        title_first=True,
+    )
 
 
 def strip_furniture(text: str) -> str:

@@ -61,8 +61,10 @@ def _parse(raw: bytes, where: str) -> Any:
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        return Skipped(where, f"not UTF-8 text (invalid byte at offset {error.start}; "
-                              "JSON Lines must be UTF-8)")
+        return Skipped(
+            where,
+            f"not UTF-8 text (invalid byte at offset {error.start}; JSON Lines must be UTF-8)",
+        )
     try:
         return json.loads(line.strip())  # the line end is no part of the JSON
     except json.JSONDecodeError as error:
@@ -79,8 +81,9 @@ def _records(
         elif (problem := _problem(item)) is not None:
             yield Skipped(where, problem)
         else:
-            yield _document(item, source=source, name=f"{name}#{item.get('id') or number}",
-                            where=where)
+            yield _document(
+                item, source=source, name=f"{name}#{item.get('id') or number}", where=where
+            )
 
 
 def _problem(item: Any) -> str | None:
@@ -99,11 +102,27 @@ def _problem(item: Any) -> str | None:
 def _document(item: dict[str, Any], *, source: str, name: str, where: str) -> Document | Skipped:
     title = item.get("title") if isinstance(item.get("title"), str) else None
     url = item.get("url") if isinstance(item.get("url"), str) else None
-    return article(item["text"], source=source, name=name, kind="jsonl", title=title,
-                   date=iso_date(item.get("date")), url=url, where=where, title_first=True)
+    return article(
+        item["text"],
+        source=source,
+        name=name,
+        kind="jsonl",
+        title=title,
+        date=iso_date(item.get("date")),
+        url=url,
+        where=where,
+        title_first=True,
+    )
 
 
 def _json_kind(value: Any) -> str:
-    kinds = {dict: "an object", list: "an array", str: "a string", bool: "a boolean",
-             int: "a number", float: "a number", type(None): "null"}
+    kinds = {
+        dict: "an object",
+        list: "an array",
+        str: "a string",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        type(None): "null",
+    }
     return kinds.get(type(value), type(value).__name__)

@@ -19,24 +19,38 @@ from bilat.sources.telegram import is_telegram_export, read_telegram
 from bilat.sources.text import read_text
 
 EXTENSIONS = {
-    ".txt": "txt", ".text": "txt", ".md": "txt",
-    ".html": "html", ".htm": "html",
-    ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
     ".json": "json",  # a Telegram export, or an array of article objects: sniffed
-    ".xml": "xml", ".rss": "xml", ".atom": "xml",  # a feed, or an XHTML page: sniffed
+    ".xml": "xml",
+    ".rss": "xml",
+    ".atom": "xml",  # a feed, or an XHTML page: sniffed
 }
 EXPECTED = ", ".join(EXTENSIONS)
 
 # Where a page declares its charset; only the head is looked at, as browsers do.
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 CHARSET_SNIFF_BYTES = 2048
-_HTML_ROOT = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)",
-                        re.IGNORECASE | re.DOTALL)
+_HTML_ROOT = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def parse(
-    data: bytes, kind: str, *, source: str, name: str, url: str | None = None,
-    charset: str | None = None, page_kind: str | None = None,
+    data: bytes,
+    kind: str,
+    *,
+    source: str,
+    name: str,
+    url: str | None = None,
+    charset: str | None = None,
+    page_kind: str | None = None,
 ) -> Iterator[Document | Skipped]:
     """Documents of ``data`` read as ``kind`` (a value of EXTENSIONS).
 
@@ -50,8 +64,13 @@ def parse(
         yield _as(document, page_kind, url)
     elif kind == "html":
         charset = charset or _declared_charset(data)
-        yield read_html(decode(data, source, charset), source=source, name=name,
-                        kind=page_kind or "html", url=url)
+        yield read_html(
+            decode(data, source, charset),
+            source=source,
+            name=name,
+            kind=page_kind or "html",
+            url=url,
+        )
     elif kind == "feed":
         yield from read_feed(data, source=source, name=name)
     elif kind == "jsonl":
@@ -78,14 +97,21 @@ def _json(text: str, *, source: str, name: str) -> Iterator[Document | Skipped]:
     try:
         data: Any = json.loads(text)
     except json.JSONDecodeError as error:
-        raise SourceError(source, f"truncated or broken JSON at line {error.lineno} "
-                                  f"({json_problem(error)})") from error
+        raise SourceError(
+            source, f"truncated or broken JSON at line {error.lineno} ({json_problem(error)})"
+        ) from error
     if is_telegram_export(data):
         yield from read_telegram(data, source=source, name=name)
     elif isinstance(data, list):
         yield from read_records(data, source=source, name=name)
     else:
-        found = f"an object with keys {', '.join(list(data)[:5])}" if isinstance(data, dict) \
+        found = (
+            f"an object with keys {', '.join(list(data)[:5])}"
+            if isinstance(data, dict)
             else type(data).__name__
-        raise SourceError(source, "not a Telegram export or a list of articles (expected an "
-                                  f"object with a 'messages' list; found {found})")
+        )
+        raise SourceError(
+            source,
+            "not a Telegram export or a list of articles (expected an "
+            f"object with a 'messages' list; found {found})",
+        )

@@ -45,10 +45,16 @@ def read_telegram(
         if not text.strip():
             continue  # a photo, a sticker, a poll: nothing to read
         number = message.get("id", position)
-        yield article(text, source=source, name=f"{channel}/{number}", kind="telegram",
-                      title=message_title(text), date=_date(message),
-                      url=message_link(channel_id, number),
-                      where=f"{source} (message {number})")
+        yield article(
+            text,
+            source=source,
+            name=f"{channel}/{number}",
+            kind="telegram",
+            title=message_title(text),
+            date=_date(message),
+            url=message_link(channel_id, number),
+            where=f"{source} (message {number})",
+        )
 
 
 def message_link(channel_id: int | None, number: Any) -> str | None:

@@ -22,14 +22,44 @@ DATELINE_WITHIN_LINES = 3
 # Menu items, buttons and section names that sit above a copied page's headline; matched
 # against a whole line, case-insensitively. Gathered from Russian news and regional
 # government sites.
-PAGE_FURNITURE = frozenset({
-    "все новости", "новости", "главная", "главная страница", "лента", "лента новостей",
-    "последние новости", "главное", "новости региона", "новости компании", "пресс-центр",
-    "пресс-релизы", "все материалы", "архив", "меню", "поиск", "войти", "подписаться",
-    "поделиться", "версия для печати", "распечатать", "назад", "вернуться назад",
-    "вернуться к списку", "к списку новостей", "экономика", "политика", "общество",
-    "регионы", "в мире", "бизнес", "происшествия", "культура", "спорт",
-})
+PAGE_FURNITURE = frozenset(
+    {
+        "все новости",
+        "новости",
+        "главная",
+        "главная страница",
+        "лента",
+        "лента новостей",
+        "последние новости",
+        "главное",
+        "новости региона",
+        "новости компании",
+        "пресс-центр",
+        "пресс-релизы",
+        "все материалы",
+        "архив",
+        "меню",
+        "поиск",
+        "войти",
+        "подписаться",
+        "поделиться",
+        "версия для печати",
+        "распечатать",
+        "назад",
+        "вернуться назад",
+        "вернуться к списку",
+        "к списку новостей",
+        "экономика",
+        "политика",
+        "общество",
+        "регионы",
+        "в мире",
+        "бизнес",
+        "происшествия",
+        "культура",
+        "спорт",
+    }
+)
 # Breadcrumbs: short items joined by a separator ("Главная / Новости / Экономика").
 _CRUMB_SEPARATOR = re.compile(r"\s(?:/|>|»|→|\|)\s")
 MAX_CRUMB_WORDS = 4  # a crumb is a section's name; a headline with a slash is longer
@@ -45,9 +75,15 @@ def read_text(data: bytes, *, source: str, name: str) -> Document | Skipped:
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if listing := _listing(lines):
         return Skipped(source, listing)
-    lines = lines[_furniture_lines(lines):]
-    return article(text, source=source, name=name, kind="txt", title=_title(lines),
-                   date=dateline(lines[:DATELINE_WITHIN_LINES]))
+    lines = lines[_furniture_lines(lines) :]
+    return article(
+        text,
+        source=source,
+        name=name,
+        kind="txt",
+        title=_title(lines),
+        date=dateline(lines[:DATELINE_WITHIN_LINES]),
+    )
 
 
 def _title(lines: list[str]) -> str | None:
@@ -56,8 +92,11 @@ def _title(lines: list[str]) -> str | None:
     if len(lines) < 2:
         return None
     first = lines[0].lstrip("# ").strip()  # a Markdown heading is a title too
-    if (len(first) > MAX_TITLE_CHARS or first.endswith((".", ":", ",", ";"))
-            or DATELINE.match(first)):
+    if (
+        len(first) > MAX_TITLE_CHARS
+        or first.endswith((".", ":", ",", ";"))
+        or DATELINE.match(first)
+    ):
         return None
     return first
 

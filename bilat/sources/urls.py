@@ -23,12 +23,18 @@ RETRY_BACKOFF_S = 0.5
 USER_AGENT = "bilat/0.1 (+news reader for cooperation facts)"
 
 CONTENT_TYPES = {
-    "text/html": "html", "application/xhtml+xml": "html",
-    "application/rss+xml": "xml", "application/atom+xml": "xml",
-    "application/rdf+xml": "xml", "application/xml": "xml", "text/xml": "xml",
-    "text/plain": "txt", "text/markdown": "txt",
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "application/rss+xml": "xml",
+    "application/atom+xml": "xml",
+    "application/rdf+xml": "xml",
+    "application/xml": "xml",
+    "text/xml": "xml",
+    "text/plain": "txt",
+    "text/markdown": "txt",
     "application/json": "json",
-    "application/x-ndjson": "jsonl", "application/jsonl": "jsonl",
+    "application/x-ndjson": "jsonl",
+    "application/jsonl": "jsonl",
     "application/x-jsonlines": "jsonl",
 }
 
@@ -38,8 +44,9 @@ def is_url(value: object) -> bool:
 
 
 def new_client() -> httpx.Client:
-    return httpx.Client(timeout=TIMEOUT_S, follow_redirects=True,
-                        headers={"User-Agent": USER_AGENT})
+    return httpx.Client(
+        timeout=TIMEOUT_S, follow_redirects=True, headers={"User-Agent": USER_AGENT}
+    )
 
 
 def read_url(url: str, client: httpx.Client) -> Iterator[Document | Skipped]:
@@ -47,8 +54,9 @@ def read_url(url: str, client: httpx.Client) -> Iterator[Document | Skipped]:
     try:
         data, content_type, charset, final = fetch(url, client)
         kind = _kind(content_type, final, url)
-        yield from parse(data, kind, source=url, name=url, url=final, charset=charset,
-                         page_kind="url")
+        yield from parse(
+            data, kind, source=url, name=url, url=final, charset=charset, page_kind="url"
+        )
     except SourceError as error:
         yield Skipped(error.input, error.reason)
 
@@ -91,8 +99,9 @@ def _body(url: str, response: httpx.Response) -> tuple[bytes, str, str | None, s
 
 
 def _too_large(size: int) -> str:
-    return (f"response too large (over {size:,} bytes, expected at most "
-            f"{MAX_FILE_BYTES // 2**20} MB)")
+    return (
+        f"response too large (over {size:,} bytes, expected at most {MAX_FILE_BYTES // 2**20} MB)"
+    )
 
 
 def _why(error: Exception, attempts: int) -> str:
@@ -119,5 +128,7 @@ def _kind(content_type: str, final_url: str, url: str) -> str:
         return EXTENSIONS[suffix]
     if not content_type or content_type == "application/octet-stream":
         return "html"  # servers that say nothing useful mostly serve pages
-    raise SourceError(url, f"unsupported content type '{content_type}' (expected HTML, "
-                           "RSS/Atom, plain text or JSON)")
+    raise SourceError(
+        url,
+        f"unsupported content type '{content_type}' (expected HTML, RSS/Atom, plain text or JSON)",
+    )

@@ -1,9 +1,9 @@
 """Storage of documents, facts and mentions: SQLite by default, PostgreSQL by URL.
 
-    with Store("bilat.db") as store:
-        store.add(document, facts, mentions)
-        store.facts(pair=("RU-BA", "KZ"), indicator="turnover")
-        store.search("товарооборот Казахстан")
+with Store("bilat.db") as store:
+    store.add(document, facts, mentions)
+    store.facts(pair=("RU-BA", "KZ"), indicator="turnover")
+    store.search("товарооборот Казахстан")
 """
 
 from bilat.store.records import SearchHit, StoredDocument, StoredFact

@@ -44,7 +44,7 @@ def normalise_url(url: str) -> str:
         return f"sqlite:///{Path(url).expanduser()}"
     for plain in ("postgresql://", "postgres://"):
         if url.startswith(plain):  # psycopg 3 is the driver we ship, not psycopg2
-            return "postgresql+psycopg://" + url[len(plain):]
+            return "postgresql+psycopg://" + url[len(plain) :]
     return url
 
 
@@ -57,8 +57,10 @@ def connect(url: str, create: bool = True) -> Engine:
     except ArgumentError as e:
         raise StoreError(f"{url}: not a database URL or a file path ({e})") from e
     if parsed.get_backend_name() not in ("sqlite", "postgresql"):
-        raise StoreError(f"{url}: expected a SQLite path or a PostgreSQL URL, "
-                         f"found the {parsed.get_backend_name()!r} dialect")
+        raise StoreError(
+            f"{url}: expected a SQLite path or a PostgreSQL URL, "
+            f"found the {parsed.get_backend_name()!r} dialect"
+        )
     if parsed.get_backend_name() == "sqlite":
         _check_sqlite_path(parsed.database, create)
     try:
@@ -85,11 +87,13 @@ def _check_sqlite_path(database: str | None, create: bool = True) -> None:
         raise StoreError(f"{database}: is a directory, expected a database file")
     if not create and not path.exists():
         # a typo in --db would otherwise read an empty database made on the spot
-        raise StoreError(f"{database}: no such database; `bilat ingest FILES --db {database}` "
-                         "makes one")
+        raise StoreError(
+            f"{database}: no such database; `bilat ingest FILES --db {database}` makes one"
+        )
     if not path.parent.is_dir():
-        raise StoreError(f"{database}: cannot create the database: {path.parent} is not "
-                         "an existing directory")
+        raise StoreError(
+            f"{database}: cannot create the database: {path.parent} is not an existing directory"
+        )
 
 
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -120,21 +124,27 @@ def create_search_index(conn: Connection) -> None:
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql(
             "CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts "
-            "USING fts5(doc_id UNINDEXED, title, lemmas)")
+            "USING fts5(doc_id UNINDEXED, title, lemmas)"
+        )
     else:
         # 'simple' only lowercases: our lemmas are already normalised by pymorphy, and
         # the 'russian' snowball stemmer would only cut them further and merge words.
         conn.exec_driver_sql(
             "CREATE INDEX IF NOT EXISTS ix_documents_lemmas_fts ON documents "
-            "USING gin (to_tsvector('simple', lemmas))")
+            "USING gin (to_tsvector('simple', lemmas))"
+        )
 
 
 def index_document(conn: Connection, doc_id: str, title: str, lemmas: str) -> None:
     """Add a document's lemmas to the full-text index (PostgreSQL indexes the column)."""
     if conn.dialect.name == "sqlite":
-        conn.execute(text("INSERT INTO documents_fts (doc_id, title, lemmas) "
-                          "VALUES (:doc_id, :title, :lemmas)"),
-                     {"doc_id": doc_id, "title": title, "lemmas": lemmas})
+        conn.execute(
+            text(
+                "INSERT INTO documents_fts (doc_id, title, lemmas) "
+                "VALUES (:doc_id, :title, :lemmas)"
+            ),
+            {"doc_id": doc_id, "title": title, "lemmas": lemmas},
+        )
 
 
 # How many of the most recently added matches are ranked. bm25 costs time for every match,

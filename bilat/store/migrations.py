@@ -28,8 +28,10 @@ STEPS: dict[int, Callable[[Connection], None]] = {
 
 def can_migrate(version: int) -> bool:
     """Whether a database at ``version`` can be brought to this bilat's version."""
-    return all(step in STEPS for step in range(version, SCHEMA_VERSION)) and \
-        0 < version <= SCHEMA_VERSION
+    return (
+        all(step in STEPS for step in range(version, SCHEMA_VERSION))
+        and 0 < version <= SCHEMA_VERSION
+    )
 
 
 def migrate(conn: Connection, version: int) -> None:

@@ -26,8 +26,22 @@ _WORD = re.compile(r"[\w-]+")  # the words bilat.nlp.search_terms lemmatises
 _SPACE = re.compile(r"\s")
 
 # Columns count_facts may group by; "party" groups by every party a fact involves.
-COUNTABLE = ("type", "indicator", "year", "months", "status", "qualifier", "currency",
-             "kind", "rule", "doc_id", "party_a", "party_b", "exporter", "importer")
+COUNTABLE = (
+    "type",
+    "indicator",
+    "year",
+    "months",
+    "status",
+    "qualifier",
+    "currency",
+    "kind",
+    "rule",
+    "doc_id",
+    "party_a",
+    "party_b",
+    "exporter",
+    "importer",
+)
 
 
 def resolve_id(conn: Connection, doc_id: str) -> str | None:
@@ -46,32 +60,54 @@ def _resolve(conn: Connection, column: Any, given: str, what: str) -> str | None
     given = given.strip().lower()
     if len(given) < MIN_ID_PREFIX or not _HEX.match(given):
         return None
-    found = conn.execute(select(column).where(column.startswith(given))
-                         .order_by(column).limit(3)).scalars().all()
+    found = (
+        conn.execute(select(column).where(column.startswith(given)).order_by(column).limit(3))
+        .scalars()
+        .all()
+    )
     if len(found) > 1:
-        raise StoreError(f"{what} id prefix {given!r} is ambiguous: it matches "
-                         f"{', '.join(found[:2])}{' …' if len(found) > 2 else ''}; "
-                         "give more digits")
+        raise StoreError(
+            f"{what} id prefix {given!r} is ambiguous: it matches "
+            f"{', '.join(found[:2])}{' …' if len(found) > 2 else ''}; "
+            "give more digits"
+        )
     return found[0] if found else None
 
 
 def _n_facts() -> Any:
-    return (select(func.count()).select_from(facts).where(facts.c.doc_id == documents.c.id)
-            .scalar_subquery())
+    return (
+        select(func.count())
+        .select_from(facts)
+        .where(facts.c.doc_id == documents.c.id)
+        .scalar_subquery()
+    )
 
 
 def _document_select(with_text: bool) -> Select[Any]:
     d = documents.c
-    columns = [d.id, d.name, d.source, d.kind, d.title, d.date, d.n_chars,
-               _n_facts().label("n_facts"), d.url, d.ingested_at]
+    columns = [
+        d.id,
+        d.name,
+        d.source,
+        d.kind,
+        d.title,
+        d.date,
+        d.n_chars,
+        _n_facts().label("n_facts"),
+        d.url,
+        d.ingested_at,
+    ]
     return select(*columns, d.text) if with_text else select(*columns)
 
 
 def documents_page(conn: Connection, limit: int, offset: int) -> list[StoredDocument]:
     """Newest publications first; undated ones last, in name order."""
-    query = (_document_select(with_text=False)
-             .order_by(documents.c.date.desc().nulls_last(), documents.c.name, documents.c.id)
-             .limit(limit).offset(offset))
+    query = (
+        _document_select(with_text=False)
+        .order_by(documents.c.date.desc().nulls_last(), documents.c.name, documents.c.id)
+        .limit(limit)
+        .offset(offset)
+    )
     return [StoredDocument(**row._asdict()) for row in conn.execute(query)]
 
 
@@ -88,29 +124,49 @@ def document_mentions(conn: Connection, doc_id: str) -> list[Mention]:
     if full_id is None:
         return []
     m, a = mentions.c, actors.c
-    query = (select(m.start, m.stop, m.text, m.form, m.normal, a.code, a.name, a.kind,
-                    a.country)
-             .join_from(mentions, actors, m.code == a.code)
-             .where(m.doc_id == full_id).order_by(m.start, m.stop, m.code))
-    return [Mention(start=r.start, stop=r.stop, text=r.text, form=r.form, normal=r.normal,
-                    actor=Actor(code=r.code, name=r.name, kind=r.kind, country=r.country))
-            for r in conn.execute(query)]
+    query = (
+        select(m.start, m.stop, m.text, m.form, m.normal, a.code, a.name, a.kind, a.country)
+        .join_from(mentions, actors, m.code == a.code)
+        .where(m.doc_id == full_id)
+        .order_by(m.start, m.stop, m.code)
+    )
+    return [
+        Mention(
+            start=r.start,
+            stop=r.stop,
+            text=r.text,
+            form=r.form,
+            normal=r.normal,
+            actor=Actor(code=r.code, name=r.name, kind=r.kind, country=r.country),
+        )
+        for r in conn.execute(query)
+    ]
 
 
 def _involves(party: str) -> ColumnElement[bool]:
     return exists().where(fact_parties.c.fact_id == facts.c.id, fact_parties.c.party == party)
 
 
-def fact_conditions(conn: Connection, *, pair: tuple[str, str] | None, party: str | None,
-                    type: str | None, indicator: str | None, year: int | None,
-                    doc_id: str | None) -> list[ColumnElement[bool]] | None:
+def fact_conditions(
+    conn: Connection,
+    *,
+    pair: tuple[str, str] | None,
+    party: str | None,
+    type: str | None,
+    indicator: str | None,
+    year: int | None,
+    doc_id: str | None,
+) -> list[ColumnElement[bool]] | None:
     """WHERE clauses for the facts() filters; None when no fact can match."""
     where: list[ColumnElement[bool]] = []
     # A pair matches in either order because it asks only that both parties take part.
     for code in dict.fromkeys([*(pair or ()), *([party] if party else [])]):
         where.append(_involves(code))
-    for column, wanted in ((facts.c.type, type), (facts.c.indicator, indicator),
-                           (facts.c.year, year)):
+    for column, wanted in (
+        (facts.c.type, type),
+        (facts.c.indicator, indicator),
+        (facts.c.year, year),
+    ):
         if wanted is not None:
             where.append(column == wanted)
     if doc_id is not None:
@@ -121,25 +177,32 @@ def fact_conditions(conn: Connection, *, pair: tuple[str, str] | None, party: st
     return where
 
 
-def facts_page(conn: Connection, where: list[ColumnElement[bool]], limit: int | None,
-               offset: int, first_by: Sequence[Any] = ()) -> list[StoredFact]:
+def facts_page(
+    conn: Connection,
+    where: list[ColumnElement[bool]],
+    limit: int | None,
+    offset: int,
+    first_by: Sequence[Any] = (),
+) -> list[StoredFact]:
     """Facts of the newest documents first, in text order within a document; ``first_by``
     (columns of facts or documents, ordered) sorts before that order."""
     d = documents.c
-    query = (select(facts, d.name.label("doc_name"), d.date.label("doc_date"), d.source,
-                    d.url)
-             .join_from(facts, documents, facts.c.doc_id == d.id)
-             .where(and_(True, *where))
-             .order_by(*first_by, d.date.desc().nulls_last(), d.id, facts.c.evidence_start,
-                       facts.c.id)
-             .limit(limit).offset(offset))
+    query = (
+        select(facts, d.name.label("doc_name"), d.date.label("doc_date"), d.source, d.url)
+        .join_from(facts, documents, facts.c.doc_id == d.id)
+        .where(and_(True, *where))
+        .order_by(*first_by, d.date.desc().nulls_last(), d.id, facts.c.evidence_start, facts.c.id)
+        .limit(limit)
+        .offset(offset)
+    )
     return [_stored_fact(row) for row in conn.execute(query)]
 
 
 def _stored_fact(row: Row[Any]) -> StoredFact:
     r = row._asdict()
-    evidence = Evidence(text=r.pop("evidence_text"), start=r.pop("evidence_start"),
-                        end=r.pop("evidence_end"))
+    evidence = Evidence(
+        text=r.pop("evidence_text"), start=r.pop("evidence_start"), end=r.pop("evidence_end")
+    )
     return StoredFact(fields=r.pop("data"), evidence=evidence, **r)
 
 
@@ -152,8 +215,9 @@ def count_facts(conn: Connection, by: str) -> dict[str, int]:
         key = facts.c[by]
         query = select(key, func.count()).group_by(key)
     else:
-        raise ValueError(f"count_facts(by={by!r}): expected one of "
-                         f"{', '.join((*COUNTABLE, 'party'))}")
+        raise ValueError(
+            f"count_facts(by={by!r}): expected one of {', '.join((*COUNTABLE, 'party'))}"
+        )
     counts = {("none" if k is None else str(k)): n for k, n in conn.execute(query)}
     return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
@@ -164,12 +228,19 @@ def top_pairs(conn: Connection, limit: int) -> list[tuple[str, str, int]]:
     partners names KZ and KZ-39, which are one side, not a pair."""
     one, two = fact_parties.alias("one"), fact_parties.alias("two")
     n = func.count().label("n")
-    apart = and_(one.c.fact_id == two.c.fact_id, one.c.party < two.c.party,
-                 not_(two.c.party.startswith(one.c.party + "-")),
-                 not_(one.c.party.startswith(two.c.party + "-")))
-    query = (select(one.c.party, two.c.party, n).join_from(one, two, apart)
-             .group_by(one.c.party, two.c.party)
-             .order_by(n.desc(), one.c.party, two.c.party).limit(limit))
+    apart = and_(
+        one.c.fact_id == two.c.fact_id,
+        one.c.party < two.c.party,
+        not_(two.c.party.startswith(one.c.party + "-")),
+        not_(one.c.party.startswith(two.c.party + "-")),
+    )
+    query = (
+        select(one.c.party, two.c.party, n)
+        .join_from(one, two, apart)
+        .group_by(one.c.party, two.c.party)
+        .order_by(n.desc(), one.c.party, two.c.party)
+        .limit(limit)
+    )
     # The database collation ordered each pair; Python's order keeps output uniform.
     return [(min(a, b), max(a, b), count) for a, b, count in conn.execute(query)]
 
@@ -179,9 +250,17 @@ def search(conn: Connection, query: str, limit: int) -> list[SearchHit]:
     terms = list(dict.fromkeys(search_terms(query).split()))
     if not terms or limit <= 0:
         return []
-    return [SearchHit(id=r.id, name=r.name, title=r.title, date=r.date,
-                      snippet=snippet(r.text, terms), score=float(r.score))
-            for r in dialect.search(conn, terms, limit)]
+    return [
+        SearchHit(
+            id=r.id,
+            name=r.name,
+            title=r.title,
+            date=r.date,
+            snippet=snippet(r.text, terms),
+            score=float(r.score),
+        )
+        for r in dialect.search(conn, terms, limit)
+    ]
 
 
 def snippet(text: str, terms: list[str]) -> str:
@@ -191,8 +270,9 @@ def snippet(text: str, terms: list[str]) -> str:
     cut from the original wording rather than from the lemmas.
     """
     anchors = {t for t in terms if len(t) >= MIN_ANCHOR_CHARS} or set(terms)
-    position = next((m.start() for m in _WORD.finditer(text)
-                     if lemma_of(m.group().lower()) in anchors), 0)
+    position = next(
+        (m.start() for m in _WORD.finditer(text) if lemma_of(m.group().lower()) in anchors), 0
+    )
     start, end = max(0, position - SNIPPET_LEAD), len(text)
     if start > 0:  # begin after a space, not inside a word
         space = _SPACE.search(text, start, position)

@@ -70,8 +70,13 @@ class StoredFact:
         return row
 
     def to_fact(self) -> Fact:
-        return Fact(type=self.type, fields=self.fields, evidence=self.evidence,
-                    confidence=self.confidence, rule=self.rule)
+        return Fact(
+            type=self.type,
+            fields=self.fields,
+            evidence=self.evidence,
+            confidence=self.confidence,
+            rule=self.rule,
+        )
 
 
 @dataclass(frozen=True)
@@ -89,14 +94,22 @@ class SearchHit:
 
 def canonical_json(fields: Mapping[str, Any]) -> str:
     """Fields as one canonical string: key order and spacing never change the id."""
-    return json.dumps(fields, sort_keys=True, ensure_ascii=False, allow_nan=False,
-                      separators=(",", ":"))
+    return json.dumps(
+        fields, sort_keys=True, ensure_ascii=False, allow_nan=False, separators=(",", ":")
+    )
 
 
 def fact_id(doc_id: str, fact: Fact) -> str:
     """16 hex digits fixed by what the fact says and where: re-ingest finds the same id."""
-    key = "\x1f".join([doc_id, fact.type, str(fact.evidence.start), str(fact.evidence.end),
-                       canonical_json(fact.fields)])
+    key = "\x1f".join(
+        [
+            doc_id,
+            fact.type,
+            str(fact.evidence.start),
+            str(fact.evidence.end),
+            canonical_json(fact.fields),
+        ]
+    )
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -105,9 +118,10 @@ def fact_row(doc_id: str, fact: Fact) -> dict[str, Any]:
     try:
         return _fact_row(doc_id, fact)
     except (TypeError, ValueError) as e:
-        raise StoreError(f"document {doc_id}: {fact.type} fact at "
-                         f"{fact.evidence.start}–{fact.evidence.end} cannot be stored: {e}"
-                         ) from e
+        raise StoreError(
+            f"document {doc_id}: {fact.type} fact at "
+            f"{fact.evidence.start}–{fact.evidence.end} cannot be stored: {e}"
+        ) from e
 
 
 def _fact_row(doc_id: str, fact: Fact) -> dict[str, Any]:
@@ -116,19 +130,27 @@ def _fact_row(doc_id: str, fact: Fact) -> dict[str, Any]:
     period = get("period")
     period = period if isinstance(period, Mapping) else {}
     return {
-        "id": fact_id(doc_id, fact), "doc_id": doc_id, "type": fact.type,
+        "id": fact_id(doc_id, fact),
+        "doc_id": doc_id,
+        "type": fact.type,
         "indicator": _text(get("indicator")),
         "party_a": pair[0] if pair else None,
         "party_b": pair[1] if len(pair) > 1 else None,
-        "exporter": _text(get("exporter")), "importer": _text(get("importer")),
+        "exporter": _text(get("exporter")),
+        "importer": _text(get("importer")),
         "year": _int(period.get("year")) or _year_of(get("date")),
         "months": _int(period.get("months")),
-        "value": _float(get("value")), "currency": _text(get("currency")),
-        "percent": _float(get("percent")), "qualifier": _text(get("qualifier")),
-        "status": _text(get("status")), "kind": _text(get("kind")),
-        "confidence": float(fact.confidence), "rule": fact.rule,
+        "value": _float(get("value")),
+        "currency": _text(get("currency")),
+        "percent": _float(get("percent")),
+        "qualifier": _text(get("qualifier")),
+        "status": _text(get("status")),
+        "kind": _text(get("kind")),
+        "confidence": float(fact.confidence),
+        "rule": fact.rule,
         "evidence_text": fact.evidence.text,
-        "evidence_start": int(fact.evidence.start), "evidence_end": int(fact.evidence.end),
+        "evidence_start": int(fact.evidence.start),
+        "evidence_end": int(fact.evidence.end),
         "data": json.loads(canonical_json(fact.fields)),  # raises on what JSON cannot hold
     }
 

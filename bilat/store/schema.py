@@ -31,13 +31,15 @@ SCHEMA_VERSION = 2
 metadata = MetaData()
 
 meta = Table(
-    "meta", metadata,
+    "meta",
+    metadata,
     Column("key", String, primary_key=True),
     Column("value", String, nullable=False),
 )
 
 documents = Table(
-    "documents", metadata,
+    "documents",
+    metadata,
     Column("id", String, primary_key=True),  # content_hash of the normalised text
     Column("name", String, nullable=False),
     Column("source", String, nullable=False),
@@ -55,7 +57,8 @@ documents = Table(
 )
 
 actors = Table(
-    "actors", metadata,
+    "actors",
+    metadata,
     Column("code", String, primary_key=True),  # ISO 3166-1 alpha-2 or ISO 3166-2
     Column("name", String, nullable=False),
     Column("kind", String, nullable=False),
@@ -63,9 +66,9 @@ actors = Table(
 )
 
 mentions = Table(
-    "mentions", metadata,
-    Column("doc_id", String, ForeignKey("documents.id", ondelete="CASCADE"),
-           primary_key=True),
+    "mentions",
+    metadata,
+    Column("doc_id", String, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
     Column("start", Integer, primary_key=True),
     Column("stop", Integer, primary_key=True),
     Column("code", String, ForeignKey("actors.code"), primary_key=True),
@@ -76,10 +79,10 @@ mentions = Table(
 )
 
 facts = Table(
-    "facts", metadata,
+    "facts",
+    metadata,
     Column("id", String, primary_key=True),  # see records.fact_id: stable across runs
-    Column("doc_id", String, ForeignKey("documents.id", ondelete="CASCADE"),
-           nullable=False),
+    Column("doc_id", String, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
     Column("type", String, nullable=False),
     # The keys most queries filter on, lifted out of ``data`` into typed columns.
     Column("indicator", String),
@@ -112,9 +115,9 @@ facts = Table(
 # partners). party_a/party_b hold only two, and an event may have three parties; the
 # party and pair filters read this table so that no party is missed.
 fact_parties = Table(
-    "fact_parties", metadata,
-    Column("fact_id", String, ForeignKey("facts.id", ondelete="CASCADE"),
-           primary_key=True),
+    "fact_parties",
+    metadata,
+    Column("fact_id", String, ForeignKey("facts.id", ondelete="CASCADE"), primary_key=True),
     Column("party", String, primary_key=True),
     Index("ix_fact_parties_party", "party", "fact_id"),
 )
@@ -124,7 +127,8 @@ fact_parties = Table(
 # it was made on (re-extraction replaces facts), and is found again by its key.
 
 curation = Table(
-    "curation", metadata,
+    "curation",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),  # order of decisions
     # The stable key (see kb.curation.stable_key) finds the fact again after re-extraction;
     # fact_id is the exact row the decision was made on, tried first.
@@ -141,7 +145,8 @@ curation = Table(
 )
 
 doc_groups = Table(
-    "doc_groups", metadata,
+    "doc_groups",
+    metadata,
     Column("doc_id", String, primary_key=True),
     # The group's representative: its earliest document (by date, then id).
     Column("group_id", String, nullable=False),

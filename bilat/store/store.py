@@ -41,8 +41,9 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------
 
-    def add(self, document: Document, facts: Sequence[Fact],
-            mentions: Sequence[Mention] = ()) -> bool:
+    def add(
+        self, document: Document, facts: Sequence[Fact], mentions: Sequence[Mention] = ()
+    ) -> bool:
         """Store a document with its facts and mentions in one transaction.
 
         Returns False, writing nothing, when a document with the same id is stored.
@@ -75,8 +76,9 @@ class Store:
 
     def count_documents(self) -> int:
         with self.reading("count documents") as conn:
-            return int(conn.execute(select(func.count()).select_from(schema.documents))
-                       .scalar_one())
+            return int(
+                conn.execute(select(func.count()).select_from(schema.documents)).scalar_one()
+            )
 
     def count_facts(self, by: str = "type") -> dict[str, int]:
         """Facts per value of a column (type, indicator, year, status, …, or party)."""
@@ -104,14 +106,29 @@ class Store:
         with self.reading("read mentions") as conn:
             return queries.document_mentions(conn, doc_id)
 
-    def facts(self, *, pair: tuple[str, str] | None = None, party: str | None = None,
-              type: str | None = None, indicator: str | None = None,
-              year: int | None = None, doc_id: str | None = None,
-              limit: int | None = None, offset: int = 0) -> list[StoredFact]:
+    def facts(
+        self,
+        *,
+        pair: tuple[str, str] | None = None,
+        party: str | None = None,
+        type: str | None = None,
+        indicator: str | None = None,
+        year: int | None = None,
+        doc_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[StoredFact]:
         """Facts matching every filter given; ``pair`` in either order, codes exact."""
         with self.reading("read facts") as conn:
-            where = queries.fact_conditions(conn, pair=pair, party=party, type=type,
-                                            indicator=indicator, year=year, doc_id=doc_id)
+            where = queries.fact_conditions(
+                conn,
+                pair=pair,
+                party=party,
+                type=type,
+                indicator=indicator,
+                year=year,
+                doc_id=doc_id,
+            )
             return [] if where is None else queries.facts_page(conn, where, limit, offset)
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
@@ -127,8 +144,12 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 traceback: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
         self.close()
 
     def __repr__(self) -> str:
@@ -171,8 +192,9 @@ def _create_schema(conn: Connection) -> None:
         conn.execute(insert(schema.meta).values(key=_VERSION_KEY, value=current))
     elif found != current:
         migrations.migrate(conn, int(found))
-        conn.execute(update(schema.meta).where(schema.meta.c.key == _VERSION_KEY)
-                     .values(value=current))
+        conn.execute(
+            update(schema.meta).where(schema.meta.c.key == _VERSION_KEY).values(value=current)
+        )
 
 
 _VERSION_KEY = "schema_version"
@@ -182,14 +204,20 @@ def _schema_version(conn: Connection) -> str | None:
     """The database's schema version (None when new); StoreError if it cannot be read."""
     if not conn.dialect.has_table(conn, schema.meta.name):
         return None  # a new database; on PostgreSQL a failed SELECT would end the transaction
-    found = conn.execute(select(schema.meta.c.value)
-                         .where(schema.meta.c.key == _VERSION_KEY)).scalar()
-    if found is None or found == str(schema.SCHEMA_VERSION) or (
-            found.isdigit() and migrations.can_migrate(int(found))):
+    found = conn.execute(
+        select(schema.meta.c.value).where(schema.meta.c.key == _VERSION_KEY)
+    ).scalar()
+    if (
+        found is None
+        or found == str(schema.SCHEMA_VERSION)
+        or (found.isdigit() and migrations.can_migrate(int(found)))
+    ):
         return found
-    raise StoreError(f"{conn.engine.url.render_as_string(hide_password=True)}: database has "
-                     f"schema version {found}, this bilat reads versions 1 to "
-                     f"{schema.SCHEMA_VERSION}: upgrade bilat, or ingest into a new database")
+    raise StoreError(
+        f"{conn.engine.url.render_as_string(hide_password=True)}: database has "
+        f"schema version {found}, this bilat reads versions 1 to "
+        f"{schema.SCHEMA_VERSION}: upgrade bilat, or ingest into a new database"
+    )
 
 
 def _stored(conn: Connection, doc_id: str) -> bool:
@@ -205,24 +233,35 @@ def _fact_rows(doc_id: str, facts: Sequence[Fact]) -> dict[str, tuple[dict[str, 
     return rows
 
 
-def _write_document(conn: Connection, document: Document, lemmas: str,
-                    title_lemmas: str) -> None:
-    conn.execute(insert(schema.documents).values(
-        id=document.id, name=document.name, source=document.source, kind=document.kind,
-        title=document.title, date=document.date, url=document.url, text=document.text,
-        lemmas=lemmas, n_chars=len(document.text),
-        ingested_at=datetime.now(UTC).isoformat(timespec="seconds")))
+def _write_document(conn: Connection, document: Document, lemmas: str, title_lemmas: str) -> None:
+    conn.execute(
+        insert(schema.documents).values(
+            id=document.id,
+            name=document.name,
+            source=document.source,
+            kind=document.kind,
+            title=document.title,
+            date=document.date,
+            url=document.url,
+            text=document.text,
+            lemmas=lemmas,
+            n_chars=len(document.text),
+            ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        )
+    )
     # The index gets the title's lemmas, so that bm25 can weigh title matches higher.
     dialect.index_document(conn, document.id, title_lemmas, lemmas)
 
 
-def _write_facts(conn: Connection,
-                 rows: dict[str, tuple[dict[str, Any], list[str]]]) -> None:
+def _write_facts(conn: Connection, rows: dict[str, tuple[dict[str, Any], list[str]]]) -> None:
     if not rows:
         return
     conn.execute(insert(schema.facts), [row for row, _ in rows.values()])
-    parties = [{"fact_id": fact_id, "party": party}
-               for fact_id, (_, codes) in rows.items() for party in codes]
+    parties = [
+        {"fact_id": fact_id, "party": party}
+        for fact_id, (_, codes) in rows.items()
+        for party in codes
+    ]
     if parties:
         conn.execute(insert(schema.fact_parties), parties)
 
@@ -231,10 +270,18 @@ def _write_mentions(conn: Connection, doc_id: str, mentions: Sequence[Mention]) 
     if not mentions:
         return
     _write_actors(conn, {m.actor.code: m.actor for m in mentions})
-    rows = {(m.start, m.stop, m.actor.code): {
-        "doc_id": doc_id, "start": m.start, "stop": m.stop, "code": m.actor.code,
-        "text": m.text, "form": m.form, "normal": m.normal or m.actor.name,
-    } for m in mentions}
+    rows = {
+        (m.start, m.stop, m.actor.code): {
+            "doc_id": doc_id,
+            "start": m.start,
+            "stop": m.stop,
+            "code": m.actor.code,
+            "text": m.text,
+            "form": m.form,
+            "normal": m.normal or m.actor.name,
+        }
+        for m in mentions
+    }
     conn.execute(insert(schema.mentions), list(rows.values()))
 
 
@@ -245,10 +292,16 @@ def _write_actors(conn: Connection, by_code: dict[str, Actor]) -> None:
     (RU is in nearly every document) until commit, serialising parallel writers.
     """
     a = schema.actors.c
-    stored = {r.code: r for r in conn.execute(
-        select(a.code, a.name, a.kind, a.country).where(a.code.in_(list(by_code))))}
-    rows = [{"code": code, "name": actor.name, "kind": actor.kind, "country": actor.country}
-            for code, actor in sorted(by_code.items())]
+    stored = {
+        r.code: r
+        for r in conn.execute(
+            select(a.code, a.name, a.kind, a.country).where(a.code.in_(list(by_code)))
+        )
+    }
+    rows = [
+        {"code": code, "name": actor.name, "kind": actor.kind, "country": actor.country}
+        for code, actor in sorted(by_code.items())
+    ]
     dialect.insert_missing(conn, schema.actors, [r for r in rows if r["code"] not in stored])
     for row in rows:
         old = stored.get(row["code"])

@@ -32,31 +32,54 @@ StoreDep = Annotated[Store, Depends(get_store)]
 StaleDep = Annotated[bool, Depends(get_stale_ok)]
 
 
-def filters(type: str | None = None, indicator: str | None = None,
-            party: Annotated[str | None, Query(description="ISO code: KZ, RU-BA")] = None,
-            partner: Annotated[str | None, Query(description="With party: the pair")] = None,
-            # text, not int: the explorer's form sends "year=" when the field is left empty
-            year: Annotated[str | None, Query(pattern=r"^\s*\d{0,4}\s*$",
-                                              description="A year: 2024")] = None,
-            status: str | None = None, doc_id: str | None = None,
-            q: Annotated[str | None, Query(description="Words the evidence holds, any "
-                                                        "case")] = None,
-            since: Annotated[str | None, Query(pattern=DATE_PATTERN, description=(
-                "Published on or after: 2024, 2024-03 or 2024-03-31"))] = None,
-            until: Annotated[str | None, Query(pattern=DATE_PATTERN, description=(
-                "Published on or before; 2024-03 takes all of March"))] = None,
-            sort: Annotated[str | None, Query(pattern=SORT_PATTERN, description=(
-                f"A column: {', '.join(SORTS)}; -value for descending; newest first "
-                "when not given"))] = None) -> views.FactFilters:
+def filters(
+    type: str | None = None,
+    indicator: str | None = None,
+    party: Annotated[str | None, Query(description="ISO code: KZ, RU-BA")] = None,
+    partner: Annotated[str | None, Query(description="With party: the pair")] = None,
+    # text, not int: the explorer's form sends "year=" when the field is left empty
+    year: Annotated[
+        str | None, Query(pattern=r"^\s*\d{0,4}\s*$", description="A year: 2024")
+    ] = None,
+    status: str | None = None,
+    doc_id: str | None = None,
+    q: Annotated[str | None, Query(description="Words the evidence holds, any case")] = None,
+    since: Annotated[
+        str | None,
+        Query(
+            pattern=DATE_PATTERN, description=("Published on or after: 2024, 2024-03 or 2024-03-31")
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        Query(
+            pattern=DATE_PATTERN, description=("Published on or before; 2024-03 takes all of March")
+        ),
+    ] = None,
+    sort: Annotated[
+        str | None,
+        Query(
+            pattern=SORT_PATTERN,
+            description=(
+                f"A column: {', '.join(SORTS)}; -value for descending; newest first when not given"
+            ),
+        ),
+    ] = None,
+) -> views.FactFilters:
     """Fact filters from the query string; codes are upper-cased as stored."""
     chosen = views.FactFilters(
-        type=type or None, indicator=indicator or None,
+        type=type or None,
+        indicator=indicator or None,
         party=(party or "").strip().upper() or None,
         partner=(partner or "").strip().upper() or None,
-        year=int(year) if year and year.strip() else None, status=status or None,
-        doc_id=doc_id or None, q=" ".join((q or "").split()) or None,
-        since=(since or "").strip() or None, until=(until or "").strip() or None,
-        sort=(sort or "").strip() or None)
+        year=int(year) if year and year.strip() else None,
+        status=status or None,
+        doc_id=doc_id or None,
+        q=" ".join((q or "").split()) or None,
+        since=(since or "").strip() or None,
+        until=(until or "").strip() or None,
+        sort=(sort or "").strip() or None,
+    )
     chosen.conditions()  # a date that does not exist is refused here, as a bad request
     return chosen
 
@@ -72,21 +95,45 @@ class Selection:
     standing: str | None
 
 
-def selection(type: str | None = None, indicator: str | None = None,
-              party: Annotated[str | None, Query(description="ISO code: KZ, RU-BA")] = None,
-              partner: Annotated[str | None, Query(description="With party: the pair")] = None,
-              year: Annotated[str | None, Query(pattern=r"^\s*\d{0,4}\s*$")] = None,
-              status: str | None = None,
-              standing: Annotated[str | None, Query(pattern=STANDING_PATTERN, description=(
-                  "confirmed, agreed, disputed or overruled"))] = None,
-              sort: Annotated[str | None, Query(pattern=TABLE_SORT_PATTERN, description=(
-                  f"A column: {', '.join(kb_table.SORTS)}; -sources for descending; most "
-                  "independent sources first when not given"))] = None) -> Selection:
+def selection(
+    type: str | None = None,
+    indicator: str | None = None,
+    party: Annotated[str | None, Query(description="ISO code: KZ, RU-BA")] = None,
+    partner: Annotated[str | None, Query(description="With party: the pair")] = None,
+    year: Annotated[str | None, Query(pattern=r"^\s*\d{0,4}\s*$")] = None,
+    status: str | None = None,
+    standing: Annotated[
+        str | None,
+        Query(pattern=STANDING_PATTERN, description=("confirmed, agreed, disputed or overruled")),
+    ] = None,
+    sort: Annotated[
+        str | None,
+        Query(
+            pattern=TABLE_SORT_PATTERN,
+            description=(
+                f"A column: {', '.join(kb_table.SORTS)}; -sources for descending; most "
+                "independent sources first when not given"
+            ),
+        ),
+    ] = None,
+) -> Selection:
     """Filters of the consolidated table: those that select whole consolidated facts."""
-    chosen = filters(type=type, indicator=indicator, party=party, partner=partner, year=year,
-                     status=status, doc_id=None, q=None, since=None, until=None, sort=None)
-    return Selection(replace(chosen, sort=(sort or "").strip() or None),
-                     (standing or "").strip() or None)
+    chosen = filters(
+        type=type,
+        indicator=indicator,
+        party=party,
+        partner=partner,
+        year=year,
+        status=status,
+        doc_id=None,
+        q=None,
+        since=None,
+        until=None,
+        sort=None,
+    )
+    return Selection(
+        replace(chosen, sort=(sort or "").strip() or None), (standing or "").strip() or None
+    )
 
 
 SelectionDep = Annotated[Selection, Depends(selection)]
@@ -112,8 +159,9 @@ def actor(code: str, store: StoreDep) -> JSONResponse:
     return _json(views.actor(store, code))
 
 
-@router.get("/doc/{doc_id}", response_model=schemas.DocumentView,
-            summary="A document with its facts")
+@router.get(
+    "/doc/{doc_id}", response_model=schemas.DocumentView, summary="A document with its facts"
+)
 def document(doc_id: str, store: StoreDep) -> JSONResponse:
     return _json(views.document(store, doc_id))
 
@@ -124,49 +172,71 @@ def search(store: StoreDep, q: str = "", limit: Limit = views.SEARCH_LIMIT) -> J
 
 
 @router.get("/facts", response_model=schemas.FactsPage, summary="Facts, filtered")
-def facts(store: StoreDep, chosen: FiltersDep, limit: Limit = 100,
-          offset: Annotated[int, Query(ge=0)] = 0) -> JSONResponse:
+def facts(
+    store: StoreDep, chosen: FiltersDep, limit: Limit = 100, offset: Annotated[int, Query(ge=0)] = 0
+) -> JSONResponse:
     return _json(views.fact_list(store, chosen, limit, offset))
 
 
-@router.get("/facts.csv", response_class=Response,
-            summary="Every matching fact as CSV, in the same order",
-            responses={200: {"content": {"text/csv": {}}}})
-def facts_csv(store: StoreDep, chosen: FiltersDep,
-              limit: Annotated[int | None, Query(ge=1, description="At most this many; "
-                                                 "all when not given")] = None,
-              offset: Annotated[int, Query(ge=0)] = 0) -> Response:
-    return StreamingResponse(views.facts_csv_stream(store, chosen, limit, offset),
-                             media_type="text/csv; charset=utf-8",
-                             headers={"Content-Disposition": 'attachment; filename="facts.csv"'})
+@router.get(
+    "/facts.csv",
+    response_class=Response,
+    summary="Every matching fact as CSV, in the same order",
+    responses={200: {"content": {"text/csv": {}}}},
+)
+def facts_csv(
+    store: StoreDep,
+    chosen: FiltersDep,
+    limit: Annotated[
+        int | None, Query(ge=1, description="At most this many; all when not given")
+    ] = None,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> Response:
+    return StreamingResponse(
+        views.facts_csv_stream(store, chosen, limit, offset),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="facts.csv"'},
+    )
 
 
-@router.get("/consolidated", response_model=schemas.ConsolidatedPage,
-            summary="Consolidated facts: one per figure, with all its sources")
-def consolidated(store: StoreDep, chosen: SelectionDep, limit: Limit = 100,
-                 offset: Annotated[int, Query(ge=0)] = 0) -> JSONResponse:
-    return _json(views.consolidated_list(store, chosen.filters, chosen.standing, limit,
-                                         offset))
+@router.get(
+    "/consolidated",
+    response_model=schemas.ConsolidatedPage,
+    summary="Consolidated facts: one per figure, with all its sources",
+)
+def consolidated(
+    store: StoreDep,
+    chosen: SelectionDep,
+    limit: Limit = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> JSONResponse:
+    return _json(views.consolidated_list(store, chosen.filters, chosen.standing, limit, offset))
 
 
-@router.get("/consolidated.csv", response_class=Response,
-            summary="Every selected consolidated fact as CSV",
-            responses={200: {"content": {"text/csv": {}}}})
+@router.get(
+    "/consolidated.csv",
+    response_class=Response,
+    summary="Every selected consolidated fact as CSV",
+    responses={200: {"content": {"text/csv": {}}}},
+)
 def consolidated_csv(store: StoreDep, chosen: SelectionDep) -> Response:
-    return Response(views.consolidated_csv(store, chosen.filters, chosen.standing),
-                    media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition":
-                             'attachment; filename="consolidated.csv"'})
+    return Response(
+        views.consolidated_csv(store, chosen.filters, chosen.standing),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="consolidated.csv"'},
+    )
 
 
-@router.get("/fact/{fact_id}", response_model=schemas.FactView,
-            summary="A fact with its decisions")
+@router.get("/fact/{fact_id}", response_model=schemas.FactView, summary="A fact with its decisions")
 def fact(fact_id: str, store: StoreDep) -> JSONResponse:
     return _json(views.fact(store, fact_id))
 
 
-@router.post("/fact/{fact_id}/curation", response_model=schemas.CurationResult,
-             summary="Confirm, reject or correct a fact")
+@router.post(
+    "/fact/{fact_id}/curation",
+    response_model=schemas.CurationResult,
+    summary="Confirm, reject or correct a fact",
+)
 def curate(fact_id: str, body: schemas.CurationRequest, store: StoreDep) -> JSONResponse:
     return _json(views.curate(store, fact_id, body.model_dump()))
 
@@ -176,8 +246,12 @@ def ask(store: StoreDep, q: str = "") -> JSONResponse:
     return _json(views.ask(store, q))
 
 
-@router.get("/contradictions", response_model=schemas.ContradictionsView,
-            summary="Contradictions and consistency checks")
-def contradictions(store: StoreDep, stale_ok: StaleDep, limit: Limit = 100,
-                   offset: Annotated[int, Query(ge=0)] = 0) -> JSONResponse:
+@router.get(
+    "/contradictions",
+    response_model=schemas.ContradictionsView,
+    summary="Contradictions and consistency checks",
+)
+def contradictions(
+    store: StoreDep, stale_ok: StaleDep, limit: Limit = 100, offset: Annotated[int, Query(ge=0)] = 0
+) -> JSONResponse:
     return _json(views.contradictions(store, limit, offset, stale_ok))

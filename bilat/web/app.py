@@ -24,8 +24,10 @@ from bilat.web.render import render
 
 STATIC = Path(__file__).parent / "static"
 DEFAULT_HOST = "127.0.0.1"  # the dashboard is for the analyst's own machine unless told
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-       "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
 
 
 def create_app(store: Store, background: bool = False) -> FastAPI:
@@ -34,9 +36,14 @@ def create_app(store: Store, background: bool = False) -> FastAPI:
     the last ones meanwhile; without it (tests, scripts) every answer is current."""
     # No /docs or /redoc: FastAPI serves their scripts from a CDN, and the dashboard must
     # work air-gapped. /openapi.json stays.
-    app = FastAPI(title="bilat", version="0.1.0", docs_url=None, redoc_url=None,
-                  description="Sourced facts about international and interregional "
-                              "cooperation: pages and their JSON twins under /api.")
+    app = FastAPI(
+        title="bilat",
+        version="0.1.0",
+        docs_url=None,
+        redoc_url=None,
+        description="Sourced facts about international and interregional "
+        "cooperation: pages and their JSON twins under /api.",
+    )
     app.state.store = store
     app.state.background = background
     if background:
@@ -78,8 +85,9 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 async def _invalid(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg')}"
-                         for e in exc.errors())
+    problems = "; ".join(
+        f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg')}" for e in exc.errors()
+    )
     return error_response(request, 422, "invalid_request", problems or "invalid request")
 
 

@@ -42,9 +42,10 @@ def nice_ticks(top: float, count: int = 5) -> list[float]:
 
 
 def svg(width: int, height: int, label: str, body: Sequence[str]) -> Markup:
-    return Markup(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-                  f'role="img" aria-label="{escape(label)}" class="chart">'
-                  + "".join(body) + "</svg>")
+    return Markup(
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'role="img" aria-label="{escape(label)}" class="chart">' + "".join(body) + "</svg>"
+    )
 
 
 def trade_chart(series: Sequence[Mapping[str, Any]], currency: str | None) -> Markup:
@@ -55,14 +56,14 @@ def trade_chart(series: Sequence[Mapping[str, Any]], currency: str | None) -> Ma
     years = sorted({p["year"] for _, s in shown for p in s["points"]})
     top = max(p["value"] for _, s in shown for p in s["points"])
     ticks = nice_ticks(top * 1.05)
-    x = _x_scale(years[0] - (PARTIAL_SHIFT if _has_partial(shown, years[0]) else 0),
-                 years[-1])
+    x = _x_scale(years[0] - (PARTIAL_SHIFT if _has_partial(shown, years[0]) else 0), years[-1])
     y = _y_scale(ticks[-1])
     plot = [*_y_axis(ticks, y, currency), *_x_axis(years, x)]
     for n, (i, s) in enumerate(shown):
         plot.extend(_line(i, s, PALETTE[n % len(PALETTE)], x, y))
-    legend, rows = _legend([(s["label"], PALETTE[n % len(PALETTE)]) for n, (_, s) in
-                            enumerate(shown)])
+    legend, rows = _legend(
+        [(s["label"], PALETTE[n % len(PALETTE)]) for n, (_, s) in enumerate(shown)]
+    )
     extra = (rows - 1) * LEGEND_ROW  # the plot moves down under a legend of several rows
     body = [*legend, f'<g transform="translate(0 {extra})">', *plot, "</g>"]
     return svg(WIDTH, HEIGHT + extra, f"Торговля по годам, {currency or ''}", body)
@@ -87,12 +88,14 @@ def _x_scale(first: float, last: float) -> Any:
         if last == first:
             return LEFT + (WIDTH - LEFT - RIGHT) / 2
         return LEFT + X_PAD + (year - first) / span * inner
+
     return x
 
 
 def _y_scale(top: float) -> Any:
     def y(value: float) -> float:
         return TOP + (1 - value / top) * (HEIGHT - TOP - BOTTOM)
+
     return y
 
 
@@ -100,12 +103,17 @@ def _y_axis(ticks: Sequence[float], y: Any, currency: str | None) -> list[str]:
     parts = []
     for tick in ticks:
         yy = y(tick)
-        parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{yy:.1f}" y2="{yy:.1f}" '
-                     f'class="grid"/>')
-        parts.append(f'<text x="{LEFT - 8}" y="{yy + 4:.1f}" class="tick" text-anchor="end">'
-                     f'{escape(wording.number(tick))}</text>')
-    parts.append(f'<text x="{LEFT - 8}" y="{TOP - 18}" class="unit" text-anchor="end">'
-                 f'{escape(currency or "")}</text>')
+        parts.append(
+            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{yy:.1f}" y2="{yy:.1f}" class="grid"/>'
+        )
+        parts.append(
+            f'<text x="{LEFT - 8}" y="{yy + 4:.1f}" class="tick" text-anchor="end">'
+            f"{escape(wording.number(tick))}</text>"
+        )
+    parts.append(
+        f'<text x="{LEFT - 8}" y="{TOP - 18}" class="unit" text-anchor="end">'
+        f"{escape(currency or '')}</text>"
+    )
     return parts
 
 
@@ -113,8 +121,10 @@ def _x_axis(years: Sequence[int], x: Any) -> list[str]:
     base = HEIGHT - BOTTOM
     parts = [f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{base}" y2="{base}" class="axis"/>']
     for year in years:
-        parts.append(f'<text x="{x(year):.1f}" y="{base + 20}" class="tick" '
-                     f'text-anchor="middle">{year}</text>')
+        parts.append(
+            f'<text x="{x(year):.1f}" y="{base + 20}" class="tick" '
+            f'text-anchor="middle">{year}</text>'
+        )
     return parts
 
 
@@ -128,25 +138,27 @@ def _line(index: int, series: Mapping[str, Any], color: str, x: Any, y: Any) -> 
     parts = []
     if len(whole) > 1:  # only whole years are joined: a part of a year is not comparable
         path = " ".join(f"{a:.1f},{b:.1f}" for a, b in (_position(p, x, y) for p in whole))
-        parts.append(f'<polyline points="{path}" fill="none" stroke="{color}" '
-                     f'stroke-width="2.5"/>')
+        parts.append(f'<polyline points="{path}" fill="none" stroke="{color}" stroke-width="2.5"/>')
     parts.extend(_point(index, series, p, color, x, y) for p in series["points"])
     return parts
 
 
-def _point(index: int, series: Mapping[str, Any], point: Mapping[str, Any], color: str,
-           x: Any, y: Any) -> str:
+def _point(
+    index: int, series: Mapping[str, Any], point: Mapping[str, Any], color: str, x: Any, y: Any
+) -> str:
     cx, cy = _position(point, x, y)
     period = wording.short_period(point["year"], point.get("months"))
     said = wording.amount(point["value"], point.get("qualifier"))  # "свыше 1,2 млрд"
     label = f"{series['label']}, {period}: {said}"
     fill = "#ffffff" if point.get("months") else color
     ring = ' class="pt disputed"' if point.get("disputed") else ' class="pt"'
-    return (f'<a href="#{point_id(index, point)}" aria-label="{escape(label)}"{ring}>'
-            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="7" fill="{fill}" stroke="{color}" '
-            f'stroke-width="2.5"><title>{escape(label)}</title></circle>'
-            f'<text x="{cx:.1f}" y="{cy - 12:.1f}" class="value" text-anchor="middle">'
-            f'{escape(said)}</text></a>')
+    return (
+        f'<a href="#{point_id(index, point)}" aria-label="{escape(label)}"{ring}>'
+        f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="7" fill="{fill}" stroke="{color}" '
+        f'stroke-width="2.5"><title>{escape(label)}</title></circle>'
+        f'<text x="{cx:.1f}" y="{cy - 12:.1f}" class="value" text-anchor="middle">'
+        f"{escape(said)}</text></a>"
+    )
 
 
 def _legend(items: Sequence[tuple[str, str]]) -> tuple[list[str], int]:
@@ -158,7 +170,9 @@ def _legend(items: Sequence[tuple[str, str]]) -> tuple[list[str], int]:
         if x > LEFT and x + width - 20 > WIDTH - RIGHT:  # the last 20 are air to the next
             x, row = LEFT, row + 1
         top = 6 + row * LEGEND_ROW
-        parts.append(f'<rect x="{x}" y="{top}" width="14" height="14" rx="3" fill="{color}"/>'
-                     f'<text x="{x + 20}" y="{top + 12}" class="legend">{escape(label)}</text>')
+        parts.append(
+            f'<rect x="{x}" y="{top}" width="14" height="14" rx="3" fill="{color}"/>'
+            f'<text x="{x + 20}" y="{top + 12}" class="legend">{escape(label)}</text>'
+        )
         x += width
     return parts, row + 1

@@ -19,8 +19,13 @@ from bilat.web.listing import FactFilters
 FACET_VALUES = 10  # values per facet, most facts first: a longer list is read by filtering
 FACETS = ("type", "pair", "year", "source")
 # The filters each facet sets; selecting a value of one clears the page's offset.
-FACET_FILTERS = {"type": ("type",), "pair": ("party", "partner"), "year": ("year",),
-                 "source": ("doc_id",), "standing": ("standing",)}
+FACET_FILTERS = {
+    "type": ("type",),
+    "pair": ("party", "partner"),
+    "year": ("year",),
+    "source": ("doc_id",),
+    "standing": ("standing",),
+}
 
 Where = list[ColumnElement[bool]]
 
@@ -31,28 +36,43 @@ def facets(store: Store, chosen: FactFilters) -> dict[str, list[dict[str, Any]]]
     counters: dict[str, Callable[[Connection, Where], list[tuple[dict[str, Any], str, int]]]]
     counters = {"type": _types, "pair": _pairs, "year": _years, "source": _sources}
     with reading(store, "count the explorer's facets") as conn:
-        return {name: [facet_value(name, chosen.to_json(), picked, label, n)
-                       for picked, label, n in counters[name](conn, where)]
-                for name in FACETS}
+        return {
+            name: [
+                facet_value(name, chosen.to_json(), picked, label, n)
+                for picked, label, n in counters[name](conn, where)
+            ]
+            for name in FACETS
+        }
 
 
-def facet_value(name: str, now: Mapping[str, Any], picked: Mapping[str, Any], label: str,
-                count: int) -> dict[str, Any]:
+def facet_value(
+    name: str, now: Mapping[str, Any], picked: Mapping[str, Any], label: str, count: int
+) -> dict[str, Any]:
     """One value of a facet, with the query that selects it, or drops it when ``now`` (the
     current query) already selects it; a pair is selected in either order."""
     rest = {k: v for k, v in now.items() if k not in FACET_FILTERS[name]}
     selected = all(now.get(k) == v for k, v in picked.items()) or (
-        name == "pair" and (now.get("party"), now.get("partner")) == (picked["partner"],
-                                                                      picked["party"]))
-    return {"value": " ".join(str(v) for v in picked.values()), "label": label,
-            "count": count, "selected": selected,
-            "filters": rest if selected else {**rest, **picked}}
+        name == "pair"
+        and (now.get("party"), now.get("partner")) == (picked["partner"], picked["party"])
+    )
+    return {
+        "value": " ".join(str(v) for v in picked.values()),
+        "label": label,
+        "count": count,
+        "selected": selected,
+        "filters": rest if selected else {**rest, **picked},
+    }
 
 
 def _counted(query: Select[Any], where: Where, *keys: Any) -> Select[Any]:
     n = func.count().label("n")
-    return (query.add_columns(n).where(and_(True, *where)).group_by(*keys)
-            .order_by(n.desc(), *keys).limit(FACET_VALUES))
+    return (
+        query.add_columns(n)
+        .where(and_(True, *where))
+        .group_by(*keys)
+        .order_by(n.desc(), *keys)
+        .limit(FACET_VALUES)
+    )
 
 
 def _types(conn: Connection, where: Where) -> list[tuple[dict[str, Any], str, int]]:
@@ -63,8 +83,9 @@ def _types(conn: Connection, where: Where) -> list[tuple[dict[str, Any], str, in
 def _pairs(conn: Connection, where: Where) -> list[tuple[dict[str, Any], str, int]]:
     sides = (facts.c.party_a, facts.c.party_b)
     query = _counted(select(*sides), [*where, facts.c.party_b.is_not(None)], *sides)
-    return [({"party": a, "partner": b}, wording.pair_name(a, b), n)
-            for a, b, n in conn.execute(query)]
+    return [
+        ({"party": a, "partner": b}, wording.pair_name(a, b), n) for a, b, n in conn.execute(query)
+    ]
 
 
 def _years(conn: Connection, where: Where) -> list[tuple[dict[str, Any], str, int]]:
@@ -74,8 +95,13 @@ def _years(conn: Connection, where: Where) -> list[tuple[dict[str, Any], str, in
 
 def _sources(conn: Connection, where: Where) -> list[tuple[dict[str, Any], str, int]]:
     d = documents.c
-    query = _counted(select(facts.c.doc_id, d.name, d.title)
-                     .join_from(facts, documents, facts.c.doc_id == d.id),
-                     where, facts.c.doc_id, d.name, d.title)
-    return [({"doc_id": doc_id}, title or name, n)
-            for doc_id, name, title, n in conn.execute(query)]
+    query = _counted(
+        select(facts.c.doc_id, d.name, d.title).join_from(facts, documents, facts.c.doc_id == d.id),
+        where,
+        facts.c.doc_id,
+        d.name,
+        d.title,
+    )
+    return [
+        ({"doc_id": doc_id}, title or name, n) for doc_id, name, title, n in conn.execute(query)
+    ]

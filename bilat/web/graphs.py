@@ -23,7 +23,7 @@ LABEL_CHARS = 28  # longer event names are cut: the list under the timeline has 
 
 
 def _fraction(date: str) -> float | None:
-    """"2024-11-05" → 2024.85; a partial date is placed at the start of what it names."""
+    """ "2024-11-05" → 2024.85; a partial date is placed at the start of what it names."""
     parts = date.split("-")
     if not parts[0].isdigit():
         return None
@@ -47,16 +47,21 @@ def timeline(events: Sequence[Mapping[str, Any]]) -> Markup:
     """Events (``{"id", "date", "label"}``) as dots on a line, each label in the nearest
     row above or below the axis where it overlaps no other, joined to its dot by a line:
     events on one day or on nearby days stack their labels instead of writing over them."""
-    dated = sorted(((_fraction(e["date"]), e) for e in events if e.get("date")),
-                   key=lambda item: item[0] or 0)
+    dated = sorted(
+        ((_fraction(e["date"]), e) for e in events if e.get("date")), key=lambda item: item[0] or 0
+    )
     dated = [(t, e) for t, e in dated if t is not None]
     if not dated:
         return Markup("")
     first, last = dated[0][0], dated[-1][0]
     span = max(last - first, 1 / 12)
     inner = TIMELINE_WIDTH - 2 * TIMELINE_PAD
-    labels = _lay_out([(TIMELINE_PAD + (t - first) / span * inner if len(dated) > 1
-                        else TIMELINE_WIDTH / 2, e) for t, e in dated])
+    labels = _lay_out(
+        [
+            (TIMELINE_PAD + (t - first) / span * inner if len(dated) > 1 else TIMELINE_WIDTH / 2, e)
+            for t, e in dated
+        ]
+    )
     above = max((lb.lane // 2 + 1 for lb in labels if lb.lane % 2 == 0), default=0)
     below = max((lb.lane // 2 + 1 for lb in labels if lb.lane % 2 == 1), default=0)
     mid = AXIS_ROOM + above * LANE
@@ -78,9 +83,14 @@ def _lay_out(placed: Sequence[tuple[float, Mapping[str, Any]]]) -> list[Label]:
         text = f"{event['date']} {name[:LABEL_CHARS]}{'…' if len(name) > LABEL_CHARS else ''}"
         width = len(text) * LABEL_CHAR
         left = min(max(x - width / 2, 4.0), TIMELINE_WIDTH - 4 - width)
-        lane = next(n for n in range(len(placed) + 1) if all(
-            left + width + LABEL_GAP <= start or end + LABEL_GAP <= left
-            for start, end in rows.get(n, [])))
+        lane = next(
+            n
+            for n in range(len(placed) + 1)
+            if all(
+                left + width + LABEL_GAP <= start or end + LABEL_GAP <= left
+                for start, end in rows.get(n, [])
+            )
+        )
         rows.setdefault(lane, []).append((left, left + width))
         labels.append(Label(x=x, left=left, width=width, lane=lane, event=event, text=text))
     return labels
@@ -97,17 +107,18 @@ def _leader(label: Label, mid: float) -> str:
     baseline = _baseline(label, mid)
     end = baseline + 3 if label.lane % 2 == 0 else baseline - 12
     centre = min(max(label.x, label.left), label.left + label.width)
-    return (f'<line x1="{label.x:.1f}" y1="{mid}" x2="{centre:.1f}" y2="{end:.1f}" '
-            f'class="leader"/>')
+    return f'<line x1="{label.x:.1f}" y1="{mid}" x2="{centre:.1f}" y2="{end:.1f}" class="leader"/>'
 
 
 def _event(label: Label, mid: float) -> str:
     event = label.event
-    return (f'<a href="#{escape(event["id"])}" class="pt">'
-            f'<circle cx="{label.x:.1f}" cy="{mid}" r="7" class="event-dot">'
-            f'<title>{escape(event["date"])}: {escape(event["label"])}</title></circle>'
-            f'<text x="{label.left:.1f}" y="{_baseline(label, mid):.1f}" class="legend">'
-            f'{escape(label.text)}</text></a>')
+    return (
+        f'<a href="#{escape(event["id"])}" class="pt">'
+        f'<circle cx="{label.x:.1f}" cy="{mid}" r="7" class="event-dot">'
+        f"<title>{escape(event['date'])}: {escape(event['label'])}</title></circle>"
+        f'<text x="{label.left:.1f}" y="{_baseline(label, mid):.1f}" class="legend">'
+        f"{escape(label.text)}</text></a>"
+    )
 
 
 def network(center: Mapping[str, Any], partners: Sequence[Mapping[str, Any]]) -> Markup:
@@ -123,14 +134,17 @@ def network(center: Mapping[str, Any], partners: Sequence[Mapping[str, Any]]) ->
         angle = 2 * math.pi * n / len(shown) - math.pi / 2
         x, y = c + radius * math.cos(angle), c + radius * math.sin(angle)
         width = 1.5 + 6 * math.sqrt(partner["n_facts"] / most)
-        edges.append(f'<line x1="{c}" y1="{c}" x2="{x:.1f}" y2="{y:.1f}" class="edge" '
-                     f'stroke-width="{width:.1f}"/>')
+        edges.append(
+            f'<line x1="{c}" y1="{c}" x2="{x:.1f}" y2="{y:.1f}" class="edge" '
+            f'stroke-width="{width:.1f}"/>'
+        )
         nodes.append(_node(center["code"], partner, x, y, c))
-    middle = (f'<circle cx="{c}" cy="{c}" r="34" class="node center"/>'
-              f'<text x="{c}" y="{c + 5}" class="node-label center" text-anchor="middle">'
-              f'{escape(center["code"])}</text>')
-    return svg(NETWORK_SIZE, NETWORK_SIZE, f"Партнёры: {center['name']}",
-                [*edges, middle, *nodes])
+    middle = (
+        f'<circle cx="{c}" cy="{c}" r="34" class="node center"/>'
+        f'<text x="{c}" y="{c + 5}" class="node-label center" text-anchor="middle">'
+        f"{escape(center['code'])}</text>"
+    )
+    return svg(NETWORK_SIZE, NETWORK_SIZE, f"Партнёры: {center['name']}", [*edges, middle, *nodes])
 
 
 def _node(code: str, partner: Mapping[str, Any], x: float, y: float, c: float) -> str:
@@ -139,9 +153,11 @@ def _node(code: str, partner: Mapping[str, Any], x: float, y: float, c: float) -
     dy = 5 if anchor != "middle" else (40 if y > c else -30)
     title = f"{partner['name']}: фактов {partner['n_facts']}, событий {partner['n_events']}"
     href = f"/pair/{escape(code)}/{escape(partner['code'])}"
-    return (f'<a href="{href}" class="pt"><circle cx="{x:.1f}" cy="{y:.1f}" r="20" '
-            f'class="node"><title>{escape(title)}</title></circle>'
-            f'<text x="{x:.1f}" y="{y + 4:.1f}" class="node-code" text-anchor="middle">'
-            f'{escape(partner["code"])}</text>'
-            f'<text x="{x + dx:.1f}" y="{y + dy:.1f}" class="node-label" '
-            f'text-anchor="{anchor}">{escape(partner["name"])}</text></a>')
+    return (
+        f'<a href="{href}" class="pt"><circle cx="{x:.1f}" cy="{y:.1f}" r="20" '
+        f'class="node"><title>{escape(title)}</title></circle>'
+        f'<text x="{x:.1f}" y="{y + 4:.1f}" class="node-code" text-anchor="middle">'
+        f"{escape(partner['code'])}</text>"
+        f'<text x="{x + dx:.1f}" y="{y + dy:.1f}" class="node-label" '
+        f'text-anchor="{anchor}">{escape(partner["name"])}</text></a>'
+    )

@@ -39,10 +39,14 @@ TEXT_COLUMNS = ("type", "indicator", "status", "doc_id")
 # What the explorer sorts by: a column of its table, "-name" for descending. Every order
 # ends with the default one (newest documents, text order), so pages never shuffle.
 SORTS: dict[str, tuple[Any, ...]] = {
-    "date": (documents.c.date,), "type": (facts.c.type, facts.c.indicator),
-    "parties": (facts.c.party_a, facts.c.party_b), "year": (facts.c.year, facts.c.months),
-    "value": (facts.c.value, facts.c.percent), "evidence": (facts.c.evidence_text,),
-    "source": (documents.c.name,), "confidence": (facts.c.confidence,),
+    "date": (documents.c.date,),
+    "type": (facts.c.type, facts.c.indicator),
+    "parties": (facts.c.party_a, facts.c.party_b),
+    "year": (facts.c.year, facts.c.months),
+    "value": (facts.c.value, facts.c.percent),
+    "evidence": (facts.c.evidence_text,),
+    "source": (documents.c.name,),
+    "confidence": (facts.c.confidence,),
 }
 # Sorted by value, dollars come first, then each other currency: 48 billion roubles is
 # less than 35 billion dollars, and without exchange rates no order can say by how much.
@@ -97,8 +101,9 @@ class FactFilters:
     def walkable(self) -> bool:
         """Whether the newest-documents walk may give the page: only in its own order, and
         not for filters whose facts may all sit in old documents."""
-        return (self.sort in (None, "-date") and self.year is None and not self.since
-                and not self.until)
+        return (
+            self.sort in (None, "-date") and self.year is None and not self.since and not self.until
+        )
 
     def order(self) -> list[Any]:
         """The ORDER BY columns the sort asks for, empty for the default order."""
@@ -107,8 +112,7 @@ class FactFilters:
         descending = self.sort.startswith("-")
         key = self.sort.lstrip("-")
         first = [c.asc().nulls_last() for c in BY_CURRENCY] if key == "value" else []
-        return first + [(c.desc() if descending else c.asc()).nulls_last()
-                        for c in SORTS[key]]
+        return first + [(c.desc() if descending else c.asc()).nulls_last() for c in SORTS[key]]
 
     def to_json(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if v not in (None, "")}
@@ -141,8 +145,9 @@ def _day(text: str, name: str) -> str:
         year, month, day = (int(part) if part else 1 for part in found.groups())
         date(year, month, day)
     except ValueError:
-        raise FilterError(f"{name}={text!r} is no date: expected 2024, 2024-03 or "
-                          "2024-03-31") from None
+        raise FilterError(
+            f"{name}={text!r} is no date: expected 2024, 2024-03 or 2024-03-31"
+        ) from None
     return text.strip()
 
 
@@ -168,8 +173,9 @@ def _involves(code: str) -> ColumnElement[bool]:
     return exists().where(fact_parties.c.fact_id == facts.c.id, fact_parties.c.party == code)
 
 
-def fact_page(store: Store, filters: FactFilters, limit: int,
-              offset: int) -> tuple[int, list[StoredFact]]:
+def fact_page(
+    store: Store, filters: FactFilters, limit: int, offset: int
+) -> tuple[int, list[StoredFact]]:
     """The number of facts matching, and facts ``offset`` to ``offset + limit`` of them."""
     where = filters.conditions()
     with reading(store, "list facts") as conn:
@@ -187,14 +193,14 @@ def _count(conn: Connection, where: list[ColumnElement[bool]]) -> int:
     return int(conn.execute(query).scalar_one())
 
 
-def _walk(conn: Connection, where: list[ColumnElement[bool]], limit: int, offset: int,
-          total: int) -> list[StoredFact] | None:
+def _walk(
+    conn: Connection, where: list[ColumnElement[bool]], limit: int, offset: int, total: int
+) -> list[StoredFact] | None:
     """The page by walking documents newest first; None when the matches turn out not to
     be spread evenly (a year filter: all in old documents) and sorting is the better way."""
     n_docs = int(conn.execute(select(func.count()).select_from(documents)).scalar_one()) or 1
     per_doc = max(total / n_docs, 1e-3)
-    newest = select(documents.c.id).order_by(documents.c.date.desc().nulls_last(),
-                                              documents.c.id)
+    newest = select(documents.c.id).order_by(documents.c.date.desc().nulls_last(), documents.c.id)
     found: list[StoredFact] = []
     seen = steps = 0
     while len(found) < offset + limit:
@@ -207,4 +213,4 @@ def _walk(conn: Connection, where: list[ColumnElement[bool]], limit: int, offset
             break
         found.extend(store_queries.facts_page(conn, [*where, facts.c.doc_id.in_(ids)], None, 0))
         seen += len(ids)
-    return found[offset:offset + limit]
+    return found[offset : offset + limit]

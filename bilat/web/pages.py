@@ -34,14 +34,19 @@ def pair(a: str, b: str, request: Request, store: StoreDep) -> HTMLResponse:
     data = views.pair(store, a, b)
     names = " — ".join(p["name"] for p in data["pair"])
     a_code, b_code = (p["code"] for p in data["pair"])
-    return _page("pair.html", request, data=data, title=names,
-                 chart=charts.trade_chart(data["series"], data["currency"]),
-                 other_currencies=_other_currencies(data),
-                 timeline=graphs.timeline(_timeline_events(data["events"])),
-                 flows=trade_charts.flows_chart(data["balance"], a_code, b_code,
-                                                data["currency"], _flow_colors(data)),
-                 balance=trade_charts.balance_chart(data["balance"], a_code, b_code,
-                                                    data["currency"]))
+    return _page(
+        "pair.html",
+        request,
+        data=data,
+        title=names,
+        chart=charts.trade_chart(data["series"], data["currency"]),
+        other_currencies=_other_currencies(data),
+        timeline=graphs.timeline(_timeline_events(data["events"])),
+        flows=trade_charts.flows_chart(
+            data["balance"], a_code, b_code, data["currency"], _flow_colors(data)
+        ),
+        balance=trade_charts.balance_chart(data["balance"], a_code, b_code, data["currency"]),
+    )
 
 
 def _flow_colors(data: Mapping[str, Any]) -> tuple[str, str]:
@@ -63,16 +68,29 @@ def event_date(item: Mapping[str, Any]) -> str:
 
 
 def _timeline_events(events: Sequence[Mapping[str, Any]]) -> list[dict[str, str]]:
-    return [{"id": f"c-{e['id']}", "date": event_date(e),
-             "label": str(e["fields"].get("name") or wording.EVENT_KINDS.get(
-                 e["fields"].get("kind") or "", "событие"))} for e in events]
+    return [
+        {
+            "id": f"c-{e['id']}",
+            "date": event_date(e),
+            "label": str(
+                e["fields"].get("name")
+                or wording.EVENT_KINDS.get(e["fields"].get("kind") or "", "событие")
+            ),
+        }
+        for e in events
+    ]
 
 
 @router.get("/actor/{code}")
 def actor(code: str, request: Request, store: StoreDep) -> HTMLResponse:
     data = views.actor(store, code)
-    return _page("actor.html", request, data=data, title=data["actor"]["name"],
-                 network=graphs.network(data["actor"], data["partners"]))
+    return _page(
+        "actor.html",
+        request,
+        data=data,
+        title=data["actor"]["name"],
+        network=graphs.network(data["actor"], data["partners"]),
+    )
 
 
 @router.get("/doc/{doc_id}")
@@ -83,24 +101,41 @@ def document(doc_id: str, request: Request, store: StoreDep) -> HTMLResponse:
 
 
 @router.get("/search")
-def search(request: Request, store: StoreDep, q: str = "",
-           limit: Limit = views.SEARCH_LIMIT) -> HTMLResponse:
+def search(
+    request: Request, store: StoreDep, q: str = "", limit: Limit = views.SEARCH_LIMIT
+) -> HTMLResponse:
     return _page("search.html", request, data=views.search(store, q, limit), title="Поиск")
 
 
 @router.get("/facts")
-def facts(request: Request, store: StoreDep, chosen: FiltersDep, limit: Limit = 100,
-          offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+def facts(
+    request: Request,
+    store: StoreDep,
+    chosen: FiltersDep,
+    limit: Limit = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> HTMLResponse:
     data = views.fact_list(store, chosen, limit, offset)
     query = urlencode(chosen.to_json())  # the download is the whole selection: no page
-    return _page("facts.html", request, data=data, title="Факты", types=FACT_TYPES,
-                 csv_url=f"/api/facts.csv{'?' + query if query else ''}",
-                 pages=_pages(data, chosen.to_json()),
-                 sorting=_sorting(chosen.to_json(), SORTS, "/facts", "-date", ("date",)))
+    return _page(
+        "facts.html",
+        request,
+        data=data,
+        title="Факты",
+        types=FACT_TYPES,
+        csv_url=f"/api/facts.csv{'?' + query if query else ''}",
+        pages=_pages(data, chosen.to_json()),
+        sorting=_sorting(chosen.to_json(), SORTS, "/facts", "-date", ("date",)),
+    )
 
 
-def _sorting(now: Mapping[str, Any], keys: Iterable[str], path: str, default: str | None,
-             most_first: Iterable[str] = ()) -> dict[str, dict[str, str]]:
+def _sorting(
+    now: Mapping[str, Any],
+    keys: Iterable[str],
+    path: str,
+    default: str | None,
+    most_first: Iterable[str] = (),
+) -> dict[str, dict[str, str]]:
     """Per sortable column, the link that sorts by it (the other way round when it is the
     sort already; dates and counts, ``most_first``, first the most) and its mark, ▲ or ▼,
     where it is the sort (``default`` when none is asked for)."""
@@ -110,32 +145,48 @@ def _sorting(now: Mapping[str, Any], keys: Iterable[str], path: str, default: st
     for key in keys:
         ascending, descending = current == key, current == f"-{key}"
         wanted = f"-{key}" if ascending or (key in most_first and not descending) else key
-        links[key] = {"href": f"{path}?" + urlencode({**filters, "sort": wanted}),
-                      "mark": "▲" if ascending else "▼" if descending else ""}
+        links[key] = {
+            "href": f"{path}?" + urlencode({**filters, "sort": wanted}),
+            "mark": "▲" if ascending else "▼" if descending else "",
+        }
     return links
 
 
-def _pages(data: Mapping[str, Any], filters: Mapping[str, Any],
-           path: str = "/facts") -> dict[str, str | None]:
+def _pages(
+    data: Mapping[str, Any], filters: Mapping[str, Any], path: str = "/facts"
+) -> dict[str, str | None]:
     """Links to the previous and next page, keeping the filters."""
     limit, offset, total = data["limit"], data["offset"], data["total"]
 
     def link(start: int) -> str:
         return f"{path}?" + urlencode({**filters, "limit": limit, "offset": start})
-    return {"prev": link(max(0, offset - limit)) if offset else None,
-            "next": link(offset + limit) if offset + limit < total else None}
+
+    return {
+        "prev": link(max(0, offset - limit)) if offset else None,
+        "next": link(offset + limit) if offset + limit < total else None,
+    }
 
 
 @router.get("/consolidated")
-def consolidated(request: Request, store: StoreDep, chosen: SelectionDep, limit: Limit = 100,
-                 offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+def consolidated(
+    request: Request,
+    store: StoreDep,
+    chosen: SelectionDep,
+    limit: Limit = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> HTMLResponse:
     data = views.consolidated_list(store, chosen.filters, chosen.standing, limit, offset)
     now = data["filters"]
-    return _page("consolidated.html", request, data=data, title="Сводные факты",
-                 types=FACT_TYPES, csv_url="/api/consolidated.csv?" + urlencode(now),
-                 pages=_pages(data, now, "/consolidated"),
-                 sorting=_sorting(now, kb_table.SORTS, "/consolidated", None,
-                                  ("sources", "independent")))
+    return _page(
+        "consolidated.html",
+        request,
+        data=data,
+        title="Сводные факты",
+        types=FACT_TYPES,
+        csv_url="/api/consolidated.csv?" + urlencode(now),
+        pages=_pages(data, now, "/consolidated"),
+        sorting=_sorting(now, kb_table.SORTS, "/consolidated", None, ("sources", "independent")),
+    )
 
 
 @router.get("/fact/{fact_id}")
@@ -150,7 +201,12 @@ def ask(request: Request, store: StoreDep, q: str = "") -> HTMLResponse:
 
 
 @router.get("/contradictions")
-def contradictions(request: Request, store: StoreDep, stale_ok: StaleDep, limit: Limit = 100,
-                   offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+def contradictions(
+    request: Request,
+    store: StoreDep,
+    stale_ok: StaleDep,
+    limit: Limit = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> HTMLResponse:
     data = views.contradictions(store, limit, offset, stale_ok)
     return _page("contradictions.html", request, data=data, title="Противоречия и проверки")

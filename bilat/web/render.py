@@ -20,17 +20,31 @@ def environment() -> Environment:
         loader=PackageLoader("bilat.web", "templates"),
         # Everything is escaped, article text first of all: it is untrusted input.
         autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True, lstrip_blocks=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
-    env.filters.update(number=wording.number, name=wording.name, percent=wording.percent,
-                       money=wording.money, figure=_figure, summary=_summary,
-                       period=_period, short_period=_short_period,
-                       marked=marked)
-    env.globals.update(point_id=point_id, year_months=wording.short_period,
-                       STANDINGS=wording.STANDINGS, KINDS=wording.DOCUMENT_KINDS,
-                       CURATION=wording.CURATION, TYPES=wording.TYPES,
-                       INDICATORS=wording.INDICATORS, STATUSES=wording.STATUSES,
-                       urlencode=urlencode)
+    env.filters.update(
+        number=wording.number,
+        name=wording.name,
+        percent=wording.percent,
+        money=wording.money,
+        figure=_figure,
+        summary=_summary,
+        period=_period,
+        short_period=_short_period,
+        marked=marked,
+    )
+    env.globals.update(
+        point_id=point_id,
+        year_months=wording.short_period,
+        STANDINGS=wording.STANDINGS,
+        KINDS=wording.DOCUMENT_KINDS,
+        CURATION=wording.CURATION,
+        TYPES=wording.TYPES,
+        INDICATORS=wording.INDICATORS,
+        STATUSES=wording.STATUSES,
+        urlencode=urlencode,
+    )
     return env
 
 

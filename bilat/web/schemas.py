@@ -50,7 +50,8 @@ class Overview(BaseModel):
     mismatches: list[Record] = Field(description="Failed consistency checks, the first")
     n_mismatches: int
     refresh_error: str | None = Field(
-        None, description="Why the last background refresh failed: the findings are older")
+        None, description="Why the last background refresh failed: the findings are older"
+    )
 
 
 class PairDossier(BaseModel):
@@ -59,11 +60,19 @@ class PairDossier(BaseModel):
     n_documents: int
     series: list[Record] = Field(description="Trade by year; each point with its sources")
     currency: str | None
-    balance: list[Record] = Field(default=[], description=(
-        "The first side's export to and import from the second by period, in the main "
-        "currency, and their difference where both are known"))
-    ranks: list[Record] = Field(default=[], description=(
-        "Where each side stands among the other's partners: by latest turnover, by facts"))
+    balance: list[Record] = Field(
+        default=[],
+        description=(
+            "The first side's export to and import from the second by period, in the main "
+            "currency, and their difference where both are known"
+        ),
+    )
+    ranks: list[Record] = Field(
+        default=[],
+        description=(
+            "Where each side stands among the other's partners: by latest turnover, by facts"
+        ),
+    )
     growth: list[Record]
     targets: list[Record]
     shares: list[Record]
@@ -96,9 +105,11 @@ class DocumentView(BaseModel):
 
 class SearchResult(BaseModel):
     query: str
-    hits: list[Record] = Field(description="One per article, best first: id, title, "
-                                           "snippet, marks ([start, end] of each matching "
-                                           "word in the snippet) and its reprints")
+    hits: list[Record] = Field(
+        description="One per article, best first: id, title, "
+        "snippet, marks ([start, end] of each matching "
+        "word in the snippet) and its reprints"
+    )
     n_documents: int = Field(default=0, description="Documents found, reprints included")
 
 
@@ -107,8 +118,9 @@ class FacetValue(BaseModel):
     label: str
     count: int = Field(description="Matching facts with this value")
     selected: bool = Field(description="The filters already select it")
-    filters: dict[str, Any] = Field(description="The query that selects it, or drops it "
-                                                "when selected: /api/facts?type=trade")
+    filters: dict[str, Any] = Field(
+        description="The query that selects it, or drops it when selected: /api/facts?type=trade"
+    )
 
 
 class FactsPage(BaseModel):
@@ -118,7 +130,8 @@ class FactsPage(BaseModel):
     offset: int
     facts: list[Record]
     facets: dict[str, list[FacetValue]] = Field(
-        default={}, description="type, pair, year, source: the most frequent values first")
+        default={}, description="type, pair, year, source: the most frequent values first"
+    )
 
 
 class ConsolidatedPage(BaseModel):
@@ -126,8 +139,9 @@ class ConsolidatedPage(BaseModel):
     total: int
     limit: int
     offset: int
-    facts: list[Record] = Field(description="Consolidated facts with summary, parties, "
-                                            "period and their sources")
+    facts: list[Record] = Field(
+        description="Consolidated facts with summary, parties, period and their sources"
+    )
     facets: dict[str, list[FacetValue]] = Field(description="type, pair, year, standing")
 
 
@@ -157,8 +171,9 @@ class AskResult(BaseModel):
     text: str
     facts: list[Record]
     related: list[Record]
-    rivals: list[Record] = Field(default=[], description="Other values of a disputed fact, "
-                                                         "with their sources")
+    rivals: list[Record] = Field(
+        default=[], description="Other values of a disputed fact, with their sources"
+    )
     person: Record | None = Field(default=None, description="Who 'Кто такой …?' asked about")
 
 

@@ -33,9 +33,14 @@ def fact_json(claim: Claim) -> dict[str, Any]:
     """A fact as pages show it: the stored fact, corrected, with its curation and a summary."""
     f = claim.fact
     row = f.to_json()
-    row.update(claim.fields, doc_name=f.doc_name, doc_date=f.doc_date,
-               curation=claim.status, group=claim.group,
-               summary=wording.summary(claim.fields, claim.type))
+    row.update(
+        claim.fields,
+        doc_name=f.doc_name,
+        doc_date=f.doc_date,
+        curation=claim.status,
+        group=claim.group,
+        summary=wording.summary(claim.fields, claim.type),
+    )
     return row
 
 
@@ -61,11 +66,23 @@ def document(store: Store, doc_id: str) -> dict[str, Any]:
     if found is None:
         raise NotFoundError(f"no document with id {doc_id!r} in the store")
     its = claims(store, store.document_facts(found.id), keep_rejected=True)
-    mentions = [{"start": m.start, "stop": m.stop, "text": m.text, "code": m.actor.code,
-                 "name": m.actor.name} for m in store.document_mentions(found.id)]
+    mentions = [
+        {
+            "start": m.start,
+            "stop": m.stop,
+            "text": m.text,
+            "code": m.actor.code,
+            "name": m.actor.name,
+        }
+        for m in store.document_mentions(found.id)
+    ]
     listed = [fact_json(c) for c in sorted(its, key=lambda c: (c.fact.evidence.start, c.id))]
-    return {"document": found.to_json(), "facts": listed, "mentions": mentions,
-            "segments": segments(found.text or "", listed)}
+    return {
+        "document": found.to_json(),
+        "facts": listed,
+        "mentions": mentions,
+        "segments": segments(found.text or "", listed),
+    }
 
 
 def search(store: Store, q: str, limit: int = SEARCH_LIMIT) -> dict[str, Any]:
@@ -85,39 +102,57 @@ def search(store: Store, q: str, limit: int = SEARCH_LIMIT) -> dict[str, Any]:
     return {"query": q, "hits": list(grouped.values()), "n_documents": len(hits)}
 
 
-def fact_list(store: Store, filters: FactFilters, limit: int = 100,
-              offset: int = 0) -> dict[str, Any]:
+def fact_list(
+    store: Store, filters: FactFilters, limit: int = 100, offset: int = 0
+) -> dict[str, Any]:
     """A page of facts matching the filters, with the total and the facets, newest
     documents first unless the filters sort otherwise."""
     limit = max(1, min(limit, MAX_PAGE))
     total, found = fact_page(store, filters, limit, offset)
     page = claims(store, found, keep_rejected=True)
-    return {"filters": filters.to_json(), "total": total, "limit": limit,
-            "offset": offset, "facts": [fact_json(c) for c in page],
-            "facets": facets(store, filters)}
+    return {
+        "filters": filters.to_json(),
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+        "facts": [fact_json(c) for c in page],
+        "facets": facets(store, filters),
+    }
 
 
-def consolidated_list(store: Store, filters: FactFilters, standing: str | None = None,
-                      limit: int = 100, offset: int = 0) -> dict[str, Any]:
+def consolidated_list(
+    store: Store,
+    filters: FactFilters,
+    standing: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> dict[str, Any]:
     """A page of consolidated facts (one per figure, with every source stating it), with
     the total and the facets; most independent sources first unless sorted."""
     items = _consolidated(store, filters, standing)
     now = {**filters.to_json(), **({"standing": standing} if standing else {})}
-    return {"filters": now, "total": len(items), "limit": limit, "offset": offset,
-            "facts": [kb_table.row(c) for c in items[offset:offset + limit]],
-            "facets": {name: [facet_value(name, now, *value) for value in values]
-                       for name, values in kb_table.facets(items).items()}}
+    return {
+        "filters": now,
+        "total": len(items),
+        "limit": limit,
+        "offset": offset,
+        "facts": [kb_table.row(c) for c in items[offset : offset + limit]],
+        "facets": {
+            name: [facet_value(name, now, *value) for value in values]
+            for name, values in kb_table.facets(items).items()
+        },
+    }
 
 
 def consolidated_csv(store: Store, filters: FactFilters, standing: str | None) -> str:
     """Every consolidated fact the filters select, as ``bilat export --what consolidated``
     writes them."""
-    return csv_text("consolidated", [c.to_json() for c in
-                                     _consolidated(store, filters, standing)])
+    return csv_text("consolidated", [c.to_json() for c in _consolidated(store, filters, standing)])
 
 
-def _consolidated(store: Store, filters: FactFilters,
-                  standing: str | None) -> list[kb_table.Consolidated]:
+def _consolidated(
+    store: Store, filters: FactFilters, standing: str | None
+) -> list[kb_table.Consolidated]:
     items = kb_table.matching(store, filters.conditions())
     if standing:
         items = [c for c in items if c.standing == standing]
@@ -131,41 +166,63 @@ def fact(store: Store, fact_id: str) -> dict[str, Any]:
     [claim] = claims(store, found, keep_rejected=True)
     with reading(store, "compute a fact's stable key") as conn:
         key = stable_keys(conn, [claim.fact.doc_id])[fact_id]
-    return {"fact": fact_json(claim) | {"key": key},
-            "decisions": [d.to_json() for d in claim.verdict.decisions]}
+    return {
+        "fact": fact_json(claim) | {"key": key},
+        "decisions": [d.to_json() for d in claim.verdict.decisions],
+    }
 
 
 def curate(store: Store, fact_id: str, body: Mapping[str, Any]) -> dict[str, Any]:
-    decision = kb.curate(store, fact_id, str(body.get("action") or ""),
-                         by=str(body.get("by") or ""), why=str(body.get("why") or ""),
-                         field=body.get("field"), value=body.get("value"))
+    decision = kb.curate(
+        store,
+        fact_id,
+        str(body.get("action") or ""),
+        by=str(body.get("by") or ""),
+        why=str(body.get("why") or ""),
+        field=body.get("field"),
+        value=body.get("value"),
+    )
     return {"decision": decision.to_json(), **fact(store, fact_id)}
 
 
 def ask(store: Store, q: str) -> dict[str, Any]:
     if not q.strip():
-        return {"question": q, "understood": None, "found": False,
-                "text": "Задайте вопрос, например: «Какой товарооборот между Казахстаном и "
-                        "Узбекистаном в 2024 году?»", "facts": [], "related": []}
+        return {
+            "question": q,
+            "understood": None,
+            "found": False,
+            "text": "Задайте вопрос, например: «Какой товарооборот между Казахстаном и "
+            "Узбекистаном в 2024 году?»",
+            "facts": [],
+            "related": [],
+        }
     return kb.answer(store, q).to_json()
 
 
-def contradictions(store: Store, limit: int = 100, offset: int = 0,
-                   stale_ok: bool = False) -> dict[str, Any]:
+def contradictions(
+    store: Store, limit: int = 100, offset: int = 0, stale_ok: bool = False
+) -> dict[str, Any]:
     """Contradictions (open first) and consistency checks (failed first), a page of each."""
     found = kb.findings(store, stale_ok)
-    return {"contradictions": found.contradictions_page(offset, limit),
-            "n_contradictions": len(found.contradictions), "n_open": found.n_open,
-            "checks": found.checks_page(offset, limit), "n_checks": len(found.checks),
-            "n_failed": found.n_failed, "limit": limit, "offset": offset}
+    return {
+        "contradictions": found.contradictions_page(offset, limit),
+        "n_contradictions": len(found.contradictions),
+        "n_open": found.n_open,
+        "checks": found.checks_page(offset, limit),
+        "n_checks": len(found.checks),
+        "n_failed": found.n_failed,
+        "limit": limit,
+        "offset": offset,
+    }
 
 
 def facts_csv(rows: Sequence[Mapping[str, Any]]) -> str:
     return csv_text("facts", rows)
 
 
-def facts_csv_stream(store: Store, filters: FactFilters, limit: int | None = None,
-                     offset: int = 0) -> Iterator[str]:
+def facts_csv_stream(
+    store: Store, filters: FactFilters, limit: int | None = None, offset: int = 0
+) -> Iterator[str]:
     """Every fact the filters match (or ``limit`` of them) as CSV, a batch at a time: a
     download is the whole selection, not the explorer's page of it."""
     done = 0

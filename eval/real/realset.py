@@ -73,6 +73,7 @@ def missing_texts(cases: list[dict[str, Any]]) -> list[str]:
 
 # --- build ---------------------------------------------------------------------------------
 
+
 def reserved_hashes() -> set[str]:
     if not RESERVED.is_file():
         sys.exit(f"{RESERVED} not found: cannot tell which URLs are kept for measurement")
@@ -112,10 +113,19 @@ def _case_row(note: dict[str, Any], reserved: set[str]) -> dict[str, Any] | None
         if quote:
             fact["evidence"] = {"start": start, "end": start + len(quote)}
         facts.append(fact)
-    return {"id": case_id, "url": url, "query": note.get("query"), "outlet": note.get("outlet"),
-            "published": note.get("published"), "doc_date": note.get("doc_date"),
-            "split": split_of(url), "excerpt_sha1": sha1(text), "excerpt_chars": len(text),
-            "note": _without_quotes(note.get("note")), "facts": facts}
+    return {
+        "id": case_id,
+        "url": url,
+        "query": note.get("query"),
+        "outlet": note.get("outlet"),
+        "published": note.get("published"),
+        "doc_date": note.get("doc_date"),
+        "split": split_of(url),
+        "excerpt_sha1": sha1(text),
+        "excerpt_chars": len(text),
+        "note": _without_quotes(note.get("note")),
+        "facts": facts,
+    }
 
 
 # Four Russian words in a row in an annotator's note are a quote of the article; the
@@ -128,6 +138,7 @@ def _without_quotes(note: str | None) -> str | None:
 
 
 # --- fetch ---------------------------------------------------------------------------------
+
 
 def fetch() -> None:
     """Fill the cache: keep a text whose sha1 matches, fetch the others from their URLs."""
@@ -152,6 +163,7 @@ def fetch() -> None:
 
 
 # --- score ---------------------------------------------------------------------------------
+
 
 def scorer() -> ModuleType:
     spec = importlib.util.spec_from_file_location("bilat_eval_score", SHARED_EVAL / "score.py")
@@ -180,8 +192,11 @@ def documents(cases: list[dict[str, Any]], dates: str = "page") -> Iterator[Any]
     from bilat.sources.jsonl import read_records
 
     texts = {c["id"]: cached_text(c) for c in cases}
-    rows = [{"id": c["id"], "url": c["url"], "date": page_date(c, dates), "text": texts[c["id"]]}
-            for c in cases if texts[c["id"]] is not None]
+    rows = [
+        {"id": c["id"], "url": c["url"], "date": page_date(c, dates), "text": texts[c["id"]]}
+        for c in cases
+        if texts[c["id"]] is not None
+    ]
     yield from read_records(rows, source="real-set", name="real-set")
 
 
@@ -206,8 +221,11 @@ def score(split: str, verbose: bool = False, dates: str = "page") -> dict[str, A
         sys.exit(f"{len(missing)} texts are not in {cache_dir()}; run `realset.py fetch` first")
     gold = {c["id"]: {"id": c["id"], "facts": c["facts"]} for c in cases}
     module = scorer()
-    return module.score(gold, predict(cases, dates),  # type: ignore[no-any-return]
-                        verbose=verbose)
+    return module.score(
+        gold,
+        predict(cases, dates),  # type: ignore[no-any-return]
+        verbose=verbose,
+    )
 
 
 # What a missed fact would have needed to pair, tried in this order: a fact that pairs once
@@ -256,8 +274,9 @@ def failure_classes(split: str, dates: str = "page") -> dict[str, dict[str, int]
     return table
 
 
-def _near_miss(same: Any, keys: tuple[str, ...], gold: dict[str, Any],
-               extra: list[dict[str, Any]]) -> tuple[str, dict[str, Any] | None]:
+def _near_miss(
+    same: Any, keys: tuple[str, ...], gold: dict[str, Any], extra: list[dict[str, Any]]
+) -> tuple[str, dict[str, Any] | None]:
     for key in keys:
         near = next((p for p in extra if same(_without(p, key), _without(gold, key))), None)
         if near is not None:
@@ -266,11 +285,12 @@ def _near_miss(same: Any, keys: tuple[str, ...], gold: dict[str, Any],
 
 
 def print_classes(split: str, table: dict[str, dict[str, int]]) -> None:
-    print(f"what still fails, {split} split (a miss that pairs once a key is ignored failed "
-          "on that key):")
+    print(
+        f"what still fails, {split} split (a miss that pairs once a key is ignored failed "
+        "on that key):"
+    )
     for kind, counts in table.items():
-        parts = ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1])
-                          if v)
+        parts = ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1]) if v)
         print(f"  {kind:7} {parts or 'nothing'}")
 
 
@@ -279,26 +299,34 @@ def print_report(split: str, report: dict[str, Any]) -> None:
     print(f"{'type':10} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>6} {'R':>6} {'F1':>6}")
     for kind in ("trade", "change", "share", "event", "headline"):
         r = report[kind]
-        print(f"{kind:10} {r['tp']:4} {r['fp']:4} {r['fn']:4} "
-              f"{r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f}")
+        print(
+            f"{kind:10} {r['tp']:4} {r['fp']:4} {r['fn']:4} "
+            f"{r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f}"
+        )
     for name, value in report["attributes"].items():
         print(f"attribute {name}: {'n/a' if value is None else f'{value:.3f}'}")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("fetch", help="bring the texts into the cache")
     run = commands.add_parser("score", help="score bilat on a split")
     run.add_argument("--split", choices=[*SPLITS, "all"], default="learn")
     run.add_argument("--verbose", action="store_true", help="list misses and extras (learn only)")
     run.add_argument("--json", action="store_true", help="print the report as JSON")
-    run.add_argument("--classes", action="store_true",
-                     help="also count what still fails by class (figures only)")
-    run.add_argument("--dates", choices=["page", "text"], default="page",
-                     help="give each text its page's publication date (default), or only "
-                          "the date its excerpt carries")
+    run.add_argument(
+        "--classes", action="store_true", help="also count what still fails by class (figures only)"
+    )
+    run.add_argument(
+        "--dates",
+        choices=["page", "text"],
+        default="page",
+        help="give each text its page's publication date (default), or only "
+        "the date its excerpt carries",
+    )
     make = commands.add_parser("build", help="cases.jsonl from annotation files")
     make.add_argument("annotations", nargs="+")
     args = parser.parse_args()
@@ -308,8 +336,10 @@ def main() -> None:
         fetch()
     else:
         if args.verbose and args.split != "learn":
-            sys.exit("--verbose lists the misses of the learn split only: the check split is "
-                     "for measurement, never for writing rules")
+            sys.exit(
+                "--verbose lists the misses of the learn split only: the check split is "
+                "for measurement, never for writing rules"
+            )
         report = score(args.split, verbose=args.verbose, dates=args.dates)
         if args.json:
             print(json.dumps(report, ensure_ascii=False, indent=1))

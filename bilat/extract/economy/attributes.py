@@ -54,14 +54,17 @@ def qualifier_of(scan: Scan, clause_start: int, figure: Figure) -> str:
     if figure.low is not None:
         return "approx"  # "4-5%"
     lemmas = scan.lemmas(figure.first - 3, figure.first)
-    words = [t.text.lower() for t in scan.tokens[max(0, figure.first - 3):figure.first]]
+    words = [t.text.lower() for t in scan.tokens[max(0, figure.first - 3) : figure.first]]
     for i in range(len(lemmas) - 1, -1, -1):
         qualifier = QUALIFIERS.get(words[i]) or QUALIFIERS.get(lemmas[i])
         if qualifier:
             negated = i > 0 and words[i - 1] == "не"
             return NEGATED_QUALIFIERS.get(lemmas[i], qualifier) if negated else qualifier
-        if words[i] == "до" and not goal_in(scan, figure.first - LEVEL_REACH, figure.first) \
-                and not _after_a_rate(scan, figure):
+        if (
+            words[i] == "до"
+            and not goal_in(scan, figure.first - LEVEL_REACH, figure.first)
+            and not _after_a_rate(scan, figure)
+        ):
             return "under"
     for i, lemma in enumerate(scan.lemmas(clause_start, figure.first)):
         verb = QUALIFYING_VERBS.get(lemma)
@@ -72,10 +75,12 @@ def qualifier_of(scan: Scan, clause_start: int, figure: Figure) -> str:
 
 
 def _after_a_rate(scan: Scan, figure: Figure) -> bool:
-    """"с Казахстаном – в 3,2 раза, до 547,6 млн": a rate just before "до" makes the
+    """ "с Казахстаном – в 3,2 раза, до 547,6 млн": a rate just before "до" makes the
     figure the level reached."""
-    return any(f.kind in {"percent", "times"} and 0 < figure.first - f.last <= RATE_BEFORE_LEVEL
-               for f in scan.figures)
+    return any(
+        f.kind in {"percent", "times"} and 0 < figure.first - f.last <= RATE_BEFORE_LEVEL
+        for f in scan.figures
+    )
 
 
 # How close before "до <figure>" a rate makes it the level reached: "в 3,2 раза, до".
@@ -83,9 +88,14 @@ RATE_BEFORE_LEVEL = 3
 
 
 def goal_in(scan: Scan, lo: int, hi: int) -> bool:
-    """"довести до", "вырос до", "сократился до": here "до" names the level reached."""
-    return any(t.lemma in GOAL_VERBS or t.lemma in TARGET_WORDS or t.lemma in RISE_WORDS
-               or t.lemma in FALL_WORDS for t in scan.tokens[max(0, lo):hi])
+    """ "довести до", "вырос до", "сократился до": here "до" names the level reached."""
+    return any(
+        t.lemma in GOAL_VERBS
+        or t.lemma in TARGET_WORDS
+        or t.lemma in RISE_WORDS
+        or t.lemma in FALL_WORDS
+        for t in scan.tokens[max(0, lo) : hi]
+    )
 
 
 def status_of(scan: Scan, clause_start: int, figure_start: int) -> str:
@@ -95,10 +105,10 @@ def status_of(scan: Scan, clause_start: int, figure_start: int) -> str:
     Words of intent decide first; then a verb's form: an infinitive under a goal
     ("выйти на 10 млрд") is a target, a plain future ("превысит 5 млрд") a forecast.
     """
-    tokens = scan.tokens[max(0, clause_start):figure_start]
+    tokens = scan.tokens[max(0, clause_start) : figure_start]
     relative = [i for i, t in enumerate(tokens) if t.lemma == "который"]
     if relative:  # "нарастить товарооборот, который в 2023 году составил 1 млрд": its own
-        tokens = tokens[relative[-1]:]
+        tokens = tokens[relative[-1] :]
     if any(t.lemma in TARGET_WORDS and not _reached(t) for t in tokens):
         return "target"
     if any(t.lemma in FORECAST_WORDS or t.text.lower() in FUTURE_AUX for t in tokens):
@@ -109,8 +119,7 @@ def status_of(scan: Scan, clause_start: int, figure_start: int) -> str:
         return "forecast"
     if any(_future(t) for t in tokens):
         return "forecast"  # "в 2019 году сохранят товарооборот на уровне в один миллиард"
-    if any(p.role == "target" for p in scan.periods) and not any(
-            past_verb(t) for t in scan.tokens):
+    if any(p.role == "target" for p in scan.periods) and not any(past_verb(t) for t in scan.tokens):
         return "target"  # "к 2030 году", but not "к 2022 году увеличились" (a base)
     return "actual"
 
@@ -120,7 +129,7 @@ def past_verb(token: Token) -> bool:
 
 
 def _reached(token: Token) -> bool:
-    """"довели товарооборот до 7 млрд": a goal told in the past tense was reached."""
+    """ "довели товарооборот до 7 млрд": a goal told in the past tense was reached."""
     return token.lemma in REACHING_VERBS and token.feats.get("Tense") == "Past"
 
 
@@ -128,10 +137,15 @@ def _future(token: Token) -> bool:
     """A finite verb of the future: "сохранят", "выйдет" (a perfective present is one);
     not the writer's "отметим", "напомним"."""
     feats = token.feats
-    return token.pos == "VERB" and feats.get("VerbForm") == "Fin" and \
-        feats.get("Person") != "1" and (
-        feats.get("Tense") == "Fut" or (feats.get("Tense") == "Pres" and
-                                         feats.get("Aspect") == "Perf"))
+    return (
+        token.pos == "VERB"
+        and feats.get("VerbForm") == "Fin"
+        and feats.get("Person") != "1"
+        and (
+            feats.get("Tense") == "Fut"
+            or (feats.get("Tense") == "Pres" and feats.get("Aspect") == "Perf")
+        )
+    )
 
 
 def period_fields(ctx: DocContext, period: PeriodSpan | None) -> dict[str, int | None]:
@@ -144,7 +158,7 @@ def period_fields(ctx: DocContext, period: PeriodSpan | None) -> dict[str, int |
 
 
 def _this_years_part(period: PeriodSpan) -> bool:
-    """"в январе–сентябре", "за первое полугодие": months with no year, of the year the
+    """ "в январе–сентябре", "за первое полугодие": months with no year, of the year the
     text is written in."""
     return period.months is not None and period.year is None and period.relative is None
 
@@ -164,8 +178,13 @@ def anchor_year(ctx: DocContext) -> int | None:
     later), else that year ("в первом квартале 2022 года"). A year of an agreement or of a
     history ("подписали в 2015 году") is no guide: it must stand beside a trade word and a
     figure."""
-    told = [(p, s) for s in ctx.analysis.sentences if _gives_trade_figure(ctx, s)
-            for p in ctx.periods_of(s) if p.role == "period"]
+    told = [
+        (p, s)
+        for s in ctx.analysis.sentences
+        if _gives_trade_figure(ctx, s)
+        for p in ctx.periods_of(s)
+        if p.role == "period"
+    ]
     years = [p.year for p, _ in told if p.year is not None and p.relative is None]
     if not years or not any(p.relative is not None or _this_years_part(p) for p, _ in told):
         return None
@@ -178,32 +197,38 @@ def _told_in_past(sentence: Sentence) -> bool:
     """A year's figure told as done: a verb in the past, and no word of a goal or a
     forecast ("по итогам 2017 года может достигнуть 80 млрд" is not done)."""
     tokens = sentence.tokens
-    return any(past_verb(t) for t in tokens) and \
-        not any(t.lemma in FORECAST_WORDS or t.lemma in TARGET_WORDS for t in tokens)
+    return any(past_verb(t) for t in tokens) and not any(
+        t.lemma in FORECAST_WORDS or t.lemma in TARGET_WORDS for t in tokens
+    )
 
 
 def _gives_trade_figure(ctx: DocContext, sentence: Sentence) -> bool:
     """A figure beside a trade word, or beside an anaphor of one ("в 2024 году он вырос")."""
     tokens = sentence.tokens
-    return bool(FIGURE_HINT.search(sentence.text)) and not ctx.in_furniture(sentence) and (
-        any(_of_trade(tokens, cue.index) for cue in indicator_cues(tokens)) or any(
-            t.lemma in ANAPHORA_SUBJECTS and t.rel.startswith("nsubj") for t in tokens))
+    return (
+        bool(FIGURE_HINT.search(sentence.text))
+        and not ctx.in_furniture(sentence)
+        and (
+            any(_of_trade(tokens, cue.index) for cue in indicator_cues(tokens))
+            or any(t.lemma in ANAPHORA_SUBJECTS and t.rel.startswith("nsubj") for t in tokens)
+        )
+    )
 
 
 def _of_trade(tokens: Sequence[Token], i: int) -> bool:
     """A trade word that is surely trade between sides: "экспорт", "внешнеторговый оборот",
     "российско-китайской торговли"; not "соглашение о свободной торговле"."""
     before = tokens[i - 1] if i else None
-    return tokens[i].lemma in INDICATORS or (before is not None and (
-        before.lemma in TRADE_ADJECTIVES or "-" in before.text))
+    return tokens[i].lemma in INDICATORS or (
+        before is not None and (before.lemma in TRADE_ADJECTIVES or "-" in before.text)
+    )
 
 
 ANAPHORA_SUBJECTS = ANAPHORA_NOUNS | {"он"}
 
 
 # A number with a unit of money or a percentage: a cheap test of a figure.
-FIGURE_HINT = re.compile(r"\d\s*(?:%|процент|млн|млрд|трлн|тыс|миллион|миллиард)",
-                         re.IGNORECASE)
+FIGURE_HINT = re.compile(r"\d\s*(?:%|процент|млн|млрд|трлн|тыс|миллион|миллиард)", re.IGNORECASE)
 
 
 # Prepositions that make a percentage a level: "до 4,3%", "с 4,9%".
@@ -211,7 +236,7 @@ LEVEL_WORDS = frozenset({"до", "с", "со"})
 
 
 def after_level_word(scan: Scan, figure: Figure) -> bool:
-    """"снизилась до 4,3% с 4,9%": the figure is a level reached or left."""
+    """ "снизилась до 4,3% с 4,9%": the figure is a level reached or left."""
     return bool(figure.first) and scan.tokens[figure.first - 1].lemma in LEVEL_WORDS
 
 
@@ -221,31 +246,42 @@ def is_share(scan: Scan, figure: Figure) -> bool:
     share in its clause)."""
     after = []
     # "38,6% от общего объёма внешней торговли": "от" reaches further for the total
-    reach = INDICATOR_AFTER + (3 if figure.last + 1 < len(scan.tokens) and
-                               scan.tokens[figure.last + 1].lemma == "от" else 0)
-    for token in scan.tokens[figure.last + 1:figure.last + 1 + reach]:
+    reach = INDICATOR_AFTER + (
+        3
+        if figure.last + 1 < len(scan.tokens) and scan.tokens[figure.last + 1].lemma == "от"
+        else 0
+    )
+    for token in scan.tokens[figure.last + 1 : figure.last + 1 + reach]:
         if token.pos == "PUNCT":
             break  # "(снижение на 31,7%), импорт …": the next clause's subject
         after.append(token.lemma)
     by = scan.tokens[figure.first].lemma == "на" or (
-        figure.first > 0 and scan.tokens[figure.first - 1].lemma == "на")  # "на треть"
+        figure.first > 0 and scan.tokens[figure.first - 1].lemma == "на"
+    )  # "на треть"
     if by and any(
-            lemma in RISE_WORDS or lemma in FALL_WORDS
-            for lemma in after + scan.lemmas(figure.first - RATE_VERB_BEFORE, figure.first)):
+        lemma in RISE_WORDS or lemma in FALL_WORDS
+        for lemma in after + scan.lemmas(figure.first - RATE_VERB_BEFORE, figure.first)
+    ):
         # "На 50% вырос товарооборот", "нарастить на треть экспорт": a rate, whatever follows
         return False
     lo = max(clause_start(scan, figure), figure.first - SHARE_CLAUSE)
     if after_level_word(scan, figure):
         lo = max(0, figure.first - SHARE_CLAUSE)  # "снизилась с 48,3% до 34,4%": both levels
-    return names_trade(after) or after[:2].count("приходиться") > 0 or \
-        _of_the_whole(after) or \
-        any(lemma in SHARE_WORDS for lemma in scan.lemmas(lo, figure.first))
+    return (
+        names_trade(after)
+        or after[:2].count("приходиться") > 0
+        or _of_the_whole(after)
+        or any(lemma in SHARE_WORDS for lemma in scan.lemmas(lo, figure.first))
+    )
 
 
 def _of_the_whole(after: list[str]) -> bool:
-    """"30,1% от общего объёма": a part of a whole the sentence has named."""
-    return bool(after) and after[0] == "от" and any(
-        lemma in VOLUME_NOUNS for lemma in after[1:WHOLE_REACH])
+    """ "30,1% от общего объёма": a part of a whole the sentence has named."""
+    return (
+        bool(after)
+        and after[0] == "от"
+        and any(lemma in VOLUME_NOUNS for lemma in after[1:WHOLE_REACH])
+    )
 
 
 # "нарастить на треть": how far before "на" its verb may stand.
@@ -260,8 +296,22 @@ def names_trade(lemmas: list[str]) -> bool:
 
 
 # A month on its own: "в июле", "по сравнению с июнем", "в месячном исчислении".
-MONTH_LEMMAS = frozenset({"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
-                          "сентябрь", "октябрь", "ноябрь", "декабрь"})
+MONTH_LEMMAS = frozenset(
+    {
+        "январь",
+        "февраль",
+        "март",
+        "апрель",
+        "май",
+        "июнь",
+        "июль",
+        "август",
+        "сентябрь",
+        "октябрь",
+        "ноябрь",
+        "декабрь",
+    }
+)
 
 
 def single_month(scan: Scan) -> bool:
@@ -269,17 +319,26 @@ def single_month(scan: Scan) -> bool:
     count months from January, so such a figure has no place in them."""
     tokens = scan.tokens
     for i, token in enumerate(tokens):
-        if token.lemma == "месячный" and i + 1 < len(tokens) and tokens[i + 1].lemma == \
-                "исчисление":
+        if (
+            token.lemma == "месячный"
+            and i + 1 < len(tokens)
+            and tokens[i + 1].lemma == "исчисление"
+        ):
             return True
-        if token.lemma in MONTH_LEMMAS and i and tokens[i - 1].lemma in {"в", "во", "с"} \
-                and not _in_month_range(tokens, i):
+        if (
+            token.lemma in MONTH_LEMMAS
+            and i
+            and tokens[i - 1].lemma in {"в", "во", "с"}
+            and not _in_month_range(tokens, i)
+        ):
             return True
     return False
 
 
 def _in_month_range(tokens: Sequence[Token], i: int) -> bool:
-    """"январь–июль", "с января по июль", "в январе-июле": months from January."""
-    near = [t.lemma for t in tokens[max(0, i - 3):i + 3]]
-    return "январь" in near and near.count("январь") + sum(
-        lemma in MONTH_LEMMAS for lemma in near) >= 2
+    """ "январь–июль", "с января по июль", "в январе-июле": months from January."""
+    near = [t.lemma for t in tokens[max(0, i - 3) : i + 3]]
+    return (
+        "январь" in near
+        and near.count("январь") + sum(lemma in MONTH_LEMMAS for lemma in near) >= 2
+    )

@@ -69,8 +69,12 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
             if figure.kind in {"percent", "times"}:
                 subject = _subject_of_money(ctx, scans, scan, figure)
                 fact = _change_fact(ctx, scans, scan, figure, subject)
-                if fact and subject is None and before is not None and \
-                        (listed := _listed_partner(scan, figure, *before)):
+                if (
+                    fact
+                    and subject is None
+                    and before is not None
+                    and (listed := _listed_partner(scan, figure, *before))
+                ):
                     # the same rate, of the partner its own clause names
                     fact = _change_fact(ctx, scans, scan, figure, listed)
                 if fact:
@@ -80,38 +84,47 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
 
 
 def _sides_told_for_the_other_flow(scan: Scan, cue: Cue) -> bool:
-    """"Экспорт Казахстана в Китай вырос на 12%, а импорт — на 8%": "в Китай" tells where
+    """ "Экспорт Казахстана в Китай вырос на 12%, а импорт — на 8%": "в Китай" tells where
     the export went; the import of the same pair flows the other way."""
     flows = {"export": "import", "import": "export"}
     if cue.value not in flows:
         return False
-    other = [c.index for c in scan.indicators
-             if c.value == flows[cue.value] and c.index < cue.index]
+    other = [
+        c.index for c in scan.indicators if c.value == flows[cue.value] and c.index < cue.index
+    ]
     directed = [p.index for p in scan.parties if p.role in {"to", "from"}]
     return bool(other and directed) and all(other[0] < i < cue.index for i in directed)
 
 
-def _listed_partner(scan: Scan, figure: Figure, previous: Figure,
-                    fact: Fact) -> Subject | None:
-    """"Экспорт Казахстана в Китай вырос на 12%, в Россию — на 8%": a later clause that
+def _listed_partner(scan: Scan, figure: Figure, previous: Figure, fact: Fact) -> Subject | None:
+    """ "Экспорт Казахстана в Китай вырос на 12%, в Россию — на 8%": a later clause that
     names only a new partner keeps the side and the indicator of the rate before it."""
     pair = fact.fields["parties"]
-    earlier = [p for p in scan.parties if p.index < previous.first and p.role in LIST_ROLES
-               and p.code in pair]
+    earlier = [
+        p
+        for p in scan.parties
+        if p.index < previous.first and p.role in LIST_ROLES and p.code in pair
+    ]
     if not earlier:
         return None
     own = next(side for side in pair if side != earlier[-1].code)
     return list_item(scan, previous.last + 1, figure.first, own, fact.fields["indicator"])
 
 
-def _change_fact(ctx: DocContext, scans: list[Scan], scan: Scan, figure: Figure,
-                 subject: Subject | None) -> Fact | None:
+def _change_fact(
+    ctx: DocContext, scans: list[Scan], scan: Scan, figure: Figure, subject: Subject | None
+) -> Fact | None:
     sign = _sign(scan, figure)
-    if sign is None or _is_level(scan, figure) or _is_planned(scan, figure) or \
-            _is_ratio(scan, figure) or _in_physical_terms(scan) or \
-            single_month(scan) or \
-            _of_a_share(scan, figure) or \
-            (figure.kind == "percent" and is_share(scan, figure)):
+    if (
+        sign is None
+        or _is_level(scan, figure)
+        or _is_planned(scan, figure)
+        or _is_ratio(scan, figure)
+        or _in_physical_terms(scan)
+        or single_month(scan)
+        or _of_a_share(scan, figure)
+        or (figure.kind == "percent" and is_share(scan, figure))
+    ):
         return None
     cue = subject.cue if subject else _nearest_indicator(scan, figure)
     if subject is None and cue is not None and of_one_side(scan, cue, figure):
@@ -121,29 +134,43 @@ def _change_fact(ctx: DocContext, scans: list[Scan], scan: Scan, figure: Figure,
         cue = subject.cue if subject else None
     if cue is None:
         return None
-    parties = subject.parties if subject else choose_pair(ctx, scan.sentence, cue.index,
-                                                          scan.parties)
+    parties = (
+        subject.parties if subject else choose_pair(ctx, scan.sentence, cue.index, scan.parties)
+    )
     if parties is None:
         return None
     if subject is None and _sides_told_for_the_other_flow(scan, cue):
-        parties = replace(parties, exporter_side=parties.importer_side,
-                          importer_side=parties.exporter_side)
+        parties = replace(
+            parties, exporter_side=parties.importer_side, importer_side=parties.exporter_side
+        )
     period, base = _period_and_base(ctx, scan, figure)
     fields = {
-        "indicator": cue.value, "parties": list(parties.pair), "exporter": None,
-        "importer": None, "percent": _percent(sign, figure, _rate_index(scan, figure)),
+        "indicator": cue.value,
+        "parties": list(parties.pair),
+        "exporter": None,
+        "importer": None,
+        "percent": _percent(sign, figure, _rate_index(scan, figure)),
         "period": period_fields(ctx, period) if period else _years_back_period(ctx, scan),
         "base": base,
     }
     if cue.value != "turnover":
         fields["exporter"], fields["importer"] = direction(parties, cue.value, ctx.home)
-    return Fact("change", fields, scan.evidence(), CONFIDENCE, rule="change.percent",
-                trace=(f"indicator={scan.tokens[cue.index].text}",
-                       f"figure={scan.tokens[figure.first].text}"))
+    return Fact(
+        "change",
+        fields,
+        scan.evidence(),
+        CONFIDENCE,
+        rule="change.percent",
+        trace=(
+            f"indicator={scan.tokens[cue.index].text}",
+            f"figure={scan.tokens[figure.first].text}",
+        ),
+    )
 
 
-def _subject_of_money(ctx: DocContext, scans: list[Scan], scan: Scan,
-                     figure: Figure) -> Subject | None:
+def _subject_of_money(
+    ctx: DocContext, scans: list[Scan], scan: Scan, figure: Figure
+) -> Subject | None:
     """The rate of a money figure of its own clause takes that figure's subject:
     "с Узбекистаном — 320 млн долларов (рост в 2,4 раза)", "с Казахстаном вырос в 3,8 раза
     и составил 517,1 млн", "данный показатель вырос на 33% и составил 19,7 млрд".
@@ -151,12 +178,18 @@ def _subject_of_money(ctx: DocContext, scans: list[Scan], scan: Scan,
     moneys = [f for f in scan.figures if f.kind == "money"]
     before = [f for f in moneys if f.last < figure.first]
     after = [f for f in moneys if f.first > figure.last]
-    if before and figure.first - before[-1].last <= RATE_AFTER_MONEY and \
-            not _indicator_between(scan, before[-1].last, figure.first) and \
-            not any(before[-1].last < p.index < figure.first for p in scan.parties):
+    if (
+        before
+        and figure.first - before[-1].last <= RATE_AFTER_MONEY
+        and not _indicator_between(scan, before[-1].last, figure.first)
+        and not any(before[-1].last < p.index < figure.first for p in scan.parties)
+    ):
         return figure_subject(ctx, scans, scan, before[-1])
-    if after and after[0].first - figure.last <= MONEY_AFTER_RATE and \
-            not _indicator_between(scan, figure.last, after[0].first):
+    if (
+        after
+        and after[0].first - figure.last <= MONEY_AFTER_RATE
+        and not _indicator_between(scan, figure.last, after[0].first)
+    ):
         return figure_subject(ctx, scans, scan, after[0])
     if before and _anaphor_between(scan, before[-1].last, figure.first):
         # "товарооборот составил $252 млн, а … этот показатель вырос на 87,5%"
@@ -165,11 +198,11 @@ def _subject_of_money(ctx: DocContext, scans: list[Scan], scan: Scan,
 
 
 def _anaphor_between(scan: Scan, lo: int, hi: int) -> bool:
-    return any(t.lemma in ANAPHORA_NOUNS for t in scan.tokens[lo + 1:hi])
+    return any(t.lemma in ANAPHORA_NOUNS for t in scan.tokens[lo + 1 : hi])
 
 
 def _percent(sign: int, figure: Figure, index: bool = False) -> float:
-    """"вырос в 2 раза" is +100 %, "сократился в 2 раза" is −50 %: a fall by a multiple
+    """ "вырос в 2 раза" is +100 %, "сократился в 2 раза" is −50 %: a fall by a multiple
     divides; "темп роста 159%" is an index, +59 %."""
     if index:
         return round(figure.value - 100, 2)
@@ -180,24 +213,33 @@ def _percent(sign: int, figure: Figure, index: bool = False) -> float:
 
 
 def _rate_index(scan: Scan, figure: Figure) -> bool:
-    """"Темп роста за три года – 159%", "темп роста – 95,3%": growth written as an index of
+    """ "Темп роста за три года – 159%", "темп роста – 95,3%": growth written as an index of
     the base, 100 being no change ("темп прироста – 12%" is the change itself). An index
     under half the base is no index: "темп роста 12%" is a loose way to say +12 %."""
     lemmas = scan.lemmas(clause_start(scan, figure), figure.first)
     named = any(a == "темп" and b == "рост" for a, b in itertools.pairwise(lemmas))
     bracketed = _bracketed_after_money(scan, figure) and figure.value > 100
-    return figure.kind == "percent" and (bracketed or (named and figure.value >= MIN_INDEX)
-                                         or _index_to_base(scan, figure))
+    return figure.kind == "percent" and (
+        bracketed or (named and figure.value >= MIN_INDEX) or _index_to_base(scan, figure)
+    )
 
 
 def _index_to_base(scan: Scan, figure: Figure) -> bool:
-    """"(144% к аналогичному периоду 2010 года)", "или 132% к уровню 2022 года": the
+    """ "(144% к аналогичному периоду 2010 года)", "или 132% к уровню 2022 года": the
     figure as a percentage of its base, 100 being no change."""
     after = scan.lemmas(figure.last + 1, figure.last + 3)
-    return figure.kind == "percent" and figure.value >= MIN_INDEX and after[:1] == ["к"] \
-        and ((after[1:] and after[1] in INDEX_BASES) or any(
-            p.role == "base" and 0 <= p.start - scan.tokens[figure.last].stop <= 2
-            for p in scan.periods))
+    return (
+        figure.kind == "percent"
+        and figure.value >= MIN_INDEX
+        and after[:1] == ["к"]
+        and (
+            (after[1:] and after[1] in INDEX_BASES)
+            or any(
+                p.role == "base" and 0 <= p.start - scan.tokens[figure.last].stop <= 2
+                for p in scan.periods
+            )
+        )
+    )
 
 
 # What an index is taken against: "к уровню", "к аналогичному периоду", "к прошлому году".
@@ -208,35 +250,42 @@ MIN_INDEX = 50.0
 
 
 def _is_planned(scan: Scan, figure: Figure) -> bool:
-    """"может увеличиться в два раза", "планируют нарастить вдвое": a goal, not a change."""
+    """ "может увеличиться в два раза", "планируют нарастить вдвое": a goal, not a change."""
     return status_of(scan, clause_start(scan, figure), figure.first) != "actual"
 
 
 def _of_a_share(scan: Scan, figure: Figure) -> bool:
-    """"вдвое увеличить долю экспорта": a share that grew, not trade."""
+    """ "вдвое увеличить долю экспорта": a share that grew, not trade."""
     return figure.kind == "times" and any(
-        t.lemma == "доля" for t in scan.tokens[max(0, figure.first - 4):figure.last + 4])
+        t.lemma == "доля" for t in scan.tokens[max(0, figure.first - 4) : figure.last + 4]
+    )
 
 
 def _in_physical_terms(scan: Scan) -> bool:
-    """"физический объём торговли увеличился на 25%", "на 60% больше в весовом выражении":
+    """ "физический объём торговли увеличился на 25%", "на 60% больше в весовом выражении":
     a growth in tonnes, not in the value of trade."""
-    return any((a in PHYSICAL_WORDS and b in {"объём", "объем", "выражение"})
-               for a, b in itertools.pairwise(scan.lemmas(0, len(scan.tokens))))
+    return any(
+        (a in PHYSICAL_WORDS and b in {"объём", "объем", "выражение"})
+        for a, b in itertools.pairwise(scan.lemmas(0, len(scan.tokens)))
+    )
 
 
 PHYSICAL_WORDS = {"физический", "весовой", "натуральный"}
 
 
 def _is_ratio(scan: Scan, figure: Figure) -> bool:
-    """"экспорт в сто раз меньше импорта": one flow against another, not a change."""
-    after = scan.tokens[figure.last + 1:figure.last + 3]
-    return figure.kind == "times" and len(after) == 2 and \
-        after[0].lemma in RISE_AFTER | FALL_AFTER and after[1].lemma in INDICATORS
+    """ "экспорт в сто раз меньше импорта": one flow against another, not a change."""
+    after = scan.tokens[figure.last + 1 : figure.last + 3]
+    return (
+        figure.kind == "times"
+        and len(after) == 2
+        and after[0].lemma in RISE_AFTER | FALL_AFTER
+        and after[1].lemma in INDICATORS
+    )
 
 
 def _is_level(scan: Scan, figure: Figure) -> bool:
-    """"снизилась до 4,3% с 4,9%": the level reached or left, not a rate of change."""
+    """ "снизилась до 4,3% с 4,9%": the level reached or left, not a rate of change."""
     return figure.kind == "percent" and after_level_word(scan, figure)
 
 
@@ -254,23 +303,28 @@ def _sign(scan: Scan, figure: Figure) -> int | None:
     if _index_to_base(scan, figure):
         return 1  # the index carries its own sign: 95% of the base is −5 %
     lo = figure.first - RISE_WINDOW_BEFORE
-    near = [(figure.first - i, _word_sign(scan.tokens[i].lemma))
-            for i in range(max(0, lo), figure.first)]
-    near += [(i - figure.last, _word_sign(scan.tokens[i].lemma, after=True))
-             for i in range(figure.last + 1, min(len(scan.tokens),
-                                                 figure.last + 1 + RISE_WINDOW_AFTER))]
+    near = [
+        (figure.first - i, _word_sign(scan.tokens[i].lemma))
+        for i in range(max(0, lo), figure.first)
+    ]
+    near += [
+        (i - figure.last, _word_sign(scan.tokens[i].lemma, after=True))
+        for i in range(figure.last + 1, min(len(scan.tokens), figure.last + 1 + RISE_WINDOW_AFTER))
+    ]
     signs = sorted((distance, sign) for distance, sign in near if sign)
     if signs:
         return signs[0][1]
-    clause = scan.tokens[clause_start(scan, figure):max(0, lo)]
+    clause = scan.tokens[clause_start(scan, figure) : max(0, lo)]
     # "Рост товарооборота … составил 65%", "увеличил торговый оборот с Китаем почти на 10%":
     # a noun or a verb of change further back in the clause
-    words = [_word_sign(t.lemma) for t in clause
-             if t.lemma in CHANGE_NOUNS or (t.pos == "VERB" and _word_sign(t.lemma))]
+    words = [
+        _word_sign(t.lemma)
+        for t in clause
+        if t.lemma in CHANGE_NOUNS or (t.pos == "VERB" and _word_sign(t.lemma))
+    ]
     if words:
         return words[-1]
-    if _bracketed_after_money(scan, figure) and (figure.kind == "times" or
-                                                 figure.value > 100):
+    if _bracketed_after_money(scan, figure) and (figure.kind == "times" or figure.value > 100):
         return 1  # "245,4 млн долларов (103,3%)", "48,6 млн (в 4,4 раза)"
     return _sign_of_rate_before(scan, figure)
 
@@ -281,12 +335,15 @@ def _bracketed_after_money(scan: Scan, figure: Figure) -> bool:
     tokens = scan.tokens
     opens = figure.first >= 2 and tokens[figure.first - 1].text == "("
     closes = figure.last + 1 < len(tokens) and tokens[figure.last + 1].text == ")"
-    return opens and closes and any(f.kind == "money" and f.last == figure.first - 2
-                                    for f in scan.figures)
+    return (
+        opens
+        and closes
+        and any(f.kind == "money" and f.last == figure.first - 2 for f in scan.figures)
+    )
 
 
 def _sign_of_rate_before(scan: Scan, figure: Figure) -> int | None:
-    """"экспорт увеличился на 40,8%, импорт – на 16,7%": a rate whose verb is left out
+    """ "экспорт увеличился на 40,8%, импорт – на 16,7%": a rate whose verb is left out
     takes the sign of the rate before it in the sentence."""
     rates = [f for f in scan.figures if f.kind in {"percent", "times"} and f.last < figure.first]
     before = scan.tokens[figure.first - 1].lemma if figure.first else ""
@@ -309,14 +366,17 @@ def _word_sign(lemma: str, after: bool = False) -> int:
 
 
 def _written_sign(scan: Scan, figure: Figure) -> int | None:
-    """"(+15%)", "–3,2%": a sign written before the number."""
+    """ "(+15%)", "–3,2%": a sign written before the number."""
     text, base = scan.sentence.text, scan.sentence.start
-    before = text[max(0, figure.start - base - 2):figure.start - base]
+    before = text[max(0, figure.start - base - 2) : figure.start - base]
     if before.endswith("+"):
         return 1
     # "–3,2%", "(-5%)"; not the dash of a list ("Кыргызстан - 17%")
-    if before.endswith(("−", "-")) and before[:-1].strip() in {"", "("} and \
-            not before[:-1].endswith(" "):
+    if (
+        before.endswith(("−", "-"))
+        and before[:-1].strip() in {"", "("}
+        and not before[:-1].endswith(" ")
+    ):
         return -1
     return None
 
@@ -333,27 +393,41 @@ def _nearest_indicator(scan: Scan, figure: Figure) -> Cue | None:
     cue = before[-1] if before else min(near, key=lambda c: abs(c.index - figure.first))
     ahead = scan.lemmas(cue.index - 2, cue.index)
     behind = scan.lemmas(cue.index + 1, cue.index + 2)
-    if any(lemma in PRICE_WORDS for lemma in ahead) or \
-            any(lemma in COMMODITY_WORDS for lemma in behind):
+    if any(lemma in PRICE_WORDS for lemma in ahead) or any(
+        lemma in COMMODITY_WORDS for lemma in behind
+    ):
         return None
     return cue
 
 
-def _period_and_base(ctx: DocContext, scan: Scan,
-                     figure: Figure) -> tuple[PeriodSpan | None, int | str | None]:
+def _period_and_base(
+    ctx: DocContext, scan: Scan, figure: Figure
+) -> tuple[PeriodSpan | None, int | str | None]:
     own = [p for p in scan.periods if p.role == "period"]
     base_span = next((p for p in scan.periods if p.role == "base"), None)
     # the period nearest before the rate: "в 2016 году …, в 2018 году – 2,1 млрд – на 59%";
     # after it, the last: "с 2000 года … в 100 раз: с $14 млн в 2000 году до $1 млрд в 2009"
-    after = [p for p in own if p.year is not None and base_span is not None
-             and base_span.year is not None and p.year > base_span.year]
+    after = [
+        p
+        for p in own
+        if p.year is not None
+        and base_span is not None
+        and base_span.year is not None
+        and p.year > base_span.year
+    ]
     period = _period_right_after(scan, figure, own) or next(
         (p for p in reversed(own) if p.stop <= figure.start),
-        max(after, key=lambda p: p.year or 0) if after else own[0] if own else None)
+        max(after, key=lambda p: p.year or 0) if after else own[0] if own else None,
+    )
     if period is None and _years_back(scan) is None:
         period = period_in_force(ctx, scan.sentence)
-    if period is not None and period.year is None and period.relative is None and \
-            base_span is not None and base_span.year is not None:
+    if (
+        period is not None
+        and period.year is None
+        and period.relative is None
+        and base_span is not None
+        and base_span.year is not None
+    ):
         # "в первом полугодии … по сравнению с аналогичным периодом 2020 года": of 2021
         period = replace(period, year=base_span.year + 1)
     period = dated(ctx, scan.sentence, period)
@@ -368,14 +442,16 @@ def _period_and_base(ctx: DocContext, scan: Scan,
     return period, "previous_period"
 
 
-def _period_right_after(scan: Scan, figure: Figure,
-                        own: list[PeriodSpan]) -> PeriodSpan | None:
-    """"… в прошлом году достиг 200 млн и вырос на 22% за восемь месяцев 2025 года": a
+def _period_right_after(scan: Scan, figure: Figure, own: list[PeriodSpan]) -> PeriodSpan | None:
+    """ "… в прошлом году достиг 200 млн и вырос на 22% за восемь месяцев 2025 года": a
     period that follows the rate at once is the rate's own."""
     for span in own:
         between = [t for t in scan.tokens if figure.stop <= t.start < span.start]
-        if span.start >= figure.stop and len(between) <= PERIOD_RIGHT_AFTER and not any(
-                t.pos in {"PUNCT", "CCONJ", "VERB"} for t in between):
+        if (
+            span.start >= figure.stop
+            and len(between) <= PERIOD_RIGHT_AFTER
+            and not any(t.pos in {"PUNCT", "CCONJ", "VERB"} for t in between)
+        ):
             return span
     return None
 
@@ -397,7 +473,7 @@ MAX_YEARS_BACK = 50
 
 
 def _years_back_period(ctx: DocContext, scan: Scan) -> dict[str, int | None]:
-    """"за последние четыре года … рост" is growth up to now: the period is this year."""
+    """ "за последние четыре года … рост" is growth up to now: the period is this year."""
     if _years_back(scan) is not None:
         return {"year": ctx.year, "months": None}
     return {"year": None, "months": None}

@@ -14,10 +14,20 @@ from bilat.model import Token
 # Lemma → trade indicator. "оборот" alone is too vague (cash turnover, retail turnover):
 # it counts only after one of TRADE_ADJECTIVES.
 INDICATORS = {
-    "товарооборот": "turnover", "товарообмен": "turnover", "наторговать": "turnover",
-    "экспорт": "export", "поставка": "export", "вывоз": "export", "экспортировать": "export",
-    "экспортный": "export", "экспортёр": "export", "экспортер": "export",
-    "импорт": "import", "ввоз": "import", "импортировать": "import", "импортный": "import",
+    "товарооборот": "turnover",
+    "товарообмен": "turnover",
+    "наторговать": "turnover",
+    "экспорт": "export",
+    "поставка": "export",
+    "вывоз": "export",
+    "экспортировать": "export",
+    "экспортный": "export",
+    "экспортёр": "export",
+    "экспортер": "export",
+    "импорт": "import",
+    "ввоз": "import",
+    "импортировать": "import",
+    "импортный": "import",
 }
 TRADE_ADJECTIVES = {"торговый", "внешнеторговый", "взаимный", "товарный"}
 TRADE_NOUNS = {"оборот", "торговля"}  # "объём торговли": the noun after "объём" tells
@@ -25,15 +35,50 @@ TRADE_NOUNS = {"оборот", "торговля"}  # "объём торговл
 # "превышение экспорта над импортом составляет $25,7 млн" is a surplus.
 BALANCE_WORDS = {"сальдо", "профицит", "дефицит", "превышение"}
 # Words before a trade word that make a money figure something else than the trade.
-NOT_THE_TRADE = BALANCE_WORDS | {"поддержка", "финансирование", "кредитование",
-                                 "стимулирование", "страхование", "субсидирование"}
+NOT_THE_TRADE = BALANCE_WORDS | {
+    "поддержка",
+    "финансирование",
+    "кредитование",
+    "стимулирование",
+    "страхование",
+    "субсидирование",
+}
 # Nouns after "экспорт"/"поставки" that keep it the whole flow: goods in general, or whose
 # flow it is ("экспорт республики", "поставки предприятий региона").
-WHOLE_FLOW_WORDS = {"товар", "продукция", "услуга", "республика", "край", "область", "регион",
-                    "страна", "государство", "провинция", "район", "округ", "город",
-                    "предприятие", "компания", "организация", "производитель", "экспортер",
-                    "экспортёр", "сторона", "партнер", "партнёр", "год", "месяц", "период",
-                    "квартал", "полугодие", "объем", "объём", "сумма", "рост", "стоимость"}
+WHOLE_FLOW_WORDS = {
+    "товар",
+    "продукция",
+    "услуга",
+    "республика",
+    "край",
+    "область",
+    "регион",
+    "страна",
+    "государство",
+    "провинция",
+    "район",
+    "округ",
+    "город",
+    "предприятие",
+    "компания",
+    "организация",
+    "производитель",
+    "экспортер",
+    "экспортёр",
+    "сторона",
+    "партнер",
+    "партнёр",
+    "год",
+    "месяц",
+    "период",
+    "квартал",
+    "полугодие",
+    "объем",
+    "объём",
+    "сумма",
+    "рост",
+    "стоимость",
+}
 # How far after a trade word its goods may be named: "поставки в Астраханскую область
 # иранской керамики".
 PRODUCT_REACH = 7
@@ -49,81 +94,232 @@ ANAPHORA_PRONOUNS = {"он", "она", "это"}
 
 # Money that is not trade even when a trade word stands before it: a debt for supplies,
 # the price of imports, a fine. Checked between the indicator and the figure.
-OTHER_MONEY_WORDS = BALANCE_WORDS | {"задолженность", "долг", "задолжать", "штраф", "цена",
-                                     "тариф", "ущерб", "выручка", "прибыль", "зарплата",
-                                     "пенсия", "пошлина"}
+OTHER_MONEY_WORDS = BALANCE_WORDS | {
+    "задолженность",
+    "долг",
+    "задолжать",
+    "штраф",
+    "цена",
+    "тариф",
+    "ущерб",
+    "выручка",
+    "прибыль",
+    "зарплата",
+    "пенсия",
+    "пошлина",
+}
 # Nouns of a clause of its own: a trade word before one of these does not reach a figure
 # after it ("сократил поставки в Минск, поскольку соседи задолжали 1,5 млрд").
-CLAUSE_BREAKS = {"поскольку", "потому", "хотя", "однако", "если", "когда", "чтобы",
-                 "пока", "ибо", ";"}
+CLAUSE_BREAKS = {
+    "поскольку",
+    "потому",
+    "хотя",
+    "однако",
+    "если",
+    "когда",
+    "чтобы",
+    "пока",
+    "ибо",
+    ";",
+}
 # A price of something is not its volume: "цены на импорт выросли на 11%".
 PRICE_WORDS = {"цена", "стоимость", "тариф", "курс"}
 # What a trade word may name when it is a physical flow ("поставки нефти вдвое
 # увеличат объём"): such rates of change belong to volumes.
-COMMODITY_WORDS = {"нефть", "газ", "зерно", "пшеница", "уголь", "электроэнергия",
-                   "нефтепродукт", "энергия", "топливо", "руда", "металл", "удобрение"}
+COMMODITY_WORDS = {
+    "нефть",
+    "газ",
+    "зерно",
+    "пшеница",
+    "уголь",
+    "электроэнергия",
+    "нефтепродукт",
+    "энергия",
+    "топливо",
+    "руда",
+    "металл",
+    "удобрение",
+}
 # Nouns that name a share's total: "10% товарооборота", "18% экспорта".
 SHARE_TOTALS = {"товарооборот", "товарообмен", "оборот", "торговля", "экспорт", "импорт"}
 
-INVESTMENT_WORDS = {"инвестиция", "инвестировать", "вложение", "вложить", "инвестпроект",
-                    "инвестор", "капиталовложение", "стоимость", "финансирование", "кредит",
-                    "бюджет", "грант", "заём", "заем", "контракт"}
+INVESTMENT_WORDS = {
+    "инвестиция",
+    "инвестировать",
+    "вложение",
+    "вложить",
+    "инвестпроект",
+    "инвестор",
+    "капиталовложение",
+    "стоимость",
+    "финансирование",
+    "кредит",
+    "бюджет",
+    "грант",
+    "заём",
+    "заем",
+    "контракт",
+}
 
 # Words right before a figure → qualifier.
 QUALIFIERS = {
-    "порядка": "approx", "около": "approx", "почти": "approx", "примерно": "approx",
+    "порядка": "approx",
+    "около": "approx",
+    "почти": "approx",
+    "примерно": "approx",
     "близкий": "approx",
-    "приблизительно": "approx", "ориентировочно": "approx", "практически": "approx",
-    "свыше": "over", "более": "over", "больше": "over", "выше": "over", "сверх": "over",
-    "менее": "under", "меньше": "under", "ниже": "under",
+    "приблизительно": "approx",
+    "ориентировочно": "approx",
+    "практически": "approx",
+    "свыше": "over",
+    "более": "over",
+    "больше": "over",
+    "выше": "over",
+    "сверх": "over",
+    "менее": "under",
+    "меньше": "under",
+    "ниже": "under",
 }
-NEGATED_QUALIFIERS = {"более": "under", "больше": "under", "менее": "over", "меньше": "over",
-                      "превышать": "under"}
+NEGATED_QUALIFIERS = {
+    "более": "under",
+    "больше": "under",
+    "менее": "over",
+    "меньше": "over",
+    "превышать": "under",
+}
 # Verbs whose object is the figure and that say how it relates to it.
-QUALIFYING_VERBS = {"превысить": "over", "превышать": "over", "перевалить": "over",
-                    "приблизиться": "approx", "приближаться": "approx"}
+QUALIFYING_VERBS = {
+    "превысить": "over",
+    "превышать": "over",
+    "перевалить": "over",
+    "приблизиться": "approx",
+    "приближаться": "approx",
+}
 
 # Status. TARGET_WORDS signal a goal in any form; GOAL_VERBS only when not in the past
 # ("достиг 406 млн" is a fact, "достичь 10 млрд" a goal).
-TARGET_WORDS = {"довести", "доводить", "планировать", "план", "цель", "намереваться",
-                "намерен", "рассчитывать", "задача", "стремиться", "наметить", "готовый",
-                "ориентир", "договориться", "нацелить", "целевой",
-                "планироваться", "предстоять", "потенциал", "достижение", "предусматривать",
-                "должный"}
+TARGET_WORDS = {
+    "довести",
+    "доводить",
+    "планировать",
+    "план",
+    "цель",
+    "намереваться",
+    "намерен",
+    "рассчитывать",
+    "задача",
+    "стремиться",
+    "наметить",
+    "готовый",
+    "ориентир",
+    "договориться",
+    "нацелить",
+    "целевой",
+    "планироваться",
+    "предстоять",
+    "потенциал",
+    "достижение",
+    "предусматривать",
+    "должный",
+}
 # Words of intent that, in the past tense, tell a goal reached: "довели до 7 млрд".
 REACHING_VERBS = {"довести", "доводить"}
-GOAL_VERBS = {"достичь", "достигнуть", "выйти", "увеличить", "нарастить", "составить",
-              "удвоить", "утроить", "превысить", "поднять", "расширить", "довести"}
+GOAL_VERBS = {
+    "достичь",
+    "достигнуть",
+    "выйти",
+    "увеличить",
+    "нарастить",
+    "составить",
+    "удвоить",
+    "утроить",
+    "превысить",
+    "поднять",
+    "расширить",
+    "довести",
+}
 # ("по оценкам", "предварительные данные" speak of a past figure: they are not forecasts)
-FORECAST_WORDS = {"прогноз", "прогнозировать", "прогнозироваться", "ожидаться", "ожидать",
-                  "ожидаемый", "может", "мочь"}
+FORECAST_WORDS = {
+    "прогноз",
+    "прогнозировать",
+    "прогнозироваться",
+    "ожидаться",
+    "ожидать",
+    "ожидаемый",
+    "может",
+    "мочь",
+}
 
-RISE_WORDS = {"вырасти", "увеличиться", "рост", "прирост", "возрасти", "подняться",
-              "расти", "увеличение", "выше", "нарастить", "прибавить", "повыситься",
-              "увеличить", "вырастать", "увеличиваться",
-              # "что превышает прошлогодний результат на 30%"
-              "превышать", "превысить"}
-FALL_WORDS = {"сократиться", "снизиться", "упасть", "уменьшиться", "снижение", "сокращение",
-              "падение", "спад", "ниже", "сокращаться", "снижаться", "уменьшение", "потерять",
-              "сократить", "снизить"}
+RISE_WORDS = {
+    "вырасти",
+    "увеличиться",
+    "рост",
+    "прирост",
+    "возрасти",
+    "подняться",
+    "расти",
+    "увеличение",
+    "выше",
+    "нарастить",
+    "прибавить",
+    "повыситься",
+    "увеличить",
+    "вырастать",
+    "увеличиваться",
+    # "что превышает прошлогодний результат на 30%"
+    "превышать",
+    "превысить",
+}
+FALL_WORDS = {
+    "сократиться",
+    "снизиться",
+    "упасть",
+    "уменьшиться",
+    "снижение",
+    "сокращение",
+    "падение",
+    "спад",
+    "ниже",
+    "сокращаться",
+    "снижаться",
+    "уменьшение",
+    "потерять",
+    "сократить",
+    "снизить",
+}
 # Comparatives that follow the percentage: "на 6% больше, чем годом ранее". Only after
 # it: before a figure "больше" is a qualifier ("больше 3 млрд").
 # ("выше"/"ниже" may come lemmatised as the adverbs "высоко"/"низко")
-RISE_AFTER = {"выше", "высоко", "больше", "большой", "больший", "более", "превышать",
-              "превысить"}
+RISE_AFTER = {"выше", "высоко", "больше", "большой", "больший", "более", "превышать", "превысить"}
 FALL_AFTER = {"ниже", "низко", "меньше", "маленький", "меньший", "менее"}
 
 SHARE_WORDS = {"доля", "приходиться", "удельный", "структура", "часть"}
 # "десятая часть" and the like → percent; such shares are always approximate.
 FRACTIONS = {"половина": 50.0, "треть": 33.3, "четверть": 25.0}
-FRACTION_ORDINALS = {"второй": 50.0, "третий": 33.3, "четвёртый": 25.0, "четвертый": 25.0,
-                     "пятый": 20.0, "шестой": 16.7, "седьмой": 14.3, "восьмой": 12.5,
-                     "десятый": 10.0}
+FRACTION_ORDINALS = {
+    "второй": 50.0,
+    "третий": 33.3,
+    "четвёртый": 25.0,
+    "четвертый": 25.0,
+    "пятый": 20.0,
+    "шестой": 16.7,
+    "седьмой": 14.3,
+    "восьмой": 12.5,
+    "десятый": 10.0,
+}
 # Labels a share's part may carry instead of a party.
-PART_LABELS = {"мсб": "SME", "малый": "SME", "несырьевой": "non-commodity",
-               "сырьевой": "commodity", "продовольствие": "food", "машиностроение": "machinery",
-               "энергоноситель": "energy", "энергоресурс": "energy",
-               "сельхозпродукция": "agriculture", "продукт": "food"}
+PART_LABELS = {
+    "мсб": "SME",
+    "малый": "SME",
+    "несырьевой": "non-commodity",
+    "сырьевой": "commodity",
+    "продовольствие": "food",
+    "машиностроение": "machinery",
+    "энергоноситель": "energy",
+    "энергоресурс": "energy",
+    "сельхозпродукция": "agriculture",
+    "продукт": "food",
+}
 
 
 @dataclass(frozen=True)
@@ -136,10 +332,19 @@ class Cue:
 # Verbs of selling and buying goods, a flow only when goods and a sum follow: "продали в
 # Казахстан товаров на 120 млн долларов", "закупил в России продовольствия на сумму …";
 # not "поставили задачу", "продали компанию".
-SALE_VERBS = {"продать": "export", "продавать": "export", "поставить": "export",
-              "поставлять": "export", "отправить": "export", "вывезти": "export",
-              "закупить": "import", "закупать": "import", "купить": "import",
-              "ввезти": "import", "ввозить": "import"}
+SALE_VERBS = {
+    "продать": "export",
+    "продавать": "export",
+    "поставить": "export",
+    "поставлять": "export",
+    "отправить": "export",
+    "вывезти": "export",
+    "закупить": "import",
+    "закупать": "import",
+    "купить": "import",
+    "ввезти": "import",
+    "ввозить": "import",
+}
 GOODS = {"товар", "продукция", "продовольствие", "продукт"}
 # How far after its verb the goods and the sum may stand.
 SALE_REACH = 8
@@ -161,24 +366,28 @@ def indicator_cues(tokens: Sequence[Token]) -> list[Cue]:
 
 
 def _goods_for_a_sum(tokens: Sequence[Token], i: int) -> bool:
-    """"… товаров на сумму 332 млн", "… продукции на 700 млн": goods, then "на" and a sum."""
-    rest = [t.lemma for t in tokens[i + 1:i + 1 + SALE_REACH]]
+    """ "… товаров на сумму 332 млн", "… продукции на 700 млн": goods, then "на" and a sum."""
+    rest = [t.lemma for t in tokens[i + 1 : i + 1 + SALE_REACH]]
     goods = next((n for n, lemma in enumerate(rest) if lemma in GOODS), None)
     # "товаров на сумму", "товары из Китая на 476 млн"
-    return goods is not None and "на" in rest[goods + 1:goods + 5] and \
-        not any(t.pos == "PUNCT" for t in tokens[i + 1:i + 1 + goods + 5])
+    return (
+        goods is not None
+        and "на" in rest[goods + 1 : goods + 5]
+        and not any(t.pos == "PUNCT" for t in tokens[i + 1 : i + 1 + goods + 5])
+    )
 
 
 def _about_other_money(tokens: Sequence[Token], i: int) -> bool:
-    """"Сальдо внешней торговли", "на поддержку экспорта": the money is the balance of the
+    """ "Сальдо внешней торговли", "на поддержку экспорта": the money is the balance of the
     trade or money spent on it, not the trade itself."""
     # "превышение экспорта над импортом": three words back for the second flow
-    return any(t.lemma in NOT_THE_TRADE for t in tokens[max(0, i - 3):i]) or \
-        _under_a_balance(tokens, i)
+    return any(t.lemma in NOT_THE_TRADE for t in tokens[max(0, i - 3) : i]) or _under_a_balance(
+        tokens, i
+    )
 
 
 def _under_a_balance(tokens: Sequence[Token], i: int) -> bool:
-    """"Превышение экспорта над импортом в торговле с Бельгией составило …": a trade word
+    """ "Превышение экспорта над импортом в торговле с Бельгией составило …": a trade word
     the balance governs."""
     node = i
     for _ in range(BALANCE_DEPTH):
@@ -195,21 +404,28 @@ BALANCE_DEPTH = 3
 
 
 def _of_a_product(tokens: Sequence[Token], i: int) -> bool:
-    """"экспорт масла", "поставки труб стальных", "импорт фруктов": the flow of one product,
+    """ "экспорт масла", "поставки труб стальных", "импорт фруктов": the flow of one product,
     not the trade between two sides; "экспорт товаров", "поставки продукции предприятий",
     "экспорт республики" are the whole of it."""
     if tokens[i].feats.get("Number") == "Plur" and tokens[i].lemma not in FLOW_PLURALS:
         return False
-    rest = list(tokens[i + 1:i + 1 + PRODUCT_REACH])
+    rest = list(tokens[i + 1 : i + 1 + PRODUCT_REACH])
     if len(rest) > 1 and rest[0].lemma in {"в", "во", "на"} and rest[1].pos != "NUM":
         # "поставки в Астраханскую область иранской керамики": past the destination
         rest = rest[1:]
-        while rest and (rest[0].pos in {"ADJ", "PROPN"} or rest[0].feats.get("Case") in
-                        {"Acc", "Loc"}) and rest[0].feats.get("Case") != "Gen":
+        while (
+            rest
+            and (rest[0].pos in {"ADJ", "PROPN"} or rest[0].feats.get("Case") in {"Acc", "Loc"})
+            and rest[0].feats.get("Case") != "Gen"
+        ):
             rest = rest[1:]
     following = next((t for t in rest[:3] if t.pos != "ADJ"), None)
-    return following is not None and following.pos == "NOUN" and \
-        following.feats.get("Case") == "Gen" and following.lemma not in WHOLE_FLOW_WORDS
+    return (
+        following is not None
+        and following.pos == "NOUN"
+        and following.feats.get("Case") == "Gen"
+        and following.lemma not in WHOLE_FLOW_WORDS
+    )
 
 
 def _trade_noun(tokens: Sequence[Token], i: int) -> str | None:
@@ -224,7 +440,7 @@ def _trade_noun(tokens: Sequence[Token], i: int) -> str | None:
 
 
 def _with_a_partner(tokens: Sequence[Token], i: int) -> bool:
-    """"оборот региона с Узбекистаном": a turnover with a named partner is trade."""
+    """ "оборот региона с Узбекистаном": a turnover with a named partner is trade."""
     for j in range(i + 1, min(len(tokens) - 1, i + 1 + PARTNER_REACH)):
         if tokens[j].lemma in {"с", "со"}:
             return tokens[j + 1].pos == "PROPN"

@@ -13,8 +13,15 @@ from bilat.extract.economy.cues import INDICATORS, SALE_VERBS
 from bilat.model import Mention, Sentence, Token
 
 # Words that stand for a party named elsewhere: resolved through the document's mentions.
-GENERIC_PARTY_WORDS = {"республика", "край", "область", "регион", "страна", "государство",
-                       "провинция"}
+GENERIC_PARTY_WORDS = {
+    "республика",
+    "край",
+    "область",
+    "регион",
+    "страна",
+    "государство",
+    "провинция",
+}
 # How far from "республики" a partner it cannot stand for may be named.
 GENERIC_REACH = 6
 # "наш … товарооборот": how far the trade noun may follow "наш", and which nouns count.
@@ -74,21 +81,23 @@ def named_in(ctx: DocContext, sentence: Sentence) -> list[Party]:
 
 
 def _cities_for_countries(mentions: Sequence[Mention]) -> list[Mention]:
-    """"Москва и Исламабад способны нарастить товарооборот": cities of two countries named
+    """ "Москва и Исламабад способны нарастить товарооборот": cities of two countries named
     as the sides stand for their countries; one city alone is a place."""
     cities = [m for m in mentions if m.form == "city" or m.actor.kind == "city"]
     return cities if len({m.actor.country for m in cities}) >= 2 else []
 
 
 def _our_trade(tokens: Sequence[Token], i: int) -> bool:
-    """"наш (двусторонний) товарооборот", "в нашем внешнеторговом обороте": the text's own
+    """ "наш (двусторонний) товарооборот", "в нашем внешнеторговом обороте": the text's own
     side's trade."""
     return tokens[i].lemma == "наш" and any(
-        t.lemma in OUR_TRADE_NOUNS for t in tokens[i + 1:i + 1 + OUR_REACH])
+        t.lemma in OUR_TRADE_NOUNS for t in tokens[i + 1 : i + 1 + OUR_REACH]
+    )
 
 
-def _resolve_generic(ctx: DocContext, sentence: Sentence, i: int,
-                     found: Sequence[Party]) -> str | None:
+def _resolve_generic(
+    ctx: DocContext, sentence: Sentence, i: int, found: Sequence[Party]
+) -> str | None:
     tokens = sentence.tokens
     phrase = tokens[i].text
     if i and tokens[i - 1].lemma in {"наш", "свой"}:
@@ -102,8 +111,11 @@ def _resolve_generic(ctx: DocContext, sentence: Sentence, i: int,
         # "товарооборота республики приходится на Китай": not the partner named beside it
         lo = tokens[max(0, i - GENERIC_REACH)].start
         hi = tokens[min(len(tokens) - 1, i + GENERIC_REACH)].stop
-        partners = {m.actor.code for m in ctx.mentions_between(lo, hi)
-                    if _role(sentence, sentence.token_at(m.start), m) in {"to", "with"}}
+        partners = {
+            m.actor.code
+            for m in ctx.mentions_between(lo, hi)
+            if _role(sentence, sentence.token_at(m.start), m) in {"to", "with"}
+        }
         others = [m for m in ctx.mentions if m.actor.code not in partners]
     actor = resolve(phrase, others) or resolve(phrase, list(ctx.mentions))
     return actor.code if actor else None
@@ -117,8 +129,7 @@ def _named_after(found: Sequence[Party], i: int) -> bool:
 def _role(sentence: Sentence, index: int, mention: Mention | None) -> str:
     tokens = sentence.tokens
     i = index - 1
-    while i > 0 and tokens[i].pos == "ADJ" and mention is not None and \
-            mention.form != "adjective":
+    while i > 0 and tokens[i].pos == "ADJ" and mention is not None and mention.form != "adjective":
         i -= 1  # "с соседним Афганистаном": the preposition before the adjectives
     before = tokens[i].lemma if index else ""
     sale = _sale_role(tokens, index)
@@ -148,8 +159,13 @@ def _sale_role(tokens: Sequence[Token], index: int) -> str | None:
         flow = SALE_VERBS.get(tokens[head].lemma)
         if flow and tokens[node].rel.startswith("nsubj"):
             return "from" if flow == "export" else "to"
-        if flow == "import" and node == index and index and \
-                tokens[index - 1].lemma in {"в", "во"} and _locative(tokens[index]):
+        if (
+            flow == "import"
+            and node == index
+            and index
+            and tokens[index - 1].lemma in {"в", "во"}
+            and _locative(tokens[index])
+        ):
             return "from"
         node = head
     return None
@@ -160,9 +176,9 @@ SALE_SUBJECT_DEPTH = 2
 
 
 def _before_trade_word(tokens: Sequence[Token], index: int) -> bool:
-    """"сербский импорт", "российский экспорт": the adjective names whose flow it is; in
+    """ "сербский импорт", "российский экспорт": the adjective names whose flow it is; in
     "импорт российских товаров" it names where the goods come from."""
-    following = next((t for t in tokens[index + 1:] if t.pos != "ADJ"), None)
+    following = next((t for t in tokens[index + 1 :] if t.pos != "ADJ"), None)
     return following is not None and following.lemma in INDICATORS
 
 
@@ -172,9 +188,15 @@ def _locative(token: Token) -> bool:
     return token.feats.get("Case") == "Loc" and token.text.lower() != token.lemma
 
 
-def choose_pair(ctx: DocContext, sentence: Sentence, anchor: int,
-                named: Sequence[Party], clause: tuple[int, int] | None = None,
-                fallback: Sequence[str] = (), owner: str | None = None) -> Parties | None:
+def choose_pair(
+    ctx: DocContext,
+    sentence: Sentence,
+    anchor: int,
+    named: Sequence[Party],
+    clause: tuple[int, int] | None = None,
+    fallback: Sequence[str] = (),
+    owner: str | None = None,
+) -> Parties | None:
     """The two parties of a figure at token ``anchor``: the named ones nearest to it,
     completed from the document's main pair when the sentence names fewer than two.
 
@@ -196,8 +218,7 @@ def choose_pair(ctx: DocContext, sentence: Sentence, anchor: int,
     if len(codes) == 1 and owner and _country(owner) != _country(codes[0]):
         codes = [codes[0], owner]
     if len(codes) < 2:
-        codes = _complete(list(fallback) if len(fallback) == 2 else list(ctx.pair), codes,
-                          ctx.home)
+        codes = _complete(list(fallback) if len(fallback) == 2 else list(ctx.pair), codes, ctx.home)
     if len(codes) < 2:
         return None
     lo, hi = clause or (0, len(sentence.tokens))
@@ -209,11 +230,14 @@ def choose_pair(ctx: DocContext, sentence: Sentence, anchor: int,
 
 
 def _vague(party: Party, named: Sequence[Party]) -> bool:
-    """"Московская область среди российских регионов": a country's adjective beside one of
+    """ "Московская область среди российских регионов": a country's adjective beside one of
     its own regions by name is the less precise side."""
     adjectives = {"adjective", "owner"}
-    return party.role in adjectives and "-" not in party.code and any(
-        p.code.startswith(party.code + "-") and p.role not in adjectives for p in named)
+    return (
+        party.role in adjectives
+        and "-" not in party.code
+        and any(p.code.startswith(party.code + "-") and p.role not in adjectives for p in named)
+    )
 
 
 def _own(picked: Sequence[Party], anchor: int, pair: tuple[str, str]) -> str | None:
@@ -222,8 +246,7 @@ def _own(picked: Sequence[Party], anchor: int, pair: tuple[str, str]) -> str | N
     owners = [p for p in picked if p.role == "owner"]
     if owners:
         return owners[0].code
-    after = [p for p in picked if anchor < p.index <= anchor + 2 and p.role in
-             {"plain", "generic"}]
+    after = [p for p in picked if anchor < p.index <= anchor + 2 and p.role in {"plain", "generic"}]
     if after:
         return after[0].code
     partners = {p.code for p in picked if p.role == "with"}
@@ -245,7 +268,6 @@ def _complete(pair: list[str], codes: list[str], home: str | None = None) -> lis
 
 def _country(code: str) -> str:
     return code.split("-")[0]
-
 
 
 def direction(parties: Parties, indicator: str, home: str | None) -> tuple[str, str] | None:

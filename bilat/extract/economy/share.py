@@ -58,18 +58,28 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
                 continue
             fact = _listed_share(scan, figure, before) if before is not None else None
             if fact is None and is_share(scan, figure):
-                fact = _share_fact(ctx, scan, figure.first, figure.last, figure.value,
-                                   qualifier_of(scan, 0, figure),
-                                   carried_to(ctx, scans, scan.sentence))
+                fact = _share_fact(
+                    ctx,
+                    scan,
+                    figure.first,
+                    figure.last,
+                    figure.value,
+                    qualifier_of(scan, 0, figure),
+                    carried_to(ctx, scans, scan.sentence),
+                )
             if fact is None and before is not None and after_level_word(scan, figure):
                 fact = _elided_share(scan, figure, before)  # "а в импорте – с 12% до 11%"
             if fact is None and before is None:
                 fact = _bracketed_partner_share(scan, figure)
             if fact is None and before is not None and _against(scan, figure):
                 # "составила 54% против 10% за аналогичный период": the same share, earlier
-                fact = replace(before, fields=dict(before.fields, percent=figure.value,
-                                                   qualifier=qualifier_of(scan, 0, figure)),
-                               rule="share.compared")
+                fact = replace(
+                    before,
+                    fields=dict(
+                        before.fields, percent=figure.value, qualifier=qualifier_of(scan, 0, figure)
+                    ),
+                    rule="share.compared",
+                )
             if fact:
                 facts.append(fact)
                 before = fact
@@ -77,14 +87,25 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
     return facts
 
 
-def _share_fact(ctx: DocContext, scan: Scan, first: int, last: int, percent: float,
-                qualifier: str, carry: Carry | None = None) -> Fact | None:
+def _share_fact(
+    ctx: DocContext,
+    scan: Scan,
+    first: int,
+    last: int,
+    percent: float,
+    qualifier: str,
+    carry: Carry | None = None,
+) -> Fact | None:
     if _share_of_something_else(scan, first):
         return None  # "доля взаиморасчётов в национальных валютах достигла 90%"
     indicator = _indicator_near(scan, first, last)
     whole = _whole(ctx, scan, first, last)
-    if whole is None and carry is not None and carry.own and (
-            indicator is None or _with_a_share(scan, first)):
+    if (
+        whole is None
+        and carry is not None
+        and carry.own
+        and (indicator is None or _with_a_share(scan, first))
+    ):
         # "Экспорт Таджикистана составил 2 млрд долларов. На долю Китая — 21,6%": of the
         # total the sentence before gave
         # "… В рейтинге по экспорту Турция занимает шестое место с долей 4,6%": of the
@@ -92,40 +113,70 @@ def _share_fact(ctx: DocContext, scan: Scan, first: int, last: int, percent: flo
         whole, indicator = carry.own, indicator or carry.indicator
     indicator = indicator or _flow_of_the_whole(scan, first, last) or "turnover"
     part = _part(scan, first, whole)
-    if part is None and whole in ctx.pair and len(ctx.pair) == 2 and any(
-            lemma in WHOLE_BILATERAL for lemma in scan.lemmas(first - SHARE_LOOKBACK, first)):
+    if (
+        part is None
+        and whole in ctx.pair
+        and len(ctx.pair) == 2
+        and any(lemma in WHOLE_BILATERAL for lemma in scan.lemmas(first - SHARE_LOOKBACK, first))
+    ):
         # "Объём двусторонней торговли составил 29,3% от оборота провинции": the partner's
         part = next(side for side in ctx.pair if side != whole)
     if whole is None and part is not None and _of_a_total(scan, first, last):
         whole = _home_total(ctx, part)
-    if part is None and carry is not None and whole in carry.pair and len(carry.pair) == 2 \
-            and scan.tokens[0].lemma == "это":
+    if (
+        part is None
+        and carry is not None
+        and whole in carry.pair
+        and len(carry.pair) == 2
+        and scan.tokens[0].lemma == "это"
+    ):
         # "Товарооборот Бурятии с Монголией составил 100 млн. Это 24% всего оборота
         # республики": the figure before was the trade with the other side
         part = next(side for side in carry.pair if side != whole)
     if whole is None or part is None or part == whole:
         return None
     whole = _whole_of_countries(whole, part)
-    fields = {"indicator": indicator, "whole": whole, "part": part, "percent": percent,
-              "qualifier": qualifier}
-    return Fact("share", fields, scan.evidence(), CONFIDENCE, rule="share.percent",
-                trace=(f"figure={scan.tokens[first].text}",))
+    fields = {
+        "indicator": indicator,
+        "whole": whole,
+        "part": part,
+        "percent": percent,
+        "qualifier": qualifier,
+    }
+    return Fact(
+        "share",
+        fields,
+        scan.evidence(),
+        CONFIDENCE,
+        rule="share.percent",
+        trace=(f"figure={scan.tokens[first].text}",),
+    )
 
 
 def _elided_share(scan: Scan, figure: Figure, before: Fact) -> Fact | None:
-    """"доля РФ в молдавском экспорте выросла до 9,97%, а в импорте – сократилась до
+    """ "доля РФ в молдавском экспорте выросла до 9,97%, а в импорте – сократилась до
     11,68%": the same part and whole for another flow, named in a later clause."""
     indicator = _indicator_near(scan, figure.first, figure.last)
     if indicator is None:
         return None
-    fields = dict(before.fields, indicator=indicator, percent=figure.value,
-                  qualifier=qualifier_of(scan, 0, figure))
-    return Fact("share", fields, scan.evidence(), CONFIDENCE, rule="share.elided",
-                trace=(f"figure={scan.tokens[figure.first].text}",))
+    fields = dict(
+        before.fields,
+        indicator=indicator,
+        percent=figure.value,
+        qualifier=qualifier_of(scan, 0, figure),
+    )
+    return Fact(
+        "share",
+        fields,
+        scan.evidence(),
+        CONFIDENCE,
+        rule="share.elided",
+        trace=(f"figure={scan.tokens[figure.first].text}",),
+    )
 
 
 def _of_a_total(scan: Scan, first: int, last: int) -> bool:
-    """"27,7% от общего объёма экспорта", "в общем объёме экспорта": a total, of no side
+    """ "27,7% от общего объёма экспорта", "в общем объёме экспорта": a total, of no side
     the sentence names."""
     lemmas = scan.lemmas(first - SHARE_CLAUSE, last + 1 + INDICATOR_AFTER + 3)
     return any(lemma in TOTAL_WORDS for lemma in lemmas) and bool(_total_nouns(scan, first, last))
@@ -149,32 +200,53 @@ def _against(scan: Scan, figure: Figure) -> bool:
 
 
 def _listed_share(scan: Scan, figure: Figure, before: Fact) -> Fact | None:
-    """"приходятся на Китай — 21,9%, Россию — 17,6%", "Китай (34,5%), Россия (25,1%)": a
+    """ "приходятся на Китай — 21,9%, Россию — 17,6%", "Китай (34,5%), Россия (25,1%)": a
     list item of the share before it, with its own part."""
     part = _party_just_before(scan, figure)
     if part is None or part.code in {before.fields["part"], before.fields["whole"]}:
         return None
-    fields = dict(before.fields, part=part.code, percent=figure.value,
-                  qualifier=qualifier_of(scan, 0, figure))
-    return Fact("share", fields, scan.evidence(), CONFIDENCE, rule="share.listed",
-                trace=(f"figure={scan.tokens[figure.first].text}",))
+    fields = dict(
+        before.fields, part=part.code, percent=figure.value, qualifier=qualifier_of(scan, 0, figure)
+    )
+    return Fact(
+        "share",
+        fields,
+        scan.evidence(),
+        CONFIDENCE,
+        rule="share.listed",
+        trace=(f"figure={scan.tokens[figure.first].text}",),
+    )
 
 
 def _bracketed_partner_share(scan: Scan, figure: Figure) -> Fact | None:
-    """"Основными партнёрами Кыргызстана стали Китай (34,5%), Россия (25,1%)": a partner's
+    """ "Основными партнёрами Кыргызстана стали Китай (34,5%), Россия (25,1%)": a partner's
     share in brackets, in a sentence of one side's partners that tells no growth."""
     tokens = scan.tokens
-    if not figure.first or tokens[figure.first - 1].text != "(" or any(
-            t.lemma in RISE_WORDS or t.lemma in FALL_WORDS for t in tokens):
+    if (
+        not figure.first
+        or tokens[figure.first - 1].text != "("
+        or any(t.lemma in RISE_WORDS or t.lemma in FALL_WORDS for t in tokens)
+    ):
         return None
     part, whole = _party_just_before(scan, figure), owner_of_partners(scan)
     if part is None or whole is None or part.code == whole:
         return None
     indicator = _indicator_near(scan, 0, figure.first) or "turnover"
-    fields = {"indicator": indicator, "whole": whole, "part": part.code,
-              "percent": figure.value, "qualifier": qualifier_of(scan, 0, figure)}
-    return Fact("share", fields, scan.evidence(), CONFIDENCE, rule="share.partners",
-                trace=(f"figure={tokens[figure.first].text}",))
+    fields = {
+        "indicator": indicator,
+        "whole": whole,
+        "part": part.code,
+        "percent": figure.value,
+        "qualifier": qualifier_of(scan, 0, figure),
+    }
+    return Fact(
+        "share",
+        fields,
+        scan.evidence(),
+        CONFIDENCE,
+        rule="share.partners",
+        trace=(f"figure={tokens[figure.first].text}",),
+    )
 
 
 def _party_just_before(scan: Scan, figure: Figure) -> Party | None:
@@ -184,9 +256,12 @@ def _party_just_before(scan: Scan, figure: Figure) -> Party | None:
     mark = figure.first - 1
     if mark < 1 or not (tokens[mark].text == "(" or tokens[mark].text in DASHES):
         return None
-    party = max((p for p in scan.parties if mark - LIST_NAME_TOKENS <= p.index < mark),
-                key=lambda p: p.index, default=None)
-    if party is None or any(t.pos == "PUNCT" for t in tokens[party.index:mark]):
+    party = max(
+        (p for p in scan.parties if mark - LIST_NAME_TOKENS <= p.index < mark),
+        key=lambda p: p.index,
+        default=None,
+    )
+    if party is None or any(t.pos == "PUNCT" for t in tokens[party.index : mark]):
         return None
     return party
 
@@ -196,22 +271,26 @@ LIST_NAME_TOKENS = 3
 
 
 def _share_of_something_else(scan: Scan, first: int) -> bool:
-    """"доля взаиморасчётов", "доля рубля": the noun "доля" governs names what the share
+    """ "доля взаиморасчётов", "доля рубля": the noun "доля" governs names what the share
     is of, and it is neither trade, a party nor a part of trade."""
     tokens = scan.tokens
     for i in range(max(0, first - SHARE_CLAUSE), first):
         if tokens[i].lemma != "доля":
             continue
-        noun = next((t for t in tokens[i + 1:i + 4] if t.pos != "ADJ"), None)
-        if noun is not None and noun.pos == "NOUN" and noun.feats.get("Case") == "Gen" \
-                and noun.lemma not in SHARE_TOTALS | set(INDICATORS) | set(PART_LABELS) \
-                and noun.lemma not in GENERIC_PARTY_WORDS:
+        noun = next((t for t in tokens[i + 1 : i + 4] if t.pos != "ADJ"), None)
+        if (
+            noun is not None
+            and noun.pos == "NOUN"
+            and noun.feats.get("Case") == "Gen"
+            and noun.lemma not in SHARE_TOTALS | set(INDICATORS) | set(PART_LABELS)
+            and noun.lemma not in GENERIC_PARTY_WORDS
+        ):
             return True
     return False
 
 
 def _whole_of_countries(whole: str, part: str) -> str:
-    """"на долю провинции пришлось 20% товарооборота между Китаем и Россией": a region's
+    """ "на долю провинции пришлось 20% товарооборота между Китаем и Россией": a region's
     share is of its country's trade, so the bilateral total is between the countries."""
     sides = whole.split("+")
     if len(sides) != 2 or part not in sides or "-" not in part:
@@ -220,13 +299,13 @@ def _whole_of_countries(whole: str, part: str) -> str:
 
 
 def _indicator_near(scan: Scan, first: int, last: int) -> str | None:
-    """"10% внешнеторгового оборота", or before it: "в структуре товарооборота … 8%"."""
+    """ "10% внешнеторгового оборота", or before it: "в структуре товарооборота … 8%"."""
     after = []
-    for token in scan.tokens[last + 1:last + 1 + INDICATOR_AFTER + 2]:
+    for token in scan.tokens[last + 1 : last + 1 + INDICATOR_AFTER + 2]:
         if token.pos == "PUNCT":
             break  # "…до 9,97%, а в импорте – …": the next clause's total
         after.append(token)
-    before = scan.tokens[max(0, first - SHARE_LOOKBACK):first][::-1]
+    before = scan.tokens[max(0, first - SHARE_LOOKBACK) : first][::-1]
     for token in [*after, *before]:
         if token.lemma in INDICATORS:
             return INDICATORS[token.lemma]
@@ -243,8 +322,9 @@ def _whole(ctx: DocContext, scan: Scan, first: int, last: int) -> str | None:
     named = _owner_after_from(scan, last, nouns)
     if named is not None:
         return named  # "двусторонняя торговля составила 29,3% от общего оборота провинции"
-    window = scan.lemmas(last + 1, last + 1 + INDICATOR_AFTER + 3) + \
-        scan.lemmas(first - SHARE_LOOKBACK, first)
+    window = scan.lemmas(last + 1, last + 1 + INDICATOR_AFTER + 3) + scan.lemmas(
+        first - SHARE_LOOKBACK, first
+    )
     if any(lemma in WHOLE_BILATERAL for lemma in window) and len(ctx.pair) == 2:
         return "+".join(ctx.pair)
     for noun in nouns:
@@ -270,18 +350,24 @@ def _whole(ctx: DocContext, scan: Scan, first: int, last: int) -> str | None:
 
 
 def _flow_of_the_whole(scan: Scan, first: int, last: int) -> str | None:
-    """"Импорт товаров в Таджикистан … — 30% от общего объёма": the flow of the whole
+    """ "Импорт товаров в Таджикистан … — 30% от общего объёма": the flow of the whole
     named further back than a share's own indicator reaches."""
     nouns = [n for n in _total_nouns(scan, first, last) if _flow_owner(scan, n)]
     return INDICATORS.get(scan.tokens[nouns[0]].lemma) if nouns else None
 
 
 def _flow_owner(scan: Scan, noun: int) -> str | None:
-    """"Импорт товаров в Таджикистан осуществляется из России — 30% от общего объёма": the
+    """ "Импорт товаров в Таджикистан осуществляется из России — 30% от общего объёма": the
     side an import goes to (an export comes from) is whose total it is."""
     role = {"импорт": "to", "экспорт": "from"}.get(scan.tokens[noun].lemma)
-    return next((p.code for p in scan.parties
-                 if noun < p.index <= noun + FLOW_OWNER_REACH and p.role == role), None)
+    return next(
+        (
+            p.code
+            for p in scan.parties
+            if noun < p.index <= noun + FLOW_OWNER_REACH and p.role == role
+        ),
+        None,
+    )
 
 
 # "Импорт товаров в Таджикистан": how far after the flow its owner may be named.
@@ -289,37 +375,44 @@ FLOW_OWNER_REACH = 3
 
 
 def _pair_after(scan: Scan, owner: Party) -> str | None:
-    """"обороте России и Монголии", "обороте России с Монголией": the owner and a party of
+    """ "обороте России и Монголии", "обороте России с Монголией": the owner and a party of
     another country right after "и" or "с" make the total bilateral, "MN+RU"."""
     i = owner.index
     after = next((p for p in scan.parties if p.index > i), None)
-    if after is None or scan.tokens[after.index - 1].lemma not in {"и", "с", "со"} or \
-            after.code.split("-")[0] == owner.code.split("-")[0] or \
-            any(t.pos in {"PUNCT", "VERB"} for t in scan.tokens[i + 1:after.index]):
+    if (
+        after is None
+        or scan.tokens[after.index - 1].lemma not in {"и", "с", "со"}
+        or after.code.split("-")[0] == owner.code.split("-")[0]
+        or any(t.pos in {"PUNCT", "VERB"} for t in scan.tokens[i + 1 : after.index])
+    ):
         return None
     return "+".join(sorted((owner.code, after.code)))
 
 
 def _with_a_share(scan: Scan, first: int) -> bool:
-    """"с долей 12%", "с долей в 4,6%": a partner's rank told with its share."""
-    return any(scan.tokens[i].lemma == "доля" and scan.tokens[i - 1].lemma == "с"
-               for i in range(max(1, first - 3), first))
+    """ "с долей 12%", "с долей в 4,6%": a partner's rank told with its share."""
+    return any(
+        scan.tokens[i].lemma == "доля" and scan.tokens[i - 1].lemma == "с"
+        for i in range(max(1, first - 3), first)
+    )
 
 
 def _partner_after(scan: Scan, i: int) -> Party | None:
-    """"Доля Китая в товарообороте с Приморьем": the total of the side its partner trades
+    """ "Доля Китая в товарообороте с Приморьем": the total of the side its partner trades
     with."""
     tokens = scan.tokens
     # "в товарообороте с Приморьем"; not "на долю товарооборота с Беларусью" (the part)
-    inside = i and (tokens[i - 1].lemma in {"в", "во"} or (
-        i > 1 and tokens[i - 1].pos == "ADJ" and tokens[i - 2].lemma in {"в", "во"}))
+    inside = i and (
+        tokens[i - 1].lemma in {"в", "во"}
+        or (i > 1 and tokens[i - 1].pos == "ADJ" and tokens[i - 2].lemma in {"в", "во"})
+    )
     if inside and i + 2 < len(tokens) and tokens[i + 1].lemma in {"с", "со"}:
         return next((p for p in scan.parties if p.index == i + 2), None)
     return None
 
 
 def _owner_after_from(scan: Scan, last: int, nouns: list[int]) -> str | None:
-    """"29,3% от общего внешнеторгового оборота провинции": the total named after "от"."""
+    """ "29,3% от общего внешнеторгового оборота провинции": the total named after "от"."""
     if last + 1 >= len(scan.tokens) or scan.tokens[last + 1].lemma != "от":
         return None
     owner = next((p for n in nouns if n > last if (p := _party_after(scan, n))), None)
@@ -330,10 +423,16 @@ def _of_a_bloc(scan: Scan, noun: int, first: int) -> bool:
     """A total of trade with a bloc: "товарооборот … со странами СНГ", "среди стран СНГ"."""
     lo, hi = min(noun, first), max(noun, first)
     owned = {p.index - 1 for p in scan.parties if scan.tokens[p.index].feats.get("Case") == "Gen"}
-    return any(t.text.lower() in BLOCS or (
-        t.lemma in BLOC_NOUNS and t.feats.get("Number") == "Plur" and not (
-            t.lemma in PARTNER_WORDS and i in owned))  # "партнёров Армении": one side's
-        for i, t in enumerate(scan.tokens) if lo - BLOC_BEFORE <= i < hi + BLOC_BEFORE)
+    return any(
+        t.text.lower() in BLOCS
+        or (
+            t.lemma in BLOC_NOUNS
+            and t.feats.get("Number") == "Plur"
+            and not (t.lemma in PARTNER_WORDS and i in owned)
+        )  # "партнёров Армении": one side's
+        for i, t in enumerate(scan.tokens)
+        if lo - BLOC_BEFORE <= i < hi + BLOC_BEFORE
+    )
 
 
 def _total_nouns(scan: Scan, first: int, last: int) -> list[int]:
@@ -344,22 +443,34 @@ def _total_nouns(scan: Scan, first: int, last: int) -> list[int]:
             break
         if names_trade([scan.tokens[i].lemma]):
             after.append(i)
-    before = [i for i in range(first - 1, max(-1, first - SHARE_CLAUSE - 1), -1)
-              if names_trade([scan.tokens[i].lemma])]
+    before = [
+        i
+        for i in range(first - 1, max(-1, first - SHARE_CLAUSE - 1), -1)
+        if names_trade([scan.tokens[i].lemma])
+    ]
     return after + before
 
 
 def _party_after(scan: Scan, i: int) -> Party | None:
     """The party a noun governs: "обороте Брянской области", "доля Белоруссии", or the
     adjective before it ("таджикского экспорта", "нашем товарообороте": the text's side)."""
-    adjective = next((p for p in scan.parties if i - ADJECTIVE_REACH <= p.index < i and (
-        p.role in {"adjective", "owner"} or scan.tokens[p.index].lemma == "наш")), None)
+    adjective = next(
+        (
+            p
+            for p in scan.parties
+            if i - ADJECTIVE_REACH <= p.index < i
+            and (p.role in {"adjective", "owner"} or scan.tokens[p.index].lemma == "наш")
+        ),
+        None,
+    )
     if adjective is not None and scan.tokens[i].lemma != "доля":
         return adjective
     for party in scan.parties:
-        if i < party.index <= i + OWNER_REACH and not any(
-                t.pos in {"PUNCT", "VERB", "ADP"} for t in scan.tokens[i + 1:party.index]) \
-                and scan.tokens[party.index].rel != "nsubj":
+        if (
+            i < party.index <= i + OWNER_REACH
+            and not any(t.pos in {"PUNCT", "VERB", "ADP"} for t in scan.tokens[i + 1 : party.index])
+            and scan.tokens[party.index].rel != "nsubj"
+        ):
             return party  # not "по импорту Китай занимает …": the subject governs nothing
     return None
 
@@ -376,9 +487,12 @@ def _part(scan: Scan, first: int, whole: str | None) -> str | None:
         if lemma in PART_LABELS:
             return PART_LABELS[lemma]
     # the nearest "доля" before the figure first: "доля Китая – 61%, а доля России – 16%"
-    marks = [i for i, token in enumerate(scan.tokens)
-             if token.lemma == "доля" or (token.lemma == "на" and i and
-                                          scan.tokens[i - 1].lemma == "приходиться")]
+    marks = [
+        i
+        for i, token in enumerate(scan.tokens)
+        if token.lemma == "доля"
+        or (token.lemma == "на" and i and scan.tokens[i - 1].lemma == "приходиться")
+    ]
     for i in sorted(marks, key=lambda i: (i > first, abs(first - i))):
         party = _party_after(scan, i)
         if party is not None and party.code != whole:
@@ -388,14 +502,17 @@ def _part(scan: Scan, first: int, whole: str | None) -> str | None:
     if whole is None:
         return None
     country = whole.split("-")[0]
-    others = [p for p in scan.parties if p.code != whole
-              and ("+" in whole or p.code.split("-")[0] != country)]
+    others = [
+        p
+        for p in scan.parties
+        if p.code != whole and ("+" in whole or p.code.split("-")[0] != country)
+    ]
     before = [p for p in others if p.index < first]
     return (before or others)[0].code if others else None
 
 
 def _fraction_facts(ctx: DocContext, scan: Scan) -> list[Fact]:
-    """"десятая часть товарооборота", "треть экспорта": shares in words, approximate."""
+    """ "десятая часть товарооборота", "треть экспорта": shares in words, approximate."""
     facts = []
     tokens = scan.tokens
     for i, token in enumerate(tokens):

@@ -57,30 +57,41 @@ def _periods_in_force(ctx: DocContext) -> dict[int, PeriodSpan | None]:
         own = own_period(ctx, sentence) or _months_of(ctx, sentence, state.period)
         if own is None:
             continue
-        about_trade = bool(indicator_cues(sentence.tokens)) and not _looks_back(state.document,
-                                                                              own)
-        state = InForce(paragraph=own, document=own if about_trade else state.document,
-                        headline=state.headline)
+        about_trade = bool(indicator_cues(sentence.tokens)) and not _looks_back(state.document, own)
+        state = InForce(
+            paragraph=own, document=own if about_trade else state.document, headline=state.headline
+        )
     return table
 
 
 def _looks_back(document: PeriodSpan | None, own: PeriodSpan) -> bool:
-    """"Товарооборот по итогам 2023 года … По итогам 2022 года товарооборот превысил
+    """ "Товарооборот по итогам 2023 года … По итогам 2022 года товарооборот превысил
     $1,6 млрд.": a trade year before the one the text reports is a look back, and the
     text's year stays in force beyond the paragraph."""
-    return document is not None and document.year is not None and own.year is not None \
+    return (
+        document is not None
+        and document.year is not None
+        and own.year is not None
         and own.year < document.year
+    )
 
 
 def own_period(ctx: DocContext, sentence: Sentence) -> PeriodSpan | None:
     """The first period a sentence names with a year ("в 2017 году", "прошлого года")."""
-    return next((p for p in ctx.periods_of(sentence) if p.role == "period"
-                 and (p.year is not None or p.relative is not None)), None)
+    return next(
+        (
+            p
+            for p in ctx.periods_of(sentence)
+            if p.role == "period" and (p.year is not None or p.relative is not None)
+        ),
+        None,
+    )
 
 
-def _months_of(ctx: DocContext, sentence: Sentence,
-               in_force: PeriodSpan | None) -> PeriodSpan | None:
-    """"За первый квартал …": a part of a year, of the year in force or of publication."""
+def _months_of(
+    ctx: DocContext, sentence: Sentence, in_force: PeriodSpan | None
+) -> PeriodSpan | None:
+    """ "За первый квартал …": a part of a year, of the year in force or of publication."""
     span = next((p for p in ctx.periods_of(sentence) if p.role == "period" and p.months), None)
     return None if span is None else _of_year(span, in_force)
 

@@ -119,8 +119,9 @@ def _read(ctx: DocContext, scans: Sequence[Scan]) -> Reading:
     return Reading(subjects, carried)
 
 
-def _read_scan(ctx: DocContext, scan: Scan, carry: Carry,
-               subjects: dict[tuple[int, int], Subject]) -> Carry:
+def _read_scan(
+    ctx: DocContext, scan: Scan, carry: Carry, subjects: dict[tuple[int, int], Subject]
+) -> Carry:
     moneys = [f for f in scan.figures if f.kind == "money"]
     for n, figure in enumerate(moneys):
         clause_start = moneys[n - 1].last + 1 if n else 0
@@ -129,22 +130,29 @@ def _read_scan(ctx: DocContext, scan: Scan, carry: Carry,
             continue
         subjects[(scan.sentence.start, figure.start)] = subject
         if subject.parties is not None:
-            carry = Carry(subject.cue.value, subject.parties.pair, subject.parties.own,
-                          carry.stop, told=subject.parties.explicit == 2)
+            carry = Carry(
+                subject.cue.value,
+                subject.parties.pair,
+                subject.parties.own,
+                carry.stop,
+                told=subject.parties.explicit == 2,
+            )
         else:
             carry = Carry(subject.cue.value, (), _owner(scan, subject.cue), carry.stop, True)
     return _after_sentence(ctx, scan, carry)
 
 
-def _subject(ctx: DocContext, scan: Scan, figure: Figure, clause_start: int,
-             carry: Carry, first: bool) -> Subject | None:
+def _subject(
+    ctx: DocContext, scan: Scan, figure: Figure, clause_start: int, carry: Carry, first: bool
+) -> Subject | None:
     if not first and (item := _list_item(scan, figure, clause_start, carry)):
         return item
     partner = _bracketed_partner(scan, figure) or _respective_partner(scan, figure)
     if partner is not None:
         return _partner_subject(ctx, scan, figure, partner, carry, clause_start)
-    cue = indicator_for(scan, figure, clause_start) or anaphor_cue(scan, clause_start, figure,
-                                                                carry)
+    cue = indicator_for(scan, figure, clause_start) or anaphor_cue(
+        scan, clause_start, figure, carry
+    )
     if cue is None:
         return None
     candidates = _line_parties(scan, figure)
@@ -161,10 +169,15 @@ def _subject(ctx: DocContext, scan: Scan, figure: Figure, clause_start: int,
     # Казахстаном …": a later clause with one partner goes with the side before, not with
     # the partners of the clauses around it
     with_owner = not first and _only_partner(named) and carry.own is not None
-    parties = choose_pair(ctx, scan.sentence, anchor, named if with_owner else candidates,
-                          clause=(clause_start, figure.last),
-                          fallback=() if both_sides and not carry.told else carry.pair,
-                          owner=carry.own if _only_partner(named) else None)
+    parties = choose_pair(
+        ctx,
+        scan.sentence,
+        anchor,
+        named if with_owner else candidates,
+        clause=(clause_start, figure.last),
+        fallback=() if both_sides and not carry.told else carry.pair,
+        owner=carry.own if _only_partner(named) else None,
+    )
     if parties is not None and parties.own is None and carry.own in parties.pair:
         # "экспорт - $943,3 млн" after "товарооборот с Китаем", "импорт — 3,2 млрд" after
         # "Экспорт Беларуси — 1,9 млрд": the same anchor side
@@ -178,25 +191,32 @@ def of_one_side(scan: Scan, cue: Cue, figure: Figure) -> bool:
     Центральной Азии", "с государствами – членами ЕАЭС", "со странами СНГ")."""
     tokens = scan.tokens
     # "внешнеторговый оборот", "общий объём товарооборота", not "общий товарооборот между"
-    marked = any(t.lemma in TOTAL_MARKERS for t in tokens[max(0, cue.index - 2):cue.index]) \
-        and not any(t.lemma in BILATERAL_WORDS for t in tokens)
-    named = {p.code.split("-")[0] for p in scan.parties
-             if min(cue.index, figure.first) - BLOC_REACH <= p.index <= figure.last}
-    if (marked or _both_flows(scan, cue)) and \
-            not any(p.role in LIST_ROLES for p in scan.parties) and len(named) == 1:
+    marked = any(
+        t.lemma in TOTAL_MARKERS for t in tokens[max(0, cue.index - 2) : cue.index]
+    ) and not any(t.lemma in BILATERAL_WORDS for t in tokens)
+    named = {
+        p.code.split("-")[0]
+        for p in scan.parties
+        if min(cue.index, figure.first) - BLOC_REACH <= p.index <= figure.last
+    }
+    if (
+        (marked or _both_flows(scan, cue))
+        and not any(p.role in LIST_ROLES for p in scan.parties)
+        and len(named) == 1
+    ):
         # one owner named: "внешнеторговый оборот республики"; two are bilateral ("[между
         # Татарстаном и Беларусью]"), none is the pair the text is about
         return True
     if _total_in_a_place(scan, figure):
         return True  # "внешнеторговый оборот в Грузии составил …": Georgia's total
-    near = [t.lemma for t in tokens[cue.index + 1:cue.index + 1 + BLOC_REACH]]
+    near = [t.lemma for t in tokens[cue.index + 1 : cue.index + 1 + BLOC_REACH]]
     if any(a == "между" and b in {"два", "оба"} for a, b in itertools.pairwise(near)):
         return False  # "торговля между двумя государствами БРИКС": the two of them
     after = near[:ABROAD_REACH]
     if any(a == "за" and b in ABROAD_WORDS for a, b in itertools.pairwise(after)):
         return True  # "поставки Зауралья за границу выросли на 21%": all its exports
     lo = max(0, min(cue.index, figure.first) - BLOC_REACH)
-    if any(t.text.lower() in BLOCS for t in tokens[lo:cue.index]):
+    if any(t.text.lower() in BLOCS for t in tokens[lo : cue.index]):
         return True  # "Если брать страны Содружества в целом, то … товарооборот вырос"
     hi = min(len(tokens), max(figure.first, cue.index + BLOC_REACH))
     for i in range(cue.index + 1, hi):
@@ -208,13 +228,15 @@ def of_one_side(scan: Scan, cue: Cue, figure: Figure) -> bool:
 
 
 def _total_in_a_place(scan: Scan, figure: Figure) -> bool:
-    """"оборот в Грузии", "сумма экспорта товаров в Таджикистане": a trade word before the
+    """ "оборот в Грузии", "сумма экспорта товаров в Таджикистане": a trade word before the
     figure with the country it happens in (locative, not "в Таджикистан", where goods go)
     is that country's total, unless a partner is named too."""
-    return any(cue.index < p.index <= cue.index + PLACE_REACH
-               for cue in scan.indicators if cue.index < figure.first
-               for p in scan.places) and \
-        not any(p.role in LIST_ROLES for p in scan.parties)
+    return any(
+        cue.index < p.index <= cue.index + PLACE_REACH
+        for cue in scan.indicators
+        if cue.index < figure.first
+        for p in scan.places
+    ) and not any(p.role in LIST_ROLES for p in scan.parties)
 
 
 def _line_parties(scan: Scan, figure: Figure) -> tuple[Party, ...]:
@@ -227,13 +249,12 @@ def _line_parties(scan: Scan, figure: Figure) -> tuple[Party, ...]:
         return scan.parties
     hi = text.find("\n", figure.stop - base)
     hi = len(text) if hi < 0 else hi
-    own_line = tuple(p for p in scan.parties
-                     if lo <= scan.tokens[p.index].start - base < hi)
+    own_line = tuple(p for p in scan.parties if lo <= scan.tokens[p.index].start - base < hi)
     return own_line or scan.parties
 
 
 def _bracketed_partner(scan: Scan, figure: Figure) -> Party | None:
-    """"партнёров Узбекистана также вошли Россия ($5,6 млрд), Казахстан ($3 млрд)": a
+    """ "партнёров Узбекистана также вошли Россия ($5,6 млрд), Казахстан ($3 млрд)": a
     partner with its turnover in brackets, in a sentence about trade."""
     tokens = scan.tokens
     # "партнёрами страны являются Турция — 673,7 млн долларов, Россия — 666,9 млн": a dash
@@ -241,18 +262,29 @@ def _bracketed_partner(scan: Scan, figure: Figure) -> Party | None:
     marks = {"("} | (DASHES if any(t.lemma in PARTNER_WORDS for t in tokens) else set())
     if figure.first < 2 or tokens[figure.first - 1].text not in marks or not _about_trade(scan):
         return None
-    return next((p for p in reversed(scan.parties)
-                 if figure.first - 1 - BRACKET_REACH <= p.index < figure.first - 1), None)
+    return next(
+        (
+            p
+            for p in reversed(scan.parties)
+            if figure.first - 1 - BRACKET_REACH <= p.index < figure.first - 1
+        ),
+        None,
+    )
 
 
 def _respective_partner(scan: Scan, figure: Figure) -> Party | None:
-    """"Товарооборот с Кыргызстаном и Германией составил $903 млн и $829 млн
+    """ "Товарооборот с Кыргызстаном и Германией составил $903 млн и $829 млн
     соответственно", "Далее следуют Россия, Китай и США с 598,7 млн, 552 млн и 277,2 млн":
     the n-th figure is the n-th partner's."""
-    end = next((i for i in range(figure.last + 1, len(scan.tokens))
-                if scan.tokens[i].lemma == "соответственно"), None)
-    moneys = [f for f in scan.figures if f.kind == "money"
-              and (end is None or f.last < end)]
+    end = next(
+        (
+            i
+            for i in range(figure.last + 1, len(scan.tokens))
+            if scan.tokens[i].lemma == "соответственно"
+        ),
+        None,
+    )
+    moneys = [f for f in scan.figures if f.kind == "money" and (end is None or f.last < end)]
     first = next((f for f in moneys if f.first <= figure.first), None)
     if first is None:
         return None
@@ -260,11 +292,17 @@ def _respective_partner(scan: Scan, figure: Figure) -> Party | None:
     if end is None and (first.first == 0 or scan.tokens[first.first - 1].lemma != "с"):
         return None
     owner = owner_of_partners(scan)  # "партнёрами Грузии являются Турция, Россия …"
-    partners = [p for p in scan.parties if p.index < first.first and p.role in
-                {"with", "plain", "to", "from"} and p.code != owner]
+    partners = [
+        p
+        for p in scan.parties
+        if p.index < first.first and p.role in {"with", "plain", "to", "from"} and p.code != owner
+    ]
     listed = [f for f in moneys if f.first >= first.first]
-    if len(listed) < 2 or len(partners) < len(listed) or \
-            (end is None and (len(partners) != len(listed) or not _enumerated(scan, listed))):
+    if (
+        len(listed) < 2
+        or len(partners) < len(listed)
+        or (end is None and (len(partners) != len(listed) or not _enumerated(scan, listed)))
+    ):
         return None
     return partners[len(partners) - len(listed) + listed.index(figure)]
 
@@ -272,19 +310,27 @@ def _respective_partner(scan: Scan, figure: Figure) -> Party | None:
 def _enumerated(scan: Scan, figures: Sequence[Figure]) -> bool:
     """Figures set one after another by commas and "и" ("598,7 млн, 552 млн и 277,2 млн"),
     not a range ("с $14 млн в 2000 году до $1,4 млрд")."""
-    return all(t.text in {",", "и"} for a, b in itertools.pairwise(figures)
-               for t in scan.tokens[a.last + 1:b.first])
+    return all(
+        t.text in {",", "и"}
+        for a, b in itertools.pairwise(figures)
+        for t in scan.tokens[a.last + 1 : b.first]
+    )
 
 
 def _about_trade(scan: Scan) -> bool:
-    return bool(scan.indicators) or any(t.lemma in PARTNER_WORDS or t.lemma in BUYER_WORDS
-                                        for t in scan.tokens)
+    return bool(scan.indicators) or any(
+        t.lemma in PARTNER_WORDS or t.lemma in BUYER_WORDS for t in scan.tokens
+    )
 
 
 # Partners named by what they do with one side's goods: "покупателями узбекской продукции
 # стали Турция (842 млн долларов)" are its exports, "поставщиками … Китай (…)" its imports.
-BUYER_WORDS = {"покупатель": "export", "импортер": "export", "импортёр": "export",
-               "поставщик": "import"}
+BUYER_WORDS = {
+    "покупатель": "export",
+    "импортер": "export",
+    "импортёр": "export",
+    "поставщик": "import",
+}
 
 
 def _buyers_flow(scan: Scan) -> tuple[str, str | None] | None:
@@ -294,15 +340,22 @@ def _buyers_flow(scan: Scan) -> tuple[str, str | None] | None:
         flow = BUYER_WORDS.get(token.lemma)
         if flow is None:
             continue
-        owner = next((p.code for p in scan.parties if i < p.index <= i + 3
-                      and (p.role == "adjective" or
-                           scan.tokens[p.index].feats.get("Case") == "Gen")), None)
+        owner = next(
+            (
+                p.code
+                for p in scan.parties
+                if i < p.index <= i + 3
+                and (p.role == "adjective" or scan.tokens[p.index].feats.get("Case") == "Gen")
+            ),
+            None,
+        )
         return flow, owner
     return None
 
 
-def _partner_subject(ctx: DocContext, scan: Scan, figure: Figure, partner: Party,
-                     carry: Carry, clause_start: int) -> Subject | None:
+def _partner_subject(
+    ctx: DocContext, scan: Scan, figure: Figure, partner: Party, carry: Carry, clause_start: int
+) -> Subject | None:
     buyers = _buyers_flow(scan)
     anchor = owner_of_partners(scan) or (buyers and buyers[1]) or carry.own or ctx.home
     if anchor is None or anchor.split("-")[0] == partner.code.split("-")[0]:
@@ -310,34 +363,43 @@ def _partner_subject(ctx: DocContext, scan: Scan, figure: Figure, partner: Party
     pair = tuple(sorted((anchor, partner.code)))
     # "Далее следуют Россия, Азербайджан … с 205,3 млн, …" after a sentence on exports
     own_cue = indicator_for(scan, figure, clause_start) or (
-        scan.indicators[0] if scan.indicators else None)
+        scan.indicators[0] if scan.indicators else None
+    )
     if own_cue is None and buyers is not None:
         exporter = anchor if buyers[0] == "export" else partner.code
         cue = Cue(partner.index, "indicator", "export")
-        return Subject(cue, Parties((pair[0], pair[1]), exporter, None, 1, anchor),
-                       clause_start)
+        return Subject(cue, Parties((pair[0], pair[1]), exporter, None, 1, anchor), clause_start)
     cue = own_cue or Cue(partner.index, "indicator", carry.indicator or "turnover")
     parties = Parties((pair[0], pair[1]), None, None, 1, anchor)
     return Subject(cue, parties, clause_start)
 
 
 def owner_of_partners(scan: Scan) -> str | None:
-    """"торговых партнёров Узбекистана": whose partners they are."""
+    """ "торговых партнёров Узбекистана": whose partners they are."""
     for i, token in enumerate(scan.tokens):
         if token.lemma in PARTNER_WORDS:
-            owner = next((p for p in scan.parties if i < p.index <= i + 2
-                          and p.role != "generic"
-                          and scan.tokens[p.index].feats.get("Case") == "Gen"), None)
+            owner = next(
+                (
+                    p
+                    for p in scan.parties
+                    if i < p.index <= i + 2
+                    and p.role != "generic"
+                    and scan.tokens[p.index].feats.get("Case") == "Gen"
+                ),
+                None,
+            )
             if owner is not None:
                 return owner.code
     return None
 
 
 def _names_both_sides(scan: Scan, figure: Figure) -> bool:
-    """"стороны наторговали", "между странами", "двух государств": the article's own two
+    """ "стороны наторговали", "между странами", "двух государств": the article's own two
     sides, whatever pair the sentence before named."""
-    return any(t.lemma in BOTH_SIDES and t.feats.get("Number") == "Plur"
-               for t in scan.tokens[:figure.first])
+    return any(
+        t.lemma in BOTH_SIDES and t.feats.get("Number") == "Plur"
+        for t in scan.tokens[: figure.first]
+    )
 
 
 def _only_partner(named: Sequence[Party]) -> bool:
@@ -346,11 +408,13 @@ def _only_partner(named: Sequence[Party]) -> bool:
 
 
 def _both_flows(scan: Scan, cue: Cue) -> bool:
-    """"объём импорта и экспорта товаров провинции": all the trade of one side."""
+    """ "объём импорта и экспорта товаров провинции": all the trade of one side."""
     flows = [c for c in scan.indicators if c.value in {"export", "import"}]
-    return any(a.index + 2 == b.index and a.value != b.value and
-               scan.tokens[a.index + 1].lemma == "и" for a in flows for b in flows) and \
-        cue.value in {"export", "import"}
+    return any(
+        a.index + 2 == b.index and a.value != b.value and scan.tokens[a.index + 1].lemma == "и"
+        for a in flows
+        for b in flows
+    ) and cue.value in {"export", "import"}
 
 
 def _owner(scan: Scan, cue: Cue) -> str | None:
@@ -363,59 +427,78 @@ def indicator_for(scan: Scan, figure: Figure, clause_start: int) -> Cue | None:
 
     "$1,9 млрд пришлись на экспорт, а $4,5 млрд – на импорт": a trade word after "на"
     right behind a figure is that figure's, before any word ahead of it."""
-    behind = next((c for c in scan.indicators if 0 < c.index - figure.last <= ON_REACH
-                   and scan.tokens[c.index - 1].lemma == "на"), None)
+    behind = next(
+        (
+            c
+            for c in scan.indicators
+            if 0 < c.index - figure.last <= ON_REACH and scan.tokens[c.index - 1].lemma == "на"
+        ),
+        None,
+    )
     if behind is not None:
         return behind
-    before = [c for c in scan.indicators if c.index < figure.first
-              and figure.first - c.index <= MAX_INDICATOR_GAP]
+    before = [
+        c
+        for c in scan.indicators
+        if c.index < figure.first and figure.first - c.index <= MAX_INDICATOR_GAP
+    ]
     in_clause = [c for c in before if c.index >= clause_start]
     if in_clause:
         return in_clause[-1]
     if before:
         return before[-1]
-    after = [c for c in scan.indicators if 0 < c.index - figure.last <= INDICATOR_AFTER
-             and not any(t.pos == "PUNCT" for t in scan.tokens[figure.last + 1:c.index])]
+    after = [
+        c
+        for c in scan.indicators
+        if 0 < c.index - figure.last <= INDICATOR_AFTER
+        and not any(t.pos == "PUNCT" for t in scan.tokens[figure.last + 1 : c.index])
+    ]
     return after[0] if after else None
 
 
 def anaphor_cue(scan: Scan, clause_start: int, figure: Figure, carry: Carry) -> Cue | None:
-    """"Этот показатель вырос до …", "Он составил …": the indicator of the figure before."""
+    """ "Этот показатель вырос до …", "Он составил …": the indicator of the figure before."""
     if carry.indicator is None or len(carry.pair) != 2:
         return None
     tokens = scan.tokens
     for i in range(clause_start, figure.first):
         lemma = tokens[i].lemma
         before = tokens[i - 1].lemma if i else ""
-        pronoun = lemma in ANAPHORA_PRONOUNS and (i < clause_start + PRONOUN_REACH
-                                                  or tokens[i].rel.startswith("nsubj"))
+        pronoun = lemma in ANAPHORA_PRONOUNS and (
+            i < clause_start + PRONOUN_REACH or tokens[i].rel.startswith("nsubj")
+        )
         if pronoun or _anaphoric_noun(tokens, i, before):
             return Cue(i, "indicator", carry.indicator)
     return None
 
 
 def _anaphoric_noun(tokens: Sequence[Token], i: int, before: str) -> bool:
-    """"этот показатель", or "показатель" alone as a subject ("показатель увеличился на
+    """ "этот показатель", or "показатель" alone as a subject ("показатель увеличился на
     47%"), not "показатель экспорта" (which names its own indicator)."""
     if tokens[i].lemma not in ANAPHORA_NOUNS:
         return False
     if before in ANAPHORA_DETERMINERS:
         return True
     # "показатель экспорта" names its own indicator; "темп роста" does not
-    governs = any(t.head == i and t.feats.get("Case") == "Gen" and
-                  (t.lemma in INDICATORS or t.lemma in TRADE_NOUNS) for t in tokens)
+    governs = any(
+        t.head == i
+        and t.feats.get("Case") == "Gen"
+        and (t.lemma in INDICATORS or t.lemma in TRADE_NOUNS)
+        for t in tokens
+    )
     return tokens[i].rel.startswith("nsubj") and not governs
 
 
 def _list_item(scan: Scan, figure: Figure, clause_start: int, carry: Carry) -> Subject | None:
-    """"…, с Узбекистаном — 320 млн": a clause with a partner and no trade word of its own."""
+    """ "…, с Узбекистаном — 320 млн": a clause with a partner and no trade word of its own."""
     if carry.indicator is None or carry.own is None:
         return None
     return list_item(scan, clause_start, figure.first, carry.own, carry.indicator)
 
 
-def list_item(scan: Scan, clause_start: int, figure_first: int, own: str,
-              indicator: str) -> Subject | None:
+def list_item(
+    scan: Scan, clause_start: int, figure_first: int, own: str, indicator: str
+) -> Subject | None:
     """The subject of a list item that names one partner and no trade word between
     ``clause_start`` and its figure: ``own``'s ``indicator`` with that partner ("…, с
     Узбекистаном — 320 млн", "…, в Россию — на 8%")."""
@@ -428,8 +511,13 @@ def list_item(scan: Scan, clause_start: int, figure_first: int, own: str,
     if partner.code.split("-")[0] == own.split("-")[0]:
         return None
     pair = tuple(sorted((own, partner.code)))
-    parties = Parties((pair[0], pair[1]), exporter_side=_side(partner, "from"),
-                      importer_side=_side(partner, "to"), explicit=1, own=own)
+    parties = Parties(
+        (pair[0], pair[1]),
+        exporter_side=_side(partner, "from"),
+        importer_side=_side(partner, "to"),
+        explicit=1,
+        own=own,
+    )
     return Subject(Cue(partner.index, "indicator", indicator), parties, clause_start)
 
 
@@ -438,10 +526,12 @@ def _side(party: Party, role: str) -> str | None:
 
 
 def _opens_with_anaphor(sentence: Sentence) -> bool:
-    """"Показатель превысил …", "Этот показатель …", "Он составил …" at a paragraph's head."""
+    """ "Показатель превысил …", "Этот показатель …", "Он составил …" at a paragraph's head."""
     lemmas = [t.lemma for t in sentence.tokens[:2]]
-    return bool(lemmas) and (lemmas[0] in ANAPHORA_NOUNS | ANAPHORA_PRONOUNS or (
-        lemmas[0] in ANAPHORA_DETERMINERS and lemmas[1:] and lemmas[1] in ANAPHORA_NOUNS))
+    return bool(lemmas) and (
+        lemmas[0] in ANAPHORA_NOUNS | ANAPHORA_PRONOUNS
+        or (lemmas[0] in ANAPHORA_DETERMINERS and lemmas[1:] and lemmas[1] in ANAPHORA_NOUNS)
+    )
 
 
 def _after_sentence(ctx: DocContext, scan: Scan, carry: Carry) -> Carry:
@@ -453,12 +543,13 @@ def _after_sentence(ctx: DocContext, scan: Scan, carry: Carry) -> Carry:
     parties = choose_pair(ctx, scan.sentence, cue.index, scan.parties)
     if parties is None or parties.explicit == 0:
         return carry
-    return Carry(cue.value, parties.pair, parties.own, scan.sentence.stop,
-                 told=parties.explicit == 2)
+    return Carry(
+        cue.value, parties.pair, parties.own, scan.sentence.stop, told=parties.explicit == 2
+    )
 
 
 def _after_words(ctx: DocContext, sentence: Sentence, carry: Carry) -> Carry:
-    """"Стороны намерены нарастить взаимный товарооборот." sets what "он" means next."""
+    """ "Стороны намерены нарастить взаимный товарооборот." sets what "он" means next."""
     cues = indicator_cues(sentence.tokens)
     carry = Carry(carry.indicator, carry.pair, carry.own, sentence.stop, carry.alone)
     partners = any(t.lemma in PARTNER_WORDS for t in sentence.tokens)
@@ -469,18 +560,25 @@ def _after_words(ctx: DocContext, sentence: Sentence, carry: Carry) -> Carry:
     parties = choose_pair(ctx, sentence, anchor, named, fallback=carry.pair)
     if parties is None or (not cues and parties.explicit < 2):
         return carry  # "Основным торговым партнёром Таджикистана является Россия" sets a pair
-    return Carry(cues[0].value if cues else carry.indicator, parties.pair,
-                 parties.own or carry.own, sentence.stop, told=parties.explicit == 2)
+    return Carry(
+        cues[0].value if cues else carry.indicator,
+        parties.pair,
+        parties.own or carry.own,
+        sentence.stop,
+        told=parties.explicit == 2,
+    )
 
 
-def figure_subject(ctx: DocContext, scans: Sequence[Scan], scan: Scan,
-                   figure: Figure) -> Subject | None:
+def figure_subject(
+    ctx: DocContext, scans: Sequence[Scan], scan: Scan, figure: Figure
+) -> Subject | None:
     return read_figures(ctx, scans).subjects.get((scan.sentence.start, figure.start))
 
 
-def anaphoric_subject(ctx: DocContext, scans: Sequence[Scan], scan: Scan,
-                      figure: Figure) -> Subject | None:
-    """"По сравнению с 2011-м он увеличился на 22%": the subject the sentence before left."""
+def anaphoric_subject(
+    ctx: DocContext, scans: Sequence[Scan], scan: Scan, figure: Figure
+) -> Subject | None:
+    """ "По сравнению с 2011-м он увеличился на 22%": the subject the sentence before left."""
     carry = carried_to(ctx, scans, scan.sentence)
     cue = anaphor_cue(scan, 0, figure, carry)
     if cue is None:

@@ -63,13 +63,20 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
             fact = _trade_fact(ctx, scan, moneys, n, subject, in_force) if subject else None
             if fact:
                 facts.append(fact)
-        in_force = next((f.money.currency for f in reversed(moneys)
-                         if f.money and f.money.currency), in_force)
+        in_force = next(
+            (f.money.currency for f in reversed(moneys) if f.money and f.money.currency), in_force
+        )
     return facts
 
 
-def _trade_fact(ctx: DocContext, scan: Scan, moneys: list[Figure], n: int,
-                subject: Subject, currency_in_force: str | None = None) -> Fact | None:
+def _trade_fact(
+    ctx: DocContext,
+    scan: Scan,
+    moneys: list[Figure],
+    n: int,
+    subject: Subject,
+    currency_in_force: str | None = None,
+) -> Fact | None:
     figure = moneys[n]
     cue, parties, clause_start = subject.cue, subject.parties, subject.clause_start
     if parties is None or not _trade_figure(scan, cue, figure):
@@ -104,8 +111,14 @@ def _trade_fact(ctx: DocContext, scan: Scan, moneys: list[Figure], n: int,
         fields["value_min"] = figure.money.low
     if cue.value != "turnover":
         fields["exporter"], fields["importer"] = direction(parties, cue.value, ctx.home)
-    return Fact("trade", fields, scan.evidence(), _confidence(parties),
-                rule=f"trade.{cue.value}", trace=_trace(scan, cue, figure))
+    return Fact(
+        "trade",
+        fields,
+        scan.evidence(),
+        _confidence(parties),
+        rule=f"trade.{cue.value}",
+        trace=_trace(scan, cue, figure),
+    )
 
 
 def _before(scan: Scan, figure: Figure) -> str:
@@ -113,79 +126,100 @@ def _before(scan: Scan, figure: Figure) -> str:
 
 
 def _changes_before(scan: Scan, figure: Figure) -> bool:
-    return any(lemma in RISE_WORDS or lemma in FALL_WORDS
-               for lemma in scan.lemmas(figure.first - CHANGE_REACH, figure.first))
+    return any(
+        lemma in RISE_WORDS or lemma in FALL_WORDS
+        for lemma in scan.lemmas(figure.first - CHANGE_REACH, figure.first)
+    )
 
 
 def _of_a_commodity(scan: Scan, lo: int, hi: int) -> bool:
-    """"экспортировано 51,5 тыс. тонн нефти на сумму 24 млн": one good's flow, not trade."""
-    return any(lemma in COMMODITY_WORDS or lemma in VOLUME_UNITS
-               for lemma in scan.lemmas(min(lo, hi) + 1, max(lo, hi)))
+    """ "экспортировано 51,5 тыс. тонн нефти на сумму 24 млн": one good's flow, not trade."""
+    return any(
+        lemma in COMMODITY_WORDS or lemma in VOLUME_UNITS
+        for lemma in scan.lemmas(min(lo, hi) + 1, max(lo, hi))
+    )
 
 
 def _is_difference(scan: Scan, figure: Figure) -> bool:
-    """"увеличился на 12 млн долларов": by how much, not how much."""
+    """ "увеличился на 12 млн долларов": by how much, not how much."""
     return _before(scan, figure) == "на" and _changes_before(scan, figure)
 
 
 def _trade_figure(scan: Scan, cue: Cue, figure: Figure) -> bool:
     """Not the money of something else: a debt or a price, a difference, one good's flow,
     a figure of one month."""
-    return not (_other_money_between(scan, cue.index, figure.first) or
-                _is_difference(scan, figure) or
-                _of_a_commodity(scan, cue.index, figure.first) or single_month(scan))
+    return not (
+        _other_money_between(scan, cue.index, figure.first)
+        or _is_difference(scan, figure)
+        or _of_a_commodity(scan, cue.index, figure.first)
+        or single_month(scan)
+    )
 
 
-def _figure_period(ctx: DocContext, scan: Scan, figure: Figure,
-                   status: str) -> PeriodSpan | None:
+def _figure_period(ctx: DocContext, scan: Scan, figure: Figure, status: str) -> PeriodSpan | None:
     in_force = period_in_force(ctx, scan.sentence)
     period = dated(ctx, scan.sentence, _period_for(scan, figure, status, in_force))
-    if period is not None and period.months is None and in_force is not None and \
-            _same_part_of_year(scan):
+    if (
+        period is not None
+        and period.months is None
+        and in_force is not None
+        and _same_part_of_year(scan)
+    ):
         # "В прошлом году показатель за тот же период составил 1,6 млрд"
         period = replace(period, months=in_force.months)
     return period
 
 
 def _same_part_of_year(scan: Scan) -> bool:
-    """"за тот же период", "за аналогичный период": the months of the figure before."""
+    """ "за тот же период", "за аналогичный период": the months of the figure before."""
     lemmas = [t.lemma for t in scan.tokens]
-    return any(a in {"тот", "аналогичный"} and b in {"же", "период"}
-               for a, b in itertools.pairwise(lemmas)) and "период" in lemmas
+    return (
+        any(
+            a in {"тот", "аналогичный"} and b in {"же", "период"}
+            for a, b in itertools.pairwise(lemmas)
+        )
+        and "период" in lemmas
+    )
 
 
 def _level_reached(scan: Scan, moneys: list[Figure], n: int) -> bool:
-    """"вырос … с $14,1 млн в 2000 году до $1,4 млрд": the level a change reached, after
+    """ "вырос … с $14,1 млн в 2000 году до $1,4 млрд": the level a change reached, after
     the level it started from (so "до" is no upper bound)."""
-    return _before(scan, moneys[n]) == "до" and n > 0 and \
-        _is_starting_level(scan, moneys[n - 1])
+    return _before(scan, moneys[n]) == "до" and n > 0 and _is_starting_level(scan, moneys[n - 1])
 
 
 def _is_starting_level(scan: Scan, figure: Figure) -> bool:
-    """"вырос с $30 млн до $3 млрд": the level a change started from ("с 1,6 до $5 млрд"
+    """ "вырос с $30 млн до $3 млрд": the level a change started from ("с 1,6 до $5 млрд"
     is one figure, the level reached)."""
     ranged = figure.money is not None and figure.money.low is not None
     return not ranged and _before(scan, figure) in {"с", "со"} and _changes_before(scan, figure)
 
 
 def _year_right_after(scan: Scan, figure: Figure) -> PeriodSpan | None:
-    """"снизился до $63,6 млрд с $88,3 млрд в 2014 г.": the year of a starting level is
+    """ "снизился до $63,6 млрд с $88,3 млрд в 2014 г.": the year of a starting level is
     the one written right after it."""
     text_stop = figure.stop + YEAR_AFTER_CHARS
-    return next((p for p in scan.periods if p.role == "period" and p.year is not None
-                 and figure.stop <= p.start <= text_stop), None)
+    return next(
+        (
+            p
+            for p in scan.periods
+            if p.role == "period" and p.year is not None and figure.stop <= p.start <= text_stop
+        ),
+        None,
+    )
 
 
 def _other_money_between(scan: Scan, lo: int, hi: int) -> bool:
     """An investment, a debt, a price or a new clause between the trade word and the figure;
     a ";" before a verbless run of figures ("вырос в 100 раз; с $14,1 млн в 2000 году до
     …") goes on telling the same trade."""
-    tokens = scan.tokens[lo + 1:max(lo + 1, hi)]
+    tokens = scan.tokens[lo + 1 : max(lo + 1, hi)]
     for i, token in enumerate(tokens):
         if token.lemma in INVESTMENT_WORDS or token.lemma in OTHER_MONEY_WORDS:
             return True
-        if token.lemma in CLAUSE_BREAKS and (token.lemma != ";" or any(
-                t.pos in {"VERB", "AUX"} for t in tokens[i + 1:])):
+        if token.lemma in CLAUSE_BREAKS and (
+            token.lemma != ";" or any(t.pos in {"VERB", "AUX"} for t in tokens[i + 1 :])
+        ):
             return True
     return False
 
@@ -194,8 +228,11 @@ def _currency(scan: Scan, moneys: list[Figure], n: int) -> str | None:
     """A figure's own currency, else that of the nearest figure before it, else after it;
     a conversion in brackets is passed over ("9,1 млрд юаней (1,2 млрд долларов), импорт
     – 3,6 млрд" is in yuan)."""
-    order = [n, *(i for i in range(n - 1, -1, -1) if not _in_brackets(scan, moneys[i])),
-             *range(n + 1, len(moneys))]
+    order = [
+        n,
+        *(i for i in range(n - 1, -1, -1) if not _in_brackets(scan, moneys[i])),
+        *range(n + 1, len(moneys)),
+    ]
     for i in order:
         money = moneys[i].money
         if money and money.currency:
@@ -205,7 +242,7 @@ def _currency(scan: Scan, moneys: list[Figure], n: int) -> str | None:
 
 def _in_brackets(scan: Scan, figure: Figure) -> bool:
     depth = 0
-    for token in scan.tokens[:figure.first]:
+    for token in scan.tokens[: figure.first]:
         depth += {"(": 1, ")": -1}.get(token.text, 0)
     return depth > 0
 
@@ -217,15 +254,15 @@ def _is_money(scan: Scan, figure: Figure) -> bool:
     return following is None or following.pos in MONEY_FOLLOWERS
 
 
-def _period_for(scan: Scan, figure: Figure, status: str,
-                carry: PeriodSpan | None) -> PeriodSpan | None:
+def _period_for(
+    scan: Scan, figure: Figure, status: str, carry: PeriodSpan | None
+) -> PeriodSpan | None:
     period = _told_period(scan, figure, status, carry)
     return _compared_period(scan, figure, period) or period
 
 
-def _compared_period(scan: Scan, figure: Figure,
-                     main: PeriodSpan | None) -> PeriodSpan | None:
-    """"41 млрд против 31 млрд в 2022 году", "1,9 млрд против 1,6 млрд за тот же период
+def _compared_period(scan: Scan, figure: Figure, main: PeriodSpan | None) -> PeriodSpan | None:
+    """ "41 млрд против 31 млрд в 2022 году", "1,9 млрд против 1,6 млрд за тот же период
     прошлого года", "1,2 млрд, тогда как годом ранее – 0,9 млрд": the value compared with
     is of its own period, told after it or as "годом ранее"."""
     before = scan.lemmas(figure.first - COMPARED_REACH, figure.first)
@@ -233,18 +270,34 @@ def _compared_period(scan: Scan, figure: Figure,
     if base is not None:
         return _of_its_own(base, main)
     if "против" in before:
-        span = next((p for p in scan.periods if p.start >= figure.stop and not any(
-            t.pos == "PUNCT" for t in scan.tokens if figure.stop <= t.start < p.start)), None)
+        span = next(
+            (
+                p
+                for p in scan.periods
+                if p.start >= figure.stop
+                and not any(
+                    t.pos == "PUNCT" for t in scan.tokens if figure.stop <= t.start < p.start
+                )
+            ),
+            None,
+        )
         if span is None:
             return None
         if span.year is None and span.relative is not None and main and main.year:
             # "за тот же период прошлого года": the year before the figure's own
             span = replace(span, year=main.year + span.relative, relative=None)
         return _of_its_own(span, main)
-    if main is not None and "ранее" in before[-2:] and "год" in before and (
-            main.year is not None or main.relative is not None):
-        return replace(main, year=main.year - 1 if main.year else None,
-                       relative=main.relative - 1 if main.year is None else None)
+    if (
+        main is not None
+        and "ранее" in before[-2:]
+        and "год" in before
+        and (main.year is not None or main.relative is not None)
+    ):
+        return replace(
+            main,
+            year=main.year - 1 if main.year else None,
+            relative=main.relative - 1 if main.year is None else None,
+        )
     return None
 
 
@@ -260,17 +313,24 @@ COMPARED_REACH = 3
 
 
 def _base_before_bracket(scan: Scan, figure: Figure) -> PeriodSpan | None:
-    """"на 29,7% больше показателя аналогичного периода 2021 года (272,7 млн долларов)":
+    """ "на 29,7% больше показателя аналогичного периода 2021 года (272,7 млн долларов)":
     the value in brackets after a base is the base's."""
     if not figure.first or scan.tokens[figure.first - 1].text != "(":
         return None
     bracket = scan.tokens[figure.first - 1].start
-    return next((p for p in scan.periods if p.role == "base" and p.year is not None
-                 and 0 <= bracket - p.stop <= 1), None)
+    return next(
+        (
+            p
+            for p in scan.periods
+            if p.role == "base" and p.year is not None and 0 <= bracket - p.stop <= 1
+        ),
+        None,
+    )
 
 
-def _told_period(scan: Scan, figure: Figure, status: str,
-                 carry: PeriodSpan | None) -> PeriodSpan | None:
+def _told_period(
+    scan: Scan, figure: Figure, status: str, carry: PeriodSpan | None
+) -> PeriodSpan | None:
     wanted = ("target", "period") if status != "actual" else ("period",)
     spans = [p for p in scan.periods if p.role in wanted]
     if status == "target":
@@ -288,7 +348,7 @@ def _told_period(scan: Scan, figure: Figure, status: str,
 
 
 def _told_before_a_past_verb(scan: Scan, span: PeriodSpan, figure: Figure) -> bool:
-    """"В 2024 году президенты поставили цель: достичь $2 млрд", "По итогам 2019 года
+    """ "В 2024 году президенты поставили цель: достичь $2 млрд", "По итогам 2019 года
     товарооборот достиг 2,5 млрд, а в перспективе … до 5 млрд": a year before a verb in the
     past tense is when the goal was set or a figure reached, not the year the goal is for."""
     if span.role == "target" or span.start > figure.start:
@@ -309,5 +369,7 @@ def _confidence(parties: Parties) -> float:
 def _trace(scan: Scan, cue: Cue, figure: Figure) -> tuple[str, ...]:
     text = scan.sentence.text
     base = scan.sentence.start
-    return (f"indicator={scan.tokens[cue.index].text}",
-            f"figure={text[figure.start - base:figure.stop - base]}")
+    return (
+        f"indicator={scan.tokens[cue.index].text}",
+        f"figure={text[figure.start - base : figure.stop - base]}",
+    )

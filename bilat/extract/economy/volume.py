@@ -15,29 +15,54 @@ from bilat.extract.parse.numbers import AMOUNT, amount_value
 from bilat.model import Fact
 
 # Unit words (lemma) → unit code.
-UNITS = {"тонна": "t", "т": "t", "кубометр": "m3", "баррель": "bbl", "контейнер": "TEU",
-         "teu": "TEU", "вагон": "wagon", "киловатт-час": "kWh", "мегаватт-час": "MWh"}
+UNITS = {
+    "тонна": "t",
+    "т": "t",
+    "кубометр": "m3",
+    "баррель": "bbl",
+    "контейнер": "TEU",
+    "teu": "TEU",
+    "вагон": "wagon",
+    "киловатт-час": "kWh",
+    "мегаватт-час": "MWh",
+}
 # What is measured (lemma) → indicator; the first one named in the sentence wins.
-COMMODITIES = {"груз": "cargo", "перевозка": "cargo", "грузоперевозка": "cargo",
-               "транзит": "transit", "нефть": "oil", "газ": "gas", "зерно": "grain",
-               "пшеница": "grain", "уголь": "coal", "удобрение": "fertilizer",
-               "металл": "metal", "электроэнергия": "electricity", "мука": "flour",
-               "масло": "oil products", "нефтепродукт": "oil products"}
-_ROUTE = re.compile(r"(?:по|на)\s+((?:[А-ЯЁ][\w-]*\s+)?(?:маршрут\w*|трубопровод\w*|"
-                    r"коридор\w*|[А-ЯЁ]\w+\s+морском\s+пути)"
-                    r"(?:\s+[«\"]?[А-ЯЁ][^,.;:]*)?)")
+COMMODITIES = {
+    "груз": "cargo",
+    "перевозка": "cargo",
+    "грузоперевозка": "cargo",
+    "транзит": "transit",
+    "нефть": "oil",
+    "газ": "gas",
+    "зерно": "grain",
+    "пшеница": "grain",
+    "уголь": "coal",
+    "удобрение": "fertilizer",
+    "металл": "metal",
+    "электроэнергия": "electricity",
+    "мука": "flour",
+    "масло": "oil products",
+    "нефтепродукт": "oil products",
+}
+_ROUTE = re.compile(
+    r"(?:по|на)\s+((?:[А-ЯЁ][\w-]*\s+)?(?:маршрут\w*|трубопровод\w*|"
+    r"коридор\w*|[А-ЯЁ]\w+\s+морском\s+пути)"
+    r"(?:\s+[«\"]?[А-ЯЁ][^,.;:]*)?)"
+)
 CONFIDENCE = 0.75
 # A volume's number stands just before its unit: "4,5 миллиона тонн".
-UNIT_TRIGGERS = re.compile(r"\bтонн|\bт\b|кубометр|баррел|контейнер|TEU|вагон|кВт|МВт",
-                           re.IGNORECASE)
+UNIT_TRIGGERS = re.compile(
+    r"\bтонн|\bт\b|кубометр|баррел|контейнер|TEU|вагон|кВт|МВт", re.IGNORECASE
+)
 UNIT_BEFORE = 28
 
 
 def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
     facts = []
     for scan in scans:
-        for match in find_near(AMOUNT, scan.sentence.text, UNIT_TRIGGERS, UNIT_BEFORE, 0,
-                               scan.sentence.start):
+        for match in find_near(
+            AMOUNT, scan.sentence.text, UNIT_TRIGGERS, UNIT_BEFORE, 0, scan.sentence.start
+        ):
             fact = _volume_fact(ctx, scan, match)
             if fact:
                 facts.append(fact)
@@ -56,16 +81,26 @@ def _volume_fact(ctx: DocContext, scan: Scan, match: Found) -> Fact | None:
     if value is None or indicator is None or not (route or parties):
         return None  # a tonnage of nothing between anyone: a rocket's payload, a harvest
     first = scan.token_index(match.start)
-    fields = {"indicator": indicator, "value": value, "unit": UNITS[unit_token.lemma],
-              "route": route, "parties": parties,
-              "period": period_fields(ctx, next((p for p in scan.periods
-                                                 if p.role == "period"), None)),
-              "status": status_of(scan, 0, first)}
+    fields = {
+        "indicator": indicator,
+        "value": value,
+        "unit": UNITS[unit_token.lemma],
+        "route": route,
+        "parties": parties,
+        "period": period_fields(ctx, next((p for p in scan.periods if p.role == "period"), None)),
+        "status": status_of(scan, 0, first),
+    }
     change = _change(scan)
     if change is not None:
         fields["change_percent"] = change
-    return Fact("volume", fields, scan.evidence(), CONFIDENCE, rule=f"volume.{indicator}",
-                trace=(f"unit={unit_token.text}",))
+    return Fact(
+        "volume",
+        fields,
+        scan.evidence(),
+        CONFIDENCE,
+        rule=f"volume.{indicator}",
+        trace=(f"unit={unit_token.text}",),
+    )
 
 
 def _commodity(scan: Scan, unit: int) -> str | None:
@@ -80,7 +115,7 @@ def _route(scan: Scan) -> str | None:
     match = _ROUTE.search(scan.sentence.text)
     if not match:
         return None
-    route = match.group(1).strip(" «»\"")
+    route = match.group(1).strip(' «»"')
     words = route.split()
     # "по Транскаспийскому маршруту" → "Транскаспийский маршрут" is left to the reader:
     # the text as written is what an analyst can search for.

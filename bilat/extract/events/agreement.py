@@ -25,22 +25,68 @@ from bilat.model import Evidence, Fact, Sentence, Token
 
 # Lemma, or two lemmas in a row, → kind.
 AGREEMENT_WORDS: dict[str | tuple[str, str], str] = {
-    ("дорожный", "карта"): "roadmap", "меморандум": "memorandum", "соглашение": "agreement",
-    "договор": "treaty", "конвенция": "treaty", "контракт": "contract",
-    "декларация": "declaration", "протокол": "protocol", "программа": "programme",
-    ("план", "мероприятие"): "roadmap", ("план", "действие"): "roadmap",
+    ("дорожный", "карта"): "roadmap",
+    "меморандум": "memorandum",
+    "соглашение": "agreement",
+    "договор": "treaty",
+    "конвенция": "treaty",
+    "контракт": "contract",
+    "декларация": "declaration",
+    "протокол": "protocol",
+    "программа": "programme",
+    ("план", "мероприятие"): "roadmap",
+    ("план", "действие"): "roadmap",
 }
 # "программа" is an agreement only as a programme of cooperation between parties.
-PROGRAMME_MARKS = frozenset({"сотрудничество", "межрегиональный", "межправительственный",
-                             "совместный", "двусторонний", "взаимодействие"})
+PROGRAMME_MARKS = frozenset(
+    {
+        "сотрудничество",
+        "межрегиональный",
+        "межправительственный",
+        "совместный",
+        "двусторонний",
+        "взаимодействие",
+    }
+)
 # Verbs and participles of making an agreement: with them a sentence dates the agreement.
-SIGN_WORDS = frozenset({"подписать", "подписывать", "заключить", "заключать", "утвердить",
-                        "утверждать", "ратифицировать", "парафировать", "подписание",
-                        "заключение", "утверждение", "подписанный", "утвержденный",
-                        "утверждённый", "заключенный", "заключённый", "принять"})
-PLAN_WORDS = frozenset({"планироваться", "планировать", "намереваться", "готовиться",
-                        "предстоять", "проект", "разработать", "разрабатываться",
-                        "подготовить", "согласовывать", "намерен", "собираться", "рассчитывать"})
+SIGN_WORDS = frozenset(
+    {
+        "подписать",
+        "подписывать",
+        "заключить",
+        "заключать",
+        "утвердить",
+        "утверждать",
+        "ратифицировать",
+        "парафировать",
+        "подписание",
+        "заключение",
+        "утверждение",
+        "подписанный",
+        "утвержденный",
+        "утверждённый",
+        "заключенный",
+        "заключённый",
+        "принять",
+    }
+)
+PLAN_WORDS = frozenset(
+    {
+        "планироваться",
+        "планировать",
+        "намереваться",
+        "готовиться",
+        "предстоять",
+        "проект",
+        "разработать",
+        "разрабатываться",
+        "подготовить",
+        "согласовывать",
+        "намерен",
+        "собираться",
+        "рассчитывать",
+    }
+)
 # Words that make "мы"/"наш" the text's own side.
 OWN_WORDS = frozenset({"мы", "наш"})
 ANNIVERSARY_SUFFIX = "-летие"
@@ -93,7 +139,7 @@ def _heads(tokens: Sequence[Token]) -> list[tuple[int, str]]:
 
 
 def _cooperation_programme(tokens: Sequence[Token], i: int) -> bool:
-    near = tokens[max(0, i - 2):i + 3]
+    near = tokens[max(0, i - 2) : i + 3]
     return any(t.lemma in PROGRAMME_MARKS for t in near)
 
 
@@ -108,7 +154,10 @@ def _read(ctx: DocContext, sentence: Sentence, head: int, kind: str) -> Agreemen
     if tokens[head].feats.get("Number") == "Plur" and not signed_here:
         return None
     return Agreement(
-        kind=kind, name=_name(ctx, tokens, first, last, head), parties=parties, named=named,
+        kind=kind,
+        name=_name(ctx, tokens, first, last, head),
+        parties=parties,
+        named=named,
         status="planned" if lemmas & PLAN_WORDS or _future(tokens) else "signed",
         date=_date(ctx, sentence) if signed_here else None,
         period=_period(sentence, tokens[last].stop),
@@ -121,12 +170,14 @@ def _name_span(tokens: Sequence[Token], head: int) -> tuple[int, int]:
     """Adjectives before ("башкиро-казахстанской дорожной"), then "о …"/"об …" or genitives
     after ("Договора о стратегическом партнерстве и союзнических отношениях")."""
     first = head
-    while first > 0 and tokens[first - 1].pos == "ADJ" and \
-            tokens[first - 1].feats.get("VerbForm") != "Part" and \
-            tokens[first - 1].lemma not in SIGN_WORDS:
+    while (
+        first > 0
+        and tokens[first - 1].pos == "ADJ"
+        and tokens[first - 1].feats.get("VerbForm") != "Part"
+        and tokens[first - 1].lemma not in SIGN_WORDS
+    ):
         first -= 1  # "утвержденной" tells the status, it is not part of the name
-    if head + 1 < len(tokens) and (tokens[head].lemma, tokens[head + 1].lemma) \
-            in AGREEMENT_WORDS:
+    if head + 1 < len(tokens) and (tokens[head].lemma, tokens[head + 1].lemma) in AGREEMENT_WORDS:
         head += 1
     last, i = head, head + 1
     about = False
@@ -139,8 +190,9 @@ def _name_span(tokens: Sequence[Token], head: int) -> tuple[int, int]:
             if close is None:
                 break
             last = i = close
-        elif token.pos in {"NOUN", "PROPN", "ADJ"} and \
-                token.feats.get("Case") in ({"Gen", "Loc"} if about else {"Gen"}):
+        elif token.pos in {"NOUN", "PROPN", "ADJ"} and token.feats.get("Case") in (
+            {"Gen", "Loc"} if about else {"Gen"}
+        ):
             last = i
         elif not (token.lemma == "и" and last == i - 1):
             break
@@ -148,8 +200,9 @@ def _name_span(tokens: Sequence[Token], head: int) -> tuple[int, int]:
     return first, last
 
 
-def _parties(ctx: DocContext, sentence: Sentence, first: int,
-             last: int) -> tuple[tuple[str, ...], bool]:
+def _parties(
+    ctx: DocContext, sentence: Sentence, first: int, last: int
+) -> tuple[tuple[str, ...], bool]:
     """From the name, else from the sentence ("между …", "с Правительством Казахстана",
     "мы"), completed from the document's pair; ``named`` when one came from the text."""
     tokens = sentence.tokens
@@ -158,8 +211,11 @@ def _parties(ctx: DocContext, sentence: Sentence, first: int,
     if len({c.split("-")[0] for c in inside}) >= 2:
         return _two(inside), True
     sides = list(inside)
-    sides += [m.actor.code for m in ctx.mentions_between(sentence.start, sentence.stop)
-              if m.form != "city" and not lo <= m.start < hi]
+    sides += [
+        m.actor.code
+        for m in ctx.mentions_between(sentence.start, sentence.stop)
+        if m.form != "city" and not lo <= m.start < hi
+    ]
     if ctx.home and any(t.lemma in OWN_WORDS for t in tokens):
         sides.insert(0, ctx.home)
     named = bool(sides)
@@ -185,14 +241,17 @@ def _date(ctx: DocContext, sentence: Sentence) -> str | None:
     periods = find_periods(sentence.text, sentence.start)
     ranges = [(p.start, p.stop) for p in periods if p.to_year]
     signs = [(t.start, t.stop) for t in sentence.tokens if t.lemma in SIGN_WORDS]
-    dates = [d for d in find_dates(sentence.text, sentence.start) if (d.month or d.year)
-             and not any(lo <= d.start < hi for lo, hi in ranges)
-             and _near(d.start, d.stop, signs)]
+    dates = [
+        d
+        for d in find_dates(sentence.text, sentence.start)
+        if (d.month or d.year)
+        and not any(lo <= d.start < hi for lo, hi in ranges)
+        and _near(d.start, d.stop, signs)
+    ]
     if dates:
         return dates[0].iso(ctx.date, "past")
     for span in periods:
-        if span.role == "period" and span.to_year is None \
-                and _near(span.start, span.stop, signs):
+        if span.role == "period" and span.to_year is None and _near(span.start, span.stop, signs):
             year = span.resolve(ctx.year)
             if year:
                 return str(year)
@@ -209,15 +268,14 @@ def _near(start: int, stop: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _period(sentence: Sentence, name_stop: int) -> dict[str, int] | None:
-    """"на 2023-2024 годы" right after the name: the years it runs for."""
+    """ "на 2023-2024 годы" right after the name: the years it runs for."""
     for span in find_periods(sentence.text, sentence.start):
         if span.to_year and span.year and 0 <= span.start - name_stop <= MAX_PERIOD_GAP:
             return {"from_year": span.year, "to_year": span.to_year}
     return None
 
 
-def _name(ctx: DocContext, tokens: Sequence[Token], first: int, last: int,
-          head: int) -> str | None:
+def _name(ctx: DocContext, tokens: Sequence[Token], first: int, last: int, head: int) -> str | None:
     if head + 1 <= last and (tokens[head].lemma, tokens[head + 1].lemma) in AGREEMENT_WORDS:
         head += 1  # "дорожная карта": the noun is the second word
     if first == last:
@@ -232,8 +290,9 @@ def _merge(found: list[Agreement], new: Agreement) -> None:
         if known.kind == new.kind and known.parties == new.parties:
             known.date = known.date or new.date
             known.period = known.period or new.period
-            known.name = known.name if known.name and len(known.name) >= len(new.name or "") \
-                else new.name
+            known.name = (
+                known.name if known.name and len(known.name) >= len(new.name or "") else new.name
+            )
             known.named = known.named or new.named
             known.mentions.append(new.evidence.text)
             return
@@ -241,10 +300,20 @@ def _merge(found: list[Agreement], new: Agreement) -> None:
 
 
 def _fact(agreement: Agreement) -> Fact:
-    fields = {"kind": agreement.kind, "name": agreement.name,
-              "parties": list(agreement.parties), "status": agreement.status,
-              "date": agreement.date, "period": agreement.period,
-              "mentions": len(agreement.mentions)}
+    fields = {
+        "kind": agreement.kind,
+        "name": agreement.name,
+        "parties": list(agreement.parties),
+        "status": agreement.status,
+        "date": agreement.date,
+        "period": agreement.period,
+        "mentions": len(agreement.mentions),
+    }
     confidence = CONFIDENCE_NAMED if agreement.named else CONFIDENCE_DOCUMENT
-    return Fact("agreement", fields, agreement.evidence, confidence,
-                rule="agreement.named" if agreement.named else "agreement.document")
+    return Fact(
+        "agreement",
+        fields,
+        agreement.evidence,
+        confidence,
+        rule="agreement.named" if agreement.named else "agreement.document",
+    )

@@ -51,55 +51,127 @@ from bilat.model import Evidence, Fact, Sentence, Token
 # meeting, negotiations, visit, signing, conference and other; ``format`` keeps the finer
 # kind an analyst filters by (a working group's session is a meeting).
 EVENT_WORDS: dict[str | tuple[str, str], tuple[str, str | None]] = {
-    "форум": ("forum", None), "бизнес-форум": ("forum", None),
-    "встреча": ("meeting", None), "совещание": ("meeting", None),
+    "форум": ("forum", None),
+    "бизнес-форум": ("forum", None),
+    "встреча": ("meeting", None),
+    "совещание": ("meeting", None),
     "саммит": ("meeting", "summit"),
-    "переговоры": ("negotiations", None), "консультация": ("negotiations", "consultations"),
-    "визит": ("visit", None), "бизнес-миссия": ("visit", "business_mission"),
+    "переговоры": ("negotiations", None),
+    "консультация": ("negotiations", "consultations"),
+    "визит": ("visit", None),
+    "бизнес-миссия": ("visit", "business_mission"),
     "поездка": ("visit", "trip"),
-    "конференция": ("conference", None), "семинар": ("conference", "seminar"),
-    "симпозиум": ("conference", None), "конгресс": ("conference", None),
+    "конференция": ("conference", None),
+    "семинар": ("conference", "seminar"),
+    "симпозиум": ("conference", None),
+    "конгресс": ("conference", None),
     ("круглый", "стол"): ("conference", "round_table"),
     ("телефонный", "разговор"): ("negotiations", "phone_call"),
     ("церемония", "подписание"): ("signing", None),
     ("церемония", "открытие"): ("other", "ceremony"),
     ("день", "культура"): ("other", "culture_days"),
     ("вручение", "верительный"): ("other", "credentials"),
-    "выставка": ("other", "exhibition"), "ярмарка": ("other", "fair"),
+    "выставка": ("other", "exhibition"),
+    "ярмарка": ("other", "fair"),
 }
 # A session is an event only as a session of a body: "заседание рабочей группы".
 SESSION_WORDS = frozenset({"заседание", "сессия"})
-BODY_FORMATS = {"межправкомиссия": "intergovernmental_commission",
-                "комиссия": "commission", "группа": "working_group", "совет": "council",
-                "комитет": "committee"}
-BODY_QUALIFIED = {("межправительственный", "комиссия"): "intergovernmental_commission",
-                  ("экспертный", "совет"): "expert_council",
-                  ("деловой", "совет"): "business_council"}
+BODY_FORMATS = {
+    "межправкомиссия": "intergovernmental_commission",
+    "комиссия": "commission",
+    "группа": "working_group",
+    "совет": "council",
+    "комитет": "committee",
+}
+BODY_QUALIFIED = {
+    ("межправительственный", "комиссия"): "intergovernmental_commission",
+    ("экспертный", "совет"): "expert_council",
+    ("деловой", "совет"): "business_council",
+}
 EVENT_LEMMAS = frozenset({k for k in EVENT_WORDS if isinstance(k, str)} | {"стол", "заседание"})
 # Adverbs of frequency: what a sentence with one tells is a habit, not an event.
-HABIT_WORDS = frozenset({"дважды", "трижды", "неоднократно", "многократно", "регулярно",
-                         "ежегодно", "ежемесячно", "постоянно"})
+HABIT_WORDS = frozenset(
+    {
+        "дважды",
+        "трижды",
+        "неоднократно",
+        "многократно",
+        "регулярно",
+        "ежегодно",
+        "ежемесячно",
+        "постоянно",
+    }
+)
 # Words before an event that make it the setting of another: "на полях форума".
-FRAME_WORDS = frozenset({"поле", "рамка", "ход", "кулуары", "время", "преддверие",
-                         "итог", "канун"})
+FRAME_WORDS = frozenset({"поле", "рамка", "ход", "кулуары", "время", "преддверие", "итог", "канун"})
 # Lemmas that tell an event as taking place.
-HAPPEN_WORDS = frozenset({"пройти", "проходить", "состояться", "открыться", "открываться",
-                          "завершиться", "стартовать", "начаться", "начать", "провести",
-                          "проводить", "участие", "участвовать", "организовать",
-                          "принять", "собрать", "прибыть", "посетить", "обсудить"})
+HAPPEN_WORDS = frozenset(
+    {
+        "пройти",
+        "проходить",
+        "состояться",
+        "открыться",
+        "открываться",
+        "завершиться",
+        "стартовать",
+        "начаться",
+        "начать",
+        "провести",
+        "проводить",
+        "участие",
+        "участвовать",
+        "организовать",
+        "принять",
+        "собрать",
+        "прибыть",
+        "посетить",
+        "обсудить",
+    }
+)
 # Words that are plural only ("переговоры") keep being one event in the plural.
 PLURAL_EVENTS = frozenset({"переговоры", "консультация", "день"})
 # Words before an event noun that say it is a part of a bigger event, not one of its own.
 PART_WORDS = frozenset({"пленарный", "секционный", "панельный"})
 # Adjectives that praise or count an event but are not part of its name.
-NOT_NAME_WORDS = frozenset({"юбилейный", "очередной", "масштабный", "традиционный",
-                            "ежегодный", "предстоящий", "прошедший", "этот", "данный",
-                            "подобный", "такой", "весь", "наш", "свой", "который"})
+NOT_NAME_WORDS = frozenset(
+    {
+        "юбилейный",
+        "очередной",
+        "масштабный",
+        "традиционный",
+        "ежегодный",
+        "предстоящий",
+        "прошедший",
+        "этот",
+        "данный",
+        "подобный",
+        "такой",
+        "весь",
+        "наш",
+        "свой",
+        "который",
+    }
+)
 # Lemmas that announce an event; a verb in the future tense does too.
-ANNOUNCE_WORDS = frozenset({"запланировать", "планироваться", "планировать", "предстоящий",
-                            "намечать", "наметить", "намеченный", "ожидаться", "готовиться",
-                            "предстоять", "будущий", "собираться", "намечаться",
-                            "планируемый", "запланированный"})
+ANNOUNCE_WORDS = frozenset(
+    {
+        "запланировать",
+        "планироваться",
+        "планировать",
+        "предстоящий",
+        "намечать",
+        "наметить",
+        "намеченный",
+        "ожидаться",
+        "готовиться",
+        "предстоять",
+        "будущий",
+        "собираться",
+        "намечаться",
+        "планируемый",
+        "запланированный",
+    }
+)
 # Words that set an event apart from the one told so far: "Следующий форум пройдёт в Казани".
 ANOTHER_WORDS = frozenset({"следующий", "предыдущий", "прошлый", "будущий", "прошлогодний"})
 # Kinds whose mention names the event ("Красноярский экономический форум"); a meeting's
@@ -111,20 +183,48 @@ ONGOING_WORDS = frozenset({"проходить", "продолжаться", "и
 # take its parties from the document's pair. Counted in lines, so a site's menu, a headline
 # and a dateline take their share: the dev articles' lead ends by the sixth line.
 LEAD_SENTENCES = 8
-ORDINAL_WORDS = {"первый": 1, "второй": 2, "третий": 3, "четвертый": 4, "четвёртый": 4,
-                 "пятый": 5, "шестой": 6, "седьмой": 7, "восьмой": 8, "девятый": 9,
-                 "десятый": 10, "одиннадцатый": 11, "двенадцатый": 12, "пятнадцатый": 15,
-                 "двадцатый": 20, "тридцатый": 30}
+ORDINAL_WORDS = {
+    "первый": 1,
+    "второй": 2,
+    "третий": 3,
+    "четвертый": 4,
+    "четвёртый": 4,
+    "пятый": 5,
+    "шестой": 6,
+    "седьмой": 7,
+    "восьмой": 8,
+    "девятый": 9,
+    "десятый": 10,
+    "одиннадцатый": 11,
+    "двенадцатый": 12,
+    "пятнадцатый": 15,
+    "двадцатый": 20,
+    "тридцатый": 30,
+}
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # Kinds that are one contact between two sides when their parties agree.
 MEETING_FAMILY = frozenset({"meeting", "negotiations"})
 CITY_TYPES = frozenset({"city", "federal_city"})
 # Words of an event's name that make it many sides'.
 # ("международный" is not one: a "международный круглый стол" of two countries is theirs.)
-MANY_SIDES_WORDS = frozenset({"многосторонний", "всемирный", "трёхсторонний", "трехсторонний",
-                              "четырёхсторонний", "четырехсторонний", "тройка", "четвёрка",
-                              "четверка", "семёрка", "семерка", "восьмёрка", "восьмерка",
-                              "двадцатка"})
+MANY_SIDES_WORDS = frozenset(
+    {
+        "многосторонний",
+        "всемирный",
+        "трёхсторонний",
+        "трехсторонний",
+        "четырёхсторонний",
+        "четырехсторонний",
+        "тройка",
+        "четвёрка",
+        "четверка",
+        "семёрка",
+        "семерка",
+        "восьмёрка",
+        "восьмерка",
+        "двадцатка",
+    }
+)
 # How far past an event's name a bloc may be named: "заседании Совета … государств СНГ".
 BLOC_AFTER_NAME = 8
 
@@ -146,17 +246,20 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
             if event is not None:
                 _add(events, event, index)
         for signing in find_signings(sentence.tokens):
-            for event in _per_region(ctx, sentence,
-                                     _signing_event(ctx, people, sentence, signing)):
+            for event in _per_region(ctx, sentence, _signing_event(ctx, people, sentence, signing)):
                 _add(events, event, index)
     return [_fact(event) for event in events if not _history(ctx, event)]
 
 
 def _history(ctx: DocContext, event: Event) -> bool:
-    """"Еще в марте 2003 года было подписано соглашение" in a text of 2012: background, not
+    """ "Еще в марте 2003 года было подписано соглашение" in a text of 2012: background, not
     the news; only a date the text gives, against a publication year it tells."""
-    return event.status == "past" and event.date is not None and \
-        ctx.reference_year is not None and int(event.date[:4]) <= ctx.reference_year - HISTORY_YEARS
+    return (
+        event.status == "past"
+        and event.date is not None
+        and ctx.reference_year is not None
+        and int(event.date[:4]) <= ctx.reference_year - HISTORY_YEARS
+    )
 
 
 # A past event this many years before the publication is history the text recalls.
@@ -164,7 +267,7 @@ HISTORY_YEARS = 2
 
 
 def _per_region(ctx: DocContext, sentence: Sentence, event: Event) -> list[Event]:
-    """"Правительство Башкирии заключило соглашения с Ташкентской и Наманганской областями":
+    """ "Правительство Башкирии заключило соглашения с Ташкентской и Наманганской областями":
     one signing with each region of a side that the sentence names."""
     tokens = sentence.tokens
     named = [code for code, at in _signed_regions(ctx, sentence) if not _a_destination(tokens, at)]
@@ -174,8 +277,10 @@ def _per_region(ctx: DocContext, sentence: Sentence, event: Event) -> list[Event
         others = [p for p in event.parties if p != side]
         if len(regions) < 2 or not others or others[0].split("-")[0] == country:
             continue
-        return [replace(event, parties=tuple(sorted((others[0], region))), named=True)
-                for region in regions]
+        return [
+            replace(event, parties=tuple(sorted((others[0], region))), named=True)
+            for region in regions
+        ]
     return [event]
 
 
@@ -185,23 +290,28 @@ def _signed_regions(ctx: DocContext, sentence: Sentence) -> list[tuple[str, int]
     if not tokens:
         return []
     found = party_mentions(ctx, tokens, tokens[0].start, tokens[-1].stop)
-    return list(dict.fromkeys((m.actor.code, sentence.token_at(m.start)) for m in found
-                              if "-" in m.actor.code))
+    return list(
+        dict.fromkeys(
+            (m.actor.code, sentence.token_at(m.start)) for m in found if "-" in m.actor.code
+        )
+    )
 
 
 def _a_destination(tokens: Sequence[Token], at: int) -> bool:
-    """"о поставках газа в Алматинскую и Жамбылскую области": regions a list governed by
+    """ "о поставках газа в Алматинскую и Жамбылскую области": regions a list governed by
     "в" or "на" names are where something goes, not who signed."""
     i = at - 1
-    while i >= 0 and (tokens[i].pos in {"ADJ", "PROPN", "CCONJ"} or tokens[i].text == ","
-                      or tokens[i].lemma == "также"):
+    while i >= 0 and (
+        tokens[i].pos in {"ADJ", "PROPN", "CCONJ"}
+        or tokens[i].text == ","
+        or tokens[i].lemma == "также"
+    ):
         i -= 1
     return i >= 0 and tokens[i].lemma in {"в", "во", "на"}
 
 
-def _signing_event(ctx: DocContext, people: People, sentence: Sentence,
-                   signing: Signing) -> Event:
-    """"стороны подписали 12 документов": a signing between the sides the agreement names,
+def _signing_event(ctx: DocContext, people: People, sentence: Sentence, signing: Signing) -> Event:
+    """ "стороны подписали 12 документов": a signing between the sides the agreement names,
     whom it was signed with, the sentence's subject, or the article's pair."""
     event = _read_event(ctx, people, sentence, signing.thing, "signing", None)
     event.name = None
@@ -235,11 +345,12 @@ def _event_heads(tokens: Sequence[Token]) -> list[tuple[int, str, str | None]]:
 
 
 def _commission_met(tokens: Sequence[Token], i: int) -> bool:
-    """"во время кыргызско-китайской межправительственной комиссии", "на межправкомиссии":
+    """ "во время кыргызско-китайской межправительственной комиссии", "на межправкомиссии":
     the commission named for its sitting."""
     token = tokens[i]
     if token.lemma != "межправкомиссия" and not (
-            token.lemma == "комиссия" and i and tokens[i - 1].lemma == "межправительственный"):
+        token.lemma == "комиссия" and i and tokens[i - 1].lemma == "межправительственный"
+    ):
         return False
     j = i - 1
     while j >= 0 and tokens[j].pos == "ADJ":
@@ -248,18 +359,21 @@ def _commission_met(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _council_held(tokens: Sequence[Token], i: int) -> bool:
-    """"II Совет регионов", "состоялся Совет делового сотрудничества": a council named as
+    """ "II Совет регионов", "состоялся Совет делового сотрудничества": a council named as
     a sitting, by its number or by a verb of taking place; not the body ("совет
     директоров решил")."""
-    before = tokens[max(0, i - 2):i]
+    before = tokens[max(0, i - 2) : i]
     numbered = _ordinal(before) is not None
-    held = tokens[i].head >= 0 and tokens[tokens[i].head].lemma in {"состояться", "пройти",
-                                                                    "проходить"}
+    held = tokens[i].head >= 0 and tokens[tokens[i].head].lemma in {
+        "состояться",
+        "пройти",
+        "проходить",
+    }
     return numbered or held
 
 
 def _session(tokens: Sequence[Token], i: int) -> tuple[str, str | None] | None:
-    """"заседание Казахстанско-азербайджанского экспертного совета" → meeting of a council."""
+    """ "заседание Казахстанско-азербайджанского экспертного совета" → meeting of a council."""
     for j in range(i + 1, min(len(tokens), i + 5)):
         token = tokens[j]
         if token.lemma in BODY_FORMATS:
@@ -270,32 +384,40 @@ def _session(tokens: Sequence[Token], i: int) -> tuple[str, str | None] | None:
     return None
 
 
-def _read_event(ctx: DocContext, people: People, sentence: Sentence, head: int,
-                kind: str, fmt: str | None) -> Event:
+def _read_event(
+    ctx: DocContext, people: People, sentence: Sentence, head: int, kind: str, fmt: str | None
+) -> Event:
     tokens = sentence.tokens
     name = _name_span(tokens, head)
     held_with = complement(tokens, name.last + 1, kind)
-    quoted = any(t.text in QUOTE_CHARS for t in tokens[name.first:name.last + 1])
-    ordinal = _ordinal(tokens[name.first:head])
+    quoted = any(t.text in QUOTE_CHARS for t in tokens[name.first : name.last + 1])
+    ordinal = _ordinal(tokens[name.first : head])
     status = _status(tokens, head)
     dates = find_dates(sentence.text, sentence.start)
-    parties, source, host = find_parties(ctx, people, sentence, head, name, held_with,
-                                         EVENT_LEMMAS)
+    parties, source, host = find_parties(ctx, people, sentence, head, name, held_with, EVENT_LEMMAS)
     place, location = find_place(ctx, sentence)
     titled = kind in NAMED_KINDS or fmt is not None or quoted or ordinal is not None
     return Event(
-        kind=kind, format=fmt, name=_name_text(ctx, tokens, name, head) if titled else None,
-        ordinal=ordinal, parties=parties, source=source, status=status,
+        kind=kind,
+        format=fmt,
+        name=_name_text(ctx, tokens, name, head) if titled else None,
+        ordinal=ordinal,
+        parties=parties,
+        source=source,
+        status=status,
         date=event_date(ctx, sentence, dates, status, head),
-        place=place, location=location or host,
+        place=place,
+        location=location or host,
         evidence=Evidence(sentence.text, sentence.start, sentence.stop),
         participants=participants(people, sentence),
-        named=source in {"name", "with"} or quoted or ordinal is not None
+        named=source in {"name", "with"}
+        or quoted
+        or ordinal is not None
         or any(d.day or d.month for d in dates),
-        frame=_is_frame(tokens, name.first), happening=_happening(tokens, head, name),
-        another=any(t.lemma in ANOTHER_WORDS for t in tokens[max(0, name.first - 1):head]),
-        multilateral=_of_many(ctx, tokens, name) or (_of_a_bloc(tokens, name)
-                                                     and source != "name"),
+        frame=_is_frame(tokens, name.first),
+        happening=_happening(tokens, head, name),
+        another=any(t.lemma in ANOTHER_WORDS for t in tokens[max(0, name.first - 1) : head]),
+        multilateral=_of_many(ctx, tokens, name) or (_of_a_bloc(tokens, name) and source != "name"),
     )
 
 
@@ -304,10 +426,12 @@ def _name_span(tokens: Sequence[Token], head: int) -> Span:
     phrase and quoted title after it: "XX Форум межрегионального сотрудничества России и
     Казахстана", "пленарное заседание “Сибирь. Экономика будущего”"."""
     first = head
-    while first > 0 and (tokens[first - 1].pos in {"ADJ", "NUM"}
-                         or _ordinal([tokens[first - 1]]) is not None) \
-            and tokens[first - 1].lemma not in NOT_NAME_WORDS \
-            and tokens[first - 1].feats.get("VerbForm") != "Part":
+    while (
+        first > 0
+        and (tokens[first - 1].pos in {"ADJ", "NUM"} or _ordinal([tokens[first - 1]]) is not None)
+        and tokens[first - 1].lemma not in NOT_NAME_WORDS
+        and tokens[first - 1].feats.get("VerbForm") != "Part"
+    ):
         first -= 1
     if head + 1 < len(tokens) and (tokens[head].lemma, tokens[head + 1].lemma) in EVENT_WORDS:
         head += 1
@@ -319,9 +443,12 @@ def _name_span(tokens: Sequence[Token], head: int) -> Span:
             if close is None:
                 break
             last = i = close
-        elif _genitive(token) or _pair_title(token) or (token.lemma == "по" and
-                                                         i + 1 < len(tokens)) \
-                or (token.lemma == "и" and i + 1 < len(tokens) and _genitive(tokens[i + 1])):
+        elif (
+            _genitive(token)
+            or _pair_title(token)
+            or (token.lemma == "по" and i + 1 < len(tokens))
+            or (token.lemma == "и" and i + 1 < len(tokens) and _genitive(tokens[i + 1]))
+        ):
             last = i if token.lemma not in {"по", "и"} else last
         else:
             break
@@ -330,7 +457,7 @@ def _name_span(tokens: Sequence[Token], head: int) -> Span:
 
 
 def _pair_title(token: Token) -> bool:
-    """"комиссия Азербайджан–Турция": two names joined by a dash, set after a name."""
+    """ "комиссия Азербайджан–Турция": two names joined by a dash, set after a name."""
     parts = "".join("-" if ch in DASHES else ch for ch in token.text).split("-")
     return len(parts) == 2 and all(part[:1].isupper() for part in parts)
 
@@ -344,31 +471,40 @@ def _genitive(token: Token) -> bool:
 
 
 def _of_a_bloc(tokens: Sequence[Token], name: Span) -> bool:
-    """"заседание Совета представителей государств СНГ": a bloc names the event or the
+    """ "заседание Совета представителей государств СНГ": a bloc names the event or the
     body it belongs to (the words that hang on its name), not the frame after a
     preposition ("переговоры на полях саммита ШОС" are the two sides')."""
     last = name.last
-    while last + 1 < len(tokens) and last - name.last < BLOC_AFTER_NAME and \
-            tokens[last + 1].pos in {"NOUN", "ADJ", "PROPN"}:
+    while (
+        last + 1 < len(tokens)
+        and last - name.last < BLOC_AFTER_NAME
+        and tokens[last + 1].pos in {"NOUN", "ADJ", "PROPN"}
+    ):
         last += 1
-    return any(t.text.lower() in BLOCS for t in tokens[name.first:last + 1])
+    return any(t.text.lower() in BLOCS for t in tokens[name.first : last + 1])
 
 
 def _of_many(ctx: DocContext, tokens: Sequence[Token], name: Span) -> bool:
-    """"Встреча президентов России, Украины, Франции и канцлера Германии", "многосторонние
+    """ "Встреча президентов России, Украины, Франции и канцлера Германии", "многосторонние
     переговоры": more than two sides by name or by word."""
     # the name and the list it runs into: "президентов России, Украины, Франции и …"
-    last = next((i - 1 for i in range(name.last + 1, len(tokens))
-                 if tokens[i].pos in {"VERB", "AUX"}), len(tokens) - 1)
+    last = next(
+        (i - 1 for i in range(name.last + 1, len(tokens)) if tokens[i].pos in {"VERB", "AUX"}),
+        len(tokens) - 1,
+    )
     lo, hi = tokens[name.first].start, tokens[max(name.last, last)].stop
-    named = {m.actor.country for m in ctx.mentions_between(lo, hi)
-             if not after_preposition(tokens, m.start)}
-    return len(named) > 2 or any(t.lemma in MANY_SIDES_WORDS
-                                 for t in tokens[name.first:name.last + 1])
+    named = {
+        m.actor.country
+        for m in ctx.mentions_between(lo, hi)
+        if not after_preposition(tokens, m.start)
+    }
+    return len(named) > 2 or any(
+        t.lemma in MANY_SIDES_WORDS for t in tokens[name.first : name.last + 1]
+    )
 
 
 def _is_frame(tokens: Sequence[Token], first: int) -> bool:
-    """"на полях форума", "в рамках визита": the setting of what the sentence tells."""
+    """ "на полях форума", "в рамках визита": the setting of what the sentence tells."""
     return first > 0 and tokens[first - 1].lemma in FRAME_WORDS
 
 
@@ -376,16 +512,16 @@ def _happening(tokens: Sequence[Token], head: int, name: Span) -> bool:
     """Told as taking place: "прошел форум", "принял участие в заседании", "круглого стола,
     который прошел", "провели переговоры"."""
     above = [tokens[i].lemma for i in climb(tokens, head)]
-    after = [t.lemma for t in tokens[name.last + 1:name.last + 5]]
-    return bool(set(above) & HAPPEN_WORDS) or ("который" in after and bool(
-        set(after) & HAPPEN_WORDS))
+    after = [t.lemma for t in tokens[name.last + 1 : name.last + 5]]
+    return bool(set(above) & HAPPEN_WORDS) or (
+        "который" in after and bool(set(after) & HAPPEN_WORDS)
+    )
 
 
 def _status(tokens: Sequence[Token], head: int) -> str:
     """past, ongoing or announced: from the verb the event noun hangs on, else from a
     relative clause after it ("который состоится …"), else the sentence's first verb."""
-    relative = next((j for j in range(head + 1, len(tokens)) if tokens[j].lemma == "который"),
-                    None)
+    relative = next((j for j in range(head + 1, len(tokens)) if tokens[j].lemma == "который"), None)
     verbs = [t for t in tokens[relative:] if t.pos in {"VERB", "AUX"}] if relative else []
     verbs += [tokens[i] for i in climb(tokens, head) if tokens[i].pos in {"VERB", "AUX"}]
     verbs += [t for t in tokens[head:] if t.pos in {"VERB", "AUX"}]
@@ -420,8 +556,7 @@ def _ordinal(tokens: Sequence[Token]) -> int | None:
 
 def _roman(text: str) -> int:
     values = [ROMAN[ch] for ch in text]
-    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v
-               for i, v in enumerate(values))
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
 def _name_text(ctx: DocContext, tokens: Sequence[Token], name: Span, head: int) -> str | None:
@@ -436,6 +571,7 @@ def _name_text(ctx: DocContext, tokens: Sequence[Token], name: Span, head: int) 
 
 # ── merging mentions into events ───────────────────────────────────────────────────────
 
+
 def _add(events: list[Event], event: Event, index: int) -> None:
     """Merge a mention into the event it repeats, or add it when it is an event of its own."""
     event.parties = tuple(_capitals_as_countries(event.parties))
@@ -445,8 +581,14 @@ def _add(events: list[Event], event: Event, index: int) -> None:
         return
     same = next((e for e in events if _same(e, event)), None)
     if same is None and not event.named:
-        same = next((e for e in reversed(events) if e.kind == event.kind
-                     or {e.kind, event.kind} <= MEETING_FAMILY), None)
+        same = next(
+            (
+                e
+                for e in reversed(events)
+                if e.kind == event.kind or {e.kind, event.kind} <= MEETING_FAMILY
+            ),
+            None,
+        )
     if same is not None:
         _enrich(same, event)
     elif _stands_alone(event, index):
@@ -472,8 +614,11 @@ def _stands_alone(event: Event, index: int) -> bool:
 
 
 def _same(known: Event, new: Event) -> bool:
-    if len(new.parties) == 1 and new.parties[0] in known.parties and new.source in \
-            {"document", "none"}:
+    if (
+        len(new.parties) == 1
+        and new.parties[0] in known.parties
+        and new.source in {"document", "none"}
+    ):
         # "Встреча с премьер-министром соседнего государства состоялась вчера": one side
         # named again, of the meeting told before
         return known.kind == new.kind and new.kind in MEETING_FAMILY
@@ -498,7 +643,7 @@ def _enrich(known: Event, new: Event) -> None:
 
 
 def _capitals_as_countries(parties: Sequence[str]) -> list[str]:
-    """"визит в Ташкент" of Kazakhstan's minister is Kazakhstan meeting Uzbekistan: a city
+    """ "визит в Ташкент" of Kazakhstan's minister is Kazakhstan meeting Uzbekistan: a city
     beside a country or a region stands for its country ("Дни культуры Ростовской области"
     in Minsk are Belarus's guests); two cities (Минск and Ташкент) stay cities."""
     cities = [p for p in parties if region_type(p) in CITY_TYPES]
@@ -508,10 +653,21 @@ def _capitals_as_countries(parties: Sequence[str]) -> list[str]:
 
 
 def _fact(event: Event) -> Fact:
-    confidence = {"name": CONFIDENCE_NAMED, "with": CONFIDENCE_NAMED,
-                  "subject": CONFIDENCE_SENTENCE}.get(event.source, CONFIDENCE_DOCUMENT)
-    fields = {"kind": event.kind, "format": event.format, "name": event.name,
-              "ordinal": event.ordinal, "parties": list(event.parties), "place": event.place,
-              "location": event.location, "date": event.date, "status": event.status,
-              "participants": event.participants}
+    confidence = {
+        "name": CONFIDENCE_NAMED,
+        "with": CONFIDENCE_NAMED,
+        "subject": CONFIDENCE_SENTENCE,
+    }.get(event.source, CONFIDENCE_DOCUMENT)
+    fields = {
+        "kind": event.kind,
+        "format": event.format,
+        "name": event.name,
+        "ordinal": event.ordinal,
+        "parties": list(event.parties),
+        "place": event.place,
+        "location": event.location,
+        "date": event.date,
+        "status": event.status,
+        "participants": event.participants,
+    }
     return Fact("event", fields, event.evidence, confidence, rule=f"event.{event.source}")

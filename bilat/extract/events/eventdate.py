@@ -24,10 +24,13 @@ from bilat.nlp import lemma_of
 EventDate = fact("EventDate", ["day", "month", "year"])
 DAY = and_(type_("INT"), gte(1), lte(31))
 YEAR_NUMBER = and_(type_("INT"), gte(1991), lte(2100))
-YEAR = rule(YEAR_NUMBER.interpretation(EventDate.year.custom(int)),
-            or_(rule(normalized("год")), rule(caseless("г"), eq(".").optional())).optional())
+YEAR = rule(
+    YEAR_NUMBER.interpretation(EventDate.year.custom(int)),
+    or_(rule(normalized("год")), rule(caseless("г"), eq(".").optional())).optional(),
+)
 MONTH = rule(dictionary(set(MONTHS))).interpretation(
-    EventDate.month.custom(lambda word: MONTHS.get(lemma_of(word.lower()))))
+    EventDate.month.custom(lambda word: MONTHS.get(lemma_of(word.lower())))
+)
 DAYS = rule(DAY.interpretation(EventDate.day.custom(int)), rule(in_("-–—"), DAY).optional())
 DATE = or_(
     rule(DAYS, MONTH, YEAR.optional()),
@@ -38,8 +41,15 @@ DATE = or_(
 RELATIVE_DAYS = {"сегодня": 0, "вчера": -1, "накануне": -1, "завтра": 1}
 # "в пятницу": the last such weekday on or before the publication date (news reports the
 # week's events), by lemma → ISO weekday number less one.
-WEEKDAYS = {"понедельник": 0, "вторник": 1, "среда": 2, "четверг": 3, "пятница": 4,
-            "суббота": 5, "воскресенье": 6}
+WEEKDAYS = {
+    "понедельник": 0,
+    "вторник": 1,
+    "среда": 2,
+    "четверг": 3,
+    "пятница": 4,
+    "суббота": 5,
+    "воскресенье": 6,
+}
 
 
 @dataclass(frozen=True)
@@ -71,8 +81,11 @@ class DateSpan:
 
 
 # Where a date may be: a digit or a month; a cheap filter before the parser.
-DATE_TRIGGERS = re.compile(r"\d|январ|феврал|март|апрел|\bма[йяюе]\b|июн|июл|август|"
-                           r"сентябр|октябр|ноябр|декабр", re.IGNORECASE)
+DATE_TRIGGERS = re.compile(
+    r"\d|январ|феврал|март|апрел|\bма[йяюе]\b|июн|июл|август|"
+    r"сентябр|октябр|ноябр|декабр",
+    re.IGNORECASE,
+)
 DATE_BEFORE, DATE_AFTER = 12, 24
 
 
@@ -85,7 +98,7 @@ def find_dates(text: str, offset: int = 0) -> list[DateSpan]:
 
 
 def relative_day(tokens: Sequence[Token], published: str | None) -> str | None:
-    """"сегодня" → the publication date, "вчера"/"накануне" → the day before, "в пятницу"
+    """ "сегодня" → the publication date, "вчера"/"накануне" → the day before, "в пятницу"
     → the last Friday on or before it."""
     if not published or len(published) < len("2024-01-01"):
         return None

@@ -20,15 +20,45 @@ from bilat.model import Mention, Sentence, Token
 
 HOST_PREPOSITIONS = frozenset({"в", "во"})
 # Who an event may be held with when the text names no party for them.
-GUEST_WORDS = frozenset({"делегация", "партнер", "партнёр", "коллега", "руководство",
-                         "правительство", "сторона", "миссия", "власть"})
+GUEST_WORDS = frozenset(
+    {
+        "делегация",
+        "партнер",
+        "партнёр",
+        "коллега",
+        "руководство",
+        "правительство",
+        "сторона",
+        "миссия",
+        "власть",
+    }
+)
 # What may join two parties in a pair's title: «Россия – Китай», «Казахстан и Узбекистан».
 PAIR_JOINERS = DASHES | {"и", "/", ":"}
 # Whom an event may be held with without it being held with the other side.
-PUBLIC_WORDS = frozenset({"журналист", "студент", "школьник", "соотечественник", "диаспора",
-                          "блогер", "ветеран", "читатель", "зритель", "общественность",
-                          "молодежь", "молодёжь", "жители", "житель", "избиратель",
-                          "активист", "сторонник", "учащийся", "болельщик"})
+PUBLIC_WORDS = frozenset(
+    {
+        "журналист",
+        "студент",
+        "школьник",
+        "соотечественник",
+        "диаспора",
+        "блогер",
+        "ветеран",
+        "читатель",
+        "зритель",
+        "общественность",
+        "молодежь",
+        "молодёжь",
+        "жители",
+        "житель",
+        "избиратель",
+        "активист",
+        "сторонник",
+        "учащийся",
+        "болельщик",
+    }
+)
 # Heads between a word and the verb it hangs on: "принял участие в заседании" climbs twice.
 MAX_CLIMB = 4
 
@@ -39,9 +69,15 @@ class Span:
     last: int
 
 
-def find_parties(ctx: DocContext, people: People, sentence: Sentence, head: int, name: Span,
-            complement: Span | None,
-            skip: frozenset[str] = frozenset()) -> tuple[tuple[str, ...], str, str | None]:
+def find_parties(
+    ctx: DocContext,
+    people: People,
+    sentence: Sentence,
+    head: int,
+    name: Span,
+    complement: Span | None,
+    skip: frozenset[str] = frozenset(),
+) -> tuple[tuple[str, ...], str, str | None]:
     """(parties, where they came from, the host region of an event named after a place)."""
     tokens = sentence.tokens
     named = codes(ctx, tokens, name)
@@ -54,17 +90,21 @@ def find_parties(ctx: DocContext, people: People, sentence: Sentence, head: int,
     if complement is not None and _public(tokens, complement):
         return pair(sides), "other", host  # "встреча с туркменскими журналистами"
     if complement is not None:
-        found = capitals_as_countries(ctx, tokens, complement,
-                                      span_sides(ctx, people, tokens, complement))
+        found = capitals_as_countries(
+            ctx, tokens, complement, span_sides(ctx, people, tokens, complement)
+        )
         # "с послом республики": held with an envoy whose country the text told before
-        envoy = any(t.lemma in ENVOY_WORDS for t in tokens[complement.first:complement.last + 1])
+        envoy = any(t.lemma in ENVOY_WORDS for t in tokens[complement.first : complement.last + 1])
         source = "with" if found or envoy else source
         sides += found
         if not found and not _guest(tokens, complement):
             return pair(sides), "other", host  # "встреча с предпринимателями": not a party
     if len(countries(sides)) < 2:
-        found = [c for c in subject_sides(ctx, people, sentence, head, skip)
-                 if c.split("-")[0] not in countries(sides)]
+        found = [
+            c
+            for c in subject_sides(ctx, people, sentence, head, skip)
+            if c.split("-")[0] not in countries(sides)
+        ]
         source = "subject" if found and source == "none" else source
         sides += found
     _, location = find_place(ctx, sentence)
@@ -82,16 +122,17 @@ def find_parties(ctx: DocContext, people: People, sentence: Sentence, head: int,
 def _public(tokens: Sequence[Token], span: Span) -> bool:
     """Whether an event was held with a public, not a side: "с журналистами", "со
     студентами", "с соотечественниками"."""
-    noun = next((t for t in tokens[span.first:span.last + 1] if t.pos == "NOUN"), None)
+    noun = next((t for t in tokens[span.first : span.last + 1] if t.pos == "NOUN"), None)
     return noun is not None and noun.lemma in PUBLIC_WORDS
 
 
 def _guest(tokens: Sequence[Token], span: Span) -> bool:
     """Whether whom an event was held with can stand for the other side unnamed: "с
     делегацией", "с послом", "с партнёрами" can; "с предпринимателями региона" cannot."""
-    return any(t.lemma in GUEST_WORDS or (is_role_word(t.lemma)
-                                          and t.feats.get("Number") != "Plur")
-               for t in tokens[span.first:span.last + 1])
+    return any(
+        t.lemma in GUEST_WORDS or (is_role_word(t.lemma) and t.feats.get("Number") != "Plur")
+        for t in tokens[span.first : span.last + 1]
+    )
 
 
 def codes(ctx: DocContext, tokens: Sequence[Token], span: Span) -> list[str]:
@@ -99,17 +140,24 @@ def codes(ctx: DocContext, tokens: Sequence[Token], span: Span) -> list[str]:
     return list(dict.fromkeys(m.actor.code for m in party_mentions(ctx, tokens, lo, hi)))
 
 
-def party_mentions(ctx: DocContext, tokens: Sequence[Token], lo: int,
-                    hi: int) -> list[Mention]:
+def party_mentions(ctx: DocContext, tokens: Sequence[Token], lo: int, hi: int) -> list[Mention]:
     """Mentions that can be a party: not inside an organisation's name ("Sputnik
     Казахстан"), not a place where something is held ("в Уфе", "в РФ")."""
     mentions = ctx.mentions_between(lo, hi)
-    orgs = [e for e in ctx.analysis.entities if e.type == "ORG"
-            and not _names_only(ctx.analysis.text, e.start, e.stop, mentions)]
-    return [m for m in mentions if m.form != "city"
-            and not (m.actor.kind == "city" and m.form != "adjective"
-                     and after_preposition(tokens, m.start))
-            and not any(o.start <= m.start and m.stop <= o.stop for o in orgs)]
+    orgs = [
+        e
+        for e in ctx.analysis.entities
+        if e.type == "ORG" and not _names_only(ctx.analysis.text, e.start, e.stop, mentions)
+    ]
+    return [
+        m
+        for m in mentions
+        if m.form != "city"
+        and not (
+            m.actor.kind == "city" and m.form != "adjective" and after_preposition(tokens, m.start)
+        )
+        and not any(o.start <= m.start and m.stop <= o.stop for o in orgs)
+    ]
 
 
 def _names_only(text: str, start: int, stop: int, mentions: Sequence[Mention]) -> bool:
@@ -118,12 +166,11 @@ def _names_only(text: str, start: int, stop: int, mentions: Sequence[Mention]) -
     rest = list(text[start:stop])
     for m in mentions:
         if start <= m.start and m.stop <= stop:
-            rest[m.start - start:m.stop - start] = " " * (m.stop - m.start)
+            rest[m.start - start : m.stop - start] = " " * (m.stop - m.start)
     return all(word in PAIR_JOINERS for word in "".join(rest).split())
 
 
-def span_sides(ctx: DocContext, people: People, tokens: Sequence[Token],
-                span: Span) -> list[str]:
+def span_sides(ctx: DocContext, people: People, tokens: Sequence[Token], span: Span) -> list[str]:
     """The side a person or a party named in a span stands for: "с Губернатором
     Красноярского края Александром Уссом" → RU-KYA; "в Узбекистан" → UZ; "в Казань" → RU-TA."""
     lo, hi = tokens[span.first].start, tokens[span.last].stop
@@ -133,13 +180,18 @@ def span_sides(ctx: DocContext, people: People, tokens: Sequence[Token],
     mentions = ctx.mentions_between(lo, hi)
     # "с послом Узбекистана в РФ": where an envoy serves is not a side
     own = [m for m in mentions if not after_preposition(tokens, m.start)]
-    if not own and any(t.lemma in ENVOY_WORDS for t in tokens[span.first:span.last + 1]):
+    if not own and any(t.lemma in ENVOY_WORDS for t in tokens[span.first : span.last + 1]):
         return []  # "с послом республики в РФ": the envoy's side is told elsewhere
     return list(dict.fromkeys(m.actor.code for m in (own or mentions)))
 
 
-def subject_sides(ctx: DocContext, people: People, sentence: Sentence, head: int,
-                  skip: frozenset[str] = frozenset()) -> list[str]:
+def subject_sides(
+    ctx: DocContext,
+    people: People,
+    sentence: Sentence,
+    head: int,
+    skip: frozenset[str] = frozenset(),
+) -> list[str]:
     """The parties of the subject of the verb an event hangs on: "Казахстанская делегация
     … приняла участие в форуме", "Премьер-министры Казахстана и Киргизии провели
     переговоры". Places after "в" do not count ("Посол РК в РФ" is Kazakhstan's)."""
@@ -148,24 +200,37 @@ def subject_sides(ctx: DocContext, people: People, sentence: Sentence, head: int
     return [] if verb is None else verb_subject_sides(ctx, people, tokens, verb, head, skip)
 
 
-def verb_subject_sides(ctx: DocContext, people: People, tokens: Sequence[Token], verb: int,
-                       head: int, skip: frozenset[str] = frozenset()) -> list[str]:
+def verb_subject_sides(
+    ctx: DocContext,
+    people: People,
+    tokens: Sequence[Token],
+    verb: int,
+    head: int,
+    skip: frozenset[str] = frozenset(),
+) -> list[str]:
     """The parties of the subjects of a verb, the event noun ``head`` and the words in
     ``skip`` aside."""
     sides: list[str] = []
     for i, token in enumerate(tokens):
-        if token.head == verb and token.rel.startswith("nsubj") and i != head \
-                and token.lemma not in skip:
+        if (
+            token.head == verb
+            and token.rel.startswith("nsubj")
+            and i != head
+            and token.lemma not in skip
+        ):
             lo, hi = subtree(tokens, i)
-            sides += [c for c in span_sides(ctx, people, tokens, Span(lo, hi))
-                      if not is_destination(ctx, tokens, c, lo, hi)]
+            sides += [
+                c
+                for c in span_sides(ctx, people, tokens, Span(lo, hi))
+                if not is_destination(ctx, tokens, c, lo, hi)
+            ]
     return sides
 
 
-def is_destination(ctx: DocContext, tokens: Sequence[Token], code: str, lo: int,
-                    hi: int) -> bool:
-    mentions = [m for m in ctx.mentions_between(tokens[lo].start, tokens[hi].stop)
-                if m.actor.code == code]
+def is_destination(ctx: DocContext, tokens: Sequence[Token], code: str, lo: int, hi: int) -> bool:
+    mentions = [
+        m for m in ctx.mentions_between(tokens[lo].start, tokens[hi].stop) if m.actor.code == code
+    ]
     return bool(mentions) and all(after_preposition(tokens, m.start) for m in mentions)
 
 
@@ -210,21 +275,24 @@ def find_place(ctx: DocContext, sentence: Sentence) -> tuple[str | None, str | N
     """The city the sentence says it is held in ("В Уфе прошел …"), with its region."""
     tokens = sentence.tokens
     for mention in ctx.mentions_between(sentence.start, sentence.stop):
-        if (mention.form == "city" or mention.actor.kind == "city") \
-                and not _names_a_region(tokens, mention) \
-                and after_preposition(tokens, mention.start) \
-                and not in_title(tokens, mention.start):
+        if (
+            (mention.form == "city" or mention.actor.kind == "city")
+            and not _names_a_region(tokens, mention)
+            and after_preposition(tokens, mention.start)
+            and not in_title(tokens, mention.start)
+        ):
             return mention.normal or mention.text, mention.actor.code
     return None, None
 
 
 def _names_a_region(tokens: Sequence[Token], mention: Mention) -> bool:
-    """"в Алматинскую и Жамбылскую области": a city's adjective before a region's noun names
+    """ "в Алматинскую и Жамбылскую области": a city's adjective before a region's noun names
     the region, not a city an event is held in ("Петербургский форум" is held there)."""
     if mention.form != "adjective":
         return False
-    following = next((t for t in tokens if t.start >= mention.stop and t.pos != "ADJ"
-                      and t.lemma != "и"), None)
+    following = next(
+        (t for t in tokens if t.start >= mention.stop and t.pos != "ADJ" and t.lemma != "и"), None
+    )
     return following is not None and following.lemma in REGION_NOUNS
 
 
@@ -232,23 +300,27 @@ REGION_NOUNS = frozenset({"область", "край", "район", "окру�
 
 
 def in_title(tokens: Sequence[Token], offset: int) -> bool:
-    """"генеральный консул Китая в Екатеринбурге": the city of an office, not of the event."""
+    """ "генеральный консул Китая в Екатеринбурге": the city of an office, not of the event."""
     i = next((j for j, t in enumerate(tokens) if t.stop > offset), 0)
     head = tokens[i].head
     return tokens[i].rel == "nmod" and head >= 0 and is_role_word(tokens[head].lemma)
 
 
 def after_preposition(tokens: Sequence[Token], offset: int) -> bool:
-    """"в Уфе", "во Владимире": a place where something is held, not "мэр Красноярска"."""
+    """ "в Уфе", "во Владимире": a place where something is held, not "мэр Красноярска"."""
     i = next((j for j, t in enumerate(tokens) if t.stop > offset), 0)
     return i > 0 and tokens[i - 1].lemma in HOST_PREPOSITIONS
 
 
-def capitals_as_countries(ctx: DocContext, tokens: Sequence[Token], span: Span,
-                          sides: list[str]) -> list[str]:
-    """"посетил Ташкент": a visit to a city that is a region of its own (a capital) is a
+def capitals_as_countries(
+    ctx: DocContext, tokens: Sequence[Token], span: Span, sides: list[str]
+) -> list[str]:
+    """ "посетил Ташкент": a visit to a city that is a region of its own (a capital) is a
     visit to its country."""
     lo, hi = tokens[span.first].start, tokens[span.last].stop
-    cities = {m.actor.code: m.actor.country for m in ctx.mentions_between(lo, hi)
-              if m.actor.kind == "city"}
+    cities = {
+        m.actor.code: m.actor.country
+        for m in ctx.mentions_between(lo, hi)
+        if m.actor.kind == "city"
+    }
     return [cities.get(code, code) for code in sides]

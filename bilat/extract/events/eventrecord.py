@@ -15,8 +15,7 @@ from bilat.extract.people.people import People
 from bilat.model import Evidence, Sentence, Token
 
 # Seasons: a date no more precise than its year.
-SEASON_WORDS = frozenset({"весна", "лето", "осень", "зима", "весной", "летом", "осенью",
-                          "зимой"})
+SEASON_WORDS = frozenset({"весна", "лето", "осень", "зима", "весной", "летом", "осенью", "зимой"})
 WITH_PREPOSITIONS = frozenset({"с", "со"})
 # A name longer than this is a clause that ran on.
 MAX_NAME_TOKENS = 14
@@ -44,11 +43,14 @@ class Event:
 
 
 def complement(tokens: Sequence[Token], start: int, kind: str) -> Span | None:
-    """"с губернатором Омской области Петром Ивановым": whom the event was held with;
+    """ "с губернатором Омской области Петром Ивановым": whom the event was held with;
     for a visit, also where it went ("визит в Узбекистан")."""
     words = WITH_PREPOSITIONS | {"между"} | (HOST_PREPOSITIONS if kind == "visit" else set())
-    while start < len(tokens) and tokens[start].pos in {"ADJ", "NOUN"} \
-            and tokens[start].feats.get("Case") == "Ins":
+    while (
+        start < len(tokens)
+        and tokens[start].pos in {"ADJ", "NOUN"}
+        and tokens[start].feats.get("Case") == "Ins"
+    ):
         start += 1  # "переговоры в формате видеоконференции с …" stays out of the way
     if start >= len(tokens) or tokens[start].lemma not in words:
         return None
@@ -60,16 +62,18 @@ def complement(tokens: Sequence[Token], start: int, kind: str) -> Span | None:
     return Span(start, last) if last > start else None
 
 
-def event_date(ctx: DocContext, sentence: Sentence, dates: list[DateSpan], status: str,
-          head: int) -> str | None:
+def event_date(
+    ctx: DocContext, sentence: Sentence, dates: list[DateSpan], status: str, head: int
+) -> str | None:
     """A date the sentence gives, else "сегодня"/"вчера", else the month of publication for
     an event told as past (the text does not say the day), else none."""
     if ctx.date:
         # "заявил в ходе встречи … о товарообороте в 2023 году": a bare year other than the
         # publication's is the period of a figure, not the day of the event
         # (an announced one may well be set for another year: "в 2025 году пройдёт")
-        dates = [d for d in dates if d.month or d.year == int(ctx.date[:4])
-                 or status == "announced"]
+        dates = [
+            d for d in dates if d.month or d.year == int(ctx.date[:4]) or status == "announced"
+        ]
     if dates:
         anchor = sentence.tokens[head].start
         nearest = min(dates, key=lambda d: abs(d.start - anchor))
@@ -99,13 +103,19 @@ def _day_of_lead(ctx: DocContext, sentence: Sentence) -> str | None:
 
 
 def _datelined_lead(ctx: DocContext, sentence: Sentence) -> bool:
-    """"МОСКВА, 15 ноября. /ТАСС/. … в ходе заседания": an agency item reports the day its
+    """ "МОСКВА, 15 ноября. /ТАСС/. … в ходе заседания": an agency item reports the day its
     dateline gives, in its first lines."""
     dateline = ctx.memo("dateline", lambda: find_dateline(ctx.analysis.text))
     lead = ctx.lines[:DATELINE_LEAD]
-    return dateline is not None and dateline.day is not None and bool(lead) and \
-        sentence.start <= lead[-1].stop and ctx.date is not None and \
-        len(ctx.date) == len("2024-01-01") and int(ctx.date[8:10]) == dateline.day
+    return (
+        dateline is not None
+        and dateline.day is not None
+        and bool(lead)
+        and sentence.start <= lead[-1].stop
+        and ctx.date is not None
+        and len(ctx.date) == len("2024-01-01")
+        and int(ctx.date[8:10]) == dateline.day
+    )
 
 
 # The lines of an agency item that tell its dateline's news.
@@ -113,5 +123,8 @@ DATELINE_LEAD = 4
 
 
 def participants(people: People, sentence: Sentence) -> list[dict[str, str | None]]:
-    return [person.fields() for person in people.persons
-            if any(sentence.start <= m.start < sentence.stop for m in person.mentions)]
+    return [
+        person.fields()
+        for person in people.persons
+        if any(sentence.start <= m.start < sentence.stop for m in person.mentions)
+    ]

@@ -31,8 +31,13 @@ from bilat.extract.people.people import People
 from bilat.model import Evidence, Sentence, Token
 
 # Verbs that tell an event by themselves.
-EVENT_VERBS = {"встретиться": "meeting", "посетить": "visit", "посещать": "visit",
-               "побывать": "visit", "прибыть": "visit"}
+EVENT_VERBS = {
+    "встретиться": "meeting",
+    "посетить": "visit",
+    "посещать": "visit",
+    "побывать": "visit",
+    "прибыть": "visit",
+}
 # How far before its head noun a participle's subject phrase may begin ("Президент России
 # Владимир Путин, находящийся …": the phrase runs from there to the participle).
 PHRASE_BEFORE = 5
@@ -40,12 +45,34 @@ PHRASE_BEFORE = 5
 PRESENCE_VERBS = frozenset({"находиться", "работать", "пребывать"})
 VISITORS = frozenset({"делегация", "визит"})
 # Events a delegation may be at without that being a visit of its own.
-EVENT_NOUNS = frozenset({"форум", "выставка", "ярмарка", "конференция", "заседание", "саммит",
-                         "фестиваль", "переговоры"})
+EVENT_NOUNS = frozenset(
+    {
+        "форум",
+        "выставка",
+        "ярмарка",
+        "конференция",
+        "заседание",
+        "саммит",
+        "фестиваль",
+        "переговоры",
+    }
+)
 # "Президент принял главу правительства Беларуси": receiving someone is a meeting.
 RECEIVE_VERBS = frozenset({"принять", "принимать"})
-GUESTS = frozenset({"глава", "президент", "премьер-министр", "посол", "министр", "делегация",
-                    "губернатор", "председатель", "вице-премьер", "руководитель"})
+GUESTS = frozenset(
+    {
+        "глава",
+        "президент",
+        "премьер-министр",
+        "посол",
+        "министр",
+        "делегация",
+        "губернатор",
+        "председатель",
+        "вице-премьер",
+        "руководитель",
+    }
+)
 
 
 def event_verbs(tokens: Sequence[Token]) -> list[tuple[int, str]]:
@@ -56,22 +83,29 @@ def event_verbs(tokens: Sequence[Token]) -> list[tuple[int, str]]:
             continue
         if token.lemma in EVENT_VERBS:
             found.append((i, EVENT_VERBS[token.lemma]))
-        elif token.lemma in PRESENCE_VERBS and any(t.lemma in VISITORS for t in tokens) \
-                and not any(t.lemma in EVENT_NOUNS for t in tokens):
+        elif (
+            token.lemma in PRESENCE_VERBS
+            and any(t.lemma in VISITORS for t in tokens)
+            and not any(t.lemma in EVENT_NOUNS for t in tokens)
+        ):
             found.append((i, "visit"))  # not "делегация работает на форуме"
         elif token.lemma in RECEIVE_VERBS and any(
-                t.head == i and t.rel == "obj" and t.lemma in GUESTS for t in tokens):
+            t.head == i and t.rel == "obj" and t.lemma in GUESTS for t in tokens
+        ):
             found.append((i, "meeting"))
     return found
 
 
-def verb_event(ctx: DocContext, people: People, sentence: Sentence, verb: int,
-                kind: str) -> Event | None:
+def verb_event(
+    ctx: DocContext, people: People, sentence: Sentence, verb: int, kind: str
+) -> Event | None:
     """Both sides must be named: the subject, and whom it met or what it visited."""
     tokens = sentence.tokens
-    subject = verb_subject_sides(ctx, people, tokens, verb, verb) or \
-        _participle_subject(ctx, people, tokens, verb) or \
-        _conjoined_subject(ctx, people, tokens, verb)
+    subject = (
+        verb_subject_sides(ctx, people, tokens, verb, verb)
+        or _participle_subject(ctx, people, tokens, verb)
+        or _conjoined_subject(ctx, people, tokens, verb)
+    )
     other = _object_sides(ctx, people, tokens, verb, kind)
     if kind == "visit":
         other = list(dict.fromkeys([*other, *_destinations(ctx, tokens, subject)]))
@@ -89,32 +123,47 @@ def verb_event(ctx: DocContext, people: People, sentence: Sentence, verb: int,
     if kind == "visit" and place is None:
         place, location = _visited_city(ctx, tokens, verb)
     dates = find_dates(sentence.text, sentence.start)
-    return Event(kind=kind, format=None, name=None, ordinal=None, parties=pair(sides),
-                 source=source, status=status,
-                 date=event_date(ctx, sentence, dates, status, verb),
-                 place=place, location=location,
-                 evidence=Evidence(sentence.text, sentence.start, sentence.stop),
-                 participants=participants(people, sentence), named=source == "with",
-                 happening=True)
+    return Event(
+        kind=kind,
+        format=None,
+        name=None,
+        ordinal=None,
+        parties=pair(sides),
+        source=source,
+        status=status,
+        date=event_date(ctx, sentence, dates, status, verb),
+        place=place,
+        location=location,
+        evidence=Evidence(sentence.text, sentence.start, sentence.stop),
+        participants=participants(people, sentence),
+        named=source == "with",
+        happening=True,
+    )
 
 
 def _person_subject(ctx: DocContext, tokens: Sequence[Token], verb: int) -> bool:
     """Whether the verb's subject is a person's name."""
     people = [e for e in ctx.analysis.entities if e.type == "PER"]
-    return any(t.head == verb and t.rel.startswith("nsubj") and
-               any(e.start <= t.start < e.stop for e in people) for t in tokens)
+    return any(
+        t.head == verb
+        and t.rel.startswith("nsubj")
+        and any(e.start <= t.start < e.stop for e in people)
+        for t in tokens
+    )
 
 
-def _object_sides(ctx: DocContext, people: People, tokens: Sequence[Token], verb: int,
-                  kind: str) -> list[str]:
+def _object_sides(
+    ctx: DocContext, people: People, tokens: Sequence[Token], verb: int, kind: str
+) -> list[str]:
     obj = next((i for i, t in enumerate(tokens) if t.head == verb and t.rel == "obj"), None)
     if tokens[verb].lemma in RECEIVE_VERBS:
         if obj is None:
             return []
         # "принял делегацию во главе с губернатором Астраханской области": whom the guest
         # is led by, though the parser hangs it elsewhere
-        return span_sides(ctx, people, tokens, Span(*subtree(tokens, obj))) or \
-            span_sides(ctx, people, tokens, Span(obj, _clause_end(tokens, obj)))
+        return span_sides(ctx, people, tokens, Span(*subtree(tokens, obj))) or span_sides(
+            ctx, people, tokens, Span(obj, _clause_end(tokens, obj))
+        )
     if kind == "visit" and obj is not None and obj < verb:
         # "Воронежскую область посетила делегация из Узбекистана": the place visited
         # stands before the verb, its visitors after it
@@ -123,16 +172,23 @@ def _object_sides(ctx: DocContext, people: People, tokens: Sequence[Token], verb
         if tokens[i].pos in {"VERB", "AUX"} or tokens[i].text in {",", ".", ";"}:
             break
         if (kind == "meeting" and tokens[i].lemma in WITH_PREPOSITIONS) or kind == "visit":
-            span = complement(tokens, i, kind) if kind == "meeting" else \
-                Span(i, _clause_end(tokens, i))
-            return capitals_as_countries(ctx, tokens, span, span_sides(
-                ctx, people, tokens, span)) if span else []
+            span = (
+                complement(tokens, i, kind)
+                if kind == "meeting"
+                else Span(i, _clause_end(tokens, i))
+            )
+            return (
+                capitals_as_countries(ctx, tokens, span, span_sides(ctx, people, tokens, span))
+                if span
+                else []
+            )
     return []
 
 
-def _conjoined_subject(ctx: DocContext, people: People, tokens: Sequence[Token],
-                       verb: int) -> list[str]:
-    """"Пашинян прибыл на Алтай и встретился с Мишустиным": the subject of the verb this
+def _conjoined_subject(
+    ctx: DocContext, people: People, tokens: Sequence[Token], verb: int
+) -> list[str]:
+    """ "Пашинян прибыл на Алтай и встретился с Мишустиным": the subject of the verb this
     one is joined to."""
     head = tokens[verb].head
     if tokens[verb].rel != "conj" or head < 0 or tokens[head].pos != "VERB":
@@ -140,9 +196,10 @@ def _conjoined_subject(ctx: DocContext, people: People, tokens: Sequence[Token],
     return verb_subject_sides(ctx, people, tokens, head, head)
 
 
-def _participle_subject(ctx: DocContext, people: People, tokens: Sequence[Token],
-                        verb: int) -> list[str]:
-    """"Президент России Владимир Путин, находящийся в Китае с визитом": the participle's
+def _participle_subject(
+    ctx: DocContext, people: People, tokens: Sequence[Token], verb: int
+) -> list[str]:
+    """ "Президент России Владимир Путин, находящийся в Китае с визитом": the participle's
     subject is the noun phrase it hangs on."""
     head = tokens[verb].head
     if tokens[verb].feats.get("VerbForm") != "Part" or head < 0 or head > verb:
@@ -155,8 +212,11 @@ def _destinations(ctx: DocContext, tokens: Sequence[Token], visitors: list[str])
     a country's visit is to a country ("прибыл в Ташкент" is a visit to Uzbekistan), a
     region's delegation visits a region."""
     lo, hi = tokens[0].start, tokens[-1].stop
-    found = [m.actor.code for m in ctx.mentions_between(lo, hi)
-             if after_preposition(tokens, m.start) and m.form != "adjective"]
+    found = [
+        m.actor.code
+        for m in ctx.mentions_between(lo, hi)
+        if after_preposition(tokens, m.start) and m.form != "adjective"
+    ]
     if visitors and all("-" not in v for v in visitors):
         found = [code.split("-")[0] for code in found]
     return list(dict.fromkeys(found))
@@ -171,8 +231,9 @@ def _clause_end(tokens: Sequence[Token], start: int) -> int:
     return end
 
 
-def _visited_city(ctx: DocContext, tokens: Sequence[Token],
-                  verb: int) -> tuple[str | None, str | None]:
+def _visited_city(
+    ctx: DocContext, tokens: Sequence[Token], verb: int
+) -> tuple[str | None, str | None]:
     lo = tokens[verb].stop
     hi = tokens[_clause_end(tokens, verb + 1)].stop if verb + 1 < len(tokens) else lo
     for mention in ctx.mentions_between(lo, hi):

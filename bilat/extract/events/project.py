@@ -20,33 +20,107 @@ from bilat.extract.parse.textforms import QUOTE_CHARS, line_sentences, nominativ
 from bilat.model import Evidence, Fact, Mention, Sentence, Token
 
 # Nouns of a project (lemmas): what is built, run or produced.
-PROJECT_NOUNS = frozenset({
-    "производство", "завод", "предприятие", "фабрика", "комбинат", "кластер", "проект",
-    "инвестпроект", "цех", "линия", "площадка", "технопарк", "терминал", "хаб",
-    "ферма", "теплица", "электростанция", "сп", "запуск", "строительство", "выпуск",
-})
+PROJECT_NOUNS = frozenset(
+    {
+        "производство",
+        "завод",
+        "предприятие",
+        "фабрика",
+        "комбинат",
+        "кластер",
+        "проект",
+        "инвестпроект",
+        "цех",
+        "линия",
+        "площадка",
+        "технопарк",
+        "терминал",
+        "хаб",
+        "ферма",
+        "теплица",
+        "электростанция",
+        "сп",
+        "запуск",
+        "строительство",
+        "выпуск",
+    }
+)
 # Making something: with a project noun, a sentence tells of a project, not of a wish.
-CREATE_WORDS = frozenset({
-    "организовать", "запустить", "построить", "открыть", "создать", "реализовать",
-    "наладить", "локализовать", "строить", "возвести", "ввести", "создание", "строительство",
-    "запуск", "реализация", "организация", "открытие", "локализация", "реализовывать",
-    "создавать", "запускать", "открывать", "производить", "выпускать", "заработать",
-})
+CREATE_WORDS = frozenset(
+    {
+        "организовать",
+        "запустить",
+        "построить",
+        "открыть",
+        "создать",
+        "реализовать",
+        "наладить",
+        "локализовать",
+        "строить",
+        "возвести",
+        "ввести",
+        "создание",
+        "строительство",
+        "запуск",
+        "реализация",
+        "организация",
+        "открытие",
+        "локализация",
+        "реализовывать",
+        "создавать",
+        "запускать",
+        "открывать",
+        "производить",
+        "выпускать",
+        "заработать",
+    }
+)
 # Words that make a project joint.
-JOINT_WORDS = frozenset({"совместно", "совместный", "партнер", "партнёр", "партнерство",
-                         "партнёрство", "сп", "кооперация"})
+JOINT_WORDS = frozenset(
+    {
+        "совместно",
+        "совместный",
+        "партнер",
+        "партнёр",
+        "партнерство",
+        "партнёрство",
+        "сп",
+        "кооперация",
+    }
+)
 # Planned: a plan, or an agreement or talks about building ("соглашение о строительстве").
-PLANNED_WORDS = frozenset({"планировать", "планироваться", "намереваться", "собираться",
-                           "предполагаться", "предусматривать", "рассчитывать", "намерен",
-                           "готовый", "ожидаться", "план", "намечать", "наметить",
-                           "соглашение", "меморандум", "переговоры", "договориться"})
-IN_PROGRESS_WORDS = frozenset({"идти", "вестись", "строиться", "реализовываться",
-                               "продолжаться", "стадия", "этап", "работа"})
-OPERATING_WORDS = frozenset({"действующий", "работать", "выпускать", "производить",
-                             "функционировать"})
+PLANNED_WORDS = frozenset(
+    {
+        "планировать",
+        "планироваться",
+        "намереваться",
+        "собираться",
+        "предполагаться",
+        "предусматривать",
+        "рассчитывать",
+        "намерен",
+        "готовый",
+        "ожидаться",
+        "план",
+        "намечать",
+        "наметить",
+        "соглашение",
+        "меморандум",
+        "переговоры",
+        "договориться",
+    }
+)
+IN_PROGRESS_WORDS = frozenset(
+    {"идти", "вестись", "строиться", "реализовываться", "продолжаться", "стадия", "этап", "работа"}
+)
+OPERATING_WORDS = frozenset(
+    {"действующий", "работать", "выпускать", "производить", "функционировать"}
+)
 # The first project of a plural ("проекты в машиностроении") is no project: a wish list.
-CAPACITY = re.compile(r"мощност\w*\s+(?:до\s+|более\s+|свыше\s+)?(?P<value>[\d\s.,]+\s*"
-                      r"(?:тыс\.?|млн|тысяч\w*|миллион\w*)?\s*\w+(?:\s+в\s+(?:год|сутки|смену))?)")
+CAPACITY = re.compile(
+    r"мощност\w*\s+(?:до\s+|более\s+|свыше\s+)?(?P<value>[\d\s.,]+\s*"
+    r"(?:тыс\.?|млн|тысяч\w*|миллион\w*)?\s*\w+(?:\s+в\s+(?:год|сутки|смену))?)"
+)
 # How many tokens after its noun the product of a project may run ("производство пружин
 # для железнодорожных вагонов").
 MAX_OBJECT_TOKENS = 8
@@ -73,13 +147,16 @@ def _same(a: Fact, b: Fact) -> bool:
     """One project told twice: the same partners, the same host country, sectors that agree."""
     sectors = {a.get("sector"), b.get("sector")} - {None}
     hosts = {str(f.get("location") or "").split("-")[0] for f in (a, b)}
-    return set(a.get("partners")) == set(b.get("partners")) and len(sectors) <= 1 \
-        and len(hosts) == 1
+    return (
+        set(a.get("partners")) == set(b.get("partners")) and len(sectors) <= 1 and len(hosts) == 1
+    )
 
 
 def _detail(fact: Fact) -> int:
-    return sum(fact.get(key) is not None for key in ("sector", "place", "location", "what",
-                                                       "value", "capacity"))
+    return sum(
+        fact.get(key) is not None
+        for key in ("sector", "place", "location", "what", "value", "capacity")
+    )
 
 
 def _project(ctx: DocContext, sentence: Sentence, scans: list[Scan]) -> Fact | None:
@@ -96,34 +173,61 @@ def _project(ctx: DocContext, sentence: Sentence, scans: list[Scan]) -> Fact | N
     fields = {
         "sector": product_sector(product) or product_sector(tokens),
         "what": _what(ctx, tokens, noun, product),
-        "place": place, "location": location, "partners": partners,
+        "place": place,
+        "location": location,
+        "partners": partners,
         "status": _status(tokens),
-        **_value(sentence, scans), "capacity": _capacity(sentence.text),
+        **_value(sentence, scans),
+        "capacity": _capacity(sentence.text),
     }
-    return Fact("project", fields, Evidence(sentence.text, sentence.start, sentence.stop),
-                CONFIDENCE, rule="project.keyword", trace=(f"noun={tokens[noun].text}",))
+    return Fact(
+        "project",
+        fields,
+        Evidence(sentence.text, sentence.start, sentence.stop),
+        CONFIDENCE,
+        rule="project.keyword",
+        trace=(f"noun={tokens[noun].text}",),
+    )
 
 
 def _project_noun(tokens: Sequence[Token]) -> int | None:
     """The singular project noun that follows a verb or noun of making ("организовало в
     Усть-Каменогорске производство"), else the first one; plurals are lists of hopes."""
-    nouns = [i for i, t in enumerate(tokens)
-             if t.lemma in PROJECT_NOUNS and t.feats.get("Number") != "Plur"]
+    nouns = [
+        i
+        for i, t in enumerate(tokens)
+        if t.lemma in PROJECT_NOUNS and t.feats.get("Number") != "Plur"
+    ]
     makes = [i for i, t in enumerate(tokens) if t.lemma in CREATE_WORDS]
     made = [i for i in nouns if any(0 < i - m <= MAX_OBJECT_TOKENS for m in makes)]
     return (made or nouns or [None])[0]
 
 
 # Nouns of a facility: the project is the thing itself ("совместный зерновой терминал").
-FACILITY_NOUNS = frozenset({"завод", "предприятие", "фабрика", "комбинат", "кластер", "цех",
-                            "линия", "площадка", "технопарк", "терминал", "хаб", "ферма",
-                            "теплица", "электростанция", "сп"})
+FACILITY_NOUNS = frozenset(
+    {
+        "завод",
+        "предприятие",
+        "фабрика",
+        "комбинат",
+        "кластер",
+        "цех",
+        "линия",
+        "площадка",
+        "технопарк",
+        "терминал",
+        "хаб",
+        "ферма",
+        "теплица",
+        "электростанция",
+        "сп",
+    }
+)
 # Words that end the description of a product: what follows is its size or price.
 OBJECT_STOPS = frozenset({"стоимость", "мощность", "площадь", "объем", "объём", "общий"})
 # Words between a project noun and its product: "открытие в начале 2026 года нового цеха",
 # "проекта по строительству в Актобе логистического центра".
-OBJECT_SKIP = frozenset({"по", "на", "в", "во", "конец", "начало", "середина", "год",
-                         "течение"})
+OBJECT_SKIP = frozenset({"по", "на", "в", "во", "конец", "начало", "середина", "год", "течение"})
 
 
 def _object(tokens: Sequence[Token], noun: int) -> list[Token]:
@@ -131,20 +235,24 @@ def _object(tokens: Sequence[Token], noun: int) -> list[Token]:
     металлоконструкций"), or what a process makes ("производство пружин …")."""
     if tokens[noun].lemma in FACILITY_NOUNS:
         first = noun
-        while first > 0 and tokens[first - 1].pos == "ADJ" \
-                and tokens[first - 1].lemma not in JOINT_WORDS:
+        while (
+            first > 0
+            and tokens[first - 1].pos == "ADJ"
+            and tokens[first - 1].lemma not in JOINT_WORDS
+        ):
             first -= 1
-        return [*tokens[first:noun + 1], *_words_after(tokens, noun + 1)]
+        return [*tokens[first : noun + 1], *_words_after(tokens, noun + 1)]
     start = noun + 1
-    while start < len(tokens) and (tokens[start].lemma in PROJECT_NOUNS | CREATE_WORDS
-                                   | OBJECT_SKIP or tokens[start].pos in {"NUM", "PROPN"}
-                                   or tokens[start].text.isdigit()):
+    while start < len(tokens) and (
+        tokens[start].lemma in PROJECT_NOUNS | CREATE_WORDS | OBJECT_SKIP
+        or tokens[start].pos in {"NUM", "PROPN"}
+        or tokens[start].text.isdigit()
+    ):
         start += 1
     return _words_after(tokens, start)
 
 
-def _what(ctx: DocContext, tokens: Sequence[Token], noun: int,
-          product: list[Token]) -> str | None:
+def _what(ctx: DocContext, tokens: Sequence[Token], noun: int, product: list[Token]) -> str | None:
     """A facility in the nominative ("совместный зерновой терминал"), a product as told."""
     if not product:
         return None
@@ -156,9 +264,12 @@ def _what(ctx: DocContext, tokens: Sequence[Token], noun: int,
 
 def _words_after(tokens: Sequence[Token], start: int) -> list[Token]:
     words = []
-    for token in tokens[start:start + MAX_OBJECT_TOKENS]:
-        if token.pos in {"VERB", "AUX"} or token.text in {",", ".", ";", ":"} \
-                or token.lemma in OBJECT_STOPS:
+    for token in tokens[start : start + MAX_OBJECT_TOKENS]:
+        if (
+            token.pos in {"VERB", "AUX"}
+            or token.text in {",", ".", ";", ":"}
+            or token.lemma in OBJECT_STOPS
+        ):
             break
         if token.pos == "ADP" and token.lemma in {"в", "во", "с", "со"}:
             break
@@ -170,7 +281,8 @@ def _words_after(tokens: Sequence[Token], start: int) -> list[Token]:
 def _status(tokens: Sequence[Token]) -> str:
     lemmas = [t.lemma for t in tokens]
     if any(lemma in PLANNED_WORDS for lemma in lemmas) or any(
-            t.feats.get("Tense") == "Fut" for t in tokens if t.pos in {"VERB", "AUX"}):
+        t.feats.get("Tense") == "Fut" for t in tokens if t.pos in {"VERB", "AUX"}
+    ):
         return "planned"
     if any(lemma in IN_PROGRESS_WORDS for lemma in lemmas):
         return "in_progress"
@@ -239,10 +351,18 @@ def _two_named(ctx: DocContext, sentence: Sentence) -> bool:
 
 def _value(sentence: Sentence, scans: list[Scan]) -> dict[str, float | str | None]:
     for scan in scans:
-        if sentence.start <= scan.sentence.start < sentence.stop or \
-                scan.sentence.start <= sentence.start < scan.sentence.stop:
-            money = [f for f in scan.figures if f.kind == "money" and f.money
-                     and f.money.currency and sentence.start <= f.start < sentence.stop]
+        if (
+            sentence.start <= scan.sentence.start < sentence.stop
+            or scan.sentence.start <= sentence.start < scan.sentence.stop
+        ):
+            money = [
+                f
+                for f in scan.figures
+                if f.kind == "money"
+                and f.money
+                and f.money.currency
+                and sentence.start <= f.start < sentence.stop
+            ]
             if money:
                 return {"value": money[0].value, "currency": money[0].money.currency}
     return {"value": None, "currency": None}

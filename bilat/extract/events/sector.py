@@ -30,8 +30,17 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
             counts[hit.label] = counts.get(hit.label, 0) + 1
             if hit.label not in found:
                 found[hit.label] = _fact(ctx, sentence, hit)
-    return [Fact(f.type, {**f.fields, "mentions": counts[label]}, f.evidence, f.confidence,
-                 f.rule, f.trace) for label, f in found.items()]
+    return [
+        Fact(
+            f.type,
+            {**f.fields, "mentions": counts[label]},
+            f.evidence,
+            f.confidence,
+            f.rule,
+            f.trace,
+        )
+        for label, f in found.items()
+    ]
 
 
 def _about_cooperation(sentence: Sentence) -> bool:
@@ -39,7 +48,15 @@ def _about_cooperation(sentence: Sentence) -> bool:
 
 
 def _fact(ctx: DocContext, sentence: Sentence, hit: SectorHit) -> Fact:
-    fields = {"sector": hit.label, "parties": list(ctx.pair),
-              "word": sentence.tokens[hit.index].text}
-    return Fact("sector", fields, Evidence(sentence.text, sentence.start, sentence.stop),
-                CONFIDENCE, rule="sector.keyword")
+    fields = {
+        "sector": hit.label,
+        "parties": list(ctx.pair),
+        "word": sentence.tokens[hit.index].text,
+    }
+    return Fact(
+        "sector",
+        fields,
+        Evidence(sentence.text, sentence.start, sentence.stop),
+        CONFIDENCE,
+        rule="sector.keyword",
+    )

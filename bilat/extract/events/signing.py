@@ -16,9 +16,23 @@ from dataclasses import dataclass
 from bilat.model import Token
 
 # What gets signed.
-SIGNED_THINGS = frozenset({"соглашение", "меморандум", "договор", "протокол", "документ",
-                           "контракт", "декларация", "карта", "договорённость",
-                           "договоренность", "программа", "план", "пакет"})
+SIGNED_THINGS = frozenset(
+    {
+        "соглашение",
+        "меморандум",
+        "договор",
+        "протокол",
+        "документ",
+        "контракт",
+        "декларация",
+        "карта",
+        "договорённость",
+        "договоренность",
+        "программа",
+        "план",
+        "пакет",
+    }
+)
 SIGN_VERBS = frozenset({"подписать", "подписывать", "заключить", "заключать"})
 SIGN_NOUNS = frozenset({"подписание"})
 # A noun of signing is an event when something happens to it: "состоялось подписание".
@@ -48,18 +62,21 @@ def find_signings(tokens: Sequence[Token]) -> list[Signing]:
 
 
 def _cumulative(tokens: Sequence[Token]) -> bool:
-    """"В целом область подписала 26 соглашений", "заключила договоры с 28 российскими
+    """ "В целом область подписала 26 соглашений", "заключила договоры с 28 российскими
     регионами": a tally over the years, not a signing that took place."""
     lemmas = [t.lemma for t in tokens]
     if any(pair in TALLY_WORDS for pair in itertools.pairwise(lemmas)):
         return True
-    return any(lemmas[i] in {"с", "со"} and tokens[i + 1].pos == "NUM"
-               and tokens[i + 1].text.isdigit() for i in range(len(tokens) - 1))
+    return any(
+        lemmas[i] in {"с", "со"} and tokens[i + 1].pos == "NUM" and tokens[i + 1].text.isdigit()
+        for i in range(len(tokens) - 1)
+    )
 
 
 # Two-word phrases that make a signing a tally: "в целом", "на сегодняшний день".
-TALLY_WORDS = frozenset({("в", "целое"), ("за", "год"), ("на", "сегодняшний"),
-                         ("к", "настоящий"), ("за", "время")})
+TALLY_WORDS = frozenset(
+    {("в", "целое"), ("за", "год"), ("на", "сегодняшний"), ("к", "настоящий"), ("за", "время")}
+)
 
 
 def _signs(tokens: Sequence[Token], i: int) -> bool:
@@ -72,16 +89,18 @@ def _signs(tokens: Sequence[Token], i: int) -> bool:
         return False  # "планируют подписать", "подпишут"
     if token.feats.get("Aspect") == "Perf" and token.feats.get("Tense") == "Pres":
         return False  # "заключу мирный договор": a perfective present is a future
-    return not any(t.text.lower() in {"будет", "будут"} for t in tokens[max(0, i - 2):i])
+    return not any(t.text.lower() in {"будет", "будут"} for t in tokens[max(0, i - 2) : i])
 
 
 def _signed_participle(token: Token) -> bool:
-    """"подписан", "подписаны", "подписанный": pymorphy gives the verb or the participle."""
+    """ "подписан", "подписаны", "подписанный": pymorphy gives the verb or the participle."""
     return token.lemma in {"подписанный", "заключённый", "заключенный"}
 
 
 def _thing(tokens: Sequence[Token], i: int) -> int | None:
     lo, hi = max(0, i - MAX_GAP), min(len(tokens), i + MAX_GAP + 1)
-    near = sorted((j for j in range(lo, hi) if tokens[j].lemma in SIGNED_THINGS),
-                  key=lambda j: (abs(j - i), j < i))
+    near = sorted(
+        (j for j in range(lo, hi) if tokens[j].lemma in SIGNED_THINGS),
+        key=lambda j: (abs(j - i), j < i),
+    )
     return near[0] if near else None

@@ -42,23 +42,28 @@ DATELINE_CHARS = 400
 DAY = and_(type_("INT"), gte(1), lte(31))
 MONTH_NUMBER = and_(type_("INT"), gte(1), lte(12))
 YEAR = and_(type_("INT"), gte(1991), lte(2100))
-MONTH_WORD = rule(or_(*[rule(caseless(n)) for n in MONTH_BY_NAME]),
-                  eq(".").optional())
+MONTH_WORD = rule(or_(*[rule(caseless(n)) for n in MONTH_BY_NAME]), eq(".").optional())
 
 WORDY = rule(
     DAY.interpretation(Date.day.custom(int)),
     MONTH_WORD.interpretation(Date.month.custom(lambda w: MONTH_BY_NAME[w.lower().rstrip(".")])),
-    rule(YEAR.interpretation(Date.year.custom(int)), rule(caseless("г"), eq(".").optional())
-         .optional()).optional(),
+    rule(
+        YEAR.interpretation(Date.year.custom(int)),
+        rule(caseless("г"), eq(".").optional()).optional(),
+    ).optional(),
 )
 NUMERIC = rule(
-    DAY.interpretation(Date.day.custom(int)), eq("."),
-    MONTH_NUMBER.interpretation(Date.month.custom(int)), eq("."),
+    DAY.interpretation(Date.day.custom(int)),
+    eq("."),
+    MONTH_NUMBER.interpretation(Date.month.custom(int)),
+    eq("."),
     YEAR.interpretation(Date.year.custom(int)),
 )
 ISO = rule(
-    YEAR.interpretation(Date.year.custom(int)), eq("-"),
-    MONTH_NUMBER.interpretation(Date.month.custom(int)), eq("-"),
+    YEAR.interpretation(Date.year.custom(int)),
+    eq("-"),
+    MONTH_NUMBER.interpretation(Date.month.custom(int)),
+    eq("-"),
     DAY.interpretation(Date.day.custom(int)),
 )
 DATE = or_(ISO, NUMERIC, WORDY).interpretation(Date)

@@ -60,8 +60,9 @@ class Found:
     base: int  # add to a token's span to get an offset into the caller's text
 
 
-def find_near(rule: Any, text: str, triggers: re.Pattern[str], before: int, after: int,
-              offset: int = 0) -> list[Found]:
+def find_near(
+    rule: Any, text: str, triggers: re.Pattern[str], before: int, after: int, offset: int = 0
+) -> list[Found]:
     """Matches of ``rule`` in ``text``, parsing only windows around ``triggers``.
 
     yargy's Earley parser costs time per token and per rule of the grammar; a figure or a
@@ -72,13 +73,21 @@ def find_near(rule: Any, text: str, triggers: re.Pattern[str], before: int, afte
     for lo, hi in _windows(text, triggers, before, after):
         base = offset + lo
         for match in parser(rule).findall(text[lo:hi]):
-            found.append(Found(base + match.span.start, base + match.span.stop, match.fact,
-                               tuple(match.tokens), base))
+            found.append(
+                Found(
+                    base + match.span.start,
+                    base + match.span.stop,
+                    match.fact,
+                    tuple(match.tokens),
+                    base,
+                )
+            )
     return found
 
 
-def _windows(text: str, triggers: re.Pattern[str], before: int,
-             after: int) -> list[tuple[int, int]]:
+def _windows(
+    text: str, triggers: re.Pattern[str], before: int, after: int
+) -> list[tuple[int, int]]:
     windows: list[tuple[int, int]] = []
     for hit in triggers.finditer(text):
         lo = _word_start(text, max(0, hit.start() - before))

@@ -17,7 +17,7 @@ def cut_lines(analysis: Analysis) -> tuple[Sentence, ...]:
     for sentence in _join_open_quotes(text, analysis.sentences):
         groups: list[list[int]] = [[]]
         for i, token in enumerate(sentence.tokens):
-            if groups[-1] and "\n" in text[sentence.tokens[i - 1].stop:token.start]:
+            if groups[-1] and "\n" in text[sentence.tokens[i - 1].stop : token.start]:
                 groups.append([])
             groups[-1].append(i)
         for group in groups:
@@ -30,14 +30,17 @@ def _join_open_quotes(text: str, sentences: Sequence[Sentence]) -> list[Sentence
     """“Сибирь. Экономика будущего”: a full stop inside quotes does not end a sentence."""
     joined: list[Sentence] = []
     for sentence in sentences:
-        if joined and _open_quote(joined[-1].text) and "\n" not in \
-                text[joined[-1].stop:sentence.start]:
+        if (
+            joined
+            and _open_quote(joined[-1].text)
+            and "\n" not in text[joined[-1].stop : sentence.start]
+        ):
             last = joined.pop()
             offset = len(last.tokens)
-            tokens = last.tokens + tuple(replace(t, head=t.head + offset if t.head >= 0 else -1)
-                                         for t in sentence.tokens)
-            sentence = Sentence(last.start, sentence.stop, text[last.start:sentence.stop],
-                                tokens)
+            tokens = last.tokens + tuple(
+                replace(t, head=t.head + offset if t.head >= 0 else -1) for t in sentence.tokens
+            )
+            sentence = Sentence(last.start, sentence.stop, text[last.start : sentence.stop], tokens)
         joined.append(sentence)
     return joined
 
@@ -50,8 +53,14 @@ def _sub_sentence(text: str, sentence: Sentence, group: list[int]) -> Sentence:
     if len(group) == len(sentence.tokens):
         return sentence
     base = group[0]
-    tokens = tuple(replace(sentence.tokens[i], head=sentence.tokens[i].head - base
-                           if group[0] <= sentence.tokens[i].head <= group[-1] else -1)
-                   for i in group)
+    tokens = tuple(
+        replace(
+            sentence.tokens[i],
+            head=sentence.tokens[i].head - base
+            if group[0] <= sentence.tokens[i].head <= group[-1]
+            else -1,
+        )
+        for i in group
+    )
     start, stop = tokens[0].start, tokens[-1].stop
     return Sentence(start=start, stop=stop, text=text[start:stop], tokens=tokens)

@@ -30,16 +30,39 @@ Money = fact("Money", ["amount", "currency", "low"])
 
 # How each currency is written → its ISO 4217 code.
 CURRENCY_WORDS = {
-    "доллар": "USD", "долл": "USD", "usd": "USD", "$": "USD",
-    "рубль": "RUB", "руб": "RUB", "rub": "RUB", "₽": "RUB",
-    "тенге": "KZT", "kzt": "KZT", "₸": "KZT",
-    "евро": "EUR", "eur": "EUR", "€": "EUR",
-    "юань": "CNY", "cny": "CNY", "¥": "CNY",
-    "сум": "UZS", "uzs": "UZS",
-    "манат": "AZN", "azn": "AZN",
-    "сом": "KGS", "сомони": "TJS", "гривна": "UAH", "драм": "AMD", "лари": "GEL",
-    "лира": "TRY", "рупия": "INR", "иена": "JPY", "йена": "JPY", "вона": "KRW",
-    "фунт": "GBP", "дирхам": "AED",
+    "доллар": "USD",
+    "долл": "USD",
+    "usd": "USD",
+    "$": "USD",
+    "рубль": "RUB",
+    "руб": "RUB",
+    "rub": "RUB",
+    "₽": "RUB",
+    "тенге": "KZT",
+    "kzt": "KZT",
+    "₸": "KZT",
+    "евро": "EUR",
+    "eur": "EUR",
+    "€": "EUR",
+    "юань": "CNY",
+    "cny": "CNY",
+    "¥": "CNY",
+    "сум": "UZS",
+    "uzs": "UZS",
+    "манат": "AZN",
+    "azn": "AZN",
+    "сом": "KGS",
+    "сомони": "TJS",
+    "гривна": "UAH",
+    "драм": "AMD",
+    "лари": "GEL",
+    "лира": "TRY",
+    "рупия": "INR",
+    "иена": "JPY",
+    "йена": "JPY",
+    "вона": "KRW",
+    "фунт": "GBP",
+    "дирхам": "AED",
 }
 # Short currency names that pymorphy reads as other words ("сомов" → "сомовый"): their
 # forms spelled out.
@@ -48,17 +71,37 @@ INFLECTED_FORMS = {
     **dict.fromkeys(("сом", "сома", "сомов", "сомах"), "KGS"),
     **dict.fromkeys(("манат", "маната", "манатов", "манатах"), "AZN"),
     **dict.fromkeys(("драм", "драма", "драмов", "драмах"), "AMD"),
-    "тенге": "KZT", "евро": "EUR", "лари": "GEL", "сомони": "TJS", "лир": "TRY",
+    "тенге": "KZT",
+    "евро": "EUR",
+    "лари": "GEL",
+    "сомони": "TJS",
+    "лир": "TRY",
 }
 # Adjectives that change the currency of "рубль"/"доллар".
-CURRENCY_ADJECTIVES = {"белорусский": "BYN", "российский": "RUB", "американский": "USD",
-                       "сингапурский": "SGD", "гонконгский": "HKD", "канадский": "CAD"}
+CURRENCY_ADJECTIVES = {
+    "белорусский": "BYN",
+    "российский": "RUB",
+    "американский": "USD",
+    "сингапурский": "SGD",
+    "гонконгский": "HKD",
+    "канадский": "CAD",
+}
 CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "₽": "RUB", "₸": "KZT", "¥": "CNY"}
 
 ISO_CODES = {"USD", "RUB", "KZT", "EUR", "CNY", "UZS", "AZN"}
 # Currencies pymorphy knows, by lemma; one dictionary predicate keeps the grammar small.
-CURRENCY_LEMMAS = {"доллар", "рубль", "юань", "гривна", "лира", "рупия", "иена", "вона",
-                   "фунт", "дирхам"}
+CURRENCY_LEMMAS = {
+    "доллар",
+    "рубль",
+    "юань",
+    "гривна",
+    "лира",
+    "рупия",
+    "иена",
+    "вона",
+    "фунт",
+    "дирхам",
+}
 DOLLAR_SUFFIX = rule(caseless("сша"))
 CURRENCY_WORD = or_(
     rule(dictionary(CURRENCY_LEMMAS), DOLLAR_SUFFIX.optional()),
@@ -67,8 +110,9 @@ CURRENCY_WORD = or_(
 )
 # "ам. долл.", "амер. долларов": the agencies' short "американских".
 SHORT_AMERICAN = rule(in_caseless({"ам", "амер", "америк"}), eq("."))
-CURRENCY = rule(or_(rule(dictionary(set(CURRENCY_ADJECTIVES))), SHORT_AMERICAN).optional(),
-                CURRENCY_WORD)
+CURRENCY = rule(
+    or_(rule(dictionary(set(CURRENCY_ADJECTIVES))), SHORT_AMERICAN).optional(), CURRENCY_WORD
+)
 # Signs and ISO codes may also stand before the figure: "$26 млрд", "USD 5 млн".
 SIGN = in_(set(CURRENCY_SIGNS) | ISO_CODES)
 
@@ -88,6 +132,7 @@ MONEY = rule(
         rule(AMOUNT.interpretation(Money.amount)),
     ),
 ).interpretation(Money)
+
 
 @dataclass(frozen=True)
 class MoneySpan:
@@ -114,8 +159,7 @@ def currency_code(text: str | None) -> str | None:
     if lemmas[0] in CURRENCY_ADJECTIVES and len(lemmas) > 1:
         return CURRENCY_ADJECTIVES[lemmas[0]]
     for word, lemma in zip(words, lemmas, strict=True):
-        code = INFLECTED_FORMS.get(word) or CURRENCY_WORDS.get(word) or \
-            CURRENCY_WORDS.get(lemma)
+        code = INFLECTED_FORMS.get(word) or CURRENCY_WORDS.get(word) or CURRENCY_WORDS.get(lemma)
         if code:
             return code
     return None
@@ -131,14 +175,21 @@ def _stem(word: str) -> str:
 # window reaches back over "от 1,5 до" and "четыре" and on over "белорусских рублей". A
 # cheap filter before the parser, not the rule: years, dates and counts of people never
 # reach the grammar.
-_CURRENCY_STEMS = "|".join(sorted({_stem(w) for w in (*CURRENCY_WORDS, *INFLECTED_FORMS)
-                                   if w.isalpha()}, key=len, reverse=True))
+_CURRENCY_STEMS = "|".join(
+    sorted(
+        {_stem(w) for w in (*CURRENCY_WORDS, *INFLECTED_FORMS) if w.isalpha()},
+        key=len,
+        reverse=True,
+    )
+)
 _SIGNS = "".join(re.escape(sign) for sign in CURRENCY_SIGNS)
-_MULTIPLIER_STEMS = "|".join(sorted({_stem(w) for w in (*MULTIPLIERS, *HALF_MULTIPLIERS)},
-                                    key=len, reverse=True))
+_MULTIPLIER_STEMS = "|".join(
+    sorted({_stem(w) for w in (*MULTIPLIERS, *HALF_MULTIPLIERS)}, key=len, reverse=True)
+)
 MONEY_TRIGGERS = re.compile(
     rf"(?:{_MULTIPLIER_STEMS})|\d\s*(?:[{_SIGNS}]|(?:{_CURRENCY_STEMS}))|[{_SIGNS}]\s*\d",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 MONEY_BEFORE, MONEY_AFTER = 16, 28
 
 

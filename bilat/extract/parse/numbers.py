@@ -31,21 +31,49 @@ Times = fact("Times", ["number"])
 # Words that stand for a number in figures such as "полтора миллиарда", "в два раза".
 # Keys are lemmas: "девяти", "двух", "трёх" are read through their lemma.
 NUMBER_WORDS = {
-    "один": 1, "одна": 1, "полтора": 1.5, "полторы": 1.5, "два": 2, "две": 2, "три": 3,
-    "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10,
-    "одиннадцать": 11, "двенадцать": 12, "пятнадцать": 15, "двадцать": 20, "тридцать": 30,
-    "сорок": 40, "пятьдесят": 50, "шестьдесят": 60, "семьдесят": 70, "восемьдесят": 80,
-    "девяносто": 90, "сто": 100, "двести": 200, "триста": 300, "пятьсот": 500,
+    "один": 1,
+    "одна": 1,
+    "полтора": 1.5,
+    "полторы": 1.5,
+    "два": 2,
+    "две": 2,
+    "три": 3,
+    "четыре": 4,
+    "пять": 5,
+    "шесть": 6,
+    "семь": 7,
+    "восемь": 8,
+    "девять": 9,
+    "десять": 10,
+    "одиннадцать": 11,
+    "двенадцать": 12,
+    "пятнадцать": 15,
+    "двадцать": 20,
+    "тридцать": 30,
+    "сорок": 40,
+    "пятьдесят": 50,
+    "шестьдесят": 60,
+    "семьдесят": 70,
+    "восемьдесят": 80,
+    "девяносто": 90,
+    "сто": 100,
+    "двести": 200,
+    "триста": 300,
+    "пятьсот": 500,
 }
 # "полмиллиарда долларов": half of the multiplier in one word.
 HALF_MULTIPLIERS = {"полмиллиона": 5e5, "полмиллиарда": 5e8, "полтриллиона": 5e11}
 
 # Lemma or abbreviation → factor. Abbreviations may carry a dot ("млн.", "тыс.").
 MULTIPLIERS = {
-    "тысяча": 1e3, "тыс": 1e3,
-    "миллион": 1e6, "млн": 1e6,
-    "миллиард": 1e9, "млрд": 1e9,
-    "триллион": 1e12, "трлн": 1e12,
+    "тысяча": 1e3,
+    "тыс": 1e3,
+    "миллион": 1e6,
+    "млн": 1e6,
+    "миллиард": 1e9,
+    "млрд": 1e9,
+    "триллион": 1e12,
+    "трлн": 1e12,
 }
 
 # "1 200", "26", "489,2", "1 461,5": digits grouped by threes may carry a decimal part too.
@@ -95,10 +123,16 @@ MULTIPLIER = or_(
 # "миллиард долларов", "полмиллиарда долларов": an amount that is a multiplier alone; it
 # counts as money only when a currency follows (see money.MONEY).
 BARE_AMOUNT = or_(
-    rule(dictionary({"миллион", "миллиард", "триллион"})
-         .interpretation(Amount.multiplier.normalized())),
-    rule(in_caseless(set(HALF_MULTIPLIERS)).interpretation(Amount.rest.custom(
-        lambda word: HALF_MULTIPLIERS[word.lower()]))),
+    rule(
+        dictionary({"миллион", "миллиард", "триллион"}).interpretation(
+            Amount.multiplier.normalized()
+        )
+    ),
+    rule(
+        in_caseless(set(HALF_MULTIPLIERS)).interpretation(
+            Amount.rest.custom(lambda word: HALF_MULTIPLIERS[word.lower()])
+        )
+    ),
 ).interpretation(Amount)
 AMOUNT_REST = rule(
     DIGITS_NUMBER.interpretation(Amount.rest.custom(parse_number)),
@@ -113,8 +147,9 @@ AMOUNT = or_(
     rule(NUMBER.interpretation(Amount.number.custom(parse_number))),
 ).interpretation(Amount)
 
-PERCENT_SIGN = or_(rule(eq("%")), rule(normalized("процент")),
-                   rule(caseless("проц"), eq(".").optional()))
+PERCENT_SIGN = or_(
+    rule(eq("%")), rule(normalized("процент")), rule(caseless("проц"), eq(".").optional())
+)
 # "4-5%", "35–40 процентов": a range, its low end kept apart.
 PERCENT = rule(
     rule(NUMBER.interpretation(Percent.low.custom(parse_number)), in_("-–—")).optional(),
@@ -125,10 +160,16 @@ PERCENT = rule(
 # "вдвое", "втрое": the multiple in one word.
 TIMES_WORDS = {"вдвое": 2, "втрое": 3, "вчетверо": 4, "впятеро": 5, "вдесятеро": 10}
 TIMES = or_(
-    rule(eq("в").optional(), NUMBER.interpretation(Times.number.custom(parse_number)),
-         normalized("раз")),
-    rule(in_caseless(set(TIMES_WORDS)).interpretation(
-        Times.number.custom(lambda word: float(TIMES_WORDS[word.lower()])))),
+    rule(
+        eq("в").optional(),
+        NUMBER.interpretation(Times.number.custom(parse_number)),
+        normalized("раз"),
+    ),
+    rule(
+        in_caseless(set(TIMES_WORDS)).interpretation(
+            Times.number.custom(lambda word: float(TIMES_WORDS[word.lower()]))
+        )
+    ),
 ).interpretation(Times)
 
 
@@ -143,8 +184,12 @@ def _fraction_rate(word: str) -> float:
 
 
 FRACTION_RATE = or_(
-    rule(eq("на"), dictionary({"треть", "четверть", "половина"})
-         .interpretation(Percent.number.custom(_fraction_rate))),
+    rule(
+        eq("на"),
+        dictionary({"треть", "четверть", "половина"}).interpretation(
+            Percent.number.custom(_fraction_rate)
+        ),
+    ),
     rule(caseless("наполовину").interpretation(Percent.number.custom(_fraction_rate))),
 ).interpretation(Percent)
 

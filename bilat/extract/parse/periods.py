@@ -23,25 +23,56 @@ from bilat.nlp import lemma_of
 Period = fact("Period", ["year", "relative", "months", "role", "span_years"])
 
 MONTHS = {
-    "январь": 1, "февраль": 2, "март": 3, "апрель": 4, "май": 5, "июнь": 6, "июль": 7,
-    "август": 8, "сентябрь": 9, "октябрь": 10, "ноябрь": 11, "декабрь": 12,
+    "январь": 1,
+    "февраль": 2,
+    "март": 3,
+    "апрель": 4,
+    "май": 5,
+    "июнь": 6,
+    "июль": 7,
+    "август": 8,
+    "сентябрь": 9,
+    "октябрь": 10,
+    "ноябрь": 11,
+    "декабрь": 12,
 }
 # Relative years: the lemma of the adjective before "год" → offset from the publication year.
-RELATIVE_YEARS = {"прошлый": -1, "минувший": -1, "предыдущий": -1, "позапрошлый": -2,
-                  "текущий": 0, "этот": 0, "нынешний": 0, "истекший": -1, "уходящий": 0,
-                  "прошедший": -1}
+RELATIVE_YEARS = {
+    "прошлый": -1,
+    "минувший": -1,
+    "предыдущий": -1,
+    "позапрошлый": -2,
+    "текущий": 0,
+    "этот": 0,
+    "нынешний": 0,
+    "истекший": -1,
+    "уходящий": 0,
+    "прошедший": -1,
+}
 # Their stems, for words pymorphy reads otherwise ("прошлого" as a noun): the lemma less its
 # two-letter ending ("прошлый" → "прошл", "этот" → "эт").
 RELATIVE_STEMS = {lemma[:-2]: offset for lemma, offset in RELATIVE_YEARS.items()}
 # Parts of a year → months from January.
-YEAR_PARTS = {("первый", "квартал"): 3, ("первый", "полугодие"): 6, ("первый", "половина"): 6,
-              ("второй", "квартал"): 6,
-              ("третий", "квартал"): 9, ("i", "квартал"): 3, ("ii", "квартал"): 6,
-              ("iii", "квартал"): 9}
+YEAR_PARTS = {
+    ("первый", "квартал"): 3,
+    ("первый", "полугодие"): 6,
+    ("первый", "половина"): 6,
+    ("второй", "квартал"): 6,
+    ("третий", "квартал"): 9,
+    ("i", "квартал"): 3,
+    ("ii", "квартал"): 6,
+    ("iii", "квартал"): 9,
+}
 # Words before a year that make it the base of a comparison, not the period of a figure.
-BASE_WORDS = {"показатель", "уровень", "сравнение", "относительно", "против", "аналогичный",
-              "результат"}
-
+BASE_WORDS = {
+    "показатель",
+    "уровень",
+    "сравнение",
+    "относительно",
+    "против",
+    "аналогичный",
+    "результат",
+}
 
 
 def relative_offset(word: str) -> int:
@@ -82,37 +113,45 @@ MONTH_COUNT = rule(
     normalized("месяц"),
 )
 MONTH_RANGE = rule(
-    MONTH, in_("-–—"),
+    MONTH,
+    in_("-–—"),
     MONTH.interpretation(Period.months.custom(lambda word: MONTHS[lemma_of(word.lower())])),
 )
 YEAR_PART = rule(
-    or_(dictionary({first for first, _ in YEAR_PARTS if not first.isascii()}),
-        in_caseless({first for first, _ in YEAR_PARTS if first.isascii()})),
+    or_(
+        dictionary({first for first, _ in YEAR_PARTS if not first.isascii()}),
+        in_caseless({first for first, _ in YEAR_PARTS if first.isascii()}),
+    ),
     dictionary({part for _, part in YEAR_PARTS}),
 ).interpretation(Period.months.custom(year_part_months))
 # "с января по сентябрь": months from January, written out.
 MONTH_SPAN = rule(
-    eq("с"), normalized("январь"), eq("по"),
+    eq("с"),
+    normalized("январь"),
+    eq("по"),
     MONTH.interpretation(Period.months.custom(lambda word: MONTHS[lemma_of(word.lower())])),
 )
 PART = or_(MONTH_COUNT, MONTH_RANGE, MONTH_SPAN, YEAR_PART)
 WHEN = or_(YEAR_RANGE, YEAR, RELATIVE)
 
-BASE_MARK = or_(rule(dictionary(BASE_WORDS)), rule(in_({"с", "к"})),
-                rule(eq("чем"), eq("в").optional()),  # "на 34 % больше, чем в 2024-м"
-                rule(normalized("аналогичный"), normalized("период")),
-                rule(normalized("тот"), eq("же"), normalized("период")))  # "с тем же периодом"
+BASE_MARK = or_(
+    rule(dictionary(BASE_WORDS)),
+    rule(in_({"с", "к"})),
+    rule(eq("чем"), eq("в").optional()),  # "на 34 % больше, чем в 2024-м"
+    rule(normalized("аналогичный"), normalized("период")),
+    rule(normalized("тот"), eq("же"), normalized("период")),
+)  # "с тем же периодом"
 TARGET_MARK = rule(in_({"к", "до"}))
 
 # "за первое полугодие нынешнего": the year left unsaid after a part of it.
 RELATIVE_BARE = rule(
-    dictionary(set(RELATIVE_YEARS)).interpretation(Period.relative.custom(relative_offset)))
+    dictionary(set(RELATIVE_YEARS)).interpretation(Period.relative.custom(relative_offset))
+)
 PERIOD = or_(
     rule(PART, or_(WHEN, RELATIVE_BARE).optional()),
     rule(TARGET_MARK.interpretation(Period.role.const("target")), WHEN),
     # "по сравнению с аналогичным периодом (в) 2016 году"
-    rule(BASE_MARK.interpretation(Period.role.const("base")), in_({"в", "во"}).optional(),
-         WHEN),
+    rule(BASE_MARK.interpretation(Period.role.const("base")), in_({"в", "во"}).optional(), WHEN),
     # "по сравнению с январём–мартом 2018 года": a compared part of a year is a base too
     rule(BASE_MARK.interpretation(Period.role.const("base")), PART, WHEN),
     WHEN,
@@ -144,14 +183,19 @@ def resolve_year(year: int | None, relative: int | None, pub_year: int | None) -
 # Where a period may be: a year, a month, "месяц", "квартал", "полугодие", or an adjective
 # of a relative year ("прошлого года"). A cheap filter before the parser, not the rule.
 # "прошлого года", "текущем году": a relative year, by the stems of RELATIVE_STEMS.
-RELATIVE_YEAR_WORDS = r"(?:" + "|".join(
-    (rf"\b{stem}" if len(stem) < 3 else stem) for stem in sorted(RELATIVE_STEMS, key=len,
-                                                                   reverse=True)
-) + r")\w*\s+год"
+RELATIVE_YEAR_WORDS = (
+    r"(?:"
+    + "|".join(
+        (rf"\b{stem}" if len(stem) < 3 else stem)
+        for stem in sorted(RELATIVE_STEMS, key=len, reverse=True)
+    )
+    + r")\w*\s+год"
+)
 PERIOD_TRIGGERS = re.compile(
     r"(?<!\d)(?:199\d|20\d\d|2100)(?!\d)|месяц|квартал|полугоди|январ|феврал|март|апрел|"
     r"\bма[йяе]\b|июн|июл|август|сентябр|октябр|ноябр|декабр|" + RELATIVE_YEAR_WORDS,
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # Enough before a trigger for "с аналогичным периодом" (the words before it, "по
 # сравнению", are not part of a period) and after it for "года"/"г."; every other part of
 # a period is a trigger itself. Each character more costs parse time on every sentence.
@@ -159,13 +203,17 @@ PERIOD_BEFORE, PERIOD_AFTER = 28, 12
 
 
 # "18 января, 2012, 14:33": a bare year after a day and month is a date, not a period.
-_DAY_MONTH_BEFORE = re.compile(r"\d{1,2}\s+(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|"
-                               r"сентябр|октябр|ноябр|декабр)\w*[,.]?\s*$", re.IGNORECASE)
+_DAY_MONTH_BEFORE = re.compile(
+    r"\d{1,2}\s+(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|"
+    r"сентябр|октябр|ноябр|декабр)\w*[,.]?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _in_calendar_date(text: str, start: int, length: int) -> bool:
-    return text[start:start + length].isdigit() and \
-        bool(_DAY_MONTH_BEFORE.search(text[max(0, start - 24):start]))
+    return text[start : start + length].isdigit() and bool(
+        _DAY_MONTH_BEFORE.search(text[max(0, start - 24) : start])
+    )
 
 
 def find_periods(text: str, offset: int = 0) -> list[PeriodSpan]:
@@ -179,9 +227,15 @@ def find_periods(text: str, offset: int = 0) -> list[PeriodSpan]:
             months = None
         if months == 12:
             months = None  # twelve months from January is the whole year
-        spans.append(PeriodSpan(
-            start=match.start, stop=match.stop,
-            year=found.year, relative=found.relative, months=months,
-            role=found.role or "period", to_year=found.span_years,
-        ))
+        spans.append(
+            PeriodSpan(
+                start=match.start,
+                stop=match.stop,
+                year=found.year,
+                relative=found.relative,
+                months=months,
+                role=found.role or "period",
+                to_year=found.span_years,
+            )
+        )
     return spans

@@ -18,23 +18,64 @@ from bilat.nlp import models
 QUOTE_CHARS = frozenset('«»"“”„')
 DASHES = frozenset({"-", "–", "—"})
 # Blocs and unions, as written: trade with one, or a meeting of one, is not between two sides.
-BLOCS = frozenset({"снг", "еаэс", "евразэс", "ес", "евросоюз", "отг", "шос", "брикс", "асеан",
-                   "оэс", "ееэс", "одкб", "содружества", "содружество", "нато", "оон",
-                   "обсе", "опек", "g20", "g7", "апек", "оис"})
+BLOCS = frozenset(
+    {
+        "снг",
+        "еаэс",
+        "евразэс",
+        "ес",
+        "евросоюз",
+        "отг",
+        "шос",
+        "брикс",
+        "асеан",
+        "оэс",
+        "ееэс",
+        "одкб",
+        "содружества",
+        "содружество",
+        "нато",
+        "оон",
+        "обсе",
+        "опек",
+        "g20",
+        "g7",
+        "апек",
+        "оис",
+    }
+)
 # "и.о." comes out of the tokenizer as four tokens.
 ACTING_TOKENS = ("и", ".", "о", ".")
 # "исполняющий обязанности председателя": the head after this noun stays in the genitive.
 ACTING_NOUN = "обязанность"
 # UD case → pymorphy (OpenCorpora) case, to pick the parse natasha's tagger agrees with.
-OC_CASES = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct",
-            "Nom": "nomn"}
+OC_CASES = {
+    "Gen": "gent",
+    "Dat": "datv",
+    "Acc": "accs",
+    "Ins": "ablt",
+    "Loc": "loct",
+    "Nom": "nomn",
+}
 NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
 # Case endings of names pymorphy does not know ("Кошербаевым", "Кара-оолом"), by gender:
 # (ending, replacement), longest first.
 NAME_ENDINGS = {
-    "Masc": (("ского", "ский"), ("скому", "ский"), ("ским", "ский"), ("цкого", "цкий"),
-             ("цкому", "цкий"), ("цким", "цкий"), ("ым", ""), ("ом", ""), ("ем", ""),
-             ("а", ""), ("у", ""), ("е", ""), ("я", "й")),
+    "Masc": (
+        ("ского", "ский"),
+        ("скому", "ский"),
+        ("ским", "ский"),
+        ("цкого", "цкий"),
+        ("цкому", "цкий"),
+        ("цким", "цкий"),
+        ("ым", ""),
+        ("ом", ""),
+        ("ем", ""),
+        ("а", ""),
+        ("у", ""),
+        ("е", ""),
+        ("я", "й"),
+    ),
     "Fem": (("ой", "а"), ("ей", "я"), ("ую", "ая"), ("у", "а"), ("ы", "а"), ("е", "а")),
 }
 # A masculine name declines like "Ермек" → "Ермека" only when its stem ends in a consonant:
@@ -66,12 +107,13 @@ def token_span(sentence: Sentence, start: int, stop: int) -> tuple[int, int]:
 def io_prefix(tokens: Sequence[Token], i: int) -> int:
     """How many tokens right before ``i`` spell "и.о."; 0 if they do not."""
     n = len(ACTING_TOKENS)
-    texts = tuple(t.text.lower() for t in tokens[max(0, i - n):i])
+    texts = tuple(t.text.lower() for t in tokens[max(0, i - n) : i])
     return n if texts == ACTING_TOKENS else 0
 
 
-def nominative_name(tokens: Sequence[Token], case: str | None = None,
-                    gender: str | None = None) -> str:
+def nominative_name(
+    tokens: Sequence[Token], case: str | None = None, gender: str | None = None
+) -> str:
     """A name in the nominative. natasha's tagger often misses the case of rare names
     ("Ермеком Кошербаевым" tagged Nom), so the case is that of the role the name stands in
     apposition to, else the one most of the name's words carry; the gender is that of a
@@ -88,9 +130,12 @@ def _name_case(words: Sequence[Token]) -> str | None:
     votes = Counter(t.feats.get("Case") for t in words)
     shared: set[str] | None = None
     for token in words:
-        cases = {case for case, oc in OC_CASES.items()
-                 for grammemes in _name_parses(token.text)
-                 if oc in grammemes}
+        cases = {
+            case
+            for case, oc in OC_CASES.items()
+            for grammemes in _name_parses(token.text)
+            if oc in grammemes
+        }
         if cases:
             shared = cases if shared is None else shared & cases
     if shared:
@@ -115,7 +160,6 @@ def _name_parses(word: str) -> tuple[frozenset[str], ...]:
     return tuple(found)
 
 
-
 def _name_gender(words: Sequence[Token], hint: str | None) -> str:
     for token in words:
         for parse in models().morph_vocab.parse(token.text.lower())[:2]:
@@ -127,8 +171,7 @@ def _name_gender(words: Sequence[Token], hint: str | None) -> str:
     return words[0].feats.get("Gender", "Masc") if words else "Masc"
 
 
-def nominative_phrase(text: str, tokens: Sequence[Token], start: int, stop: int,
-                      head: int) -> str:
+def nominative_phrase(text: str, tokens: Sequence[Token], start: int, stop: int, head: int) -> str:
     """The text of tokens [start, stop] with the head and the adjectives agreeing with it
     put in the nominative: "Губернатором Красноярского края" → "Губернатор Красноярского края"."""
     case = tokens[head].feats.get("Case")
@@ -138,11 +181,15 @@ def nominative_phrase(text: str, tokens: Sequence[Token], start: int, stop: int,
     for i in range(start, stop + 1):
         token = tokens[i]
         word = token.text
-        if case and case != "Nom" and (i == head or (i < head and token.pos == "ADJ"
-                                                    and token.feats.get("Case") == case)):
-            word = _nominative_word(token, case, tokens[head].feats.get("Gender", "Masc"),
-                                    names=False)
-        gap = text[tokens[i - 1].stop:token.start] if i > start else ""
+        if (
+            case
+            and case != "Nom"
+            and (i == head or (i < head and token.pos == "ADJ" and token.feats.get("Case") == case))
+        ):
+            word = _nominative_word(
+                token, case, tokens[head].feats.get("Gender", "Masc"), names=False
+            )
+        gap = text[tokens[i - 1].stop : token.start] if i > start else ""
         parts.append(gap + word)
     return "".join(parts)
 
@@ -159,8 +206,11 @@ def _nominative_word(token: Token, case: str | None, gender: str, names: bool) -
         return _recase(_strip_ending(word, gender), token.text)
     for parse in vocab.parse(word):
         grammemes = set(parse.tag._grammemes_tuple)
-        if wanted in grammemes and "plur" not in grammemes \
-                and (not names or grammemes & NAME_GRAMMEMES):
+        if (
+            wanted in grammemes
+            and "plur" not in grammemes
+            and (not names or grammemes & NAME_GRAMMEMES)
+        ):
             agree = {gender} if parse.pos == "ADJ" else set()
             form = parse.inflect({"Nom", "Sing", *agree}) or parse.inflect({"Nom"})
             if form:
@@ -173,8 +223,11 @@ def _nominative_word(token: Token, case: str | None, gender: str, names: bool) -
 def _strip_ending(word: str, gender: str) -> str:
     for ending, replacement in NAME_ENDINGS.get(gender, NAME_ENDINGS["Masc"]):
         stem = word[: -len(ending)]
-        if word.endswith(ending) and len(stem) > 2 and \
-                (replacement or gender == "Fem" or stem[-1] not in VOWELS):
+        if (
+            word.endswith(ending)
+            and len(stem) > 2
+            and (replacement or gender == "Fem" or stem[-1] not in VOWELS)
+        ):
             return stem + replacement
     return word
 
@@ -184,8 +237,10 @@ def _recase(word: str, like: str) -> str:
     if like.isupper() and len(like) > 1:
         return word.upper()
     parts, model = word.split("-"), like.split("-")
-    return "-".join(p.capitalize() if i < len(model) and model[i][:1].isupper() else p
-                    for i, p in enumerate(parts))
+    return "-".join(
+        p.capitalize() if i < len(model) and model[i][:1].isupper() else p
+        for i, p in enumerate(parts)
+    )
 
 
 def is_patronymic(word: str) -> bool:
@@ -194,5 +249,6 @@ def is_patronymic(word: str) -> bool:
 
 def is_first_name(word: str) -> bool:
     parses = models().morph_vocab.parse(word.lower())
-    return any("Name" in p.tag._grammemes_tuple and "nomn" in p.tag._grammemes_tuple
-               for p in parses[:2])
+    return any(
+        "Name" in p.tag._grammemes_tuple and "nomn" in p.tag._grammemes_tuple for p in parses[:2]
+    )

@@ -20,12 +20,20 @@ def organization_facts(ctx: DocContext, index: OrgIndex) -> list[Fact]:
     for org in index.orgs:
         start, stop = org.spans[0]
         sentence = next((s for s in line_sentences(ctx) if s.start <= start < s.stop), None)
-        evidence = Evidence(sentence.text, sentence.start, sentence.stop) if sentence \
+        evidence = (
+            Evidence(sentence.text, sentence.start, sentence.stop)
+            if sentence
             else Evidence(text[start:stop], start, stop)
-        fields = {"name": org.name, "abbreviation": org.abbreviation, "country": org.country,
-                  "mentions": len(org.spans)}
-        facts.append(Fact("organization", fields, evidence, CONFIDENCE_ORGANIZATION,
-                          rule="organization.ner"))
+        )
+        fields = {
+            "name": org.name,
+            "abbreviation": org.abbreviation,
+            "country": org.country,
+            "mentions": len(org.spans),
+        }
+        facts.append(
+            Fact("organization", fields, evidence, CONFIDENCE_ORGANIZATION, rule="organization.ner")
+        )
     return facts
 
 

@@ -27,8 +27,26 @@ from bilat.extract.people.roles import (
 from bilat.model import Entity, Sentence, Token
 
 # Lower-case words inside names.
-NAME_PARTICLES = frozenset({"бин", "ибн", "аль", "ан", "де", "ван", "фон", "дер", "ла", "ле",
-                            "ди", "да", "дель", "оглы", "улы", "кызы"})
+NAME_PARTICLES = frozenset(
+    {
+        "бин",
+        "ибн",
+        "аль",
+        "ан",
+        "де",
+        "ван",
+        "фон",
+        "дер",
+        "ла",
+        "ле",
+        "ди",
+        "да",
+        "дель",
+        "оглы",
+        "улы",
+        "кызы",
+    }
+)
 # A Russian patronymic, never a first name; "-улы", "-оглы" may end first names too
 # ("Гурбангулы").
 RUSSIAN_PATRONYMIC = ("вич", "вна", "чна")
@@ -75,10 +93,19 @@ class Person:
         """Surname, first name and patronymic, for merging people across documents. A
         first name alone ("Ермек") is no surname: it never joins another document's."""
         lone = self.first is None and " " not in self.name and is_first_name(self.name)
-        patronymic = next((w for w in self.name.split()
-                           if is_patronymic(w) and w not in (self.surname, self.first)), None)
-        return {"surname": None if lone else self.surname,
-                "first_name": self.name if lone else self.first, "patronymic": patronymic}
+        patronymic = next(
+            (
+                w
+                for w in self.name.split()
+                if is_patronymic(w) and w not in (self.surname, self.first)
+            ),
+            None,
+        )
+        return {
+            "surname": None if lone else self.surname,
+            "first_name": self.name if lone else self.first,
+            "patronymic": patronymic,
+        }
 
     def attr(self, name: str) -> str | None:
         """The first organization/country/region any of the person's roles tells; a head of
@@ -91,8 +118,12 @@ class Person:
     def fields(self) -> dict[str, str | None]:
         """What a fact says about a person: speaker of a quote, participant of an event."""
         role = self.role
-        return {"name": self.name, "role": role.text if role else None,
-                "organization": self.attr("organization"), "country": self.attr("country")}
+        return {
+            "name": self.name,
+            "role": role.text if role else None,
+            "organization": self.attr("organization"),
+            "country": self.attr("country"),
+        }
 
 
 @dataclass(frozen=True)
@@ -113,8 +144,12 @@ class People:
 
     def with_role(self, head: str, offset: int) -> Person | None:
         """The latest person before ``offset`` whose role has this head ("директор")."""
-        found = [(m.start, p) for p in self.persons for m in p.mentions
-                 if m.start < offset and any(r.head == head for r in p.roles)]
+        found = [
+            (m.start, p)
+            for p in self.persons
+            for m in p.mentions
+            if m.start < offset and any(r.head == head for r in p.roles)
+        ]
         return max(found, key=lambda item: item[0])[1] if found else None
 
 
@@ -132,9 +167,10 @@ def _find_people(ctx: DocContext) -> People:
     return People(tuple(_merge(mentions)))
 
 
-def _with_nearby_roles(ctx: DocContext, orgs: OrgIndex,
-                       mentions: list[PersonMention]) -> list[PersonMention]:
-    """"Премьер-министр Израиля заявил …" beside a sentence naming one person only (the
+def _with_nearby_roles(
+    ctx: DocContext, orgs: OrgIndex, mentions: list[PersonMention]
+) -> list[PersonMention]:
+    """ "Премьер-министр Израиля заявил …" beside a sentence naming one person only (the
     next one, else the previous one): the role is that person's."""
     sentences = line_sentences(ctx)
     named = {m.sentence for m in mentions}
@@ -147,7 +183,8 @@ def _with_nearby_roles(ctx: DocContext, orgs: OrgIndex,
             if len({fold(split_name(m.name)[1]) for m in people}) == 1:
                 target = people[0]
                 mentions[mentions.index(target)] = replace(
-                    target, more_roles=(*target.more_roles, role))
+                    target, more_roles=(*target.more_roles, role)
+                )
                 break
             if people:
                 break
@@ -155,7 +192,7 @@ def _with_nearby_roles(ctx: DocContext, orgs: OrgIndex,
 
 
 def _missed_surnames(ctx: DocContext, mentions: list[PersonMention]) -> list[PersonMention]:
-    """"Хабиров выступил …" opening a text escapes the NER now and then; a capitalised word
+    """ "Хабиров выступил …" opening a text escapes the NER now and then; a capitalised word
     that is the surname of a person named elsewhere in the text is that person."""
     surnames = {fold(split_name(m.name)[1]) for m in mentions if len(m.name.split()) > 1}
     taken = [(m.start, m.stop) for m in mentions]
@@ -168,8 +205,7 @@ def _missed_surnames(ctx: DocContext, mentions: list[PersonMention]) -> list[Per
                 continue
             name = nominative_name([token])
             if fold(name) in surnames or fold(token.lemma) in surnames:
-                found.append(PersonMention(token.start, token.stop, token.text, name, index,
-                                           None))
+                found.append(PersonMention(token.start, token.stop, token.text, name, index, None))
     return found
 
 
@@ -181,22 +217,32 @@ def _mentions(ctx: DocContext, orgs: OrgIndex) -> Iterator[PersonMention]:
             continue
         for entity in by_sentence.get(index, []):
             first, last = token_span(sentence, entity.start, entity.stop)
-            if not _looks_like_name(sentence.tokens[first:last + 1]):
+            if not _looks_like_name(sentence.tokens[first : last + 1]):
                 continue
             before_name = roles_before(ctx, orgs, sentence, first)
             roles = before_name or roles_after(ctx, orgs, sentence, last)
             predicate = role_predicate(ctx, orgs, sentence, first, last)
             roles += [predicate] if predicate else []
             before = before_name[0] if before_name else None
-            name = nominative_name(sentence.tokens[first:last + 1],
-                                   before.case if before else None,
-                                   roles[0].gender if roles else None)
-            yield PersonMention(entity.start, entity.stop, entity.text, name, index,
-                                roles[0] if roles else None, tuple(roles[1:]))
+            name = nominative_name(
+                sentence.tokens[first : last + 1],
+                before.case if before else None,
+                roles[0].gender if roles else None,
+            )
+            yield PersonMention(
+                entity.start,
+                entity.stop,
+                entity.text,
+                name,
+                index,
+                roles[0] if roles else None,
+                tuple(roles[1:]),
+            )
 
 
-def _entities_by_sentence(sentences: Sequence[Sentence],
-                          entities: Sequence[Entity]) -> dict[int, list[Entity]]:
+def _entities_by_sentence(
+    sentences: Sequence[Sentence], entities: Sequence[Entity]
+) -> dict[int, list[Entity]]:
     found: dict[int, list[Entity]] = {}
     for entity in entities:
         if entity.type != "PER":
@@ -224,13 +270,18 @@ def _merge(mentions: list[PersonMention]) -> list[Person]:
     """Full names first, then lone surnames ("Хабиров") joined to the full name they end."""
     persons: list[Person] = []
     # full first names before initials, so that "А. Лукашенко" finds "Александр Лукашенко"
-    full = sorted((m for m in mentions if len(m.name.split()) > 1),
-                  key=lambda m: -len(split_name(m.name)[0] or ""))
+    full = sorted(
+        (m for m in mentions if len(m.name.split()) > 1),
+        key=lambda m: -len(split_name(m.name)[0] or ""),
+    )
     single = [m for m in mentions if len(m.name.split()) == 1]
     for mention in full:
         first, surname = split_name(mention.name)
-        bearers = [p for p in persons if fold(p.surname) == fold(surname)
-                   and _first_names_agree(p.first, first)]
+        bearers = [
+            p
+            for p in persons
+            if fold(p.surname) == fold(surname) and _first_names_agree(p.first, first)
+        ]
         person = bearers[0] if len(bearers) == 1 else None
         if person is None:
             person = Person(name=mention.name, surname=surname, first=first)

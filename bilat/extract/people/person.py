@@ -26,10 +26,20 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
 def _person_fact(ctx: DocContext, person: Person) -> Fact:
     mention = next((m for m in person.mentions if m.role), person.mentions[0])
     sentence = line_sentences(ctx)[mention.sentence]
-    fields = {**person.fields(), "region": person.attr("region"), **person.parts(),
-              "roles": list(dict.fromkeys(r.text for r in person.roles)),
-              "aliases": person.aliases, "mentions": len(person.mentions)}
+    fields = {
+        **person.fields(),
+        "region": person.attr("region"),
+        **person.parts(),
+        "roles": list(dict.fromkeys(r.text for r in person.roles)),
+        "aliases": person.aliases,
+        "mentions": len(person.mentions),
+    }
     confidence = CONFIDENCE_WITH_ROLE if person.role else CONFIDENCE_NAME_ONLY
-    return Fact("person", fields, Evidence(sentence.text, sentence.start, sentence.stop),
-                confidence, rule="person.ner+role" if person.role else "person.ner",
-                trace=tuple(m.text for m in person.mentions))
+    return Fact(
+        "person",
+        fields,
+        Evidence(sentence.text, sentence.start, sentence.stop),
+        confidence,
+        rule="person.ner+role" if person.role else "person.ner",
+        trace=tuple(m.text for m in person.mentions),
+    )

@@ -25,15 +25,53 @@ from bilat.extract.people.roles import GROUP_HEADS, is_role_word
 from bilat.model import Evidence, Fact, Sentence, Token
 
 # Lemmas of verbs (and short adjectives) that introduce speech.
-SPEECH_VERBS = frozenset({
-    "сказать", "говорить", "отметить", "отмечать", "подчеркнуть", "подчеркивать",
-    "подчёркивать", "заявить", "заявлять", "добавить", "добавлять", "сообщить", "сообщать",
-    "пояснить", "пояснять", "рассказать", "рассказывать", "считать", "уточнить", "напомнить",
-    "подтвердить", "указать", "указывать", "признать", "признаваться", "констатировать",
-    "заметить", "резюмировать", "привести", "обратить", "акцентировать", "уверенный",
-    "убежденный", "убеждённый", "полагать", "убедить", "процитировать", "ответить",
-    "выразить", "высказаться", "поделиться", "прокомментировать", "написать",
-})
+SPEECH_VERBS = frozenset(
+    {
+        "сказать",
+        "говорить",
+        "отметить",
+        "отмечать",
+        "подчеркнуть",
+        "подчеркивать",
+        "подчёркивать",
+        "заявить",
+        "заявлять",
+        "добавить",
+        "добавлять",
+        "сообщить",
+        "сообщать",
+        "пояснить",
+        "пояснять",
+        "рассказать",
+        "рассказывать",
+        "считать",
+        "уточнить",
+        "напомнить",
+        "подтвердить",
+        "указать",
+        "указывать",
+        "признать",
+        "признаваться",
+        "констатировать",
+        "заметить",
+        "резюмировать",
+        "привести",
+        "обратить",
+        "акцентировать",
+        "уверенный",
+        "убежденный",
+        "убеждённый",
+        "полагать",
+        "убедить",
+        "процитировать",
+        "ответить",
+        "выразить",
+        "высказаться",
+        "поделиться",
+        "прокомментировать",
+        "написать",
+    }
+)
 # "По словам X, …", "По мнению X, …".
 REPORTED_INTROS = frozenset({"слово", "мнение", "оценка"})
 # Words that stand for the last speaker.
@@ -80,8 +118,11 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
     people = find_people(ctx)
     quotes = _direct(ctx, sentences)
     covered = [(q.start, q.stop) for q in quotes]
-    quotes += [q for q in _reported(sentences)
-               if not any(q.start < hi and lo < q.stop for lo, hi in covered)]
+    quotes += [
+        q
+        for q in _reported(sentences)
+        if not any(q.start < hi and lo < q.stop for lo, hi in covered)
+    ]
     facts: list[Fact] = []
     last: Person | None = None
     for quote in sorted(quotes, key=lambda q: q.start):
@@ -95,22 +136,26 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
 
 # ── direct speech ──────────────────────────────────────────────────────────────────────
 
+
 def _direct(ctx: DocContext, sentences: Sequence[Sentence]) -> list[Quote]:
     text = ctx.analysis.text
     quotes = []
     for open_, close in quoted_spans(text):
-        if ctx.furniture.covers(open_, close) or len(text[open_ + 1:close].split()) \
-                < MIN_QUOTE_WORDS:
+        if (
+            ctx.furniture.covers(open_, close)
+            or len(text[open_ + 1 : close].split()) < MIN_QUOTE_WORDS
+        ):
             continue
         after = AFTER_QUOTE.match(text, close + 1)
         if after and _has_speech_verb(sentences, after.start("attr"), after.end("attr")):
             lo, hi = after.start("attr"), after.end("attr")
-            quotes.append(Quote(open_, hi, _clean(text[open_ + 1:close]), "direct", (lo, hi)))
+            quotes.append(Quote(open_, hi, _clean(text[open_ + 1 : close]), "direct", (lo, hi)))
             continue
         intro = _intro(text, open_)
         if intro:
-            quotes.append(Quote(intro[0], close + 1, _clean(text[open_ + 1:close]), "direct",
-                                intro))
+            quotes.append(
+                Quote(intro[0], close + 1, _clean(text[open_ + 1 : close]), "direct", intro)
+            )
     return quotes + _dialogue(ctx, sentences)
 
 
@@ -120,9 +165,12 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     spans, stack = [], []
     for i, ch in enumerate(text):
         if ch == '"':
-            opening = (i == 0 or not text[i - 1].strip() or text[i - 1] in "(:«—–-") \
-                and i + 1 < len(text) and (text[i + 1].strip() or not stack)
-            if opening and not (stack and stack[-1][1] == '"' and not text[i + 1:i + 2].strip()):
+            opening = (
+                (i == 0 or not text[i - 1].strip() or text[i - 1] in "(:«—–-")
+                and i + 1 < len(text)
+                and (text[i + 1].strip() or not stack)
+            )
+            if opening and not (stack and stack[-1][1] == '"' and not text[i + 1 : i + 2].strip()):
                 stack.append((i, '"'))
                 continue
         if stack and ch == QUOTE_PAIRS[stack[-1][1]]:
@@ -135,12 +183,11 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _intro(text: str, open_: int) -> tuple[int, int] | None:
-    """"Талгат Калиев подчеркивает:" right before the quote (on its line or the one above)."""
+    """ "Талгат Калиев подчеркивает:" right before the quote (on its line or the one above)."""
     before = text[:open_].rstrip()
     if not before.endswith(":"):
         return None
-    start = max(before.rfind("\n"), before.rfind(". "), before.rfind("! "),
-                before.rfind("? ")) + 1
+    start = max(before.rfind("\n"), before.rfind(". "), before.rfind("! "), before.rfind("? ")) + 1
     return start, len(before) - 1
 
 
@@ -155,13 +202,15 @@ def _dialogue(ctx: DocContext, sentences: Sequence[Sentence]) -> list[Quote]:
         speech, attribution = _split_dialogue(sentences, body, base)
         words = " ".join(speech)
         if len(words.split()) >= MIN_QUOTE_WORDS:
-            quotes.append(Quote(line.start("body"), line.end(), _clean(words), "direct",
-                                attribution))
+            quotes.append(
+                Quote(line.start("body"), line.end(), _clean(words), "direct", attribution)
+            )
     return quotes
 
 
-def _split_dialogue(sentences: Sequence[Sentence], body: str,
-                    base: int) -> tuple[list[str], tuple[int, int] | None]:
+def _split_dialogue(
+    sentences: Sequence[Sentence], body: str, base: int
+) -> tuple[list[str], tuple[int, int] | None]:
     parts, position = [], 0
     for match in SPACED_DASH.finditer(body):
         parts.append((position, match.start()))
@@ -171,9 +220,12 @@ def _split_dialogue(sentences: Sequence[Sentence], body: str,
     attribution = None
     for n, (lo, hi) in enumerate(parts):
         piece = body[lo:hi].strip()
-        after_speech = n > 0 and body[parts[n - 1][1] - 1:parts[n - 1][1]] in ",!?…"
-        if attribution is None and after_speech and \
-                _has_speech_verb(sentences, base + lo, base + hi):
+        after_speech = n > 0 and body[parts[n - 1][1] - 1 : parts[n - 1][1]] in ",!?…"
+        if (
+            attribution is None
+            and after_speech
+            and _has_speech_verb(sentences, base + lo, base + hi)
+        ):
             attribution = (base + lo, base + hi)
         elif speech and n > 0 and attribution is None:
             speech[-1] = f"{speech[-1]} – {piece}"  # a dash inside the speech itself
@@ -188,6 +240,7 @@ def _clean(text: str) -> str:
 
 # ── reported speech ────────────────────────────────────────────────────────────────────
 
+
 def _reported(sentences: Sequence[Sentence]) -> list[Quote]:
     quotes = []
     for sentence in sentences:
@@ -198,56 +251,79 @@ def _reported(sentences: Sequence[Sentence]) -> list[Quote]:
 
 
 def _according_to(sentence: Sentence) -> Quote | None:
-    """"По словам спикера, …", "Как подчеркнул спикер, …", and at the end: "…, как
+    """ "По словам спикера, …", "Как подчеркнул спикер, …", and at the end: "…, как
     отметил министр"."""
     tokens = sentence.tokens
     for k, token in enumerate(tokens[:-2]):
-        intro = (token.lemma == "по" and tokens[k + 1].lemma in REPORTED_INTROS) or \
-            (token.lemma == "как" and tokens[k + 1].lemma in SPEECH_VERBS)
+        intro = (token.lemma == "по" and tokens[k + 1].lemma in REPORTED_INTROS) or (
+            token.lemma == "как" and tokens[k + 1].lemma in SPEECH_VERBS
+        )
         if not intro or (k and tokens[k - 1].text != ","):
             continue
         comma = _next_comma(tokens, k + 2)
-        if comma is not None and tokens[comma + 1:]:
-            said, end = tokens[comma + 1:], tokens[comma].start
+        if comma is not None and tokens[comma + 1 :]:
+            said, end = tokens[comma + 1 :], tokens[comma].start
         elif comma is None and k:
-            said, end = tokens[:k - 1], tokens[-1].stop
+            said, end = tokens[: k - 1], tokens[-1].stop
         else:
             return None
-        return Quote(sentence.start, sentence.stop, _span_text(sentence, said), "reported",
-                     (tokens[k].start, end))
+        return Quote(
+            sentence.start,
+            sentence.stop,
+            _span_text(sentence, said),
+            "reported",
+            (tokens[k].start, end),
+        )
     return None
 
 
 def _that_clause(sentence: Sentence) -> Quote | None:
-    """"Фарид Шафиев подтвердил, что …": the subject before the verb is the speaker."""
+    """ "Фарид Шафиев подтвердил, что …": the subject before the verb is the speaker."""
     tokens = sentence.tokens
     for v, token in enumerate(tokens[:-2]):
-        if token.lemma in SPEECH_VERBS and tokens[v + 1].text == "," \
-                and tokens[v + 2].lemma == "что" and v > 0:
+        if (
+            token.lemma in SPEECH_VERBS
+            and tokens[v + 1].text == ","
+            and tokens[v + 2].lemma == "что"
+            and v > 0
+        ):
             start = _clause_start(tokens, v)
-            rest = tokens[v + 3:]
-            return Quote(sentence.start, sentence.stop, _span_text(sentence, rest), "reported",
-                         (tokens[start].start, token.stop))
+            rest = tokens[v + 3 :]
+            return Quote(
+                sentence.start,
+                sentence.stop,
+                _span_text(sentence, rest),
+                "reported",
+                (tokens[start].start, token.stop),
+            )
     return None
 
 
 def _parenthetical(sentence: Sentence) -> Quote | None:
-    """"Казахстан, отметил он, готов …" and "…, – считает эксперт X." """
+    """ "Казахстан, отметил он, готов …" and "…, – считает эксперт X." """
     tokens = sentence.tokens
     for c, token in enumerate(tokens[:-2]):
         if token.text != "," or c == 0:
             continue
         v = c + 2 if tokens[c + 1].text in "-–—" else c + 1
-        if v >= len(tokens) or tokens[v].lemma not in SPEECH_VERBS or \
-                tokens[v].feats.get("VerbForm") == "Inf":
+        if (
+            v >= len(tokens)
+            or tokens[v].lemma not in SPEECH_VERBS
+            or tokens[v].feats.get("VerbForm") == "Inf"
+        ):
             continue
         end = _next_comma(tokens, v + 1)
         stop = end if end is not None else len(tokens)
         if stop - v > 1 + MAX_VERB_POSITION * 4:
             continue
-        rest = [*tokens[:c], *tokens[stop + 1:]] if end is not None else list(tokens[:c])
-        return Quote(sentence.start, sentence.stop, _span_text(sentence, rest), "reported",
-                     (tokens[v].start, tokens[stop - 1].stop))
+        rest = [*tokens[:c], *tokens[stop + 1 :]] if end is not None else list(tokens[:c])
+        return Quote(
+            sentence.start,
+            sentence.stop,
+            _span_text(sentence, rest),
+            "reported",
+            (tokens[v].start, tokens[stop - 1].stop),
+        )
     return None
 
 
@@ -267,27 +343,38 @@ def _span_text(sentence: Sentence, tokens: Sequence[Token]) -> str:
     if not words:
         return ""
     base = sentence.start
-    pieces = [sentence.text[words[0].start - base:words[0].stop - base]]
+    pieces = [sentence.text[words[0].start - base : words[0].stop - base]]
     for before, token in itertools.pairwise(words):
         gap = " " if token.start > before.stop else ""
-        pieces.append(gap + sentence.text[token.start - base:token.stop - base])
+        pieces.append(gap + sentence.text[token.start - base : token.stop - base])
     return _clean("".join(pieces))
 
 
 # ── speakers ───────────────────────────────────────────────────────────────────────────
 
+
 def _tokens_in(sentences: Sequence[Sentence], lo: int, hi: int) -> list[Token]:
-    return [t for s in sentences if s.start < hi and s.stop > lo for t in s.tokens
-            if lo <= t.start and t.stop <= hi]
+    return [
+        t
+        for s in sentences
+        if s.start < hi and s.stop > lo
+        for t in s.tokens
+        if lo <= t.start and t.stop <= hi
+    ]
 
 
 def _has_speech_verb(sentences: Sequence[Sentence], lo: int, hi: int) -> bool:
     tokens = [t for t in _tokens_in(sentences, lo, hi) if t.pos != "PUNCT"]
-    return any(t.lemma in SPEECH_VERBS for t in tokens[:MAX_VERB_POSITION + 2])
+    return any(t.lemma in SPEECH_VERBS for t in tokens[: MAX_VERB_POSITION + 2])
 
 
-def _speaker(ctx: DocContext, people: People, sentences: Sequence[Sentence], quote: Quote,
-             last: Person | None) -> Speaker | None:
+def _speaker(
+    ctx: DocContext,
+    people: People,
+    sentences: Sequence[Sentence],
+    quote: Quote,
+    last: Person | None,
+) -> Speaker | None:
     if quote.attribution is None:
         return _previous_subject(people, sentences, quote, last)
     lo, hi = quote.attribution
@@ -298,16 +385,19 @@ def _speaker(ctx: DocContext, people: People, sentences: Sequence[Sentence], quo
     for token in tokens:
         if token.lemma in ANAPHORS:
             return Speaker(last or _last_named(people, lo), None, "anaphor")
-        if is_role_word(token.lemma) and token.feats.get("Number") != "Plur" \
-                and token.lemma not in GROUP_HEADS:
-            found = people.with_role(token.lemma, lo) or _last_named(people, lo,
-                                                                      NEAR_ANAPHOR_CHARS)
+        if (
+            is_role_word(token.lemma)
+            and token.feats.get("Number") != "Plur"
+            and token.lemma not in GROUP_HEADS
+        ):
+            found = people.with_role(token.lemma, lo) or _last_named(people, lo, NEAR_ANAPHOR_CHARS)
             return Speaker(found, None if found else _role_text(ctx, tokens, token), "role")
     return None
 
 
-def _previous_subject(people: People, sentences: Sequence[Sentence], quote: Quote,
-                      last: Person | None) -> Speaker | None:
+def _previous_subject(
+    people: People, sentences: Sequence[Sentence], quote: Quote, last: Person | None
+) -> Speaker | None:
     """A dialogue line with no attribution continues the person the paragraph before it is
     about: "Он поблагодарил …" then "– Многие годы …"."""
     before = [s for s in sentences if s.stop <= quote.start]
@@ -343,9 +433,9 @@ def _fact(ctx: DocContext, quote: Quote, speaker: Speaker) -> Fact:
     else:
         who = {"name": None, "role": speaker.role, "organization": None, "country": None}
     confidence = {"name": CONFIDENCE_NAMED, "previous": CONFIDENCE_UNATTRIBUTED}.get(
-        speaker.how, CONFIDENCE_RESOLVED)
+        speaker.how, CONFIDENCE_RESOLVED
+    )
     text = ctx.analysis.text
-    evidence = Evidence(text[quote.start:quote.stop], quote.start, quote.stop)
-    fields = {"speaker": who, "text": quote.text, "mode": quote.mode,
-              "attributed_by": speaker.how}
+    evidence = Evidence(text[quote.start : quote.stop], quote.start, quote.stop)
+    fields = {"speaker": who, "text": quote.text, "mode": quote.mode, "attributed_by": speaker.how}
     return Fact("quote", fields, evidence, confidence, rule=f"quote.{quote.mode}.{speaker.how}")

@@ -25,36 +25,183 @@ from bilat.extract.people.posts import DESTINATION_PREPOSITIONS, post_end
 from bilat.model import Sentence, Token
 
 # Head nouns of a role (lemmas). A person's role is the noun group one of these heads.
-ROLE_WORDS = frozenset({
-    "глава", "губернатор", "вице-губернатор", "мэр", "аким", "хоким", "президент",
-    "вице-президент", "премьер-министр", "премьер", "вице-премьер", "министр", "вице-министр",
-    "замминистра", "заместитель", "зампред", "председатель", "сопредседатель", "директор",
-    "гендиректор", "руководитель", "начальник", "управляющий", "посол", "консул", "генконсул",
-    "атташе", "секретарь", "советник", "представитель", "полпред", "уполномоченный",
-    "спикер", "депутат", "сенатор", "член", "координатор", "лидер", "ректор", "проректор",
-    "декан", "профессор", "доцент", "эксперт", "аналитик", "политолог", "экономист",
-    "дипломат", "журналист", "корреспондент", "исследователь", "сотрудник", "специалист",
-    "основатель", "сооснователь", "владелец", "совладелец", "акционер", "менеджер",
-    "генсек", "генсекретарь", "канцлер", "король", "шейх", "эмир", "госсекретарь",
-    "вице-мэр", "префект", "начштаба", "командующий", "прокурор", "судья",
-    "омбудсмен", "правозащитник", "тренер", "главнокомандующий", "пресс-секретарь",
-    "замглавы", "замгубернатора", "завкафедрой", "заведующий", "научный", "историк",
-    "кандидат", "доктор", "академик", "вице-спикер", "президент-гендиректор", "руководство",
-    # sport, media, the army, the church: factRuEval's news names them as often as officials
-    "полузащитник", "защитник", "нападающий", "форвард", "вратарь", "голкипер", "капитан",
-    "игрок", "пилот", "гонщик", "бундестренер", "наставник", "фотограф", "оператор",
-    "редактор", "главред", "обозреватель", "колумнист", "ведущий", "солист", "вокалист",
-    "режиссер", "режиссёр", "продюсер", "астронавт", "космонавт", "докладчик",
-    "наблюдатель", "парламентарий", "архиепископ", "митрополит", "патриарх", "епископ",
-    "муфтий", "царь", "шеф", "генерал", "генерал-майор", "генерал-лейтенант",
-    "генерал-полковник", "полковник", "адмирал", "маршал", "адвокат", "следователь",
-    "председательствующий", "инженер", "рабочий", "политик", "бизнесмен", "предприниматель",
-    "банкир", "писатель", "поэт", "актер", "актёр", "актриса", "певец", "певица", "музыкант",
-    "композитор", "художник", "ученый", "учёный", "физик", "юрист", "врач",
-    "помощник", "конгрессмен", "командир", "главком", "футболист", "хоккеист", "теннисист",
-    "теннисистка", "боксер", "боксёр", "спортсмен", "спортсменка", "журналистка",
-    "председательница", "директриса", "топ-менеджер",
-})
+ROLE_WORDS = frozenset(
+    {
+        "глава",
+        "губернатор",
+        "вице-губернатор",
+        "мэр",
+        "аким",
+        "хоким",
+        "президент",
+        "вице-президент",
+        "премьер-министр",
+        "премьер",
+        "вице-премьер",
+        "министр",
+        "вице-министр",
+        "замминистра",
+        "заместитель",
+        "зампред",
+        "председатель",
+        "сопредседатель",
+        "директор",
+        "гендиректор",
+        "руководитель",
+        "начальник",
+        "управляющий",
+        "посол",
+        "консул",
+        "генконсул",
+        "атташе",
+        "секретарь",
+        "советник",
+        "представитель",
+        "полпред",
+        "уполномоченный",
+        "спикер",
+        "депутат",
+        "сенатор",
+        "член",
+        "координатор",
+        "лидер",
+        "ректор",
+        "проректор",
+        "декан",
+        "профессор",
+        "доцент",
+        "эксперт",
+        "аналитик",
+        "политолог",
+        "экономист",
+        "дипломат",
+        "журналист",
+        "корреспондент",
+        "исследователь",
+        "сотрудник",
+        "специалист",
+        "основатель",
+        "сооснователь",
+        "владелец",
+        "совладелец",
+        "акционер",
+        "менеджер",
+        "генсек",
+        "генсекретарь",
+        "канцлер",
+        "король",
+        "шейх",
+        "эмир",
+        "госсекретарь",
+        "вице-мэр",
+        "префект",
+        "начштаба",
+        "командующий",
+        "прокурор",
+        "судья",
+        "омбудсмен",
+        "правозащитник",
+        "тренер",
+        "главнокомандующий",
+        "пресс-секретарь",
+        "замглавы",
+        "замгубернатора",
+        "завкафедрой",
+        "заведующий",
+        "научный",
+        "историк",
+        "кандидат",
+        "доктор",
+        "академик",
+        "вице-спикер",
+        "президент-гендиректор",
+        "руководство",
+        # sport, media, the army, the church: factRuEval's news names them as often as officials
+        "полузащитник",
+        "защитник",
+        "нападающий",
+        "форвард",
+        "вратарь",
+        "голкипер",
+        "капитан",
+        "игрок",
+        "пилот",
+        "гонщик",
+        "бундестренер",
+        "наставник",
+        "фотограф",
+        "оператор",
+        "редактор",
+        "главред",
+        "обозреватель",
+        "колумнист",
+        "ведущий",
+        "солист",
+        "вокалист",
+        "режиссер",
+        "режиссёр",
+        "продюсер",
+        "астронавт",
+        "космонавт",
+        "докладчик",
+        "наблюдатель",
+        "парламентарий",
+        "архиепископ",
+        "митрополит",
+        "патриарх",
+        "епископ",
+        "муфтий",
+        "царь",
+        "шеф",
+        "генерал",
+        "генерал-майор",
+        "генерал-лейтенант",
+        "генерал-полковник",
+        "полковник",
+        "адмирал",
+        "маршал",
+        "адвокат",
+        "следователь",
+        "председательствующий",
+        "инженер",
+        "рабочий",
+        "политик",
+        "бизнесмен",
+        "предприниматель",
+        "банкир",
+        "писатель",
+        "поэт",
+        "актер",
+        "актёр",
+        "актриса",
+        "певец",
+        "певица",
+        "музыкант",
+        "композитор",
+        "художник",
+        "ученый",
+        "учёный",
+        "физик",
+        "юрист",
+        "врач",
+        "помощник",
+        "конгрессмен",
+        "командир",
+        "главком",
+        "футболист",
+        "хоккеист",
+        "теннисист",
+        "теннисистка",
+        "боксер",
+        "боксёр",
+        "спортсмен",
+        "спортсменка",
+        "журналистка",
+        "председательница",
+        "директриса",
+        "топ-менеджер",
+    }
+)
 # Heads that name a group or an office, not a person: a role, but never a speaker alone.
 GROUP_HEADS = frozenset({"руководство"})
 # Degrees come before the real post: "кандидат исторических наук, и.о. профессора …".
@@ -69,30 +216,70 @@ MAX_ROLE_TOKENS = 18
 # Titles listed before one name: "депутат собрания, сопредседатель движения, координатор …".
 MAX_LISTED_ROLES = 3
 # Verbs of holding a post, with the post in the instrumental after them.
-POST_VERBS = frozenset({"стать", "становиться", "являться", "назначить", "назначать",
-                        "избрать", "избирать", "работать", "служить", "остаться", "оставаться",
-                        "утвердить", "переизбрать", "работавший", "назначенный"})
+POST_VERBS = frozenset(
+    {
+        "стать",
+        "становиться",
+        "являться",
+        "назначить",
+        "назначать",
+        "избрать",
+        "избирать",
+        "работать",
+        "служить",
+        "остаться",
+        "оставаться",
+        "утвердить",
+        "переизбрать",
+        "работавший",
+        "назначенный",
+    }
+)
 # A role that opens a sentence: at most this many adjectives before its head ("Бывший
 # премьер-министр Израиля"), and a verb right after it, so that it is the subject.
 MAX_OPENING_MODIFIERS = 2
 OPENING_VERB_POS = frozenset({"VERB", "AUX", "ADV"})
 # Verbs of taking or leaving a post, and the words for the post itself: "занять пост
 # премьер-министра", "занимающий должность директора", "покинул пост главы".
-OFFICE_VERBS = frozenset({"занять", "занимать", "покинуть", "покидать", "оставить",
-                          "оставлять", "сохранить", "получить", "претендовать"})
+OFFICE_VERBS = frozenset(
+    {
+        "занять",
+        "занимать",
+        "покинуть",
+        "покидать",
+        "оставить",
+        "оставлять",
+        "сохранить",
+        "получить",
+        "претендовать",
+    }
+)
 OFFICE_NOUNS = frozenset({"пост", "должность"})
 # Participles that name a post: "управляющий компанией", "заведующий кафедрой" (the tagger
 # gives them the verb's lemma), with the role word each stands for.
-PARTICIPLE_ROLES = {"управлять": "управляющий", "заведовать": "заведующий",
-                    "командовать": "командующий",
-                    "председательствовать": "председательствующий"}
+PARTICIPLE_ROLES = {
+    "управлять": "управляющий",
+    "заведовать": "заведующий",
+    "командовать": "командующий",
+    "председательствовать": "председательствующий",
+}
 # "исполняющий обязанности представителя": the words that make a role acting.
 ACTING_WORDS = ("исполнять", "обязанность")
 # "быть" holds a post only with the role right behind it: "Кан будет запасным вратарём".
 COPULAS = frozenset({"быть"})
 # Verbs that give a post to their object: "назвал Лемана первым вратарём".
-NAMING_VERBS = frozenset({"назвать", "называть", "назначить", "назначать", "избрать",
-                          "избирать", "утвердить", "объявить"})
+NAMING_VERBS = frozenset(
+    {
+        "назвать",
+        "называть",
+        "назначить",
+        "назначать",
+        "избрать",
+        "избирать",
+        "утвердить",
+        "объявить",
+    }
+)
 # How many tokens after a name its verb of holding a post may stand ("Иванов, который …").
 MAX_PREDICATE_GAP = 4
 # Dashes and commas that may stand between a name and the role after it.
@@ -114,9 +301,10 @@ class Role:
     gender: str | None = None  # the gender of its head ("заместитель"), when it has one
 
 
-def roles_before(ctx: DocContext, orgs: OrgIndex, sentence: Sentence,
-                 name_first: int) -> list[Role]:
-    """"директор КИСИ Еркин Тукумов": the role group that ends right before the name, then
+def roles_before(
+    ctx: DocContext, orgs: OrgIndex, sentence: Sentence, name_first: int
+) -> list[Role]:
+    """ "директор КИСИ Еркин Тукумов": the role group that ends right before the name, then
     the titles listed before it ("депутат собрания района, сопредседатель движения …")."""
     tokens = sentence.tokens
     roles: list[Role] = []
@@ -142,8 +330,7 @@ def roles_before(ctx: DocContext, orgs: OrgIndex, sentence: Sentence,
     return roles
 
 
-def _reaches(tokens: Sequence[Token], role: Role, end: int, name_first: int,
-             head: int) -> bool:
+def _reaches(tokens: Sequence[Token], role: Role, end: int, name_first: int, head: int) -> bool:
     """Whether a role before a name is the name's: it runs up to the name, or, cut short
     by a phrase of the clause ("Председатель КНР по приглашению казахстанской стороны Си
     Цзиньпин"), the parser hangs the name on its head. "Глава Китая по приглашению
@@ -154,13 +341,18 @@ def _reaches(tokens: Sequence[Token], role: Role, end: int, name_first: int,
 
 
 def role_opening(ctx: DocContext, orgs: OrgIndex, sentence: Sentence) -> Role | None:
-    """"Премьер-министр Израиля заявил, что …": a sentence that opens with a role of some
+    """ "Премьер-министр Израиля заявил, что …": a sentence that opens with a role of some
     country or body and names nobody; the person is the one named in the next or the
     previous sentence. A bare "Президент заявил" is left alone: it says too little."""
     tokens = sentence.tokens
     lead = next((i for i, t in enumerate(tokens) if t.pos != "ADJ"), len(tokens))
-    if lead >= len(tokens) or lead > MAX_OPENING_MODIFIERS or not _is_role_head(tokens, lead) \
-            or tokens[lead].feats.get("Case") != "Nom" or not tokens[0].text[:1].isupper():
+    if (
+        lead >= len(tokens)
+        or lead > MAX_OPENING_MODIFIERS
+        or not _is_role_head(tokens, lead)
+        or tokens[lead].feats.get("Case") != "Nom"
+        or not tokens[0].text[:1].isupper()
+    ):
         return None
     stop = _role_end(ctx.analysis.text, tokens, lead)
     if stop == lead or stop + 1 >= len(tokens) or tokens[stop + 1].pos not in OPENING_VERB_POS:
@@ -184,8 +376,7 @@ def _behind_comma(tokens: Sequence[Token], name_first: int) -> int:
     agrees = tokens[head].feats.get("Case") == case
     # "Ннека Угбома - руководитель проекта, Гергей Ковач - …": the role of the name before.
     apposed = lo > 0 and tokens[lo - 1].text in DASHES
-    return comma if agrees and not apposed and _with_modifiers(tokens, head) == lo \
-        else name_first
+    return comma if agrees and not apposed and _with_modifiers(tokens, head) == lo else name_first
 
 
 def _name_tokens(ctx: DocContext, sentence: Sentence) -> set[int]:
@@ -198,9 +389,10 @@ def _name_tokens(ctx: DocContext, sentence: Sentence) -> set[int]:
     return found
 
 
-def role_predicate(ctx: DocContext, orgs: OrgIndex, sentence: Sentence,
-                   name_first: int, name_last: int) -> Role | None:
-    """"Иванов назначен послом Казахстана", "Кан будет запасным вратарём", "назвал Лемана
+def role_predicate(
+    ctx: DocContext, orgs: OrgIndex, sentence: Sentence, name_first: int, name_last: int
+) -> Role | None:
+    """ "Иванов назначен послом Казахстана", "Кан будет запасным вратарём", "назвал Лемана
     первым вратарём", "капитаном стал Михаель Баллак": a role in the instrumental beside a
     verb of holding a post."""
     tokens = sentence.tokens
@@ -208,8 +400,14 @@ def role_predicate(ctx: DocContext, orgs: OrgIndex, sentence: Sentence,
     head = _post_around(tokens, name_first, name_last) if head is None else head
     if head is None:
         return None
-    return make_role(ctx, orgs, sentence, _with_modifiers(tokens, head),
-                     _role_end(ctx.analysis.text, tokens, head), head)
+    return make_role(
+        ctx,
+        orgs,
+        sentence,
+        _with_modifiers(tokens, head),
+        _role_end(ctx.analysis.text, tokens, head),
+        head,
+    )
 
 
 def _post_after(tokens: Sequence[Token], name_last: int) -> int | None:
@@ -225,7 +423,7 @@ def _post_after(tokens: Sequence[Token], name_last: int) -> int | None:
 
 
 def _post_around(tokens: Sequence[Token], name_first: int, name_last: int) -> int | None:
-    """"назвал Йенса Лемана первым вратарём" (the verb before the name, the role after),
+    """ "назвал Йенса Лемана первым вратарём" (the verb before the name, the role after),
     "капитаном стал Михаель Баллак" (both before it)."""
     verb = name_first - 1
     if verb < 0:
@@ -233,14 +431,18 @@ def _post_around(tokens: Sequence[Token], name_first: int, name_last: int) -> in
     if tokens[verb].lemma in NAMING_VERBS:
         return _instrumental_head(tokens, name_last + 1, adjectives_only=True)
     role = verb - 1
-    if tokens[verb].lemma in POST_VERBS and role >= 0 and _is_role_head(tokens, role) \
-            and tokens[role].feats.get("Case") == "Ins":
+    if (
+        tokens[verb].lemma in POST_VERBS
+        and role >= 0
+        and _is_role_head(tokens, role)
+        and tokens[role].feats.get("Case") == "Ins"
+    ):
         return role
     return None
 
 
 def _office_head(tokens: Sequence[Token], i: int) -> int | None:
-    """"занять пост премьер-министра", "занимающий должность директора": the role after
+    """ "занять пост премьер-министра", "занимающий должность директора": the role after
     the word for a post."""
     if i + 1 < len(tokens) and tokens[i].lemma in OFFICE_NOUNS and _is_role_head(tokens, i + 1):
         return i + 1
@@ -258,9 +460,8 @@ def _instrumental_head(tokens: Sequence[Token], start: int, adjectives_only: boo
     return None
 
 
-def roles_after(ctx: DocContext, orgs: OrgIndex, sentence: Sentence,
-                name_last: int) -> list[Role]:
-    """"Анна Сергеева – доктор экономических наук, и.о. декана …", "Петра Ильина,
+def roles_after(ctx: DocContext, orgs: OrgIndex, sentence: Sentence, name_last: int) -> list[Role]:
+    """ "Анна Сергеева – доктор экономических наук, и.о. декана …", "Петра Ильина,
     известного историка, члена учёного совета": the appositions after a name, behind a
     dash or commas, that are headed by a role word."""
     tokens = sentence.tokens
@@ -272,24 +473,28 @@ def roles_after(ctx: DocContext, orgs: OrgIndex, sentence: Sentence,
     roles: list[Role] = [signed] if signed else []
     i = name_last + 1 if close is None else close + 1
     for _ in range(MAX_LISTED_ROLES):
-        if i + 1 >= len(tokens) or tokens[i].text not in APPOSITION_PUNCT \
-                or i + 1 in names:
+        if i + 1 >= len(tokens) or tokens[i].text not in APPOSITION_PUNCT or i + 1 in names:
             break
         start = i + 1
         lead = start + io_prefix(tokens[start:], len(ACTING_TOKENS))
         lead += _acting_words(tokens, lead)
-        head = next((j for j in range(lead, min(len(tokens), lead + 3))
-                     if _is_role_head(tokens, j)), None)
-        if head is not None and all(t.pos in {"ADJ", "X"} or t.rel == "amod"
-                                    for t in tokens[lead:head]):
+        head = next(
+            (j for j in range(lead, min(len(tokens), lead + 3)) if _is_role_head(tokens, j)), None
+        )
+        if head is not None and all(
+            t.pos in {"ADJ", "X"} or t.rel == "amod" for t in tokens[lead:head]
+        ):
             stop = _role_end(ctx.analysis.text, tokens, head)
             role = make_role(ctx, orgs, sentence, start, stop, head)
             if role is not None and tokens[head].lemma not in DEGREE_HEADS:
                 roles.append(role)
         else:
             stop = _role_end(ctx.analysis.text, tokens, start)  # an apposition of no role
-        if stop + 1 >= len(tokens) or tokens[stop + 1].text != "," or \
-                any(t.pos in {"VERB", "AUX"} and t.rel != "amod" for t in tokens[start:stop]):
+        if (
+            stop + 1 >= len(tokens)
+            or tokens[stop + 1].text != ","
+            or any(t.pos in {"VERB", "AUX"} and t.rel != "amod" for t in tokens[start:stop])
+        ):
             break
         i = stop + 1
     return roles
@@ -299,34 +504,41 @@ def _bracket_end(tokens: Sequence[Token], i: int) -> int | None:
     """The index of the ")" that closes a "(" at ``i``, if it closes soon."""
     if i >= len(tokens) or tokens[i].text != "(":
         return None
-    return next((j for j in range(i + 1, min(len(tokens), i + MAX_ROLE_TOKENS))
-                 if tokens[j].text == ")"), None)
+    return next(
+        (j for j in range(i + 1, min(len(tokens), i + MAX_ROLE_TOKENS)) if tokens[j].text == ")"),
+        None,
+    )
 
 
-def _bracketed_role(ctx: DocContext, orgs: OrgIndex, sentence: Sentence, start: int,
-                    close: int) -> Role | None:
-    """"Йоахим Лёв (второй тренер)": a role in brackets right after the name. Brackets
+def _bracketed_role(
+    ctx: DocContext, orgs: OrgIndex, sentence: Sentence, start: int, close: int
+) -> Role | None:
+    """ "Йоахим Лёв (второй тренер)": a role in brackets right after the name. Brackets
     of anything else ("Скотт Хоровитц (Scott Horowitz), бывший астронавт") are stepped
     over."""
     tokens = sentence.tokens
-    head = next((j for j in range(start, min(close, start + 3)) if _is_role_head(tokens, j)),
-                None)
+    head = next((j for j in range(start, min(close, start + 3)) if _is_role_head(tokens, j)), None)
     if head is None or not all(t.pos == "ADJ" for t in tokens[start:head]):
         return None
     return make_role(ctx, orgs, sentence, start, close - 1, head)
 
 
-def _signature_role(ctx: DocContext, orgs: OrgIndex, sentence: Sentence,
-                    name_last: int) -> Role | None:
-    """"Кирсан Илюмжинов Президент ФИДЕ": a signature, a capitalised role right after the
+def _signature_role(
+    ctx: DocContext, orgs: OrgIndex, sentence: Sentence, name_last: int
+) -> Role | None:
+    """ "Кирсан Илюмжинов Президент ФИДЕ": a signature, a capitalised role right after the
     name that runs to the end of the line."""
     tokens = sentence.tokens
     head = name_last + 1
-    if head >= len(tokens) or not tokens[head].text[:1].isupper() \
-            or not _is_role_head(tokens, head) or tokens[head].feats.get("Case") != "Nom":
+    if (
+        head >= len(tokens)
+        or not tokens[head].text[:1].isupper()
+        or not _is_role_head(tokens, head)
+        or tokens[head].feats.get("Case") != "Nom"
+    ):
         return None
     stop = _role_end(ctx.analysis.text, tokens, head)
-    if any(t.pos != "PUNCT" for t in tokens[stop + 1:]):
+    if any(t.pos != "PUNCT" for t in tokens[stop + 1 :]):
         return None
     return make_role(ctx, orgs, sentence, head, stop, head)
 
@@ -334,7 +546,7 @@ def _signature_role(ctx: DocContext, orgs: OrgIndex, sentence: Sentence,
 def _acting_words(tokens: Sequence[Token], i: int) -> int:
     """How many tokens from ``i`` spell "исполняющий обязанности"; 0 if they do not."""
     n = len(ACTING_WORDS)
-    return n if tuple(t.lemma for t in tokens[i:i + n]) == ACTING_WORDS else 0
+    return n if tuple(t.lemma for t in tokens[i : i + n]) == ACTING_WORDS else 0
 
 
 def is_role_word(lemma: str) -> bool:
@@ -379,7 +591,7 @@ def _outer_head(tokens: Sequence[Token], heads: list[int]) -> int:
     "Заместителем Председателя Правительства" is headed by "Заместитель"."""
     head = heads[-1]
     for earlier in reversed(heads[:-1]):
-        between = tokens[earlier + 1:head + 1]
+        between = tokens[earlier + 1 : head + 1]
         if all(t.feats.get("Case") == "Gen" or t.pos == "ADJ" for t in between):
             head = earlier
         else:
@@ -388,12 +600,14 @@ def _outer_head(tokens: Sequence[Token], heads: list[int]) -> int:
 
 
 def _with_modifiers(tokens: Sequence[Token], head: int) -> int:
-    """"первый секретарь", "Бывший казахстанский дипломат", "и.о. профессора"."""
+    """ "первый секретарь", "Бывший казахстанский дипломат", "и.о. профессора"."""
     start = head
     while start > 0:
         before = tokens[start - 1]
         agrees = before.pos == "ADJ" and before.feats.get("Case") in (
-            None, tokens[head].feats.get("Case"))
+            None,
+            tokens[head].feats.get("Case"),
+        )
         if agrees or before.text.lower() in ROLE_PREFIXES:
             start -= 1
             continue
@@ -407,7 +621,7 @@ def _role_end(text: str, tokens: Sequence[Token], head: int) -> int:
     stop = head
     for j in range(head + 1, min(len(tokens), head + MAX_ROLE_TOKENS)):
         token = tokens[j]
-        if "\n" in text[tokens[j - 1].stop:token.start]:
+        if "\n" in text[tokens[j - 1].stop : token.start]:
             break  # a line break ends a caption: the next line is another paragraph
         if token.pos in ROLE_BODY_POS or token.text in QUOTE_CHARS or token.text in "()":
             stop = j
@@ -418,12 +632,14 @@ def _role_end(text: str, tokens: Sequence[Token], head: int) -> int:
     return stop
 
 
-def make_role(ctx: DocContext, orgs: OrgIndex, sentence: Sentence, start: int, stop: int,
-              head: int) -> Role | None:
+def make_role(
+    ctx: DocContext, orgs: OrgIndex, sentence: Sentence, start: int, stop: int, head: int
+) -> Role | None:
     """A role over tokens [start, stop] with its head at ``head``, put in the nominative."""
     tokens = sentence.tokens
-    while stop > head and (tokens[stop].text in {",", "-", "–", "—"}
-                           or tokens[stop].pos in {"ADP", "CCONJ"}):
+    while stop > head and (
+        tokens[stop].text in {",", "-", "–", "—"} or tokens[stop].pos in {"ADP", "CCONJ"}
+    ):
         stop -= 1
     stop = post_end(ctx, tokens, start, stop, head)
     if stop < start:
@@ -435,13 +651,22 @@ def make_role(ctx: DocContext, orgs: OrgIndex, sentence: Sentence, start: int, s
     if org and country is None:
         country = org.country
     head_word = PARTICIPLE_ROLES.get(tokens[head].lemma, tokens[head].lemma)
-    return Role(text=text, head=head_word, start=lo, stop=hi,
-                organization=org.name if org else None, country=country, region=region,
-                case=tokens[head].feats.get("Case"), gender=tokens[head].feats.get("Gender"))
+    return Role(
+        text=text,
+        head=head_word,
+        start=lo,
+        stop=hi,
+        organization=org.name if org else None,
+        country=country,
+        region=region,
+        case=tokens[head].feats.get("Case"),
+        gender=tokens[head].feats.get("Gender"),
+    )
 
 
-def _role_actor(ctx: DocContext, tokens: Sequence[Token], lo: int, hi: int,
-                envoy: bool = False) -> tuple[str | None, str | None]:
+def _role_actor(
+    ctx: DocContext, tokens: Sequence[Token], lo: int, hi: int, envoy: bool = False
+) -> tuple[str | None, str | None]:
     """Whose office it is: the first party named in the role, a destination ("в РФ") last;
     never the country an envoy serves in ("посол республики в РФ")."""
     mentions = ctx.mentions_between(lo, hi)
@@ -453,8 +678,9 @@ def _role_actor(ctx: DocContext, tokens: Sequence[Token], lo: int, hi: int,
         i = starts.get(start)
         return i is not None and i > 0 and tokens[i - 1].lemma in DESTINATION_PREPOSITIONS
 
-    mention = next((m for m in mentions if not is_destination(m.start)),
-                   None if envoy else mentions[0])
+    mention = next(
+        (m for m in mentions if not is_destination(m.start)), None if envoy else mentions[0]
+    )
     if mention is None:
         return None, None
     actor = mention.actor
