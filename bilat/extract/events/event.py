@@ -18,16 +18,22 @@ from dataclasses import replace
 from bilat.actors import region_type
 from bilat.extract.context import DocContext
 from bilat.extract.events.eventdate import find_dates
+from bilat.extract.events.eventname import (
+    EVENT_WORDS,
+    name_span,
+    name_text,
+    of_a_bloc,
+    of_many,
+    ordinal_of,
+)
 from bilat.extract.events.eventparties import (
     Span,
-    after_preposition,
     climb,
     find_parties,
     find_place,
     party_mentions,
 )
 from bilat.extract.events.eventrecord import (
-    MAX_NAME_TOKENS,
     Event,
     complement,
     event_date,
@@ -37,43 +43,12 @@ from bilat.extract.events.eventverbs import event_verbs, verb_event
 from bilat.extract.events.signing import Signing, find_signings
 from bilat.extract.figures import Scan
 from bilat.extract.parse.textforms import (
-    BLOCS,
-    DASHES,
     QUOTE_CHARS,
-    closing_quote,
     line_sentences,
-    nominative_phrase,
 )
 from bilat.extract.people.people import People, find_people
 from bilat.model import Evidence, Fact, Sentence, Token
 
-# Event nouns (lemma, or two lemmas in a row) → (kind, format). The scorer knows forum,
-# meeting, negotiations, visit, signing, conference and other; ``format`` keeps the finer
-# kind an analyst filters by (a working group's session is a meeting).
-EVENT_WORDS: dict[str | tuple[str, str], tuple[str, str | None]] = {
-    "форум": ("forum", None),
-    "бизнес-форум": ("forum", None),
-    "встреча": ("meeting", None),
-    "совещание": ("meeting", None),
-    "саммит": ("meeting", "summit"),
-    "переговоры": ("negotiations", None),
-    "консультация": ("negotiations", "consultations"),
-    "визит": ("visit", None),
-    "бизнес-миссия": ("visit", "business_mission"),
-    "поездка": ("visit", "trip"),
-    "конференция": ("conference", None),
-    "семинар": ("conference", "seminar"),
-    "симпозиум": ("conference", None),
-    "конгресс": ("conference", None),
-    ("круглый", "стол"): ("conference", "round_table"),
-    ("телефонный", "разговор"): ("negotiations", "phone_call"),
-    ("церемония", "подписание"): ("signing", None),
-    ("церемония", "открытие"): ("other", "ceremony"),
-    ("день", "культура"): ("other", "culture_days"),
-    ("вручение", "верительный"): ("other", "credentials"),
-    "выставка": ("other", "exhibition"),
-    "ярмарка": ("other", "fair"),
-}
 # A session is an event only as a session of a body: "заседание рабочей группы".
 SESSION_WORDS = frozenset({"заседание", "сессия"})
 BODY_FORMATS = {
@@ -132,26 +107,6 @@ HAPPEN_WORDS = frozenset(
 PLURAL_EVENTS = frozenset({"переговоры", "консультация", "день"})
 # Words before an event noun that say it is a part of a bigger event, not one of its own.
 PART_WORDS = frozenset({"пленарный", "секционный", "панельный"})
-# Adjectives that praise or count an event but are not part of its name.
-NOT_NAME_WORDS = frozenset(
-    {
-        "юбилейный",
-        "очередной",
-        "масштабный",
-        "традиционный",
-        "ежегодный",
-        "предстоящий",
-        "прошедший",
-        "этот",
-        "данный",
-        "подобный",
-        "такой",
-        "весь",
-        "наш",
-        "свой",
-        "который",
-    }
-)
 # Lemmas that announce an event; a verb in the future tense does too.
 ANNOUNCE_WORDS = frozenset(
     {
@@ -183,50 +138,9 @@ ONGOING_WORDS = frozenset({"проходить", "продолжаться", "и
 # take its parties from the document's pair. Counted in lines, so a site's menu, a headline
 # and a dateline take their share: the dev articles' lead ends by the sixth line.
 LEAD_SENTENCES = 8
-ORDINAL_WORDS = {
-    "первый": 1,
-    "второй": 2,
-    "третий": 3,
-    "четвертый": 4,
-    "четвёртый": 4,
-    "пятый": 5,
-    "шестой": 6,
-    "седьмой": 7,
-    "восьмой": 8,
-    "девятый": 9,
-    "десятый": 10,
-    "одиннадцатый": 11,
-    "двенадцатый": 12,
-    "пятнадцатый": 15,
-    "двадцатый": 20,
-    "тридцатый": 30,
-}
-ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # Kinds that are one contact between two sides when their parties agree.
 MEETING_FAMILY = frozenset({"meeting", "negotiations"})
 CITY_TYPES = frozenset({"city", "federal_city"})
-# Words of an event's name that make it many sides'.
-# ("международный" is not one: a "международный круглый стол" of two countries is theirs.)
-MANY_SIDES_WORDS = frozenset(
-    {
-        "многосторонний",
-        "всемирный",
-        "трёхсторонний",
-        "трехсторонний",
-        "четырёхсторонний",
-        "четырехсторонний",
-        "тройка",
-        "четвёрка",
-        "четверка",
-        "семёрка",
-        "семерка",
-        "восьмёрка",
-        "восьмерка",
-        "двадцатка",
-    }
-)
-# How far past an event's name a bloc may be named: "заседании Совета … государств СНГ".
-BLOC_AFTER_NAME = 8
 
 CONFIDENCE_NAMED = 0.85  # parties in the event's name or who it was held with
 CONFIDENCE_SENTENCE = 0.7  # a party from the sentence, the other from the document
@@ -363,7 +277,7 @@ def _council_held(tokens: Sequence[Token], i: int) -> bool:
     a sitting, by its number or by a verb of taking place; not the body ("совет
     директоров решил")."""
     before = tokens[max(0, i - 2) : i]
-    numbered = _ordinal(before) is not None
+    numbered = ordinal_of(before) is not None
     held = tokens[i].head >= 0 and tokens[tokens[i].head].lemma in {
         "состояться",
         "пройти",
@@ -388,10 +302,10 @@ def _read_event(
     ctx: DocContext, people: People, sentence: Sentence, head: int, kind: str, fmt: str | None
 ) -> Event:
     tokens = sentence.tokens
-    name = _name_span(tokens, head)
+    name = name_span(tokens, head)
     held_with = complement(tokens, name.last + 1, kind)
     quoted = any(t.text in QUOTE_CHARS for t in tokens[name.first : name.last + 1])
-    ordinal = _ordinal(tokens[name.first : head])
+    ordinal = ordinal_of(tokens[name.first : head])
     status = _status(tokens, head)
     dates = find_dates(sentence.text, sentence.start)
     parties, source, host = find_parties(ctx, people, sentence, head, name, held_with, EVENT_LEMMAS)
@@ -400,7 +314,7 @@ def _read_event(
     return Event(
         kind=kind,
         format=fmt,
-        name=_name_text(ctx, tokens, name, head) if titled else None,
+        name=name_text(ctx, tokens, name, head) if titled else None,
         ordinal=ordinal,
         parties=parties,
         source=source,
@@ -417,89 +331,7 @@ def _read_event(
         frame=_is_frame(tokens, name.first),
         happening=_happening(tokens, head, name),
         another=any(t.lemma in ANOTHER_WORDS for t in tokens[max(0, name.first - 1) : head]),
-        multilateral=_of_many(ctx, tokens, name) or (_of_a_bloc(tokens, name) and source != "name"),
-    )
-
-
-def _name_span(tokens: Sequence[Token], head: int) -> Span:
-    """The event noun with its adjectives and ordinal before it and the genitives, "по …"
-    phrase and quoted title after it: "XX Форум межрегионального сотрудничества России и
-    Казахстана", "пленарное заседание “Сибирь. Экономика будущего”"."""
-    first = head
-    while (
-        first > 0
-        and (tokens[first - 1].pos in {"ADJ", "NUM"} or _ordinal([tokens[first - 1]]) is not None)
-        and tokens[first - 1].lemma not in NOT_NAME_WORDS
-        and tokens[first - 1].feats.get("VerbForm") != "Part"
-    ):
-        first -= 1
-    if head + 1 < len(tokens) and (tokens[head].lemma, tokens[head + 1].lemma) in EVENT_WORDS:
-        head += 1
-    last, i = head, head + 1
-    while i < len(tokens) and i - first < MAX_NAME_TOKENS:
-        token = tokens[i]
-        if token.text in QUOTE_CHARS:
-            close = closing_quote(tokens, i)
-            if close is None:
-                break
-            last = i = close
-        elif (
-            _genitive(token)
-            or _pair_title(token)
-            or (token.lemma == "по" and i + 1 < len(tokens))
-            or (token.lemma == "и" and i + 1 < len(tokens) and _genitive(tokens[i + 1]))
-        ):
-            last = i if token.lemma not in {"по", "и"} else last
-        else:
-            break
-        i += 1
-    return Span(first, last)
-
-
-def _pair_title(token: Token) -> bool:
-    """ "комиссия Азербайджан–Турция": two names joined by a dash, set after a name."""
-    parts = "".join("-" if ch in DASHES else ch for ch in token.text).split("-")
-    return len(parts) == 2 and all(part[:1].isupper() for part in parts)
-
-
-def _genitive(token: Token) -> bool:
-    """A genitive (or dative) word of a name; a hyphenated adjective the tagger leaves
-    without a case ("российско-монгольской") counts too."""
-    if token.pos == "ADJ" and "-" in token.text and "Case" not in token.feats:
-        return True
-    return token.pos in {"NOUN", "PROPN", "ADJ"} and token.feats.get("Case") in {"Gen", "Dat"}
-
-
-def _of_a_bloc(tokens: Sequence[Token], name: Span) -> bool:
-    """ "заседание Совета представителей государств СНГ": a bloc names the event or the
-    body it belongs to (the words that hang on its name), not the frame after a
-    preposition ("переговоры на полях саммита ШОС" are the two sides')."""
-    last = name.last
-    while (
-        last + 1 < len(tokens)
-        and last - name.last < BLOC_AFTER_NAME
-        and tokens[last + 1].pos in {"NOUN", "ADJ", "PROPN"}
-    ):
-        last += 1
-    return any(t.text.lower() in BLOCS for t in tokens[name.first : last + 1])
-
-
-def _of_many(ctx: DocContext, tokens: Sequence[Token], name: Span) -> bool:
-    """ "Встреча президентов России, Украины, Франции и канцлера Германии", "многосторонние
-    переговоры": more than two sides by name or by word."""
-    # the name and the list it runs into: "президентов России, Украины, Франции и …"
-    last = next(
-        (i - 1 for i in range(name.last + 1, len(tokens)) if tokens[i].pos in {"VERB", "AUX"}),
-        len(tokens) - 1,
-    )
-    lo, hi = tokens[name.first].start, tokens[max(name.last, last)].stop
-    named = {
-        m.actor.country
-        for m in ctx.mentions_between(lo, hi)
-        if not after_preposition(tokens, m.start)
-    }
-    return len(named) > 2 or any(
-        t.lemma in MANY_SIDES_WORDS for t in tokens[name.first : name.last + 1]
+        multilateral=of_many(ctx, tokens, name) or (of_a_bloc(tokens, name) and source != "name"),
     )
 
 
@@ -539,34 +371,6 @@ def _status(tokens: Sequence[Token], head: int) -> str:
         if tense == "Pres":
             return "ongoing" if verb.lemma in ONGOING_WORDS else "past"
     return "past"
-
-
-def _ordinal(tokens: Sequence[Token]) -> int | None:
-    for token in tokens:
-        text = token.text.upper()
-        if text and all(ch in ROMAN for ch in text):
-            return _roman(text)
-        digits = token.text.split("-")[0]
-        if digits.isdigit() and "-" in token.text:
-            return int(digits)
-        if token.lemma in ORDINAL_WORDS:
-            return ORDINAL_WORDS[token.lemma]
-    return None
-
-
-def _roman(text: str) -> int:
-    values = [ROMAN[ch] for ch in text]
-    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
-
-
-def _name_text(ctx: DocContext, tokens: Sequence[Token], name: Span, head: int) -> str | None:
-    """The name in the nominative, when it is more than the bare noun."""
-    if head + 1 <= name.last and (tokens[head].lemma, tokens[head + 1].lemma) in EVENT_WORDS:
-        head += 1  # "круглый стол": the noun is the second word
-    if name.first == name.last == head:
-        return None
-    text = nominative_phrase(ctx.analysis.text, tokens, name.first, name.last, head)
-    return text[:1].upper() + text[1:]
 
 
 # ── merging mentions into events ───────────────────────────────────────────────────────
