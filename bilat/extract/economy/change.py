@@ -31,13 +31,12 @@ from bilat.extract.economy.cues import (
 from bilat.extract.economy.parties import choose_pair, direction
 from bilat.extract.economy.state import dated, period_in_force
 from bilat.extract.economy.subjects import (
-    LIST_ROLES,
     Subject,
     anaphoric_subject,
     figure_subject,
     list_item,
-    of_one_side,
 )
+from bilat.extract.economy.totals import LIST_ROLES, of_one_side
 from bilat.extract.figures import Figure, Scan
 from bilat.extract.parse.numbers import parse_number
 from bilat.extract.parse.periods import PeriodSpan

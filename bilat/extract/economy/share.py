@@ -17,27 +17,26 @@ from bilat.extract.economy.attributes import (
     qualifier_of,
 )
 from bilat.extract.economy.cues import (
-    FALL_WORDS,
     FRACTION_ORDINALS,
     FRACTIONS,
     INDICATORS,
     PART_LABELS,
-    RISE_WORDS,
     SHARE_TOTALS,
 )
 from bilat.extract.economy.parties import GENERIC_PARTY_WORDS, Party
-from bilat.extract.economy.subjects import (
-    BLOC_NOUNS,
-    PARTNER_WORDS,
-    Carry,
-    carried_to,
-    owner_of_partners,
+from bilat.extract.economy.partners import PARTNER_WORDS, owner_of_partners
+from bilat.extract.economy.sharelists import (
+    CONFIDENCE,
+    bracketed_partner_share,
+    indicator_near,
+    listed_share,
 )
+from bilat.extract.economy.subjects import Carry, carried_to
+from bilat.extract.economy.totals import BLOC_NOUNS
 from bilat.extract.figures import Figure, Scan
-from bilat.extract.parse.textforms import BLOCS, DASHES
+from bilat.extract.parse.textforms import BLOCS
 from bilat.model import Fact
 
-CONFIDENCE = 0.8
 # How far around a share's total and figure a bloc may be named.
 BLOC_BEFORE = 4
 # "общего объёма таджикского экспорта": how far before its noun an adjective of a party.
@@ -56,7 +55,7 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
         for figure in scan.figures:
             if figure.kind != "percent":
                 continue
-            fact = _listed_share(scan, figure, before) if before is not None else None
+            fact = listed_share(scan, figure, before) if before is not None else None
             if fact is None and is_share(scan, figure):
                 fact = _share_fact(
                     ctx,
@@ -70,7 +69,7 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
             if fact is None and before is not None and after_level_word(scan, figure):
                 fact = _elided_share(scan, figure, before)  # "а в импорте – с 12% до 11%"
             if fact is None and before is None:
-                fact = _bracketed_partner_share(scan, figure)
+                fact = bracketed_partner_share(scan, figure)
             if fact is None and before is not None and _against(scan, figure):
                 # "составила 54% против 10% за аналогичный период": the same share, earlier
                 fact = replace(
@@ -98,7 +97,7 @@ def _share_fact(
 ) -> Fact | None:
     if _share_of_something_else(scan, first):
         return None  # "доля взаиморасчётов в национальных валютах достигла 90%"
-    indicator = _indicator_near(scan, first, last)
+    indicator = indicator_near(scan, first, last)
     whole = _whole(ctx, scan, first, last)
     if (
         whole is None
@@ -156,7 +155,7 @@ def _share_fact(
 def _elided_share(scan: Scan, figure: Figure, before: Fact) -> Fact | None:
     """ "доля РФ в молдавском экспорте выросла до 9,97%, а в импорте – сократилась до
     11,68%": the same part and whole for another flow, named in a later clause."""
-    indicator = _indicator_near(scan, figure.first, figure.last)
+    indicator = indicator_near(scan, figure.first, figure.last)
     if indicator is None:
         return None
     fields = dict(
@@ -199,77 +198,6 @@ def _against(scan: Scan, figure: Figure) -> bool:
     return "против" in scan.lemmas(figure.first - 2, figure.first)
 
 
-def _listed_share(scan: Scan, figure: Figure, before: Fact) -> Fact | None:
-    """ "приходятся на Китай — 21,9%, Россию — 17,6%", "Китай (34,5%), Россия (25,1%)": a
-    list item of the share before it, with its own part."""
-    part = _party_just_before(scan, figure)
-    if part is None or part.code in {before.fields["part"], before.fields["whole"]}:
-        return None
-    fields = dict(
-        before.fields, part=part.code, percent=figure.value, qualifier=qualifier_of(scan, 0, figure)
-    )
-    return Fact(
-        "share",
-        fields,
-        scan.evidence(),
-        CONFIDENCE,
-        rule="share.listed",
-        trace=(f"figure={scan.tokens[figure.first].text}",),
-    )
-
-
-def _bracketed_partner_share(scan: Scan, figure: Figure) -> Fact | None:
-    """ "Основными партнёрами Кыргызстана стали Китай (34,5%), Россия (25,1%)": a partner's
-    share in brackets, in a sentence of one side's partners that tells no growth."""
-    tokens = scan.tokens
-    if (
-        not figure.first
-        or tokens[figure.first - 1].text != "("
-        or any(t.lemma in RISE_WORDS or t.lemma in FALL_WORDS for t in tokens)
-    ):
-        return None
-    part, whole = _party_just_before(scan, figure), owner_of_partners(scan)
-    if part is None or whole is None or part.code == whole:
-        return None
-    indicator = _indicator_near(scan, 0, figure.first) or "turnover"
-    fields = {
-        "indicator": indicator,
-        "whole": whole,
-        "part": part.code,
-        "percent": figure.value,
-        "qualifier": qualifier_of(scan, 0, figure),
-    }
-    return Fact(
-        "share",
-        fields,
-        scan.evidence(),
-        CONFIDENCE,
-        rule="share.partners",
-        trace=(f"figure={tokens[figure.first].text}",),
-    )
-
-
-def _party_just_before(scan: Scan, figure: Figure) -> Party | None:
-    """The party a list item names before its figure, across a dash or an opening bracket:
-    "Россию — 17,6%", "Республика Корея (5%)"."""
-    tokens = scan.tokens
-    mark = figure.first - 1
-    if mark < 1 or not (tokens[mark].text == "(" or tokens[mark].text in DASHES):
-        return None
-    party = max(
-        (p for p in scan.parties if mark - LIST_NAME_TOKENS <= p.index < mark),
-        key=lambda p: p.index,
-        default=None,
-    )
-    if party is None or any(t.pos == "PUNCT" for t in tokens[party.index : mark]):
-        return None
-    return party
-
-
-# How many tokens a party's name in a list may take: "Республика Корея".
-LIST_NAME_TOKENS = 3
-
-
 def _share_of_something_else(scan: Scan, first: int) -> bool:
     """ "доля взаиморасчётов", "доля рубля": the noun "доля" governs names what the share
     is of, and it is neither trade, a party nor a part of trade."""
@@ -296,22 +224,6 @@ def _whole_of_countries(whole: str, part: str) -> str:
     if len(sides) != 2 or part not in sides or "-" not in part:
         return whole
     return "+".join(sorted(side.split("-")[0] if side == part else side for side in sides))
-
-
-def _indicator_near(scan: Scan, first: int, last: int) -> str | None:
-    """ "10% внешнеторгового оборота", or before it: "в структуре товарооборота … 8%"."""
-    after = []
-    for token in scan.tokens[last + 1 : last + 1 + INDICATOR_AFTER + 2]:
-        if token.pos == "PUNCT":
-            break  # "…до 9,97%, а в импорте – …": the next clause's total
-        after.append(token)
-    before = scan.tokens[max(0, first - SHARE_LOOKBACK) : first][::-1]
-    for token in [*after, *before]:
-        if token.lemma in INDICATORS:
-            return INDICATORS[token.lemma]
-        if token.lemma in SHARE_TOTALS:
-            return "turnover"
-    return None
 
 
 def _whole(ctx: DocContext, scan: Scan, first: int, last: int) -> str | None:

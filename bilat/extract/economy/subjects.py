@@ -13,7 +13,6 @@ The document is read in order, and what one figure settles carries to the next:
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -23,14 +22,23 @@ from bilat.extract.economy.cues import (
     ANAPHORA_NOUNS,
     ANAPHORA_PRONOUNS,
     INDICATORS,
-    TOTAL_MARKERS,
     TRADE_NOUNS,
     Cue,
     indicator_cues,
 )
 from bilat.extract.economy.parties import Parties, Party, choose_pair, sentence_parties
+from bilat.extract.economy.partners import (
+    PARTNER_WORDS,
+    bracketed_partner,
+    buyers_flow,
+    owner_of_partners,
+    respective_partner,
+)
+from bilat.extract.economy.totals import (
+    LIST_ROLES,
+    of_one_side,
+)
 from bilat.extract.figures import Figure, Scan
-from bilat.extract.parse.textforms import BLOCS, DASHES
 from bilat.model import Sentence, Token
 
 # An indicator further than this many tokens before its figure belongs to something else.
@@ -44,26 +52,8 @@ INDICATOR_AFTER = 7
 # "В 2024 году он вырос до …") or as its subject ("По сравнению с 2023 годом он вырос");
 # "этот показатель" may stand anywhere before the figure.
 PRONOUN_REACH = 5
-# How far after a trade word a bloc may be named: "торговли Узбекистана со странами".
-BLOC_REACH = 8
-# "за границу", "за рубеж" after a trade word: to all the world.
-ABROAD_WORDS = {"граница", "рубеж"}
-ABROAD_REACH = 4
-# Words that make a total the two sides' own: "общий товарооборот между двумя странами".
-BILATERAL_WORDS = {"между", "двусторонний", "взаимный"}
-# Plural nouns that make a partner a group: "со странами", "с государствами-членами".
-BLOC_NOUNS = {"страна", "государство", "член", "партнёр", "партнер", "регион", "субъект"}
-PARTNER_PREPOSITIONS = {"с", "со", "в", "во", "из"}
-# Blocs by name; a figure of trade with one is not bilateral.
-# "экспорта товаров в Таджикистане": how far after the trade word the place may stand.
-PLACE_REACH = 3
-# "Россия ($5,6 млрд)": how far before the bracket its partner's name may begin.
-BRACKET_REACH = 3
-PARTNER_WORDS = {"партнёр", "партнер"}
 # Plural nouns that stand for the article's two sides.
 BOTH_SIDES = {"сторона", "страна", "государство"}
-# Roles that mark a list item's partner: "с Узбекистаном", "в Китай", "из Турции".
-LIST_ROLES = {"with", "to", "from"}
 
 
 @dataclass(frozen=True)
@@ -147,7 +137,7 @@ def _subject(
 ) -> Subject | None:
     if not first and (item := _list_item(scan, figure, clause_start, carry)):
         return item
-    partner = _bracketed_partner(scan, figure) or _respective_partner(scan, figure)
+    partner = bracketed_partner(scan, figure) or respective_partner(scan, figure)
     if partner is not None:
         return _partner_subject(ctx, scan, figure, partner, carry, clause_start)
     cue = indicator_for(scan, figure, clause_start) or anaphor_cue(
@@ -185,60 +175,6 @@ def _subject(
     return Subject(cue, parties, clause_start)
 
 
-def of_one_side(scan: Scan, cue: Cue, figure: Figure) -> bool:
-    """A figure of one side alone: its total foreign trade ("внешнеторговый оборот
-    республики", unless a partner is named), or its trade with a bloc ("со странами
-    Центральной Азии", "с государствами – членами ЕАЭС", "со странами СНГ")."""
-    tokens = scan.tokens
-    # "внешнеторговый оборот", "общий объём товарооборота", not "общий товарооборот между"
-    marked = any(
-        t.lemma in TOTAL_MARKERS for t in tokens[max(0, cue.index - 2) : cue.index]
-    ) and not any(t.lemma in BILATERAL_WORDS for t in tokens)
-    named = {
-        p.code.split("-")[0]
-        for p in scan.parties
-        if min(cue.index, figure.first) - BLOC_REACH <= p.index <= figure.last
-    }
-    if (
-        (marked or _both_flows(scan, cue))
-        and not any(p.role in LIST_ROLES for p in scan.parties)
-        and len(named) == 1
-    ):
-        # one owner named: "внешнеторговый оборот республики"; two are bilateral ("[между
-        # Татарстаном и Беларусью]"), none is the pair the text is about
-        return True
-    if _total_in_a_place(scan, figure):
-        return True  # "внешнеторговый оборот в Грузии составил …": Georgia's total
-    near = [t.lemma for t in tokens[cue.index + 1 : cue.index + 1 + BLOC_REACH]]
-    if any(a == "между" and b in {"два", "оба"} for a, b in itertools.pairwise(near)):
-        return False  # "торговля между двумя государствами БРИКС": the two of them
-    after = near[:ABROAD_REACH]
-    if any(a == "за" and b in ABROAD_WORDS for a, b in itertools.pairwise(after)):
-        return True  # "поставки Зауралья за границу выросли на 21%": all its exports
-    lo = max(0, min(cue.index, figure.first) - BLOC_REACH)
-    if any(t.text.lower() in BLOCS for t in tokens[lo : cue.index]):
-        return True  # "Если брать страны Содружества в целом, то … товарооборот вырос"
-    hi = min(len(tokens), max(figure.first, cue.index + BLOC_REACH))
-    for i in range(cue.index + 1, hi):
-        lemma, prep = tokens[i].lemma, tokens[i - 1].lemma
-        plural_group = lemma in BLOC_NOUNS and tokens[i].feats.get("Number") == "Plur"
-        if (plural_group and prep in PARTNER_PREPOSITIONS) or tokens[i].text.lower() in BLOCS:
-            return True
-    return False
-
-
-def _total_in_a_place(scan: Scan, figure: Figure) -> bool:
-    """ "оборот в Грузии", "сумма экспорта товаров в Таджикистане": a trade word before the
-    figure with the country it happens in (locative, not "в Таджикистан", where goods go)
-    is that country's total, unless a partner is named too."""
-    return any(
-        cue.index < p.index <= cue.index + PLACE_REACH
-        for cue in scan.indicators
-        if cue.index < figure.first
-        for p in scan.places
-    ) and not any(p.role in LIST_ROLES for p in scan.parties)
-
-
 def _line_parties(scan: Scan, figure: Figure) -> tuple[Party, ...]:
     """Parties a figure may be about: in a sentence run over the lines of a list
     ("…составили:\n- с Казахстаном – $4,6 млрд;\n- с Кыргызстаном – $1,3 млрд"), those of
@@ -253,110 +189,10 @@ def _line_parties(scan: Scan, figure: Figure) -> tuple[Party, ...]:
     return own_line or scan.parties
 
 
-def _bracketed_partner(scan: Scan, figure: Figure) -> Party | None:
-    """ "партнёров Узбекистана также вошли Россия ($5,6 млрд), Казахстан ($3 млрд)": a
-    partner with its turnover in brackets, in a sentence about trade."""
-    tokens = scan.tokens
-    # "партнёрами страны являются Турция — 673,7 млн долларов, Россия — 666,9 млн": a dash
-    # in a sentence about partners does as a bracket does
-    marks = {"("} | (DASHES if any(t.lemma in PARTNER_WORDS for t in tokens) else set())
-    if figure.first < 2 or tokens[figure.first - 1].text not in marks or not _about_trade(scan):
-        return None
-    return next(
-        (
-            p
-            for p in reversed(scan.parties)
-            if figure.first - 1 - BRACKET_REACH <= p.index < figure.first - 1
-        ),
-        None,
-    )
-
-
-def _respective_partner(scan: Scan, figure: Figure) -> Party | None:
-    """ "Товарооборот с Кыргызстаном и Германией составил $903 млн и $829 млн
-    соответственно", "Далее следуют Россия, Китай и США с 598,7 млн, 552 млн и 277,2 млн":
-    the n-th figure is the n-th partner's."""
-    end = next(
-        (
-            i
-            for i in range(figure.last + 1, len(scan.tokens))
-            if scan.tokens[i].lemma == "соответственно"
-        ),
-        None,
-    )
-    moneys = [f for f in scan.figures if f.kind == "money" and (end is None or f.last < end)]
-    first = next((f for f in moneys if f.first <= figure.first), None)
-    if first is None:
-        return None
-    # without "соответственно", the figures follow "с" after the list of partners
-    if end is None and (first.first == 0 or scan.tokens[first.first - 1].lemma != "с"):
-        return None
-    owner = owner_of_partners(scan)  # "партнёрами Грузии являются Турция, Россия …"
-    partners = [
-        p
-        for p in scan.parties
-        if p.index < first.first and p.role in {"with", "plain", "to", "from"} and p.code != owner
-    ]
-    listed = [f for f in moneys if f.first >= first.first]
-    if (
-        len(listed) < 2
-        or len(partners) < len(listed)
-        or (end is None and (len(partners) != len(listed) or not _enumerated(scan, listed)))
-    ):
-        return None
-    return partners[len(partners) - len(listed) + listed.index(figure)]
-
-
-def _enumerated(scan: Scan, figures: Sequence[Figure]) -> bool:
-    """Figures set one after another by commas and "и" ("598,7 млн, 552 млн и 277,2 млн"),
-    not a range ("с $14 млн в 2000 году до $1,4 млрд")."""
-    return all(
-        t.text in {",", "и"}
-        for a, b in itertools.pairwise(figures)
-        for t in scan.tokens[a.last + 1 : b.first]
-    )
-
-
-def _about_trade(scan: Scan) -> bool:
-    return bool(scan.indicators) or any(
-        t.lemma in PARTNER_WORDS or t.lemma in BUYER_WORDS for t in scan.tokens
-    )
-
-
-# Partners named by what they do with one side's goods: "покупателями узбекской продукции
-# стали Турция (842 млн долларов)" are its exports, "поставщиками … Китай (…)" its imports.
-BUYER_WORDS = {
-    "покупатель": "export",
-    "импортер": "export",
-    "импортёр": "export",
-    "поставщик": "import",
-}
-
-
-def _buyers_flow(scan: Scan) -> tuple[str, str | None] | None:
-    """(flow, whose goods) of a sentence of buyers or suppliers: "покупателями узбекской
-    продукции" → ("export", "UZ")."""
-    for i, token in enumerate(scan.tokens):
-        flow = BUYER_WORDS.get(token.lemma)
-        if flow is None:
-            continue
-        owner = next(
-            (
-                p.code
-                for p in scan.parties
-                if i < p.index <= i + 3
-                and (p.role == "adjective" or scan.tokens[p.index].feats.get("Case") == "Gen")
-            ),
-            None,
-        )
-        return flow, owner
-    return None
-
-
 def _partner_subject(
     ctx: DocContext, scan: Scan, figure: Figure, partner: Party, carry: Carry, clause_start: int
 ) -> Subject | None:
-    buyers = _buyers_flow(scan)
+    buyers = buyers_flow(scan)
     anchor = owner_of_partners(scan) or (buyers and buyers[1]) or carry.own or ctx.home
     if anchor is None or anchor.split("-")[0] == partner.code.split("-")[0]:
         return None
@@ -374,25 +210,6 @@ def _partner_subject(
     return Subject(cue, parties, clause_start)
 
 
-def owner_of_partners(scan: Scan) -> str | None:
-    """ "торговых партнёров Узбекистана": whose partners they are."""
-    for i, token in enumerate(scan.tokens):
-        if token.lemma in PARTNER_WORDS:
-            owner = next(
-                (
-                    p
-                    for p in scan.parties
-                    if i < p.index <= i + 2
-                    and p.role != "generic"
-                    and scan.tokens[p.index].feats.get("Case") == "Gen"
-                ),
-                None,
-            )
-            if owner is not None:
-                return owner.code
-    return None
-
-
 def _names_both_sides(scan: Scan, figure: Figure) -> bool:
     """ "стороны наторговали", "между странами", "двух государств": the article's own two
     sides, whatever pair the sentence before named."""
@@ -405,16 +222,6 @@ def _names_both_sides(scan: Scan, figure: Figure) -> bool:
 def _only_partner(named: Sequence[Party]) -> bool:
     """One party, named as a partner: "с Кыргызстаном товарооборот – …"."""
     return len(named) == 1 and named[0].role == "with"
-
-
-def _both_flows(scan: Scan, cue: Cue) -> bool:
-    """ "объём импорта и экспорта товаров провинции": all the trade of one side."""
-    flows = [c for c in scan.indicators if c.value in {"export", "import"}]
-    return any(
-        a.index + 2 == b.index and a.value != b.value and scan.tokens[a.index + 1].lemma == "и"
-        for a in flows
-        for b in flows
-    ) and cue.value in {"export", "import"}
 
 
 def _owner(scan: Scan, cue: Cue) -> str | None:

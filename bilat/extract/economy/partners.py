@@ -1,0 +1,136 @@
+"""Partners named beside their figures: in brackets ("Китай (117,8 млн)"), respectively
+("в Китай и Казахстан — 5 и 3 млн соответственно"), as buyers or suppliers of one side's goods,
+or as the partners of the side whose trade it is ("торговых партнёров Узбекистана").
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from bilat.extract.economy.parties import Party
+from bilat.extract.figures import Figure, Scan
+from bilat.extract.parse.textforms import DASHES
+
+# "Россия ($5,6 млрд)": how far before the bracket its partner's name may begin.
+BRACKET_REACH = 3
+PARTNER_WORDS = {"партнёр", "партнер"}
+
+
+def bracketed_partner(scan: Scan, figure: Figure) -> Party | None:
+    """ "партнёров Узбекистана также вошли Россия ($5,6 млрд), Казахстан ($3 млрд)": a
+    partner with its turnover in brackets, in a sentence about trade."""
+    tokens = scan.tokens
+    # "партнёрами страны являются Турция — 673,7 млн долларов, Россия — 666,9 млн": a dash
+    # in a sentence about partners does as a bracket does
+    marks = {"("} | (DASHES if any(t.lemma in PARTNER_WORDS for t in tokens) else set())
+    if figure.first < 2 or tokens[figure.first - 1].text not in marks or not _about_trade(scan):
+        return None
+    return next(
+        (
+            p
+            for p in reversed(scan.parties)
+            if figure.first - 1 - BRACKET_REACH <= p.index < figure.first - 1
+        ),
+        None,
+    )
+
+
+def respective_partner(scan: Scan, figure: Figure) -> Party | None:
+    """ "Товарооборот с Кыргызстаном и Германией составил $903 млн и $829 млн
+    соответственно", "Далее следуют Россия, Китай и США с 598,7 млн, 552 млн и 277,2 млн":
+    the n-th figure is the n-th partner's."""
+    end = next(
+        (
+            i
+            for i in range(figure.last + 1, len(scan.tokens))
+            if scan.tokens[i].lemma == "соответственно"
+        ),
+        None,
+    )
+    moneys = [f for f in scan.figures if f.kind == "money" and (end is None or f.last < end)]
+    first = next((f for f in moneys if f.first <= figure.first), None)
+    if first is None:
+        return None
+    # without "соответственно", the figures follow "с" after the list of partners
+    if end is None and (first.first == 0 or scan.tokens[first.first - 1].lemma != "с"):
+        return None
+    owner = owner_of_partners(scan)  # "партнёрами Грузии являются Турция, Россия …"
+    partners = [
+        p
+        for p in scan.parties
+        if p.index < first.first and p.role in {"with", "plain", "to", "from"} and p.code != owner
+    ]
+    listed = [f for f in moneys if f.first >= first.first]
+    if (
+        len(listed) < 2
+        or len(partners) < len(listed)
+        or (end is None and (len(partners) != len(listed) or not _enumerated(scan, listed)))
+    ):
+        return None
+    return partners[len(partners) - len(listed) + listed.index(figure)]
+
+
+def _enumerated(scan: Scan, figures: Sequence[Figure]) -> bool:
+    """Figures set one after another by commas and "и" ("598,7 млн, 552 млн и 277,2 млн"),
+    not a range ("с $14 млн в 2000 году до $1,4 млрд")."""
+    return all(
+        t.text in {",", "и"}
+        for a, b in itertools.pairwise(figures)
+        for t in scan.tokens[a.last + 1 : b.first]
+    )
+
+
+def _about_trade(scan: Scan) -> bool:
+    return bool(scan.indicators) or any(
+        t.lemma in PARTNER_WORDS or t.lemma in BUYER_WORDS for t in scan.tokens
+    )
+
+
+# Partners named by what they do with one side's goods: "покупателями узбекской продукции
+# стали Турция (842 млн долларов)" are its exports, "поставщиками … Китай (…)" its imports.
+BUYER_WORDS = {
+    "покупатель": "export",
+    "импортер": "export",
+    "импортёр": "export",
+    "поставщик": "import",
+}
+
+
+def buyers_flow(scan: Scan) -> tuple[str, str | None] | None:
+    """(flow, whose goods) of a sentence of buyers or suppliers: "покупателями узбекской
+    продукции" → ("export", "UZ")."""
+    for i, token in enumerate(scan.tokens):
+        flow = BUYER_WORDS.get(token.lemma)
+        if flow is None:
+            continue
+        owner = next(
+            (
+                p.code
+                for p in scan.parties
+                if i < p.index <= i + 3
+                and (p.role == "adjective" or scan.tokens[p.index].feats.get("Case") == "Gen")
+            ),
+            None,
+        )
+        return flow, owner
+    return None
+
+
+def owner_of_partners(scan: Scan) -> str | None:
+    """ "торговых партнёров Узбекистана": whose partners they are."""
+    for i, token in enumerate(scan.tokens):
+        if token.lemma in PARTNER_WORDS:
+            owner = next(
+                (
+                    p
+                    for p in scan.parties
+                    if i < p.index <= i + 2
+                    and p.role != "generic"
+                    and scan.tokens[p.index].feats.get("Case") == "Gen"
+                ),
+                None,
+            )
+            if owner is not None:
+                return owner.code
+    return None

@@ -1,0 +1,107 @@
+"""Shares in lists: "приходятся на Китай — 21,9%, Россию — 17,6%", and partners' shares in
+brackets ("Основными партнёрами Кыргызстана стали Китай (34,5%), Россия (25,1%)"); and the
+flow a share's total is of, which both kinds and the plain shares read.
+"""
+
+from __future__ import annotations
+
+from bilat.extract.economy.attributes import (
+    INDICATOR_AFTER,
+    SHARE_LOOKBACK,
+    qualifier_of,
+)
+from bilat.extract.economy.cues import FALL_WORDS, INDICATORS, RISE_WORDS, SHARE_TOTALS
+from bilat.extract.economy.parties import Party
+from bilat.extract.economy.partners import owner_of_partners
+from bilat.extract.figures import Figure, Scan
+from bilat.extract.parse.textforms import DASHES
+from bilat.model import Fact
+
+CONFIDENCE = 0.8
+
+
+def indicator_near(scan: Scan, first: int, last: int) -> str | None:
+    """ "10% внешнеторгового оборота", or before it: "в структуре товарооборота … 8%"."""
+    after = []
+    for token in scan.tokens[last + 1 : last + 1 + INDICATOR_AFTER + 2]:
+        if token.pos == "PUNCT":
+            break  # "…до 9,97%, а в импорте – …": the next clause's total
+        after.append(token)
+    before = scan.tokens[max(0, first - SHARE_LOOKBACK) : first][::-1]
+    for token in [*after, *before]:
+        if token.lemma in INDICATORS:
+            return INDICATORS[token.lemma]
+        if token.lemma in SHARE_TOTALS:
+            return "turnover"
+    return None
+
+
+def listed_share(scan: Scan, figure: Figure, before: Fact) -> Fact | None:
+    """ "приходятся на Китай — 21,9%, Россию — 17,6%", "Китай (34,5%), Россия (25,1%)": a
+    list item of the share before it, with its own part."""
+    part = party_just_before(scan, figure)
+    if part is None or part.code in {before.fields["part"], before.fields["whole"]}:
+        return None
+    fields = dict(
+        before.fields, part=part.code, percent=figure.value, qualifier=qualifier_of(scan, 0, figure)
+    )
+    return Fact(
+        "share",
+        fields,
+        scan.evidence(),
+        CONFIDENCE,
+        rule="share.listed",
+        trace=(f"figure={scan.tokens[figure.first].text}",),
+    )
+
+
+def bracketed_partner_share(scan: Scan, figure: Figure) -> Fact | None:
+    """ "Основными партнёрами Кыргызстана стали Китай (34,5%), Россия (25,1%)": a partner's
+    share in brackets, in a sentence of one side's partners that tells no growth."""
+    tokens = scan.tokens
+    if (
+        not figure.first
+        or tokens[figure.first - 1].text != "("
+        or any(t.lemma in RISE_WORDS or t.lemma in FALL_WORDS for t in tokens)
+    ):
+        return None
+    part, whole = party_just_before(scan, figure), owner_of_partners(scan)
+    if part is None or whole is None or part.code == whole:
+        return None
+    indicator = indicator_near(scan, 0, figure.first) or "turnover"
+    fields = {
+        "indicator": indicator,
+        "whole": whole,
+        "part": part.code,
+        "percent": figure.value,
+        "qualifier": qualifier_of(scan, 0, figure),
+    }
+    return Fact(
+        "share",
+        fields,
+        scan.evidence(),
+        CONFIDENCE,
+        rule="share.partners",
+        trace=(f"figure={tokens[figure.first].text}",),
+    )
+
+
+def party_just_before(scan: Scan, figure: Figure) -> Party | None:
+    """The party a list item names before its figure, across a dash or an opening bracket:
+    "Россию — 17,6%", "Республика Корея (5%)"."""
+    tokens = scan.tokens
+    mark = figure.first - 1
+    if mark < 1 or not (tokens[mark].text == "(" or tokens[mark].text in DASHES):
+        return None
+    party = max(
+        (p for p in scan.parties if mark - LIST_NAME_TOKENS <= p.index < mark),
+        key=lambda p: p.index,
+        default=None,
+    )
+    if party is None or any(t.pos == "PUNCT" for t in tokens[party.index : mark]):
+        return None
+    return party
+
+
+# How many tokens a party's name in a list may take: "Республика Корея".
+LIST_NAME_TOKENS = 3

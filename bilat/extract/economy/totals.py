@@ -1,0 +1,94 @@
+"""One side's totals and trade with blocs, which give no bilateral figure: "внешнеторговый
+оборот республики", "оборот в Грузии", "со странами СНГ", "поставки за границу".
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from bilat.extract.economy.cues import (
+    TOTAL_MARKERS,
+    Cue,
+)
+from bilat.extract.figures import Figure, Scan
+from bilat.extract.parse.textforms import BLOCS
+
+# How far after a trade word a bloc may be named: "торговли Узбекистана со странами".
+BLOC_REACH = 8
+# "за границу", "за рубеж" after a trade word: to all the world.
+ABROAD_WORDS = {"граница", "рубеж"}
+ABROAD_REACH = 4
+# Words that make a total the two sides' own: "общий товарооборот между двумя странами".
+BILATERAL_WORDS = {"между", "двусторонний", "взаимный"}
+# Plural nouns that make a partner a group: "со странами", "с государствами-членами",
+# and the prepositions before them.
+BLOC_NOUNS = {"страна", "государство", "член", "партнёр", "партнер", "регион", "субъект"}
+PARTNER_PREPOSITIONS = {"с", "со", "в", "во", "из"}
+# "экспорта товаров в Таджикистане": how far after the trade word the place may stand.
+PLACE_REACH = 3
+# Roles that mark a list item's partner: "с Узбекистаном", "в Китай", "из Турции".
+LIST_ROLES = {"with", "to", "from"}
+
+
+def of_one_side(scan: Scan, cue: Cue, figure: Figure) -> bool:
+    """A figure of one side alone: its total foreign trade ("внешнеторговый оборот
+    республики", unless a partner is named), or its trade with a bloc ("со странами
+    Центральной Азии", "с государствами – членами ЕАЭС", "со странами СНГ")."""
+    tokens = scan.tokens
+    # "внешнеторговый оборот", "общий объём товарооборота", not "общий товарооборот между"
+    marked = any(
+        t.lemma in TOTAL_MARKERS for t in tokens[max(0, cue.index - 2) : cue.index]
+    ) and not any(t.lemma in BILATERAL_WORDS for t in tokens)
+    named = {
+        p.code.split("-")[0]
+        for p in scan.parties
+        if min(cue.index, figure.first) - BLOC_REACH <= p.index <= figure.last
+    }
+    if (
+        (marked or _both_flows(scan, cue))
+        and not any(p.role in LIST_ROLES for p in scan.parties)
+        and len(named) == 1
+    ):
+        # one owner named: "внешнеторговый оборот республики"; two are bilateral ("[между
+        # Татарстаном и Беларусью]"), none is the pair the text is about
+        return True
+    if _total_in_a_place(scan, figure):
+        return True  # "внешнеторговый оборот в Грузии составил …": Georgia's total
+    near = [t.lemma for t in tokens[cue.index + 1 : cue.index + 1 + BLOC_REACH]]
+    if any(a == "между" and b in {"два", "оба"} for a, b in itertools.pairwise(near)):
+        return False  # "торговля между двумя государствами БРИКС": the two of them
+    after = near[:ABROAD_REACH]
+    if any(a == "за" and b in ABROAD_WORDS for a, b in itertools.pairwise(after)):
+        return True  # "поставки Зауралья за границу выросли на 21%": all its exports
+    lo = max(0, min(cue.index, figure.first) - BLOC_REACH)
+    if any(t.text.lower() in BLOCS for t in tokens[lo : cue.index]):
+        return True  # "Если брать страны Содружества в целом, то … товарооборот вырос"
+    hi = min(len(tokens), max(figure.first, cue.index + BLOC_REACH))
+    for i in range(cue.index + 1, hi):
+        lemma, prep = tokens[i].lemma, tokens[i - 1].lemma
+        plural_group = lemma in BLOC_NOUNS and tokens[i].feats.get("Number") == "Plur"
+        if (plural_group and prep in PARTNER_PREPOSITIONS) or tokens[i].text.lower() in BLOCS:
+            return True
+    return False
+
+
+def _total_in_a_place(scan: Scan, figure: Figure) -> bool:
+    """ "оборот в Грузии", "сумма экспорта товаров в Таджикистане": a trade word before the
+    figure with the country it happens in (locative, not "в Таджикистан", where goods go)
+    is that country's total, unless a partner is named too."""
+    return any(
+        cue.index < p.index <= cue.index + PLACE_REACH
+        for cue in scan.indicators
+        if cue.index < figure.first
+        for p in scan.places
+    ) and not any(p.role in LIST_ROLES for p in scan.parties)
+
+
+def _both_flows(scan: Scan, cue: Cue) -> bool:
+    """ "объём импорта и экспорта товаров провинции": all the trade of one side."""
+    flows = [c for c in scan.indicators if c.value in {"export", "import"}]
+    return any(
+        a.index + 2 == b.index and a.value != b.value and scan.tokens[a.index + 1].lemma == "и"
+        for a in flows
+        for b in flows
+    ) and cue.value in {"export", "import"}
