@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from bilat.extract.context import DocContext
 from bilat.extract.parse.textforms import DASHES
 from bilat.extract.people.people import People
-from bilat.extract.people.roles import ENVOY_WORDS, is_role_word
+from bilat.extract.people.roles import is_role_word
+from bilat.extract.people.rolewords import ENVOY_WORDS
 from bilat.model import Mention, Sentence, Token
 
 HOST_PREPOSITIONS = frozenset({"в", "во"})

@@ -21,7 +21,8 @@ from bilat.extract.context import DocContext
 from bilat.extract.figures import Scan
 from bilat.extract.parse.textforms import line_sentences
 from bilat.extract.people.people import People, Person, find_people
-from bilat.extract.people.roles import GROUP_HEADS, is_role_word
+from bilat.extract.people.roles import is_role_word
+from bilat.extract.people.rolewords import GROUP_HEADS
 from bilat.model import Evidence, Fact, Sentence, Token
 
 # Lemmas of verbs (and short adjectives) that introduce speech.
