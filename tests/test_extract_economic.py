@@ -11,8 +11,8 @@ from bilat.model import Document
 from bilat.nlp import analyse
 
 
-def economic_facts(text: str) -> list[str]:
-    document = Document(text=text, source="test", name="test", kind="txt", date=PUBLISHED)
+def economic_facts(text: str, published: str = PUBLISHED) -> list[str]:
+    document = Document(text=text, source="test", name="test", kind="txt", date=published)
     return sorted(
         render(f.to_json()) for f in extract(analyse(document)) if f.type in ECONOMIC_TYPES
     )
@@ -158,3 +158,15 @@ def test_relative_year_of_an_undated_text(text: str, url: str | None, expected: 
         render(f.to_json()) for f in extract(analyse(document)) if f.type in ECONOMIC_TYPES
     )
     assert found == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("published", "year"), [("2026-01-20", 2025), ("2026-03-31", 2025), ("2026-09-10", 2026)]
+)
+def test_growth_over_years_ends_with_the_latest_results(published: str, year: int) -> None:
+    """ "за последние десять лет": up to last year's results early in a year, else this
+    year's."""
+    text = "Товарооборот Монголии и Китая за последние десять лет вырос в 15 раз."
+    assert economic_facts(text, published) == [
+        f"change:turnover CN MN +1400% {year} base={year - 10}"
+    ]

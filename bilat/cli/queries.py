@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -43,7 +43,7 @@ def facts(
     _print_facts(rows, format)
 
 
-def _print_facts(rows: list[dict], format: str) -> None:
+def _print_facts(rows: list[dict[str, Any]], format: str) -> None:
     if format == "jsonl":
         print(render.jsonl(rows), end="")
     elif format == "csv":

@@ -130,7 +130,7 @@ def key_index(conn: Connection, doc_ids: Iterable[str] | None) -> KeyIndex:
     if doc_ids is None:
         return keys_of(conn.execute(select(*_KEY_COLUMNS)).all())
     wanted = sorted(set(doc_ids))
-    rows = []
+    rows: list[Any] = []  # SQLAlchemy rows of _KEY_COLUMNS
     for i in range(0, len(wanted), IN_LIMIT):
         rows.extend(
             conn.execute(select(*_KEY_COLUMNS).where(facts.c.doc_id.in_(wanted[i : i + IN_LIMIT])))
@@ -147,7 +147,7 @@ def keys_of(rows: Sequence[Any]) -> KeyIndex:
     siblings: dict[str, list[str]] = {}
     for r in rows:
         siblings.setdefault(identity(r), []).append(r.id)
-    of = {}
+    of: dict[str, str] = {}
     for base, ids in siblings.items():
         of.update((i, base if len(ids) == 1 else f"{base}#{i}") for i in ids)
     return KeyIndex(of=of, named={key: i for i, key in of.items()})
@@ -191,8 +191,10 @@ def curate(
         "at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
     with writing(store, f"record a decision on fact {fact_id}") as conn:
-        new_id = conn.execute(curation.insert().values(**row)).inserted_primary_key[0]
-    return Decision(id=int(new_id), **row)
+        inserted = conn.execute(curation.insert().values(**row)).inserted_primary_key
+    # None only for an insert of many rows or none; this is one row with an integer key
+    assert inserted is not None
+    return Decision(id=int(inserted[0]), **row)
 
 
 def _check(action: str, by: str, why: str, field: str | None) -> None:
@@ -250,7 +252,7 @@ def decisions(
     found: dict[str, list[Decision]] = {}
     for row in rows:
         fact_id = index.target(row)
-        if fact_id in fact_ids:
+        if fact_id is not None and fact_id in fact_ids:
             found.setdefault(fact_id, []).append(row)
     return {fact_id: verdict(rows) for fact_id, rows in found.items()}, dict(index.of)
 
@@ -271,7 +273,7 @@ def _decisions_of(conn: Connection, doc_ids: Iterable[str] | None) -> list[Decis
     if doc_ids is None:
         return [Decision(**r._asdict()) for r in conn.execute(query)]
     wanted = sorted(set(doc_ids))
-    found = []
+    found: list[Decision] = []
     for i in range(0, len(wanted), IN_LIMIT):
         chunk = query.where(curation.c.doc_id.in_(wanted[i : i + IN_LIMIT]))
         found.extend(Decision(**r._asdict()) for r in conn.execute(chunk))

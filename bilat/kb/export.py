@@ -271,4 +271,5 @@ def _parquet(columns: tuple[str, ...], rows: Iterable[Mapping[str, Any]], path: 
     if table.num_columns == 0:  # nothing to export: still a valid file with the columns
         table = pa.table({c: pa.array([], pa.string()) for c in columns})
     pq.write_table(table, path)
-    return table.num_rows
+    written: int = table.num_rows
+    return written

@@ -155,7 +155,7 @@ def _vocab() -> Any:
     from natasha import MorphVocab
     from natasha.morph.vocab import PymorphyAnalyzer
 
-    class CorpusVocab(MorphVocab):  # type: ignore[misc]
+    class CorpusVocab(MorphVocab):
         parse = lru_cache(LEMMA_CACHE)(PymorphyAnalyzer.parse)
         __call__ = parse
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 
 import httpx
@@ -49,7 +50,7 @@ def read_urls(urls: Iterable[str], *, client: httpx.Client | None = None) -> Ite
     client = client or new_client()
     try:
         for url in urls:
-            yield from _guarded(url, lambda url=url: read_url(url, client))
+            yield from _guarded(url, partial(read_url, url, client))
     finally:
         if owned:
             client.close()

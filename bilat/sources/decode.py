@@ -78,10 +78,10 @@ def decode(data: bytes, source: str, charset: str | None = None) -> str:
     refuse_binary(data, source)
     # UTF-8 first even over a declared charset: bytes that are valid UTF-8 are almost never
     # anything else, while pages that declare cp1251 and serve UTF-8 are common.
-    for encoding in ("utf-8", _known(charset)):
-        if encoding:
+    for candidate in ("utf-8", _known(charset)):
+        if candidate:
             try:
-                return data.decode(encoding)
+                return data.decode(candidate)
             except UnicodeDecodeError:
                 continue
     return _cyrillic(data) or _normalizer(data, source)

@@ -13,6 +13,7 @@ import re
 import lxml.etree
 import lxml.html
 import trafilatura
+from trafilatura.settings import Document as Extracted
 
 from bilat.errors import SourceError
 from bilat.model import Document, Skipped
@@ -56,23 +57,30 @@ _FURNITURE = re.compile(
 MAX_HEADLINE_CHARS = 160
 _SENTENCE_END = (".", "!", "?", "…")
 
-EXTRACT_OPTIONS = {
-    "favor_precision": True,  # a missed paragraph costs less than a foreign headline's fact
-    "include_comments": False,  # readers' comments are not the outlet's statements
-    "include_tables": False,  # tables come out as run-together cells, not sentences
-    "with_metadata": True,
-    # The page's own metadata only: a date guessed from the text or links is often wrong.
-    "date_extraction_params": {"extensive_search": False, "original_date": True},
-}
+
+def _extract(html: str, url: str | None) -> Extracted | None:
+    """trafilatura's reading of a page: its main text and metadata, or None."""
+    extracted = trafilatura.bare_extraction(
+        html,
+        url=url,
+        favor_precision=True,  # a missed paragraph costs less than a foreign headline's fact
+        include_comments=False,  # readers' comments are not the outlet's statements
+        include_tables=False,  # tables come out as run-together cells, not sentences
+        with_metadata=True,
+        # The page's own metadata only: a date guessed from the text or links is often wrong.
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    # a dict only with as_dict=True, which this call does not ask for
+    return extracted if isinstance(extracted, Extracted) else None
 
 
 def read_html(
     html: str, *, source: str, name: str, kind: str = "html", url: str | None = None
 ) -> Document | Skipped:
     """The article of an HTML page, its title line first; SourceError when there is none."""
-    extracted = trafilatura.bare_extraction(html, url=url, **EXTRACT_OPTIONS)
+    extracted = _extract(html, url)
     body = strip_furniture(extracted.text or "") if extracted is not None else ""
-    if not body.strip():
+    if extracted is None or not body.strip():
         raise SourceError(
             source,
             "no article text found (expected an HTML page with a "
@@ -120,4 +128,5 @@ def fragment_text(fragment: str) -> str:
         return fragment
     for element in root.iter("p", "div", "li", "br", "h1", "h2", "h3", "h4", "tr"):
         element.tail = "\n" + (element.tail or "")
-    return root.text_content()
+    text: str = root.text_content()
+    return text

@@ -20,7 +20,8 @@ router = APIRouter(prefix="/api", responses=schemas.ERRORS)
 
 
 def get_store(request: Request) -> Store:
-    return request.app.state.store
+    store: Store = request.app.state.store  # set by the app factory
+    return store
 
 
 def get_stale_ok(request: Request) -> bool:

@@ -47,10 +47,8 @@ def timeline(events: Sequence[Mapping[str, Any]]) -> Markup:
     """Events (``{"id", "date", "label"}``) as dots on a line, each label in the nearest
     row above or below the axis where it overlaps no other, joined to its dot by a line:
     events on one day or on nearby days stack their labels instead of writing over them."""
-    dated = sorted(
-        ((_fraction(e["date"]), e) for e in events if e.get("date")), key=lambda item: item[0] or 0
-    )
-    dated = [(t, e) for t, e in dated if t is not None]
+    fractions = ((_fraction(e["date"]), e) for e in events if e.get("date"))
+    dated = sorted(((t, e) for t, e in fractions if t is not None), key=lambda item: item[0])
     if not dated:
         return Markup("")
     first, last = dated[0][0], dated[-1][0]

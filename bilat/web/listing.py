@@ -153,8 +153,13 @@ def _day(text: str, name: str) -> str:
 
 def _day_after(text: str) -> str:
     """The first date after what ``text`` names: 2024 → 2025, 2024-12 → 2025-01."""
-    _day(text, "until")
-    year, month, day = (int(part) if part else None for part in _DATE.match(text.strip()).groups())
+    _day(text, "until")  # a FilterError unless the text is one of _DATE's forms
+    found = _DATE.match(text.strip())
+    assert found is not None  # so it matches
+    year_text, month_text, day_text = found.groups()
+    year = int(year_text)
+    month = int(month_text) if month_text else None
+    day = int(day_text) if day_text else None
     if month is None:
         return str(year + 1)
     if day is None:

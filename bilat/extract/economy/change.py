@@ -436,7 +436,7 @@ def _period_and_base(
         return period, base_span.resolve(ctx.year)
     back = _years_back(scan)
     if back is not None:
-        year = period.resolve(ctx.year) if period else ctx.year
+        year = period.resolve(ctx.year) if period else _latest_results_year(ctx)
         return period, (year - back) if year else None
     return period, "previous_period"
 
@@ -472,7 +472,19 @@ MAX_YEARS_BACK = 50
 
 
 def _years_back_period(ctx: DocContext, scan: Scan) -> dict[str, int | None]:
-    """ "за последние четыре года … рост" is growth up to now: the period is this year."""
-    if _years_back(scan) is not None:
-        return {"year": ctx.year, "months": None}
-    return {"year": None, "months": None}
+    """ "за последние четыре года … рост" is growth up to the latest results."""
+    year = _latest_results_year(ctx) if _years_back(scan) is not None else None
+    return {"year": year, "months": None}
+
+
+def _latest_results_year(ctx: DocContext) -> int | None:
+    """The year of the latest results a text can speak of: its own, but the year before in
+    a text of a year's first months, when only those are in."""
+    if ctx.year is None:
+        return None
+    month = ctx.date[5:7] if ctx.date else ""
+    return ctx.year - 1 if month.isdigit() and int(month) <= LAST_OF_RESULTS else ctx.year
+
+
+# The last month of a year in which the results of the year before are the latest.
+LAST_OF_RESULTS = 3
