@@ -12,6 +12,7 @@ from rich.text import Text
 
 from bilat.kb import wording
 from bilat.model import Fact
+from bilat.schemas import Fields
 
 # Columns that hold short codes and are never broken across lines.
 NO_WRAP = {"type", "indicator", "currency", "qualifier", "status"}
@@ -32,47 +33,46 @@ FACT_COLUMNS = (
 
 def fact_cells(fact: Mapping[str, Any]) -> dict[str, str]:
     """A fact (eval-format dict) as short printable cells."""
-    period = fact.get("period") or {}
-    year = period.get("year")
-    if period.get("months"):
-        year = f"{year or '?'} ({period['months']} мес.)"
-    if period.get("from_year"):
-        year = f"{period['from_year']}–{period.get('to_year') or ''}"
+    f = Fields.of(fact)
+    year: int | str | None = f.year
+    if f.months:
+        year = f"{year or '?'} ({f.months} мес.)"
+    if f.from_year:
+        year = f"{f.from_year}–{f.to_year or ''}"
     span = wording.years_spanned(fact) if fact.get("type") == "change" else None
     if span:
         year = f"{span[0]}–{span[1]}"  # a change over several years, not the last one's
-    parties = fact.get("parties") or [p for p in (fact.get("whole"), fact.get("part")) if p]
+    parties = f.parties or [p for p in (f.whole, f.part) if p]
     return {
         "type": fact.get("type", ""),
-        "indicator": str(fact.get("indicator") or fact.get("kind") or ""),
-        "parties": _parties(fact, parties),
-        "value": _number(fact.get("value")),
-        "currency": str(fact.get("currency") or fact.get("unit") or ""),
-        "percent": _number(fact.get("percent")),
-        "year": str(year or fact.get("date") or ""),
-        "qualifier": str(fact.get("qualifier") or ""),
-        "status": str(fact.get("status") or ""),
-        "detail": _detail(fact),
+        "indicator": str(f.indicator or f.kind or ""),
+        "parties": _parties(fact, f, parties),
+        "value": _number(f.value),
+        "currency": str(f.currency or f.unit or ""),
+        "percent": _number(f.percent),
+        "year": str(year or f.date or ""),
+        "qualifier": str(f.qualifier or ""),
+        "status": str(f.status or ""),
+        "detail": _detail(fact, f),
     }
 
 
-def _parties(fact: Mapping[str, Any], parties: Sequence[str]) -> str:
-    if fact.get("exporter"):
-        return f"{fact['exporter']} → {fact.get('importer') or '?'}"
-    if fact.get("whole"):
+def _parties(fact: Mapping[str, Any], f: Fields, parties: Sequence[str]) -> str:
+    if f.exporter:
+        return f"{f.exporter} → {f.importer or '?'}"
+    if f.whole:
         sides, label = wording.share_sides(fact)
         # a share of a pair's trade ("KZ+RU", of SME) is the pair's, not a party's
-        return " – ".join(sides) if label else f"{fact.get('part')} в {fact['whole']}"
+        return " – ".join(sides) if label else f"{f.part} в {f.whole}"
     return " – ".join(str(p) for p in parties)
 
 
-def _detail(fact: Mapping[str, Any]) -> str:
-    for key in ("name", "sector", "route", "text", "role"):
-        if fact.get(key):
-            return str(fact[key])[:60]
-    speaker = fact.get("speaker")
-    if isinstance(speaker, Mapping):
-        return str(speaker.get("name", ""))
+def _detail(fact: Mapping[str, Any], f: Fields) -> str:
+    for said in (f.name, f.sector, f.route, f.text, f.role):
+        if said:
+            return str(said)[:60]
+    if isinstance(f.speaker, Mapping):
+        return str(f.speaker.get("name") or "")
     label = wording.share_sides(fact)[1] if fact.get("type") == "share" else None
     return wording.name(label) if label else ""  # what a share measures: "малый и средний …"
 

@@ -103,7 +103,7 @@ def winners(consolidated: Iterable[Consolidated]) -> list[Consolidated]:
 def checks(consolidated: Iterable[Consolidated]) -> list[Check]:
     """Every consistency check the figures allow, mismatches first."""
     shown = winners(consolidated)
-    trade = [c for c in shown if c.type == "trade" and c.fields.get("status") in ("actual", None)]
+    trade = [c for c in shown if c.type == "trade" and c.view.status in ("actual", None)]
     found = [*_trade_sums(trade), *_growths(shown, trade)]
     return sorted(found, key=lambda c: (c.ok, c.label))
 
@@ -115,7 +115,7 @@ def _trade_sums(trade: Sequence[Consolidated]) -> list[Check]:
     periods: dict[tuple[Any, ...], list[Consolidated]] = {}
     for item in trade:
         if item.year is not None:
-            key = (tuple(item.parties), item.year, item.months, item.fields.get("currency"))
+            key = (tuple(item.parties), item.year, item.months, item.view.currency)
             periods.setdefault(key, []).append(item)
     return [check for items in periods.values() if (check := _trade_sum(items))]
 
@@ -124,8 +124,8 @@ def _flows(items: Sequence[Consolidated]) -> dict[tuple[str, str], Consolidated]
     """Best-sourced figure per direction: "экспорт A в B" and "импорт B из A" are one flow."""
     flows: dict[tuple[str, str], Consolidated] = {}
     for item in items:
-        exporter, importer = item.fields.get("exporter"), item.fields.get("importer")
-        if item.fields.get("indicator") in ("export", "import") and exporter and importer:
+        exporter, importer = item.view.exporter, item.view.importer
+        if item.view.indicator in ("export", "import") and exporter and importer:
             known = flows.get((exporter, importer))
             if known is None or item.independent > known.independent:
                 flows[(exporter, importer)] = item
@@ -133,7 +133,7 @@ def _flows(items: Sequence[Consolidated]) -> dict[tuple[str, str], Consolidated]
 
 
 def _trade_sum(items: Sequence[Consolidated]) -> Check | None:
-    turnover = next((i for i in items if i.fields.get("indicator") == "turnover"), None)
+    turnover = next((i for i in items if i.view.indicator == "turnover"), None)
     flows = list(_flows(items).values())
     if turnover is None or turnover.value is None or not flows:
         return None
@@ -179,10 +179,8 @@ def _ranges_allow_under(flow: Consolidated, turnover: Consolidated) -> bool:
 
 
 def _growths(shown: Sequence[Consolidated], trade: Sequence[Consolidated]) -> list[Check]:
-    values = {
-        (_flow_key(t, t.year), t.fields.get("currency")): t for t in trade if t.value is not None
-    }
-    currencies = sorted({t.fields.get("currency") for t in trade}, key=str)
+    values = {(_flow_key(t, t.year), t.view.currency): t for t in trade if t.value is not None}
+    currencies = sorted({t.view.currency for t in trade}, key=str)
     found = []
     for change in shown:
         if change.type != "change" or change.value is None or change.year is None:
@@ -197,19 +195,19 @@ def _growths(shown: Sequence[Consolidated], trade: Sequence[Consolidated]) -> li
 
 
 def _flow_key(item: Consolidated, year: int | None) -> tuple[Any, ...]:
-    f = item.fields
+    f = item.view
     return (
-        f.get("indicator"),
+        f.indicator,
         tuple(item.parties),
-        f.get("exporter"),
-        f.get("importer"),
+        f.exporter,
+        f.importer,
         year,
         item.months,
     )
 
 
 def _base_year(change: Consolidated) -> int | None:
-    base = change.fields.get("base")
+    base = change.view.base
     if isinstance(base, int) and not isinstance(base, bool) and base > 1900:
         return base
     return change.year - 1 if change.year is not None else None

@@ -21,6 +21,7 @@ from bilat.kb import curation as cur
 from bilat.kb.duplicates import groups_of
 from bilat.kb.state import reading
 from bilat.model import Evidence
+from bilat.schemas import Fields
 from bilat.store import Store, StoredFact
 from bilat.store import queries as store_queries
 from bilat.store.schema import documents, fact_parties, facts
@@ -61,29 +62,32 @@ class Claim:
         return self.fields.get(name, default)
 
     @cached_property  # read many times while consolidating
+    def view(self) -> Fields:
+        """The fields, typed: ``claim.view.qualifier``."""
+        return Fields.of(self.fields)
+
+    @cached_property  # read many times while consolidating
     def year(self) -> int | None:
-        period = self.fields.get("period")
-        year = period.get("year") if isinstance(period, Mapping) else None
-        if year is None and isinstance(self.fields.get("date"), str):
-            date = self.fields["date"]
+        year, date = self.view.year, self.view.date
+        if year is None and isinstance(date, str):
             year = int(date[:4]) if date[:4].isdigit() else None
         return year
 
     @cached_property  # read many times while consolidating
     def months(self) -> int | None:
-        period = self.fields.get("period")
-        return period.get("months") if isinstance(period, Mapping) else None
+        return self.view.months
 
     @cached_property  # read many times while consolidating
     def parties(self) -> list[str]:
         """Sides of the fact, sorted: parties, or partners and location of a project, or the
         actors of a share's whole and part. A bilateral total ("KZ+RU") counts as both its
         sides; a label ("SME", "food") is what the share measures, not a party."""
-        found = self.fields.get("parties") or []
+        f = self.view
+        found: list[str | None] = [*(f.parties or [])]
         if self.type == "project" and not found:
-            found = [*(self.fields.get("partners") or []), self.fields.get("location")]
+            found = [*(f.partners or []), f.location]
         if self.type == "share":
-            found = [self.fields.get("whole"), self.fields.get("part")]
+            found = [f.whole, f.part]
         codes = {c for p in found if isinstance(p, str) for c in p.split("+")}
         return sorted(c for c in codes if is_actor(c))
 
@@ -98,9 +102,9 @@ class Claim:
             "source": f.source,
             "group": self.group,
             "evidence": {"text": f.evidence.text, "start": f.evidence.start, "end": f.evidence.end},
-            "value": self.get("value"),
-            "percent": self.get("percent"),
-            "qualifier": self.get("qualifier"),
+            "value": self.view.value,
+            "percent": self.view.percent,
+            "qualifier": self.view.qualifier,
             "curation": self.status,
             "confidence": f.confidence,
         }

@@ -13,10 +13,12 @@ import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from bilat.kb.claims import Claim
 from bilat.kb.values import PERCENT_TYPES, Range, measured, meet, value_range
+from bilat.schemas import Fields
 
 # What makes two claims about the same thing, by fact type. "parties" means the sorted
 # sides, "year"/"months" the period (or the date's year for events and agreements).
@@ -69,6 +71,11 @@ class Consolidated:
     curated: bool  # a person confirmed or corrected one of its claims
     rivals: tuple[str, ...] = ()  # ids of consolidated facts under the same key
 
+    @cached_property  # read many times by checks and series
+    def view(self) -> Fields:
+        """The fields, typed: ``item.view.qualifier``."""
+        return Fields.of(self.fields)
+
     @property
     def year(self) -> int | None:
         return self.claims[0].year
@@ -114,13 +121,13 @@ def _key_part(claim: Claim, name: str) -> Any:
     if name == "months":
         return claim.months
     if name == "month":  # events: "2024-11-05" and "2024-11" are one event
-        date = claim.get("date")
+        date = claim.view.date
         return date[:7] if isinstance(date, str) else claim.year
     if name == "speaker":
-        speaker = claim.get("speaker")
+        speaker = claim.view.speaker
         return (speaker.get("name") if isinstance(speaker, Mapping) else speaker) or ""
     if name == "words":
-        return " ".join(_WORD.findall(str(claim.get("text") or "").lower())[:QUOTE_KEY_WORDS])
+        return " ".join(_WORD.findall(str(claim.view.text or "").lower())[:QUOTE_KEY_WORDS])
     value = claim.get(name)
     return tuple(value) if isinstance(value, list) else value
 
@@ -159,10 +166,9 @@ def _fits(month: Any, undated: Sequence[Claim]) -> bool:
     a roadmap for 2023–2024 is signed in the year before it starts or during it."""
     year = int(str(month)[:4]) if str(month)[:4].isdigit() else None
     for claim in undated:
-        period = claim.get("period")
-        start = period.get("from_year") if isinstance(period, Mapping) else None
-        if year is not None and isinstance(start, int):
-            return start - 1 <= year <= (period.get("to_year") or start)
+        start = claim.view.from_year
+        if year is not None and start is not None:
+            return start - 1 <= year <= (claim.view.to_year or start)
     return True
 
 
@@ -209,7 +215,7 @@ def _contradicts(type: str, claim: Claim) -> bool:
     """Whether rival values under this key cannot both be true."""
     if type not in VALUE_TYPES or claim.year is None:
         return False  # without a year, two figures may well be for two different years
-    return claim.get("status") in ACTUAL_STATUSES
+    return claim.view.status in ACTUAL_STATUSES
 
 
 def _clusters(members: Sequence[Claim], points: bool) -> list[tuple[list[Claim], Range | None]]:
@@ -221,7 +227,7 @@ def _clusters(members: Sequence[Claim], points: bool) -> list[tuple[list[Claim],
         if value is None:
             unvalued.append(claim)
         else:
-            ranged.append((value_range(value, claim.get("qualifier"), points), claim))
+            ranged.append((value_range(value, claim.view.qualifier, points), claim))
     clusters: list[tuple[list[Claim], Range | None]] = []
     for allowed, claim in sorted(ranged, key=lambda item: item[0]):
         common = meet(clusters[-1][1], allowed) if clusters and clusters[-1][1] else None
@@ -244,7 +250,7 @@ def _best(cluster: Sequence[Claim]) -> Claim:
         key=lambda c: (
             not c.curated,
             c.status != "corrected",
-            QUALIFIER_RANK.get(c.get("qualifier"), 1),
+            QUALIFIER_RANK.get(c.view.qualifier, 1),
             -c.fact.confidence,
             c.id,
         ),
@@ -279,7 +285,7 @@ def winner(rivals: Sequence[Consolidated]) -> Consolidated:
             not c.curated,
             -c.independent,
             -len(c.claims),
-            QUALIFIER_RANK.get(c.fields.get("qualifier"), 1),
+            QUALIFIER_RANK.get(c.view.qualifier, 1),
             c.id,
         ),
     )

@@ -65,11 +65,11 @@ class Series:
 
 
 def line_of(item: Consolidated) -> str | None:
-    f = item.fields
-    if f.get("indicator") == "turnover":
+    f = item.view
+    if f.indicator == "turnover":
         return "turnover"
-    if f.get("indicator") in ("export", "import") and f.get("exporter") and f.get("importer"):
-        return f"{f['exporter']}→{f['importer']}"
+    if f.indicator in ("export", "import") and f.exporter and f.importer:
+        return f"{f.exporter}→{f.importer}"
     return None  # a flow without a direction cannot be placed on either line
 
 
@@ -88,9 +88,9 @@ def build(consolidated: Iterable[Consolidated], indicator: str | None = None) ->
         line = line_of(item) if item.type == "trade" else None
         if line is None or item.year is None or item.value is None:
             continue
-        if item.fields.get("status") not in ACTUAL or not _wanted(line, indicator):
+        if item.view.status not in ACTUAL or not _wanted(line, indicator):
             continue
-        points = lines.setdefault((line, item.fields.get("currency")), {})
+        points = lines.setdefault((line, item.view.currency), {})
         slot = (item.year, item.months)
         if slot not in points or _better(item, points[slot]):
             points[slot] = item
@@ -123,7 +123,7 @@ def _series(
                 year=year,
                 months=months,
                 value=float(item.value or 0.0),
-                qualifier=item.fields.get("qualifier"),
+                qualifier=item.view.qualifier,
                 fact=item,
             )
             for (year, months), item in ordered

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from bilat.actors import UnknownActorError, is_actor, lookup
+from bilat.schemas import Fields
 
 INDICATORS = {"turnover": "товарооборот", "export": "экспорт", "import": "импорт"}
 # "доля в товарообороте": the indicator after "в"; a share that names none is of "оборот".
@@ -183,7 +184,8 @@ def percent(value: float | None, qualifier: str | None = None) -> str:
 def years_spanned(fields: Mapping[str, Any]) -> tuple[int, int] | None:
     """(from, to) of a change over several years: "за последние четыре года … рост – 65%"
     has its base four years before its year, and is no one year's change."""
-    base, year = fields.get("base"), (fields.get("period") or {}).get("year")
+    f = Fields.of(fields)
+    base, year = f.base, f.year
     if isinstance(base, int) and isinstance(year, int) and year - base > 1:
         return base, year
     return None
@@ -211,37 +213,34 @@ def short_period(year: int | None, months: int | None) -> str:
 
 def figure(fields: Mapping[str, Any], type: str) -> str:
     """The figure a fact states, in words."""
+    f = Fields.of(fields)
     if type in ("change", "share"):
-        return percent(fields.get("percent"), fields.get("qualifier"))
+        return percent(f.percent, f.qualifier)
     if type == "volume":
-        unit = UNITS.get(fields.get("unit") or "", fields.get("unit") or "")
-        return f"{number(fields.get('value'))} {unit}".strip()
-    if fields.get("value") is None:
+        unit = UNITS.get(f.unit or "", f.unit or "")
+        return f"{number(f.value)} {unit}".strip()
+    if f.value is None:
         return ""
-    return money(fields.get("value"), fields.get("currency"), fields.get("qualifier"))
+    return money(f.value, f.currency, f.qualifier)
 
 
 def indicator(fields: Mapping[str, Any]) -> str:
     """ "экспорт (Казахстан → Узбекистан)" or "товарооборот"."""
-    label = INDICATORS.get(fields.get("indicator") or "", fields.get("indicator") or "")
-    if fields.get("exporter") and fields.get("importer"):
-        label += f" ({name(fields['exporter'])} → {name(fields['importer'])})"
+    f = Fields.of(fields)
+    label = INDICATORS.get(f.indicator or "", f.indicator or "")
+    if f.exporter and f.importer:
+        label += f" ({name(f.exporter)} → {name(f.importer)})"
     return label
 
 
 def summary(fields: Mapping[str, Any], type: str) -> str:
     """One line saying what a fact says, for lists and answers."""
     if type in ("trade", "change", "volume", "investment"):
-        period_ = fields.get("period") or {}
+        f = Fields.of(fields)
         head = indicator(fields) or TYPES.get(type, type)
         span = years_spanned(fields) if type == "change" else None
-        when = (
-            f"за {span[0]}–{span[1]} годы"
-            if span
-            else period(period_.get("year"), period_.get("months"))
-        )
-        status = fields.get("status")
-        tail = f" ({STATUSES[status]})" if status in ("target", "forecast") else ""
+        when = f"за {span[0]}–{span[1]} годы" if span else period(f.year, f.months)
+        tail = f" ({STATUSES[f.status]})" if f.status in ("target", "forecast") else ""
         verb = "изменение на " if type == "change" else ""
         return f"{head} {when}: {verb}{figure(fields, type)}{tail}"
     if type == "share":
@@ -252,71 +251,67 @@ def summary(fields: Mapping[str, Any], type: str) -> str:
 def share(fields: Mapping[str, Any]) -> str:
     """ "доля в товарообороте (Казахстан → Республика Башкортостан)": the names stay in the
     nominative, as in ``indicator``, since the gazetteer holds no case forms to agree with."""
-    where = INDICATORS_IN.get(fields.get("indicator") or "", "обороте")
+    f = Fields.of(fields)
+    where = INDICATORS_IN.get(f.indicator or "", "обороте")
     _, label = share_sides(fields)
     if label:  # "доля малого и среднего бизнеса в товарообороте (Казахстан и Россия)"
         what = SHARE_LABELS[label][1] if label in SHARE_LABELS else label
-        return f"доля {what} в {where} ({name(fields.get('whole'))})"
-    return f"доля в {where} ({name(fields.get('part'))} → {name(fields.get('whole'))})"
+        return f"доля {what} в {where} ({name(f.whole)})"
+    return f"доля в {where} ({name(f.part)} → {name(f.whole)})"
 
 
 def share_sides(fields: Mapping[str, Any]) -> tuple[list[str], str | None]:
     """The parties of a share and the label of what it measures. "Доля МСБ в товарообороте
     Казахстана и России" (whole "KZ+RU", part "SME") is the pair KZ, RU measuring SME:
     neither "KZ+RU" nor "SME" is a party. "Доля Китая в экспорте Казахстана" is KZ and CN."""
-    sides = [s for s in str(fields.get("whole") or "").split("+") if s]
-    part = str(fields.get("part") or "")
+    f = Fields.of(fields)
+    sides = [s for s in str(f.whole or "").split("+") if s]
+    part = str(f.part or "")
     if not part or not all(is_actor(p) for p in part.split("+")):
         return sides, part or None
     return [*sides, *(p for p in part.split("+") if p not in sides)], None
 
 
-def _span(period: Any) -> str | None:
+def _span(f: Fields) -> str | None:
     """ "на 2023–2024 годы": the years an agreement covers."""
-    if not isinstance(period, Mapping) or not period.get("from_year"):
+    start, end = f.from_year, f.to_year
+    if not start:
         return None
-    start, end = period["from_year"], period.get("to_year")
     return f"на {start}–{end} годы" if end and end != start else f"на {start} год"
 
 
 def describe(fields: Mapping[str, Any], type: str) -> str:
     """Events, agreements, projects and quotes in a few words."""
+    f = Fields.of(fields)
     if type == "event":
-        kind = EVENT_KINDS.get(fields.get("kind") or "", fields.get("kind") or "событие")
-        return " · ".join(
-            str(x) for x in (kind, fields.get("name"), fields.get("place"), fields.get("date")) if x
-        )
+        kind = EVENT_KINDS.get(f.kind or "", f.kind or "событие")
+        return " · ".join(str(x) for x in (kind, f.name, f.place, f.date) if x)
     if type == "agreement":
-        kind = AGREEMENT_KINDS.get(fields.get("kind") or "", fields.get("kind") or "")
-        return " · ".join(
-            str(x)
-            for x in (kind, fields.get("name"), _span(fields.get("period")), fields.get("date"))
-            if x
-        )
+        kind = AGREEMENT_KINDS.get(f.kind or "", f.kind or "")
+        return " · ".join(str(x) for x in (kind, f.name, _span(f), f.date) if x)
     if type == "project":
-        status = PROJECT_STATUSES.get(fields.get("status") or "", fields.get("status"))
-        branch = sector(fields["sector"]) if fields.get("sector") else None
-        return " · ".join(str(x) for x in (branch, fields.get("place"), status) if x)
+        status = PROJECT_STATUSES.get(f.status or "", f.status)
+        branch = sector(f.sector) if f.sector else None
+        return " · ".join(str(x) for x in (branch, f.place, status) if x)
     if type == "quote":
-        return f"«{fields.get('text') or ''}»"
-    return _who(fields, type) or TYPES.get(type, type)
+        return f"«{f.text or ''}»"
+    return _who(f, type) or TYPES.get(type, type)
 
 
-def _who(fields: Mapping[str, Any], type: str) -> str:
+def _who(f: Fields, type: str) -> str:
     """ "Канат Ермеков, аким Костанайской области", "Сырдарья · Казахстан", "отрасль: транспорт"."""
     if type == "person":
-        role = fields.get("role") or next(iter(fields.get("roles") or []), None)
-        head = ", ".join(str(x) for x in (fields.get("name"), _lower_first(role)) if x)
-        return " · ".join(x for x in (head, fields.get("organization")) if x)
+        role = f.role or next(iter(f.roles or []), None)
+        head = ", ".join(str(x) for x in (f.name, _lower_first(role)) if x)
+        return " · ".join(x for x in (head, f.organization) if x)
     if type == "organization":
-        abbreviation = fields.get("abbreviation")
-        head = str(fields.get("name") or abbreviation or "")
-        if abbreviation and abbreviation != head:
-            head += f" ({abbreviation})"
-        country = name(fields["country"]) if fields.get("country") else None
+        head = str(f.name or f.abbreviation or "")
+        if f.abbreviation and f.abbreviation != head:
+            head += f" ({f.abbreviation})"
+        country = name(f.country) if f.country else None
         return " · ".join(x for x in (head, country) if x)
-    if type == "sector" and fields.get("sector"):
-        return f"отрасль: {sector(fields['sector'])}"
+    if type == "sector" and f.sector:
+        return f"отрасль: {sector(f.sector)}"
     return ""
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from bilat.errors import StoreError
 from bilat.model import Evidence, Fact
+from bilat.schemas import Fields
 
 # An ISO 3166-1 alpha-2 code or an ISO 3166-2 subdivision code (RU-BA, KZ-39, RU-KYA).
 _ISO_CODE = re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
@@ -125,27 +126,25 @@ def fact_row(doc_id: str, fact: Fact) -> dict[str, Any]:
 
 
 def _fact_row(doc_id: str, fact: Fact) -> dict[str, Any]:
-    get = fact.fields.get
+    f = Fields.of(fact.fields)
     pair = sorted(main_parties(fact))[:2]
-    period = get("period")
-    period = period if isinstance(period, Mapping) else {}
     return {
         "id": fact_id(doc_id, fact),
         "doc_id": doc_id,
         "type": fact.type,
-        "indicator": _text(get("indicator")),
+        "indicator": _text(f.indicator),
         "party_a": pair[0] if pair else None,
         "party_b": pair[1] if len(pair) > 1 else None,
-        "exporter": _text(get("exporter")),
-        "importer": _text(get("importer")),
-        "year": _int(period.get("year")) or _year_of(get("date")),
-        "months": _int(period.get("months")),
-        "value": _float(get("value")),
-        "currency": _text(get("currency")),
-        "percent": _float(get("percent")),
-        "qualifier": _text(get("qualifier")),
-        "status": _text(get("status")),
-        "kind": _text(get("kind")),
+        "exporter": _text(f.exporter),
+        "importer": _text(f.importer),
+        "year": _int(f.year) or _year_of(f.date),
+        "months": _int(f.months),
+        "value": _float(f.value),
+        "currency": _text(f.currency),
+        "percent": _float(f.percent),
+        "qualifier": _text(f.qualifier),
+        "status": _text(f.status),
+        "kind": _text(f.kind),
         "confidence": float(fact.confidence),
         "rule": fact.rule,
         "evidence_text": fact.evidence.text,
@@ -157,19 +156,21 @@ def _fact_row(doc_id: str, fact: Fact) -> dict[str, Any]:
 
 def main_parties(fact: Fact) -> list[str]:
     """The sides of a fact as written: parties, or whole and part for a share."""
-    get = fact.fields.get
+    f = Fields.of(fact.fields)
+    found: list[Any]
     if fact.type == "share":
-        found = [get("whole"), get("part")]
-    elif fact.type == "project" and not get("parties"):
-        found = [*_as_list(get("partners")), get("location")]
+        found = [f.whole, f.part]
+    elif fact.type == "project" and not f.parties:
+        found = [*_as_list(f.partners), f.location]
     else:
-        found = _as_list(get("parties"))
+        found = _as_list(f.parties)
     return list(dict.fromkeys(p for p in found if isinstance(p, str) and p))
 
 
 def all_parties(fact: Fact) -> list[str]:
     """Every ISO code the fact involves, with "A+B" totals split into A and B."""
-    found = [*main_parties(fact), fact.get("exporter"), fact.get("importer")]
+    f = Fields.of(fact.fields)
+    found = [*main_parties(fact), f.exporter, f.importer]
     codes = [code for p in found if isinstance(p, str) for code in p.split("+")]
     return list(dict.fromkeys(c for c in codes if _ISO_CODE.match(c)))
 
