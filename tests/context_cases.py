@@ -656,6 +656,18 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "нарастить на треть экспорт товаров из Ульяновской области во Вьетнам.",
         [],
     ),
+    # "между двумя государствами" in a region's text: the two countries, not one of them
+    # read from the plural noun and completed with the region
+    (
+        "parties",
+        "Губернатор Алтайского края встретился с послом Казахстана. По итогам 2021 года "
+        "товарооборот между двумя государствами вырос на 35% и составил порядка 25 "
+        "миллиардов долларов.",
+        [
+            "change:turnover KZ RU +35% 2021 base=previous_period",
+            "trade:turnover KZ RU 25000M USD approx 2021 actual",
+        ],
+    ),
     (
         "growth",
         "По итогам 2024 года товарооборот Армении и Ирана вырос на 10-12%.",

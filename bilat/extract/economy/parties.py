@@ -71,13 +71,28 @@ def named_in(ctx: DocContext, sentence: Sentence) -> list[Party]:
         code = mention.actor.country if mention in capitals else mention.actor.code
         found.append(Party(code, index, _role(sentence, index, mention)))
     for i, token in enumerate(tokens):
-        if token.lemma in GENERIC_PARTY_WORDS and not _named_after(found, i):
+        if (
+            token.lemma in GENERIC_PARTY_WORDS
+            and not _both_of_them(tokens, i)
+            and not _named_after(found, i)
+        ):
             actor = _resolve_generic(ctx, sentence, i, found)
             if actor:
                 found.append(Party(actor, i, _role(sentence, i, None)))
         elif _our_trade(tokens, i) and ctx.home and not _named_after(found, i):
             found.append(Party(ctx.home, i, "plain"))  # "наш двусторонний товарооборот"
     return sorted(found, key=lambda p: p.index)
+
+
+def _both_of_them(tokens: Sequence[Token], i: int) -> bool:
+    """ "между двумя государствами", "обеих стран": the two sides, not one of them."""
+    return tokens[i].feats.get("Number") == "Plur" and any(
+        t.lemma in BOTH_WORDS for t in tokens[max(0, i - 2) : i]
+    )
+
+
+# Words before a plural "государства", "страны", "регионы" that make it the two sides.
+BOTH_WORDS = frozenset({"между", "два", "оба"})
 
 
 def _cities_for_countries(mentions: Sequence[Mention]) -> list[Mention]:

@@ -54,6 +54,8 @@ INDICATOR_AFTER = 7
 PRONOUN_REACH = 5
 # Plural nouns that stand for the article's two sides.
 BOTH_SIDES = {"сторона", "страна", "государство"}
+# Of them, those that are countries ("стороны" may be two regions).
+STATE_WORDS = {"страна", "государство"}
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,8 @@ def _subject(
         fallback=() if both_sides and not carry.told else carry.pair,
         owner=carry.own if _only_partner(named) else None,
     )
+    if parties is not None and both_sides and _names_states(scan, figure):
+        parties = _as_countries(parties)  # "между двумя государствами": not their regions
     if parties is not None and parties.own is None and carry.own in parties.pair:
         # "экспорт - $943,3 млн" after "товарооборот с Китаем", "импорт — 3,2 млрд" after
         # "Экспорт Беларуси — 1,9 млрд": the same anchor side
@@ -216,6 +220,30 @@ def _names_both_sides(scan: Scan, figure: Figure) -> bool:
     return any(
         t.lemma in BOTH_SIDES and t.feats.get("Number") == "Plur"
         for t in scan.tokens[: figure.first]
+    )
+
+
+def _names_states(scan: Scan, figure: Figure) -> bool:
+    """ "между двумя государствами", "страны наторговали": the two sides are countries."""
+    return any(
+        t.lemma in STATE_WORDS and t.feats.get("Number") == "Plur"
+        for t in scan.tokens[: figure.first]
+    )
+
+
+def _as_countries(parties: Parties) -> Parties:
+    """The pair at the level of countries, when the two lie in different countries."""
+    a, b = (code.split("-")[0] for code in parties.pair)
+    if a == b:
+        return parties
+    country = {code: code.split("-")[0] for code in parties.pair}
+    pair = (a, b) if a < b else (b, a)
+    return replace(
+        parties,
+        pair=pair,
+        exporter_side=country.get(parties.exporter_side or "", parties.exporter_side),
+        importer_side=country.get(parties.importer_side or "", parties.importer_side),
+        own=country.get(parties.own or "", parties.own),
     )
 
 
