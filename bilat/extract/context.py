@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -209,17 +208,18 @@ NOT_A_REPORT_YEAR = BASE_WORDS | {"к", "до", "с", "по", "против"}
 MIN_YEAR, MAX_YEAR = 1991, 2100
 
 
-def party_weights(mentions: Sequence[Mention]) -> Counter[str]:
+def party_weights(mentions: Sequence[Mention]) -> dict[str, float]:
     """How much each party is named in a document, cities counting for less."""
-    weights: Counter[str] = Counter()
+    weights: dict[str, float] = {}
     for mention in mentions:
-        weights[mention.actor.code] += mention_weight(mention)
+        code = mention.actor.code
+        weights[code] = weights.get(code, 0.0) + mention_weight(mention)
     return weights
 
 
-def main_pair(weights: Counter[str]) -> tuple[str, ...]:
+def main_pair(weights: dict[str, float]) -> tuple[str, ...]:
     """The two most named parties of two different countries, a region before its country."""
-    ranked = [code for code, _ in weights.most_common()]
+    ranked = sorted(weights, key=lambda code: -weights[code])  # ties keep their first mention
     if not ranked:
         return ()
     first = _prefer_region(ranked[0], weights)
@@ -229,7 +229,7 @@ def main_pair(weights: Counter[str]) -> tuple[str, ...]:
     return tuple(sorted((first, _prefer_region(second, weights))))
 
 
-def _prefer_region(code: str, weights: Counter[str]) -> str:
+def _prefer_region(code: str, weights: dict[str, float]) -> str:
     """A text about Bashkortostan names Russia too; the region is the party it speaks of.
 
     A region stands in for its country when it is named at least half as often.
@@ -240,13 +240,13 @@ def _prefer_region(code: str, weights: Counter[str]) -> str:
     if not regions:
         return code
     weight, region = max(regions)
-    return region if weight >= weights[code] / 2 and weight >= 2 else code
+    return region if weight >= weights.get(code, 0.0) / 2 and weight >= 2 else code
 
 
-def home_party(pair: tuple[str, ...], weights: Counter[str]) -> str | None:
+def home_party(pair: tuple[str, ...], weights: dict[str, float]) -> str | None:
     """The side a text speaks for: the one region of the pair (regional news speak for
     their region), else the side named most often."""
     regions = [code for code in pair if "-" in code]
     if len(regions) == 1:
         return regions[0]
-    return max(pair, key=lambda code: (weights[code], code)) if pair else None
+    return max(pair, key=lambda code: (weights.get(code, 0.0), code)) if pair else None

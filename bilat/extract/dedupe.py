@@ -65,7 +65,7 @@ def _rounded(a: Any, b: Any) -> bool:
     if a is None or b is None:
         return False
     a, b = float(a), float(b)
-    return (a.is_integer() or b.is_integer()) and a != b and abs(a - b) < 1 and a * b > 0
+    return bool((a.is_integer() or b.is_integer()) and a != b and abs(a - b) < 1 and a * b > 0)
 
 
 def _same_period(a: Fact, b: Fact) -> bool:

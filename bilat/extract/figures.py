@@ -14,7 +14,7 @@ from bilat.extract.parse.grammar import find_near
 from bilat.extract.parse.money import MoneySpan, find_money
 from bilat.extract.parse.numbers import FRACTION_RATE, PERCENT, TIMES
 from bilat.extract.parse.periods import PeriodSpan
-from bilat.model import Evidence, Sentence
+from bilat.model import Evidence, Sentence, Token
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class Scan:
     places: tuple[Party, ...] = ()  # "в Грузии": where, not a side
 
     @property
-    def tokens(self):
+    def tokens(self) -> tuple[Token, ...]:
         return self.sentence.tokens
 
     def evidence(self) -> Evidence:

@@ -285,10 +285,10 @@ def _country(code: str) -> str:
     return code.split("-")[0]
 
 
-def direction(parties: Parties, indicator: str, home: str | None) -> tuple[str, str] | None:
+def direction(parties: Parties, indicator: str, home: str | None) -> tuple[str, str]:
     """(exporter, importer) of an export or import figure."""
     a, b = parties.pair
-    if parties.exporter_side in (a, b):
+    if parties.exporter_side is not None and parties.exporter_side in (a, b):
         exporter = parties.exporter_side
     elif parties.importer_side in (a, b):
         exporter = b if parties.importer_side == a else a

@@ -365,7 +365,7 @@ def _opens_with_anaphor(sentence: Sentence) -> bool:
     lemmas = [t.lemma for t in sentence.tokens[:2]]
     return bool(lemmas) and (
         lemmas[0] in ANAPHORA_NOUNS | ANAPHORA_PRONOUNS
-        or (lemmas[0] in ANAPHORA_DETERMINERS and lemmas[1:] and lemmas[1] in ANAPHORA_NOUNS)
+        or (lemmas[0] in ANAPHORA_DETERMINERS and len(lemmas) > 1 and lemmas[1] in ANAPHORA_NOUNS)
     )
 
 

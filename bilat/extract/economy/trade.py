@@ -236,7 +236,8 @@ def _currency(scan: Scan, moneys: list[Figure], n: int) -> str | None:
     for i in order:
         money = moneys[i].money
         if money and money.currency:
-            return money.currency
+            currency: str = money.currency
+            return currency
     return None
 
 
@@ -296,7 +297,7 @@ def _compared_period(scan: Scan, figure: Figure, main: PeriodSpan | None) -> Per
         return replace(
             main,
             year=main.year - 1 if main.year else None,
-            relative=main.relative - 1 if main.year is None else None,
+            relative=main.relative - 1 if main.year is None and main.relative is not None else None,
         )
     return None
 
@@ -341,7 +342,7 @@ def _told_period(
     if spans:
         return spans[0]
     base = next((p for p in scan.periods if p.role == "base" and p.year), None)
-    if base is not None and status == "actual":
+    if base is not None and base.year is not None and status == "actual":
         # "по сравнению с 2014 годом увеличился … до 250,7 млн": the year after the base
         return PeriodSpan(base.start, base.stop, base.year + 1, None, None, "period")
     return carry if status == "actual" else None

@@ -200,7 +200,8 @@ def _project_noun(tokens: Sequence[Token]) -> int | None:
     ]
     makes = [i for i, t in enumerate(tokens) if t.lemma in CREATE_WORDS]
     made = [i for i in nouns if any(0 < i - m <= MAX_OBJECT_TOKENS for m in makes)]
-    return (made or nouns or [None])[0]
+    found = made or nouns
+    return found[0] if found else None
 
 
 # Nouns of a facility: the project is the thing itself ("совместный зерновой терминал").
@@ -356,7 +357,7 @@ def _value(sentence: Sentence, scans: list[Scan]) -> dict[str, float | str | Non
             or scan.sentence.start <= sentence.start < scan.sentence.stop
         ):
             money = [
-                f
+                (f.value, f.money.currency)
                 for f in scan.figures
                 if f.kind == "money"
                 and f.money
@@ -364,7 +365,7 @@ def _value(sentence: Sentence, scans: list[Scan]) -> dict[str, float | str | Non
                 and sentence.start <= f.start < sentence.stop
             ]
             if money:
-                return {"value": money[0].value, "currency": money[0].money.currency}
+                return {"value": money[0][0], "currency": money[0][1]}
     return {"value": None, "currency": None}
 
 

@@ -216,7 +216,7 @@ def _range_low(money: object, value: float) -> float | None:
     number = money.amount.number  # type: ignore[attr-defined]
     if low is None or not number or low >= number:
         return None  # "2023–2024 годы" or "5–3": not a range of money
-    return value * low / number
+    return float(value * low / number)
 
 
 def _amount_start(found: Found) -> int:
@@ -224,5 +224,5 @@ def _amount_start(found: Found) -> int:
     tokens = found.tokens
     for i, token in enumerate(tokens):
         if token.value in {"-", "–", "—", "до"} and i + 1 < len(tokens):
-            return found.base + tokens[i + 1].span.start
+            return int(found.base + tokens[i + 1].span.start)
     return found.start

@@ -178,7 +178,9 @@ def _with_nearby_roles(
         if index in named or ctx.in_furniture(sentence):
             continue
         role = role_opening(ctx, orgs, sentence)
-        for near in (index + 1, index - 1) if role else ():
+        if role is None:
+            continue
+        for near in (index + 1, index - 1):
             people = [m for m in mentions if m.sentence == near]
             if len({fold(split_name(m.name)[1]) for m in people}) == 1:
                 target = people[0]

@@ -163,7 +163,8 @@ def _direct(ctx: DocContext, sentences: Sequence[Sentence]) -> list[Quote]:
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """(opening, closing) offsets of outermost quotations. A straight quote opens when a
     space or a line start is before it and a letter after it, and closes otherwise."""
-    spans, stack = [], []
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[int, str]] = []
     for i, ch in enumerate(text):
         if ch == '"':
             opening = (

@@ -138,7 +138,7 @@ def _behind_comma(tokens: Sequence[Token], name_first: int) -> int:
 
 def _name_tokens(ctx: DocContext, sentence: Sentence) -> set[int]:
     """Indices of tokens inside people's names: a role never runs across another name."""
-    found = set()
+    found: set[int] = set()
     for entity in ctx.analysis.entities:
         if entity.type == "PER" and sentence.start <= entity.start < sentence.stop:
             first, last = token_span(sentence, entity.start, entity.stop)
