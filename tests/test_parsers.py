@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import pytest
 
+from bilat.extract.events.eventdate import find_dates
 from bilat.extract.parse.dateline import find_dateline
 from bilat.extract.parse.money import currency_code, find_money
 from bilat.extract.parse.numbers import parse_number
-from bilat.extract.parse.periods import find_periods, relative_offset
+from bilat.extract.parse.periods import (
+    MAX_YEAR,
+    MIN_YEAR,
+    PERIOD_TRIGGERS,
+    find_periods,
+    relative_offset,
+)
 from bilat.model import Document
 from bilat.nlp import analyse
 from bilat.nlp.cleanup import readable
@@ -236,3 +243,20 @@ def test_sentences_go_on_after_abbreviations(text: str, count: int) -> None:
 )
 def test_what_the_tokenizer_must_not_see(text: str, expected: str) -> None:
     assert readable(text) == expected
+
+
+@pytest.mark.parametrize("year", [MIN_YEAR, 2024, MAX_YEAR])
+def test_every_year_in_range_passes_every_reader(year: int) -> None:
+    """One range of years for the periods' trigger and grammar, datelines and event dates."""
+    text = f"В {year} году товарооборот вырос."
+    assert PERIOD_TRIGGERS.search(text)
+    assert [p.year for p in find_periods(text)] == [year]
+    dateline = find_dateline(f"МОСКВА, 21 февраля {year} года. Делегации встретились.")
+    assert dateline is not None and dateline.year == year
+    assert [d.year for d in find_dates(f"Форум прошёл 12 марта {year} года.")] == [year]
+
+
+@pytest.mark.parametrize("year", [MIN_YEAR - 1, MAX_YEAR + 1])
+def test_a_number_outside_the_range_is_no_year(year: int) -> None:
+    assert [p.year for p in find_periods(f"В {year} году товарооборот вырос.")] == []
+    assert [d.year for d in find_dates(f"Форум прошёл 12 марта {year} года.")] == [None]

@@ -18,6 +18,8 @@ from bilat.extract.parse.furniture import Furniture, find_furniture
 from bilat.extract.parse.lines import cut_lines
 from bilat.extract.parse.periods import (
     BASE_WORDS,
+    MAX_YEAR,
+    MIN_YEAR,
     PERIOD_TRIGGERS,
     RELATIVE_STEMS,
     RELATIVE_YEAR_WORDS,
@@ -205,7 +207,6 @@ def _years_of(tokens: Sequence[Token]) -> list[int]:
 
 # Words before a year that make it not the year of a report.
 NOT_A_REPORT_YEAR = BASE_WORDS | {"к", "до", "с", "по", "против"}
-MIN_YEAR, MAX_YEAR = 1991, 2100
 
 
 def party_weights(mentions: Sequence[Mention]) -> dict[str, float]:

@@ -17,13 +17,12 @@ from yargy.predicates import caseless, dictionary, eq, gte, in_, lte, normalized
 from yargy.predicates import type as type_
 
 from bilat.extract.parse.grammar import find_near
-from bilat.extract.parse.periods import MONTHS
+from bilat.extract.parse.periods import MONTHS, YEAR_NUMBER
 from bilat.model import Token
 from bilat.nlp import lemma_of
 
 EventDate = fact("EventDate", ["day", "month", "year"])
 DAY = and_(type_("INT"), gte(1), lte(31))
-YEAR_NUMBER = and_(type_("INT"), gte(1991), lte(2100))
 YEAR = rule(
     YEAR_NUMBER.interpretation(EventDate.year.custom(int)),
     or_(rule(normalized("год")), rule(caseless("г"), eq(".").optional())).optional(),

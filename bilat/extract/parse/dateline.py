@@ -15,6 +15,7 @@ from yargy.predicates import caseless, eq, gte, lte
 from yargy.predicates import type as type_
 
 from bilat.extract.parse.grammar import find_near
+from bilat.extract.parse.periods import YEAR_NUMBER
 
 Date = fact("Date", ["day", "month", "year"])
 
@@ -41,7 +42,7 @@ DATELINE_CHARS = 400
 
 DAY = and_(type_("INT"), gte(1), lte(31))
 MONTH_NUMBER = and_(type_("INT"), gte(1), lte(12))
-YEAR = and_(type_("INT"), gte(1991), lte(2100))
+YEAR = YEAR_NUMBER
 MONTH_WORD = rule(or_(*[rule(caseless(n)) for n in MONTH_BY_NAME]), eq(".").optional())
 
 WORDY = rule(

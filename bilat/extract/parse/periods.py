@@ -91,7 +91,9 @@ def year_part_months(text: str) -> int | None:
     return YEAR_PARTS.get((first, lemma_of(words[1])))
 
 
-YEAR_NUMBER = and_(type_("INT"), gte(1991), lte(2100))
+# The years a figure or an event may be of: every grammar and check of a year reads these.
+MIN_YEAR, MAX_YEAR = 1991, 2100
+YEAR_NUMBER = and_(type_("INT"), gte(MIN_YEAR), lte(MAX_YEAR))
 YEAR_WORD = or_(rule(normalized("год")), rule(caseless("г"), eq(".").optional()))
 YEAR = rule(YEAR_NUMBER.interpretation(Period.year.custom(int)), YEAR_WORD.optional())
 YEAR_RANGE = rule(
@@ -192,7 +194,7 @@ RELATIVE_YEAR_WORDS = (
     + r")\w*\s+год"
 )
 PERIOD_TRIGGERS = re.compile(
-    r"(?<!\d)(?:199\d|20\d\d|2100)(?!\d)|месяц|квартал|полугоди|январ|феврал|март|апрел|"
+    r"(?<!\d)\d{4}(?!\d)|месяц|квартал|полугоди|январ|феврал|март|апрел|"
     r"\bма[йяе]\b|июн|июл|август|сентябр|октябр|ноябр|декабр|" + RELATIVE_YEAR_WORDS,
     re.IGNORECASE,
 )
