@@ -24,6 +24,8 @@ BILATERAL_WORDS = {"между", "двусторонний", "взаимный"}
 # and the prepositions before them.
 BLOC_NOUNS = {"страна", "государство", "член", "партнёр", "партнер", "регион", "субъект"}
 PARTNER_PREPOSITIONS = {"с", "со", "в", "во", "из"}
+# "с другими странами": the rest of the world but one side.
+OTHER_WORDS = {"другой", "остальной", "прочий", "иной"}
 # "экспорта товаров в Таджикистане": how far after the trade word the place may stand.
 PLACE_REACH = 3
 # Roles that mark a list item's partner: "с Узбекистаном", "в Китай", "из Турции".
@@ -65,9 +67,17 @@ def of_one_side(scan: Scan, cue: Cue, figure: Figure) -> bool:
         return True  # "Если брать страны Содружества в целом, то … товарооборот вырос"
     hi = min(len(tokens), max(figure.first, cue.index + BLOC_REACH))
     for i in range(cue.index + 1, hi):
-        lemma, prep = tokens[i].lemma, tokens[i - 1].lemma
+        # "со странами-участницами", "с другими государствами": the group's noun, the
+        # first part of a compound, after its preposition ("с китайскими регионами" is
+        # China's, a side)
+        lemma = tokens[i].lemma.split("-")[0]
+        j = i - 1
+        while j > cue.index and tokens[j].lemma in OTHER_WORDS:
+            j -= 1
         plural_group = lemma in BLOC_NOUNS and tokens[i].feats.get("Number") == "Plur"
-        if (plural_group and prep in PARTNER_PREPOSITIONS) or tokens[i].text.lower() in BLOCS:
+        if (plural_group and tokens[j].lemma in PARTNER_PREPOSITIONS) or (
+            tokens[i].text.lower() in BLOCS
+        ):
             return True
     return False
 
