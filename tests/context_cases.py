@@ -656,6 +656,17 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "нарастить на треть экспорт товаров из Ульяновской области во Вьетнам.",
         [],
     ),
+    # a rate with no sides named sets what "темп роста" after it is of
+    (
+        "anaphora",
+        "Губернатор Брянской области встретился с председателем Гомельского облисполкома. "
+        "Взаимный товарооборот в 2024 году вырос на 11%. Темп роста за последние три года – "
+        "148%, – привел цифры председатель.",
+        [
+            "change:turnover BY-HO RU-BRY +11% 2024 base=previous_period",
+            "change:turnover BY-HO RU-BRY +48% 2025 base=2022",
+        ],
+    ),
     # trade "с другими странами-участницами ЕАЭС" is with a bloc; "с китайскими регионами"
     # is with China
     (

@@ -376,8 +376,12 @@ def _after_sentence(ctx: DocContext, scan: Scan, carry: Carry) -> Carry:
         return carry
     cue = scan.indicators[0]
     parties = choose_pair(ctx, scan.sentence, cue.index, scan.parties)
-    if parties is None or parties.explicit == 0:
+    if parties is None:
         return carry
+    if parties.explicit == 0:
+        # "Взаимный товарооборот за прошлый год вырос на 12%. Темп роста за три года –
+        # 159%": what the rate after it is of, with the pair the text had
+        return replace(carry, indicator=cue.value, pair=carry.pair or parties.pair)
     return Carry(
         cue.value, parties.pair, parties.own, scan.sentence.stop, told=parties.explicit == 2
     )
