@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from bilat.extract.events.eventdate import find_dates
+from bilat.extract.events.eventdate import DATE_TRIGGERS, find_dates
+from bilat.extract.figures import TIMES_TRIGGERS
 from bilat.extract.parse.dateline import find_dateline
 from bilat.extract.parse.money import currency_code, find_money
-from bilat.extract.parse.numbers import parse_number
+from bilat.extract.parse.numbers import TIMES_WORDS, parse_number
 from bilat.extract.parse.periods import (
     MAX_YEAR,
     MIN_YEAR,
+    MONTHS,
     PERIOD_TRIGGERS,
     find_periods,
     relative_offset,
@@ -260,3 +262,39 @@ def test_every_year_in_range_passes_every_reader(year: int) -> None:
 def test_a_number_outside_the_range_is_no_year(year: int) -> None:
     assert [p.year for p in find_periods(f"В {year} году товарооборот вырос.")] == []
     assert [d.year for d in find_dates(f"Форум прошёл 12 марта {year} года.")] == [None]
+
+
+# Each month in its genitive and prepositional forms, as a sentence writes it.
+MONTH_FORMS = {
+    "январь": ("января", "январе"),
+    "февраль": ("февраля", "феврале"),
+    "март": ("марта", "марте"),
+    "апрель": ("апреля", "апреле"),
+    "май": ("мая", "мае"),
+    "июнь": ("июня", "июне"),
+    "июль": ("июля", "июле"),
+    "август": ("августа", "августе"),
+    "сентябрь": ("сентября", "сентябре"),
+    "октябрь": ("октября", "октябре"),
+    "ноябрь": ("ноября", "ноябре"),
+    "декабрь": ("декабря", "декабре"),
+}
+
+
+@pytest.mark.parametrize("month", sorted(MONTHS))
+def test_every_month_passes_the_triggers_built_from_the_table(month: str) -> None:
+    genitive, prepositional = MONTH_FORMS[month]
+    for text in (month, f"12 {genitive}", f"в {prepositional}"):
+        assert PERIOD_TRIGGERS.search(text) and DATE_TRIGGERS.search(text)
+    assert [d.month for d in find_dates(f"Форум прошёл 12 {genitive} 2024 года.")] == [
+        MONTHS[month]
+    ]
+
+
+def test_a_month_stem_is_not_a_word_that_contains_it() -> None:
+    assert not PERIOD_TRIGGERS.search("майский")
+
+
+@pytest.mark.parametrize("word", sorted(TIMES_WORDS))
+def test_every_multiple_in_one_word_passes_its_trigger(word: str) -> None:
+    assert TIMES_TRIGGERS.search(f"Товарооборот вырос {word}.")

@@ -17,7 +17,7 @@ from yargy.predicates import caseless, dictionary, eq, gte, in_, lte, normalized
 from yargy.predicates import type as type_
 
 from bilat.extract.parse.grammar import find_near
-from bilat.extract.parse.periods import MONTHS, YEAR_NUMBER
+from bilat.extract.parse.periods import MONTH_TRIGGER, MONTHS, YEAR_NUMBER
 from bilat.model import Token
 from bilat.nlp import lemma_of
 
@@ -80,11 +80,7 @@ class DateSpan:
 
 
 # Where a date may be: a digit or a month; a cheap filter before the parser.
-DATE_TRIGGERS = re.compile(
-    r"\d|январ|феврал|март|апрел|\bма[йяюе]\b|июн|июл|август|"
-    r"сентябр|октябр|ноябр|декабр",
-    re.IGNORECASE,
-)
+DATE_TRIGGERS = re.compile(r"\d|" + MONTH_TRIGGER, re.IGNORECASE)
 DATE_BEFORE, DATE_AFTER = 12, 24
 
 

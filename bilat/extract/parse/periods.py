@@ -193,9 +193,18 @@ RELATIVE_YEAR_WORDS = (
     )
     + r")\w*\s+год"
 )
+
+
+def _month_stem(lemma: str) -> str:
+    """ "январь" → "январ", "май" → a whole word ("мая", "мае", not "майский")."""
+    stem = lemma[:-1] if lemma[-1] in "ьй" else lemma
+    return rf"\b{stem}[йяюе]\b" if len(stem) < 3 else stem
+
+
+# Any form of a month's name, from MONTHS: the dates' and periods' cheap filters read it.
+MONTH_TRIGGER = "|".join(_month_stem(lemma) for lemma in MONTHS)
 PERIOD_TRIGGERS = re.compile(
-    r"(?<!\d)\d{4}(?!\d)|месяц|квартал|полугоди|январ|феврал|март|апрел|"
-    r"\bма[йяе]\b|июн|июл|август|сентябр|октябр|ноябр|декабр|" + RELATIVE_YEAR_WORDS,
+    r"(?<!\d)\d{4}(?!\d)|месяц|квартал|полугоди|" + MONTH_TRIGGER + "|" + RELATIVE_YEAR_WORDS,
     re.IGNORECASE,
 )
 # Enough before a trigger for "с аналогичным периодом" (the words before it, "по
