@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from bilat.extract.economy.volume import UNIT_TRIGGERS, UNITS
 from bilat.extract.events.eventdate import DATE_TRIGGERS, find_dates
-from bilat.extract.figures import TIMES_TRIGGERS
+from bilat.extract.figures import FRACTION_TRIGGERS, TIMES_TRIGGERS
 from bilat.extract.parse.dateline import find_dateline
 from bilat.extract.parse.money import currency_code, find_money
-from bilat.extract.parse.numbers import TIMES_WORDS, parse_number
+from bilat.extract.parse.numbers import FRACTION_RATES, TIMES_WORDS, parse_number
 from bilat.extract.parse.periods import (
     MAX_YEAR,
     MIN_YEAR,
@@ -298,3 +299,13 @@ def test_a_month_stem_is_not_a_word_that_contains_it() -> None:
 @pytest.mark.parametrize("word", sorted(TIMES_WORDS))
 def test_every_multiple_in_one_word_passes_its_trigger(word: str) -> None:
     assert TIMES_TRIGGERS.search(f"Товарооборот вырос {word}.")
+
+
+@pytest.mark.parametrize("unit", sorted(UNITS))
+def test_every_unit_passes_the_volume_trigger(unit: str) -> None:
+    assert UNIT_TRIGGERS.search(f"Перевезено 4,5 млн {unit}")
+
+
+@pytest.mark.parametrize("word", sorted(w for w in FRACTION_RATES if w != "наполовину"))
+def test_every_fraction_passes_its_trigger(word: str) -> None:
+    assert FRACTION_TRIGGERS.search(f"Товарооборот вырос на {word}.")

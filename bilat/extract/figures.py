@@ -12,7 +12,13 @@ from bilat.extract.economy.cues import Cue, indicator_cues
 from bilat.extract.economy.parties import Party, named_in
 from bilat.extract.parse.grammar import find_near
 from bilat.extract.parse.money import MoneySpan, find_money
-from bilat.extract.parse.numbers import FRACTION_RATE, PERCENT, TIMES, TIMES_WORDS
+from bilat.extract.parse.numbers import (
+    FRACTION_RATE,
+    FRACTION_RATES,
+    PERCENT,
+    TIMES,
+    TIMES_WORDS,
+)
 from bilat.extract.parse.periods import PeriodSpan
 from bilat.model import Evidence, Sentence, Token
 
@@ -75,7 +81,12 @@ def _money_figures(sentence: Sentence) -> list[Figure]:
 
 
 PERCENT_TRIGGERS = re.compile(r"%|процент|проц\b", re.IGNORECASE)
-FRACTION_TRIGGERS = re.compile(r"\bна\s+(?:треть|четверт|половин)|наполовину", re.IGNORECASE)
+FRACTION_TRIGGERS = re.compile(
+    r"\bна\s+(?:"
+    + "|".join(word[:-1] for word in FRACTION_RATES if word != "наполовину")
+    + r")|наполовину",
+    re.IGNORECASE,
+)
 TIMES_TRIGGERS = re.compile(r"\bраз|" + "|".join(TIMES_WORDS), re.IGNORECASE)
 # "на 12,4 %", "в полтора раза": the number stands just before its sign.
 RATIO_BEFORE, RATIO_AFTER = 16, 4

@@ -50,10 +50,17 @@ _ROUTE = re.compile(
     r"(?:\s+[«\"]?[А-ЯЁ][^,.;:]*)?)"
 )
 CONFIDENCE = 0.75
-# A volume's number stands just before its unit: "4,5 миллиона тонн".
-UNIT_TRIGGERS = re.compile(
-    r"\bтонн|\bт\b|кубометр|баррел|контейнер|TEU|вагон|кВт|МВт", re.IGNORECASE
-)
+
+
+def _unit_stem(word: str) -> str:
+    """ "тонна" → "тонн", "киловатт-час" → "киловатт", "т" → the word alone."""
+    stem = word.split("-")[0]
+    stem = stem[:-1] if len(stem) > 4 and stem[-1] in "аья" else stem
+    return rf"\b{stem}\b" if len(stem) < 3 else stem
+
+
+# A volume's number stands just before its unit: "4,5 миллиона тонн"; any unit of UNITS.
+UNIT_TRIGGERS = re.compile("|".join(_unit_stem(word) for word in UNITS), re.IGNORECASE)
 UNIT_BEFORE = 28
 
 
