@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from bilat.extract.economy.attributes import FIGURE_HINT
 from bilat.extract.economy.volume import UNIT_TRIGGERS, UNITS
 from bilat.extract.events.eventdate import DATE_TRIGGERS, find_dates
 from bilat.extract.figures import FRACTION_TRIGGERS, TIMES_TRIGGERS
 from bilat.extract.parse.dateline import find_dateline
-from bilat.extract.parse.money import currency_code, find_money
-from bilat.extract.parse.numbers import FRACTION_RATES, TIMES_WORDS, parse_number
+from bilat.extract.parse.money import CURRENCY_WORDS, MONEY_TRIGGERS, currency_code, find_money
+from bilat.extract.parse.numbers import FRACTION_RATES, MULTIPLIERS, TIMES_WORDS, parse_number
 from bilat.extract.parse.periods import (
     MAX_YEAR,
     MIN_YEAR,
@@ -309,3 +310,13 @@ def test_every_unit_passes_the_volume_trigger(unit: str) -> None:
 @pytest.mark.parametrize("word", sorted(w for w in FRACTION_RATES if w != "наполовину"))
 def test_every_fraction_passes_its_trigger(word: str) -> None:
     assert FRACTION_TRIGGERS.search(f"Товарооборот вырос на {word}.")
+
+
+@pytest.mark.parametrize("word", sorted(w for w in CURRENCY_WORDS if w.isalpha()))
+def test_every_currency_word_passes_the_money_trigger(word: str) -> None:
+    assert MONEY_TRIGGERS.search(f"составил 500 {word}")
+
+
+@pytest.mark.parametrize("word", sorted(MULTIPLIERS))
+def test_every_multiplier_passes_the_figure_hint(word: str) -> None:
+    assert FIGURE_HINT.search(f"составил 500 {word}")

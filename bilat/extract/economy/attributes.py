@@ -28,6 +28,7 @@ from bilat.extract.economy.cues import (
     is_goal_form,
 )
 from bilat.extract.figures import Figure, Scan
+from bilat.extract.parse.numbers import MULTIPLIERS
 from bilat.extract.parse.periods import PeriodSpan
 from bilat.model import Sentence, Token
 
@@ -228,7 +229,9 @@ ANAPHORA_SUBJECTS = ANAPHORA_NOUNS | {"он"}
 
 
 # A number with a unit of money or a percentage: a cheap test of a figure.
-FIGURE_HINT = re.compile(r"\d\s*(?:%|процент|млн|млрд|трлн|тыс|миллион|миллиард)", re.IGNORECASE)
+FIGURE_HINT = re.compile(
+    r"\d\s*(?:%|процент|" + "|".join(sorted(MULTIPLIERS, key=len)) + ")", re.IGNORECASE
+)
 
 
 # Prepositions that make a percentage a level: "до 4,3%", "с 4,9%".
