@@ -320,3 +320,10 @@ def test_every_currency_word_passes_the_money_trigger(word: str) -> None:
 @pytest.mark.parametrize("word", sorted(MULTIPLIERS))
 def test_every_multiplier_passes_the_figure_hint(word: str) -> None:
     assert FIGURE_HINT.search(f"составил 500 {word}")
+
+
+def test_a_day_the_month_has_not_is_dated_by_its_month() -> None:
+    (found,) = find_dates("Форум прошёл 31 февраля 2024 года.")
+    assert found.iso(None, "past") == "2024-02"
+    (found,) = find_dates("Форум прошёл 29 февраля 2024 года.")
+    assert found.iso(None, "past") == "2024-02-29"

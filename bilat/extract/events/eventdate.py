@@ -74,9 +74,17 @@ class DateSpan:
             return None
         if self.month is None:
             return f"{year:04d}"
-        if self.day is None:
-            return f"{year:04d}-{self.month:02d}"
+        if self.day is None or not _exists(year, self.month, self.day):
+            return f"{year:04d}-{self.month:02d}"  # "31 февраля": the month is all it tells
         return f"{year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+def _exists(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 # Where a date may be: a digit or a month; a cheap filter before the parser.
