@@ -13,7 +13,7 @@ The document is read in order, and what one figure settles carries to the next:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, replace
 
 from bilat.extract.context import DocContext
@@ -170,7 +170,7 @@ def _subject(
         fallback=() if both_sides and not carry.told else carry.pair,
         owner=carry.own if _only_partner(named) else None,
     )
-    if parties is not None and both_sides and _names_states(scan, figure):
+    if parties is not None and both_sides and _names_both_sides(scan, figure, STATE_WORDS):
         parties = _as_countries(parties)  # "между двумя государствами": not their regions
     if parties is not None and parties.own is None and carry.own in parties.pair:
         # "экспорт - $943,3 млн" after "товарооборот с Китаем", "импорт — 3,2 млрд" after
@@ -214,20 +214,11 @@ def _partner_subject(
     return Subject(cue, parties, clause_start)
 
 
-def _names_both_sides(scan: Scan, figure: Figure) -> bool:
+def _names_both_sides(scan: Scan, figure: Figure, words: Set[str] = BOTH_SIDES) -> bool:
     """ "стороны наторговали", "между странами", "двух государств": the article's own two
-    sides, whatever pair the sentence before named."""
+    sides, whatever pair the sentence before named; with ``STATE_WORDS``, two countries."""
     return any(
-        t.lemma in BOTH_SIDES and t.feats.get("Number") == "Plur"
-        for t in scan.tokens[: figure.first]
-    )
-
-
-def _names_states(scan: Scan, figure: Figure) -> bool:
-    """ "между двумя государствами", "страны наторговали": the two sides are countries."""
-    return any(
-        t.lemma in STATE_WORDS and t.feats.get("Number") == "Plur"
-        for t in scan.tokens[: figure.first]
+        t.lemma in words and t.feats.get("Number") == "Plur" for t in scan.tokens[: figure.first]
     )
 
 

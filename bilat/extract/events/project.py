@@ -19,17 +19,14 @@ from bilat.extract.figures import Scan
 from bilat.extract.parse.textforms import QUOTE_CHARS, line_sentences, nominative_phrase
 from bilat.model import Evidence, Fact, Mention, Sentence, Token
 
-# Nouns of a project (lemmas): what is built, run or produced.
-PROJECT_NOUNS = frozenset(
+# Nouns of a facility: the project is the thing itself ("совместный зерновой терминал").
+FACILITY_NOUNS = frozenset(
     {
-        "производство",
         "завод",
         "предприятие",
         "фабрика",
         "комбинат",
         "кластер",
-        "проект",
-        "инвестпроект",
         "цех",
         "линия",
         "площадка",
@@ -40,11 +37,17 @@ PROJECT_NOUNS = frozenset(
         "теплица",
         "электростанция",
         "сп",
-        "запуск",
-        "строительство",
-        "выпуск",
     }
 )
+# Nouns of a project (lemmas): what is built, run or produced — a facility, or the work.
+PROJECT_NOUNS = FACILITY_NOUNS | {
+    "проект",
+    "инвестпроект",
+    "производство",
+    "строительство",
+    "запуск",
+    "выпуск",
+}
 # Making something: with a project noun, a sentence tells of a project, not of a wish.
 CREATE_WORDS = frozenset(
     {
@@ -204,26 +207,6 @@ def _project_noun(tokens: Sequence[Token]) -> int | None:
     return found[0] if found else None
 
 
-# Nouns of a facility: the project is the thing itself ("совместный зерновой терминал").
-FACILITY_NOUNS = frozenset(
-    {
-        "завод",
-        "предприятие",
-        "фабрика",
-        "комбинат",
-        "кластер",
-        "цех",
-        "линия",
-        "площадка",
-        "технопарк",
-        "терминал",
-        "хаб",
-        "ферма",
-        "теплица",
-        "электростанция",
-        "сп",
-    }
-)
 # Words that end the description of a product: what follows is its size or price.
 OBJECT_STOPS = frozenset({"стоимость", "мощность", "площадь", "объем", "объём", "общий"})
 # Words between a project noun and its product: "открытие в начале 2026 года нового цеха",
