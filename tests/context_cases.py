@@ -30,6 +30,30 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
             "trade:export KZ>CN 13000M USD exact 2021 actual",
         ],
     ),
+    # a figure with no year anywhere: the publication's year when told in the present, the
+    # year before when told in the past (a closed year's results)
+    (
+        "year",
+        "Сегодня товарооборот Армении и Египта составляет почти 90 млн долларов.",
+        ["trade:turnover AM EG 90M USD approx 2025 actual"],
+    ),
+    (
+        "year",
+        "Посол напомнил, что товарооборот Киргизии и Омана составил 40 млн долларов.",
+        ["trade:turnover KG OM 40M USD exact 2024 actual"],
+    ),
+    (
+        "year",
+        "Стороны хотят, чтобы товарооборот Армении и Египта составил 200 млн долларов.",
+        ["trade:turnover AM EG 200M USD exact None target"],
+    ),
+    # a headline without its year is the body's figure, not a second one of the year before
+    (
+        "year",
+        "Экспорт Сербии в Казахстан вырос за полгода на 14%\n\nЗа первое полугодие 2025 года "
+        "экспорт Сербии в Казахстан вырос на 14%.",
+        ["change:export RS>KZ +14% 2025/6 base=previous_period"],
+    ),
     (
         "year",
         "За первое полугодие товарооборот Беларуси и Вьетнама составил 150 млн долларов.",
@@ -559,6 +583,18 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
             "trade:turnover CN RU-SVE 500M USD exact 2025 forecast",
         ],
     ),
+    # a wish ("чтобы") or a capacity is a goal; "хочу отметить" is the speaker's phrase
+    (
+        "target",
+        "Министры считают, что Азербайджан и Турция способны выйти на 12 млрд долларов "
+        "товарооборота.",
+        ["trade:turnover AZ TR 12000M USD exact None target"],
+    ),
+    (
+        "target",
+        "Хочу отметить, что в 2024 году товарооборот Армении и Ирана составил 700 млн долларов.",
+        ["trade:turnover AM IR 700M USD exact 2024 actual"],
+    ),
     # a goal told in the past tense was reached
     (
         "target",
@@ -576,6 +612,20 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # each share takes the "доля" nearest before it
     # a share in the sentence after a total is of that total; "приходится" may follow it
     # an elided share of another flow; "доля Турции" before a label; each clause its total
+    # a share of the flow the sentence before gave is of the side that flow belongs to;
+    # after a bilateral total, whose import it is stays unsaid
+    (
+        "share",
+        "Импорт Грузии из Турции за 2024 год вырос до 2 млрд долларов. Доля Турции в "
+        "импорте составила 17%.",
+        ["share:import TR in GE 17% exact", "trade:import TR>GE 2000M USD exact 2024 actual"],
+    ),
+    (
+        "share",
+        "Товарооборот Грузии и Турции за 2024 год вырос до 2 млрд долларов. Доля Турции в "
+        "импорте составила 17%.",
+        ["trade:turnover GE TR 2000M USD exact 2024 actual"],
+    ),
     (
         "share",
         "В 2024 году доля РФ в общем объеме молдавского экспорта увеличилась с 8,35% до "

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from bilat.extract.economy.state import YEAR_FROM_PUBLICATION
 from bilat.extract.parse.periods import RELATIVE_YEAR_WORDS
 from bilat.model import Fact
 
@@ -38,8 +39,8 @@ def deduplicate(facts: Sequence[Fact]) -> list[Fact]:
 def _better(new: Fact, old: Fact) -> bool:
     """A statement with its year beats one without ("превысил 26 млрд" in a headline), and
     one that writes its year beats one whose year was read from around it."""
-    return (_year(new) is not None, _states_year(new), new.confidence) > (
-        _year(old) is not None,
+    return (_told_year(new) is not None, _states_year(new), new.confidence) > (
+        _told_year(old) is not None,
         _states_year(old),
         old.confidence,
     )
@@ -47,6 +48,11 @@ def _better(new: Fact, old: Fact) -> bool:
 
 def _year(fact: Fact) -> int | None:
     return (fact.get("period") or {}).get("year")
+
+
+def _told_year(fact: Fact) -> int | None:
+    """The year the text gives a figure, not one guessed from the publication date."""
+    return None if YEAR_FROM_PUBLICATION in fact.trace else _year(fact)
 
 
 def _same(a: Fact, b: Fact) -> bool:
@@ -73,7 +79,7 @@ def _same_period(a: Fact, b: Fact) -> bool:
     was read from around it ("за 9 месяцев превысил 3 млрд" in a headline) beside one
     that states it ("по итогам 9 месяцев прошлого года … 3 млрд")."""
     pa, pb = a.get("period") or {}, b.get("period") or {}
-    if pa == pb or _year(a) is None or _year(b) is None:
+    if pa == pb or _told_year(a) is None or _told_year(b) is None:
         return True
     same_months = pa.get("months") == pb.get("months")
     return same_months and not (_states_year(a) and _states_year(b))

@@ -29,7 +29,12 @@ from bilat.extract.economy.cues import (
     Cue,
 )
 from bilat.extract.economy.parties import choose_pair, direction
-from bilat.extract.economy.state import dated, period_in_force
+from bilat.extract.economy.state import (
+    YEAR_FROM_PUBLICATION,
+    dated,
+    period_in_force,
+    unstated_period,
+)
 from bilat.extract.economy.subjects import (
     Subject,
     anaphoric_subject,
@@ -143,6 +148,9 @@ def _change_fact(
             parties, exporter_side=parties.importer_side, importer_side=parties.exporter_side
         )
     period, base = _period_and_base(ctx, scan, figure)
+    guessed = period is None and _years_back(scan) is None
+    if guessed:
+        period = unstated_period(ctx, scan.sentence, figure.first)
     fields = {
         "indicator": cue.value,
         "parties": list(parties.pair),
@@ -163,6 +171,7 @@ def _change_fact(
         trace=(
             f"indicator={scan.tokens[cue.index].text}",
             f"figure={scan.tokens[figure.first].text}",
+            *((YEAR_FROM_PUBLICATION,) if guessed else ()),
         ),
     )
 

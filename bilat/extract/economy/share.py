@@ -103,12 +103,14 @@ def _share_fact(
         whole is None
         and carry is not None
         and carry.own
-        and (indicator is None or _with_a_share(scan, first))
+        and (indicator in (None, carry.indicator) or _with_a_share(scan, first))
     ):
         # "Экспорт Таджикистана составил 2 млрд долларов. На долю Китая — 21,6%": of the
         # total the sentence before gave
         # "… В рейтинге по экспорту Турция занимает шестое место с долей 4,6%": of the
         # same side's total, for the flow the sentence names
+        # "Импорт Турции из России упал до 5 млрд. Доля России в импорте — 8,1%": the
+        # flow the sentence before gave, of the side it belongs to
         whole, indicator = carry.own, indicator or carry.indicator
     indicator = indicator or _flow_of_the_whole(scan, first, last) or "turnover"
     part = _part(scan, first, whole)

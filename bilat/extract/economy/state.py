@@ -15,12 +15,13 @@ base of a comparison or the year of a goal.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bilat.extract.context import DocContext
 from bilat.extract.economy.cues import indicator_cues
 from bilat.extract.parse.periods import PeriodSpan
-from bilat.model import Sentence
+from bilat.model import Sentence, Token
 
 # A first line longer than this is a paragraph, not a headline.
 HEADLINE_MAX_CHARS = 200
@@ -122,3 +123,39 @@ def dated(ctx: DocContext, sentence: Sentence, span: PeriodSpan | None) -> Perio
     if span.months is None:
         return span
     return _of_year(span, own_period(ctx, sentence) or period_in_force(ctx, sentence))
+
+
+# The trace of a fact whose year is the publication's guess (``unstated_period``): a
+# statement of the same figure that tells its period wins over it.
+YEAR_FROM_PUBLICATION = "year=publication"
+
+
+def unstated_period(ctx: DocContext, sentence: Sentence, figure: int) -> PeriodSpan | None:
+    """The period of an actual figure whose text names no year at all, in a dated text:
+    told in the present ("превышает 28 млрд", "Оборот — почти 30 млрд") it is the year of
+    publication; told in the past ("составил $11,5 млрд") it is the year before, the
+    results news reports once a year is closed. An analyst dates it the same way."""
+    if ctx.reference_year is None:
+        return None
+    verb = _governing_verb(sentence.tokens, figure)
+    told_in_past = verb is not None and verb.feats.get("Tense") == "Past"
+    return PeriodSpan(
+        start=sentence.start,
+        stop=sentence.start,
+        year=None,
+        relative=-1 if told_in_past else 0,
+        months=None,
+        role="period",
+    )
+
+
+def _governing_verb(tokens: Sequence[Token], i: int) -> Token | None:
+    """The verb that tells the figure at ``i``: the nearest before it ("достиг 16,5
+    млрд"), else the first after it ("100 млн составил оборот"); a verbless sentence
+    ("Оборот — 30 млрд") has none. Nearness, not the parse: the parser often hangs the
+    figure on a later clause's verb."""
+    verbs = [k for k, t in enumerate(tokens) if t.pos in {"VERB", "AUX"}]
+    before = [k for k in verbs if k < i]
+    after = [k for k in verbs if k > i]
+    k = before[-1] if before else (after[0] if after else None)
+    return None if k is None else tokens[k]

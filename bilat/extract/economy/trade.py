@@ -28,7 +28,12 @@ from bilat.extract.economy.cues import (
     Cue,
 )
 from bilat.extract.economy.parties import Parties, direction
-from bilat.extract.economy.state import dated, period_in_force
+from bilat.extract.economy.state import (
+    YEAR_FROM_PUBLICATION,
+    dated,
+    period_in_force,
+    unstated_period,
+)
 from bilat.extract.economy.subjects import Subject, figure_subject
 from bilat.extract.figures import Figure, Scan
 from bilat.extract.parse.periods import PeriodSpan
@@ -96,6 +101,9 @@ def _trade_fact(
         return None
     status = status_of(scan, clause_start, figure.first)
     period = own_year or _figure_period(ctx, scan, figure, status)
+    guessed = period is None and status == "actual"
+    if guessed:
+        period = unstated_period(ctx, scan.sentence, figure.first)
     fields = {
         "indicator": cue.value,
         "parties": list(parties.pair),
@@ -117,7 +125,7 @@ def _trade_fact(
         scan.evidence(),
         _confidence(parties),
         rule=f"trade.{cue.value}",
-        trace=_trace(scan, cue, figure),
+        trace=_trace(scan, cue, figure) + ((YEAR_FROM_PUBLICATION,) if guessed else ()),
     )
 
 

@@ -63,6 +63,8 @@ YEAR_PARTS = {
     ("ii", "квартал"): 6,
     ("iii", "квартал"): 9,
 }
+# Spans of a year told in one word, counted from January: "за полгода".
+YEAR_SPANS = {"полгода": 6}
 # Words before a year that make it the base of a comparison, not the period of a figure.
 BASE_WORDS = {
     "показатель",
@@ -133,7 +135,12 @@ MONTH_SPAN = rule(
     eq("по"),
     MONTH.interpretation(Period.months.custom(lambda word: MONTHS[lemma_of(word.lower())])),
 )
-PART = or_(MONTH_COUNT, MONTH_RANGE, MONTH_SPAN, YEAR_PART)
+YEAR_SPAN = rule(
+    dictionary(set(YEAR_SPANS)).interpretation(
+        Period.months.custom(lambda word: YEAR_SPANS[lemma_of(word.lower())])
+    )
+)
+PART = or_(MONTH_COUNT, MONTH_RANGE, MONTH_SPAN, YEAR_PART, YEAR_SPAN)
 WHEN = or_(YEAR_RANGE, YEAR, RELATIVE)
 
 BASE_MARK = or_(
@@ -204,7 +211,12 @@ def _month_stem(lemma: str) -> str:
 # Any form of a month's name, from MONTHS: the dates' and periods' cheap filters read it.
 MONTH_TRIGGER = "|".join(_month_stem(lemma) for lemma in MONTHS)
 PERIOD_TRIGGERS = re.compile(
-    r"(?<!\d)\d{4}(?!\d)|месяц|квартал|полугоди|" + MONTH_TRIGGER + "|" + RELATIVE_YEAR_WORDS,
+    r"(?<!\d)\d{4}(?!\d)|месяц|квартал|полугоди|"
+    + "|".join(word[:-1] for word in YEAR_SPANS)
+    + "|"
+    + MONTH_TRIGGER
+    + "|"
+    + RELATIVE_YEAR_WORDS,
     re.IGNORECASE,
 )
 # Enough before a trigger for "с аналогичным периодом" (the words before it, "по
