@@ -240,6 +240,11 @@ def test_sentences_go_on_after_abbreviations(text: str, count: int) -> None:
         ("достиг тр\u00ebх миллиардов", "достиг трёх миллиардов"),
         ("\u0054екст", "Текст"),  # a Latin T opening a Russian word
         ("IT-компания Tesla", "IT-компания Tesla"),  # Latin words stay Latin
+        ("т\u03bfвар\u03bfоборот", "товарооборот"),  # Greek omicrons in a Russian word
+        (
+            "\u03b1\u03bd\u03b8\u03c1\u03c9\u03c0\u03bf\u03c2",
+            "\u03b1\u03bd\u03b8\u03c1\u03c9\u03c0\u03bf\u03c2",
+        ),  # Greek stays Greek
         ("\U0001f4c8Экспорт вырос \u2705", " Экспорт вырос  "),  # emoji glued to a word
         ("\u279eТоварооборот", " Товарооборот"),
         ("2 + 2 = 4", "2 + 2 = 4"),  # arithmetic stays

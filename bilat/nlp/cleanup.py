@@ -2,11 +2,12 @@
 pictographs.
 
 Pages copied through editors and some sites' anti-copy tricks leave words like "Tекст",
-"трëх" or "Gрезидент" (a Latin T, ë, G among Cyrillic letters). The morphology knows no such
-word, so "трëх миллиардов" is read as one milliard. A word that holds Cyrillic letters has
-its look-alike Latin letters put back. Channel posts glue emoji and arrows to words
-("📈Экспорт", "➞Товарооборот"), which the tokenizer then keeps as one unknown word: such
-symbols become spaces. The text keeps its length, so offsets still hold.
+"трëх" or "Gрезидент" (a Latin T, ë, G among Cyrillic letters), or "тοвар" (a Greek
+omicron). The morphology knows no such word, so "трëх миллиардов" is read as one milliard.
+A word that holds Cyrillic letters has its look-alike Latin and Greek letters put back.
+Channel posts glue emoji and arrows to words ("📈Экспорт", "➞Товарооборот"), which the
+tokenizer then keeps as one unknown word: such symbols become spaces. The text keeps its
+length, so offsets still hold.
 """
 
 from __future__ import annotations
@@ -38,10 +39,25 @@ LOOK_ALIKES = str.maketrans(
         "y": "у",
         "ë": "ё",
         "Ë": "Ё",
+        # Greek ones, another site's trick: "тοварооборот" with a Greek omicron
+        "ο": "о",
+        "Ο": "О",
+        "α": "а",
+        "Α": "А",
+        "ε": "е",
+        "Ε": "Е",
+        "ρ": "р",
+        "Ρ": "Р",
+        "Τ": "Т",
+        "Κ": "К",
+        "Μ": "М",
+        "Η": "Н",
+        "Χ": "Х",
+        "Β": "В",
     }
 )
 _MIXED = re.compile(r"\w*[А-Яа-яЁё]\w*")
-_LATIN = re.compile(r"[A-Za-zëË]")
+_LATIN = re.compile("[A-Za-zëË" + "οΟαΑεΕρΡΤΚΜΗΧΒ" + "]")
 
 
 def readable(text: str) -> str:
