@@ -80,6 +80,19 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         ["trade:turnover BY CN 3000M USD exact 2011 actual"],
     ),
     # ── direction ──
+    # "китайской провинции" is the text's Chinese province; with none named, China
+    (
+        "direction",
+        "Провинция Хэйлунцзян наращивает торговлю с Россией. За восемь месяцев 2025 года "
+        "экспорт из китайской провинции в Россию составил 3 млрд юаней.",
+        ["trade:export CN-HL>RU 3000M CNY exact 2025/8 actual"],
+    ),
+    (
+        "direction",
+        "За восемь месяцев 2025 года экспорт из китайской провинции в Россию составил "
+        "3 млрд юаней.",
+        ["trade:export CN>RU 3000M CNY exact 2025/8 actual"],
+    ),
     # partners with their figures in brackets: buyers of one side's goods, a currency
     # the paragraph named before
     (

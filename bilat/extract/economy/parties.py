@@ -77,7 +77,16 @@ def named_in(ctx: DocContext, sentence: Sentence) -> list[Party]:
             and not _named_after(found, i)
         ):
             actor = _resolve_generic(ctx, sentence, i, found)
-            if actor:
+            country = _country_adjective_before(found, i)
+            if country is not None:
+                # "из китайской провинции": the text's province of that country, else the
+                # country itself
+                if actor is None or not actor.startswith(country.code + "-"):
+                    continue
+                found.remove(country)
+                actor_role = country.role
+                found.append(Party(actor, country.index, actor_role))
+            elif actor:
                 found.append(Party(actor, i, _role(sentence, i, None)))
         elif _our_trade(tokens, i) and ctx.home and not _named_after(found, i):
             found.append(Party(ctx.home, i, "plain"))  # "наш двусторонний товарооборот"
@@ -134,6 +143,12 @@ def _resolve_generic(
         others = [m for m in ctx.mentions if m.actor.code not in partners]
     actor = resolve(phrase, others) or resolve(phrase, list(ctx.mentions))
     return actor.code if actor else None
+
+
+def _country_adjective_before(found: Sequence[Party], i: int) -> Party | None:
+    """ "китайской провинции", "казахстанских регионов": a country's adjective right before
+    a word that stands for one of its regions."""
+    return next((p for p in found if p.index == i - 1 and "-" not in p.code), None)
 
 
 def _named_after(found: Sequence[Party], i: int) -> bool:
