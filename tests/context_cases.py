@@ -627,6 +627,32 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # an elided share of another flow; "доля Турции" before a label; each clause its total
     # a share of the flow the sentence before gave is of the side that flow belongs to;
     # after a bilateral total, whose import it is stays unsaid
+    # a flow from one side to the other, as a part of a total: the importer's imports; a
+    # verb between the flow and the side breaks it
+    (
+        "share",
+        "Импорт товаров из Грузии в Армению составил 12,5% от общего объема импорта.",
+        ["share:import GE in AM 12.5% exact"],
+    ),
+    ("share", "Импорт товаров из Грузии составил в Армении 12,5% от общего объема импорта.", []),
+    # a rank among a side's counterparts, or by its trade with a side, told with a share
+    (
+        "share",
+        "Турция занимает третье место среди стран-контрагентов Азербайджана по товарообороту "
+        "с долей 9,1%.",
+        ["share:turnover TR in AZ 9.1% exact"],
+    ),
+    (
+        "share",
+        "Третье место по объему торговли с Арменией занял Иран с долей 6,2% от общего "
+        "товарооборота.",
+        ["share:turnover IR in AM 6.2% exact"],
+    ),
+    (
+        "share",
+        "Третье место по объему торговли занял Иран с долей 6,2% от общего товарооборота.",
+        [],
+    ),
     (
         "share",
         "Импорт Грузии из Турции за 2024 год вырос до 2 млрд долларов. Доля Турции в "

@@ -14,7 +14,7 @@ from bilat.extract.parse.textforms import DASHES
 
 # "Россия ($5,6 млрд)": how far before the bracket its partner's name may begin.
 BRACKET_REACH = 3
-PARTNER_WORDS = {"партнёр", "партнер"}
+PARTNER_WORDS = {"партнёр", "партнер", "контрагент"}
 
 
 def bracketed_partner(scan: Scan, figure: Figure) -> Party | None:
@@ -118,9 +118,10 @@ def buyers_flow(scan: Scan) -> tuple[str, str | None] | None:
 
 
 def owner_of_partners(scan: Scan) -> str | None:
-    """ "торговых партнёров Узбекистана": whose partners they are."""
+    """ "торговых партнёров Узбекистана", "стран-контрагентов Башкирии": whose partners
+    they are."""
     for i, token in enumerate(scan.tokens):
-        if token.lemma in PARTNER_WORDS:
+        if token.lemma.split("-")[-1] in PARTNER_WORDS:
             owner = next(
                 (
                     p

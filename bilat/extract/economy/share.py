@@ -278,14 +278,17 @@ def _flow_owner(scan: Scan, noun: int) -> str | None:
         (
             p.code
             for p in scan.parties
-            if noun < p.index <= noun + FLOW_OWNER_REACH and p.role == role
+            if noun < p.index <= noun + FLOW_OWNER_REACH
+            and p.role == role
+            and not any(t.pos in {"VERB", "PUNCT"} for t in scan.tokens[noun + 1 : p.index])
         ),
         None,
     )
 
 
-# "Импорт товаров в Таджикистан": how far after the flow its owner may be named.
-FLOW_OWNER_REACH = 3
+# "Импорт товаров из России в Таджикистан": how far after the flow its owner may be named,
+# within the flow's own words.
+FLOW_OWNER_REACH = 6
 
 
 def _pair_after(scan: Scan, owner: Party) -> str | None:
@@ -315,11 +318,12 @@ def _partner_after(scan: Scan, i: int) -> Party | None:
     """ "Доля Китая в товарообороте с Приморьем": the total of the side its partner trades
     with."""
     tokens = scan.tokens
-    # "в товарообороте с Приморьем"; not "на долю товарооборота с Беларусью" (the part)
-    inside = i and (
-        tokens[i - 1].lemma in {"в", "во"}
-        or (i > 1 and tokens[i - 1].pos == "ADJ" and tokens[i - 2].lemma in {"в", "во"})
-    )
+    # "в товарообороте с Приморьем", "место по объёму торговли с Таджикистаном"; not "на
+    # долю товарооборота с Беларусью" (the part)
+    k = i - 1
+    while k >= 0 and (tokens[k].pos == "ADJ" or tokens[k].lemma in {"объём", "объем"}):
+        k -= 1
+    inside = k >= 0 and tokens[k].lemma in {"в", "во", "по"}
     if inside and i + 2 < len(tokens) and tokens[i + 1].lemma in {"с", "со"}:
         return next((p for p in scan.parties if p.index == i + 2), None)
     return None
