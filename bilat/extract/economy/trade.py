@@ -74,6 +74,11 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
     return facts
 
 
+# Trade between two parties under this sum is a figure that lost its multiplier ("около
+# $500" for "$500 млн"), not a sum an analyst would copy.
+MIN_TRADE_VALUE = 10_000
+
+
 def _trade_fact(
     ctx: DocContext,
     scan: Scan,
@@ -97,7 +102,7 @@ def _trade_fact(
     # "… составил 1 млрд долларов. Партнёры края — Китай (117,8 млн) и США (117,7 млн)": the
     # currency the paragraph named last
     currency = _currency(scan, moneys, n) or currency_in_force
-    if currency is None or not _is_money(scan, figure):
+    if currency is None or not _is_money(scan, figure) or figure.value < MIN_TRADE_VALUE:
         return None
     status = status_of(scan, clause_start, figure.first)
     period = own_year or _figure_period(ctx, scan, figure, status)

@@ -130,7 +130,7 @@ YEAR_PART = rule(
 ).interpretation(Period.months.custom(year_part_months))
 # "с января по сентябрь": months from January, written out.
 MONTH_SPAN = rule(
-    eq("с"),
+    caseless("с"),  # "С января по октябрь" opens many a sentence
     normalized("январь"),
     eq("по"),
     MONTH.interpretation(Period.months.custom(lambda word: MONTHS[lemma_of(word.lower())])),
@@ -145,12 +145,12 @@ WHEN = or_(YEAR_RANGE, YEAR, RELATIVE)
 
 BASE_MARK = or_(
     rule(dictionary(BASE_WORDS)),
-    rule(in_({"с", "к"})),
+    rule(in_caseless({"с", "к"})),
     rule(eq("чем"), eq("в").optional()),  # "на 34 % больше, чем в 2024-м"
     rule(normalized("аналогичный"), normalized("период")),
     rule(normalized("тот"), eq("же"), normalized("период")),
 )  # "с тем же периодом"
-TARGET_MARK = rule(in_({"к", "до"}))
+TARGET_MARK = rule(in_caseless({"к", "до"}))  # "К 2030 году" opens a sentence
 
 # "за первое полугодие нынешнего": the year left unsaid after a part of it.
 RELATIVE_BARE = rule(
