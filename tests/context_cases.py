@@ -376,12 +376,12 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # a sum with its multiplier lost is no trade figure
     (
         "number",
-        "Оборот между Иркутской областью и Монголией в 2024 году составил около $500.",
+        "Товарооборот Иркутской области и Монголии в 2024 году составил около $500.",
         [],
     ),
     (
         "number",
-        "Оборот между Иркутской областью и Монголией в 2024 году составил около $500 тыс.",
+        "Товарооборот Иркутской области и Монголии в 2024 году составил около $500 тыс.",
         ["trade:turnover MN RU-IRK 0.5M USD approx 2024 actual"],
     ),
     # a Latin look-alike letter inside a Russian word ("трëх" with a Latin ë)
