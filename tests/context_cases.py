@@ -584,6 +584,22 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
             "change:export RU>AM -31.7% 2025/3 base=previous_period",
         ],
     ),
+    # ── levels: a round mark passed, then the figure itself ──
+    (
+        "level",
+        "В 2024 году товарооборот Египта и России превысил 1 млрд долларов и составил "
+        "1,12 млрд долларов.",
+        ["trade:turnover EG RU 1120M USD exact 2024 actual"],
+    ),
+    (
+        "level",
+        "В 2024 году товарооборот Египта и России превысил 1 млрд долларов, а экспорт Египта "
+        "в Россию составил 300 млн долларов.",
+        [
+            "trade:export EG>RU 300M USD exact 2024 actual",
+            "trade:turnover EG RU 1000M USD over 2024 actual",
+        ],
+    ),
     # ── targets and forecasts; planned growth is no change ──
     (
         "target",

@@ -22,9 +22,11 @@ from bilat.extract.economy.cues import (
     CLAUSE_BREAKS,
     COMMODITY_WORDS,
     FALL_WORDS,
+    INDICATORS,
     INVESTMENT_WORDS,
     OTHER_MONEY_WORDS,
     RISE_WORDS,
+    SHARE_TOTALS,
     Cue,
 )
 from bilat.extract.economy.parties import Parties, direction
@@ -89,7 +91,11 @@ def _trade_fact(
 ) -> Fact | None:
     figure = moneys[n]
     cue, parties, clause_start = subject.cue, subject.parties, subject.clause_start
-    if parties is None or not _trade_figure(scan, cue, figure):
+    if (
+        parties is None
+        or not _trade_figure(scan, cue, figure)
+        or _threshold_passed(scan, moneys, n)
+    ):
         return None
     own_year = None
     if _is_starting_level(scan, figure):
@@ -167,6 +173,25 @@ def _trade_figure(scan: Scan, cue: Cue, figure: Figure) -> bool:
         or _of_a_commodity(scan, cue.index, figure.first)
         or single_month(scan)
     )
+
+
+def _threshold_passed(scan: Scan, moneys: list[Figure], n: int) -> bool:
+    """ "превысил 500 млн, достигнув 504,6 млн", "превысил 1 млрд и составил 1,12 млрд": a
+    round mark passed, told before the figure itself; the figure is the fact."""
+    if n + 1 >= len(moneys) or "превысить" not in scan.lemmas(moneys[n].first - 2, moneys[n].first):
+        return False
+    between = scan.tokens[moneys[n].last + 1 : moneys[n + 1].first]
+    return (
+        len(between) <= THRESHOLD_GAP
+        and any(t.lemma in LEVEL_VERBS for t in between)
+        and not any(t.lemma in INDICATORS or t.lemma in SHARE_TOTALS for t in between)
+    )
+
+
+# "превысил X, достигнув в прошлом году Y": how many words may part the mark and the figure.
+THRESHOLD_GAP = 8
+# Verbs that give the level a figure reached.
+LEVEL_VERBS = {"составить", "достигнуть", "достичь"}
 
 
 def _figure_period(ctx: DocContext, scan: Scan, figure: Figure, status: str) -> PeriodSpan | None:
