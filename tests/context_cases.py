@@ -474,6 +474,19 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         ],
     ),
     # ── growth in every position, and falls by a multiple ──
+    # "Объем" opening a sentence made the tagger read "товарооборота" as an adjective;
+    # "двусторонний оборот" is trade as "внешнеторговый оборот" is
+    (
+        "growth",
+        "Объем товарооборота Монголии с Китаем вырос на 16%.",
+        ["change:turnover CN MN +16% 2024 base=previous_period"],
+    ),
+    (
+        "growth",
+        "За пять лет двусторонний оборот Турции и России увеличился в 2,3 раза.",
+        ["change:turnover RU TR +130% 2025 base=2020"],
+    ),
+    ("growth", "За пять лет оборот розничных сетей Турции увеличился в 2,3 раза.", []),
     # the flow of one product is not the trade between the sides; goods in general are
     # "темп роста" is an index of the base (95% is a fall); "темп прироста" the change itself
     # an emoji glued to the first word of a channel post

@@ -219,8 +219,15 @@ def _lemma(word: str, pos: str | None, feats: tuple[tuple[str, str], ...]) -> st
     """natasha's lemma of a tagged word; the same word with the same tags recurs a lot."""
     if pos in UNINFLECTED or not any(ch.isalpha() for ch in word):
         return word.lower()  # punctuation, numbers, symbols: their own lemma
-    lemma = models().morph_vocab.lemmatize(word, pos, dict(feats))
-    return (lemma or word).lower()
+    lemma = (models().morph_vocab.lemmatize(word, pos, dict(feats)) or word).lower()
+    if lemma == word.lower() and pos not in {"PROPN", "X"}:
+        # No parse of the word has the tagger's part of speech ("товарооборота" tagged as an
+        # adjective after a capitalised "Объем"), so the word came back unchanged: the
+        # dictionary's own best parse is the better guess (not for a mere "е" for "ё":
+        # rules read the word as the text spells it).
+        known = lemma_of(lemma)
+        return lemma if known.replace("ё", "е") == lemma.replace("ё", "е") else known
+    return lemma
 
 
 def _entity(span: Any, vocab: Any) -> Entity:

@@ -29,7 +29,7 @@ INDICATORS = {
     "импортировать": "import",
     "импортный": "import",
 }
-TRADE_ADJECTIVES = {"торговый", "внешнеторговый", "взаимный", "товарный"}
+TRADE_ADJECTIVES = {"торговый", "внешнеторговый", "взаимный", "товарный", "двусторонний"}
 TRADE_NOUNS = {"оборот", "торговля"}  # "объём торговли": the noun after "объём" tells
 # The balance of trade: money, but not the trade itself.
 # "превышение экспорта над импортом составляет $25,7 млн" is a surplus.
