@@ -669,6 +669,19 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # after a bilateral total, whose import it is stays unsaid
     # a flow from one side to the other, as a part of a total: the importer's imports; a
     # verb between the flow and the side breaks it
+    # "в молдавском экспорте": the adjective names whose flow, not a place; "с X% до Y%"
+    # gives the share twice; a share that grew is no change of trade
+    (
+        "share",
+        "Доля Румынии в молдавском экспорте выросла с 27,9% до 28,5%.",
+        ["share:export RO in MD 27.9% exact", "share:export RO in MD 28.5% exact"],
+    ),
+    ("share", "Доля Румынии в молдавском экспорте выросла на 2%.", []),
+    (
+        "share",
+        "Доля Китая в товарообороте республики выросла, а экспорт Казахстана в Китай вырос на 12%.",
+        ["change:export KZ>CN +12% 2024 base=previous_period"],
+    ),
     (
         "share",
         "Импорт товаров из Грузии в Армению составил 12,5% от общего объема импорта.",

@@ -263,10 +263,14 @@ def _is_planned(scan: Scan, figure: Figure) -> bool:
 
 
 def _of_a_share(scan: Scan, figure: Figure) -> bool:
-    """ "вдвое увеличить долю экспорта": a share that grew, not trade."""
-    return figure.kind == "times" and any(
-        t.lemma == "доля" for t in scan.tokens[max(0, figure.first - 4) : figure.last + 4]
-    )
+    """ "вдвое увеличить долю экспорта", "Доля Румынии в молдавском экспорте выросла на 2%":
+    a share that grew, not trade."""
+    if figure.kind == "times":
+        return any(
+            t.lemma == "доля" for t in scan.tokens[max(0, figure.first - 4) : figure.last + 4]
+        )
+    subjects = [t for t in scan.tokens[: figure.first] if t.rel.startswith("nsubj")]
+    return bool(subjects) and subjects[-1].lemma == "доля"
 
 
 def _in_physical_terms(scan: Scan) -> bool:

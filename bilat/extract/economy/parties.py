@@ -165,6 +165,8 @@ def _role(sentence: Sentence, index: int, mention: Mention | None) -> str:
     sale = _sale_role(tokens, index)
     if sale is not None:
         return sale
+    if mention is not None and mention.form == "adjective" and _before_trade_word(tokens, index):
+        return "owner"  # "в молдавском экспорте", "на казахстанский экспорт": whose flow
     if before in TO_WORDS and _locative(tokens[index]):
         return "place"  # "до кризиса на Украине", "в Казахстане открылся завод"
     if before in TO_WORDS:

@@ -70,6 +70,15 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
                 fact = _elided_share(scan, figure, before)  # "а в импорте – с 12% до 11%"
             if fact is None and before is None:
                 fact = bracketed_partner_share(scan, figure)
+            if fact is None and before is not None and _level_reached(scan, figure):
+                # "выросла с 27,9% до 28,49%": the level the same share reached
+                fact = replace(
+                    before,
+                    fields=dict(
+                        before.fields, percent=figure.value, qualifier=qualifier_of(scan, 0, figure)
+                    ),
+                    rule="share.reached",
+                )
             if fact is None and before is not None and _against(scan, figure):
                 # "составила 54% против 10% за аналогичный период": the same share, earlier
                 fact = replace(
@@ -194,6 +203,12 @@ def _home_total(ctx: DocContext, part: str) -> str | None:
 
 # Words that make a trade noun a side's whole total.
 TOTAL_WORDS = {"общий", "весь", "совокупный", "суммарный"}
+
+
+def _level_reached(scan: Scan, figure: Figure) -> bool:
+    """ "с 27,9% до 28,49%": a level right after the one a share started from."""
+    lemmas = scan.lemmas(figure.first - 4, figure.first)
+    return lemmas[-1:] == ["до"] and "%" in lemmas and "с" in lemmas
 
 
 def _against(scan: Scan, figure: Figure) -> bool:
