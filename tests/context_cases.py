@@ -426,6 +426,17 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         ["trade:turnover MN RU-BU 500M USD exact 2023 actual"],
     ),
     # ── anaphora ──
+    # a paragraph whose pronoun follows an opening year goes on with the trade before it
+    (
+        "anaphora",
+        "Товарооборот Армении и Ирана пока невелик.\n\nВ 2017 году он составил 263 млн долларов.",
+        ["trade:turnover AM IR 263M USD exact 2017 actual"],
+    ),
+    (
+        "anaphora",
+        "Министр Армении посетил Иран.\n\nВ 2017 году он составил 263 млн долларов.",
+        [],
+    ),
     # a paragraph that opens with an anaphor goes on with the pair before it
     (
         "anaphora",

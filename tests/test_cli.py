@@ -396,6 +396,33 @@ def test_the_region_profile_shows_its_partners_and_people(forum_db: str) -> None
     assert [p["name"] for p in profile["people"]] == ["Ильдар Гарипов"]
 
 
+# -- the pair dossier's balance and rank, as its page shows them (issue 13) ---------------------
+
+# Башкортостан trades with Узбекистан more than with Казахстан: Казахстан is its second partner.
+UZ_ARTICLE = (
+    "Товарооборот Башкортостана и Узбекистана\n\n"
+    "За 2023 год товарооборот Башкортостана и Узбекистана составил 612,4 млн долларов.\n"
+)
+
+
+def test_the_dossier_prints_the_balance_and_the_rank_among_partners(tmp_path: Path) -> None:
+    for name, text in (("kz.txt", ARTICLE), ("uz.txt", UZ_ARTICLE)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    db = str(tmp_path / "pair.db")
+    assert run("ingest", str(tmp_path), "--db", db)[0] == 0
+    code, output = run("dossier", "Башкортостан", "Казахстан", "--db", db)
+    assert code == 0, output
+    lines = output.splitlines()
+    # the republic's exports 372,5 against its imports 79,2: a surplus, signed
+    [year] = [line for line in lines if "+293,3 млн долларов" in line]
+    assert "2023" in year and "372,5 млн долларов" in year and "79,2 млн долларов" in year
+    assert "экспорт: Республика Башкортостан → Казахстан" in " ".join(output.split())
+    assert "Место среди партнёров" in output
+    # its partners by turnover: Узбекистан 612,4 млн, then Казахстан 451,7 млн
+    assert any(line.startswith("│ Республика") and "2-й из 2" in line for line in lines)
+    assert any(line.startswith("│ Казахстан") and "1-й из 1" in line for line in lines)
+
+
 def test_a_list_of_file_names_is_no_article(tmp_path: Path) -> None:
     """A folder's index of its files (or a list of URLs) is reported, not stored as news."""
     (tmp_path / "news").mkdir()

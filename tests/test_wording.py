@@ -58,6 +58,31 @@ def test_amounts_keep_their_qualifier(value: float, qualifier: str | None, expec
     assert wording.amount(value, qualifier) == expected
 
 
+BALANCES = [  # (value, currency) → a balance as the dossier's table says it
+    (0.8e9, "USD", "+800 млн долларов"),
+    (-293.3e6, "USD", "−293,3 млн долларов"),
+    (0.0, "USD", "+0 долларов"),
+    (None, "USD", "—"),
+]
+
+
+@pytest.mark.parametrize(("value", "currency", "expected"), BALANCES)
+def test_a_balance_is_signed(value: float | None, currency: str, expected: str) -> None:
+    assert wording.signed_money(value, currency) == expected
+
+
+PLACES = [  # (rank, among) → a partner's place
+    (3, 5, "3-й из 5"),
+    (1, 1, "1-й из 1"),
+    (None, 4, None),  # not ranked: no turnover stated with this partner
+]
+
+
+@pytest.mark.parametrize(("rank", "among", "expected"), PLACES)
+def test_a_place_among_partners(rank: int | None, among: int, expected: str | None) -> None:
+    assert wording.place(rank, among) == expected
+
+
 NAMES = [  # code → name
     ("KZ", "Казахстан"),
     ("KZ+RU", "Казахстан и Россия"),

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from bilat.cli import DEFAULT_DB, DbOption, app, console, err
 
@@ -51,6 +52,8 @@ def _print_dossier(found: Any) -> None:
                 str(p.fact.independent),
             )
     console.print(table)
+    _print_balance(found)
+    _print_ranks(found.ranks)
     for name, items in found.sections.items():
         if items:
             console.print(f"[bold]{wording.SECTIONS.get(name, name)}[/]")
@@ -67,6 +70,57 @@ def _print_dossier(found: Any) -> None:
         )
     for check in found.checks:
         console.print(f"[{'green' if check.ok else 'red'}]{check.label}: {check.message}[/]")
+
+
+def _print_balance(found: Any) -> None:
+    """Exports, imports and the balance by period from the first side's view, as the pair's
+    page shows them; the caption says who sells to whom."""
+    from bilat.kb import wording
+
+    rows = found.balance()
+    if not rows:
+        return
+    a, b = wording.name(found.a), wording.name(found.b)
+    table = Table(
+        title=f"Экспорт, импорт и сальдо глазами стороны «{a}»",
+        caption=f"экспорт: {a} → {b}; импорт: {b} → {a}; сальдо — экспорт минус импорт",
+    )
+    table.add_column("период")
+    for column in ("экспорт", "импорт", "сальдо"):
+        table.add_column(column, justify="right", no_wrap=True)
+    for r in rows:
+        table.add_row(
+            wording.short_period(r.year, r.months),
+            wording.money(r.exports, r.currency) if r.exports is not None else "—",
+            wording.money(r.imports, r.currency) if r.imports is not None else "—",
+            _signed(wording.signed_money(r.balance, r.currency), r.balance),
+        )
+    console.print(table)
+
+
+def _signed(text: str, value: float | None) -> Text:
+    """A surplus in green, a deficit in red, as on the pair's page."""
+    style = "" if value is None else "green" if value >= 0 else "red"
+    return Text(text, style=style)
+
+
+def _print_ranks(ranks: list[dict[str, Any]]) -> None:
+    """Where each side stands among the other's partners: "3-й из 5" by turnover and by facts."""
+    from bilat.kb import wording
+
+    if not any(r["n_partners"] for r in ranks):
+        return  # neither side has partners to rank: the page shows no such section either
+    table = Table(title="Место среди партнёров")
+    for column in ("сторона", "партнёр", "по товарообороту", "по числу фактов"):
+        table.add_column(column)
+    for r in ranks:
+        table.add_row(
+            r["actor"]["name"],
+            r["partner"]["name"],
+            wording.place(r["by_turnover"], r["n_with_turnover"]) or "нет данных",
+            wording.place(r["by_facts"], r["n_partners"]) or "—",
+        )
+    console.print(table)
 
 
 def _print_people(people: list[dict[str, Any]]) -> None:

@@ -55,6 +55,11 @@ class Dossier:
     people: list[dict[str, Any]] = field(default_factory=list)
     ranks: list[dict[str, Any]] = field(default_factory=list)  # see ``ranks``
 
+    def balance(self) -> list[kb_series.Balance]:
+        """The first side's exports to and imports from the second, by period, in the
+        currency most of the pair's figures are in: what its page and ``bilat dossier`` show."""
+        return kb_series.balance(self.series, self.a, self.b, kb_series.main_currency(self.series))
+
     def to_json(self) -> dict[str, Any]:
         sections = {name: [c.to_json() for c in items] for name, items in self.sections.items()}
         return {
@@ -63,12 +68,7 @@ class Dossier:
             "n_documents": self.n_documents,
             "series": [s.to_json() for s in self.series],
             "currency": kb_series.main_currency(self.series),
-            "balance": [
-                b.to_json()
-                for b in kb_series.balance(
-                    self.series, self.a, self.b, kb_series.main_currency(self.series)
-                )
-            ],
+            "balance": [b.to_json() for b in self.balance()],
             "ranks": self.ranks,
             **sections,
             "people": self.people,

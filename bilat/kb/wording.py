@@ -174,6 +174,18 @@ def money(value: float | None, currency: str | None, qualifier: str | None = Non
     return " ".join(w for w in words if w)
 
 
+def signed_money(value: float | None, currency: str | None) -> str:
+    """A trade balance: "+800 млн долларов" for a surplus, "−800 млн долларов" for a deficit."""
+    if value is None:
+        return "—"
+    return ("+" if value >= 0 else "−") + money(abs(value), currency)
+
+
+def place(rank: int | None, among: int) -> str | None:
+    """A partner's place among ``among`` partners: "3-й из 5"; None when it has none."""
+    return f"{rank}-й из {among}" if rank else None
+
+
 def percent(value: float | None, qualifier: str | None = None) -> str:
     if value is None:
         return "—"

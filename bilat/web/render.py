@@ -28,6 +28,7 @@ def environment() -> Environment:
         name=wording.name,
         percent=wording.percent,
         money=wording.money,
+        signed_money=wording.signed_money,
         figure=_figure,
         summary=_summary,
         period=_period,
@@ -37,6 +38,7 @@ def environment() -> Environment:
     env.globals.update(
         point_id=point_id,
         year_months=wording.short_period,
+        place=wording.place,
         STANDINGS=wording.STANDINGS,
         KINDS=wording.DOCUMENT_KINDS,
         CURATION=wording.CURATION,

@@ -352,11 +352,24 @@ def _side(party: Party, role: str) -> str | None:
 
 
 def _opens_with_anaphor(sentence: Sentence) -> bool:
-    """ "Показатель превысил …", "Этот показатель …", "Он составил …" at a paragraph's head."""
+    """ "Показатель превысил …", "Этот показатель …", "Он составил …" at a paragraph's head,
+    or after the period that opens it ("В 2017 году он составил …")."""
     lemmas = [t.lemma for t in sentence.tokens[:2]]
     return bool(lemmas) and (
         lemmas[0] in ANAPHORA_NOUNS | ANAPHORA_PRONOUNS
         or (lemmas[0] in ANAPHORA_DETERMINERS and len(lemmas) > 1 and lemmas[1] in ANAPHORA_NOUNS)
+        or _anaphor_after_a_period(sentence)
+    )
+
+
+def _anaphor_after_a_period(sentence: Sentence) -> bool:
+    """ "В 2017 году он составил …": a pronoun subject right after an opening "в … году"."""
+    tokens = sentence.tokens
+    return (
+        len(tokens) > 4
+        and tokens[0].lemma in {"в", "за"}
+        and tokens[2].lemma == "год"
+        and tokens[3].lemma in ANAPHORA_PRONOUNS
     )
 
 
