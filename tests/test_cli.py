@@ -421,6 +421,9 @@ def test_the_dossier_prints_the_balance_and_the_rank_among_partners(tmp_path: Pa
     # its partners by turnover: Узбекистан 612,4 млн, then Казахстан 451,7 млн
     assert any(line.startswith("│ Республика") and "2-й из 2" in line for line in lines)
     assert any(line.startswith("│ Казахстан") and "1-й из 1" in line for line in lines)
+    shown = json.loads(run("dossier", "RU-BA", "KZ", "--json", "--db", db)[1])
+    assert shown["balance"][0]["balance"] == pytest.approx(293.3e6)
+    assert [r["by_turnover"] for r in shown["ranks"]] == [2, 1]
 
 
 def test_a_list_of_file_names_is_no_article(tmp_path: Path) -> None:
