@@ -373,6 +373,18 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         ],
     ),
     # ── numbers: compound, in words, bare multipliers ──
+    # the trade's own tonnage with its value is trade; one good's tonnage is not
+    (
+        "number",
+        "Товарооборот Армении и Ирана в 2024 году составил 885 тыс. тонн на сумму 192 млн "
+        "долларов.",
+        ["trade:turnover AM IR 192M USD exact 2024 actual"],
+    ),
+    (
+        "number",
+        "Экспорт Армении в Иран в 2024 году составил 51 тыс. тонн меди на сумму 92 млн долларов.",
+        [],
+    ),
     # a sum with its multiplier lost is no trade figure
     (
         "number",

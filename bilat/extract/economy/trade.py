@@ -152,10 +152,14 @@ def _changes_before(scan: Scan, figure: Figure) -> bool:
 
 
 def _of_a_commodity(scan: Scan, lo: int, hi: int) -> bool:
-    """ "экспортировано 51,5 тыс. тонн нефти на сумму 24 млн": one good's flow, not trade."""
+    """ "экспортировано 51,5 тыс. тонн нефти на сумму 24 млн": one good's flow, not trade;
+    "товарооборот составил 885 тыс. тонн на сумму 192 млн" names no good: the trade's own
+    tonnage."""
+    tokens = scan.tokens
     return any(
-        lemma in COMMODITY_WORDS or lemma in VOLUME_UNITS
-        for lemma in scan.lemmas(min(lo, hi) + 1, max(lo, hi))
+        tokens[k].lemma in COMMODITY_WORDS
+        or (tokens[k].lemma in VOLUME_UNITS and k + 1 < len(tokens) and tokens[k + 1].pos == "NOUN")
+        for k in range(min(lo, hi) + 1, max(lo, hi))
     )
 
 
