@@ -760,6 +760,33 @@ def test_a_selected_facet_value_drops_its_filter(client: TestClient) -> None:
     assert 'data-facet="pair"' in page and "/facts?type=trade&amp;party=KZ&amp;partner=UZ" in page
 
 
+def test_facts_sort_by_their_curation_both_ways(tmp_path: Path) -> None:
+    """The reviewer's decision sorts as the other text columns do, on the server, over every
+    matching fact; facts no one reviewed come last either way."""
+    store = sample_store(tmp_path / "curated.db")
+    with client_for(store) as opened:
+        newest_first = listed(opened, type="trade")
+        unreviewed = listed(opened, type="trade", sort="curation")
+        assert [f["id"] for f in unreviewed] == [f["id"] for f in newest_first]
+        correction = {"field": "value", "value": "2,7e9"}
+        decisions = {  # the oldest fact confirmed, the newest rejected: not the default order
+            newest_first[-1]["id"]: {"action": "confirm", "by": "Анна"},
+            newest_first[0]["id"]: {"action": "reject", "by": "Анна", "why": "перепечатка"},
+            newest_first[2]["id"]: {"action": "correct", "by": "Анна", "why": "опечатка"}
+            | correction,
+        }
+        for fact_id, body in decisions.items():
+            assert opened.post(f"/api/fact/{fact_id}/curation", json=body).status_code == 200
+        up = [f["curation"] for f in listed(opened, type="trade", sort="curation", limit=3)]
+        down = [f["curation"] for f in listed(opened, type="trade", sort="-curation")]
+        page = opened.get("/facts", params={"sort": "curation"}).text
+    store.close()
+    assert up == ["confirmed", "corrected", "rejected"]
+    assert down[:3] == ["rejected", "corrected", "confirmed"]
+    assert down[3:] == [None] * (len(newest_first) - 3)
+    assert 'href="/facts?sort=-curation"' in page and "Проверка ▲" in page
+
+
 def test_sorted_by_value_dollars_come_before_roubles(tmp_path: Path) -> None:
     """Without exchange rates 48 billion roubles cannot rank above 35 billion dollars."""
     text = "Товарооборот составил 48 млрд рублей, а в долларах — 35 млрд. Экспорт — 1 млрд."

@@ -249,12 +249,27 @@ def decisions(
     """
     rows = _decisions_of(conn, doc_ids)
     index = key_index(conn, {d.doc_id for d in rows}) if rows else KeyIndex({}, {})
+    found = {k: v for k, v in _landed(rows, index).items() if k in fact_ids}
+    return {fact_id: verdict(rows) for fact_id, rows in found.items()}, dict(index.of)
+
+
+def statuses(conn: Connection) -> dict[str, str]:
+    """fact id → its verdict's status (confirmed, corrected or rejected), for every fact
+    some decision lands on: what the facts explorer sorts its curation column by."""
+    rows = _decisions_of(conn, None)
+    index = key_index(conn, {d.doc_id for d in rows}) if rows else KeyIndex({}, {})
+    landed = _landed(rows, index).items()
+    return {fact_id: status for fact_id, on in landed if (status := verdict(on).status)}
+
+
+def _landed(rows: Sequence[Decision], index: KeyIndex) -> dict[str, list[Decision]]:
+    """Decisions by the fact they land on now, oldest first; orphans left out."""
     found: dict[str, list[Decision]] = {}
     for row in rows:
         fact_id = index.target(row)
-        if fact_id is not None and fact_id in fact_ids:
+        if fact_id is not None:
             found.setdefault(fact_id, []).append(row)
-    return {fact_id: verdict(rows) for fact_id, rows in found.items()}, dict(index.of)
+    return found
 
 
 def orphans(store: Store) -> list[Decision]:

@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from bilat.kb import table as kb_table
 from bilat.store import Store
 from bilat.web import schemas, views
-from bilat.web.listing import DATE_PATTERN, SORT_PATTERN, SORTS
+from bilat.web.listing import DATE_PATTERN, SORT_KEYS, SORT_PATTERN
 
 TABLE_SORT_PATTERN = rf"^\s*-?({'|'.join(kb_table.SORTS)})?\s*$"
 STANDING_PATTERN = rf"^\s*({'|'.join(kb_table.STANDING_ORDER)})?\s*$"
@@ -62,7 +62,8 @@ def filters(
         Query(
             pattern=SORT_PATTERN,
             description=(
-                f"A column: {', '.join(SORTS)}; -value for descending; newest first when not given"
+                f"A column: {', '.join(SORT_KEYS)}; -value for descending; "
+                "newest first when not given"
             ),
         ),
     ] = None,

@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, exists, func, literal, or_, select
+from sqlalchemy import Connection, and_, bindparam, case, exists, func, literal, null, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from bilat.errors import BilatError
 from bilat.kb.claims import pair_condition, party_condition
+from bilat.kb.curation import statuses
 from bilat.kb.state import reading
 from bilat.store import Store, StoredFact
 from bilat.store import queries as store_queries
@@ -48,10 +49,16 @@ SORTS: dict[str, tuple[Any, ...]] = {
     "source": (documents.c.name,),
     "confidence": (facts.c.confidence,),
 }
+# The reviewer's decision is in no column of facts: a decision finds its fact by id or by a
+# stable key (kb.curation), so that sort is a column built per query from the decisions.
+# Its statuses sort as words, as the other text columns do: confirmed, corrected, rejected;
+# facts no one reviewed come last either way, as empty cells do in every column.
+CURATION_SORT = "curation"
+SORT_KEYS = (*SORTS, CURATION_SORT)
 # Sorted by value, dollars come first, then each other currency: 48 billion roubles is
 # less than 35 billion dollars, and without exchange rates no order can say by how much.
 BY_CURRENCY = (case((facts.c.currency == "USD", 0), else_=1), facts.c.currency)
-SORT_PATTERN = rf"^\s*-?({'|'.join(SORTS)})?\s*$"
+SORT_PATTERN = rf"^\s*-?({'|'.join(SORT_KEYS)})?\s*$"
 DATE_PATTERN = r"^\s*(\d{4}(-\d{2}(-\d{2})?)?)?\s*$"  # 2024, 2024-03 or 2024-03-31
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -72,7 +79,7 @@ class FactFilters:
     q: str | None = None  # words the evidence sentence contains
     since: str | None = None  # published on or after: 2024, 2024-03 or 2024-03-01
     until: str | None = None  # published on or before, the whole month or year included
-    sort: str | None = None  # a key of SORTS, "-" first for descending
+    sort: str | None = None  # one of SORT_KEYS, "-" first for descending
 
     def conditions(self, walk: bool = False) -> list[ColumnElement[bool]]:
         """WHERE clauses, written to steer SQLite's planner, which has no statistics and
@@ -105,17 +112,35 @@ class FactFilters:
             self.sort in (None, "-date") and self.year is None and not self.since and not self.until
         )
 
-    def order(self) -> list[Any]:
+    def order(self, conn: Connection) -> list[Any]:
         """The ORDER BY columns the sort asks for, empty for the default order."""
         if self.sort in (None, "-date"):
             return []
         descending = self.sort.startswith("-")
         key = self.sort.lstrip("-")
         first = [c.asc().nulls_last() for c in BY_CURRENCY] if key == "value" else []
-        return first + [(c.desc() if descending else c.asc()).nulls_last() for c in SORTS[key]]
+        columns = (_curation_status(conn),) if key == CURATION_SORT else SORTS[key]
+        return first + [(c.desc() if descending else c.asc()).nulls_last() for c in columns]
 
     def to_json(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if v not in (None, "")}
+
+
+def _curation_status(conn: Connection) -> ColumnElement[Any]:
+    """Each fact's curation status as a column, NULL where no decision lands. The ids are
+    written into the query, not bound: a long review would pass SQLite's limit on bound
+    variables, and they are hex digits of our own making."""
+    by_status: dict[str, list[str]] = {}
+    for fact_id, status in statuses(conn).items():
+        by_status.setdefault(status, []).append(fact_id)
+    if not by_status:
+        return null()
+    return case(
+        *(
+            (facts.c.id.in_(bindparam(None, ids, expanding=True, literal_execute=True)), status)
+            for status, ids in sorted(by_status.items())
+        )
+    )
 
 
 def _contains(text: str) -> ColumnElement[bool]:
@@ -190,7 +215,7 @@ def fact_page(
             walked = _walk(conn, filters.conditions(walk=True), limit, offset, total)
             if walked is not None:
                 return total, walked
-        return total, store_queries.facts_page(conn, where, limit, offset, filters.order())
+        return total, store_queries.facts_page(conn, where, limit, offset, filters.order(conn))
 
 
 def _count(conn: Connection, where: list[ColumnElement[bool]]) -> int:

@@ -14,7 +14,7 @@ from bilat.kb import wording
 from bilat.model import FACT_TYPES
 from bilat.web import charts, graphs, trade_charts, views
 from bilat.web.api import FiltersDep, Limit, SelectionDep, StaleDep, StoreDep
-from bilat.web.listing import SORTS
+from bilat.web.listing import SORT_KEYS
 from bilat.web.render import render
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -125,7 +125,7 @@ def facts(
         types=FACT_TYPES,
         csv_url=f"/api/facts.csv{'?' + query if query else ''}",
         pages=_pages(data, chosen.to_json()),
-        sorting=_sorting(chosen.to_json(), SORTS, "/facts", "-date", ("date",)),
+        sorting=_sorting(chosen.to_json(), SORT_KEYS, "/facts", "-date", ("date",)),
     )
 
 
