@@ -77,6 +77,8 @@ def named_in(ctx: DocContext, sentence: Sentence) -> list[Party]:
             and not _named_after(found, i)
         ):
             actor = _resolve_generic(ctx, sentence, i, found)
+            if i and tokens[i - 1].lemma == "наш" and ctx.home:
+                actor = _ours(ctx, found)  # "во внешней торговле нашей страны"
             country = _country_adjective_before(found, i)
             if country is not None:
                 # "из китайской провинции": the text's province of that country, else the
@@ -89,7 +91,7 @@ def named_in(ctx: DocContext, sentence: Sentence) -> list[Party]:
             elif actor:
                 found.append(Party(actor, i, _role(sentence, i, None)))
         elif _our_trade(tokens, i) and ctx.home and not _named_after(found, i):
-            found.append(Party(ctx.home, i, "plain"))  # "наш двусторонний товарооборот"
+            found.append(Party(_ours(ctx, found), i, "plain"))  # "наш двусторонний товарооборот"
     return sorted(found, key=lambda p: p.index)
 
 
@@ -109,6 +111,17 @@ def _cities_for_countries(mentions: Sequence[Mention]) -> list[Mention]:
     as the sides stand for their countries; one city alone is a place."""
     cities = [m for m in mentions if m.form == "city" or m.actor.kind == "city"]
     return cities if len({m.actor.country for m in cities}) >= 2 else []
+
+
+def _ours(ctx: DocContext, found: Sequence[Party]) -> str:
+    """The side "наш" speaks for: the text's own, unless the sentence names that one as the
+    other party ("Доля Китая в нашем товарообороте" in a text that names China most)."""
+    home = ctx.home or ""
+    if len(ctx.pair) != 2:
+        return home
+    other = next(side for side in ctx.pair if side != home)
+    named = {p.code for p in found}
+    return other if home in named and other not in named else home
 
 
 def _our_trade(tokens: Sequence[Token], i: int) -> bool:
