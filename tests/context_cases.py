@@ -695,6 +695,19 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # "в молдавском экспорте": the adjective names whose flow, not a place; "с X% до Y%"
     # gives the share twice; a share that grew is no change of trade
     # "наш" is the text's side, but not the one the sentence names as the other party
+    # "его доля": the other side of the trade the sentence before gave; with no trade
+    # before it, nobody's
+    (
+        "share",
+        "Импорт Молдавии из Румынии за 7 месяцев 2022 года вырос до 850 млн долларов. Его "
+        "доля в общем молдавском импорте увеличилась с 12,6% до 16,6%.",
+        [
+            "share:import RO in MD 12.6% exact",
+            "share:import RO in MD 16.6% exact",
+            "trade:import RO>MD 850M USD exact 2022/7 actual",
+        ],
+    ),
+    ("share", "Его доля в общем молдавском импорте увеличилась до 16,6%.", []),
     (
         "share",
         "Россия и Китай наращивают торговлю. Доля Китая в нашем товарообороте составляет 35-40%.",

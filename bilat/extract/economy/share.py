@@ -131,6 +131,16 @@ def _share_fact(
     ):
         # "Объём двусторонней торговли составил 29,3% от оборота провинции": the partner's
         part = next(side for side in ctx.pair if side != whole)
+    if (
+        part is None
+        and carry is not None
+        and whole in carry.pair
+        and len(carry.pair) == 2
+        and _possessive_share(scan, first)
+    ):
+        # "Импорт из Румынии вырос до $850 млн. Его доля в молдавском импорте — 16,6%": the
+        # other side of the trade before
+        part = next(side for side in carry.pair if side != whole)
     if whole is None and part is not None and _of_a_total(scan, first, last):
         whole = _home_total(ctx, part)
     if (
@@ -203,6 +213,17 @@ def _home_total(ctx: DocContext, part: str) -> str | None:
 
 # Words that make a trade noun a side's whole total.
 TOTAL_WORDS = {"общий", "весь", "совокупный", "суммарный"}
+
+
+def _possessive_share(scan: Scan, first: int) -> bool:
+    """ "его доля", "их доля": a share of what the sentence before was about."""
+    return any(
+        t.lemma == "доля" and i and scan.tokens[i - 1].text.lower() in POSSESSIVES
+        for i, t in enumerate(scan.tokens[:first])
+    )
+
+
+POSSESSIVES = {"его", "её", "ее", "их"}
 
 
 def _level_reached(scan: Scan, figure: Figure) -> bool:
