@@ -697,6 +697,20 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # "наш" is the text's side, but not the one the sentence names as the other party
     # "его доля": the other side of the trade the sentence before gave; with no trade
     # before it, nobody's
+    # a rank among a side's importers, told with its "удельный вес"; a grain exporter's
+    # weight on the world market is no side's total
+    (
+        "share",
+        "Турция занимает второе место среди импортеров Азербайджана с удельным весом в 12,58 "
+        "процента от общего объема импорта.",
+        ["share:import TR in AZ 12.58% exact"],
+    ),
+    (
+        "share",
+        "Казахстан входит в число крупнейших экспортеров зерна с удельным весом в 5 процентов "
+        "на мировом рынке.",
+        [],
+    ),
     (
         "share",
         "Импорт Молдавии из Румынии за 7 месяцев 2022 года вырос до 850 млн долларов. Его "

@@ -15,6 +15,8 @@ from bilat.extract.parse.textforms import DASHES
 # "Россия ($5,6 млрд)": how far before the bracket its partner's name may begin.
 BRACKET_REACH = 3
 PARTNER_WORDS = {"партнёр", "партнер", "контрагент"}
+# "среди импортёров Азербайджана": partners named by the flow they trade in.
+TRADER_WORDS = {"импортёр", "импортер", "экспортёр", "экспортер"}
 
 
 def bracketed_partner(scan: Scan, figure: Figure) -> Party | None:
@@ -121,7 +123,7 @@ def owner_of_partners(scan: Scan) -> str | None:
     """ "торговых партнёров Узбекистана", "стран-контрагентов Башкирии": whose partners
     they are."""
     for i, token in enumerate(scan.tokens):
-        if token.lemma.split("-")[-1] in PARTNER_WORDS:
+        if token.lemma.split("-")[-1] in PARTNER_WORDS | TRADER_WORDS:
             owner = next(
                 (
                     p

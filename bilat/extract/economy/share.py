@@ -343,10 +343,18 @@ def _pair_after(scan: Scan, owner: Party) -> str | None:
 
 
 def _with_a_share(scan: Scan, first: int) -> bool:
-    """ "с долей 12%", "с долей в 4,6%": a partner's rank told with its share."""
+    """ "с долей 12%", "с долей в 4,6%", "с удельным весом в 12,6%": a partner's rank told
+    with its share."""
+    tokens = scan.tokens
     return any(
-        scan.tokens[i].lemma == "доля" and scan.tokens[i - 1].lemma == "с"
-        for i in range(max(1, first - 3), first)
+        (tokens[i].lemma == "доля" and tokens[i - 1].lemma == "с")
+        or (
+            tokens[i].lemma == "вес"
+            and tokens[i - 1].lemma == "удельный"
+            and i > 1
+            and tokens[i - 2].lemma == "с"
+        )
+        for i in range(max(1, first - 4), first)
     )
 
 
