@@ -22,10 +22,12 @@ from typing import Any, NotRequired, Protocol, Self, TypedDict, cast
 
 
 class Period(TypedDict):
-    """The year a figure is for, and its months from January for part of a year."""
+    """The year a figure is for, and its months from January for part of a year; or the
+    one month it is for ("в октябре товарооборот составил …"), months then left None."""
 
     year: int | None
     months: int | None
+    month: NotRequired[int]
 
 
 class YearSpan(TypedDict):
@@ -252,6 +254,11 @@ class Fields:
     @property
     def months(self) -> int | None:
         return self._period("months")
+
+    @property
+    def month(self) -> int | None:
+        """The one calendar month a figure is for, when it is for one month alone."""
+        return self._period("month")
 
     @property
     def from_year(self) -> int | None:

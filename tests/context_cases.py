@@ -79,6 +79,25 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "долларов в 2011 году.",
         ["trade:turnover BY CN 3000M USD exact 2011 actual"],
     ),
+    # one month's figure is of that month (its year from the sentence or the publication),
+    # beside the months from January of the next clause; a month against the month before
+    # is no change
+    (
+        "year",
+        "В октябре 2021 года товарооборот Китая и России составил 13 млрд долларов, а за "
+        "январь-октябрь — 120 млрд долларов.",
+        [
+            "trade:turnover CN RU 120000M USD exact 2021/10 actual",
+            "trade:turnover CN RU 13000M USD exact 2021/m10 actual",
+        ],
+    ),
+    (
+        "year",
+        "В декабре 2023 года товарооборот Японии и России сократился на 14,4% в годовом "
+        "исчислении.",
+        ["change:turnover JP RU -14.4% 2023/m12 base=previous_period"],
+    ),
+    ("year", "Товарооборот Китая и России в октябре в месячном исчислении вырос на 3%.", []),
     # ── direction ──
     # "китайской провинции" is the text's Chinese province; with none named, China
     (
@@ -1263,7 +1282,10 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "level",
         "За январь–июль товарооборот России и Китая вырос на 15%. Только в июле объем "
         "торговли двух стран достиг $19,48 млрд, уменьшившись по сравнению с июнем на 6,4%.",
-        ["change:turnover CN RU +15% 2025/7 base=previous_period"],
+        [
+            "change:turnover CN RU +15% 2025/7 base=previous_period",
+            "trade:turnover CN RU 19480M USD exact 2025/m7 actual",
+        ],
     ),
     (
         "growth",

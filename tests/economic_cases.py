@@ -23,6 +23,7 @@ def render(fact: Mapping[str, Any]) -> str:
         parties = f"{fact['exporter']}>{fact['importer']}"
     period = fact.get("period") or {}
     year = f"{period.get('year')}" + (f"/{period['months']}" if period.get("months") else "")
+    year += f"/m{period['month']}" if period.get("month") else ""  # one month alone
     if kind == "trade":
         return (
             f"trade:{fact['indicator']} {parties} {fact['value'] / 1e6:g}M "

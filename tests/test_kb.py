@@ -292,6 +292,32 @@ def test_targets_and_undated_figures_are_not_contradictions(store: Store) -> Non
     assert kb.dossier(store, "KZ", "UZ").contradictions == ()
 
 
+def test_one_months_figure_is_neither_a_rival_nor_a_point_of_the_year(store: Store) -> None:
+    """ "В октябре товарооборот составил 0,4 млрд" beside "за 2024 год — 4,4 млрд": two
+    periods, no contradiction; the year's series keeps the year's figure."""
+    text = "За 2024 год товарооборот составил 4,4 млрд. В октябре 2024 года — 0,4 млрд."
+    store.add(
+        doc(text, "month.txt"),
+        [
+            trade(text, "За 2024", "turnover", 4.4e9, 2024),
+            trade(
+                text,
+                "В октябре",
+                "turnover",
+                0.4e9,
+                2024,
+                period={"year": 2024, "months": None, "month": 10},
+            ),
+        ],
+    )
+    found = kb.dossier(store, "KZ", "UZ")
+    assert found.contradictions == ()
+    [line] = kb.series(store, "KZ", "UZ", "turnover")
+    assert [(p.year, p.value) for p in line.points] == [(2024, 4.4e9)]
+    labels = [wording.period(c.year, c.months, c.view.month) for c in turnover_2024(store)]
+    assert sorted(labels) == ["за 2024 год", "за октябрь 2024 года"]
+
+
 CHECKS = [  # (turnover, export KZ→UZ, import from UZ, growth %) → (sum ok, growth ok)
     (4.4e9, 2.6e9, 1.8e9, 10.0, True, True),
     (5.0e9, 2.6e9, 1.8e9, 25.0, False, True),

@@ -114,3 +114,19 @@ def test_every_sector_the_extractor_names_has_a_russian_label() -> None:
 def test_a_change_over_several_years_says_what_it_spans(base: object, expected: str) -> None:
     fields = {"indicator": "turnover", "percent": 65.0, "period": {"year": 2024}, "base": base}
     assert wording.summary(fields, "change") == expected
+
+
+@pytest.mark.parametrize(
+    ("year", "months", "month", "long", "short"),
+    [
+        (2024, None, None, "за 2024 год", "2024"),
+        (2024, 9, None, "за 9 месяцев 2024 года", "2024 (9 мес.)"),
+        (2024, None, 10, "за октябрь 2024 года", "10.2024"),
+        (None, None, 3, "за март", "03.?"),
+    ],
+)
+def test_periods_of_a_year_its_months_and_one_month(
+    year: int | None, months: int | None, month: int | None, long: str, short: str
+) -> None:
+    assert wording.period(year, months, month) == long
+    assert wording.short_period(year, months, month) == short

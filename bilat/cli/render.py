@@ -37,6 +37,8 @@ def fact_cells(fact: Mapping[str, Any]) -> dict[str, str]:
     year: int | str | None = f.year
     if f.months:
         year = f"{year or '?'} ({f.months} мес.)"
+    if f.month:
+        year = wording.short_period(f.year, None, f.month)  # one month: "10.2021"
     if f.from_year:
         year = f"{f.from_year}–{f.to_year or ''}"
     span = wording.years_spanned(fact) if fact.get("type") == "change" else None

@@ -132,11 +132,15 @@ def _same_flow(item: Consolidated, q: Question) -> bool:
 def _in_period(item: Consolidated, q: Question) -> bool:
     if q.year is None:
         return True
-    return item.year == q.year and (item.months or None) == q.months
+    return item.year == q.year and (item.months or None) == q.months and not item.view.month
 
 
 def _newest(items: Sequence[Consolidated]) -> list[Consolidated]:
-    return sorted(items, key=lambda c: (-(c.year or 0), -(c.months or 12), -c.independent))
+    # a year's figure before one month's of it
+    return sorted(
+        items,
+        key=lambda c: (-(c.year or 0), -(c.months or 12), bool(c.view.month), -c.independent),
+    )
 
 
 def _subject(q: Question) -> str:
@@ -199,7 +203,8 @@ def _what(item: Consolidated, with_period: bool) -> str:
     status = f.get("status")
     if status in ("target", "forecast"):
         figure += f" ({wording.STATUSES[status]})"
-    return f"{figure} {wording.period(item.year, item.months)}" if with_period else figure
+    when = wording.period(item.year, item.months, item.view.month)
+    return f"{figure} {when}" if with_period else figure
 
 
 def _sources(item: Consolidated, named: bool = False) -> str:

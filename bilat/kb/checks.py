@@ -91,7 +91,7 @@ def label(item: Consolidated) -> str:
     parties = " — ".join(wording.name(p) for p in item.parties)
     return (
         f"{wording.TYPES[item.type] + ': ' if item.type == 'change' else ''}{head} "
-        f"{parties} {wording.period(item.year, item.months)}".strip()
+        f"{parties} {wording.period(item.year, item.months, item.view.month)}".strip()
     )
 
 
@@ -115,7 +115,7 @@ def _trade_sums(trade: Sequence[Consolidated]) -> list[Check]:
     periods: dict[tuple[Any, ...], list[Consolidated]] = {}
     for item in trade:
         if item.year is not None:
-            key = (tuple(item.parties), item.year, item.months, item.view.currency)
+            key = (tuple(item.parties), item.year, item.months, item.view.month, item.view.currency)
             periods.setdefault(key, []).append(item)
     return [check for items in periods.values() if (check := _trade_sum(items))]
 
@@ -203,6 +203,7 @@ def _flow_key(item: Consolidated, year: int | None) -> tuple[Any, ...]:
         f.importer,
         year,
         item.months,
+        item.view.month,
     )
 
 

@@ -21,7 +21,8 @@ from bilat.kb.values import PERCENT_TYPES, Range, measured, meet, value_range
 from bilat.schemas import Fields
 
 # What makes two claims about the same thing, by fact type. "parties" means the sorted
-# sides, "year"/"months" the period (or the date's year for events and agreements).
+# sides, "year"/"months" the period (or the date's year for events and agreements),
+# "in_month" the one month a figure is for.
 KEY_FIELDS: Mapping[str, tuple[str, ...]] = {
     "trade": (
         "indicator",
@@ -30,11 +31,21 @@ KEY_FIELDS: Mapping[str, tuple[str, ...]] = {
         "importer",
         "year",
         "months",
+        "in_month",
         "status",
         "currency",
     ),
-    "change": ("indicator", "parties", "exporter", "importer", "year", "months", "base"),
-    "share": ("indicator", "whole", "part", "year", "months"),
+    "change": (
+        "indicator",
+        "parties",
+        "exporter",
+        "importer",
+        "year",
+        "months",
+        "in_month",
+        "base",
+    ),
+    "share": ("indicator", "whole", "part", "year", "months", "in_month"),
     "volume": ("indicator", "unit", "parties", "route", "year", "months", "status"),
     "investment": ("parties", "currency", "project", "status", "year"),
     "event": ("kind", "parties", "month"),
@@ -120,6 +131,8 @@ def _key_part(claim: Claim, name: str) -> Any:
         return claim.year
     if name == "months":
         return claim.months
+    if name == "in_month":  # "в октябре …": one month, not the year nor its first months
+        return claim.view.month
     if name == "month":  # events: "2024-11-05" and "2024-11" are one event
         date = claim.view.date
         return date[:7] if isinstance(date, str) else claim.year

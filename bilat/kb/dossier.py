@@ -145,7 +145,9 @@ def _sections(consolidated: Sequence[Consolidated]) -> dict[str, list[Consolidat
 
 
 def _newest(items: Iterable[Consolidated]) -> list[Consolidated]:
-    return sorted(items, key=lambda c: (-(c.year or 0), -(c.months or 12), c.id))
+    return sorted(
+        items, key=lambda c: (-(c.year or 0), -(c.months or 12), bool(c.view.month), c.id)
+    )
 
 
 def when(item: Consolidated) -> str:
@@ -255,6 +257,7 @@ def _count_partner(entry: dict[str, Any], item: Consolidated) -> None:
         and item.fields.get("indicator") == "turnover"
         and item.fields.get("status") in ("actual", None)
         and item.value
+        and not item.view.month  # one month's turnover would rank the pair too low
     )
     if not is_turnover or item.fields.get("currency") != "USD":
         return  # ranked in one currency: mixing roubles and dollars would mislead

@@ -38,6 +38,7 @@ FACT_COLUMNS = (
     "importer",
     "year",
     "months",
+    "month",
     "value",
     "currency",
     "percent",
@@ -62,6 +63,7 @@ CONSOLIDATED_COLUMNS = (
     "importer",
     "year",
     "months",
+    "month",
     "value",
     "currency",
     "percent",
@@ -194,6 +196,7 @@ def _flat_fact(record: Mapping[str, Any]) -> dict[str, Any]:
         **_parties(record),
         "year": period.get("year"),
         "months": period.get("months"),
+        "month": period.get("month"),  # one month alone: "в октябре"
         "evidence_text": evidence.get("text"),
         "evidence_start": evidence.get("start"),
         "evidence_end": evidence.get("end"),
@@ -213,6 +216,7 @@ def _flat_consolidated(record: Mapping[str, Any]) -> dict[str, Any]:
         "value": fields.get("value"),
         "year": period.get("year"),
         "months": period.get("months"),
+        "month": period.get("month"),  # one month alone: "в октябре"
         "standing": record["standing"],
         "curated": record["curated"],
         "n_sources": record["n_sources"],

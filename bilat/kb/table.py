@@ -100,5 +100,7 @@ def row(item: Consolidated) -> dict[str, Any]:
         "parties": list(item.parties),
         "year": item.year,
         "months": item.months,
-        "period": wording.short_period(item.year, item.months) if item.year else "",
+        "period": (
+            wording.short_period(item.year, item.months, item.view.month) if item.year else ""
+        ),
     }

@@ -86,8 +86,8 @@ def build(consolidated: Iterable[Consolidated], indicator: str | None = None) ->
     lines: dict[tuple[str, str | None], dict[tuple[int, int | None], Consolidated]] = {}
     for item in winners(consolidated):
         line = line_of(item) if item.type == "trade" else None
-        if line is None or item.year is None or item.value is None:
-            continue
+        if line is None or item.year is None or item.value is None or item.view.month:
+            continue  # one month's figure is no point of the years' series
         if item.view.status not in ACTUAL or not _wanted(line, indicator):
             continue
         points = lines.setdefault((line, item.view.currency), {})

@@ -124,6 +124,21 @@ DOCUMENT_KINDS = {
 }
 SCALES = ((1e12, "трлн"), (1e9, "млрд"), (1e6, "млн"), (1e3, "тыс."))
 MONTH_WORDS = {3: "первый квартал", 6: "первое полугодие"}
+# A month by its number, as "за октябрь" names it.
+MONTH_NAMES = (
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+)
 
 
 def name(code: str | None) -> str:
@@ -203,8 +218,13 @@ def years_spanned(fields: Mapping[str, Any]) -> tuple[int, int] | None:
     return None
 
 
-def period(year: int | None, months: int | None) -> str:
-    """ "за 2024 год", "за 9 месяцев 2024 года", "за первое полугодие 2024 года"."""
+def period(year: int | None, months: int | None, month: int | None = None) -> str:
+    """ "за 2024 год", "за 9 месяцев 2024 года", "за первое полугодие 2024 года", "за
+    октябрь 2024 года"."""
+    if month:
+        return (
+            f"за {MONTH_NAMES[month - 1]} {year} года" if year else f"за {MONTH_NAMES[month - 1]}"
+        )
     if year is None:
         return f"за {months} мес. (год не указан)" if months else "(год не указан)"
     if not months:
@@ -217,9 +237,11 @@ def _months_word(n: int) -> str:
     return "месяц" if n == 1 else "месяца" if n in (2, 3, 4) else "месяцев"
 
 
-def short_period(year: int | None, months: int | None) -> str:
-    """ "2024", "2024 (9 мес.)" — for chart labels and table cells."""
+def short_period(year: int | None, months: int | None, month: int | None = None) -> str:
+    """ "2024", "2024 (9 мес.)", "10.2024" — for chart labels and table cells."""
     text = str(year) if year else "?"
+    if month:
+        return f"{month:02d}.{text}"
     return f"{text} ({months} мес.)" if months else text
 
 

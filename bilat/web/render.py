@@ -60,12 +60,12 @@ def _summary(item: dict[str, Any]) -> str:
 
 def _period(item: dict[str, Any]) -> str:
     period = item.get("fields", item).get("period") or {}
-    return wording.period(period.get("year"), period.get("months"))
+    return wording.period(period.get("year"), period.get("months"), period.get("month"))
 
 
 def _short_period(item: dict[str, Any]) -> str:
     period = item.get("fields", item).get("period") or {}
-    return wording.short_period(period.get("year"), period.get("months"))
+    return wording.short_period(period.get("year"), period.get("months"), period.get("month"))
 
 
 def api_twin(request: Request) -> str:

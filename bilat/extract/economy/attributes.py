@@ -29,7 +29,7 @@ from bilat.extract.economy.cues import (
 )
 from bilat.extract.figures import Figure, Scan
 from bilat.extract.parse.numbers import MULTIPLIERS
-from bilat.extract.parse.periods import PeriodSpan
+from bilat.extract.parse.periods import MONTHS, PeriodSpan
 from bilat.model import Sentence, Token
 
 # "вырос с $30 млн до $3 млрд": a verb of change this many tokens before "до" makes it
@@ -299,22 +299,7 @@ def names_trade(lemmas: list[str]) -> bool:
 
 
 # A month on its own: "в июле", "по сравнению с июнем", "в месячном исчислении".
-MONTH_LEMMAS = frozenset(
-    {
-        "январь",
-        "февраль",
-        "март",
-        "апрель",
-        "май",
-        "июнь",
-        "июль",
-        "август",
-        "сентябрь",
-        "октябрь",
-        "ноябрь",
-        "декабрь",
-    }
-)
+MONTH_LEMMAS = frozenset(MONTHS)
 
 
 def single_month(scan: Scan) -> bool:
@@ -336,6 +321,45 @@ def single_month(scan: Scan) -> bool:
         ):
             return True
     return False
+
+
+def month_on_month(scan: Scan) -> bool:
+    """A month against the month before ("в месячном исчислении", "по сравнению с
+    сентябрём"): no change a year's trade can be compared with."""
+    tokens = scan.tokens
+    return any(
+        (t.lemma == "месячный" and i + 1 < len(tokens) and tokens[i + 1].lemma == "исчисление")
+        or (
+            t.lemma in MONTH_LEMMAS
+            and i
+            and tokens[i - 1].lemma in {"с", "со"}
+            and not _in_month_range(tokens, i)
+        )
+        for i, t in enumerate(tokens)
+    )
+
+
+def month_alone(scan: Scan, lo: int = 0, hi: int | None = None) -> int | None:
+    """The one month a figure is for, named between tokens ``lo`` and ``hi`` (its clause):
+    "в октябре", "за сентябрь 2024 года"; not a run of months from January, not a month
+    compared with ("по сравнению с июнем")."""
+    tokens = scan.tokens
+    for i in range(max(1, lo), len(tokens) if hi is None else hi):
+        if (
+            tokens[i].lemma in MONTH_LEMMAS
+            and tokens[i - 1].lemma in {"в", "во", "за"}
+            and not _in_month_range(tokens, i)
+        ):
+            return MONTHS[tokens[i].lemma]
+    return None
+
+
+def in_month(period: dict[str, int | None], month: int) -> dict[str, int | None]:
+    """A period of one month: January alone is the year's first month (months 1), any other
+    month its own ("month"), with no months from January."""
+    if month == 1:
+        return {"year": period["year"], "months": 1}
+    return {"year": period["year"], "months": None, "month": month}
 
 
 def _in_month_range(tokens: Sequence[Token], i: int) -> bool:

@@ -12,7 +12,10 @@ from bilat.extract.context import DocContext
 from bilat.extract.economy.attributes import (
     after_level_word,
     clause_start,
+    in_month,
     is_share,
+    month_alone,
+    month_on_month,
     period_fields,
     single_month,
     status_of,
@@ -33,6 +36,7 @@ from bilat.extract.economy.state import (
     YEAR_FROM_PUBLICATION,
     dated,
     period_in_force,
+    this_years,
     unstated_period,
 )
 from bilat.extract.economy.subjects import (
@@ -125,7 +129,8 @@ def _change_fact(
         or _is_planned(scan, figure)
         or _is_ratio(scan, figure)
         or _in_physical_terms(scan)
-        or single_month(scan)
+        or month_on_month(scan)
+        or (single_month(scan) and _month_of(scan, figure) is None)
         or _of_a_share(scan, figure)
         or (figure.kind == "percent" and is_share(scan, figure))
     ):
@@ -148,16 +153,21 @@ def _change_fact(
             parties, exporter_side=parties.importer_side, importer_side=parties.exporter_side
         )
     period, base = _period_and_base(ctx, scan, figure)
-    guessed = period is None and _years_back(scan) is None
+    month = _month_of(scan, figure) if single_month(scan) else None
+    guessed = period is None and _years_back(scan) is None and month is None
     if guessed:
         period = unstated_period(ctx, scan.sentence, figure.first)
+    if period is None and month is not None:
+        period = this_years(scan.sentence)  # "в декабре сократился на 14%"
     fields = {
         "indicator": cue.value,
         "parties": list(parties.pair),
         "exporter": None,
         "importer": None,
         "percent": _percent(sign, figure, _rate_index(scan, figure)),
-        "period": period_fields(ctx, period) if period else _years_back_period(ctx, scan),
+        "period": _with_month(
+            period_fields(ctx, period) if period else _years_back_period(ctx, scan), month
+        ),
         "base": base,
     }
     if cue.value != "turnover":
@@ -255,6 +265,15 @@ INDEX_BASES = {"уровень", "аналогичный", "соответств
 
 
 MIN_INDEX = 50.0
+
+
+def _month_of(scan: Scan, figure: Figure) -> int | None:
+    """The one month a rate is for, named in its clause: "в декабре сократился на 14%"."""
+    return month_alone(scan, clause_start(scan, figure), figure.last + 1)
+
+
+def _with_month(period: dict[str, int | None], month: int | None) -> dict[str, int | None]:
+    return period if month is None else in_month(period, month)
 
 
 def _is_planned(scan: Scan, figure: Figure) -> bool:

@@ -125,6 +125,12 @@ def dated(ctx: DocContext, sentence: Sentence, span: PeriodSpan | None) -> Perio
     return _of_year(span, own_period(ctx, sentence) or period_in_force(ctx, sentence))
 
 
+def this_years(sentence: Sentence) -> PeriodSpan:
+    """The year of publication, as a period: a month named without its year ("в октябре")
+    is of the year the text is written in."""
+    return PeriodSpan(sentence.start, sentence.start, None, 0, None, "period")
+
+
 # The trace of a fact whose year is the publication's guess (``unstated_period``): a
 # statement of the same figure that tells its period wins over it.
 YEAR_FROM_PUBLICATION = "year=publication"

@@ -12,6 +12,8 @@ from dataclasses import replace
 
 from bilat.extract.context import DocContext
 from bilat.extract.economy.attributes import (
+    in_month,
+    month_alone,
     past_verb,
     period_fields,
     qualifier_of,
@@ -34,6 +36,7 @@ from bilat.extract.economy.state import (
     YEAR_FROM_PUBLICATION,
     dated,
     period_in_force,
+    this_years,
     unstated_period,
 )
 from bilat.extract.economy.subjects import Subject, figure_subject
@@ -112,9 +115,13 @@ def _trade_fact(
         return None
     status = status_of(scan, clause_start, figure.first)
     period = own_year or _figure_period(ctx, scan, figure, status)
-    guessed = period is None and status == "actual"
+    # the month of the figure's own clause: "в октябре … 13 млрд, а за январь–октябрь …"
+    month = month_alone(scan, clause_start, figure.last + 1) if single_month(scan) else None
+    guessed = period is None and status == "actual" and month is None
     if guessed:
         period = unstated_period(ctx, scan.sentence, figure.first)
+    if period is None and month is not None:
+        period = this_years(scan.sentence)  # "В октябре товарооборот составил …"
     fields = {
         "indicator": cue.value,
         "parties": list(parties.pair),
@@ -123,7 +130,7 @@ def _trade_fact(
         "value": figure.value,
         "currency": currency,
         "qualifier": "exact" if reached else qualifier_of(scan, clause_start, figure),
-        "period": period_fields(ctx, period),
+        "period": _with_month(period_fields(ctx, period), month),
         "status": status,
     }
     if figure.money and figure.money.low is not None:
@@ -175,8 +182,12 @@ def _trade_figure(scan: Scan, cue: Cue, figure: Figure) -> bool:
         _other_money_between(scan, cue.index, figure.first)
         or _is_difference(scan, figure)
         or _of_a_commodity(scan, cue.index, figure.first)
-        or single_month(scan)
+        or (single_month(scan) and month_alone(scan) is None)
     )
+
+
+def _with_month(period: dict[str, int | None], month: int | None) -> dict[str, int | None]:
+    return period if month is None else in_month(period, month)
 
 
 def _threshold_passed(scan: Scan, moneys: list[Figure], n: int) -> bool:
