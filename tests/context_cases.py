@@ -99,6 +99,18 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ),
     ("year", "Товарооборот Китая и России в октябре в месячном исчислении вырос на 3%.", []),
     # ── direction ──
+    # a regional text names its region once and then as "края": the region is a side of
+    # the main pair, though two countries are named more often
+    (
+        "direction",
+        "Швейцария стала главным партнером Красноярского края\nВ 2024 году товарооборот со "
+        "Швейцарией составил 189 млн долларов. Экспорт края — 188 млн. На втором месте для "
+        "края Германия. Германия и Швейцария покупают металлы края.",
+        [
+            "trade:export RU-KYA>CH 188M USD exact 2024 actual",
+            "trade:turnover CH RU-KYA 189M USD exact 2024 actual",
+        ],
+    ),
     # "китайской провинции" is the text's Chinese province; with none named, China
     (
         "direction",

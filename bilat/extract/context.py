@@ -92,6 +92,8 @@ def build_context(analysis: Analysis) -> DocContext:
     memo: dict[str, Any] = {}
     date, year, sure = publication_date(analysis, lambda s: sentence_periods(memo, s, furniture))
     weights = party_weights(mentions)
+    for code, weight in region_words_weights(analysis, mentions).items():
+        weights[code] = weights.get(code, 0.0) + weight
     pair = main_pair(weights)
     return DocContext(
         analysis=analysis,
@@ -216,6 +218,35 @@ def party_weights(mentions: Sequence[Mention]) -> dict[str, float]:
         code = mention.actor.code
         weights[code] = weights.get(code, 0.0) + mention_weight(mention)
     return weights
+
+
+def region_words_weights(analysis: Analysis, mentions: Sequence[Mention]) -> dict[str, float]:
+    """A regional text names its region once and then by its kind: "Экспорт края — 189
+    млн". Where one region is named, each such word outside a name counts for it."""
+    regions = {m.actor.code for m in mentions if "-" in m.actor.code and m.form != "city"}
+    if len(regions) != 1:
+        return {}
+    (region,) = regions
+    words = {word for word, kinds in REGION_WORDS.items() if region_type(region) in kinds}
+    spans = [(m.start, m.stop) for m in mentions]
+    count = sum(
+        1
+        for sentence in analysis.sentences
+        for token in sentence.tokens
+        if token.lemma in words and not any(a <= token.start < b for a, b in spans)
+    )
+    return {region: count * REGION_WORD_WEIGHT} if count else {}
+
+
+# Words that stand for a region of their kind ("края" for a krai), "регион" for any.
+REGION_WORDS: dict[str, set[str]] = {
+    "край": {"krai"},
+    "область": {"oblast", "autonomous_oblast"},
+    "провинция": {"province"},
+    "район": {"autonomous_region"},  # "автономного района": Xinjiang, Tibet
+    "регион": {"krai", "oblast", "autonomous_oblast", "province", "republic", "autonomous_okrug"},
+}
+REGION_WORD_WEIGHT = 1.0
 
 
 def main_pair(weights: dict[str, float]) -> tuple[str, ...]:
