@@ -98,6 +98,26 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         ["change:turnover JP RU -14.4% 2023/m12 base=previous_period"],
     ),
     ("year", "Товарооборот Китая и России в октябре в месячном исчислении вырос на 3%.", []),
+    # a level reached is of the sentence's own year, not of the starting level's; "против
+    # X годом ранее" is of the year before
+    (
+        "year",
+        "В прошлом году товарооборот провинции Хэйлунцзян и России вырос с 19 млрд долларов "
+        "в 2021 году до 21 млрд долларов.",
+        [
+            "trade:turnover CN-HL RU 19000M USD exact 2021 actual",
+            "trade:turnover CN-HL RU 21000M USD exact 2024 actual",
+        ],
+    ),
+    (
+        "year",
+        "В прошлом году экспорт Египта в Россию достиг 504 млн долларов против 374 млн "
+        "долларов годом ранее.",
+        [
+            "trade:export EG>RU 374M USD exact 2023 actual",
+            "trade:export EG>RU 504M USD exact 2024 actual",
+        ],
+    ),
     # ── direction ──
     # a regional text names its region once and then as "края": the region is a side of
     # the main pair, though two countries are named more often

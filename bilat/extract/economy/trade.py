@@ -107,7 +107,9 @@ def _trade_fact(
             return None
     reached = _level_reached(scan, moneys, n)
     if reached:
-        own_year = _year_right_after(scan, figure)  # "… до $1,4 млрд в 2009 г."
+        # "… до $1,4 млрд в 2009 г."; else "В прошлом году … вырос с X в 2011 году до Y":
+        # the period told before the starting level, not the starting level's own year
+        own_year = _year_right_after(scan, figure) or _told_before(scan, moneys[n - 1])
     # "… составил 1 млрд долларов. Партнёры края — Китай (117,8 млн) и США (117,7 млн)": the
     # currency the paragraph named last
     currency = _currency(scan, moneys, n) or currency_in_force
@@ -248,6 +250,16 @@ def _is_starting_level(scan: Scan, figure: Figure) -> bool:
     return not ranged and _before(scan, figure) in {"с", "со"} and _changes_before(scan, figure)
 
 
+def _told_before(scan: Scan, figure: Figure) -> PeriodSpan | None:
+    """The last period of the sentence before ``figure`` that has a year or an offset."""
+    spans = [
+        p
+        for p in scan.periods
+        if p.role == "period" and p.stop <= figure.start and (p.year or p.relative is not None)
+    ]
+    return spans[-1] if spans else None
+
+
 def _year_right_after(scan: Scan, figure: Figure) -> PeriodSpan | None:
     """ "снизился до $63,6 млрд с $88,3 млрд в 2014 г.": the year of a starting level is
     the one written right after it."""
@@ -336,23 +348,27 @@ def _compared_period(scan: Scan, figure: Figure, main: PeriodSpan | None) -> Per
             None,
         )
         if span is None:
-            return None
+            # "504,6 млн против 374 млн годом ранее": the year before the figure's own
+            after = scan.lemmas(figure.last + 1, figure.last + 4)
+            return _year_before(main) if "год" in after and "ранее" in after else None
         if span.year is None and span.relative is not None and main and main.year:
             # "за тот же период прошлого года": the year before the figure's own
             span = replace(span, year=main.year + span.relative, relative=None)
         return _of_its_own(span, main)
-    if (
-        main is not None
-        and "ранее" in before[-2:]
-        and "год" in before
-        and (main.year is not None or main.relative is not None)
-    ):
-        return replace(
-            main,
-            year=main.year - 1 if main.year else None,
-            relative=main.relative - 1 if main.year is None and main.relative is not None else None,
-        )
+    if "ранее" in before[-2:] and "год" in before:
+        return _year_before(main)
     return None
+
+
+def _year_before(main: PeriodSpan | None) -> PeriodSpan | None:
+    """The period a year before ``main`` (its number or its offset), if it has one."""
+    if main is None or (main.year is None and main.relative is None):
+        return None
+    return replace(
+        main,
+        year=main.year - 1 if main.year else None,
+        relative=main.relative - 1 if main.year is None and main.relative is not None else None,
+    )
 
 
 def _of_its_own(span: PeriodSpan, main: PeriodSpan | None) -> PeriodSpan:
