@@ -1,5 +1,5 @@
 """The publication date a text states near its top: "28 Ноября , 10:05", "АСТАНА, 21 фев -",
-"Monday, 07 March 2022 3:13 PM", "12.03.2025", "12 марта 2025 г.".
+"Monday, 07 March 2022 3:13 PM", "March 7, 2022", "12.03.2025", "12 марта 2025 г.".
 
 A dateline may lack the year; the document's context then reads it from the text itself.
 """
@@ -67,7 +67,17 @@ ISO = rule(
     eq("-"),
     DAY.interpretation(Date.day.custom(int)),
 )
-DATE = or_(ISO, NUMERIC, WORDY).interpretation(Date)
+# "March 7, 2022", "Mar 7 2022": the month first, as English pages write it.
+ENGLISH_MONTH = rule(
+    or_(*[rule(caseless(n)) for n in MONTH_BY_NAME if n.isascii()]), eq(".").optional()
+)
+MONTH_FIRST = rule(
+    ENGLISH_MONTH.interpretation(Date.month.custom(lambda w: MONTH_BY_NAME[w.lower().rstrip(".")])),
+    DAY.interpretation(Date.day.custom(int)),
+    eq(",").optional(),
+    YEAR.interpretation(Date.year.custom(int)),
+)
+DATE = or_(ISO, NUMERIC, WORDY, MONTH_FIRST).interpretation(Date)
 
 
 @dataclass(frozen=True)
