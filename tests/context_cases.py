@@ -424,6 +424,17 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         ],
     ),
     # ── numbers: compound, in words, bare multipliers ──
+    # a country's adjective before its own currency is part of the currency's name
+    (
+        "number",
+        "Товарооборот России и Индии в 2024 году составил 5 трлн индийских рупий.",
+        ["trade:turnover IN RU 5e+06M INR exact 2024 actual"],
+    ),
+    (
+        "number",
+        "Товарооборот России и Китая в 2024 году составил 5 млрд китайских юаней.",
+        ["trade:turnover CN RU 5000M CNY exact 2024 actual"],
+    ),
     # the trade's own tonnage with its value is trade; one good's tonnage is not
     (
         "number",

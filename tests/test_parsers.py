@@ -338,3 +338,17 @@ def test_a_day_the_month_has_not_is_dated_by_its_month() -> None:
     assert found.iso(None, "past") == "2024-02"
     (found,) = find_dates("Форум прошёл 29 февраля 2024 года.")
     assert found.iso(None, "past") == "2024-02-29"
+
+
+def test_every_currency_noun_is_read_as_one_after_a_country_adjective() -> None:
+    """ "индийских рупий", "швейцарских франков": the adjective names a currency, not a
+    party; the list comes from the currency table, so a currency added there counts here."""
+    from bilat.extract.context import _CURRENCY_AFTER, _CURRENCY_BEFORE
+    from bilat.extract.parse.money import CURRENCY_LEMMAS
+
+    for lemma in CURRENCY_LEMMAS:
+        assert _CURRENCY_AFTER.search(f" {lemma}"), lemma
+    assert _CURRENCY_BEFORE.search("2 млрд долларов ")
+    assert _CURRENCY_BEFORE.search("2 млрд долл. ")
+    assert not _CURRENCY_AFTER.search(" экономики")
+    assert not _CURRENCY_BEFORE.search("до 1 млрд долларов. ")  # a sentence ended there

@@ -16,6 +16,7 @@ from bilat.actors import find_mentions, region_type
 from bilat.extract.parse.dateline import find_dateline
 from bilat.extract.parse.furniture import Furniture, find_furniture
 from bilat.extract.parse.lines import cut_lines
+from bilat.extract.parse.money import currency_nouns
 from bilat.extract.parse.periods import (
     BASE_WORDS,
     MAX_YEAR,
@@ -123,9 +124,10 @@ def sentence_periods(
 
 
 # "долларов США", "долл. США": the country names the currency, it is not a party.
-_CURRENCY_BEFORE = re.compile(r"(доллар\w*|долл\.?)\s*$", re.IGNORECASE)
+# ("долларов. Турецкий экспорт": a sentence's end is no abbreviation's dot)
+_CURRENCY_BEFORE = re.compile(rf"(?:(?:{currency_nouns({'USD'})})\w*|долл\.)\s*$", re.IGNORECASE)
 # "американских долларов", "белорусских рублей": an adjective of a currency.
-_CURRENCY_AFTER = re.compile(r"^\s*(доллар|долл\b|рубл|юан|фунт|франк)", re.IGNORECASE)
+_CURRENCY_AFTER = re.compile(rf"^\s*(?:{currency_nouns()})", re.IGNORECASE)
 
 
 def _names_a_currency(text: str, mention: Mention) -> bool:

@@ -63,6 +63,7 @@ CURRENCY_WORDS = {
     "вона": "KRW",
     "фунт": "GBP",
     "дирхам": "AED",
+    "франк": "CHF",
 }
 # Short currency names that pymorphy reads as other words ("сомов" → "сомовый"): their
 # forms spelled out.
@@ -85,6 +86,29 @@ CURRENCY_ADJECTIVES = {
     "сингапурский": "SGD",
     "гонконгский": "HKD",
     "канадский": "CAD",
+    "швейцарский": "CHF",
+}
+# A country's adjective before its own currency ("китайских юаней", "индийских рупий"):
+# read as part of the currency's name, the noun still telling which one it is.
+OWN_CURRENCY_ADJECTIVES = {
+    "китайский",
+    "индийский",
+    "казахстанский",
+    "узбекский",
+    "турецкий",
+    "японский",
+    "корейский",
+    "южнокорейский",
+    "украинский",
+    "армянский",
+    "грузинский",
+    "азербайджанский",
+    "киргизский",
+    "кыргызский",
+    "таджикский",
+    "британский",
+    "эмиратский",
+    "швейцарский",
 }
 CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "₽": "RUB", "₸": "KZT", "¥": "CNY"}
 
@@ -101,6 +125,7 @@ CURRENCY_LEMMAS = {
     "вона",
     "фунт",
     "дирхам",
+    "франк",
 }
 DOLLAR_SUFFIX = rule(caseless("сша"))
 CURRENCY_WORD = or_(
@@ -111,7 +136,10 @@ CURRENCY_WORD = or_(
 # "ам. долл.", "амер. долларов": the agencies' short "американских".
 SHORT_AMERICAN = rule(in_caseless({"ам", "амер", "америк"}), eq("."))
 CURRENCY = rule(
-    or_(rule(dictionary(set(CURRENCY_ADJECTIVES))), SHORT_AMERICAN).optional(), CURRENCY_WORD
+    or_(
+        rule(dictionary(set(CURRENCY_ADJECTIVES) | OWN_CURRENCY_ADJECTIVES)), SHORT_AMERICAN
+    ).optional(),
+    CURRENCY_WORD,
 )
 # Signs and ISO codes may also stand before the figure: "$26 млрд", "USD 5 млн".
 SIGN = in_(set(CURRENCY_SIGNS) | ISO_CODES)
@@ -168,6 +196,16 @@ def currency_code(text: str | None) -> str | None:
 def _stem(word: str) -> str:
     """'долларов', 'доллара' and 'доллар' share 'долла': a trigger needs no more."""
     return re.escape(word[:-1] if len(word) > 3 and word.isalpha() else word)
+
+
+def currency_nouns(codes: set[str] | None = None) -> str:
+    """An alternation of the stems of the currency nouns pymorphy inflects ("доллар",
+    "рубл", "юан", …; of ``codes`` only, if given): what an adjective of a country before
+    them, or a country after them ("долларов США"), names."""
+    nouns = {w for w in CURRENCY_LEMMAS if codes is None or CURRENCY_WORDS.get(w) in codes}
+    nouns |= {"долл"} if codes is None or "USD" in codes else set()
+    stems = {w[:-1] if w[-1] in "аяьй" else w for w in nouns}
+    return "|".join(sorted(stems, key=len, reverse=True))
 
 
 # Where a figure may be: a multiplier word, or a number followed by a currency, or a sign
