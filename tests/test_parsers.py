@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bilat.extract.dedupe import _states_year
 from bilat.extract.economy.attributes import FIGURE_HINT
 from bilat.extract.economy.volume import UNIT_TRIGGERS, UNITS
 from bilat.extract.events.eventdate import DATE_TRIGGERS, find_dates
@@ -19,7 +20,7 @@ from bilat.extract.parse.periods import (
     find_periods,
     relative_offset,
 )
-from bilat.model import Document
+from bilat.model import Document, Evidence, Fact
 from bilat.nlp import analyse
 from bilat.nlp.cleanup import readable
 
@@ -269,11 +270,14 @@ def test_every_year_in_range_passes_every_reader(year: int) -> None:
     dateline = find_dateline(f"МОСКВА, 21 февраля {year} года. Делегации встретились.")
     assert dateline is not None and dateline.year == year
     assert [d.year for d in find_dates(f"Форум прошёл 12 марта {year} года.")] == [year]
+    assert _states_year(Fact("trade", {}, Evidence(text, 0, len(text)), 0.9))
 
 
 @pytest.mark.parametrize("year", [MIN_YEAR - 1, MAX_YEAR + 1])
 def test_a_number_outside_the_range_is_no_year(year: int) -> None:
-    assert [p.year for p in find_periods(f"В {year} году товарооборот вырос.")] == []
+    text = f"В {year} году товарооборот вырос."
+    assert [p.year for p in find_periods(text)] == []
+    assert not _states_year(Fact("trade", {}, Evidence(text, 0, len(text)), 0.9))
     assert [d.year for d in find_dates(f"Форум прошёл 12 марта {year} года.")] == [None]
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bilat.extract.economy.state import YEAR_FROM_PUBLICATION
-from bilat.extract.parse.periods import RELATIVE_YEAR_WORDS
+from bilat.extract.parse.periods import MAX_YEAR, MIN_YEAR, RELATIVE_YEAR_WORDS
 from bilat.model import Fact
 
 # Types whose repeated statements are merged here; the others merge in their own modules.
@@ -85,12 +85,17 @@ def _same_period(a: Fact, b: Fact) -> bool:
     return same_months and not (_states_year(a) and _states_year(b))
 
 
-# A year written in the sentence itself: "2024", "прошлого года", "текущем году".
-_WRITTEN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|" + RELATIVE_YEAR_WORDS, re.IGNORECASE)
+# A year written in the sentence itself: "2024" (in the years every reader takes),
+# "прошлого года", "текущем году".
+_FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_RELATIVE_YEAR = re.compile(RELATIVE_YEAR_WORDS, re.IGNORECASE)
 
 
 def _states_year(fact: Fact) -> bool:
-    return bool(_WRITTEN_YEAR.search(fact.evidence.text))
+    text = fact.evidence.text
+    return any(MIN_YEAR <= int(n) <= MAX_YEAR for n in _FOUR_DIGITS.findall(text)) or bool(
+        _RELATIVE_YEAR.search(text)
+    )
 
 
 def _key(fact: Fact) -> str:
