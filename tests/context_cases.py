@@ -761,6 +761,14 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # before it, nobody's
     # a rank among a side's importers, told with its "удельный вес"; a grain exporter's
     # weight on the world market is no side's total
+    # a fraction of "общего объёма" of trade; of investment it is no share of trade
+    (
+        "share",
+        "На долю провинции Хэйлунцзян пришлась почти четверть общего объема двусторонней "
+        "торговли между Китаем и Россией.",
+        ["share:turnover CN-HL in CN+RU 25% approx"],
+    ),
+    ("share", "Четверть общего объема инвестиций пришлась на Китай.", []),
     (
         "share",
         "Турция занимает второе место среди импортеров Азербайджана с удельным весом в 12,58 "

@@ -473,6 +473,19 @@ def _part(scan: Scan, first: int, whole: str | None) -> str | None:
     return (before or others)[0].code if others else None
 
 
+def _words_of_the_total(scan: Scan, i: int) -> list[str]:
+    """The words after a fraction that name its total, past "общего объёма": "четверть
+    общего объёма двусторонней торговли"."""
+    lemmas = scan.lemmas(i + 1, i + 1 + INDICATOR_AFTER + len(TOTAL_WORDS_BEFORE_TRADE))
+    while lemmas and lemmas[0] in TOTAL_WORDS_BEFORE_TRADE:
+        lemmas = lemmas[1:]
+    return lemmas[:INDICATOR_AFTER]
+
+
+# Words between a fraction and the trade it is of: "общего объёма".
+TOTAL_WORDS_BEFORE_TRADE = {"общий", "весь", "совокупный", "объём", "объем"}
+
+
 def _fraction_facts(ctx: DocContext, scan: Scan) -> list[Fact]:
     """ "десятая часть товарооборота", "треть экспорта": shares in words, approximate."""
     facts = []
@@ -481,7 +494,7 @@ def _fraction_facts(ctx: DocContext, scan: Scan) -> list[Fact]:
         percent = FRACTIONS.get(token.lemma)
         if token.lemma == "часть" and i and tokens[i - 1].lemma in FRACTION_ORDINALS:
             percent = FRACTION_ORDINALS[tokens[i - 1].lemma]
-        if percent is None or not names_trade(scan.lemmas(i + 1, i + 1 + INDICATOR_AFTER)):
+        if percent is None or not names_trade(_words_of_the_total(scan, i)):
             continue
         if i and tokens[i - 1].lemma in {"первый", "второй"}:
             continue  # "за первую половину года": a period, not a share
