@@ -354,9 +354,18 @@ def month_alone(scan: Scan, lo: int = 0, hi: int | None = None) -> int | None:
     return None
 
 
-def in_month(period: dict[str, int | None], month: int) -> dict[str, int | None]:
+def figure_month(scan: Scan, lo: int, hi: int) -> int | None:
+    """The one month a figure of a one-month sentence is for, named in its clause (tokens
+    ``lo`` to ``hi``): "в октябре … 13 млрд, а за январь–октябрь …" gives October to the
+    first figure only."""
+    return month_alone(scan, lo, hi) if single_month(scan) else None
+
+
+def in_month(period: dict[str, int | None], month: int | None) -> dict[str, int | None]:
     """A period of one month: January alone is the year's first month (months 1), any other
-    month its own ("month"), with no months from January."""
+    month its own ("month"), with no months from January; no month leaves it as it is."""
+    if month is None:
+        return period
     if month == 1:
         return {"year": period["year"], "months": 1}
     return {"year": period["year"], "months": None, "month": month}

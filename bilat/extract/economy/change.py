@@ -12,9 +12,9 @@ from bilat.extract.context import DocContext
 from bilat.extract.economy.attributes import (
     after_level_word,
     clause_start,
+    figure_month,
     in_month,
     is_share,
-    month_alone,
     month_on_month,
     period_fields,
     single_month,
@@ -36,8 +36,7 @@ from bilat.extract.economy.state import (
     YEAR_FROM_PUBLICATION,
     dated,
     period_in_force,
-    this_years,
-    unstated_period,
+    untold_period,
 )
 from bilat.extract.economy.subjects import (
     Subject,
@@ -153,19 +152,17 @@ def _change_fact(
             parties, exporter_side=parties.importer_side, importer_side=parties.exporter_side
         )
     period, base = _period_and_base(ctx, scan, figure)
-    month = _month_of(scan, figure) if single_month(scan) else None
-    guessed = period is None and _years_back(scan) is None and month is None
-    if guessed:
-        period = unstated_period(ctx, scan.sentence, figure.first)
-    if period is None and month is not None:
-        period = this_years(scan.sentence)  # "в декабре сократился на 14%"
+    month = _month_of(scan, figure)
+    guessed = False
+    if period is None and (_years_back(scan) is None or month is not None):
+        period, guessed = untold_period(ctx, scan.sentence, figure.first, month)
     fields = {
         "indicator": cue.value,
         "parties": list(parties.pair),
         "exporter": None,
         "importer": None,
         "percent": _percent(sign, figure, _rate_index(scan, figure)),
-        "period": _with_month(
+        "period": in_month(
             period_fields(ctx, period) if period else _years_back_period(ctx, scan), month
         ),
         "base": base,
@@ -269,11 +266,7 @@ MIN_INDEX = 50.0
 
 def _month_of(scan: Scan, figure: Figure) -> int | None:
     """The one month a rate is for, named in its clause: "в декабре сократился на 14%"."""
-    return month_alone(scan, clause_start(scan, figure), figure.last + 1)
-
-
-def _with_month(period: dict[str, int | None], month: int | None) -> dict[str, int | None]:
-    return period if month is None else in_month(period, month)
+    return figure_month(scan, clause_start(scan, figure), figure.last + 1)
 
 
 def _is_planned(scan: Scan, figure: Figure) -> bool:

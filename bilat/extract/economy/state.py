@@ -125,10 +125,16 @@ def dated(ctx: DocContext, sentence: Sentence, span: PeriodSpan | None) -> Perio
     return _of_year(span, own_period(ctx, sentence) or period_in_force(ctx, sentence))
 
 
-def this_years(sentence: Sentence) -> PeriodSpan:
-    """The year of publication, as a period: a month named without its year ("в октябре")
-    is of the year the text is written in."""
-    return PeriodSpan(sentence.start, sentence.start, None, 0, None, "period")
+def untold_period(
+    ctx: DocContext, sentence: Sentence, figure: int, month: int | None
+) -> tuple[PeriodSpan | None, bool]:
+    """The period of a figure the text gives none for, and whether its year is a guess: a
+    month named without its year ("в октябре") is of the year the text is written in;
+    otherwise ``unstated_period`` guesses from the publication."""
+    if month is not None:
+        return PeriodSpan(sentence.start, sentence.start, None, 0, None, "period"), False
+    guess = unstated_period(ctx, sentence, figure)
+    return guess, guess is not None
 
 
 # The trace of a fact whose year is the publication's guess (``unstated_period``): a

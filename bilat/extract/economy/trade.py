@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from bilat.extract.context import DocContext
 from bilat.extract.economy.attributes import (
+    figure_month,
     in_month,
     month_alone,
     past_verb,
@@ -36,8 +37,7 @@ from bilat.extract.economy.state import (
     YEAR_FROM_PUBLICATION,
     dated,
     period_in_force,
-    this_years,
-    unstated_period,
+    untold_period,
 )
 from bilat.extract.economy.subjects import Subject, figure_subject
 from bilat.extract.figures import Figure, Scan
@@ -117,13 +117,10 @@ def _trade_fact(
         return None
     status = status_of(scan, clause_start, figure.first)
     period = own_year or _figure_period(ctx, scan, figure, status)
-    # the month of the figure's own clause: "в октябре … 13 млрд, а за январь–октябрь …"
-    month = month_alone(scan, clause_start, figure.last + 1) if single_month(scan) else None
-    guessed = period is None and status == "actual" and month is None
-    if guessed:
-        period = unstated_period(ctx, scan.sentence, figure.first)
-    if period is None and month is not None:
-        period = this_years(scan.sentence)  # "В октябре товарооборот составил …"
+    month = figure_month(scan, clause_start, figure.last + 1)
+    guessed = False
+    if period is None and (status == "actual" or month is not None):
+        period, guessed = untold_period(ctx, scan.sentence, figure.first, month)
     fields = {
         "indicator": cue.value,
         "parties": list(parties.pair),
@@ -132,7 +129,7 @@ def _trade_fact(
         "value": figure.value,
         "currency": currency,
         "qualifier": "exact" if reached else qualifier_of(scan, clause_start, figure),
-        "period": _with_month(period_fields(ctx, period), month),
+        "period": in_month(period_fields(ctx, period), month),
         "status": status,
     }
     if figure.money and figure.money.low is not None:
@@ -186,10 +183,6 @@ def _trade_figure(scan: Scan, cue: Cue, figure: Figure) -> bool:
         or _of_a_commodity(scan, cue.index, figure.first)
         or (single_month(scan) and month_alone(scan) is None)
     )
-
-
-def _with_month(period: dict[str, int | None], month: int | None) -> dict[str, int | None]:
-    return period if month is None else in_month(period, month)
 
 
 def _threshold_passed(scan: Scan, moneys: list[Figure], n: int) -> bool:
