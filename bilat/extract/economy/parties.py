@@ -179,7 +179,9 @@ def _role(sentence: Sentence, index: int, mention: Mention | None) -> str:
     if sale is not None:
         return sale
     if mention is not None and mention.form == "adjective" and _before_trade_word(tokens, index):
-        return "owner"  # "в молдавском экспорте", "на казахстанский экспорт": whose flow
+        # "сербский импорт", and "в молдавском экспорте" too: whose flow, whatever the
+        # preposition
+        return "owner"
     if before in TO_WORDS and _locative(tokens[index]):
         return "place"  # "до кризиса на Украине", "в Казахстане открылся завод"
     if before in TO_WORDS:
@@ -189,7 +191,7 @@ def _role(sentence: Sentence, index: int, mention: Mention | None) -> str:
     if before in WITH_WORDS:
         return "with"
     if mention is not None and mention.form == "adjective":
-        return "owner" if _before_trade_word(tokens, index) else "adjective"
+        return "adjective"
     return "plain" if mention is not None else "generic"
 
 

@@ -17,6 +17,8 @@ BRACKET_REACH = 3
 PARTNER_WORDS = {"партнёр", "партнер", "контрагент"}
 # "среди импортёров Азербайджана": partners named by the flow they trade in.
 TRADER_WORDS = {"импортёр", "импортер", "экспортёр", "экспортер"}
+# Words whose owner ("партнёров Узбекистана") is the side the partners trade with.
+OWNER_WORDS = PARTNER_WORDS | TRADER_WORDS
 
 
 def bracketed_partner(scan: Scan, figure: Figure) -> Party | None:
@@ -123,7 +125,7 @@ def owner_of_partners(scan: Scan) -> str | None:
     """ "торговых партнёров Узбекистана", "стран-контрагентов Башкирии": whose partners
     they are."""
     for i, token in enumerate(scan.tokens):
-        if token.lemma.split("-")[-1] in PARTNER_WORDS | TRADER_WORDS:
+        if token.lemma.split("-")[-1] in OWNER_WORDS:
             owner = next(
                 (
                     p

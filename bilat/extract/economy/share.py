@@ -11,6 +11,7 @@ from bilat.extract.economy.attributes import (
     INDICATOR_AFTER,
     SHARE_CLAUSE,
     SHARE_LOOKBACK,
+    VOLUME_NOUNS,
     after_level_word,
     is_share,
     names_trade,
@@ -365,7 +366,7 @@ def _partner_after(scan: Scan, i: int) -> Party | None:
     # "в товарообороте с Приморьем", "место по объёму торговли с Таджикистаном"; not "на
     # долю товарооборота с Беларусью" (the part)
     k = i - 1
-    while k >= 0 and (tokens[k].pos == "ADJ" or tokens[k].lemma in {"объём", "объем"}):
+    while k >= 0 and (tokens[k].pos == "ADJ" or tokens[k].lemma in VOLUME_NOUNS):
         k -= 1
     inside = k >= 0 and tokens[k].lemma in {"в", "во", "по"}
     if inside and i + 2 < len(tokens) and tokens[i + 1].lemma in {"с", "со"}:
@@ -483,7 +484,7 @@ def _words_of_the_total(scan: Scan, i: int) -> list[str]:
 
 
 # Words between a fraction and the trade it is of: "общего объёма".
-TOTAL_WORDS_BEFORE_TRADE = {"общий", "весь", "совокупный", "объём", "объем"}
+TOTAL_WORDS_BEFORE_TRADE = TOTAL_WORDS | VOLUME_NOUNS
 
 
 def _fraction_facts(ctx: DocContext, scan: Scan) -> list[Fact]:
