@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from bilat.actors import UnknownActorError, is_actor, lookup
+from bilat.extract.parse.periods import MONTHS
 from bilat.schemas import Fields
 
 INDICATORS = {"turnover": "товарооборот", "export": "экспорт", "import": "импорт"}
@@ -124,21 +125,8 @@ DOCUMENT_KINDS = {
 }
 SCALES = ((1e12, "трлн"), (1e9, "млрд"), (1e6, "млн"), (1e3, "тыс."))
 MONTH_WORDS = {3: "первый квартал", 6: "первое полугодие"}
-# A month by its number, as "за октябрь" names it.
-MONTH_NAMES = (
-    "январь",
-    "февраль",
-    "март",
-    "апрель",
-    "май",
-    "июнь",
-    "июль",
-    "август",
-    "сентябрь",
-    "октябрь",
-    "ноябрь",
-    "декабрь",
-)
+# A month by its number, as "за октябрь" names it: the periods grammar's own table.
+MONTH_NAMES = tuple(sorted(MONTHS, key=MONTHS.__getitem__))
 
 
 def name(code: str | None) -> str:
