@@ -67,10 +67,20 @@ def ingest_distributed(
     entries = expand(inputs)
     if not entries:
         return IngestReport()
+    _prepare(url)
     count = partitions or max(1, -(-len(entries) // FILES_PER_PARTITION))
     bag = db.from_sequence(entries, npartitions=min(count, len(entries)))
     parts = bag.map_partitions(_ingest_partition, url).compute(scheduler=_scheduler(scheduler))
     return merge(parts)
+
+
+def _prepare(url: str) -> None:
+    # The schema and SQLite's switch to WAL are made here, once, before the workers start:
+    # workers racing to make them on a new file would fail with "database is locked".
+    from bilat.store import Store
+
+    with Store(url):
+        pass
 
 
 def _scheduler(scheduler: Any) -> Any:

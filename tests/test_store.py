@@ -479,6 +479,21 @@ def test_sqlite_file_is_wal_with_full_text_index_and_version(store: Store, store
     raw.close()
 
 
+def test_many_openers_of_one_new_file_all_get_in(tmp_path: Path) -> None:
+    """Workers that open a database that does not exist yet all at once (as Dask's threads
+    do) wait for each other's schema and WAL switch instead of failing as locked."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def open_and_count(path: Path) -> int:
+        with Store(str(path)) as store:
+            return sum(store.count_facts().values())
+
+    for attempt in range(25):
+        path = tmp_path / f"new{attempt}.db"
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            assert list(pool.map(open_and_count, [path] * 8)) == [0] * 8
+
+
 def test_foreign_keys_are_enforced(store: Store) -> None:
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1

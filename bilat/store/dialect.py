@@ -8,6 +8,8 @@ full-text query. The rest of ``bilat.store`` is dialect-free SQLAlchemy Core.
 from __future__ import annotations
 
 import json
+import sqlite3
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -33,6 +35,9 @@ SQLITE_PRAGMAS = (
     "PRAGMA synchronous=NORMAL",  # durable enough under WAL, and much faster per commit
     "PRAGMA foreign_keys=ON",  # SQLite ignores REFERENCES unless told
 )
+
+# As long as busy_timeout: how long a new connection waits for another one's WAL switch.
+JOURNAL_WAIT_S = 30.0
 
 # Any constant will do: it names the lock that serialises schema creation across workers.
 _SCHEMA_LOCK_KEY = 0x62696C6174  # "bilat"
@@ -101,8 +106,27 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     for pragma in SQLITE_PRAGMAS:
-        cursor.execute(pragma)
+        if pragma.startswith("PRAGMA journal_mode"):
+            _switch_journal(cursor, pragma)
+        else:
+            cursor.execute(pragma)
     cursor.close()
+
+
+def _switch_journal(cursor: Any, pragma: str) -> None:
+    # SQLite answers "database is locked" at once, without calling the busy handler, when
+    # another connection is switching the same new file to WAL; wait for it here instead.
+    deadline = time.monotonic() + JOURNAL_WAIT_S
+    delay = 0.01
+    while True:
+        try:
+            cursor.execute(pragma)
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 2, 0.5)
 
 
 def _sqlite_begin(conn: Connection) -> None:
