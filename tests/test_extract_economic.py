@@ -140,6 +140,26 @@ UNDATED_CASES = [
             "trade:turnover CN RU 80000M USD exact 2017 forecast",
         ],
     ),
+    # "таким же периодом 2021 года" is the base of this year's half, so this year is 2022
+    (
+        "В январе-июне текущего года экспорт Гомельской области в Казахстан вырос в 1,5 раза "
+        "по сравнению с таким же периодом 2021 года и составил 30 млн долларов.",
+        None,
+        [
+            "change:export BY-HO>KZ +50% 2022/6 base=2021",
+            "trade:export BY-HO>KZ 30M USD exact 2022/6 actual",
+        ],
+    ),
+    # …and so is a same period named in the next sentence, with no period of its own
+    (
+        "За восемь месяцев этого года товарооборот Армении и Ирана составил 500 млн долларов. "
+        "За аналогичный период 2019 года он составлял 260 млн долларов.",
+        None,
+        [
+            "trade:turnover AM IR 260M USD exact 2019/8 actual",
+            "trade:turnover AM IR 500M USD exact 2020/8 actual",
+        ],
+    ),
     # the year and month in the article's URL
     (
         "В прошлом году товарооборот Грузии и Армении составил 700 млн долларов.",

@@ -159,13 +159,18 @@ def compared_year(
     """ "по итогам прошлого года … на 10% выше показателя 2021 года" compares last year with
     the year before it, so last year is 2022 and the text is from 2023 (only sentences
     with a relative year are parsed for this)."""
+    this_year_said = False
     for sentence in analysis.sentences:
         if not RELATIVE_YEAR.search(sentence.text):
             apposed = CURRENT_YEAR_NAMED.search(sentence.text)
             if apposed:
                 return int(apposed[1])  # "по итогам текущего, 2023 года"
+            last_year = this_year_said and _same_period_year(sentence, periods)
+            if last_year:
+                return last_year + 1
             continue
-        for relative, base in itertools.pairwise(periods(sentence)):
+        spans = periods(sentence)
+        for relative, base in itertools.pairwise(spans):
             if (
                 relative.relative is not None
                 and relative.role == "period"
@@ -173,7 +178,26 @@ def compared_year(
                 and base.year
             ):
                 return base.year + 1 - relative.relative
+        this_year_said = this_year_said or any(p.relative == 0 for p in spans)
     return None
+
+
+def _same_period_year(
+    sentence: Sentence, periods: Callable[[Sentence], tuple[PeriodSpan, ...]]
+) -> int | None:
+    """ "За 9 месяцев этого года … За аналогичный период 2022 года оборот был вдвое ниже":
+    a same period of a named year, in a sentence that names no period of its own, is the
+    year before the one the text spoke of as this year."""
+    if "период" not in sentence.text:
+        return None
+    spans = periods(sentence)
+    if any(p.role == "period" and p.year for p in spans):
+        return None
+    base = next((p for p in spans if p.role == "base" and p.year), None)
+    if base is None:
+        return None
+    words = sentence.text[base.start - sentence.start : base.stop - sentence.start]
+    return base.year if "период" in words else None
 
 
 def latest_reported_year(analysis: Analysis) -> int | None:

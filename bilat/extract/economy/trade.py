@@ -403,11 +403,32 @@ def _told_period(
         return before[-1]
     if spans:
         return spans[0]
+    opening = _same_period_opening(scan, figure)
+    if opening is not None and status == "actual":
+        return replace(opening, role="period")
     base = next((p for p in scan.periods if p.role == "base" and p.year), None)
     if base is not None and base.year is not None and status == "actual":
         # "по сравнению с 2014 годом увеличился … до 250,7 млн": the year after the base
         return PeriodSpan(base.start, base.stop, base.year + 1, None, None, "period")
     return carry if status == "actual" else None
+
+
+def _same_period_opening(scan: Scan, figure: Figure) -> PeriodSpan | None:
+    """ "За аналогичный период 2019 года он составлял 260 млн": a same period that opens
+    the sentence is the period of its figure, not a base compared with."""
+    first = scan.tokens[0]
+    return next(
+        (
+            p
+            for p in scan.periods
+            if p.role == "base"
+            and p.stop <= figure.start
+            and first.lemma in {"за", "в"}
+            and scan.sentence.token_at(p.start) == 1
+            and (p.year is not None or p.relative is not None)
+        ),
+        None,
+    )
 
 
 def _told_before_a_past_verb(scan: Scan, span: PeriodSpan, figure: Figure) -> bool:

@@ -148,8 +148,10 @@ BASE_MARK = or_(
     rule(in_caseless({"с", "к"})),
     rule(eq("чем"), eq("в").optional()),  # "на 34 % больше, чем в 2024-м"
     rule(normalized("аналогичный"), normalized("период")),
-    rule(normalized("тот"), eq("же"), normalized("период")),
-)  # "с тем же периодом"
+    rule(normalized("тот"), eq("же"), normalized("период")),  # "с тем же периодом"
+    rule(normalized("такой"), eq("же"), normalized("период")),  # "с таким же периодом"
+    rule(normalized("соответствующий"), normalized("период")),
+)
 TARGET_MARK = rule(in_caseless({"к", "до"}))  # "К 2030 году" opens a sentence
 
 # "за первое полугодие нынешнего": the year left unsaid after a part of it.
