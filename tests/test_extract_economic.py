@@ -160,6 +160,18 @@ UNDATED_CASES = [
             "trade:turnover AM IR 500M USD exact 2020/8 actual",
         ],
     ),
+    # a base years back ("в 3 раза выше показателя 2020 года") does not date the text; the
+    # year after the last one told done does
+    (
+        "В этом году товарооборот Грузии и Армении может достигнуть 3 млрд долларов, что в 3 "
+        "раза выше показателя 2020 года. В 2023 году он составил 2 млрд долларов.",
+        None,
+        [
+            "change:turnover AM GE +200% 2024 base=2020",
+            "trade:turnover AM GE 2000M USD exact 2023 actual",
+            "trade:turnover AM GE 3000M USD exact 2024 forecast",
+        ],
+    ),
     # the year and month in the article's URL
     (
         "В прошлом году товарооборот Грузии и Армении составил 700 млн долларов.",

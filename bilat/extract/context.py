@@ -148,8 +148,14 @@ def publication_date(
     dateline = find_dateline(analysis.text)
     if dateline and dateline.year:
         return dateline.iso(), dateline.year, True
-    told = url_year(analysis.document.url) or compared_year(analysis, periods)
-    year = told or latest_reported_year(analysis)
+    latest = latest_reported_year(analysis)
+    compared = compared_year(analysis, periods)
+    if compared is not None and latest is not None and compared < latest:
+        # "в этом году … в 6 раз выше показателя 2020 года; в 2023 году …": a base years
+        # back, not the year before this one
+        compared = None
+    told = url_year(analysis.document.url) or compared
+    year = told or latest
     return (dateline.iso(year) if dateline else None), year, told is not None
 
 

@@ -7,8 +7,10 @@ The interpretation turns the text of a match into a float through ``parse_number
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal
+from typing import Any
 
 from yargy import and_, or_, rule
 from yargy.interpretation import fact
@@ -47,7 +49,13 @@ NUMBER_WORDS = {
     "десять": 10,
     "одиннадцать": 11,
     "двенадцать": 12,
+    "тринадцать": 13,
+    "четырнадцать": 14,
     "пятнадцать": 15,
+    "шестнадцать": 16,
+    "семнадцать": 17,
+    "восемнадцать": 18,
+    "девятнадцать": 19,
     "двадцать": 20,
     "тридцать": 30,
     "сорок": 40,
@@ -59,7 +67,12 @@ NUMBER_WORDS = {
     "сто": 100,
     "двести": 200,
     "триста": 300,
+    "четыреста": 400,
     "пятьсот": 500,
+    "шестьсот": 600,
+    "семьсот": 700,
+    "восемьсот": 800,
+    "девятьсот": 900,
 }
 # "полмиллиарда долларов": half of the multiplier in one word.
 HALF_MULTIPLIERS = {"полмиллиона": 5e5, "полмиллиарда": 5e8, "полтриллиона": 5e11}
@@ -85,14 +98,23 @@ def parse_number(text: str) -> float | None:
     text = text.strip().lower()
     if text in NUMBER_WORDS:
         return float(NUMBER_WORDS[text])
-    if text.isalpha():
-        from bilat.nlp import lemma_of
-
-        word = NUMBER_WORDS.get(lemma_of(text))
-        return float(word) if word is not None else None
+    if text.replace(" ", "").isalpha():
+        # "двести пятьдесят": hundreds, tens and units, each smaller than the one before
+        values = [_word_value(word) for word in text.split()]
+        numbers = [value for value in values if value is not None]
+        if len(numbers) < len(values) or any(a <= b for a, b in itertools.pairwise(numbers)):
+            return None
+        return float(sum(numbers))
     if not _DECIMAL.match(text):
         return None
     return float(re.sub(r"[ \u00a0\u202f]", "", text).replace(",", "."))
+
+
+def _word_value(word: str) -> float | None:
+    from bilat.nlp import lemma_of
+
+    value = NUMBER_WORDS.get(word, NUMBER_WORDS.get(lemma_of(word)))
+    return float(value) if value is not None else None
 
 
 def multiplier_value(word: str | None) -> float:
@@ -110,7 +132,20 @@ INTEGER = or_(
 )
 DECIMAL_PART = rule(in_(",."), INT)
 DIGITS_NUMBER = rule(INTEGER, DECIMAL_PART.optional())
-WORD_NUMBER = or_(rule(in_(set(NUMBER_WORDS))), rule(dictionary(set(NUMBER_WORDS))))
+
+
+def _number_word(low: float, high: float) -> Any:
+    words = {word for word, value in NUMBER_WORDS.items() if low <= value < high}
+    return or_(rule(in_(words)), rule(dictionary(words)))
+
+
+# "двести пятьдесят три": hundreds, then tens, then units, each optional after the first
+HUNDREDS, TENS, UNITS = _number_word(100, 1000), _number_word(20, 100), _number_word(1, 20)
+WORD_NUMBER = or_(
+    rule(HUNDREDS, TENS.optional(), UNITS.optional()),
+    rule(TENS, UNITS.optional()),
+    rule(UNITS),
+)
 NUMBER = or_(DIGITS_NUMBER, WORD_NUMBER)
 
 

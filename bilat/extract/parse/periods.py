@@ -84,6 +84,11 @@ def relative_offset(word: str) -> int:
     return next((RELATIVE_STEMS[stem] for stem in stems if word.startswith(stem)), 0)
 
 
+def _quarters_months(text: str) -> int | None:
+    quarters = parse_number(text)
+    return int(quarters * 3) if quarters and quarters == int(quarters) and quarters < 4 else None
+
+
 def year_part_months(text: str) -> int | None:
     """'первом полугодии' → 6, 'III квартал' → 9."""
     words = text.lower().split()
@@ -111,6 +116,11 @@ RELATIVE = rule(
     normalized("год"),
 )
 
+# "первых трёх кварталов": three months a quarter
+QUARTER_COUNT = rule(
+    NUMBER.interpretation(Period.months.custom(lambda text: _quarters_months(text))),
+    normalized("квартал"),
+)
 MONTH = rule(dictionary(set(MONTHS)))
 MONTH_COUNT = rule(
     NUMBER.interpretation(Period.months.custom(parse_number)),
@@ -140,7 +150,7 @@ YEAR_SPAN = rule(
         Period.months.custom(lambda word: YEAR_SPANS[lemma_of(word.lower())])
     )
 )
-PART = or_(MONTH_COUNT, MONTH_RANGE, MONTH_SPAN, YEAR_PART, YEAR_SPAN)
+PART = or_(MONTH_COUNT, QUARTER_COUNT, MONTH_RANGE, MONTH_SPAN, YEAR_PART, YEAR_SPAN)
 WHEN = or_(YEAR_RANGE, YEAR, RELATIVE)
 
 BASE_MARK = or_(
@@ -162,7 +172,13 @@ PERIOD = or_(
     rule(PART, or_(WHEN, RELATIVE_BARE).optional()),
     rule(TARGET_MARK.interpretation(Period.role.const("target")), WHEN),
     # "по сравнению с аналогичным периодом (в) 2016 году"
-    rule(BASE_MARK.interpretation(Period.role.const("base")), in_({"в", "во"}).optional(), WHEN),
+    # "превысил уровень за весь 2009 год"
+    rule(
+        BASE_MARK.interpretation(Period.role.const("base")),
+        in_({"в", "во", "за"}).optional(),
+        normalized("весь").optional(),
+        WHEN,
+    ),
     # "по сравнению с январём–мартом 2018 года": a compared part of a year is a base too
     rule(BASE_MARK.interpretation(Period.role.const("base")), PART, WHEN),
     WHEN,
