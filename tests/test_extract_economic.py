@@ -160,6 +160,16 @@ UNDATED_CASES = [
             "trade:turnover AM IR 500M USD exact 2020/8 actual",
         ],
     ),
+    # a month with no year, compared with the same month of 2023, is of 2024
+    (
+        "Товарооборот Армении и Ирана в марте вырос на 12% по сравнению с тем же периодом "
+        "2023 года и составил 60 млн долларов.",
+        None,
+        [
+            "change:turnover AM IR +12% 2024/m3 base=2023",
+            "trade:turnover AM IR 60M USD exact 2024/m3 actual",
+        ],
+    ),
     # a base years back ("в 3 раза выше показателя 2020 года") does not date the text; the
     # year after the last one told done does
     (

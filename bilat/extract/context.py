@@ -21,6 +21,7 @@ from bilat.extract.parse.periods import (
     BASE_WORDS,
     MAX_YEAR,
     MIN_YEAR,
+    MONTHS,
     PERIOD_TRIGGERS,
     RELATIVE_STEMS,
     RELATIVE_YEAR_WORDS,
@@ -171,7 +172,9 @@ def compared_year(
             apposed = CURRENT_YEAR_NAMED.search(sentence.text)
             if apposed:
                 return int(apposed[1])  # "по итогам текущего, 2023 года"
-            last_year = this_year_said and _same_period_year(sentence, periods)
+            last_year = (this_year_said or _months_without_year(sentence, periods)) and (
+                _same_period_year(sentence, periods)
+            )
             if last_year:
                 return last_year + 1
             continue
@@ -186,6 +189,15 @@ def compared_year(
                 return base.year + 1 - relative.relative
         this_year_said = this_year_said or any(p.relative == 0 for p in spans)
     return None
+
+
+def _months_without_year(
+    sentence: Sentence, periods: Callable[[Sentence], tuple[PeriodSpan, ...]]
+) -> bool:
+    """ "в феврале", "в первом полугодии": a part of a year the sentence leaves unnamed."""
+    return any(t.lemma in MONTHS for t in sentence.tokens) or any(
+        p.role == "period" and p.months and p.year is None for p in periods(sentence)
+    )
 
 
 def _same_period_year(
