@@ -122,6 +122,13 @@ CLAUSE_BREAKS = {
     "ибо",
     ";",
 }
+# Money lost or missed is a shortfall, not the trade: "потеряла на экспорте 3 млрд евро",
+# "торговля недосчиталась $2 млрд". Checked from just before the trade word to the figure.
+LOSS_WORDS = {"потерять", "потеря", "недосчитаться", "недополучить", "упустить", "убыток"}
+# How far before the trade word a loss may be told: "Германия потеряла на экспорте".
+LOSS_REACH = 3
+# "по итогам года", "к концу года": the end of a year left unnamed.
+YEAR_END_WORDS = {"итог", "конец"}
 # A price of something is not its volume: "цены на импорт выросли на 11%".
 PRICE_WORDS = {"цена", "стоимость", "тариф", "курс"}
 # What a trade word may name when it is a physical flow ("поставки нефти вдвое

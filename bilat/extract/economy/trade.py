@@ -27,9 +27,12 @@ from bilat.extract.economy.cues import (
     FALL_WORDS,
     INDICATORS,
     INVESTMENT_WORDS,
+    LOSS_REACH,
+    LOSS_WORDS,
     OTHER_MONEY_WORDS,
     RISE_WORDS,
     SHARE_TOTALS,
+    YEAR_END_WORDS,
     Cue,
 )
 from bilat.extract.economy.parties import Parties, direction
@@ -174,12 +177,21 @@ def _is_difference(scan: Scan, figure: Figure) -> bool:
     return _before(scan, figure) == "на" and _changes_before(scan, figure)
 
 
+def _is_loss(scan: Scan, cue: Cue, figure: Figure) -> bool:
+    """ "потеряла на экспорте в Россию почти 3 млрд евро": what was lost, not traded."""
+    lo = min(cue.index, figure.first) - LOSS_REACH
+    # "недосчиталась 1 млрд, но составила 9 млрд": a loss before another figure is its own
+    lo = max([lo] + [f.last + 1 for f in scan.figures if f.last < figure.first])
+    return any(lemma in LOSS_WORDS for lemma in scan.lemmas(lo, figure.first))
+
+
 def _trade_figure(scan: Scan, cue: Cue, figure: Figure) -> bool:
     """Not the money of something else: a debt or a price, a difference, one good's flow,
     a figure of one month."""
     return not (
         _other_money_between(scan, cue.index, figure.first)
         or _is_difference(scan, figure)
+        or _is_loss(scan, cue, figure)
         or _of_a_commodity(scan, cue.index, figure.first)
         or (single_month(scan) and month_alone(scan) is None)
     )
@@ -410,7 +422,19 @@ def _told_period(
     if base is not None and base.year is not None and status == "actual":
         # "по сравнению с 2014 годом увеличился … до 250,7 млн": the year after the base
         return PeriodSpan(base.start, base.stop, base.year + 1, None, None, "period")
+    if status != "actual" and _year_end_unnamed(scan):
+        return PeriodSpan(scan.sentence.start, scan.sentence.start, None, 0, None, "period")
     return carry if status == "actual" else None
+
+
+def _year_end_unnamed(scan: Scan) -> bool:
+    """ "По итогам года оборот может составить $6 млрд", "к концу года": the year a
+    forecast speaks of without naming it is the one it is made in."""
+    lemmas = [t.lemma for t in scan.tokens]
+    return any(
+        a in YEAR_END_WORDS and b == "год" and not (i + 2 < len(lemmas) and lemmas[i + 2].isdigit())
+        for i, (a, b) in enumerate(itertools.pairwise(lemmas))
+    )
 
 
 def _same_period_opening(scan: Scan, figure: Figure) -> PeriodSpan | None:

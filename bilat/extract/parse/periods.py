@@ -251,6 +251,9 @@ _DAY_MONTH_BEFORE = re.compile(
 )
 
 
+_DECADE_AFTER = re.compile(r"[-–](?:х|е|ые|ых|ми)\b")
+
+
 def _in_calendar_date(text: str, start: int, length: int) -> bool:
     return text[start : start + length].isdigit() and bool(
         _DAY_MONTH_BEFORE.search(text[max(0, start - 24) : start])
@@ -263,6 +266,8 @@ def find_periods(text: str, offset: int = 0) -> list[PeriodSpan]:
         found = match.fact
         if _in_calendar_date(text, match.start - offset, match.stop - match.start):
             continue
+        if _DECADE_AFTER.match(text, match.stop - offset):
+            continue  # "в 2000-х", "в 2010-е годы": a decade, not a year
         months = int(found.months) if found.months else None
         if months is not None and not 1 <= months <= 12:
             months = None
