@@ -142,7 +142,15 @@ def _share_fact(
         # "Импорт из Румынии вырос до $850 млн. Его доля в молдавском импорте — 16,6%": the
         # other side of the trade before
         part = next(side for side in carry.pair if side != whole)
-    if whole is None and part is not None and _of_a_total(scan, first, last):
+    nouns = _total_nouns(scan, first, last)
+    if (
+        whole is None
+        and part is not None
+        and nouns
+        and not any(_of_a_bloc(scan, noun, first) for noun in nouns)
+    ):
+        # "На долю Казахстана приходится 27,7% от общего объёма экспорта", "В экспорте на
+        # долю Турции приходится 21,4%": of the side the text speaks for
         whole = _home_total(ctx, part)
     if (
         part is None
