@@ -212,12 +212,16 @@ def _of_a_total(scan: Scan, first: int, last: int) -> bool:
 
 
 def _home_total(ctx: DocContext, part: str) -> str | None:
-    """The total of the side the text speaks for: "На долю Казахстана приходится 27,7% от
-    общего объёма экспорта" in a text on Tajikistan's trade."""
-    home = ctx.home
-    if home is None or home.split("-")[0] == part.split("-")[0]:
-        return None
-    return home
+    """The total of the side the text speaks for, "На долю Казахстана приходится 27,7% от
+    общего объёма экспорта" in a text on Tajikistan's trade; where that side is the part's
+    own, the pair's other side."""
+    country = part.split("-")[0]
+    if ctx.home is not None and ctx.home.split("-")[0] != country:
+        return ctx.home
+    # "партнёры Таджикистана … на долю Турции приходится 21,4%": Turkey, named as often,
+    # trades with the pair's other side
+    others = [side for side in ctx.pair if side.split("-")[0] != country]
+    return others[0] if len(others) == 1 and len(ctx.pair) == 2 else None
 
 
 # Words that make a trade noun a side's whole total.
