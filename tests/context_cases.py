@@ -842,7 +842,7 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "share",
         "Товарооборот Грузии и Турции за 2024 год вырос до 2 млрд долларов. Доля Турции в "
         "импорте составила 17%.",
-        ["trade:turnover GE TR 2000M USD exact 2024 actual"],
+        ["share:import TR in GE 17% exact", "trade:turnover GE TR 2000M USD exact 2024 actual"],
     ),
     (
         "share",

@@ -147,7 +147,7 @@ def _share_fact(
         whole is None
         and part is not None
         and nouns
-        and not any(_of_a_bloc(scan, noun, first) for noun in nouns)
+        and not any(_of_a_bloc(scan, noun, first) or _of_a_good(scan, noun) for noun in nouns)
     ):
         # "На долю Казахстана приходится 27,7% от общего объёма экспорта", "В экспорте на
         # долю Турции приходится 21,4%": of the side the text speaks for
@@ -209,6 +209,23 @@ def _of_a_total(scan: Scan, first: int, last: int) -> bool:
     the sentence names."""
     lemmas = scan.lemmas(first - SHARE_CLAUSE, last + 1 + INDICATOR_AFTER + 3)
     return any(lemma in TOTAL_WORDS for lemma in lemmas) and bool(_total_nouns(scan, first, last))
+
+
+def _of_a_good(scan: Scan, noun: int) -> bool:
+    """ "25% экспорта алюминия": a flow of one good, not a side's total flow."""
+    if noun + 1 >= len(scan.tokens):
+        return False
+    after = scan.tokens[noun + 1]
+    return (
+        after.pos == "NOUN"
+        and after.feats.get("Case") == "Gen"
+        and after.lemma not in GOODS_IN_GENERAL
+        and not any(p.index == noun + 1 for p in scan.parties)
+    )
+
+
+# Words for goods at large: "экспорт товаров" is the whole flow.
+GOODS_IN_GENERAL = {"товар", "продукция", "услуга"}
 
 
 def _home_total(ctx: DocContext, part: str) -> str | None:
