@@ -743,6 +743,31 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
         "Объем торговли России и Армении может составить 8 млрд долларов.",
         ["trade:turnover AM RU 8000M USD exact None forecast"],
     ),
+    # a growth of goods weighed is not of trade's value; a turnover told in tonnes is
+    (
+        "Предприятия Алтайского края в 2024 году экспортировали в Киргизию 77 тыс. т зерна, "
+        "что в два раза больше, чем годом ранее.",
+        [],
+    ),
+    (
+        "В 2024 году товарооборот Туркменистана и России вырос на 13% и составил 600 млн тонн.",
+        ["change:turnover RU TM +13% 2024 base=previous_period"],
+    ),
+    # the rate of the balance is not the rate of the flow before it
+    (
+        "В 2024 году экспорт Казахстана в Китай составил 390 млн долларов при росте на 9%, "
+        "пассивное сальдо - 1,4 млрд долларов при сокращении на 11%.",
+        [
+            "change:export KZ>CN +9% 2024 base=previous_period",
+            "trade:export KZ>CN 390M USD exact 2024 actual",
+        ],
+    ),
+    # a sentence told of the base period compares backwards: no rate of growth
+    (
+        "За восемь месяцев 2024 года товарооборот Армении и Ирана составил 500 млн долларов. "
+        "За аналогичный период 2023 года он был почти вдвое меньше.",
+        ["trade:turnover AM IR 500M USD exact 2024/8 actual"],
+    ),
     # money lost is not the trade; the trade told after it is
     ("В 2024 году Италия потеряла на экспорте в Россию около 4 млрд евро.", []),
     (

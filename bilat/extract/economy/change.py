@@ -22,6 +22,7 @@ from bilat.extract.economy.attributes import (
 )
 from bilat.extract.economy.cues import (
     ANAPHORA_NOUNS,
+    BALANCE_WORDS,
     COMMODITY_WORDS,
     FALL_AFTER,
     FALL_WORDS,
@@ -29,6 +30,7 @@ from bilat.extract.economy.cues import (
     PRICE_WORDS,
     RISE_AFTER,
     RISE_WORDS,
+    VOLUME_UNITS,
     Cue,
 )
 from bilat.extract.economy.parties import choose_pair, direction
@@ -140,7 +142,7 @@ def _change_fact(
     if cue is None:
         subject = anaphoric_subject(ctx, scans, scan, figure)
         cue = subject.cue if subject else None
-    if cue is None:
+    if cue is None or _of_the_balance(scan, cue, figure) or _told_of_the_base(scan):
         return None
     parties = (
         subject.parties if subject else choose_pair(ctx, scan.sentence, cue.index, scan.parties)
@@ -180,6 +182,24 @@ def _change_fact(
             f"figure={scan.tokens[figure.first].text}",
             *((YEAR_FROM_PUBLICATION,) if guessed else ()),
         ),
+    )
+
+
+def _of_the_balance(scan: Scan, cue: Cue, figure: Figure) -> bool:
+    """ "импорт – 1,83 млрд, пассивное сальдо – 1,43 млрд при сокращении на 11,9%": the
+    rate is of the balance named between the trade word and it."""
+    lo, hi = sorted((cue.index, figure.first))
+    return any(lemma in BALANCE_WORDS for lemma in scan.lemmas(lo + 1, hi))
+
+
+def _told_of_the_base(scan: Scan) -> bool:
+    """ "За аналогичный период 2022 года товарооборот был вдвое ниже": the sentence tells
+    the base period, so its comparison runs backwards; the rate of growth is not told."""
+    first = scan.tokens[0].lemma
+    return (
+        first in {"за", "в"}
+        and not any(p.role == "period" for p in scan.periods)
+        and any(p.role == "base" and scan.sentence.token_at(p.start) == 1 for p in scan.periods)
     )
 
 
@@ -286,15 +306,31 @@ def _of_a_share(scan: Scan, figure: Figure) -> bool:
 
 
 def _in_physical_terms(scan: Scan) -> bool:
-    """ "физический объём торговли увеличился на 25%", "на 60% больше в весовом выражении":
-    a growth in tonnes, not in the value of trade."""
+    """ "физический объём торговли увеличился на 25%", "на 60% больше в весовом выражении",
+    "экспортировали 77 тыс. т зерна, вдвое больше": a growth in tonnes, not in the value
+    of trade (a sentence that weighs goods and gives no money)."""
+    lemmas = scan.lemmas(0, len(scan.tokens))
     return any(
         (a in PHYSICAL_WORDS and b in {"объём", "объем", "выражение"})
-        for a, b in itertools.pairwise(scan.lemmas(0, len(scan.tokens)))
+        for a, b in itertools.pairwise(lemmas)
+    ) or (
+        any(f.kind == "money" and _weighed_goods(scan, f.last + 1) for f in scan.figures)
+        and not any(f.money is not None and f.money.currency for f in scan.figures)
     )
 
 
 PHYSICAL_WORDS = {"физический", "весовой", "натуральный"}
+
+
+def _weighed_goods(scan: Scan, i: int) -> bool:
+    """ "77 тыс. т зерна": a unit of weight and the goods weighed ("оборот составил 678
+    млн тонн" names none: the trade's own figure, however written)."""
+    if i + 1 >= len(scan.tokens):
+        return False
+    unit, goods = scan.tokens[i], scan.tokens[i + 1]
+    # by its text too: the tagger reads the abbreviation "т" as a preposition
+    weight = unit.lemma in VOLUME_UNITS or unit.text.lower() in VOLUME_UNITS
+    return weight and goods.pos == "NOUN"
 
 
 def _is_ratio(scan: Scan, figure: Figure) -> bool:

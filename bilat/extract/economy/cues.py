@@ -127,6 +127,8 @@ CLAUSE_BREAKS = {
 LOSS_WORDS = {"потерять", "потеря", "недосчитаться", "недополучить", "упустить", "убыток"}
 # How far before the trade word a loss may be told: "Германия потеряла на экспорте".
 LOSS_REACH = 3
+# Units of goods counted by weight or volume: "77,3 тыс. т зерна", "1,2 млн баррелей".
+VOLUME_UNITS = {"тонна", "т", "баррель", "кубометр", "киловатт-час", "литр"}
 # "по итогам года", "к концу года": the end of a year left unnamed.
 YEAR_END_WORDS = {"итог", "конец"}
 # A price of something is not its volume: "цены на импорт выросли на 11%".

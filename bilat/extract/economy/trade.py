@@ -32,6 +32,7 @@ from bilat.extract.economy.cues import (
     OTHER_MONEY_WORDS,
     RISE_WORDS,
     SHARE_TOTALS,
+    VOLUME_UNITS,
     YEAR_END_WORDS,
     Cue,
 )
@@ -52,7 +53,6 @@ from bilat.model import Fact
 MONEY_FOLLOWERS = {"PUNCT", "CCONJ", "SCONJ", "ADP"}
 
 # Units of a physical flow: a money figure after one is the value of that flow.
-VOLUME_UNITS = {"тонна", "баррель", "кубометр", "киловатт-час", "литр"}
 # How far before a figure a verb of change makes "на"/"с" a difference or a starting level.
 CHANGE_REACH = 12
 # "… с $88,3 млрд. в 2014 г.": how far after a figure its own year may start (characters).
