@@ -768,6 +768,20 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
         "За аналогичный период 2023 года он был почти вдвое меньше.",
         ["trade:turnover AM IR 500M USD exact 2024/8 actual"],
     ),
+    # a list that goes on from a flow names its partners in brackets, with no trade word
+    (
+        "Экспорт Узбекистана в Россию в 2022 году составил 1,6 млрд долларов. Далее следуют "
+        "Турция (278,6 миллиона долларов) и Китай (193,7 миллиона долларов).",
+        [
+            "trade:export UZ>CN 193.7M USD exact 2022 actual",
+            "trade:export UZ>RU 1600M USD exact 2022 actual",
+            "trade:export UZ>TR 278.6M USD exact 2022 actual",
+        ],
+    ),
+    (
+        "Далее следуют Турция (278,6 миллиона долларов) и Китай (193,7 миллиона долларов).",
+        [],
+    ),
     # money lost is not the trade; the trade told after it is
     ("В 2024 году Италия потеряла на экспорте в Россию около 4 млрд евро.", []),
     (

@@ -28,7 +28,12 @@ def bracketed_partner(scan: Scan, figure: Figure) -> Party | None:
     # "партнёрами страны являются Турция — 673,7 млн долларов, Россия — 666,9 млн": a dash
     # in a sentence about partners does as a bracket does
     marks = {"("} | (DASHES if any(t.lemma in PARTNER_WORDS for t in tokens) else set())
-    if figure.first < 2 or tokens[figure.first - 1].text not in marks or not _about_trade(scan):
+    return party_before_mark(scan, figure, marks) if _about_trade(scan) else None
+
+
+def party_before_mark(scan: Scan, figure: Figure, marks: set[str]) -> Party | None:
+    """The party named just before the bracket (or dash) that opens ``figure``."""
+    if figure.first < 2 or scan.tokens[figure.first - 1].text not in marks:
         return None
     return next(
         (
@@ -38,6 +43,19 @@ def bracketed_partner(scan: Scan, figure: Figure) -> Party | None:
         ),
         None,
     )
+
+
+def continued_list_partner(scan: Scan, figure: Figure) -> Party | None:
+    """ "Экспорт Узбекистана в Россию — 1,6 млрд. Далее следуют Турция (278,6 млн) и Китай
+    (193,7 млн)": a list that goes on from the figure before names no trade word; the
+    caller checks that a figure before set the flow."""
+    if scan.indicators or not any(t.lemma in LIST_GOES_ON for t in scan.tokens):
+        return None
+    return party_before_mark(scan, figure, {"("})
+
+
+# Words of a list that goes on from the sentence before: "Далее следуют", "также входят".
+LIST_GOES_ON = {"далее", "также", "следовать", "следом", "затем", "входить", "замыкать"}
 
 
 def respective_partner(scan: Scan, figure: Figure) -> Party | None:

@@ -31,6 +31,7 @@ from bilat.extract.economy.partners import (
     PARTNER_WORDS,
     bracketed_partner,
     buyers_flow,
+    continued_list_partner,
     owner_of_partners,
     respective_partner,
 )
@@ -140,6 +141,8 @@ def _subject(
     if not first and (item := _list_item(scan, figure, clause_start, carry)):
         return item
     partner = bracketed_partner(scan, figure) or respective_partner(scan, figure)
+    if partner is None and carry.indicator is not None:
+        partner = continued_list_partner(scan, figure)
     if partner is not None:
         return _partner_subject(ctx, scan, figure, partner, carry, clause_start)
     cue = indicator_for(scan, figure, clause_start) or anaphor_cue(
