@@ -160,6 +160,16 @@ UNDATED_CASES = [
             "trade:turnover AM IR 500M USD exact 2020/8 actual",
         ],
     ),
+    # a year told done with "был" and a figure in words dates "текущего года" after it
+    (
+        "В 2021 году товарооборот Казахстана и Беларуси был более одного миллиарда долларов. "
+        "За семь месяцев текущего года он составил семьсот миллионов долларов.",
+        None,
+        [
+            "trade:turnover BY KZ 1000M USD over 2021 actual",
+            "trade:turnover BY KZ 700M USD exact 2022/7 actual",
+        ],
+    ),
     # a month with no year, compared with the same month of 2023, is of 2024
     (
         "Товарооборот Армении и Ирана в марте вырос на 12% по сравнению с тем же периодом "

@@ -198,7 +198,10 @@ def _told_in_past(sentence: Sentence) -> bool:
     """A year's figure told as done: a verb in the past, and no word of a goal or a
     forecast ("по итогам 2017 года может достигнуть 80 млрд" is not done)."""
     tokens = sentence.tokens
-    return any(past_verb(t) for t in tokens) and not any(
+    # "был более 1 млрд": the auxiliary in the past tells a done year as a verb does
+    return any(
+        past_verb(t) or (t.pos == "AUX" and t.feats.get("Tense") == "Past") for t in tokens
+    ) and not any(
         t.lemma in FORECAST_WORDS or t.lemma in TARGET_WORDS for t in tokens
     )
 
@@ -229,8 +232,12 @@ ANAPHORA_SUBJECTS = ANAPHORA_NOUNS | {"он"}
 
 
 # A number with a unit of money or a percentage: a cheap test of a figure.
+# "более одного миллиарда" is a figure too: a multiplier written out is hint enough.
 FIGURE_HINT = re.compile(
-    r"\d\s*(?:%|процент|" + "|".join(sorted(MULTIPLIERS, key=len)) + ")", re.IGNORECASE
+    r"\d\s*(?:%|процент|"
+    + "|".join(sorted(MULTIPLIERS, key=len))
+    + r")|\b(?:миллион|миллиард|триллион)",
+    re.IGNORECASE,
 )
 
 
