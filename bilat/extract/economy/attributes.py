@@ -201,9 +201,7 @@ def _told_in_past(sentence: Sentence) -> bool:
     # "был более 1 млрд": the auxiliary in the past tells a done year as a verb does
     return any(
         past_verb(t) or (t.pos == "AUX" and t.feats.get("Tense") == "Past") for t in tokens
-    ) and not any(
-        t.lemma in FORECAST_WORDS or t.lemma in TARGET_WORDS for t in tokens
-    )
+    ) and not any(t.lemma in FORECAST_WORDS or t.lemma in TARGET_WORDS for t in tokens)
 
 
 def _gives_trade_figure(ctx: DocContext, sentence: Sentence) -> bool:
