@@ -910,3 +910,11 @@ CASES.append(
         ["trade:turnover CN UZ 14000M USD exact 2024 actual"],
     )
 )
+# …and where neither names its year, the body's present tense tells it: this year's.
+CASES.append(
+    (
+        "Товарооборот Казахстана и России превысил 28 млрд долларов\n\n"
+        "Товарооборот Казахстана и России превышает 28 млрд долларов, заявил посол.",
+        ["trade:turnover KZ RU 28000M USD over 2025 actual"],
+    )
+)

@@ -38,12 +38,24 @@ def deduplicate(facts: Sequence[Fact]) -> list[Fact]:
 
 def _better(new: Fact, old: Fact) -> bool:
     """A statement with its year beats one without ("превысил 26 млрд" in a headline), and
-    one that writes its year beats one whose year was read from around it."""
-    return (_told_year(new) is not None, _states_year(new), new.confidence) > (
+    one that writes its year beats one whose year was read from around it. Of two guesses,
+    the later: "превышает 28 млрд" in the body tells the present, where the headline's
+    "превысил" could have been last year's."""
+    return (
+        _told_year(new) is not None,
+        _states_year(new),
+        new.confidence,
+        _guessed_year(new),
+    ) > (
         _told_year(old) is not None,
         _states_year(old),
         old.confidence,
+        _guessed_year(old),
     )
+
+
+def _guessed_year(fact: Fact) -> int:
+    return (_year(fact) or 0) if YEAR_FROM_PUBLICATION in fact.trace else 0
 
 
 def _year(fact: Fact) -> int | None:
