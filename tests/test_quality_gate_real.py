@@ -16,11 +16,11 @@ import pytest
 
 REALSET = Path(__file__).resolve().parents[1] / "eval" / "real" / "realset.py"
 # Floors: below the scores measured when they were recorded, with the page's publication
-# date given. learn (367 articles): headline 0.843, trade 0.843, change 0.852, share 0.804,
-# event 0.736; check (227 articles, scored, never read): headline 0.694, trade 0.742,
-# change 0.667, share 0.516, event 0.706.
+# date given. learn (384 articles): headline 0.837, trade 0.842, change 0.836, share 0.808,
+# event 0.735; check (235 articles, scored, never read): headline 0.699, trade 0.743,
+# change 0.673, share 0.552, event 0.701.
 FLOORS = {
-    "learn": {"headline": 0.83, "trade": 0.83, "change": 0.84, "share": 0.79, "event": 0.72},
+    "learn": {"headline": 0.82, "trade": 0.83, "change": 0.82, "share": 0.79, "event": 0.72},
     "check": {"headline": 0.68, "trade": 0.73, "change": 0.66, "share": 0.50, "event": 0.69},
 }
 
