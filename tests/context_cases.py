@@ -217,6 +217,14 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         ],
     ),
     # a figure that names one partner pairs it with the side the text speaks for
+    # a region's "наша страна" is its country
+    (
+        "home",
+        "Делегация Башкортостана посетила Ташкент. Участники заседания отметили, что "
+        "товарооборот между нашей страной и Узбекистаном по итогам 2024 года превысил 10 млрд "
+        "долларов.",
+        ["trade:turnover RU UZ 10000M USD over 2024 actual"],
+    ),
     (
         "home",
         "Таджикистан подвёл итоги внешней торговли за 2023 год. Товарооборот Таджикистана "

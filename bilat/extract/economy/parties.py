@@ -79,6 +79,8 @@ def named_in(ctx: DocContext, sentence: Sentence) -> list[Party]:
             actor = _resolve_generic(ctx, sentence, i, found)
             if i and tokens[i - 1].lemma == "наш" and ctx.home:
                 actor = _ours(ctx, found)  # "во внешней торговле нашей страны"
+                if token.lemma in COUNTRY_WORDS:
+                    actor = actor.split("-")[0]  # a region's "наша страна" is its country
             country = _country_adjective_before(found, i)
             if country is not None:
                 # "из китайской провинции": the text's province of that country, else the
@@ -93,6 +95,10 @@ def named_in(ctx: DocContext, sentence: Sentence) -> list[Party]:
         elif _our_trade(tokens, i) and ctx.home and not _named_after(found, i):
             found.append(Party(_ours(ctx, found), i, "plain"))  # "наш двусторонний товарооборот"
     return sorted(found, key=lambda p: p.index)
+
+
+# Generic words that stand for a country, never for a region.
+COUNTRY_WORDS = frozenset({"страна", "государство"})
 
 
 def _both_of_them(tokens: Sequence[Token], i: int) -> bool:
