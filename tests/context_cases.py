@@ -217,6 +217,16 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         ],
     ),
     # a figure that names one partner pairs it with the side the text speaks for
+    # two partners introduced by "с" are each the text's side's partner, not a pair
+    (
+        "home",
+        "Губернатор Хабаровского края подвел итоги года. Внешняя торговля с Китаем в 2024 "
+        "году выросла на 18%, с Малайзией – на 43%.",
+        [
+            "change:turnover CN RU-KHA +18% 2024 base=previous_period",
+            "change:turnover MY RU-KHA +43% 2024 base=previous_period",
+        ],
+    ),
     # a region's "наша страна" is its country
     (
         "home",

@@ -262,7 +262,10 @@ def choose_pair(
     by_distance = sorted(named, key=lambda p: (abs(p.index - anchor), _vague(p, named)))
     picked: list[Party] = []
     for party in by_distance:
-        if all(_country(party.code) != _country(p.code) for p in picked):
+        # "торговля с Китаем выросла на 18%, с Малайзией – на 43%": two partners "с" are
+        # each one side's partner, never a pair
+        both_partners = party.role == "with" and any(p.role == "with" for p in picked)
+        if not both_partners and all(_country(party.code) != _country(p.code) for p in picked):
             picked.append(party)
         if len(picked) == 2:
             break
