@@ -217,6 +217,19 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         ],
     ),
     # a figure that names one partner pairs it with the side the text speaks for
+    # a figure's unnamed side is one the reader has met, not a partner named later
+    (
+        "home",
+        "Внешняя торговля Кыргызстана в 2024 году снизилась на 27%. Экспортные поставки "
+        "республики снизились на 11,5%. Больше всего Кыргызстан торгует с Россией.",
+        [],
+    ),
+    (
+        "home",
+        "Товарооборот Кыргызстана и России растёт. Экспортные поставки республики в 2024 году "
+        "выросли на 11,5%.",
+        ["change:export KG>RU +11.5% 2024 base=previous_period"],
+    ),
     # two partners introduced by "с" are each the text's side's partner, not a pair
     (
         "home",
@@ -270,8 +283,8 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "direction",
-        "По итогам 2024 года товарооборот с Китаем составил 5,1 млрд долларов. "
-        "Экспорт Беларуси — 1,9 млрд долларов, импорт — 3,2 млрд долларов.",
+        "Белоруссия подвела итоги года. По итогам 2024 года товарооборот с Китаем составил "
+        "5,1 млрд долларов. Экспорт Беларуси — 1,9 млрд долларов, импорт — 3,2 млрд долларов.",
         [
             "trade:turnover BY CN 5100M USD exact 2024 actual",
             "trade:export BY>CN 1900M USD exact 2024 actual",
@@ -888,7 +901,8 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "share",
         "Импорт Таджикистана в 2024 году составил 5 млрд долларов. Из этой суммы 26,6% "
         "приходится на Россию.",
-        ["share:import RU in TJ 26.6% exact", "trade:import RU>TJ 5000M USD exact 2024 actual"],
+        # the 5 млрд is Tajikistan's whole import: Russia is named only after it
+        ["share:import RU in TJ 26.6% exact"],
     ),
     (
         "share",
