@@ -217,6 +217,24 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         ],
     ),
     # a figure that names one partner pairs it with the side the text speaks for
+    # a generic word looks back: "с европейской страной" is the country named before it,
+    # not the one the text names more often later
+    (
+        "home",
+        "Швейцария стала главным партнером Красноярского края. В 2024 году товарооборот с "
+        "европейской страной составил 189 млн долларов. Германия на втором месте, Германия "
+        "обгоняет Китай, а Германия наращивает закупки.",
+        ["trade:turnover CH RU-KYA 189M USD exact 2024 actual"],
+    ),
+    # "среди стран СНГ" is a group, not one country
+    (
+        "share",
+        "Россия лидирует, Россия впереди. Товарооборот Таджикистана и России в 2024 году превысил 1,7 млрд "
+        "долларов. Среди стран Содружества Независимых Государств второе место по объему "
+        "торговли с "
+        "Таджикистаном занял Казахстан с долей в 13,8% от общего товарооборота.",
+        ["share:turnover KZ in TJ 13.8% exact", "trade:turnover RU TJ 1700M USD over 2024 actual"],
+    ),
     # a figure's unnamed side is one the reader has met, not a partner named later
     (
         "home",

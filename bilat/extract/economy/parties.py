@@ -73,6 +73,7 @@ def named_in(ctx: DocContext, sentence: Sentence) -> list[Party]:
     for i, token in enumerate(tokens):
         if (
             token.lemma in GENERIC_PARTY_WORDS
+            and not _a_group(tokens, i)
             and not _both_of_them(tokens, i)
             and not _named_after(found, i)
         ):
@@ -95,6 +96,15 @@ def named_in(ctx: DocContext, sentence: Sentence) -> list[Party]:
         elif _our_trade(tokens, i) and ctx.home and not _named_after(found, i):
             found.append(Party(_ours(ctx, found), i, "plain"))  # "наш двусторонний товарооборот"
     return sorted(found, key=lambda p: p.index)
+
+
+def _a_group(tokens: Sequence[Token], i: int) -> bool:
+    """ "Содружества Независимых Государств", "среди стран СНГ": a group of countries, not
+    one of them."""
+    before = tokens[i - 1].lemma if i else ""
+    return before == "независимый" or (
+        before == "среди" and tokens[i].feats.get("Number") == "Plur"
+    )
 
 
 # Generic words that stand for a country, never for a region.
@@ -160,7 +170,12 @@ def _resolve_generic(
             if _role(sentence, sentence.token_at(m.start), m) in {"to", "with"}
         }
         others = [m for m in ctx.mentions if m.actor.code not in partners]
-    actor = resolve(phrase, others) or resolve(phrase, list(ctx.mentions))
+    # an anaphor looks back: "с европейской страной" is the country named before it, not
+    # one the text names more often later
+    earlier = [m for m in others if m.start < tokens[i].start]
+    actor = (
+        resolve(phrase, earlier) or resolve(phrase, others) or resolve(phrase, list(ctx.mentions))
+    )
     return actor.code if actor else None
 
 
