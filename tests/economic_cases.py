@@ -768,6 +768,17 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
         "За аналогичный период 2023 года он был почти вдвое меньше.",
         ["trade:turnover AM IR 500M USD exact 2024/8 actual"],
     ),
+    # "показатель" before a rate is the trade before it, not the flow told after the rate
+    (
+        "Товарооборот Башкортостана и Казахстана растёт. Показатель вырос на 11,5% и составил "
+        "332 млн долларов: экспорт - 268 млн долларов, импорт - 64 млн долларов.",
+        [
+            "change:turnover KZ RU-BA +11.5% 2024 base=previous_period",
+            "trade:export RU-BA>KZ 268M USD exact 2024 actual",
+            "trade:import KZ>RU-BA 64M USD exact 2024 actual",
+            "trade:turnover KZ RU-BA 332M USD exact 2024 actual",
+        ],
+    ),
     # a list that goes on from a flow names its partners in brackets, with no trade word
     (
         "Экспорт Узбекистана в Россию в 2022 году составил 1,6 млрд долларов. Далее следуют "

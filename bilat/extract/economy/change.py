@@ -450,6 +450,10 @@ def _nearest_indicator(scan: Scan, figure: Figure) -> Cue | None:
     # rate in its clause, before any word after it
     clause = clause_start(scan, figure)
     before = [c for c in near if clause <= c.index < figure.first]
+    if not before and any(t.lemma in ANAPHORA_NOUNS for t in scan.tokens[clause : figure.first]):
+        # "показатель вырос на 11,5% … : экспорт - 267,9 млн": the rate is of what
+        # "показатель" stands for, not of the flow told after it
+        return None
     cue = before[-1] if before else min(near, key=lambda c: abs(c.index - figure.first))
     ahead = scan.lemmas(cue.index - 2, cue.index)
     behind = scan.lemmas(cue.index + 1, cue.index + 2)
