@@ -180,6 +180,16 @@ UNDATED_CASES = [
             "trade:turnover AM IR 60M USD exact 2024/m3 actual",
         ],
     ),
+    # …and its figures told in the past with no year are of that year, not the one before
+    (
+        "Товарооборот Армении и Ирана в марте вырос на 12% по сравнению с тем же периодом "
+        "2023 года. Экспорт Армении в Иран составил 20 млн долларов.",
+        None,
+        [
+            "change:turnover AM IR +12% 2024/m3 base=2023",
+            "trade:export AM>IR 20M USD exact 2024 actual",
+        ],
+    ),
     # a base years back ("в 3 раза выше показателя 2020 года") does not date the text; the
     # year after the last one told done does
     (

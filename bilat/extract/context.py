@@ -57,6 +57,9 @@ class DocContext:
     # what "в прошлом году" of a figure is resolved against. A year guessed from the years
     # a text mentions is not ("в прошлом году" is not the year before the last one named).
     reference_year: int | None
+    # Where the reference year comes from: "date", "dateline", "url", "comparison" (an
+    # undated text whose current period a comparison tells), or None where it is guessed.
+    year_source: str | None
     pair: tuple[str, ...]  # the document's main pair of parties: 0, 1 or 2 codes
     home: str | None  # the side the text speaks for ("наша республика")
     lines: tuple[Sentence, ...]  # sentences cut at every line break (see lines.py)
@@ -92,7 +95,7 @@ def build_context(analysis: Analysis) -> DocContext:
         if not furniture.covers(m.start, m.stop) and not _names_a_currency(analysis.text, m)
     )
     memo: dict[str, Any] = {}
-    date, year, sure = publication_date(analysis, lambda s: sentence_periods(memo, s, furniture))
+    date, year, source = publication_date(analysis, lambda s: sentence_periods(memo, s, furniture))
     weights = party_weights(mentions)
     for code, weight in region_words_weights(analysis, mentions).items():
         weights[code] = weights.get(code, 0.0) + weight
@@ -103,7 +106,8 @@ def build_context(analysis: Analysis) -> DocContext:
         furniture=furniture,
         date=date,
         year=year,
-        reference_year=year if sure else None,
+        reference_year=year if source else None,
+        year_source=source,
         pair=pair,
         home=home_party(pair, weights),
         lines=cut_lines(analysis),
@@ -141,23 +145,24 @@ def _names_a_currency(text: str, mention: Mention) -> bool:
 def publication_date(
     analysis: Analysis,
     periods: Callable[[Sentence], tuple[PeriodSpan, ...]],
-) -> tuple[str | None, int | None, bool]:
+) -> tuple[str | None, int | None, str | None]:
     """The document's date, else its dateline, with the year read from the text if missing;
-    and whether that year is told (a date, a dateline, the URL, a comparison) or guessed."""
+    and what tells that year ("date", "dateline", "url", "comparison"), None if guessed."""
     if analysis.document.date:
-        return analysis.document.date, int(analysis.document.date[:4]), True
+        return analysis.document.date, int(analysis.document.date[:4]), "date"
     dateline = find_dateline(analysis.text)
     if dateline and dateline.year:
-        return dateline.iso(), dateline.year, True
+        return dateline.iso(), dateline.year, "dateline"
     latest = latest_reported_year(analysis)
     compared = compared_year(analysis, periods)
     if compared is not None and latest is not None and compared < latest:
         # "в этом году … в 6 раз выше показателя 2020 года; в 2023 году …": a base years
         # back, not the year before this one
         compared = None
-    told = url_year(analysis.document.url) or compared
-    year = told or latest
-    return (dateline.iso(year) if dateline else None), year, told is not None
+    from_url = url_year(analysis.document.url)
+    source = "url" if from_url else "comparison" if compared else None
+    year = from_url or compared or latest
+    return (dateline.iso(year) if dateline else None), year, source
 
 
 def compared_year(

@@ -150,7 +150,11 @@ def unstated_period(ctx: DocContext, sentence: Sentence, figure: int) -> PeriodS
     if ctx.reference_year is None:
         return None
     verb = _governing_verb(sentence.tokens, figure)
-    told_in_past = verb is not None and verb.feats.get("Tense") == "Past"
+    # an undated text dated by its comparison ("в феврале … по сравнению с тем же периодом
+    # 2023 года") tells its own current period in the past tense too
+    told_in_past = (
+        verb is not None and verb.feats.get("Tense") == "Past" and ctx.year_source != "comparison"
+    )
     return PeriodSpan(
         start=sentence.start,
         stop=sentence.start,
