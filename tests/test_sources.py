@@ -503,6 +503,65 @@ def test_urls(case: str, replies: list[Reply], expected: str, requests: int) -> 
         assert items[0].reason.startswith(expected), items[0].reason
 
 
+def moved(to: str) -> httpx.Response:
+    return httpx.Response(301, headers={"location": to})
+
+
+def test_a_redirect_to_another_web_address_is_followed() -> None:
+    url, there = "http://news.example/old", "https://news.example/new"
+    calls: dict[str, int] = {}
+    with mock_client({url: [moved(there)], there: [page()]}, calls) as c:
+        [document] = list(read_urls([url], client=c))
+    assert isinstance(document, Document) and document.url == there
+    assert calls == {url: 1, there: 1}
+
+
+@pytest.mark.parametrize(
+    ("location", "reason"),
+    [
+        ("file:///etc/passwd", "redirected to a non-web address (file:///etc/passwd)"),
+        ("ftp://news.example/a.html", "redirected to a non-web address (ftp://"),
+        # httpx itself refuses to parse a data: location: still one clear line, nothing fetched
+        ("data:text/html,<p>x</p>", "could not fetch (InvalidURL"),
+    ],
+)
+def test_a_redirect_off_the_web_is_refused(location: str, reason: str) -> None:
+    url = "https://news.example/trap"
+    calls: dict[str, int] = {}
+    with mock_client({url: [moved(location)]}, calls) as client:
+        [item] = list(read_urls([url], client=client))
+    assert isinstance(item, Skipped) and item.reason.startswith(reason), item
+    assert calls == {url: 1}  # nothing else was asked for
+
+
+def test_a_redirect_loop_stops_after_the_limit() -> None:
+    a, b = "https://news.example/a", "https://news.example/b"
+    calls: dict[str, int] = {}
+    with mock_client({a: [moved(b)], b: [moved(a)]}, calls) as client:
+        [item] = list(read_urls([a], client=client))
+    assert isinstance(item, Skipped)
+    assert item.reason == f"more than {urls_module.MAX_REDIRECTS} redirects"
+    assert sum(calls.values()) == urls_module.MAX_REDIRECTS + 1
+
+
+def test_a_server_that_drips_is_stopped_by_the_total_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(urls_module, "TOTAL_TIME_S", -1.0)  # the deadline has passed at once
+    url = "https://news.example/slow"
+    drip = httpx.Response(200, headers=HTML_HEADERS, content=iter([b"<p>", b"a", b"</p>"]))
+    with mock_client({url: [drip]}, {}) as client:
+        [item] = list(read_urls([url], client=client))
+    assert isinstance(item, Skipped) and item.reason.startswith("took over"), item
+
+
+def test_only_web_addresses_are_fetched() -> None:
+    assert urls_module.is_url("https://news.example/a") and urls_module.is_url("HTTP://x.kz")
+    assert not any(
+        urls_module.is_url(u) for u in ("file:///etc/passwd", "ftp://x.kz/a", "javascript:1")
+    )
+
+
 def test_url_html_is_extracted_like_a_file() -> None:
     url = "https://news.example/page"
     with mock_client({url: [page()]}, {}) as client:

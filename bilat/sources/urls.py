@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import PurePosixPath
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -20,6 +22,14 @@ TIMEOUT_S = 10.0
 # with a short, doubling pause get past those, and a host down for longer is reported.
 MAX_ATTEMPTS = 3
 RETRY_BACKOFF_S = 0.5
+# A news page redirects once or twice (http → https, a mobile host); more is a loop or a
+# tracker chain. Only web addresses are followed: a redirect to file:, ftp: or data: is
+# refused, so a hostile page cannot point the reader at this machine's files.
+MAX_REDIRECTS = 5
+WEB_SCHEMES = ("http", "https")
+# The timeout above bounds each read; a server that drips a byte every few seconds would
+# pass it forever, so a URL also has a total time, retries and redirects included.
+TOTAL_TIME_S = 60.0
 USER_AGENT = "bilat/0.1 (+news reader for cooperation facts)"
 
 CONTENT_TYPES = {
@@ -45,7 +55,7 @@ def is_url(value: object) -> bool:
 
 def new_client() -> httpx.Client:
     return httpx.Client(
-        timeout=TIMEOUT_S, follow_redirects=True, headers={"User-Agent": USER_AGENT}
+        timeout=TIMEOUT_S, follow_redirects=False, headers={"User-Agent": USER_AGENT}
     )
 
 
@@ -63,14 +73,15 @@ def read_url(url: str, client: httpx.Client) -> Iterator[Document | Skipped]:
 
 def fetch(url: str, client: httpx.Client) -> tuple[bytes, str, str | None, str]:
     """(body, content type, declared charset, final URL), with retries; else SourceError."""
+    deadline = time.monotonic() + TOTAL_TIME_S
     for attempt in range(1, MAX_ATTEMPTS + 1):
         last = attempt == MAX_ATTEMPTS
         try:
-            with client.stream("GET", url) as response:
+            with _final_response(url, client) as response:
                 if response.status_code >= 500 and not last:
                     _pause(attempt)
                     continue
-                return _body(url, response)
+                return _body(url, response, deadline)
         except (httpx.ConnectError, httpx.ConnectTimeout) as error:
             if last:
                 raise SourceError(url, _why(error, attempt)) from error
@@ -80,7 +91,34 @@ def fetch(url: str, client: httpx.Client) -> tuple[bytes, str, str | None, str]:
     raise AssertionError("unreachable: the last attempt returns or raises")
 
 
-def _body(url: str, response: httpx.Response) -> tuple[bytes, str, str | None, str]:
+@contextmanager
+def _final_response(url: str, client: httpx.Client) -> Iterator[httpx.Response]:
+    """The response at the end of ``url``'s redirects, followed here rather than by the
+    client so that the limits hold whatever client is given."""
+    target = httpx.URL(url)
+    for _ in range(MAX_REDIRECTS + 1):
+        with client.stream("GET", target, follow_redirects=False) as response:
+            if not response.is_redirect:
+                yield response
+                return
+            target = _next_hop(url, response)
+    raise SourceError(url, f"more than {MAX_REDIRECTS} redirects")
+
+
+def _next_hop(url: str, response: httpx.Response) -> httpx.URL:
+    location = response.headers.get("location", "").strip()
+    scheme = urlsplit(location).scheme.lower()
+    if scheme and scheme not in WEB_SCHEMES:
+        raise SourceError(url, f"redirected to a non-web address ({location[:80]}); not followed")
+    try:
+        return response.url.join(location)
+    except httpx.InvalidURL as error:
+        raise SourceError(url, f"redirected to an invalid address ({location[:80]})") from error
+
+
+def _body(
+    url: str, response: httpx.Response, deadline: float
+) -> tuple[bytes, str, str | None, str]:
     if response.status_code >= 400:
         tries = f" (after {MAX_ATTEMPTS} attempts)" if response.status_code >= 500 else ""
         raise SourceError(url, f"HTTP {response.status_code}{tries}")
@@ -92,6 +130,8 @@ def _body(url: str, response: httpx.Response) -> tuple[bytes, str, str | None, s
         data += chunk
         if len(data) > MAX_FILE_BYTES:
             raise SourceError(url, _too_large(len(data)))
+        if time.monotonic() > deadline:
+            raise SourceError(url, f"took over {TOTAL_TIME_S:g} s in all; stopped")
     if not data.strip():
         raise SourceError(url, f"empty response (HTTP {response.status_code}, expected a page)")
     content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -110,8 +150,6 @@ def _why(error: Exception, attempts: int) -> str:
         return f"timed out after {TIMEOUT_S:g} s{tries}"
     if isinstance(error, httpx.ConnectError):
         return f"could not connect ({error or type(error).__name__}{tries})"
-    if isinstance(error, httpx.TooManyRedirects):
-        return "too many redirects"
     return f"could not fetch ({type(error).__name__}: {error})"
 
 
