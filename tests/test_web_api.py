@@ -21,6 +21,7 @@ from bilat.kb import whole
 from bilat.model import Document, Fact, Mention
 from bilat.store import Store
 from bilat.web import create_app, schemas
+from bilat.web.access import Access
 
 with warnings.catch_warnings():  # starlette asks for httpx2, which bilat does not ship
     warnings.simplefilter("ignore")
@@ -204,8 +205,14 @@ def sample_store(path: Path) -> Store:
     return store
 
 
+WRITE_TOKEN = "token-of-the-tests"
+
+
 def client_for(store: Store) -> TestClient:
-    return TestClient(create_app(store), raise_server_exceptions=True)
+    """A client that holds the write token, as a script given it would."""
+    app = create_app(store, access=Access(token=WRITE_TOKEN))
+    auth = {"Authorization": f"Bearer {WRITE_TOKEN}"}
+    return TestClient(app, raise_server_exceptions=True, headers=auth)
 
 
 @pytest.fixture(scope="module")

@@ -22,6 +22,7 @@ from test_web_api import HOSTILE, documents, other, people_store, sample_store, 
 from bilat.model import Document
 from bilat.store import Store
 from bilat.web import create_app
+from bilat.web.access import Access
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -55,13 +56,16 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
+WRITE_TOKEN = "browser-token"
+
+
 @contextmanager
 def serving(store: Store) -> Iterator[str]:
-    """The app on ``store`` at a free loopback port; the store is closed after."""
+    """The app on ``store`` at a free loopback port, writes open to ``WRITE_TOKEN`` as
+    ``bilat serve`` opens them to its printed token; the store is closed after."""
     port = free_port()
-    config = uvicorn.Config(
-        create_app(store), host="127.0.0.1", port=port, log_level="warning", lifespan="off"
-    )
+    app = create_app(store, access=Access(token=WRITE_TOKEN))
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
@@ -175,8 +179,21 @@ def test_a_chart_point_opens_its_source_sentence(server: str, page: Any, shots: 
     assert page.problems == []
 
 
-def test_confirming_a_fact(server: str, page: Any, shots: Path) -> None:
+def test_a_visitor_without_the_token_sees_decisions_but_no_buttons(server: str, page: Any) -> None:
     page.goto(server + f"/doc/{kz_uz_id()}")
+    first = page.locator("ol.doc-facts li").first
+    assert first.locator(".badge").is_visible()
+    assert not first.locator("button[data-action=confirm]").is_visible()
+    fact_id = first.get_attribute("id").removeprefix("fact-")
+    forged = page.request.post(
+        f"{server}/api/fact/{fact_id}/curation", data={"action": "confirm", "by": "Кто-то"}
+    )
+    assert forged.status == 403
+
+
+def test_confirming_a_fact(server: str, page: Any, shots: Path) -> None:
+    page.goto(server + f"/doc/{kz_uz_id()}?token={WRITE_TOKEN}")
+    assert "token" not in page.url  # the printed URL's token went into a cookie
     first = page.locator("ol.doc-facts li").first
     fact_id = first.get_attribute("id").removeprefix("fact-")
     first.locator("button[data-action=confirm]").click()
@@ -200,7 +217,7 @@ def test_confirming_a_fact(server: str, page: Any, shots: Path) -> None:
 
 
 def test_a_refused_decision_shows_its_reason(server: str, page: Any) -> None:
-    page.goto(server + "/facts")
+    page.goto(server + f"/facts?token={WRITE_TOKEN}")
     row = page.locator("table.facts tbody tr").first
     row.locator("button[data-action=reject]").click()
     form = row.locator("form.curate-form")
@@ -545,4 +562,98 @@ def test_the_kz_ru_ba_dossier_shows_flows_balance_and_rank(
     ranks = page.locator("#ranks tbody tr")
     assert ranks.count() == 2 and "из" in ranks.first.inner_text()
     assert page.locator("#balance table tbody tr").first.inner_text().split("\t")[0] == "2024"
+    assert page.problems == []
+
+
+# -- a corpus written to attack the pages ---------------------------------------------------------
+
+ATTACK_TEXT = (
+    "<script>window.pwned = 1</script> Товарооборот Казахстана и Китая в 2024 году составил "
+    '45 млрд долларов. <a href="javascript:window.pwned=2">ссылка</a> '
+    '<style>body { display: none }</style> <img src=x onerror="window.pwned=3"> '
+    '" onmouseover="window.pwned=4" Делегации встретились в Алматы.'
+)
+
+
+def attack_store(path: Path) -> tuple[Store, str]:
+    store = Store(str(path))
+    document = Document(
+        text=ATTACK_TEXT,
+        source="corpus/attack.jsonl",
+        name="attack.jsonl",
+        kind="jsonl",
+        title='<img src=x onerror="window.pwned=5">Заголовок',
+        date="2025-03-03",
+        url="javascript:window.pwned=6",
+    )
+    speaker = {"name": "<svg onload=window.pwned=7>", "role": "министр", "country": "KZ"}
+    facts = [
+        trade(ATTACK_TEXT, "45", "turnover", 45e9, 2024, parties=("KZ", "CN")),
+        other(
+            "event",
+            ATTACK_TEXT,
+            "Делегации",
+            kind="meeting",
+            parties=["KZ", "CN"],
+            name='<iframe src="javascript:window.pwned=8"></iframe>встреча',
+            place="<b onmouseover=window.pwned=9>Алматы</b>",
+            date="2025-03",
+        ),
+        other(
+            "quote",
+            ATTACK_TEXT,
+            "Делегации",
+            speaker=speaker,
+            parties=["KZ", "CN"],
+            text="javascript:window.pwned=10 </blockquote><script>window.pwned=11</script>",
+        ),
+    ]
+    store.add(document, facts, [])
+    return store, document.id
+
+
+ATTACKED_PAGES = [
+    "/",
+    "/doc/{doc}",
+    "/facts",
+    "/facts?q=ссылка",
+    "/search?q=ссылка",
+    "/pair/KZ/CN",
+    "/actor/KZ",
+    "/consolidated",
+]
+NOTHING_ACTIVE = """() => {
+  const count = (selector) => document.querySelectorAll(selector).length;
+  return {
+    pwned: window.pwned === undefined ? null : window.pwned,
+    javascriptLinks: count('[href^="javascript:" i], [src^="javascript:" i]'),
+    handlers: count('main [onerror], main [onload], main [onmouseover]'),
+    injected: count('main script, main iframe, main style, main svg[onload]'),
+    bodyShown: getComputedStyle(document.body).display !== 'none',
+  };
+}"""
+
+
+def test_a_hostile_corpus_runs_nothing_and_links_nowhere(
+    page: Any, shots: Path, tmp_path: Path
+) -> None:
+    store, doc_id = attack_store(tmp_path / "attack.db")
+    with serving(store) as url:
+        for path in ATTACKED_PAGES:
+            response = page.goto(url + path.format(doc=doc_id))
+            assert response.status == 200, path
+            policy = response.headers["content-security-policy"]
+            assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+            state = page.evaluate(NOTHING_ACTIVE)
+            assert state == {
+                "pwned": None,
+                "javascriptLinks": 0,
+                "handlers": 0,
+                "injected": 0,
+                "bodyShown": True,
+            }, path
+        page.goto(url + f"/doc/{doc_id}")
+        assert "javascript:window.pwned=6" in page.locator("main").inner_text()  # shown as text
+        assert "<script>window.pwned = 1</script>" in page.locator(".doc-text").inner_text()
+        screenshot(page, shots, "hostile_corpus_document")
     assert page.problems == []

@@ -292,19 +292,44 @@ def serve(
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8000,
     db: DbOption = DEFAULT_DB,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="BILAT_TOKEN",
+            help="The token that curation needs; by default a new one is made and printed.",
+        ),
+    ] = None,
+    read_only: Annotated[
+        bool, typer.Option("--read-only", help="Serve no write at all, curation included.")
+    ] = False,
 ) -> None:
-    """The web dashboard and its JSON API.  Example: bilat serve --db bilat.db --port 8000"""
+    """The web dashboard and its JSON API.  Example: bilat serve --db bilat.db --port 8000
+
+    Reading is open to whoever reaches the address; a write needs the token, which the
+    printed URL gives a browser once (scripts send 'Authorization: Bearer TOKEN')."""
     import uvicorn
 
     from bilat import kb
     from bilat.store import Store
     from bilat.web import create_app
+    from bilat.web.access import Access, new_token, refusal_to_serve
 
+    refusal = refusal_to_serve(host, token, read_only)
+    if refusal:
+        raise typer.BadParameter(refusal, param_hint="--host")
     _check_port_free(host, port)
+    access = Access(token=None if read_only else (token or new_token()), read_only=read_only)
     with Store(db, create=False) as store:
         kb.groups_of(store)  # sign new documents now, not in the first page's request
-        console.print(f"bilat: http://{host}:{port}/  (JSON: /api/…, OpenAPI: /openapi.json)")
-        uvicorn.run(create_app(store, background=True), host=host, port=port, log_level="warning")
+        where = f"http://{host}:{port}/"
+        if access.writable and not token:
+            console.print(f"bilat: {where}?token={access.token}  (open this URL to curate)")
+        else:
+            mode = "read-only" if read_only else "writes need the given token"
+            console.print(f"bilat: {where}  ({mode})")
+        console.print("JSON: /api/…, OpenAPI: /openapi.json")
+        app = create_app(store, background=True, access=access)
+        uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 def _check_port_free(host: str, port: int) -> None:

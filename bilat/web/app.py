@@ -20,6 +20,7 @@ from bilat.errors import BilatError, StoreError
 from bilat.kb import whole
 from bilat.store import Store
 from bilat.web import api, pages
+from bilat.web.access import Access, Guard
 from bilat.web.render import render
 
 STATIC = Path(__file__).parent / "static"
@@ -30,10 +31,11 @@ CSP = (
 )
 
 
-def create_app(store: Store, background: bool = False) -> FastAPI:
+def create_app(store: Store, background: bool = False, access: Access | None = None) -> FastAPI:
     """The app over ``store``. With ``background`` (a long-running server), whole-store
     findings are computed at start and refreshed in a background thread, and pages show
-    the last ones meanwhile; without it (tests, scripts) every answer is current."""
+    the last ones meanwhile; without it (tests, scripts) every answer is current.
+    ``access`` says who may write; by default nobody can (see ``bilat.web.access``)."""
     # No /docs or /redoc: FastAPI serves their scripts from a CDN, and the dashboard must
     # work air-gapped. /openapi.json stays.
     app = FastAPI(
@@ -56,6 +58,7 @@ def create_app(store: Store, background: bool = False) -> FastAPI:
     app.add_exception_handler(LookupError, _not_found)
     app.add_exception_handler(BilatError, _refused)
     app.middleware("http")(_security_headers)
+    app.add_middleware(Guard, access=access or Access())
     return app
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from fastapi import Request
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -34,6 +34,7 @@ def environment() -> Environment:
         period=_period,
         short_period=_short_period,
         marked=marked,
+        web_link=web_link,
     )
     env.globals.update(
         point_id=point_id,
@@ -48,6 +49,14 @@ def environment() -> Environment:
         urlencode=urlencode,
     )
     return env
+
+
+def web_link(url: str | None) -> str | None:
+    """A document's URL as a link only when it is a web address: an article's URL comes
+    from its input, and ``javascript:`` or ``data:`` there must never become clickable."""
+    if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
+        return url.strip()
+    return None
 
 
 def _figure(item: dict[str, Any]) -> str:
@@ -79,4 +88,5 @@ def render(template: str, request: Request, **context: Any) -> str:
     context.setdefault("api_url", api_twin(request))
     context.setdefault("q", request.query_params.get("q", ""))
     context.setdefault("path", request.url.path)
+    context.setdefault("can_write", bool(getattr(request.state, "can_write", False)))
     return environment().get_template(template).render(**context)

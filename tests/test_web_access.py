@@ -1,0 +1,254 @@
+"""Who may write through the dashboard, request size limits, and hostile query strings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_web_api import TestClient, sample_store
+from typer.testing import CliRunner
+
+from bilat.cli import app as cli
+from bilat.store import Store
+from bilat.web import create_app
+from bilat.web.access import MAX_BODY_BYTES, MAX_QUERY_BYTES, Access, refusal_to_serve
+
+TOKEN = "s3cret-token"
+CONFIRM = {"action": "confirm", "by": "Анна", "why": "сверено"}
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    opened = sample_store(tmp_path_factory.mktemp("access") / "web.db")
+    yield opened
+    opened.close()
+
+
+def client(store: Store, **access: Any) -> TestClient:
+    return TestClient(create_app(store, access=Access(**access)), base_url="http://127.0.0.1:8000")
+
+
+def a_fact(store: Store) -> str:
+    return str(client(store).get("/api/facts").json()["facts"][0]["id"])
+
+
+def curation_url(store: Store) -> str:
+    return f"/api/fact/{a_fact(store)}/curation"
+
+
+def decisions(store: Store, url: str) -> int:
+    fact_id = url.split("/")[3]
+    return len(client(store).get(f"/api/fact/{fact_id}").json()["decisions"])
+
+
+# -- writes need the token ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("access", "headers"),
+    [
+        ({}, {}),  # an app made without a token takes no write from anyone
+        ({}, {"Authorization": f"Bearer {TOKEN}"}),
+        ({"token": TOKEN}, {}),
+        ({"token": TOKEN}, {"Authorization": "Bearer wrong"}),
+        ({"token": TOKEN}, {"X-Bilat-Token": TOKEN[:-1]}),
+        ({"token": TOKEN}, {"Cookie": "bilat_token=wrong"}),
+        ({"token": TOKEN, "read_only": True}, {"Authorization": f"Bearer {TOKEN}"}),
+    ],
+)
+def test_a_write_without_the_right_token_is_refused(
+    store: Store, access: dict[str, Any], headers: dict[str, str]
+) -> None:
+    url = curation_url(store)
+    before = decisions(store, url)
+    response = client(store, **access).post(url, json=CONFIRM, headers=headers)
+    assert response.status_code == 403
+    assert response.json()["error"]["code"] == "write_refused"
+    assert decisions(store, url) == before
+
+
+def test_read_only_says_so(store: Store) -> None:
+    response = client(store, token=TOKEN, read_only=True).post(
+        curation_url(store), json=CONFIRM, headers={"Authorization": f"Bearer {TOKEN}"}
+    )
+    assert "read-only" in response.json()["error"]["message"]
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Authorization": f"Bearer {TOKEN}"},
+        {"X-Bilat-Token": TOKEN},
+        {"Cookie": f"bilat_token={TOKEN}", "Origin": "http://127.0.0.1:8000"},
+    ],
+)
+def test_a_write_with_the_token_lands(store: Store, headers: dict[str, str]) -> None:
+    url = curation_url(store)
+    before = decisions(store, url)
+    response = client(store, token=TOKEN).post(url, json=CONFIRM, headers=headers)
+    assert response.status_code == 200, response.text
+    assert decisions(store, url) == before + 1
+
+
+@pytest.mark.parametrize(
+    "sender",
+    [
+        {"Origin": "http://evil.example"},
+        {"Origin": "http://127.0.0.1:9999"},  # another port is another origin
+        {"Origin": "null"},
+        {"Referer": "http://evil.example/page"},
+    ],
+)
+def test_a_write_from_another_site_is_refused_even_with_the_cookie(
+    store: Store, sender: dict[str, str]
+) -> None:
+    headers = {"Cookie": f"bilat_token={TOKEN}"} | sender
+    url = curation_url(store)
+    before = decisions(store, url)
+    response = client(store, token=TOKEN).post(url, json=CONFIRM, headers=headers)
+    assert response.status_code == 403
+    assert "another site" in response.json()["error"]["message"]
+    assert decisions(store, url) == before
+
+
+def test_the_printed_url_gives_the_browser_its_token_once(store: Store) -> None:
+    browser = client(store, token=TOKEN)
+    response = browser.get(f"/facts?type=trade&token={TOKEN}", follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"] == "/facts?type=trade"  # the token leaves the address
+    cookie = response.headers["set-cookie"]
+    assert f"bilat_token={TOKEN}" in cookie and "HttpOnly" in cookie and "SameSite=Strict" in cookie
+    assert browser.cookies.get("bilat_token") == TOKEN
+    page = browser.get("/facts?type=trade").text
+    assert "<body data-write>" in page
+
+
+def test_a_wrong_token_in_the_url_gives_no_cookie(store: Store) -> None:
+    browser = client(store, token=TOKEN)
+    response = browser.get("/facts?token=guess", follow_redirects=False)
+    assert response.status_code == 200
+    assert "set-cookie" not in response.headers
+    assert "<body>" in response.text
+
+
+def test_pages_offer_curation_only_to_who_may_write(store: Store) -> None:
+    fact_page = f"/fact/{a_fact(store)}"
+    reader = client(store, token=TOKEN).get(fact_page).text
+    writer = client(store, token=TOKEN).get(fact_page, headers={"X-Bilat-Token": TOKEN}).text
+    read_only = client(store, token=TOKEN, read_only=True)
+    frozen = read_only.get(fact_page, headers={"X-Bilat-Token": TOKEN}).text
+    assert "<body>" in reader and "<body>" in frozen
+    assert "<body data-write>" in writer
+
+
+# -- sizes --------------------------------------------------------------------------------------
+
+
+def test_a_huge_body_answers_413_before_it_is_read(store: Store) -> None:
+    body = b'{"action": "confirm", "by": "' + b"x" * (MAX_BODY_BYTES + 1) + b'"}'
+    response = client(store, token=TOKEN).post(
+        curation_url(store),
+        content=body,
+        headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"},
+    )
+    assert response.status_code == 413
+    assert response.json()["error"]["code"] == "body_too_large"
+
+
+def test_a_huge_body_sent_in_chunks_answers_413(store: Store) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b'{"action": "confirm", "by": "'
+        for _ in range(MAX_BODY_BYTES // 1024 + 2):
+            yield b"x" * 1024
+        yield b'"}'
+
+    response = client(store, token=TOKEN).post(
+        curation_url(store),
+        content=chunks(),
+        headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"},
+    )
+    assert response.status_code == 413
+
+
+def test_a_huge_query_string_answers_414(store: Store) -> None:
+    response = client(store).get("/api/search", params={"q": "а" * MAX_QUERY_BYTES})
+    assert response.status_code == 414
+    assert client(store).get("/api/search", params={"q": "товарооборот"}).status_code == 200
+
+
+# -- injection strings in every parameter -------------------------------------------------------
+
+INJECTIONS = [
+    "' OR '1'='1",
+    "1; DROP TABLE facts; --",
+    '" OR 1=1 --',
+    "KZ') UNION SELECT sql FROM sqlite_master --",
+    "%' AND 1=0 UNION SELECT NULL --",
+    "товарооборот\x00",
+    "*",
+    'NEAR("a" "b")',
+    "\\",
+]
+ROUTES = [
+    ("/api/search", "q"),
+    ("/search", "q"),
+    ("/api/facts", "type"),
+    ("/api/facts", "party"),
+    ("/api/facts", "year"),
+    ("/api/facts", "q"),
+    ("/api/facts", "sort"),
+    ("/facts", "q"),
+    ("/facts", "since"),
+    ("/api/ask", "q"),
+    ("/api/consolidated", "pair"),
+    ("/api/contradictions", "limit"),
+]
+
+
+def store_counts(store: Store) -> dict[str, int]:
+    overview = client(store).get("/api/overview").json()
+    return {k: v for k, v in overview.items() if isinstance(v, int)}
+
+
+@pytest.mark.parametrize(("route", "parameter"), ROUTES)
+def test_injection_strings_are_only_text(store: Store, route: str, parameter: str) -> None:
+    before = store_counts(store)
+    reader = client(store)
+    for attack in INJECTIONS:
+        response = reader.get(route, params={parameter: attack})
+        assert response.status_code in (200, 400, 404, 422), (attack, response.text[:200])
+    for path in ("/api/doc/' OR 1=1 --", "/api/pair/KZ'--/UZ", "/api/actor/1 OR 1=1"):
+        assert reader.get(path).status_code in (400, 404, 422)
+    assert store_counts(store) == before
+
+
+# -- serving ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("host", "token", "read_only", "refused"),
+    [
+        ("127.0.0.1", None, False, False),
+        ("localhost", None, False, False),
+        ("::1", None, False, False),
+        ("0.0.0.0", None, False, True),
+        ("192.168.1.20", None, False, True),
+        ("0.0.0.0", "chosen", False, False),
+        ("0.0.0.0", None, True, False),
+    ],
+)
+def test_serving_off_this_machine_needs_a_chosen_token(
+    host: str, token: str | None, read_only: bool, refused: bool
+) -> None:
+    assert (refusal_to_serve(host, token, read_only) is not None) == refused
+
+
+def test_serve_refuses_the_network_without_a_token(tmp_path: Path) -> None:
+    Store(str(tmp_path / "empty.db")).close()
+    result = CliRunner().invoke(
+        cli, ["serve", "--host", "0.0.0.0", "--db", str(tmp_path / "empty.db")], env={}
+    )
+    assert result.exit_code != 0
+    assert "--token" in result.output and "--read-only" in result.output
