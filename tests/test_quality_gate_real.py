@@ -36,8 +36,9 @@ def _realset() -> ModuleType:
 def _skip_reason(realset: ModuleType) -> str | None:
     if not (realset.SHARED_EVAL / "score.py").is_file():
         return "../shared/eval is not beside this checkout"
-    missing = realset.missing_texts(realset.load_cases())
-    if missing:
+    cases = realset.load_cases()
+    if realset.too_many_missing(cases):
+        missing = realset.missing_texts(cases)
         return (
             f"{len(missing)} real-set texts are not in {realset.cache_dir()}; "
             "run `python3 eval/real/realset.py fetch`"
