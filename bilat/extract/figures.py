@@ -72,9 +72,18 @@ def scan(ctx: DocContext, sentence: Sentence) -> Scan:
     )
 
 
+# No trade, budget or investment figure of any country or era comes near 10^18 in any
+# currency; beyond it a number is garbage (a run of digits), and near 10^308 a float is inf.
+MAX_MONEY = 1e18
+# A rate of a million percent is no real change either, and "в 0 раз" divides by zero.
+MAX_PERCENT = 1e6
+
+
 def _money_figures(sentence: Sentence) -> list[Figure]:
     out = []
     for money in find_money(sentence.text, sentence.start):
+        if not 0 < money.value < MAX_MONEY:
+            continue
         first, last = sentence.token_at(money.start), sentence.token_at(money.stop - 1)
         out.append(Figure("money", money.start, money.stop, first, last, money.value, money))
     return out
@@ -103,7 +112,7 @@ def _ratio_figures(sentence: Sentence) -> list[Figure]:
             grammar, sentence.text, triggers, RATIO_BEFORE, RATIO_AFTER, sentence.start
         ):
             number = match.fact.number
-            if number is None:
+            if number is None or not 0 < number < MAX_PERCENT:
                 continue
             start, stop = match.start, match.stop
             first = sentence.token_at(start)
@@ -116,6 +125,8 @@ def _ratio_figures(sentence: Sentence) -> list[Figure]:
                 value = (low + number) / 2
             else:
                 low = None
+            if not abs(value) < MAX_PERCENT:
+                continue
             out.append(
                 Figure(kind, start, stop, first, sentence.token_at(stop - 1), value, low=low)
             )

@@ -62,7 +62,8 @@ class LineAwareSegmenter:
     def sentenize(self, text: str) -> Iterator[Any]:
         for sent in _join_abbreviations(text, self.inner.sentenize(text)):
             for line in _split_at_lines(sent):
-                yield from _split_at_glued_stops(line)
+                for piece in _split_at_glued_stops(line):
+                    yield from _split_overlong(piece)
 
 
 def _join_abbreviations(text: str, sents: Iterable[Any]) -> Iterator[Any]:
@@ -115,6 +116,28 @@ def _split_at_glued_stops(sent: Any) -> Iterator[Any]:
             continue
         yield _substring(sent, start, text[start : match.end()])
         start = match.end()
+    yield _substring(sent, start, text[start:]) if start else sent
+
+
+# The longest news sentences run to about a thousand characters; a "sentence" past this is a
+# text without full stops (a table, a dump, an attack), and the syntax model's memory grows
+# with the square of its length (a megabyte line asks for tens of gigabytes).
+MAX_SENTENCE_CHARS = 3000
+
+
+def _split_overlong(sent: Any) -> Iterator[Any]:
+    """Pieces of about MAX_SENTENCE_CHARS, cut only at spaces: the tokens come from the whole
+    text, so a cut inside one would leave a piece without tokens (a giant token is cheap:
+    the cost grows with the number of tokens, not their length)."""
+    text, start = sent.text, 0
+    while len(text) - start > MAX_SENTENCE_CHARS:
+        stop = text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
+        if stop <= start:
+            stop = text.find(" ", start + MAX_SENTENCE_CHARS)
+        if stop < 0:
+            break
+        yield _substring(sent, start, text[start:stop])
+        start = stop
     yield _substring(sent, start, text[start:]) if start else sent
 
 
