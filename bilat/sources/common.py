@@ -14,13 +14,17 @@ from bilat.sources.dates import url_date
 MIN_ARTICLE_CHARS = 40
 
 _LINE_ENDS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+# NUL and the other C0 controls (tab and line end aside) are no part of any article: a tool
+# that exported the text left them, and NUL is refused by PostgreSQL's text columns.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _TRAILING_SPACE = re.compile(r"[ \t\u00a0]+\n")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 
 
 def clean_text(text: str) -> str:
-    """Line ends as ``\\n``, no BOM, no trailing spaces, at most one blank line in a row."""
-    text = _LINE_ENDS.sub("\n", text.replace("\ufeff", ""))
+    """Line ends as ``\\n``, no BOM, no control characters, no trailing spaces, at most one
+    blank line in a row."""
+    text = _CONTROLS.sub("", _LINE_ENDS.sub("\n", text.replace("\ufeff", "")))
     text = _TRAILING_SPACE.sub("\n", text)
     return _MANY_BLANK_LINES.sub("\n\n", text).strip()
 

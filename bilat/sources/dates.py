@@ -43,7 +43,7 @@ def iso_date(value: object) -> str | None:
     if isinstance(value, time.struct_time):
         return _valid(value.tm_year, value.tm_mon, value.tm_mday)
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return datetime.fromtimestamp(value).strftime("%Y-%m-%d") if value > 0 else None
+        return _unix_date(value)
     if not isinstance(value, str):
         return None
     if match := _ISO.match(value):
@@ -54,6 +54,13 @@ def iso_date(value: object) -> str | None:
     if match := _RUSSIAN.match(value):
         return _valid(int(match[3]), MONTHS[match[2].lower()], int(match[1]))
     return None
+
+
+def _unix_date(seconds: float) -> str | None:
+    try:
+        return datetime.fromtimestamp(seconds).strftime("%Y-%m-%d") if seconds > 0 else None
+    except (ValueError, OverflowError, OSError):  # past the year 9999, or not a number
+        return None
 
 
 def _valid(year: int, month: int, day: int) -> str | None:

@@ -18,6 +18,8 @@ from bilat.sources.common import article, json_problem
 from bilat.sources.dates import iso_date
 from bilat.sources.decode import MAX_FILE_BYTES, SNIFF_BYTES, refuse_binary
 
+TOO_DEEP = "JSON nested too deeply to be an article (thousands of brackets)"
+
 
 def read_jsonl(path: str | os.PathLike[str], *, name: str) -> Iterator[Document | Skipped]:
     """Line by line, so a corpus dump of any size streams; each line is one article."""
@@ -69,6 +71,8 @@ def _parse(raw: bytes, where: str) -> Any:
         return json.loads(line.strip())  # the line end is no part of the JSON
     except json.JSONDecodeError as error:
         return Skipped(where, f"not a JSON object ({json_problem(error)})")
+    except RecursionError:
+        return Skipped(where, TOO_DEEP)
 
 
 def _records(

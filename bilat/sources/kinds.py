@@ -14,7 +14,7 @@ from bilat.sources.common import json_problem
 from bilat.sources.decode import decode
 from bilat.sources.feeds import read_feed
 from bilat.sources.html import read_html
-from bilat.sources.jsonl import read_jsonl_bytes, read_records
+from bilat.sources.jsonl import TOO_DEEP, read_jsonl_bytes, read_records
 from bilat.sources.telegram import is_telegram_export, read_telegram
 from bilat.sources.text import read_text
 
@@ -55,8 +55,26 @@ def parse(
     """Documents of ``data`` read as ``kind`` (a value of EXTENSIONS).
 
     ``page_kind`` names the Document kind of a single page when it is not the file kind
-    (``url`` for a fetched page); ``charset`` is what an HTTP header declared.
+    (``url`` for a fetched page); ``charset`` is what an HTTP header declared. An input that
+    holds no article at all (an empty list, an export without messages) says so.
     """
+    found = False
+    for item in _parse(data, kind, source, name, url, charset, page_kind):
+        found = True
+        yield item
+    if not found:
+        yield Skipped(source, "no articles in it (an empty list, or no message with text)")
+
+
+def _parse(
+    data: bytes,
+    kind: str,
+    source: str,
+    name: str,
+    url: str | None,
+    charset: str | None,
+    page_kind: str | None,
+) -> Iterator[Document | Skipped]:
     if kind == "xml":
         kind = "html" if _HTML_ROOT.match(data[:CHARSET_SNIFF_BYTES]) else "feed"
     if kind == "txt":
@@ -100,6 +118,8 @@ def _json(text: str, *, source: str, name: str) -> Iterator[Document | Skipped]:
         raise SourceError(
             source, f"truncated or broken JSON at line {error.lineno} ({json_problem(error)})"
         ) from error
+    except RecursionError as error:
+        raise SourceError(source, TOO_DEEP) from error
     if is_telegram_export(data):
         yield from read_telegram(data, source=source, name=name)
     elif isinstance(data, list):
