@@ -1,0 +1,186 @@
+"""The long fuzz run: many adversarial inputs through the readers and the whole chain.
+
+    .venv/bin/python benchmarks/fuzz.py                       # 100,000 inputs
+    .venv/bin/python benchmarks/fuzz.py --inputs 5000 --seed 7
+
+Each input is made from a seed (so a failure can be replayed): random bytes written to a
+file of a random kind, or a text of up to --max-chars characters mixing the words the
+rules read with runs of digits, huge exponents, unbalanced quotes and brackets, zero
+multiples and random Cyrillic. Files go through ``bilat.read``; texts through
+``bilat.process``. Printed: inputs, uncaught exceptions (a reader's catch-all counts as
+one), non-finite values in facts, per-document time p50/p99/p99.9/max, and milliseconds
+per thousand characters by length, which stays flat when time grows linearly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import random
+import sys
+import tempfile
+import time
+import traceback
+from collections import defaultdict
+from pathlib import Path
+
+from bilat.model import Document, Skipped
+from bilat.pipeline import process
+from bilat.sources import read
+
+_WORDS = (
+    "товарооборот экспорт импорт составил достиг вырос сократился увеличился на в раза раз "
+    "млн млрд тыс. трлн долларов рублей тенге юаней сумов евро $ % процента доля от общего "
+    "объема свыше порядка около более почти за январь-сентябрь 2024 году прошлого года "
+    "России Казахстана Узбекистаном Китаем Башкортостана Республики с и между по итогам "
+    "форум делегация подписали соглашение губернатор Уфе Алматы"
+)
+WORDS = _WORDS.split()
+MARKS = [*"«»\"'()[]{}—–-,.;:!?…%$", "\n", "\n\n", "<p>", "</div>", "&amp;", "\x00"]
+SUFFIXES = [".txt", ".html", ".json", ".jsonl", ".xml", ".rss"]
+LENGTH_BUCKETS = (1_000, 5_000, 10_000, 20_000)
+
+
+def number(rng: random.Random) -> str:
+    return rng.choice(
+        [
+            str(rng.randrange(10**6)),
+            "9" * rng.randrange(1, 500),
+            "1e400",
+            "10^400",
+            "0",
+            "-3",
+            f"{rng.random() * 1000:.2f}".replace(".", ","),
+        ]
+    )
+
+
+def piece(rng: random.Random) -> str:
+    roll = rng.random()
+    if roll < 0.6:
+        return rng.choice(WORDS)
+    if roll < 0.8:
+        return rng.choice(MARKS)
+    if roll < 0.95:
+        return number(rng)
+    return "".join(chr(rng.randrange(0x400, 0x500)) for _ in range(rng.randrange(1, 30)))
+
+
+def text_of(rng: random.Random, max_chars: int) -> str:
+    target = rng.randrange(1, max_chars)
+    parts: list[str] = []
+    size = 0
+    while size < target:
+        part = piece(rng)
+        parts.append(part)
+        size += len(part) + 1
+    return " ".join(parts)[:max_chars]
+
+
+def run_text(text: str) -> tuple[str | None, int]:
+    """(a problem, or None; non-finite values found)."""
+    document = Document(text=text, source="fuzz", name="fuzz.txt", kind="text", date="2025-06-15")
+    try:
+        facts = process(document).facts
+    except Exception:
+        return traceback.format_exc(limit=4), 0
+    bad = sum(
+        1
+        for fact in facts
+        for value in fact.fields.values()
+        if isinstance(value, float) and not math.isfinite(value)
+    )
+    return None, bad
+
+
+def run_file(folder: Path, data: bytes, suffix: str) -> tuple[str | None, int]:
+    path = folder / f"input{suffix}"
+    path.write_bytes(data)
+    try:
+        for item in read(path):
+            if isinstance(item, Skipped) and item.reason.startswith("could not be read ("):
+                return item.reason, 0
+    except Exception:
+        return traceback.format_exc(limit=4), 0
+    return None, 0
+
+
+def percentile(sorted_values: list[float], share: float) -> float:
+    if not sorted_values:
+        return 0.0
+    return sorted_values[min(len(sorted_values) - 1, int(share * len(sorted_values)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--inputs", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=20261204)
+    parser.add_argument("--max-chars", type=int, default=20_000)
+    parser.add_argument("--file-share", type=float, default=0.2, help="share of inputs as files")
+    args = parser.parse_args()
+
+    times: list[float] = []
+    by_length: dict[int, list[float]] = defaultdict(list)
+    problems: list[tuple[int, str]] = []
+    non_finite = 0
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        for index in range(args.inputs):
+            rng = random.Random(args.seed * 1_000_003 + index)
+            if rng.random() < args.file_share:
+                data, suffix = rng.randbytes(rng.randrange(0, 4000)), rng.choice(SUFFIXES)
+                problem, bad = run_file(Path(tmp), data, suffix)
+                length = None
+            else:
+                text = text_of(rng, args.max_chars)
+                begin = time.perf_counter()
+                problem, bad = run_text(text)
+                spent = time.perf_counter() - begin
+                length = len(text)
+            non_finite += bad
+            if problem:
+                problems.append((index, problem))
+            if length is not None:
+                times.append(spent)
+                bucket = next((b for b in LENGTH_BUCKETS if length <= b), LENGTH_BUCKETS[-1])
+                by_length[bucket].append(spent / max(length, 1) * 1000)
+            if (index + 1) % 1000 == 0:
+                print(f"  {index + 1} inputs, {len(problems)} problems", file=sys.stderr)
+    report(args, times, by_length, problems, non_finite, time.perf_counter() - started)
+
+
+def report(
+    args: argparse.Namespace,
+    times: list[float],
+    by_length: dict[int, list[float]],
+    problems: list[tuple[int, str]],
+    non_finite: int,
+    wall: float,
+) -> None:
+    times.sort()
+    limits = f"seed {args.seed}, texts up to {args.max_chars:,} chars"
+    print(f"inputs                 {args.inputs:,} ({limits})")
+    print(f"uncaught exceptions    {len(problems)}")
+    print(f"non-finite values      {non_finite}")
+    print(
+        "time per text, s       "
+        f"p50 {percentile(times, 0.5):.3f}  p99 {percentile(times, 0.99):.3f}  "
+        f"p99.9 {percentile(times, 0.999):.3f}  max {times[-1] if times else 0:.3f}"
+    )
+    print("ms per 1000 chars by length (flat = linear):")
+    lower = 0
+    for bucket in LENGTH_BUCKETS:
+        values = sorted(by_length.get(bucket, []))
+        if values:
+            print(
+                f"  {lower + 1:>6}-{bucket:<6} median {percentile(values, 0.5) * 1000:7.2f}  "
+                f"p99 {percentile(values, 0.99) * 1000:7.2f}  ({len(values)} texts)"
+            )
+        lower = bucket
+    print(f"wall time              {wall:.0f} s")
+    for index, problem in problems[:5]:
+        print(f"--- input {index} (replay with --seed {args.seed}) ---\n{problem}")
+
+
+if __name__ == "__main__":
+    main()
