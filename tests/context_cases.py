@@ -1446,4 +1446,29 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "с долей в общем объеме товарооборота в 6,78 процента.",
         ["share:turnover TR in AZ 6.78% exact"],
     ),
+    # a goal after the level reached, with no trade word of its own, is that trade's goal
+    (
+        "target",
+        "Товарооборот Казахстана и Армении превышает 1 млрд долларов, а целью является выход "
+        "на 2 млрд долларов.",
+        [
+            "trade:turnover AM KZ 1000M USD over 2025 actual",
+            "trade:turnover AM KZ 2000M USD exact None target",
+        ],
+    ),
+    # the infinitive of a goal after its figure, as people say it
+    (
+        "target",
+        "Товарооборот Армении и Казахстана составляет 1 млрд долларов. Есть заветная цифра - "
+        "3 млрд (долларов) достичь.",
+        [
+            "trade:turnover AM KZ 1000M USD exact 2025 actual",
+            "trade:turnover AM KZ 3000M USD exact None target",
+        ],
+    ),
+    (
+        "target",
+        "Товарооборот Армении и Казахстана составил 3 млрд долларов, достигнув рекорда.",
+        ["trade:turnover AM KZ 3000M USD exact 2024 actual"],
+    ),
 ]

@@ -202,6 +202,27 @@ UNDATED_CASES = [
             "trade:turnover AM GE 3000M USD exact 2024 forecast",
         ],
     ),
+    # the latest year told as a part of a year ("за шесть месяцев 2019 года") is the
+    # text's own year: "в прошлом году" is the year before it
+    (
+        "В прошлом году торговля Грузии и Армении достигла почти 900 млн долларов. За шесть "
+        "месяцев 2019 года она сократилась на 8%.",
+        None,
+        [
+            "trade:turnover AM GE 900M USD approx 2018 actual",
+            "change:turnover AM GE -8% 2019/6 base=previous_period",
+        ],
+    ),
+    # …but eleven months are results told in the new year: they date nothing
+    (
+        "В прошлом году торговля Грузии и Армении достигла почти 900 млн долларов. За "
+        "одиннадцать месяцев 2019 года она сократилась на 8%.",
+        None,
+        [
+            "trade:turnover AM GE 900M USD approx None actual",
+            "change:turnover AM GE -8% 2019/11 base=previous_period",
+        ],
+    ),
     # the year and month in the article's URL
     (
         "В прошлом году товарооборот Грузии и Армении составил 700 млн долларов.",

@@ -147,7 +147,8 @@ def publication_date(
     periods: Callable[[Sentence], tuple[PeriodSpan, ...]],
 ) -> tuple[str | None, int | None, str | None]:
     """The document's date, else its dateline, with the year read from the text if missing;
-    and what tells that year ("date", "dateline", "url", "comparison"), None if guessed."""
+    and what tells that year ("date", "dateline", "url", "comparison", "partial"), None if
+    guessed."""
     if analysis.document.date:
         return analysis.document.date, int(analysis.document.date[:4]), "date"
     dateline = find_dateline(analysis.text)
@@ -160,8 +161,9 @@ def publication_date(
         # back, not the year before this one
         compared = None
     from_url = url_year(analysis.document.url)
-    source = "url" if from_url else "comparison" if compared else None
-    year = from_url or compared or latest
+    partial = None if from_url or compared else _partial_year(analysis, periods, latest)
+    source = "url" if from_url else "comparison" if compared else "partial" if partial else None
+    year = from_url or compared or partial or latest
     return (dateline.iso(year) if dateline else None), year, source
 
 
@@ -193,6 +195,34 @@ def compared_year(
             ):
                 return base.year + 1 - relative.relative
         this_year_said = this_year_said or any(p.relative == 0 for p in spans)
+    return None
+
+
+# Results for part of a year ("за семь месяцев 2015 года") are news during that year; those
+# for eleven months come out in the new year, so they date nothing.
+LATEST_PARTIAL_MONTHS = 10
+
+
+def _partial_year(
+    analysis: Analysis,
+    periods: Callable[[Sentence], tuple[PeriodSpan, ...]],
+    latest: int | None,
+) -> int | None:
+    """The year of the text's latest figures when they are for part of it: "за семь месяцев
+    2015 года" in an undated text is this year's result, so "в прошлом году" is 2014."""
+    if latest is None:
+        return None
+    for sentence in analysis.sentences:
+        if str(latest) not in sentence.text:
+            continue
+        for span in periods(sentence):
+            if (
+                span.role == "period"
+                and span.year == latest
+                and span.months
+                and span.months <= LATEST_PARTIAL_MONTHS
+            ):
+                return latest
     return None
 
 

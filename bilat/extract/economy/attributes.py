@@ -99,13 +99,17 @@ def goal_in(scan: Scan, lo: int, hi: int) -> bool:
     )
 
 
-def status_of(scan: Scan, clause_start: int, figure_start: int) -> str:
+def status_of(
+    scan: Scan, clause_start: int, figure_start: int, figure_stop: int | None = None
+) -> str:
     """Target (a goal someone sets), forecast (what is expected) or actual, read from the
     clause's tokens before the figure (token indices).
 
     Words of intent decide first; then a verb's form: an infinitive under a goal
     ("выйти на 10 млрд") is a target, a plain future ("превысит 5 млрд") a forecast.
     """
+    if figure_stop is not None and _goal_right_after(scan, figure_stop):
+        return "target"  # "заветная цифра — 30 миллиардов (долларов) достичь"
     tokens = scan.tokens[max(0, clause_start) : figure_start]
     relative = [i for i, t in enumerate(tokens) if t.lemma == "который"]
     if relative:  # "нарастить товарооборот, который в 2023 году составил 1 млрд": its own
@@ -123,6 +127,23 @@ def status_of(scan: Scan, clause_start: int, figure_start: int) -> str:
     if any(p.role == "target" for p in scan.periods) and not any(past_verb(t) for t in scan.tokens):
         return "target"  # "к 2030 году", but not "к 2022 году увеличились" (a base)
     return "actual"
+
+
+# How far after a figure an infinitive of a goal may stand and still be its verb.
+GOAL_AFTER_REACH = 5
+
+
+def _goal_right_after(scan: Scan, stop: int) -> bool:
+    """An infinitive of a goal right after the figure, within its clause: the word order of
+    speech ("30 миллиардов достичь")."""
+    depth = 0
+    for token in scan.tokens[stop : stop + GOAL_AFTER_REACH]:
+        depth += {"(": 1, ")": -1}.get(token.text, 0)
+        if depth <= 0 and token.text in {",", ".", ";", "—", "–", "-", ":"}:
+            return False
+        if token.lemma in GOAL_VERBS and token.feats.get("VerbForm") == "Inf":
+            return True
+    return False
 
 
 def past_verb(token: Token) -> bool:

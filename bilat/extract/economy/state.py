@@ -151,9 +151,11 @@ def unstated_period(ctx: DocContext, sentence: Sentence, figure: int) -> PeriodS
         return None
     verb = _governing_verb(sentence.tokens, figure)
     # an undated text dated by its comparison ("в феврале … по сравнению с тем же периодом
-    # 2023 года") tells its own current period in the past tense too
+    # 2023 года") or by a part of its year tells its own current period in the past tense too
     told_in_past = (
-        verb is not None and verb.feats.get("Tense") == "Past" and ctx.year_source != "comparison"
+        verb is not None
+        and verb.feats.get("Tense") == "Past"
+        and ctx.year_source not in ("comparison", "partial")
     )
     return PeriodSpan(
         start=sentence.start,

@@ -118,7 +118,7 @@ def _trade_fact(
     currency = _currency(scan, moneys, n) or currency_in_force
     if currency is None or not _is_money(scan, figure) or figure.value < MIN_TRADE_VALUE:
         return None
-    status = status_of(scan, clause_start, figure.first)
+    status = status_of(scan, clause_start, figure.first, figure.last + 1)
     period = own_year or _figure_period(ctx, scan, figure, status)
     month = figure_month(scan, clause_start, figure.last + 1)
     guessed = False
@@ -153,10 +153,15 @@ def _before(scan: Scan, figure: Figure) -> str:
     return scan.tokens[figure.first - 1].lemma if figure.first else ""
 
 
-def _changes_before(scan: Scan, figure: Figure) -> bool:
+def _changes_before(scan: Scan, figure: Figure, since_figure: bool = False) -> bool:
+    """A rise or fall word shortly before the figure; with ``since_figure``, also after any
+    figure before it: "превышает 28 млрд, а целью является выход на 30 млрд" tells no
+    change by 30 млрд ("снизился до 63 млрд с 88 млрд" still starts from 88)."""
+    lo = figure.first - CHANGE_REACH
+    if since_figure:
+        lo = max([lo] + [f.last + 1 for f in scan.figures if f.last < figure.first])
     return any(
-        lemma in RISE_WORDS or lemma in FALL_WORDS
-        for lemma in scan.lemmas(figure.first - CHANGE_REACH, figure.first)
+        lemma in RISE_WORDS or lemma in FALL_WORDS for lemma in scan.lemmas(lo, figure.first)
     )
 
 
@@ -174,7 +179,7 @@ def _of_a_commodity(scan: Scan, lo: int, hi: int) -> bool:
 
 def _is_difference(scan: Scan, figure: Figure) -> bool:
     """ "увеличился на 12 млн долларов": by how much, not how much."""
-    return _before(scan, figure) == "на" and _changes_before(scan, figure)
+    return _before(scan, figure) == "на" and _changes_before(scan, figure, since_figure=True)
 
 
 def _is_loss(scan: Scan, cue: Cue, figure: Figure) -> bool:
