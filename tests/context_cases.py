@@ -1471,4 +1471,18 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "Товарооборот Армении и Казахстана составил 3 млрд долларов, достигнув рекорда.",
         ["trade:turnover AM KZ 3000M USD exact 2024 actual"],
     ),
+    # a rate of "взаимной торговли" right after a sentence that named the pair in full is
+    # that pair's, not the document's region
+    (
+        "anaphora",
+        "Татарстан и Казахстан подписали план.\n\nСтороны отметили, что товарооборот между "
+        "нашей страной и Казахстаном по итогам 2024 года увеличился на 7%, превысив 20 млрд "
+        "долларов. За девять месяцев 2025 года объём взаимной торговли вырос ещё на три "
+        "процента.",
+        [
+            "change:turnover KZ RU +3% 2025/9 base=previous_period",
+            "change:turnover KZ RU +7% 2024 base=previous_period",
+            "trade:turnover KZ RU 20000M USD over 2024 actual",
+        ],
+    ),
 ]

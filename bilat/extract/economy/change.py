@@ -33,7 +33,7 @@ from bilat.extract.economy.cues import (
     VOLUME_UNITS,
     Cue,
 )
-from bilat.extract.economy.parties import choose_pair, direction
+from bilat.extract.economy.parties import Parties, choose_pair, direction
 from bilat.extract.economy.state import (
     YEAR_FROM_PUBLICATION,
     dated,
@@ -43,6 +43,7 @@ from bilat.extract.economy.state import (
 from bilat.extract.economy.subjects import (
     Subject,
     anaphoric_subject,
+    carried_to,
     figure_subject,
     list_item,
 )
@@ -120,6 +121,16 @@ def _listed_partner(scan: Scan, figure: Figure, previous: Figure, fact: Fact) ->
     return list_item(scan, previous.last + 1, figure.first, own, fact.fields["indicator"])
 
 
+def _rate_parties(ctx: DocContext, scans: list[Scan], scan: Scan, cue: Cue) -> Parties | None:
+    """The sides of a rate whose figure has no money beside it: those the sentence names,
+    completed as a money figure's are, by the pair the sentence before told in full
+    ("товарооборот между Россией и Узбекистаном вырос на 5%. За девять месяцев объём
+    взаимной торговли вырос ещё на 8%") before the document's."""
+    carry = carried_to(ctx, scans, scan.sentence)
+    fallback = carry.pair if carry.told else ()
+    return choose_pair(ctx, scan.sentence, cue.index, scan.parties, fallback=fallback)
+
+
 def _change_fact(
     ctx: DocContext, scans: list[Scan], scan: Scan, figure: Figure, subject: Subject | None
 ) -> Fact | None:
@@ -144,9 +155,7 @@ def _change_fact(
         cue = subject.cue if subject else None
     if cue is None or _of_the_balance(scan, cue, figure) or _told_of_the_base(scan):
         return None
-    parties = (
-        subject.parties if subject else choose_pair(ctx, scan.sentence, cue.index, scan.parties)
-    )
+    parties = subject.parties if subject else _rate_parties(ctx, scans, scan, cue)
     if parties is None:
         return None
     if subject is None and _sides_told_for_the_other_flow(scan, cue):

@@ -378,7 +378,7 @@ def _anaphor_after_a_period(sentence: Sentence) -> bool:
 
 def _after_sentence(ctx: DocContext, scan: Scan, carry: Carry) -> Carry:
     """A sentence about trade without money ("вырос на 12%") still sets what "он" means."""
-    carry = Carry(carry.indicator, carry.pair, carry.own, scan.sentence.stop, carry.alone)
+    carry = replace(carry, stop=scan.sentence.stop)
     if not scan.indicators or any(f.kind == "money" for f in scan.figures):
         return carry
     cue = scan.indicators[0]
@@ -397,7 +397,7 @@ def _after_sentence(ctx: DocContext, scan: Scan, carry: Carry) -> Carry:
 def _after_words(ctx: DocContext, sentence: Sentence, carry: Carry) -> Carry:
     """ "Стороны намерены нарастить взаимный товарооборот." sets what "он" means next."""
     cues = indicator_cues(sentence.tokens)
-    carry = Carry(carry.indicator, carry.pair, carry.own, sentence.stop, carry.alone)
+    carry = replace(carry, stop=sentence.stop)
     partners = any(t.lemma in PARTNER_WORDS for t in sentence.tokens)
     if not cues and not partners:
         return carry
