@@ -1485,4 +1485,38 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
             "trade:turnover KZ RU 20000M USD over 2024 actual",
         ],
     ),
+    # the part of a pair's trade that is one side's export
+    (
+        "share",
+        "По итогам 2024 года товарооборот между Россией и Катаром достиг 1 млрд долларов. Из "
+        "них около 70% – российский экспорт в Катар.",
+        [
+            "share:turnover RU in QA+RU 70% approx",
+            "trade:turnover QA RU 1000M USD exact 2024 actual",
+        ],
+    ),
+    (
+        "share",
+        "Делегация Татарстана посетила Ханой. Товарооборот между нашей республикой и Вьетнамом "
+        "вырос до 200 млн долларов. При этом 60% этой суммы пришлось на наш экспорт.",
+        [
+            "share:turnover RU-TA in RU-TA+VN 60% exact",
+            "trade:turnover RU-TA VN 200M USD exact 2024 actual",
+        ],
+    ),
+    # …not a rate of the export, nor a good's part of it
+    (
+        "share",
+        "За январь–июнь взаимный товарооборот Омской области и Казахстана вырос на 21,5%, а "
+        "объём экспортных поставок увеличился почти на 30%.",
+        [
+            "change:export RU-OMS>KZ +30% 2025/6 base=previous_period",
+            "change:turnover KZ RU-OMS +21.5% 2025/6 base=previous_period",
+        ],
+    ),
+    (
+        "share",
+        "Омская область поставляет в Казахстан металлы и изделия из них (до 80% экспорта).",
+        [],
+    ),
 ]

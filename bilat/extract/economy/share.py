@@ -29,6 +29,7 @@ from bilat.extract.economy.partners import PARTNER_WORDS, owner_of_partners
 from bilat.extract.economy.sharelists import (
     CONFIDENCE,
     bracketed_partner_share,
+    flow_share,
     indicator_near,
     listed_share,
 )
@@ -71,6 +72,9 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
                 fact = _elided_share(scan, figure, before)  # "а в импорте – с 12% до 11%"
             if fact is None and before is None:
                 fact = bracketed_partner_share(scan, figure)
+            if fact is None and before is None:
+                pair = carried_to(ctx, scans, scan.sentence).pair or ctx.pair
+                fact = flow_share(scan, figure, pair, ctx.home)
             if fact is None and before is not None and _level_reached(scan, figure):
                 # "выросла с 27,9% до 28,49%": the level the same share reached
                 fact = replace(

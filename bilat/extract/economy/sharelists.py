@@ -1,9 +1,13 @@
 """Shares in lists: "приходятся на Китай — 21,9%, Россию — 17,6%", and partners' shares in
-brackets ("Основными партнёрами Кыргызстана стали Китай (34,5%), Россия (25,1%)"); and the
-flow a share's total is of, which both kinds and the plain shares read.
+brackets ("Основными партнёрами Кыргызстана стали Китай (34,5%), Россия (25,1%)"); the part of a
+pair's trade that is one side's export; and the flow a share's total is of, which both
+kinds and the plain shares read.
 """
 
 from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
 
 from bilat.extract.economy.attributes import (
     INDICATOR_AFTER,
@@ -11,7 +15,7 @@ from bilat.extract.economy.attributes import (
     qualifier_of,
 )
 from bilat.extract.economy.cues import FALL_WORDS, INDICATORS, RISE_WORDS, SHARE_TOTALS
-from bilat.extract.economy.parties import Party
+from bilat.extract.economy.parties import Parties, Party, direction
 from bilat.extract.economy.partners import owner_of_partners
 from bilat.extract.figures import Figure, Scan
 from bilat.extract.parse.textforms import DASHES
@@ -105,3 +109,55 @@ def party_just_before(scan: Scan, figure: Figure) -> Party | None:
 
 # How many tokens a party's name in a list may take: "Республика Корея".
 LIST_NAME_TOKENS = 3
+
+
+# How far from a share's figure the export or import it is may be named: "97% в общем
+# объёме двустороннего товарооборота за пять месяцев этого года составил экспорт".
+FLOW_SHARE_REACH = 14
+
+
+def flow_share(scan: Scan, figure: Figure, pair: Sequence[str], home: str | None) -> Fact | None:
+    """ "Из них около 90% – российский экспорт в Эмираты", "80% этой суммы пришлось на наш
+    экспорт": the part of the pair's trade that is one side's export (or import)."""
+    if len(pair) != 2 or _a_rate(scan, figure) or not _of_the_pair_total(scan, figure):
+        return None
+    flows = [cue for cue in scan.indicators if cue.value in ("export", "import")]
+    flow = next((c for c in flows if abs(c.index - figure.first) <= FLOW_SHARE_REACH), None)
+    if flow is None:
+        return None
+    named = [p for p in scan.parties if p.code in pair]
+    sides = Parties(
+        (pair[0], pair[1]),
+        next((p.code for p in named if p.role in {"from", "adjective"}), None),
+        next((p.code for p in named if p.role == "to"), None),
+        len(named),
+        next((p.code for p in named if p.role == "owner"), None),
+    )
+    exporter, importer = direction(sides, flow.value, home)
+    if not (sides.exporter_side or sides.importer_side or sides.own or home in pair):
+        return None  # whose flow it is, nothing tells
+    fields = {
+        "indicator": "turnover",
+        "whole": "+".join(sorted(pair)),
+        "part": exporter if flow.value == "export" else importer,
+        "percent": figure.value,
+        "qualifier": qualifier_of(scan, 0, figure),
+    }
+    return Fact("share", fields, scan.evidence(), CONFIDENCE, rule="share.flow_of_the_pair")
+
+
+def _a_rate(scan: Scan, figure: Figure) -> bool:
+    """ "вырос на 38,5%", "(рост на 17,9%)": by how much, not how much of."""
+    return "на" in scan.lemmas(figure.first - 2, figure.first)
+
+
+def _of_the_pair_total(scan: Scan, figure: Figure) -> bool:
+    """The figure is told of the pair's total: a sentence that opens with "Из них", or
+    "этой суммы", "в общем объёме двустороннего товарооборота" just after it ("изделия из
+    них (до 90% экспорта)" is of the goods)."""
+    after = scan.lemmas(figure.last + 1, figure.last + 6)
+    return (
+        scan.lemmas(0, 2) == ["из", "они"]
+        or ("этот", "сумма") in set(itertools.pairwise(after))
+        or any(word in after for word in ("двусторонний", "взаимный"))
+    )
