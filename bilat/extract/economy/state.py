@@ -55,7 +55,7 @@ def _periods_in_force(ctx: DocContext) -> dict[int, PeriodSpan | None]:
         table[sentence.start] = state.period
         if ctx.in_furniture(sentence):
             continue
-        own = own_period(ctx, sentence) or _months_of(ctx, sentence, state.period)
+        own = own_period(ctx, sentence) or _months_of(ctx, sentence, _open(ctx, state.period))
         if own is None:
             continue
         about_trade = bool(indicator_cues(sentence.tokens)) and not _looks_back(state.document, own)
@@ -122,7 +122,22 @@ def dated(ctx: DocContext, sentence: Sentence, span: PeriodSpan | None) -> Perio
         return span
     if span.months is None:
         return span
-    return _of_year(span, own_period(ctx, sentence) or period_in_force(ctx, sentence))
+    return _of_year(span, own_period(ctx, sentence) or _open(ctx, period_in_force(ctx, sentence)))
+
+
+def _open(ctx: DocContext, in_force: PeriodSpan | None) -> PeriodSpan | None:
+    """The year in force as the year of a part of a year: not a whole year the text closed
+    before the year it was written ("В 2016 году товарооборот составил 528 млн. За четыре
+    месяца он вырос на 62%", in 2017: the four months are of 2017)."""
+    if (
+        in_force is not None
+        and in_force.months is None
+        and in_force.year is not None
+        and ctx.reference_year is not None
+        and in_force.year < ctx.reference_year
+    ):
+        return None
+    return in_force
 
 
 def untold_period(
