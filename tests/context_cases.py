@@ -1536,4 +1536,16 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "В 2023 году за четыре месяца товарооборот Армении и Ирана составил 200 млн долларов.",
         ["trade:turnover AM IR 200M USD exact 2023/4 actual"],
     ),
+    # one change told roughly as a multiple and exactly in brackets is the exact one;
+    # "торговых операций" is trade, "банковских операций" is not
+    (
+        "growth",
+        "Объем торговых операций между Россией и Катаром по итогам 2022 года вырос более "
+        "чем в полтора раза, до рекордных $9 млрд (+68%).",
+        [
+            "change:turnover QA RU +68% 2022 base=previous_period",
+            "trade:turnover QA RU 9000M USD exact 2022 actual",
+        ],
+    ),
+    ("growth", "Объем банковских операций между Россией и Катаром вырос до $9 млрд.", []),
 ]

@@ -74,22 +74,45 @@ _YEARS_BACK = re.compile(r"за\s+(?:последние\s+)?(\S+)\s+(?:год|г
 def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
     facts = []
     for scan in scans:
-        before: tuple[Figure, Fact] | None = None
-        for figure in scan.figures:
-            if figure.kind in {"percent", "times"}:
-                subject = _subject_of_money(ctx, scans, scan, figure)
-                fact = _change_fact(ctx, scans, scan, figure, subject)
-                if (
-                    fact
-                    and subject is None
-                    and before is not None
-                    and (listed := _listed_partner(scan, figure, *before))
-                ):
-                    # the same rate, of the partner its own clause names
-                    fact = _change_fact(ctx, scans, scan, figure, listed)
-                if fact:
-                    facts.append(fact)
-                    before = (figure, fact)
+        facts.extend(_precise_over_rough(_scan_changes(ctx, scans, scan)))
+    return facts
+
+
+def _precise_over_rough(found: list[tuple[Figure, Fact]]) -> list[Fact]:
+    """ "вырос более чем в полтора раза, до $9 млрд (+68%)": one change told roughly as a
+    multiple and exactly as a percentage is the percentage."""
+    exact = [fact for figure, fact in found if figure.kind == "percent"]
+    return [
+        fact
+        for figure, fact in found
+        if figure.kind != "times" or not any(_same_change(fact, other) for other in exact)
+    ]
+
+
+def _same_change(a: Fact, b: Fact) -> bool:
+    keys = ("indicator", "parties", "exporter", "importer", "period", "base")
+    return all(a.get(k) == b.get(k) for k in keys)
+
+
+def _scan_changes(ctx: DocContext, scans: list[Scan], scan: Scan) -> list[tuple[Figure, Fact]]:
+    facts: list[tuple[Figure, Fact]] = []
+    before: tuple[Figure, Fact] | None = None
+    for figure in scan.figures:
+        if figure.kind not in {"percent", "times"}:
+            continue
+        subject = _subject_of_money(ctx, scans, scan, figure)
+        fact = _change_fact(ctx, scans, scan, figure, subject)
+        if (
+            fact
+            and subject is None
+            and before is not None
+            and (listed := _listed_partner(scan, figure, *before))
+        ):
+            # the same rate, of the partner its own clause names
+            fact = _change_fact(ctx, scans, scan, figure, listed)
+        if fact:
+            facts.append((figure, fact))
+            before = (figure, fact)
     return facts
 
 

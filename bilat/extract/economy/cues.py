@@ -30,7 +30,8 @@ INDICATORS = {
     "импортный": "import",
 }
 TRADE_ADJECTIVES = {"торговый", "внешнеторговый", "взаимный", "товарный", "двусторонний"}
-TRADE_NOUNS = {"оборот", "торговля"}  # "объём торговли": the noun after "объём" tells
+# "объём торговли": the noun after "объём" tells; "объём торговых операций" too
+TRADE_NOUNS = {"оборот", "торговля", "операция"}
 # The balance of trade: money, but not the trade itself.
 # "превышение экспорта над импортом составляет $25,7 млн" is a surplus.
 BALANCE_WORDS = {"сальдо", "профицит", "дефицит", "превышение"}
@@ -447,6 +448,8 @@ def _trade_noun(tokens: Sequence[Token], i: int) -> str | None:
         return "turnover"
     if lemma == "торговля" and before not in {"электронный", "розничный", "оптовый"}:
         return "turnover"
+    if lemma == "операция" and before in {"торговый", "внешнеторговый"}:
+        return "turnover"  # "объём торговых операций"; "банковских операций" is no trade
     return None
 
 
