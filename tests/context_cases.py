@@ -1548,4 +1548,25 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         ],
     ),
     ("growth", "Объем банковских операций между Россией и Катаром вырос до $9 млрд.", []),
+    # "между регионами": the regions of the two countries the text names, where it names
+    # them; the countries where it names none
+    (
+        "parties",
+        "Делегация Могилевской области посетила Приморье. Цель визита — развитие отношений "
+        "Могилевской области и Приморского края с Белоруссией.\n\nЗа 2024 год между "
+        "регионами вырос товарооборот почти на 20% и составил 9 млн долларов.",
+        [
+            "change:turnover BY-MA RU-PRI +20% 2024 base=previous_period",
+            "trade:turnover BY-MA RU-PRI 9M USD exact 2024 actual",
+        ],
+    ),
+    (
+        "parties",
+        "Делегация Беларуси посетила Россию. За 2024 год между регионами вырос товарооборот "
+        "на 20% и составил 9 млн долларов.",
+        [
+            "change:turnover BY RU +20% 2024 base=previous_period",
+            "trade:turnover BY RU 9M USD exact 2024 actual",
+        ],
+    ),
 ]

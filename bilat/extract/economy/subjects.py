@@ -13,6 +13,7 @@ The document is read in order, and what one figure settles carries to the next:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, replace
 
@@ -54,9 +55,11 @@ INDICATOR_AFTER = 7
 # "этот показатель" may stand anywhere before the figure.
 PRONOUN_REACH = 5
 # Plural nouns that stand for the article's two sides.
-BOTH_SIDES = {"сторона", "страна", "государство"}
-# Of them, those that are countries ("стороны" may be two regions).
+BOTH_SIDES = {"сторона", "страна", "государство", "регион"}
+# Of them, those that are countries ("стороны" may be two regions), and those that are
+# regions ("между регионами": the regions of the two countries the text is about).
 STATE_WORDS = {"страна", "государство"}
+REGION_WORDS = {"регион"}
 
 
 @dataclass(frozen=True)
@@ -175,6 +178,8 @@ def _subject(
     )
     if parties is not None and both_sides and _names_both_sides(scan, figure, STATE_WORDS):
         parties = _as_countries(parties)  # "между двумя государствами": not their regions
+    if parties is not None and both_sides and _names_both_sides(scan, figure, REGION_WORDS):
+        parties = _as_regions(ctx, parties)  # "между регионами": not their countries
     if parties is not None and parties.own is None and carry.own in parties.pair:
         # "экспорт - $943,3 млн" after "товарооборот с Китаем", "импорт — 3,2 млрд" after
         # "Экспорт Беларуси — 1,9 млрд": the same anchor side
@@ -238,6 +243,29 @@ def _as_countries(parties: Parties) -> Parties:
         exporter_side=country.get(parties.exporter_side or "", parties.exporter_side),
         importer_side=country.get(parties.importer_side or "", parties.importer_side),
         own=country.get(parties.own or "", parties.own),
+    )
+
+
+def _as_regions(ctx: DocContext, parties: Parties) -> Parties:
+    """The pair at the level of regions: each country side becomes the region of it the
+    text names most, where it names one."""
+    named = Counter(m.actor.code for m in ctx.mentions if "-" in m.actor.code)
+
+    def region(code: str) -> str:
+        if "-" in code:
+            return code
+        mine = [(n, c) for c, n in named.items() if c.startswith(code + "-")]
+        return max(mine)[1] if mine else code
+
+    a, b = region(parties.pair[0]), region(parties.pair[1])
+    if (a, b) == parties.pair:
+        return parties
+    return replace(
+        parties,
+        pair=(a, b) if a < b else (b, a),
+        exporter_side=parties.exporter_side and region(parties.exporter_side),
+        importer_side=parties.importer_side and region(parties.importer_side),
+        own=parties.own and region(parties.own),
     )
 
 
