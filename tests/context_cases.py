@@ -1569,4 +1569,16 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
             "trade:turnover BY RU 9M USD exact 2024 actual",
         ],
     ),
+    # a range after a currency sign is one figure; "в районе" is approximate
+    (
+        "number",
+        "Товарооборот России и Индии в 2024 году составил в районе $64-65 млрд.",
+        ["trade:turnover IN RU 65000M USD approx 2024 actual"],
+    ),
+    (
+        "number",
+        "Товарооборот России и Индии в 2024 году составил 64 млрд долларов, в районе Мумбаи "
+        "открыт склад.",
+        ["trade:turnover IN RU 64000M USD exact 2024 actual"],
+    ),
 ]

@@ -16,6 +16,7 @@ from bilat.extract.economy.cues import (
     GOAL_VERBS,
     INDICATORS,
     NEGATED_QUALIFIERS,
+    PHRASE_QUALIFIERS,
     QUALIFIERS,
     QUALIFYING_VERBS,
     REACHING_VERBS,
@@ -58,6 +59,8 @@ def qualifier_of(scan: Scan, clause_start: int, figure: Figure) -> str:
     words = [t.text.lower() for t in scan.tokens[max(0, figure.first - 3) : figure.first]]
     for i in range(len(lemmas) - 1, -1, -1):
         qualifier = QUALIFIERS.get(words[i]) or QUALIFIERS.get(lemmas[i])
+        if i and not qualifier:
+            qualifier = PHRASE_QUALIFIERS.get((words[i - 1], lemmas[i]))
         if qualifier:
             negated = i > 0 and words[i - 1] == "не"
             return NEGATED_QUALIFIERS.get(lemmas[i], qualifier) if negated else qualifier

@@ -190,6 +190,8 @@ QUALIFIERS = {
     "меньше": "under",
     "ниже": "under",
 }
+# Two words right before a figure → qualifier: "в районе $64 млрд".
+PHRASE_QUALIFIERS = {("в", "район"): "approx"}
 NEGATED_QUALIFIERS = {
     "более": "under",
     "больше": "under",

@@ -150,14 +150,22 @@ RANGE_HEAD = rule(
     NUMBER.interpretation(Money.low.custom(parse_number)),
     or_(rule(in_("-–—")), rule(eq("до"))),
 )
-MONEY = rule(
-    RANGE_HEAD.optional(),
-    or_(
-        rule(AMOUNT.interpretation(Money.amount), CURRENCY.interpretation(Money.currency)),
-        rule(BARE_AMOUNT.interpretation(Money.amount), CURRENCY.interpretation(Money.currency)),
-        rule(SIGN.interpretation(Money.currency), AMOUNT.interpretation(Money.amount)),
-        rule(AMOUNT.interpretation(Money.amount), SIGN.interpretation(Money.currency)),
-        rule(AMOUNT.interpretation(Money.amount)),
+MONEY = or_(
+    # "$64-65 млрд": the sign before the range
+    rule(
+        SIGN.interpretation(Money.currency),
+        RANGE_HEAD,
+        AMOUNT.interpretation(Money.amount),
+    ),
+    rule(
+        RANGE_HEAD.optional(),
+        or_(
+            rule(AMOUNT.interpretation(Money.amount), CURRENCY.interpretation(Money.currency)),
+            rule(BARE_AMOUNT.interpretation(Money.amount), CURRENCY.interpretation(Money.currency)),
+            rule(SIGN.interpretation(Money.currency), AMOUNT.interpretation(Money.amount)),
+            rule(AMOUNT.interpretation(Money.amount), SIGN.interpretation(Money.currency)),
+            rule(AMOUNT.interpretation(Money.amount)),
+        ),
     ),
 ).interpretation(Money)
 
