@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import threading
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -243,6 +244,36 @@ def test_a_server_shows_why_its_findings_could_not_be_refreshed(tmp_path: Path) 
     assert shown.startswith("findings not refreshed") and "fact_parties" in shown
     assert "Противоречия и проверки не обновились" in page and "fact_parties" in page
     store.close()
+
+
+def test_a_servers_first_request_does_not_wait_for_the_findings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The whole-store findings take seconds on a large store: a server answers its first
+    overview at once, saying they are on their way, and shows them once computed."""
+    store = sample_store(tmp_path / "first.db")
+    release = threading.Event()
+    consolidate_all = whole.consolidated_all
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        release.wait(60)  # as a large store would keep the refresh busy
+        return consolidate_all(*args, **kwargs)
+
+    monkeypatch.setattr(whole, "consolidated_all", slow)
+    with TestClient(create_app(store, background=True)) as served:
+        first = served.get("/api/overview").json()
+        page = served.get("/").text
+        waiting = served.get("/api/contradictions").json()
+        release.set()
+        assert whole.wait_for_refresh(store, timeout=120)
+        later = served.get("/api/overview").json()
+    store.close()
+    assert first["findings_pending"] and first["n_documents"] == len(documents())
+    assert first["facts_by_type"]["trade"] > 0  # the counts are there at once
+    assert "ещё вычисляются" in page
+    assert waiting["findings_pending"] and waiting["contradictions"] == []
+    assert not later["findings_pending"] and later["n_contradictions"] >= 1
+    assert later["pairs"]
 
 
 def first_fact(client: TestClient, **filters: Any) -> dict[str, Any]:

@@ -52,6 +52,7 @@ class Findings:
     # on the 20,000-document benchmark), and the counts change only with the fingerprint.
     pairs: list[tuple[str, str, int]]
     facts_by_type: dict[str, int]
+    pending: bool = False  # none computed yet: a server's first minute on a large store
 
     def contradictions_page(self, offset: int = 0, limit: int = 100) -> list[dict[str, Any]]:
         return [json.loads(c) for c in self.contradictions[offset : offset + limit]]
@@ -109,7 +110,25 @@ def findings(store: Store, stale_ok: bool = False) -> Findings:
             if known.mark != mark:
                 _start_refresh(store)
             return known
+        if known is None and stale_ok:
+            # a server's first request: answered now, with the findings said to be on
+            # their way, rather than after the seconds the first computation takes
+            _start_refresh(store)
+            return _pending(store)
     return _compute(store, mark)
+
+
+def _pending(store: Store) -> Findings:
+    return Findings(
+        mark=(),
+        contradictions=[],
+        n_open=0,
+        checks=[],
+        n_failed=0,
+        pairs=[],
+        facts_by_type=store.count_facts(),
+        pending=True,
+    )
 
 
 def refresh_in_background(store: Store) -> None:
@@ -229,4 +248,5 @@ def overview(store: Store, latest: int = 10, stale_ok: bool = False) -> dict[str
         "mismatches": found.checks_page(0, min(found.n_failed, OVERVIEW_SHOWN)),
         "n_mismatches": found.n_failed,
         "refresh_error": refresh_error(store),
+        "findings_pending": found.pending,
     }

@@ -52,6 +52,11 @@ class Overview(BaseModel):
     refresh_error: str | None = Field(
         None, description="Why the last background refresh failed: the findings are older"
     )
+    findings_pending: bool = Field(
+        False,
+        description="Contradictions, checks and top pairs are still being computed (a "
+        "server's first minute): they are empty here, not absent from the store",
+    )
 
 
 class PairDossier(BaseModel):
@@ -186,6 +191,7 @@ class ContradictionsView(BaseModel):
     n_failed: int
     limit: int
     offset: int
+    findings_pending: bool = Field(False, description="Still being computed: empty for now")
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {

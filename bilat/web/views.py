@@ -213,6 +213,7 @@ def contradictions(
         "n_failed": found.n_failed,
         "limit": limit,
         "offset": offset,
+        "findings_pending": found.pending,
     }
 
 
