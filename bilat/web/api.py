@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from bilat.kb import table as kb_table
 from bilat.store import Store
 from bilat.web import schemas, views
+from bilat.web.cache import ViewCache
 from bilat.web.listing import DATE_PATTERN, SORT_KEYS, SORT_PATTERN
 
 TABLE_SORT_PATTERN = rf"^\s*-?({'|'.join(kb_table.SORTS)})?\s*$"
@@ -29,7 +30,13 @@ def get_stale_ok(request: Request) -> bool:
     return bool(request.app.state.background)
 
 
+def get_cache(request: Request) -> ViewCache:
+    cache: ViewCache = request.app.state.cache  # set by the app factory
+    return cache
+
+
 StoreDep = Annotated[Store, Depends(get_store)]
+CacheDep = Annotated[ViewCache, Depends(get_cache)]
 StaleDep = Annotated[bool, Depends(get_stale_ok)]
 
 
@@ -152,13 +159,13 @@ def overview(store: StoreDep, stale_ok: StaleDep) -> JSONResponse:
 
 
 @router.get("/pair/{a}/{b}", response_model=schemas.PairDossier, summary="A pair's dossier")
-def pair(a: str, b: str, store: StoreDep) -> JSONResponse:
-    return _json(views.pair(store, a, b))
+def pair(a: str, b: str, store: StoreDep, cache: CacheDep) -> JSONResponse:
+    return _json(views.pair(store, a, b, cache))
 
 
 @router.get("/actor/{code}", response_model=schemas.ActorProfile, summary="An actor's partners")
-def actor(code: str, store: StoreDep) -> JSONResponse:
-    return _json(views.actor(store, code))
+def actor(code: str, store: StoreDep, cache: CacheDep) -> JSONResponse:
+    return _json(views.actor(store, code, cache))
 
 
 @router.get(
@@ -208,11 +215,14 @@ def facts_csv(
 )
 def consolidated(
     store: StoreDep,
+    cache: CacheDep,
     chosen: SelectionDep,
     limit: Limit = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> JSONResponse:
-    return _json(views.consolidated_list(store, chosen.filters, chosen.standing, limit, offset))
+    return _json(
+        views.consolidated_list(store, chosen.filters, chosen.standing, limit, offset, cache)
+    )
 
 
 @router.get(

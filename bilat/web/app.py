@@ -21,6 +21,7 @@ from bilat.kb import whole
 from bilat.store import Store
 from bilat.web import api, pages
 from bilat.web.access import Access, Guard
+from bilat.web.cache import ViewCache
 from bilat.web.render import render
 
 STATIC = Path(__file__).parent / "static"
@@ -48,6 +49,9 @@ def create_app(store: Store, background: bool = False, access: Access | None = N
     )
     app.state.store = store
     app.state.background = background
+    # a long-running server keeps its heavy answers until the store changes; tests and
+    # scripts compute each afresh
+    app.state.cache = ViewCache(store, enabled=background)
     if background:
         whole.refresh_in_background(store)  # a failure is logged and shown by the overview
     app.include_router(api.router)

@@ -13,7 +13,7 @@ from bilat.kb import table as kb_table
 from bilat.kb import wording
 from bilat.model import FACT_TYPES
 from bilat.web import charts, graphs, trade_charts, views
-from bilat.web.api import FiltersDep, Limit, SelectionDep, StaleDep, StoreDep
+from bilat.web.api import CacheDep, FiltersDep, Limit, SelectionDep, StaleDep, StoreDep
 from bilat.web.listing import SORT_KEYS
 from bilat.web.render import render
 
@@ -30,8 +30,8 @@ def overview(request: Request, store: StoreDep, stale_ok: StaleDep) -> HTMLRespo
 
 
 @router.get("/pair/{a}/{b}")
-def pair(a: str, b: str, request: Request, store: StoreDep) -> HTMLResponse:
-    data = views.pair(store, a, b)
+def pair(a: str, b: str, request: Request, store: StoreDep, cache: CacheDep) -> HTMLResponse:
+    data = views.pair(store, a, b, cache)
     names = " — ".join(p["name"] for p in data["pair"])
     a_code, b_code = (p["code"] for p in data["pair"])
     return _page(
@@ -82,8 +82,8 @@ def _timeline_events(events: Sequence[Mapping[str, Any]]) -> list[dict[str, str]
 
 
 @router.get("/actor/{code}")
-def actor(code: str, request: Request, store: StoreDep) -> HTMLResponse:
-    data = views.actor(store, code)
+def actor(code: str, request: Request, store: StoreDep, cache: CacheDep) -> HTMLResponse:
+    data = views.actor(store, code, cache)
     return _page(
         "actor.html",
         request,
@@ -171,11 +171,12 @@ def _pages(
 def consolidated(
     request: Request,
     store: StoreDep,
+    cache: CacheDep,
     chosen: SelectionDep,
     limit: Limit = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> HTMLResponse:
-    data = views.consolidated_list(store, chosen.filters, chosen.standing, limit, offset)
+    data = views.consolidated_list(store, chosen.filters, chosen.standing, limit, offset, cache)
     now = data["filters"]
     return _page(
         "consolidated.html",

@@ -4,8 +4,8 @@ its ``/api`` twin, so the HTML and the JSON always come from the same query.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
+from typing import Any, TypeVar
 
 from bilat import kb
 from bilat.errors import NotFoundError, UnknownFactError
@@ -19,10 +19,12 @@ from bilat.kb.state import reading
 from bilat.nlp import search_terms
 from bilat.store import Store
 from bilat.store.schema import facts
+from bilat.web.cache import ViewCache
 from bilat.web.facets import facet_value, facets
 from bilat.web.highlight import marks, segments
 from bilat.web.listing import FactFilters, fact_page
 
+T = TypeVar("T")
 MAX_PAGE = 500  # facts per page of the explorer
 EXPORT_BATCH = 1000  # facts read and written at a time by a CSV download
 SEARCH_LIMIT = 50
@@ -53,12 +55,16 @@ def overview(store: Store, stale_ok: bool = False) -> dict[str, Any]:
     return data
 
 
-def pair(store: Store, a: str, b: str) -> dict[str, Any]:
-    return kb.dossier(store, a, b).to_json()
+def pair(store: Store, a: str, b: str, cache: ViewCache | None = None) -> dict[str, Any]:
+    return _kept(cache, ("pair", a, b), lambda: kb.dossier(store, a, b).to_json())
 
 
-def actor(store: Store, code: str) -> dict[str, Any]:
-    return kb.profile(store, code)
+def actor(store: Store, code: str, cache: ViewCache | None = None) -> dict[str, Any]:
+    return _kept(cache, ("actor", code), lambda: kb.profile(store, code))
+
+
+def _kept(cache: ViewCache | None, key: Hashable, compute: Callable[[], T]) -> T:
+    return compute() if cache is None else cache.get(key, compute)
 
 
 def document(store: Store, doc_id: str) -> dict[str, Any]:
@@ -126,10 +132,13 @@ def consolidated_list(
     standing: str | None = None,
     limit: int = 100,
     offset: int = 0,
+    cache: ViewCache | None = None,
 ) -> dict[str, Any]:
     """A page of consolidated facts (one per figure, with every source stating it), with
     the total and the facets; most independent sources first unless sorted."""
-    items = _consolidated(store, filters, standing)
+    items = _kept(
+        cache, ("consolidated", filters, standing), lambda: _consolidated(store, filters, standing)
+    )
     now = {**filters.to_json(), **({"standing": standing} if standing else {})}
     return {
         "filters": now,
