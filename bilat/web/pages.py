@@ -111,11 +111,12 @@ def search(
 def facts(
     request: Request,
     store: StoreDep,
+    cache: CacheDep,
     chosen: FiltersDep,
     limit: Limit = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> HTMLResponse:
-    data = views.fact_list(store, chosen, limit, offset)
+    data = views.fact_list(store, chosen, limit, offset, cache)
     query = urlencode(chosen.to_json())  # the download is the whole selection: no page
     return _page(
         "facts.html",

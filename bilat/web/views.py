@@ -109,7 +109,11 @@ def search(store: Store, q: str, limit: int = SEARCH_LIMIT) -> dict[str, Any]:
 
 
 def fact_list(
-    store: Store, filters: FactFilters, limit: int = 100, offset: int = 0
+    store: Store,
+    filters: FactFilters,
+    limit: int = 100,
+    offset: int = 0,
+    cache: ViewCache | None = None,
 ) -> dict[str, Any]:
     """A page of facts matching the filters, with the total and the facets, newest
     documents first unless the filters sort otherwise."""
@@ -122,7 +126,8 @@ def fact_list(
         "limit": limit,
         "offset": offset,
         "facts": [fact_json(c) for c in page],
-        "facets": facets(store, filters),
+        # the same for every page of one selection: counted once while the store stands
+        "facets": _kept(cache, ("facets", filters), lambda: facets(store, filters)),
     }
 
 
