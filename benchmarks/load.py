@@ -291,13 +291,29 @@ def report(
     return "\n".join(lines)
 
 
-def run(db: Path, docs: int, clients: int, seconds: float) -> tuple[Results, str]:
-    """The whole benchmark: store, server, first request, load; the results and table."""
+async def warm(base: str, mix: list[tuple[str, str]]) -> float:
+    """Seconds to ask every route once, one after another: what a cold server computes
+    before it answers from what it keeps."""
+    async with httpx.AsyncClient(base_url=base, timeout=START_TIMEOUT) as client:
+        started = time.perf_counter()
+        for _, path in mix:
+            await client.get(path)
+        return time.perf_counter() - started
+
+
+def run(
+    db: Path, docs: int, clients: int, seconds: float, warm_first: bool = False
+) -> tuple[Results, str]:
+    """The whole benchmark: store, server, first request, load; the results and table.
+    With ``warm_first`` every route is asked once before the load (steady state)."""
     a, b = prepare(db, docs)
     with serving(db) as server:
         first_ms, first_status = asyncio.run(first_request(server.base))
+        warmed = asyncio.run(warm(server.base, routes(a, b))) if warm_first else None
         results = asyncio.run(load(server.base, routes(a, b), clients, seconds))
         table = report(results, first_ms, first_status, server.started_in, docs, clients, seconds)
+        if warmed is not None:
+            table = f"warmed first: every route asked once in {warmed:.1f} s\n{table}"
         if results.error_count:
             table += "\nserver log (tail):\n" + server.log_tail()
     return results, f"{table}\nserver {server.stopped}"
@@ -309,9 +325,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=200, help="concurrent clients")
     parser.add_argument("--seconds", type=float, default=60.0, help="how long the load lasts")
     parser.add_argument("--db", type=Path, default=None, help="store file (built or reused)")
+    parser.add_argument(
+        "--warm", action="store_true", help="ask every route once before the load (steady state)"
+    )
     args = parser.parse_args(argv)
     db = args.db or Path(tempfile.gettempdir()) / f"bilat_bench_{args.docs}.db"
-    _, table = run(db, args.docs, args.clients, args.seconds)
+    _, table = run(db, args.docs, args.clients, args.seconds, args.warm)
     print(table)
     return 0  # a benchmark: failures are printed, not an exit status
 
