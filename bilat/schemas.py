@@ -124,7 +124,7 @@ class AgreementFields(TypedDict):
 
 class ProjectFields(TypedDict):
     sector: str | None
-    what: str
+    what: str | None  # None when the sentence names the work but not what it makes
     place: str | None
     location: str | None  # ISO code of the region
     partners: list[str]

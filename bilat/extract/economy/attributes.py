@@ -32,6 +32,7 @@ from bilat.extract.figures import Figure, Scan
 from bilat.extract.parse.numbers import MULTIPLIERS
 from bilat.extract.parse.periods import MONTHS, PeriodSpan
 from bilat.model import Sentence, Token
+from bilat.schemas import Period
 
 # "вырос с $30 млн до $3 млрд": a verb of change this many tokens before "до" makes it
 # the level reached, not an upper bound.
@@ -173,7 +174,7 @@ def _future(token: Token) -> bool:
     )
 
 
-def period_fields(ctx: DocContext, period: PeriodSpan | None) -> dict[str, int | None]:
+def period_fields(ctx: DocContext, period: PeriodSpan | None) -> Period:
     if period is None:
         return {"year": None, "months": None}
     year = period.resolve(relative_anchor(ctx))
@@ -390,7 +391,7 @@ def figure_month(scan: Scan, lo: int, hi: int) -> int | None:
     return month_alone(scan, lo, hi) if single_month(scan) else None
 
 
-def in_month(period: dict[str, int | None], month: int | None) -> dict[str, int | None]:
+def in_month(period: Period, month: int | None) -> Period:
     """A period of one month: January alone is the year's first month (months 1), any other
     month its own ("month"), with no months from January; no month leaves it as it is."""
     if month is None:

@@ -53,6 +53,7 @@ from bilat.extract.parse.numbers import parse_number
 from bilat.extract.parse.periods import PeriodSpan
 from bilat.extract.parse.textforms import DASHES
 from bilat.model import Fact
+from bilat.schemas import ChangeFields, Period
 
 # How far around a percentage a word of growth or fall may stand: "рост – 65 процентов"
 # (before), "на 10% выше" (after). Wider windows caught the growth of another figure.
@@ -190,7 +191,7 @@ def _change_fact(
     guessed = False
     if period is None and (_years_back(scan) is None or month is not None):
         period, guessed = untold_period(ctx, scan.sentence, figure.first, month)
-    fields = {
+    fields: ChangeFields = {
         "indicator": cue.value,
         "parties": list(parties.pair),
         "exporter": None,
@@ -568,7 +569,7 @@ def _years_back(scan: Scan) -> int | None:
 MAX_YEARS_BACK = 50
 
 
-def _years_back_period(ctx: DocContext, scan: Scan) -> dict[str, int | None]:
+def _years_back_period(ctx: DocContext, scan: Scan) -> Period:
     """ "за последние четыре года … рост" is growth up to the latest results."""
     year = _latest_results_year(ctx) if _years_back(scan) is not None else None
     return {"year": year, "months": None}

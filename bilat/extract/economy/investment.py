@@ -9,6 +9,7 @@ from bilat.extract.economy.attributes import period_fields, status_of
 from bilat.extract.economy.cues import INVESTMENT_WORDS
 from bilat.extract.figures import Figure, Scan
 from bilat.model import Fact
+from bilat.schemas import InvestmentFields
 
 # Words that make a money figure an investment when they stand in its clause.
 # "стоимость" alone is the price of anything (a ticket, a lot at auction), so it does
@@ -48,7 +49,7 @@ def _investment_fact(ctx: DocContext, scan: Scan, figure: Figure, clause_start: 
     if recipient is None:
         recipient = next((p.code for p in scan.parties if p.code != investor), None)
     status = status_of(scan, clause_start, figure.first)
-    fields = {
+    fields: InvestmentFields = {
         "value": figure.value,
         "currency": figure.money.currency if figure.money else None,
         "parties": [code for code in (investor, recipient) if code],

@@ -38,6 +38,7 @@ from bilat.extract.economy.totals import BLOC_NOUNS
 from bilat.extract.figures import Figure, Scan
 from bilat.extract.parse.textforms import BLOCS
 from bilat.model import Fact
+from bilat.schemas import ShareFields
 
 # How far around a share's total and figure a bloc may be named.
 BLOC_BEFORE = 4
@@ -169,7 +170,7 @@ def _share_fact(
     if whole is None or part is None or part == whole:
         return None
     whole = _whole_of_countries(whole, part)
-    fields = {
+    fields: ShareFields = {
         "indicator": indicator,
         "whole": whole,
         "part": part,

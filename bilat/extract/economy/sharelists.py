@@ -20,6 +20,7 @@ from bilat.extract.economy.partners import owner_of_partners
 from bilat.extract.figures import Figure, Scan
 from bilat.extract.parse.textforms import DASHES
 from bilat.model import Fact
+from bilat.schemas import ShareFields
 
 CONFIDENCE = 0.8
 
@@ -73,7 +74,7 @@ def bracketed_partner_share(scan: Scan, figure: Figure) -> Fact | None:
     if part is None or whole is None or part.code == whole:
         return None
     indicator = indicator_near(scan, 0, figure.first) or "turnover"
-    fields = {
+    fields: ShareFields = {
         "indicator": indicator,
         "whole": whole,
         "part": part.code,
@@ -136,7 +137,7 @@ def flow_share(scan: Scan, figure: Figure, pair: Sequence[str], home: str | None
     exporter, importer = direction(sides, flow.value, home)
     if not (sides.exporter_side or sides.importer_side or sides.own or home in pair):
         return None  # whose flow it is, nothing tells
-    fields = {
+    fields: ShareFields = {
         "indicator": "turnover",
         "whole": "+".join(sorted(pair)),
         "part": exporter if flow.value == "export" else importer,

@@ -47,6 +47,7 @@ from bilat.extract.economy.subjects import Subject, figure_subject
 from bilat.extract.figures import Figure, Scan
 from bilat.extract.parse.periods import PeriodSpan
 from bilat.model import Fact
+from bilat.schemas import TradeFields
 
 # Tokens that may follow a bare amount ("а импорт — 83 млн") when it is money; anything
 # else ("4,5 млн тонн", "2 млн человек") makes it a count of something else.
@@ -124,7 +125,7 @@ def _trade_fact(
     guessed = False
     if period is None and (status == "actual" or month is not None):
         period, guessed = untold_period(ctx, scan.sentence, figure.first, month)
-    fields = {
+    fields: TradeFields = {
         "indicator": cue.value,
         "parties": list(parties.pair),
         "exporter": None,

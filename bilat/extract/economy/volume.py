@@ -13,6 +13,7 @@ from bilat.extract.figures import Scan
 from bilat.extract.parse.grammar import Found, find_near
 from bilat.extract.parse.numbers import AMOUNT, amount_value
 from bilat.model import Fact
+from bilat.schemas import VolumeFields
 
 # Unit words (lemma) → unit code.
 UNITS = {
@@ -88,7 +89,7 @@ def _volume_fact(ctx: DocContext, scan: Scan, match: Found) -> Fact | None:
     if value is None or indicator is None or not (route or parties):
         return None  # a tonnage of nothing between anyone: a rocket's payload, a harvest
     first = scan.token_index(match.start)
-    fields = {
+    fields: VolumeFields = {
         "indicator": indicator,
         "value": value,
         "unit": UNITS[unit_token.lemma],

@@ -22,6 +22,7 @@ from bilat.extract.parse.textforms import (
     nominative_phrase,
 )
 from bilat.model import Evidence, Fact, Sentence, Token
+from bilat.schemas import AgreementFields, YearSpan
 
 # Lemma, or two lemmas in a row, → kind.
 AGREEMENT_WORDS: dict[str | tuple[str, str], str] = {
@@ -110,7 +111,7 @@ class Agreement:
     named: bool
     status: str
     date: str | None
-    period: dict[str, int] | None
+    period: YearSpan | None
     evidence: Evidence
     mentions: list[str] = field(default_factory=list)
 
@@ -267,7 +268,7 @@ def _near(start: int, stop: int, spans: list[tuple[int, int]]) -> bool:
     return any(min(abs(start - hi), abs(lo - stop)) <= MAX_DATE_GAP for lo, hi in spans)
 
 
-def _period(sentence: Sentence, name_stop: int) -> dict[str, int] | None:
+def _period(sentence: Sentence, name_stop: int) -> YearSpan | None:
     """ "на 2023-2024 годы" right after the name: the years it runs for."""
     for span in find_periods(sentence.text, sentence.start):
         if span.to_year and span.year and 0 <= span.start - name_stop <= MAX_PERIOD_GAP:
@@ -300,7 +301,7 @@ def _merge(found: list[Agreement], new: Agreement) -> None:
 
 
 def _fact(agreement: Agreement) -> Fact:
-    fields = {
+    fields: AgreementFields = {
         "kind": agreement.kind,
         "name": agreement.name,
         "parties": list(agreement.parties),

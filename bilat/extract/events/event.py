@@ -48,6 +48,7 @@ from bilat.extract.parse.textforms import (
 )
 from bilat.extract.people.people import People, find_people
 from bilat.model import Evidence, Fact, Sentence, Token
+from bilat.schemas import EventFields
 
 # A session is an event only as a session of a body: "заседание рабочей группы".
 SESSION_WORDS = frozenset({"заседание", "сессия"})
@@ -462,7 +463,7 @@ def _fact(event: Event) -> Fact:
         "with": CONFIDENCE_NAMED,
         "subject": CONFIDENCE_SENTENCE,
     }.get(event.source, CONFIDENCE_DOCUMENT)
-    fields = {
+    fields: EventFields = {
         "kind": event.kind,
         "format": event.format,
         "name": event.name,

@@ -13,6 +13,7 @@ from bilat.extract.events.eventparties import HOST_PREPOSITIONS, Span
 from bilat.extract.parse.dateline import find_dateline
 from bilat.extract.people.people import People
 from bilat.model import Evidence, Sentence, Token
+from bilat.schemas import Someone
 
 # Seasons: a date no more precise than its year.
 SEASON_WORDS = frozenset({"весна", "лето", "осень", "зима", "весной", "летом", "осенью", "зимой"})
@@ -34,7 +35,7 @@ class Event:
     place: str | None
     location: str | None
     evidence: Evidence
-    participants: list[dict[str, str | None]] = field(default_factory=list)
+    participants: list[Someone] = field(default_factory=list)
     named: bool = False  # told apart by its name, ordinal, title or date
     frame: bool = False  # "на полях форума": the setting of another event
     happening: bool = False  # "прошел", "состоялся", "принял участие": told as taking place
@@ -122,7 +123,7 @@ def _datelined_lead(ctx: DocContext, sentence: Sentence) -> bool:
 DATELINE_LEAD = 4
 
 
-def participants(people: People, sentence: Sentence) -> list[dict[str, str | None]]:
+def participants(people: People, sentence: Sentence) -> list[Someone]:
     return [
         person.fields()
         for person in people.persons

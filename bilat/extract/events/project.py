@@ -18,6 +18,7 @@ from bilat.extract.events.sectors import product_sector
 from bilat.extract.figures import Scan
 from bilat.extract.parse.textforms import QUOTE_CHARS, line_sentences, nominative_phrase
 from bilat.model import Evidence, Fact, Mention, Sentence, Token
+from bilat.schemas import ProjectFields
 
 # Nouns of a facility: the project is the thing itself ("совместный зерновой терминал").
 FACILITY_NOUNS = frozenset(
@@ -173,14 +174,16 @@ def _project(ctx: DocContext, sentence: Sentence, scans: list[Scan]) -> Fact | N
     if len(partners) < 2 or not (lemmas & JOINT_WORDS or location or _two_named(ctx, sentence)):
         return None
     product = _object(tokens, noun)
-    fields = {
+    value, currency = _value(sentence, scans)
+    fields: ProjectFields = {
         "sector": product_sector(product) or product_sector(tokens),
         "what": _what(ctx, tokens, noun, product),
         "place": place,
         "location": location,
         "partners": partners,
         "status": _status(tokens),
-        **_value(sentence, scans),
+        "value": value,
+        "currency": currency,
         "capacity": _capacity(sentence.text),
     }
     return Fact(
@@ -333,7 +336,8 @@ def _two_named(ctx: DocContext, sentence: Sentence) -> bool:
     return len({m.actor.country for m in mentions}) >= 2
 
 
-def _value(sentence: Sentence, scans: list[Scan]) -> dict[str, float | str | None]:
+def _value(sentence: Sentence, scans: list[Scan]) -> tuple[float | None, str | None]:
+    """The sum the sentence gives the project, and its currency."""
     for scan in scans:
         if (
             sentence.start <= scan.sentence.start < sentence.stop
@@ -348,8 +352,8 @@ def _value(sentence: Sentence, scans: list[Scan]) -> dict[str, float | str | Non
                 and sentence.start <= f.start < sentence.stop
             ]
             if money:
-                return {"value": money[0][0], "currency": money[0][1]}
-    return {"value": None, "currency": None}
+                return money[0]
+    return None, None
 
 
 def _capacity(text: str) -> str | None:

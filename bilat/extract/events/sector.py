@@ -14,6 +14,7 @@ from bilat.extract.context import DocContext
 from bilat.extract.events.sectors import COOPERATION_WORDS, SectorHit, find_sectors
 from bilat.extract.figures import Scan
 from bilat.model import Evidence, Fact, Sentence
+from bilat.schemas import SectorFields
 
 CONFIDENCE = 0.7
 
@@ -48,10 +49,11 @@ def _about_cooperation(sentence: Sentence) -> bool:
 
 
 def _fact(ctx: DocContext, sentence: Sentence, hit: SectorHit) -> Fact:
-    fields = {
+    fields: SectorFields = {
         "sector": hit.label,
         "parties": list(ctx.pair),
         "word": sentence.tokens[hit.index].text,
+        "mentions": 1,  # counted over the document when its sectors are merged
     }
     return Fact(
         "sector",

@@ -10,6 +10,7 @@ from bilat.extract.figures import Scan
 from bilat.extract.parse.textforms import line_sentences
 from bilat.extract.people.orgs import OrgIndex, find_organizations
 from bilat.model import Evidence, Fact
+from bilat.schemas import OrganizationFields
 
 CONFIDENCE_ORGANIZATION = 0.7
 
@@ -25,7 +26,7 @@ def organization_facts(ctx: DocContext, index: OrgIndex) -> list[Fact]:
             if sentence
             else Evidence(text[start:stop], start, stop)
         )
-        fields = {
+        fields: OrganizationFields = {
             "name": org.name,
             "abbreviation": org.abbreviation,
             "country": org.country,

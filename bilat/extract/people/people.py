@@ -25,6 +25,7 @@ from bilat.extract.people.roles import (
     roles_before,
 )
 from bilat.model import Entity, Sentence, Token
+from bilat.schemas import Someone
 
 # Lower-case words inside names.
 NAME_PARTICLES = frozenset(
@@ -115,7 +116,7 @@ class Person:
             return leader_country(self.surname)
         return found
 
-    def fields(self) -> dict[str, str | None]:
+    def fields(self) -> Someone:
         """What a fact says about a person: speaker of a quote, participant of an event."""
         role = self.role
         return {

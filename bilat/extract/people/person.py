@@ -14,6 +14,7 @@ from bilat.extract.figures import Scan
 from bilat.extract.parse.textforms import line_sentences
 from bilat.extract.people.people import Person, find_people
 from bilat.model import Evidence, Fact
+from bilat.schemas import PersonFields
 
 CONFIDENCE_WITH_ROLE = 0.85
 CONFIDENCE_NAME_ONLY = 0.6
@@ -26,10 +27,16 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
 def _person_fact(ctx: DocContext, person: Person) -> Fact:
     mention = next((m for m in person.mentions if m.role), person.mentions[0])
     sentence = line_sentences(ctx)[mention.sentence]
-    fields = {
-        **person.fields(),
+    said, parts = person.fields(), person.parts()
+    fields: PersonFields = {
+        "name": person.name,
+        "role": said["role"],
+        "organization": said["organization"],
+        "country": said["country"],
         "region": person.attr("region"),
-        **person.parts(),
+        "surname": parts["surname"],
+        "first_name": parts["first_name"],
+        "patronymic": parts["patronymic"],
         "roles": list(dict.fromkeys(r.text for r in person.roles)),
         "aliases": person.aliases,
         "mentions": len(person.mentions),

@@ -24,6 +24,7 @@ from bilat.extract.people.people import People, Person, find_people
 from bilat.extract.people.roles import is_role_word
 from bilat.extract.people.rolewords import GROUP_HEADS
 from bilat.model import Evidence, Fact, Sentence, Token
+from bilat.schemas import QuoteFields, Someone
 
 # Lemmas of verbs (and short adjectives) that introduce speech.
 SPEECH_VERBS = frozenset(
@@ -430,14 +431,20 @@ def _role_text(ctx: DocContext, tokens: Sequence[Token], head: Token) -> str:
 
 
 def _fact(ctx: DocContext, quote: Quote, speaker: Speaker) -> Fact:
-    if speaker.person is not None:
-        who = speaker.person.fields()
-    else:
-        who = {"name": None, "role": speaker.role, "organization": None, "country": None}
+    who: Someone = (
+        speaker.person.fields()
+        if speaker.person is not None
+        else {"name": None, "role": speaker.role, "organization": None, "country": None}
+    )
     confidence = {"name": CONFIDENCE_NAMED, "previous": CONFIDENCE_UNATTRIBUTED}.get(
         speaker.how, CONFIDENCE_RESOLVED
     )
     text = ctx.analysis.text
     evidence = Evidence(text[quote.start : quote.stop], quote.start, quote.stop)
-    fields = {"speaker": who, "text": quote.text, "mode": quote.mode, "attributed_by": speaker.how}
+    fields: QuoteFields = {
+        "speaker": who,
+        "text": quote.text,
+        "mode": quote.mode,
+        "attributed_by": speaker.how,
+    }
     return Fact("quote", fields, evidence, confidence, rule=f"quote.{quote.mode}.{speaker.how}")
