@@ -1581,4 +1581,21 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "открыт склад.",
         ["trade:turnover IN RU 64000M USD exact 2024 actual"],
     ),
+    # partners listed with one preposition ("на Польшу …, на Германию …") are each the
+    # text's own side's partner, never a pair
+    (
+        "list",
+        "Экспорт Калининградской области вырос. В общем объеме экспорта на Польшу приходилось "
+        "48,1 млн. долларов, на Германию 12,3 млн. долларов, на Литву 10 млн. долларов.",
+        [
+            "trade:export RU-KGD>DE 12.3M USD exact 2024 actual",
+            "trade:export RU-KGD>LT 10M USD exact 2024 actual",
+            "trade:export RU-KGD>PL 48.1M USD exact 2024 actual",
+        ],
+    ),
+    (
+        "list",
+        "Экспорт из Китая в Россию в 2024 году составил 115 млрд долларов.",
+        ["trade:export CN>RU 115000M USD exact 2024 actual"],
+    ),
 ]

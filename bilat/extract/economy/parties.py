@@ -277,9 +277,10 @@ def choose_pair(
     by_distance = sorted(named, key=lambda p: (abs(p.index - anchor), _vague(p, named)))
     picked: list[Party] = []
     for party in by_distance:
-        # "торговля с Китаем выросла на 18%, с Малайзией – на 43%": two partners "с" are
-        # each one side's partner, never a pair
-        both_partners = party.role == "with" and any(p.role == "with" for p in picked)
+        # "торговля с Китаем выросла на 18%, с Малайзией – на 43%", "на Польшу приходилось
+        # 48 млн, на Германию 12 млн": two partners told by one preposition are each one
+        # side's partner, never a pair
+        both_partners = party.role in LISTED_ROLES and any(p.role == party.role for p in picked)
         if not both_partners and all(_country(party.code) != _country(p.code) for p in picked):
             picked.append(party)
         if len(picked) == 2:
@@ -299,6 +300,10 @@ def choose_pair(
     importer = next((p.code for p in local if p.role == "to"), None)
     pair = (codes[0], codes[1]) if codes[0] < codes[1] else (codes[1], codes[0])
     return Parties(pair, exporter, importer, explicit, _own(picked, anchor, pair))
+
+
+# Roles of a preposition that lists partners of one side.
+LISTED_ROLES = frozenset({"with", "to"})
 
 
 def _vague(party: Party, named: Sequence[Party]) -> bool:
