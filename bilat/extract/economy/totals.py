@@ -28,6 +28,8 @@ PARTNER_PREPOSITIONS = {"с", "со", "в", "во", "из"}
 OTHER_WORDS = {"другой", "остальной", "прочий", "иной"}
 # "экспорта товаров в Таджикистане": how far after the trade word the place may stand.
 PLACE_REACH = 3
+# Words of a ranking among partners: "первую строчку занимает Россия".
+RANK_WORDS = {"место", "строчка", "строка", "лидер", "лидировать", "занимать"}
 # Roles that mark a list item's partner: "с Узбекистаном", "в Китай", "из Турции".
 LIST_ROLES = {"with", "to", "from"}
 
@@ -66,19 +68,27 @@ def of_one_side(scan: Scan, cue: Cue, figure: Figure) -> bool:
     if any(t.text.lower() in BLOCS for t in tokens[lo : cue.index]):
         return True  # "Если брать страны Содружества в целом, то … товарооборот вырос"
     hi = min(len(tokens), max(figure.first, cue.index + BLOC_REACH))
+    named_at = {p.index for p in scan.parties}
     for i in range(cue.index + 1, hi):
-        # "со странами-участницами", "с другими государствами": the group's noun, the
-        # first part of a compound, after its preposition ("с китайскими регионами" is
-        # China's, a side)
+        # "со странами-участницами", "с другими государствами", "с зарубежными странами":
+        # the group's noun, the first part of a compound, after its preposition and any
+        # adjectives that name no side ("с китайскими регионами" is China's, a side)
         lemma = tokens[i].lemma.split("-")[0]
         j = i - 1
-        while j > cue.index and tokens[j].lemma in OTHER_WORDS:
-            j -= 1
+        while j > cue.index and (
+            tokens[j].lemma in OTHER_WORDS or (tokens[j].pos == "ADJ" and j not in named_at)
+        ):
+            j -= 1  # "с зарубежными странами"; not "с китайскими регионами", China's own
         plural_group = lemma in BLOC_NOUNS and tokens[i].feats.get("Number") == "Plur"
         if (plural_group and tokens[j].lemma in PARTNER_PREPOSITIONS) or (
             tokens[i].text.lower() in BLOCS
         ):
-            return True
+            # "в товарообороте с зарубежными странами первую строчку занимает Россия —
+            # $651,9 млн": the partner a ranking names after the group is whose it is
+            return not (
+                any(t.lemma in RANK_WORDS for t in tokens)
+                and any(i < p.index < figure.first for p in scan.parties)
+            )
     return False
 
 
