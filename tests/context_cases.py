@@ -1619,4 +1619,23 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "долларов.",
         ["trade:turnover CN RU-PRI 5000M USD exact 2024 actual"],
     ),
+    # items of a list by years keep the direction their trade word told; "сейчас" is now
+    (
+        "list",
+        "В 2023 году экспорт Узбекистана в Афганистан составлял $329 млн, в 2024 — $382 млн, "
+        "сейчас — $622 млн.",
+        [
+            "trade:export UZ>AF 329M USD exact 2023 actual",
+            "trade:export UZ>AF 382M USD exact 2024 actual",
+            "trade:export UZ>AF 622M USD exact 2025 actual",
+        ],
+    ),
+    (
+        "direction",
+        "Экспорт Казахстана в Китай составил 12 млрд долларов, а импорт — 9 млрд долларов.",
+        [
+            "trade:export KZ>CN 12000M USD exact 2024 actual",
+            "trade:import CN>KZ 9000M USD exact 2024 actual",
+        ],
+    ),
 ]

@@ -222,9 +222,17 @@ THRESHOLD_GAP = 8
 LEVEL_VERBS = {"составить", "достигнуть", "достичь"}
 
 
+# "в 2024 — $382 млн, сейчас — $622 млн": words right before a figure that make it of
+# the present, whatever year the list before it told.
+NOW_WORDS = {"сейчас", "сегодня", "ныне", "теперь"}
+NOW_REACH = 3
+
+
 def _figure_period(ctx: DocContext, scan: Scan, figure: Figure, status: str) -> PeriodSpan | None:
     in_force = period_in_force(ctx, scan.sentence)
     period = dated(ctx, scan.sentence, _period_for(scan, figure, status, in_force))
+    if period is not None and _told_now(scan, figure):
+        return replace(period, year=None, relative=0)
     if (
         period is not None
         and period.months is None
@@ -234,6 +242,14 @@ def _figure_period(ctx: DocContext, scan: Scan, figure: Figure, status: str) -> 
         # "В прошлом году показатель за тот же период составил 1,6 млрд"
         period = replace(period, months=in_force.months)
     return period
+
+
+def _told_now(scan: Scan, figure: Figure) -> bool:
+    """ "сейчас — $622 млн": the present, told right before the figure in its clause."""
+    before = scan.tokens[max(0, figure.first - NOW_REACH) : figure.first]
+    return any(t.lemma in NOW_WORDS for t in before) and not any(
+        t.text.isdigit() and len(t.text) == 4 for t in before
+    )
 
 
 def _same_part_of_year(scan: Scan) -> bool:
