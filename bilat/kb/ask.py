@@ -111,20 +111,20 @@ def _matches(item: Consolidated, q: Question) -> bool:
     if item.type != q.type or not set(q.parties) <= set(item.parties):
         return False
     if q.type in ("trade", "change", "volume", "investment"):
-        status = item.fields.get("status") or "actual"
+        status = item.view.status or "actual"
         if item.type != "change" and status != q.status:
             return False
     if q.indicator is None or q.type not in ("trade", "change"):
         return True
     if q.indicator == "turnover":
-        return item.fields.get("indicator") == "turnover"
+        return item.view.indicator == "turnover"
     return _same_flow(item, q)
 
 
 def _same_flow(item: Consolidated, q: Question) -> bool:
     line = line_of(item)
     if line is None or line == "turnover":
-        return item.fields.get("indicator") == q.indicator and q.exporter is None
+        return item.view.indicator == q.indicator and q.exporter is None
     exporter, importer = line.split("→")
     return (q.exporter in (None, exporter)) and (q.importer in (None, importer))
 

@@ -133,7 +133,7 @@ def _sections(consolidated: Sequence[Consolidated]) -> dict[str, list[Consolidat
     trade = by_type.get("trade", [])
     return {
         "growth": _newest(by_type.get("change", [])),
-        "targets": _newest([t for t in trade if t.fields.get("status") in ("target", "forecast")]),
+        "targets": _newest([t for t in trade if t.view.status in ("target", "forecast")]),
         "shares": _newest(by_type.get("share", [])),
         "volumes": _newest(by_type.get("volume", [])),
         "investments": _newest(by_type.get("investment", [])),
@@ -152,7 +152,7 @@ def _newest(items: Iterable[Consolidated]) -> list[Consolidated]:
 
 def when(item: Consolidated) -> str:
     """An ISO date (partial allowed) for a timeline: the fact's date, else its source's."""
-    date = item.fields.get("date")
+    date = item.view.date
     if isinstance(date, str) and date[:4].isdigit():
         return date
     return min((c.fact.doc_date for c in item.claims if c.fact.doc_date), default="") or ""
@@ -194,10 +194,10 @@ def _person_entry(name: str, known: Person | None) -> dict[str, Any]:
 
 
 def _persons(item: Consolidated) -> list[Mapping[str, Any]]:
-    if item.type == "quote" and isinstance(item.fields.get("speaker"), Mapping):
-        return [item.fields["speaker"]]
-    participants = item.fields.get("participants") or []
-    return [p for p in participants if isinstance(p, Mapping)]
+    speaker = item.view.speaker
+    if item.type == "quote" and isinstance(speaker, Mapping):  # stored data: check it
+        return [speaker]
+    return [p for p in item.view.participants or [] if isinstance(p, Mapping)]
 
 
 # -- one party ----------------------------------------------------------------------------------
@@ -254,12 +254,12 @@ def _count_partner(entry: dict[str, Any], item: Consolidated) -> None:
     entry["n_events"] += item.type == "event"
     is_turnover = (
         item.type == "trade"
-        and item.fields.get("indicator") == "turnover"
-        and item.fields.get("status") in ("actual", None)
+        and item.view.indicator == "turnover"
+        and item.view.status in ("actual", None)
         and item.value
         and not item.view.month  # one month's turnover would rank the pair too low
     )
-    if not is_turnover or item.fields.get("currency") != "USD":
+    if not is_turnover or item.view.currency != "USD":
         return  # ranked in one currency: mixing roubles and dollars would mislead
     known = entry["turnover"]
     newer = (item.year or 0, item.months or 12)  # the latest period; a whole year over a part

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bilat.extract.parse.textforms import is_patronymic
+from bilat.schemas import Fields
 from bilat.store import Store
 
 # More person facts than this are not read at once: a corpus of 20,000 documents names
@@ -159,18 +160,18 @@ def name_of(fields: Mapping[str, Any]) -> Name:
     """The folded name of a person fact: its surname and first name as the extractor split
     them (else the last and first words), initials read as initials, and a patronymic from
     the fact or the words between."""
-    words = str(fields.get("name") or "").split()
+    view = Fields.of(fields)
+    words = str(view.name or "").split()
     if len(words) > 1 and _initials(words[-1]) and not _initials(words[0]):
         words = [words[-1], *words[1:-1], words[0]]  # "Хабиров Р.Ф."
-    surname = fields.get("surname") if "surname" in fields else (words[-1] if words else "")
-    first = str(fields.get("first_name") or (words[0] if len(words) > 1 else ""))
+    # a fact stored before the extractor split names has no "surname" key at all
+    surname = view.surname if "surname" in fields else (words[-1] if words else "")
+    first = str(view.first_name or (words[0] if len(words) > 1 else ""))
     initials = _initials(first)
     if initials:
         return Name(_fold(surname), initials[0], initials[1:])
     rest = [w for w in words if w not in (first, surname)]
-    patronymic = fields.get("patronymic") or next(
-        (w for w in rest if is_patronymic(w) or _initials(w)), ""
-    )
+    patronymic = view.patronymic or next((w for w in rest if is_patronymic(w) or _initials(w)), "")
     return Name(_fold(surname), _fold(first), _initials(patronymic) or _fold(patronymic))
 
 

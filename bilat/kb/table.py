@@ -37,7 +37,7 @@ def _measure(c: Consolidated) -> tuple[bool, str]:
 
 
 SORTS: dict[str, Callable[[Consolidated], Any]] = {
-    "type": lambda c: (c.type, str(c.fields.get("indicator") or "")),
+    "type": lambda c: (c.type, c.view.indicator or ""),
     "parties": lambda c: tuple(c.parties),
     "year": lambda c: (c.year or 0, c.months or 12),
     "value": _value_key,

@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
+from bilat.schemas import Fields
+
 # Relative slack of a money or volume figure, by qualifier.
 ROUNDING = 0.015  # an exact figure as quoted: 1.5 % covers rounding 489,2 to 490 or 0,49 млрд
 APPROX = 0.05  # "около", "порядка": outlets round to the nearest 5 % or so
@@ -30,7 +32,8 @@ Range = tuple[float, float]
 
 def measured(fields: Mapping[str, object], type: str) -> float | None:
     """The number a fact states: its percent for growth and shares, else its value."""
-    raw = fields.get("percent") if type in PERCENT_TYPES else fields.get("value")
+    view = Fields.of(fields)
+    raw = view.percent if type in PERCENT_TYPES else view.value
     if isinstance(raw, int | float) and not isinstance(raw, bool) and math.isfinite(raw):
         return float(raw)
     return None
