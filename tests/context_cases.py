@@ -1638,4 +1638,16 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
             "trade:import CN>KZ 9000M USD exact 2024 actual",
         ],
     ),
+    # deals signed for a flow are promises, not trade; the flow itself is trade
+    (
+        "level",
+        "На бизнес-форуме было подписано почти два десятка документов на поставки Вьетнаму "
+        "белорусской продукции на $24 млн.",
+        [],
+    ),
+    (
+        "level",
+        "Поставки Вьетнаму белорусской продукции в 2024 году составили $24 млн.",
+        ["trade:export BY>VN 24M USD exact 2024 actual"],
+    ),
 ]

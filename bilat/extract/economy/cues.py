@@ -35,6 +35,8 @@ TRADE_NOUNS = {"оборот", "торговля", "операция"}
 # The balance of trade: money, but not the trade itself.
 # "превышение экспорта над импортом составляет $25,7 млн" is a surplus.
 BALANCE_WORDS = {"сальдо", "профицит", "дефицит", "превышение"}
+# Deals whose subject a trade word after "на" names: "контракты на поставку" are promises.
+CONTRACT_WORDS = {"документ", "контракт", "договор", "соглашение", "заказ", "сделка"}
 # Words before a trade word that make a money figure something else than the trade.
 NOT_THE_TRADE = BALANCE_WORDS | {
     "поддержка",
@@ -393,11 +395,19 @@ def _goods_for_a_sum(tokens: Sequence[Token], i: int) -> bool:
 
 def _about_other_money(tokens: Sequence[Token], i: int) -> bool:
     """ "Сальдо внешней торговли", "на поддержку экспорта": the money is the balance of the
-    trade or money spent on it, not the trade itself."""
+    trade or money spent on it, not the trade itself; "документов на поставки … на $24
+    млн": what contracts promise, not what was traded."""
     # "превышение экспорта над импортом": three words back for the second flow
-    return any(t.lemma in NOT_THE_TRADE for t in tokens[max(0, i - 3) : i]) or _under_a_balance(
-        tokens, i
+    return (
+        any(t.lemma in NOT_THE_TRADE for t in tokens[max(0, i - 3) : i])
+        or _under_a_balance(tokens, i)
+        or _a_contracts_subject(tokens, i)
     )
+
+
+def _a_contracts_subject(tokens: Sequence[Token], i: int) -> bool:
+    """ "контракты на поставку", "документов на поставки": deals signed for a flow."""
+    return i >= 2 and tokens[i - 1].lemma == "на" and tokens[i - 2].lemma in CONTRACT_WORDS
 
 
 def _under_a_balance(tokens: Sequence[Token], i: int) -> bool:
