@@ -1650,4 +1650,16 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "Поставки Вьетнаму белорусской продукции в 2024 году составили $24 млн.",
         ["trade:export BY>VN 24M USD exact 2024 actual"],
     ),
+    # "700 с лишним миллионов" is one figure, a little over 700 million
+    (
+        "number",
+        "Товарооборот Нижегородской области и Беларуси — 700 с лишним миллионов долларов, "
+        "сказал президент.",
+        ["trade:turnover BY RU-NIZ 700M USD over 2024 actual"],
+    ),
+    (
+        "number",
+        "Товарооборот Нижегородской области и Беларуси составил 700 миллионов долларов.",
+        ["trade:turnover BY RU-NIZ 700M USD exact 2024 actual"],
+    ),
 ]

@@ -5,6 +5,7 @@ a percentage is a share of a total rather than a rate of change.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -29,7 +30,7 @@ from bilat.extract.economy.cues import (
     is_goal_form,
 )
 from bilat.extract.figures import Figure, Scan
-from bilat.extract.parse.numbers import MULTIPLIERS
+from bilat.extract.parse.numbers import MULTIPLIERS, OVER_TAIL_WORDS
 from bilat.extract.parse.periods import MONTHS, PeriodSpan
 from bilat.model import Sentence, Token
 from bilat.schemas import Period
@@ -56,6 +57,9 @@ def clause_start(scan: Scan, figure: Figure) -> int:
 def qualifier_of(scan: Scan, clause_start: int, figure: Figure) -> str:
     if figure.low is not None:
         return "approx"  # "4-5%"
+    inside = scan.lemmas(figure.first, figure.last + 1)
+    if any(a == "с" and b in OVER_TAIL_WORDS for a, b in itertools.pairwise(inside)):
+        return "over"  # "700 с лишним миллионов долларов"
     lemmas = scan.lemmas(figure.first - 3, figure.first)
     words = [t.text.lower() for t in scan.tokens[max(0, figure.first - 3) : figure.first]]
     for i in range(len(lemmas) - 1, -1, -1):

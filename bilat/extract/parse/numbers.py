@@ -173,9 +173,13 @@ AMOUNT_REST = rule(
     DIGITS_NUMBER.interpretation(Amount.rest.custom(parse_number)),
     MULTIPLIER.interpretation(Amount.rest_multiplier.normalized()),
 )
+# "700 с лишним миллионов": a little over the number, told inside the figure.
+OVER_TAIL_WORDS = {"лишний", "небольшой", "гак"}
+OVER_TAIL = rule(eq("с"), dictionary(OVER_TAIL_WORDS))
 AMOUNT = or_(
     rule(
         NUMBER.interpretation(Amount.number.custom(parse_number)),
+        OVER_TAIL.optional(),
         MULTIPLIER.interpretation(Amount.multiplier.normalized()),
         AMOUNT_REST.optional(),
     ),
