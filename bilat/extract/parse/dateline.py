@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from yargy import and_, or_, rule
 from yargy.interpretation import fact
@@ -77,7 +78,17 @@ MONTH_FIRST = rule(
     eq(",").optional(),
     YEAR.interpretation(Date.year.custom(int)),
 )
-DATE = or_(ISO, NUMERIC, WORDY, MONTH_FIRST).interpretation(Date)
+# "01.06.16" on a line of its own, as some sites stamp an item: a two-digit year, read in
+# the years news is from (taken only when the line holds nothing else: see find_dateline).
+TWO_DIGITS = and_(type_("INT"), gte(0), lte(99))
+SHORT_NUMERIC = rule(
+    DAY.interpretation(Date.day.custom(int)),
+    eq("."),
+    MONTH_NUMBER.interpretation(Date.month.custom(int)),
+    eq("."),
+    TWO_DIGITS.interpretation(Date.year.custom(lambda yy: 2000 + int(yy))),
+)
+DATE = or_(ISO, NUMERIC, WORDY, MONTH_FIRST, SHORT_NUMERIC).interpretation(Date)
 
 
 @dataclass(frozen=True)
@@ -95,10 +106,23 @@ def find_dateline(text: str) -> Dateline | None:
     """The first date in the head of the text, or None."""
     head = text[:DATELINE_CHARS]
     for match in find_near(DATE, head, DATE_TRIGGERS, DATE_BEFORE, DATE_AFTER):
+        if _two_digit_year(head, match) and not _whole_line(head, match.start, match.stop):
+            continue
         if _stands_alone(head, match.start):
             found = match.fact
             return Dateline(day=found.day, month=found.month, year=found.year)
     return None
+
+
+def _two_digit_year(head: str, match: Any) -> bool:
+    return bool(re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{2}", head[match.start : match.stop]))
+
+
+def _whole_line(head: str, start: int, stop: int) -> bool:
+    line_start = head.rfind("\n", 0, start) + 1
+    line_end = head.find("\n", stop)
+    line = head[line_start : len(head) if line_end < 0 else line_end]
+    return line.strip() == head[start:stop]
 
 
 # Every date form holds a number: the parser runs only around digits.
