@@ -640,7 +640,8 @@ def test_a_hostile_corpus_runs_nothing_and_links_nowhere(
     store, doc_id = attack_store(tmp_path / "attack.db")
     with serving(store) as url:
         for path in ATTACKED_PAGES:
-            response = page.goto(url + path.format(doc=doc_id))
+            # "networkidle": the favicon of one page must not be cut off by the next goto
+            response = page.goto(url + path.format(doc=doc_id), wait_until="networkidle")
             assert response.status == 200, path
             policy = response.headers["content-security-policy"]
             assert "script-src 'self'" in policy and "unsafe-inline" not in policy
@@ -652,7 +653,7 @@ def test_a_hostile_corpus_runs_nothing_and_links_nowhere(
                 "injected": 0,
                 "bodyShown": True,
             }, path
-        page.goto(url + f"/doc/{doc_id}")
+        page.goto(url + f"/doc/{doc_id}", wait_until="networkidle")
         assert "javascript:window.pwned=6" in page.locator("main").inner_text()  # shown as text
         assert "<script>window.pwned = 1</script>" in page.locator(".doc-text").inner_text()
         screenshot(page, shots, "hostile_corpus_document")
