@@ -204,7 +204,7 @@ def _settle(key: tuple[Any, ...], members: list[Claim]) -> list[Consolidated]:
                 key=hashed,
                 type=type,
                 fields=fields,
-                value=measured(best.fields, type),
+                value=measured(best.view, type),
                 range=allowed,
                 claims=tuple(_ordered(cluster)),
                 independent=len({c.group for c in cluster}),
@@ -236,7 +236,7 @@ def _clusters(members: Sequence[Claim], points: bool) -> list[tuple[list[Claim],
     ranged: list[tuple[Range, Claim]] = []
     unvalued: list[Claim] = []
     for claim in members:
-        value = measured(claim.fields, claim.type)
+        value = measured(claim.view, claim.type)
         if value is None:
             unvalued.append(claim)
         else:

@@ -8,7 +8,6 @@ absolutely (in percentage points), as the scorer compares them.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 
 from bilat.schemas import Fields
 
@@ -30,9 +29,9 @@ PERCENT_TYPES = frozenset({"change", "share"})
 Range = tuple[float, float]
 
 
-def measured(fields: Mapping[str, object], type: str) -> float | None:
-    """The number a fact states: its percent for growth and shares, else its value."""
-    view = Fields.of(fields)
+def measured(view: Fields, type: str) -> float | None:
+    """The number a fact states: its percent for growth and shares, else its value. Given
+    the claim's cached view: consolidation asks it of every claim."""
     raw = view.percent if type in PERCENT_TYPES else view.value
     if isinstance(raw, int | float) and not isinstance(raw, bool) and math.isfinite(raw):
         return float(raw)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from functools import cache
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 from fastapi import Request
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from bilat.kb import wording
+from bilat.sources.urls import is_url
 from bilat.web.charts import point_id
 from bilat.web.highlight import marked
 
@@ -54,9 +55,7 @@ def environment() -> Environment:
 def web_link(url: str | None) -> str | None:
     """A document's URL as a link only when it is a web address: an article's URL comes
     from its input, and ``javascript:`` or ``data:`` there must never become clickable."""
-    if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
-        return url.strip()
-    return None
+    return url.strip() if url and is_url(url.strip()) else None
 
 
 def _figure(item: dict[str, Any]) -> str:

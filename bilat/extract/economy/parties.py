@@ -297,7 +297,7 @@ def choose_pair(
     lo, hi = clause or (0, len(sentence.tokens))
     # an elided list item ("экспорт в Афганистан составлял $329 млн, в 2024 — $382 млн")
     # goes with the direction its trade word's clause told
-    lo = min(lo, anchor) if anchor >= 0 else lo
+    lo = min(lo, anchor)
     local = [p for p in picked if lo <= p.index <= hi]
     exporter = next((p.code for p in local if p.role in {"from", "adjective"}), None)
     importer = next((p.code for p in local if p.role == "to"), None)
