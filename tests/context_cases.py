@@ -1449,8 +1449,8 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # a goal after the level reached, with no trade word of its own, is that trade's goal
     (
         "target",
-        "Товарооборот Казахстана и Армении превышает 1 млрд долларов, а целью является выход "
-        "на 2 млрд долларов.",
+        "Торговля Армении и Казахстана уже превышает 1 млрд долларов, а задачей сторон "
+        "остаётся выход на 2 млрд долларов.",
         [
             "trade:turnover AM KZ 1000M USD over 2025 actual",
             "trade:turnover AM KZ 2000M USD exact None target",
@@ -1459,8 +1459,8 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # the infinitive of a goal after its figure, as people say it
     (
         "target",
-        "Товарооборот Армении и Казахстана составляет 1 млрд долларов. Есть заветная цифра - "
-        "3 млрд (долларов) достичь.",
+        "Торговля Армении и Казахстана составляет 1 млрд долларов. Есть у нас и большая "
+        "цифра - 3 млрд (долларов) достичь.",
         [
             "trade:turnover AM KZ 1000M USD exact 2025 actual",
             "trade:turnover AM KZ 3000M USD exact None target",
@@ -1475,9 +1475,9 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # that pair's, not the document's region
     (
         "anaphora",
-        "Татарстан и Казахстан подписали план.\n\nСтороны отметили, что товарооборот между "
-        "нашей страной и Казахстаном по итогам 2024 года увеличился на 7%, превысив 20 млрд "
-        "долларов. За девять месяцев 2025 года объём взаимной торговли вырос ещё на три "
+        "Татарстан и Казахстан подписали план.\n\nГости из Татарстана напомнили, что "
+        "торговля нашей страны с Казахстаном в 2024 году прибавила 7%, превысив 20 млрд "
+        "долларов. С января по сентябрь 2025 года взаимный оборот увеличился ещё на три "
         "процента.",
         [
             "change:turnover KZ RU +3% 2025/9 base=previous_period",
@@ -1488,43 +1488,43 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # the part of a pair's trade that is one side's export
     (
         "share",
-        "По итогам 2024 года товарооборот между Россией и Катаром достиг 1 млрд долларов. Из "
-        "них около 70% – российский экспорт в Катар.",
+        "В 2023 году товарооборот Армении и Китая составил 1,2 млрд долларов. Из них "
+        "примерно 65% — китайский экспорт в Армению.",
         [
-            "share:turnover RU in QA+RU 70% approx",
-            "trade:turnover QA RU 1000M USD exact 2024 actual",
+            "share:turnover CN in AM+CN 65% approx",
+            "trade:turnover AM CN 1200M USD exact 2023 actual",
         ],
     ),
     (
         "share",
-        "Делегация Татарстана посетила Ханой. Товарооборот между нашей республикой и Вьетнамом "
-        "вырос до 200 млн долларов. При этом 60% этой суммы пришлось на наш экспорт.",
+        "Делегация Башкортостана побывала в Ханое. Оборот торговли нашей республики с "
+        "Вьетнамом составил 150 млн долларов, и 55% этой суммы дал наш экспорт.",
         [
-            "share:turnover RU-TA in RU-TA+VN 60% exact",
-            "trade:turnover RU-TA VN 200M USD exact 2024 actual",
+            "share:turnover RU-BA in RU-BA+VN 55% exact",
+            "trade:turnover RU-BA VN 150M USD exact 2024 actual",
         ],
     ),
     # …not a rate of the export, nor a good's part of it
     (
         "share",
-        "За январь–июнь взаимный товарооборот Омской области и Казахстана вырос на 21,5%, а "
-        "объём экспортных поставок увеличился почти на 30%.",
+        "В первом полугодии товарооборот Курганской области с Казахстаном прибавил 12,4%, а "
+        "экспортные поставки выросли на 18%.",
         [
-            "change:export RU-OMS>KZ +30% 2025/6 base=previous_period",
-            "change:turnover KZ RU-OMS +21.5% 2025/6 base=previous_period",
+            "change:export RU-KGN>KZ +18% 2025/6 base=previous_period",
+            "change:turnover KZ RU-KGN +12.4% 2025/6 base=previous_period",
         ],
     ),
     (
         "share",
-        "Омская область поставляет в Казахстан металлы и изделия из них (до 80% экспорта).",
+        "Курганские заводы отгружают в Казахстан трубы и детали из них (до 70% экспорта).",
         [],
     ),
     # months with no year after a whole year the text closed before its own are of its own
     # year (published 2025); after a year not yet closed, of that year
     (
         "year",
-        "В 2024 году товарооборот Армении и Ирана составил 700 млн долларов. За четыре "
-        "месяца товарооборот увеличился на 12% и составил 260 млн долларов.",
+        "В 2024 году товарооборот Армении и Ирана составил 700 млн долларов. С января по "
+        "апрель торговля выросла на 12% — до 260 млн долларов.",
         [
             "change:turnover AM IR +12% 2025/4 base=previous_period",
             "trade:turnover AM IR 260M USD exact 2025/4 actual",
@@ -1540,57 +1540,57 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # "торговых операций" is trade, "банковских операций" is not
     (
         "growth",
-        "Объем торговых операций между Россией и Катаром по итогам 2022 года вырос более "
-        "чем в полтора раза, до рекордных $9 млрд (+68%).",
+        "По данным таможни, объём торговых операций Армении и Катара за 2023 год увеличился "
+        "почти вдвое, достигнув 420 млн долларов (+93%).",
         [
-            "change:turnover QA RU +68% 2022 base=previous_period",
-            "trade:turnover QA RU 9000M USD exact 2022 actual",
+            "change:turnover AM QA +93% 2023 base=previous_period",
+            "trade:turnover AM QA 420M USD exact 2023 actual",
         ],
     ),
-    ("growth", "Объем банковских операций между Россией и Катаром вырос до $9 млрд.", []),
+    ("growth", "Объём банковских операций Армении и Катара вырос до 420 млн долларов.", []),
     # "между регионами": the regions of the two countries the text names, where it names
     # them; the countries where it names none
     (
         "parties",
-        "Делегация Могилевской области посетила Приморье. Цель визита — развитие отношений "
-        "Могилевской области и Приморского края с Белоруссией.\n\nЗа 2024 год между "
-        "регионами вырос товарооборот почти на 20% и составил 9 млн долларов.",
+        "Делегация Могилевской области посетила Приморье. Обсуждались связи Могилевской "
+        "области и Приморского края с Белоруссией.\n\nТоварооборот между регионами в 2024 "
+        "году увеличился на 15% и достиг 14 млн долларов.",
         [
-            "change:turnover BY-MA RU-PRI +20% 2024 base=previous_period",
-            "trade:turnover BY-MA RU-PRI 9M USD exact 2024 actual",
+            "change:turnover BY-MA RU-PRI +15% 2024 base=previous_period",
+            "trade:turnover BY-MA RU-PRI 14M USD exact 2024 actual",
         ],
     ),
     (
         "parties",
-        "Делегация Беларуси посетила Россию. За 2024 год между регионами вырос товарооборот "
-        "на 20% и составил 9 млн долларов.",
+        "Делегация Беларуси посетила Россию. Товарооборот между регионами в 2024 году "
+        "увеличился на 15% и достиг 14 млн долларов.",
         [
-            "change:turnover BY RU +20% 2024 base=previous_period",
-            "trade:turnover BY RU 9M USD exact 2024 actual",
+            "change:turnover BY RU +15% 2024 base=previous_period",
+            "trade:turnover BY RU 14M USD exact 2024 actual",
         ],
     ),
     # a range after a currency sign is one figure; "в районе" is approximate
     (
         "number",
-        "Товарооборот России и Индии в 2024 году составил в районе $64-65 млрд.",
-        ["trade:turnover IN RU 65000M USD approx 2024 actual"],
+        "Товарооборот Армении и Индии в 2024 году составил в районе $3-4 млрд.",
+        ["trade:turnover AM IN 4000M USD approx 2024 actual"],
     ),
     (
         "number",
-        "Товарооборот России и Индии в 2024 году составил 64 млрд долларов, в районе Мумбаи "
+        "Товарооборот Армении и Индии в 2024 году составил 3 млрд долларов, в районе Мумбаи "
         "открыт склад.",
-        ["trade:turnover IN RU 64000M USD exact 2024 actual"],
+        ["trade:turnover AM IN 3000M USD exact 2024 actual"],
     ),
     # partners listed with one preposition ("на Польшу …, на Германию …") are each the
     # text's own side's partner, never a pair
     (
         "list",
-        "Экспорт Калининградской области вырос. В общем объеме экспорта на Польшу приходилось "
-        "48,1 млн. долларов, на Германию 12,3 млн. долларов, на Литву 10 млн. долларов.",
+        "Экспорт Псковской области вырос. В общем объеме экспорта на Латвию пришлось 31,4 млн "
+        "долларов, на Эстонию 9,8 млн долларов, на Финляндию 6 млн долларов.",
         [
-            "trade:export RU-KGD>DE 12.3M USD exact 2024 actual",
-            "trade:export RU-KGD>LT 10M USD exact 2024 actual",
-            "trade:export RU-KGD>PL 48.1M USD exact 2024 actual",
+            "trade:export RU-PSK>EE 9.8M USD exact 2024 actual",
+            "trade:export RU-PSK>FI 6M USD exact 2024 actual",
+            "trade:export RU-PSK>LV 31.4M USD exact 2024 actual",
         ],
     ),
     (
@@ -1602,16 +1602,15 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # ranking that names its leader after the group gives the leader's figure
     (
         "bloc",
-        "Товарооборот Гродненской области с Литвой снизился. В Гродненской области "
-        "товарооборот с зарубежными странами в первом полугодии 2019 года был на 3,1% "
-        "меньше, чем за аналогичный прошлогодний период.",
+        "Товарооборот Витебской области с Латвией снизился. Товарооборот Витебской области с "
+        "зарубежными партнёрами за девять месяцев 2019 года снизился на 2,7%.",
         [],
     ),
     (
         "bloc",
-        "Экспорт Таджикистана вырос. Однако в общем объеме товарооборота с зарубежными "
-        "странами первую строчку занимает Россия — более $651,9 млн.",
-        ["trade:turnover RU TJ 651.9M USD over 2025 actual"],
+        "Импорт Киргизии вырос. В торговле с зарубежными странами первое место занимает Китай "
+        "— свыше 2,3 млрд долларов.",
+        ["trade:turnover CN KG 2300M USD over 2025 actual"],
     ),
     (
         "bloc",
@@ -1622,12 +1621,12 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # items of a list by years keep the direction their trade word told; "сейчас" is now
     (
         "list",
-        "В 2023 году экспорт Узбекистана в Афганистан составлял $329 млн, в 2024 — $382 млн, "
-        "сейчас — $622 млн.",
+        "В 2022 году поставки Казахстана в Монголию составляли $210 млн, в 2023 — $265 млн, "
+        "сейчас — $340 млн.",
         [
-            "trade:export UZ>AF 329M USD exact 2023 actual",
-            "trade:export UZ>AF 382M USD exact 2024 actual",
-            "trade:export UZ>AF 622M USD exact 2025 actual",
+            "trade:export KZ>MN 210M USD exact 2022 actual",
+            "trade:export KZ>MN 265M USD exact 2023 actual",
+            "trade:export KZ>MN 340M USD exact 2025 actual",
         ],
     ),
     (
@@ -1641,25 +1640,25 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # deals signed for a flow are promises, not trade; the flow itself is trade
     (
         "level",
-        "На бизнес-форуме было подписано почти два десятка документов на поставки Вьетнаму "
-        "белорусской продукции на $24 млн.",
+        "В ходе визита подписаны контракты на поставку Монголии казахстанской продукции на "
+        "$15 млн.",
         [],
     ),
     (
         "level",
-        "Поставки Вьетнаму белорусской продукции в 2024 году составили $24 млн.",
-        ["trade:export BY>VN 24M USD exact 2024 actual"],
+        "Поставки Монголии казахстанской продукции в 2024 году составили $15 млн.",
+        ["trade:export KZ>MN 15M USD exact 2024 actual"],
     ),
     # "700 с лишним миллионов" is one figure, a little over 700 million
     (
         "number",
-        "Товарооборот Нижегородской области и Беларуси — 700 с лишним миллионов долларов, "
-        "сказал президент.",
-        ["trade:turnover BY RU-NIZ 700M USD over 2024 actual"],
+        "Оборот Гомельской области с Россией — 400 с лишним миллионов долларов, отметил "
+        "губернатор.",
+        ["trade:turnover BY-HO RU 400M USD over 2024 actual"],
     ),
     (
         "number",
-        "Товарооборот Нижегородской области и Беларуси составил 700 миллионов долларов.",
-        ["trade:turnover BY RU-NIZ 700M USD exact 2024 actual"],
+        "Товарооборот Гомельской области с Россией составил 400 миллионов долларов.",
+        ["trade:turnover BY-HO RU 400M USD exact 2024 actual"],
     ),
 ]

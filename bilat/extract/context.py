@@ -198,7 +198,7 @@ def compared_year(
     return None
 
 
-# Results for part of a year ("за семь месяцев 2015 года") are news during that year; those
+# Results for part of a year ("за шесть месяцев 2019 года") are news during that year; those
 # for eleven months come out in the new year, so they date nothing.
 LATEST_PARTIAL_MONTHS = 10
 
@@ -208,8 +208,8 @@ def _partial_year(
     periods: Callable[[Sentence], tuple[PeriodSpan, ...]],
     latest: int | None,
 ) -> int | None:
-    """The year of the text's latest figures when they are for part of it: "за семь месяцев
-    2015 года" in an undated text is this year's result, so "в прошлом году" is 2014."""
+    """The year of the text's latest figures when they are for part of it: "за шесть месяцев
+    2019 года" in an undated text is this year's result, so "в прошлом году" is 2018."""
     if latest is None:
         return None
     for sentence in analysis.sentences:

@@ -59,7 +59,7 @@ def qualifier_of(scan: Scan, clause_start: int, figure: Figure) -> str:
         return "approx"  # "4-5%"
     inside = scan.lemmas(figure.first, figure.last + 1)
     if any(a == "с" and b in OVER_TAIL_WORDS for a, b in itertools.pairwise(inside)):
-        return "over"  # "700 с лишним миллионов долларов"
+        return "over"  # "400 с лишним миллионов долларов"
     lemmas = scan.lemmas(figure.first - 3, figure.first)
     words = [t.text.lower() for t in scan.tokens[max(0, figure.first - 3) : figure.first]]
     for i in range(len(lemmas) - 1, -1, -1):
@@ -117,7 +117,7 @@ def status_of(
     ("выйти на 10 млрд") is a target, a plain future ("превысит 5 млрд") a forecast.
     """
     if figure_stop is not None and _goal_right_after(scan, figure_stop):
-        return "target"  # "заветная цифра — 30 миллиардов (долларов) достичь"
+        return "target"  # "большая цифра - 3 млрд (долларов) достичь"
     tokens = scan.tokens[max(0, clause_start) : figure_start]
     relative = [i for i, t in enumerate(tokens) if t.lemma == "который"]
     if relative:  # "нарастить товарооборот, который в 2023 году составил 1 млрд": its own

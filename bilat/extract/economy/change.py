@@ -80,7 +80,7 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
 
 
 def _precise_over_rough(found: list[tuple[Figure, Fact]]) -> list[Fact]:
-    """ "вырос более чем в полтора раза, до $9 млрд (+68%)": one change told roughly as a
+    """ "увеличился почти вдвое, достигнув 420 млн долларов (+93%)": one change told roughly as a
     multiple and exactly as a percentage is the percentage."""
     exact = [fact for figure, fact in found if figure.kind == "percent"]
     return [
@@ -148,8 +148,8 @@ def _listed_partner(scan: Scan, figure: Figure, previous: Figure, fact: Fact) ->
 def _rate_parties(ctx: DocContext, scans: list[Scan], scan: Scan, cue: Cue) -> Parties | None:
     """The sides of a rate whose figure has no money beside it: those the sentence names,
     completed as a money figure's are, by the pair the sentence before told in full
-    ("товарооборот между Россией и Узбекистаном вырос на 5%. За девять месяцев объём
-    взаимной торговли вырос ещё на 8%") before the document's."""
+    ("торговля нашей страны с Казахстаном прибавила 7%. С января по сентябрь взаимный
+    оборот увеличился ещё на три процента") before the document's."""
     carry = carried_to(ctx, scans, scan.sentence)
     fallback = carry.pair if carry.told else ()
     return choose_pair(ctx, scan.sentence, cue.index, scan.parties, fallback=fallback)

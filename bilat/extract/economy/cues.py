@@ -192,7 +192,7 @@ QUALIFIERS = {
     "меньше": "under",
     "ниже": "under",
 }
-# Two words right before a figure → qualifier: "в районе $64 млрд".
+# Two words right before a figure → qualifier: "в районе $3-4 млрд".
 PHRASE_QUALIFIERS = {("в", "район"): "approx"}
 NEGATED_QUALIFIERS = {
     "более": "under",
@@ -395,7 +395,7 @@ def _goods_for_a_sum(tokens: Sequence[Token], i: int) -> bool:
 
 def _about_other_money(tokens: Sequence[Token], i: int) -> bool:
     """ "Сальдо внешней торговли", "на поддержку экспорта": the money is the balance of the
-    trade or money spent on it, not the trade itself; "документов на поставки … на $24
+    trade or money spent on it, not the trade itself; "контракты на поставку … на $15
     млн": what contracts promise, not what was traded."""
     # "превышение экспорта над импортом": three words back for the second flow
     return (

@@ -277,8 +277,8 @@ def choose_pair(
     by_distance = sorted(named, key=lambda p: (abs(p.index - anchor), _vague(p, named)))
     picked: list[Party] = []
     for party in by_distance:
-        # "торговля с Китаем выросла на 18%, с Малайзией – на 43%", "на Польшу приходилось
-        # 48 млн, на Германию 12 млн": two partners told by one preposition are each one
+        # "торговля с Китаем выросла на 18%, с Малайзией – на 43%", "на Латвию пришлось
+        # 31 млн, на Эстонию 10 млн": two partners told by one preposition are each one
         # side's partner, never a pair
         both_partners = party.role in LISTED_ROLES and any(p.role == party.role for p in picked)
         if not both_partners and all(_country(party.code) != _country(p.code) for p in picked):
@@ -295,7 +295,7 @@ def choose_pair(
     if len(codes) < 2:
         return None
     lo, hi = clause or (0, len(sentence.tokens))
-    # an elided list item ("экспорт в Афганистан составлял $329 млн, в 2024 — $382 млн")
+    # an elided list item ("поставки в Монголию составляли $210 млн, в 2023 — $265 млн")
     # goes with the direction its trade word's clause told
     lo = min(lo, anchor)
     local = [p for p in picked if lo <= p.index <= hi]

@@ -112,13 +112,13 @@ def party_just_before(scan: Scan, figure: Figure) -> Party | None:
 LIST_NAME_TOKENS = 3
 
 
-# How far from a share's figure the export or import it is may be named: "97% в общем
-# объёме двустороннего товарооборота за пять месяцев этого года составил экспорт".
+# How far from a share's figure the export or import it is may be named: "85% во всём
+# объёме двусторонней торговли за первый квартал нынешнего года дал экспорт".
 FLOW_SHARE_REACH = 14
 
 
 def flow_share(scan: Scan, figure: Figure, pair: Sequence[str], home: str | None) -> Fact | None:
-    """ "Из них около 90% – российский экспорт в Эмираты", "80% этой суммы пришлось на наш
+    """ "Из них примерно 65% — китайский экспорт в Армению", "55% этой суммы дал наш
     экспорт": the part of the pair's trade that is one side's export (or import)."""
     if len(pair) != 2 or _a_rate(scan, figure) or not _of_the_pair_total(scan, figure):
         return None
@@ -148,14 +148,14 @@ def flow_share(scan: Scan, figure: Figure, pair: Sequence[str], home: str | None
 
 
 def _a_rate(scan: Scan, figure: Figure) -> bool:
-    """ "вырос на 38,5%", "(рост на 17,9%)": by how much, not how much of."""
+    """ "прибавил на 12,4%", "(рост на 9%)": by how much, not how much of."""
     return "на" in scan.lemmas(figure.first - 2, figure.first)
 
 
 def _of_the_pair_total(scan: Scan, figure: Figure) -> bool:
     """The figure is told of the pair's total: a sentence that opens with "Из них", or
     "этой суммы", "в общем объёме двустороннего товарооборота" just after it ("изделия из
-    них (до 90% экспорта)" is of the goods)."""
+    них (до 70% экспорта)" is of the goods)."""
     after = scan.lemmas(figure.last + 1, figure.last + 6)
     return (
         scan.lemmas(0, 2) == ["из", "они"]

@@ -127,8 +127,8 @@ def dated(ctx: DocContext, sentence: Sentence, span: PeriodSpan | None) -> Perio
 
 def _open(ctx: DocContext, in_force: PeriodSpan | None) -> PeriodSpan | None:
     """The year in force as the year of a part of a year: not a whole year the text closed
-    before the year it was written ("В 2016 году товарооборот составил 528 млн. За четыре
-    месяца он вырос на 62%", in 2017: the four months are of 2017)."""
+    before the year it was written ("В 2024 году товарооборот составил 700 млн. С января
+    по апрель он вырос на 12%", in 2025: the four months are of 2025)."""
     if (
         in_force is not None
         and in_force.months is None

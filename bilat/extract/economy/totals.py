@@ -83,8 +83,8 @@ def of_one_side(scan: Scan, cue: Cue, figure: Figure) -> bool:
         if (plural_group and tokens[j].lemma in PARTNER_PREPOSITIONS) or (
             tokens[i].text.lower() in BLOCS
         ):
-            # "в товарообороте с зарубежными странами первую строчку занимает Россия —
-            # $651,9 млн": the partner a ranking names after the group is whose it is
+            # "в торговле с зарубежными странами первое место занимает Китай — 2,3
+            # млрд": the partner a ranking names after the group is whose it is
             return not (
                 any(t.lemma in RANK_WORDS for t in tokens)
                 and any(i < p.index < figure.first for p in scan.parties)

@@ -156,8 +156,8 @@ def _before(scan: Scan, figure: Figure) -> str:
 
 def _changes_before(scan: Scan, figure: Figure, since_figure: bool = False) -> bool:
     """A rise or fall word shortly before the figure; with ``since_figure``, also after any
-    figure before it: "превышает 28 млрд, а целью является выход на 30 млрд" tells no
-    change by 30 млрд ("снизился до 63 млрд с 88 млрд" still starts from 88)."""
+    figure before it: "превышает 1 млрд, а задачей остаётся выход на 2 млрд" tells no
+    change by 2 млрд ("снизился до 63 млрд с 88 млрд" still starts from 88)."""
     lo = figure.first - CHANGE_REACH
     if since_figure:
         lo = max([lo] + [f.last + 1 for f in scan.figures if f.last < figure.first])
@@ -222,7 +222,7 @@ THRESHOLD_GAP = 8
 LEVEL_VERBS = {"составить", "достигнуть", "достичь"}
 
 
-# "в 2024 — $382 млн, сейчас — $622 млн": words right before a figure that make it of
+# "в 2023 — $265 млн, сейчас — $340 млн": words right before a figure that make it of
 # the present, whatever year the list before it told.
 NOW_WORDS = {"сейчас", "сегодня", "ныне", "теперь"}
 NOW_REACH = 3
@@ -245,7 +245,7 @@ def _figure_period(ctx: DocContext, scan: Scan, figure: Figure, status: str) -> 
 
 
 def _told_now(scan: Scan, figure: Figure) -> bool:
-    """ "сейчас — $622 млн": the present, told right before the figure in its clause."""
+    """ "сейчас — $340 млн": the present, told right before the figure in its clause."""
     before = scan.tokens[max(0, figure.first - NOW_REACH) : figure.first]
     return any(t.lemma in NOW_WORDS for t in before) and not any(
         t.text.isdigit() and len(t.text) == 4 for t in before

@@ -173,7 +173,7 @@ AMOUNT_REST = rule(
     DIGITS_NUMBER.interpretation(Amount.rest.custom(parse_number)),
     MULTIPLIER.interpretation(Amount.rest_multiplier.normalized()),
 )
-# "700 с лишним миллионов": a little over the number, told inside the figure.
+# "400 с лишним миллионов": a little over the number, told inside the figure.
 OVER_TAIL_WORDS = {"лишний", "небольшой", "гак"}
 OVER_TAIL = rule(eq("с"), dictionary(OVER_TAIL_WORDS))
 AMOUNT = or_(
