@@ -52,7 +52,8 @@ class TradeFields(TypedDict):
     exporter: str | None  # export and import only
     importer: str | None
     value: float  # in the currency's unit
-    value_min: NotRequired[float]  # the low end of a range: "от 1 до 1,2 млрд"
+    value_min: NotRequired[float]  # the ends of a range ("от 1 до 1,2 млрд"), whose middle
+    value_max: NotRequired[float]  # is the value
     currency: str  # ISO 4217
     qualifier: str  # exact | approx | over | under
     period: Period
@@ -198,6 +199,7 @@ class Fields:
     importer: str | None = None
     value: float | None = None
     value_min: float | None = None
+    value_max: float | None = None
     currency: str | None = None
     qualifier: str | None = None
     period: Mapping[str, Any] | None = None  # a Period, or an agreement's YearSpan

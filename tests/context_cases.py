@@ -1573,7 +1573,7 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     (
         "number",
         "Товарооборот Армении и Индии в 2024 году составил в районе $3-4 млрд.",
-        ["trade:turnover AM IN 4000M USD approx 2024 actual"],
+        ["trade:turnover AM IN 3500M USD approx 2024 actual"],
     ),
     (
         "number",
@@ -1661,4 +1661,89 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "Товарооборот Гомельской области с Россией составил 400 миллионов долларов.",
         ["trade:turnover BY-HO RU 400M USD exact 2024 actual"],
     ),
+    # "по результатам прошлого года" is the period; "выше результатов 2023 года", a base
+    (
+        "year",
+        "По результатам прошлого года товарооборот Удмуртии и Китая вырос в 1,3 раза и "
+        "составил $410 млн.",
+        [
+            "change:turnover CN RU-UD +30% 2024 base=previous_period",
+            "trade:turnover CN RU-UD 410M USD exact 2024 actual",
+        ],
+    ),
+    (
+        "year",
+        "Товарооборот Удмуртии и Китая в 2024 году составил $410 млн, что выше результатов "
+        "2023 года.",
+        ["trade:turnover CN RU-UD 410M USD exact 2024 actual"],
+    ),
+    # a rate told as an adjective of growth; no share of anything
+    (
+        "growth",
+        "Президент сообщил о 25-процентном росте товарооборота между Россией и Вьетнамом в "
+        "2023 году.",
+        ["change:turnover RU VN +25% 2023 base=previous_period"],
+    ),
+    ("share", "На ввоз стали введена 25-процентная пошлина в торговле России и Вьетнама.", []),
+    # a doubling told by a verb; a doubling planned is no change
+    (
+        "growth",
+        "В 2023 году товарооборот Киргизии и Турции удвоился.",
+        ["change:turnover KG TR +100% 2023 base=previous_period"],
+    ),
+    ("growth", "Стороны намерены удвоить товарооборот Киргизии и Турции к 2030 году.", []),
+    # "удалось нарастить" is done; "смогут нарастить" is a goal
+    (
+        "target",
+        "В 2023 году Киргизии и Турции удалось нарастить товарооборот до 3 млрд долларов.",
+        ["trade:turnover KG TR 3000M USD exact 2023 actual"],
+    ),
+    (
+        "target",
+        "Киргизия и Турция смогут нарастить товарооборот до 5 млрд долларов в 2030 году.",
+        ["trade:turnover KG TR 5000M USD exact 2030 target"],
+    ),
+    # the level of the period a comparison names, right after it
+    (
+        "year",
+        "За девять месяцев 2024 года товарооборот Грузии и Армении превысил 900 млн "
+        "долларов, обогнав показатели за весь 2023 год — 850 млн долларов.",
+        [
+            "trade:turnover AM GE 850M USD exact 2023 actual",
+            "trade:turnover AM GE 900M USD over 2024/9 actual",
+        ],
+    ),
+    # January alone is the year's first month, "нынешний" or not
+    (
+        "year",
+        "В нынешнем январе товарооборот Ирана и Армении вырос на 40% и составил 70 млн долларов.",
+        [
+            "change:turnover AM IR +40% 2025/1 base=previous_period",
+            "trade:turnover AM IR 70M USD exact 2025/1 actual",
+        ],
+    ),
+    (
+        "year",
+        "В январе товарооборот Ирана и Армении составил 70 млн долларов.",
+        ["trade:turnover AM IR 70M USD exact 2025/1 actual"],
+    ),
+    # the trade with a partner, in the total of the place the sentence is about
+    (
+        "share",
+        "В Оренбургской области доля товарооборота с Казахстаном достигла 45%.",
+        ["share:turnover KZ in RU-ORE 45% exact"],
+    ),
+    (
+        "share",
+        "В Оренбурге доля Китая в товарообороте России составила 30%.",
+        ["share:turnover CN in RU 30% exact"],
+    ),
+    # a share of foreign investment; investment that grew is no share
+    (
+        "share",
+        "Инвестиции из Турции в экономику Татарстана составляют около 15% от всех "
+        "иностранных инвестиций.",
+        ["share:investment TR in RU-TA 15% approx"],
+    ),
+    ("share", "Инвестиции из Турции в экономику Татарстана выросли на 15%.", []),
 ]

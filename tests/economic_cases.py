@@ -694,7 +694,7 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
     ),
     (
         "Товарооборот России и Монголии оценивается в диапазоне от 2 до 2,5 млрд долларов.",
-        ["trade:turnover MN RU 2500M USD exact 2025 actual"],
+        ["trade:turnover MN RU 2250M USD approx 2025 actual"],
     ),
     (
         "В текущем году товарооборот Казахстана и Азербайджана должен превысить 1 млрд долларов.",

@@ -96,7 +96,7 @@ FRACTION_TRIGGERS = re.compile(
     + r")|наполовину",
     re.IGNORECASE,
 )
-TIMES_TRIGGERS = re.compile(r"\bраз|" + "|".join(TIMES_WORDS), re.IGNORECASE)
+TIMES_TRIGGERS = re.compile(r"\bраз|удво|утро|" + "|".join(TIMES_WORDS), re.IGNORECASE)
 # "на 12,4 %", "в полтора раза": the number stands just before its sign.
 RATIO_BEFORE, RATIO_AFTER = 16, 4
 
@@ -181,4 +181,6 @@ NUMBER_STEMS = (
     "вчетверо",
     "впятеро",
     "вдесятеро",
+    "удво",
+    "утро",
 )

@@ -126,15 +126,34 @@ def status_of(
         return "target"
     if any(t.lemma in FORECAST_WORDS or t.text.lower() in FUTURE_AUX for t in tokens):
         return "forecast"  # "ожидается", "будет увеличен вдвое"
-    if any(t.lemma in GOAL_VERBS and t.feats.get("VerbForm") == "Inf" for t in tokens):
+    if any(
+        t.lemma in GOAL_VERBS and t.feats.get("VerbForm") == "Inf" and not _achieved(tokens, i)
+        for i, t in enumerate(tokens)
+    ):
         return "target"
-    if any(t.lemma in GOAL_VERBS and is_goal_form(t) for t in tokens):
+    if any(
+        t.lemma in GOAL_VERBS and is_goal_form(t) and not _achieved(tokens, i)
+        for i, t in enumerate(tokens)
+    ):
         return "forecast"
     if any(_future(t) for t in tokens):
         return "forecast"  # "в 2019 году сохранят товарооборот на уровне в один миллиард"
     if any(p.role == "target" for p in scan.periods) and not any(past_verb(t) for t in scan.tokens):
         return "target"  # "к 2030 году", but not "к 2022 году увеличились" (a base)
     return "actual"
+
+
+# "смогли удвоить", "удалось нарастить": a past modal makes its infinitive a thing done.
+ACHIEVED_MODALS = frozenset({"смочь", "удаться", "суметь"})
+# How far before its infinitive the modal may stand ("смогли за два года нарастить").
+ACHIEVED_REACH = 4
+
+
+def _achieved(tokens: Sequence[Token], infinitive: int) -> bool:
+    return any(
+        t.lemma in ACHIEVED_MODALS and t.feats.get("Tense") == "Past"
+        for t in tokens[max(0, infinitive - ACHIEVED_REACH) : infinitive]
+    )
 
 
 # How far after a figure an infinitive of a goal may stand and still be its verb.
@@ -292,6 +311,8 @@ def is_share(scan: Scan, figure: Figure) -> bool:
         if token.pos == "PUNCT":
             break  # "(снижение на 31,7%), импорт …": the next clause's subject
         after.append(token.lemma)
+    if scan.tokens[figure.last].lemma.endswith("процентный") and after[:1] != ["доля"]:
+        return False  # "о 30-процентном росте", "30-процентная пошлина": no share but "доля"
     by = scan.tokens[figure.first].lemma == "на" or (
         figure.first > 0 and scan.tokens[figure.first - 1].lemma == "на"
     )  # "на треть"
@@ -347,14 +368,23 @@ def single_month(scan: Scan) -> bool:
             and tokens[i + 1].lemma == "исчисление"
         ):
             return True
-        if (
-            token.lemma in MONTH_LEMMAS
-            and i
-            and tokens[i - 1].lemma in {"в", "во", "с"}
-            and not _in_month_range(tokens, i)
-        ):
+        if _month_after(tokens, i, {"в", "во", "с"}) and not _in_month_range(tokens, i):
             return True
     return False
+
+
+# "в нынешнем январе", "в этом марте": this year's month, one word between.
+THIS_YEARS = frozenset({"нынешний", "этот", "текущий"})
+
+
+def _month_after(tokens: Sequence[Token], i: int, prepositions: set[str]) -> bool:
+    """A month named after one of ``prepositions``, perhaps with "нынешнем" between."""
+    if tokens[i].lemma not in MONTH_LEMMAS or i == 0:
+        return False
+    before = tokens[i - 1].lemma
+    return before in prepositions or (
+        before in THIS_YEARS and i > 1 and tokens[i - 2].lemma in prepositions
+    )
 
 
 def month_on_month(scan: Scan) -> bool:
@@ -379,11 +409,7 @@ def month_alone(scan: Scan, lo: int = 0, hi: int | None = None) -> int | None:
     compared with ("по сравнению с июнем")."""
     tokens = scan.tokens
     for i in range(max(1, lo), len(tokens) if hi is None else hi):
-        if (
-            tokens[i].lemma in MONTH_LEMMAS
-            and tokens[i - 1].lemma in {"в", "во", "за"}
-            and not _in_month_range(tokens, i)
-        ):
+        if _month_after(tokens, i, {"в", "во", "за"}) and not _in_month_range(tokens, i):
             return MONTHS[tokens[i].lemma]
     return None
 
@@ -408,7 +434,5 @@ def in_month(period: Period, month: int | None) -> Period:
 def _in_month_range(tokens: Sequence[Token], i: int) -> bool:
     """ "январь–июль", "с января по июль", "в январе-июле": months from January."""
     near = [t.lemma for t in tokens[max(0, i - 3) : i + 3]]
-    return (
-        "январь" in near
-        and near.count("январь") + sum(lemma in MONTH_LEMMAS for lemma in near) >= 2
-    )
+    # January alone is no range: it is counted once, as any month
+    return "январь" in near and sum(lemma in MONTH_LEMMAS for lemma in near) >= 2

@@ -49,7 +49,7 @@ from bilat.extract.economy.subjects import (
 )
 from bilat.extract.economy.totals import LIST_ROLES, of_one_side
 from bilat.extract.figures import Figure, Scan
-from bilat.extract.parse.numbers import parse_number
+from bilat.extract.parse.numbers import TIMES_LEMMAS, parse_number
 from bilat.extract.parse.periods import PeriodSpan
 from bilat.extract.parse.textforms import DASHES
 from bilat.model import Fact
@@ -393,6 +393,8 @@ def _sign(scan: Scan, figure: Figure) -> int | None:
     sign = _written_sign(scan, figure)
     if sign is not None:
         return sign
+    if scan.tokens[figure.first].lemma in TIMES_LEMMAS:
+        return 1  # "удвоился": the word of growth is the figure itself
     if _index_to_base(scan, figure):
         return 1  # the index carries its own sign: 95% of the base is −5 %
     lo = figure.first - RISE_WINDOW_BEFORE

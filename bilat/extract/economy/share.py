@@ -24,6 +24,7 @@ from bilat.extract.economy.cues import (
     PART_LABELS,
     SHARE_TOTALS,
 )
+from bilat.extract.economy.investshare import investment_share
 from bilat.extract.economy.parties import GENERIC_PARTY_WORDS, Party
 from bilat.extract.economy.partners import PARTNER_WORDS, owner_of_partners
 from bilat.extract.economy.sharelists import (
@@ -76,6 +77,8 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
             if fact is None and before is None:
                 pair = carried_to(ctx, scans, scan.sentence).pair or ctx.pair
                 fact = flow_share(scan, figure, pair, ctx.home)
+            if fact is None and before is None:
+                fact = investment_share(scan, figure, ctx.home)
             if fact is None and before is not None and _level_reached(scan, figure):
                 # "выросла с 27,9% до 28,49%": the level the same share reached
                 fact = replace(
@@ -328,10 +331,28 @@ def _whole(ctx: DocContext, scan: Scan, first: int, last: int) -> str | None:
         flowing = _flow_owner(scan, noun)
         if flowing is not None:
             return flowing
+    place = _place_of_trade_with(scan, nouns)
+    if place is not None:
+        return place
     # "В списке партнёров Азербайджана Турция заняла четвёртую строчку с долей в общем
     # объёме товарооборота в 6,78%", "первый торговый партнёр Грузии с долей 12%": the
     # total is of the side whose partners they are
     return owner_of_partners(scan) if nouns or _with_a_share(scan, first) else None
+
+
+def _place_of_trade_with(scan: Scan, nouns: list[int]) -> str | None:
+    """ "В Приморском крае доля товарооборота с Китаем выросла до 68%": the trade with a
+    partner, in the total of the place the sentence is about."""
+    with_partner = any(
+        p.role == "with" and noun < p.index <= noun + OWNER_REACH
+        for noun in nouns
+        for p in scan.parties
+    )
+    generic_places = [
+        p for p in scan.parties if p.role == "generic" and "в" in scan.lemmas(p.index - 2, p.index)
+    ]  # "в крае", "в Приморском крае" read as the region the text is about
+    places = {p.code for p in (*scan.places, *generic_places) if nouns and p.index < nouns[0]}
+    return places.pop() if with_partner and len(places) == 1 else None
 
 
 def _flow_of_the_whole(scan: Scan, first: int, last: int) -> str | None:

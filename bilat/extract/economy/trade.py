@@ -8,6 +8,7 @@ then export), its qualifier, status and period, and the two parties.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import replace
 
 from bilat.extract.context import DocContext
@@ -120,7 +121,9 @@ def _trade_fact(
     if currency is None or not _is_money(scan, figure) or figure.value < MIN_TRADE_VALUE:
         return None
     status = status_of(scan, clause_start, figure.first, figure.last + 1)
-    period = own_year or _figure_period(ctx, scan, figure, status)
+    period = (
+        own_year or _level_of_the_base(scan, figure) or _figure_period(ctx, scan, figure, status)
+    )
     month = figure_month(scan, clause_start, figure.last + 1)
     guessed = False
     if period is None and (status == "actual" or month is not None):
@@ -137,7 +140,11 @@ def _trade_fact(
         "status": status,
     }
     if figure.money and figure.money.low is not None:
-        fields["value_min"] = figure.money.low
+        # "14-16 млрд долларов": the middle, told as approximate, as a range of percentages
+        # is; the ends stay with the figure
+        low, high = figure.money.low, figure.value
+        fields["value"], fields["qualifier"] = (low + high) / 2, "approx"
+        fields["value_min"], fields["value_max"] = low, high
     if cue.value != "turnover":
         fields["exporter"], fields["importer"] = direction(parties, cue.value, ctx.home)
     return Fact(
@@ -242,6 +249,23 @@ def _figure_period(ctx: DocContext, scan: Scan, figure: Figure, status: str) -> 
         # "В прошлом году показатель за тот же период составил 1,6 млрд"
         period = replace(period, months=in_force.months)
     return period
+
+
+# What may stand between a compared period and its level: "за весь прошлый год - 7,4 млрд".
+_BASE_LEVEL_GAP = re.compile(r"\s*[-–—:]?\s*")
+
+
+def _level_of_the_base(scan: Scan, figure: Figure) -> PeriodSpan | None:
+    """ "превысил показатели за весь прошлый год - 7,4 млрд": a figure right after the period
+    a comparison names is that period's level."""
+    offset = scan.sentence.start
+    for span in scan.periods:
+        if span.role != "base" or (span.year is None and span.relative is None):
+            continue
+        gap = scan.sentence.text[span.stop - offset : figure.start - offset]
+        if span.stop <= figure.start and _BASE_LEVEL_GAP.fullmatch(gap):
+            return replace(span, role="period")
+    return None
 
 
 def _told_now(scan: Scan, figure: Figure) -> bool:

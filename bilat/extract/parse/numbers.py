@@ -190,14 +190,31 @@ PERCENT_SIGN = or_(
     rule(eq("%")), rule(normalized("процент")), rule(caseless("проц"), eq(".").optional())
 )
 # "4-5%", "35–40 процентов": a range, its low end kept apart.
-PERCENT = rule(
-    rule(NUMBER.interpretation(Percent.low.custom(parse_number)), in_("-–—")).optional(),
-    NUMBER.interpretation(Percent.number.custom(parse_number)),
-    PERCENT_SIGN,
+PERCENT = or_(
+    rule(
+        rule(NUMBER.interpretation(Percent.low.custom(parse_number)), in_("-–—")).optional(),
+        NUMBER.interpretation(Percent.number.custom(parse_number)),
+        PERCENT_SIGN,
+    ),
+    # "о 30-процентном росте", "15-процентное снижение": the rate as an adjective
+    rule(
+        NUMBER.interpretation(Percent.number.custom(parse_number)),
+        in_("-–—"),
+        normalized("процентный"),
+    ),
 ).interpretation(Percent)
 
 # "вдвое", "втрое": the multiple in one word.
 TIMES_WORDS = {"вдвое": 2, "втрое": 3, "вчетверо": 4, "впятеро": 5, "вдесятеро": 10}
+# "удвоился", "утроение": the multiple in a verb or a noun of growth, by lemma.
+TIMES_LEMMAS = {
+    "удвоить": 2,
+    "удвоиться": 2,
+    "удвоение": 2,
+    "утроить": 3,
+    "утроиться": 3,
+    "утроение": 3,
+}
 TIMES = or_(
     rule(
         eq("в").optional(),
@@ -207,6 +224,11 @@ TIMES = or_(
     rule(
         in_caseless(set(TIMES_WORDS)).interpretation(
             Times.number.custom(lambda word: float(TIMES_WORDS[word.lower()]))
+        )
+    ),
+    rule(
+        dictionary(set(TIMES_LEMMAS)).interpretation(
+            Times.number.normalized().custom(lambda lemma: float(TIMES_LEMMAS[lemma]))
         )
     ),
 ).interpretation(Times)

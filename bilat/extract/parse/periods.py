@@ -171,6 +171,9 @@ RELATIVE_BARE = rule(
 PERIOD = or_(
     rule(PART, or_(WHEN, RELATIVE_BARE).optional()),
     rule(TARGET_MARK.interpretation(Period.role.const("target")), WHEN),
+    # "по результатам прошлого года" is the period, where "выше результатов 2021 года" is a
+    # base: the preposition decides
+    rule(caseless("по"), normalized("результат"), WHEN),
     # "по сравнению с аналогичным периодом (в) 2016 году"
     # "превысил уровень за весь 2009 год"
     rule(
