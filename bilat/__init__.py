@@ -4,6 +4,8 @@ Russian news.
     import bilat
     for document in bilat.read("news/"):
         facts = bilat.extract(bilat.analyse(document))
+    kb = bilat.open("bilat.db")  # the knowledge base as pandas DataFrames
+    kb.series("KZ", "UZ", "turnover")
 
 The names below are imported on first use, so ``import bilat`` stays cheap.
 """
@@ -37,8 +39,10 @@ _EXPORTS = {
     "StoreError": "bilat.errors",
     "NotFoundError": "bilat.errors",
     "RequestError": "bilat.errors",
+    "open": "bilat.kb.notebook",
 }
-__all__ = ["__version__", *_EXPORTS]
+# ``open`` is bilat.open, never a star import's: that would hide the builtin
+__all__ = ["__version__", *(name for name in _EXPORTS if name != "open")]
 
 
 def __getattr__(name: str) -> Any:

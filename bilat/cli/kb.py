@@ -166,7 +166,9 @@ def export(
     what: Annotated[
         str, typer.Option(help="facts, consolidated, documents or curation.")
     ] = "facts",
-    format: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl or parquet.")] = "csv",
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="csv, jsonl, parquet or xlsx (a sheet per type).")
+    ] = "csv",
     out: Annotated[Path | None, typer.Option(help="File to write; stdout if not given.")] = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:

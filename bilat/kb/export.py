@@ -1,7 +1,8 @@
-"""Export facts, consolidated facts, documents or decisions as CSV, JSONL or Parquet.
+"""Export facts, consolidated facts, documents or decisions as CSV, JSONL, Parquet or XLSX.
 
-JSONL keeps every record whole (nested fields, sources); CSV and Parquet flatten it to
-one row of typed columns, with the rest as a JSON string in ``data``.
+JSONL keeps every record whole (nested fields, sources); CSV, Parquet and XLSX flatten it
+to one row of typed columns, with the rest as a JSON string in ``data``. The same rows
+feed the notebook's DataFrames (``fact_row``, ``consolidated_row``).
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ from typing import IO, Any
 from bilat.errors import ExportError
 from bilat.kb import wording
 from bilat.kb.claims import Claim
+from bilat.kb.consolidate import Consolidated
 from bilat.kb.curation import curation_log
 from bilat.kb.duplicates import groups_of
 from bilat.kb.whole import all_claims, consolidated_all
 from bilat.store import Store
 
 WHAT = ("facts", "consolidated", "documents", "curation")
-FORMATS = ("csv", "jsonl", "parquet")
+FORMATS = ("csv", "jsonl", "parquet", "xlsx")
 FACT_COLUMNS = (
     "id",
     "doc_id",
@@ -92,6 +94,7 @@ DOCUMENT_COLUMNS = (
     "text",
 )
 PAGE = 1000
+BINARY = {"parquet": "Parquet", "xlsx": "XLSX"}  # formats that cannot go to stdout
 
 
 def export(store: Store, what: str, format: str, path: str | Path | None = None) -> int:
@@ -100,14 +103,18 @@ def export(store: Store, what: str, format: str, path: str | Path | None = None)
         raise ExportError(f"cannot export {what!r}: expected one of {', '.join(WHAT)}")
     if format not in FORMATS:
         raise ExportError(f"unknown export format {format!r}: expected one of {', '.join(FORMATS)}")
-    if format == "parquet" and path is None:
-        raise ExportError("Parquet is binary: give a file to write it to (--out FILE)")
+    if format in BINARY and path is None:
+        raise ExportError(f"{BINARY[format]} is binary: give a file to write it to (--out FILE)")
     records = _records(store, what)
     if format == "jsonl":
         return _write_text(path, lambda out: _jsonl(records, out))
     flat = (_flatten(what, record) for record in records)
     if format == "csv":
         return _write_text(path, lambda out: _csv(_columns(what), flat, out))
+    if format == "xlsx":
+        from bilat.kb.xlsx import write_workbook
+
+        return write_workbook(_columns(what), flat, Path(str(path)), name=what)
     return _parquet(_columns(what), flat, Path(str(path)))
 
 
@@ -132,6 +139,16 @@ def _columns(what: str) -> tuple[str, ...]:
             "orphaned",
         ),
     )
+
+
+def fact_row(claim: Claim) -> dict[str, Any]:
+    """One fact as a flat row of ``FACT_COLUMNS``: what CSV, Parquet and XLSX write."""
+    return _flat_fact(_fact_record(claim))
+
+
+def consolidated_row(item: Consolidated) -> dict[str, Any]:
+    """One consolidated fact as a flat row of ``CONSOLIDATED_COLUMNS``."""
+    return _flat_consolidated(item.to_json())
 
 
 def _records(store: Store, what: str) -> Iterator[dict[str, Any]]:
