@@ -17,6 +17,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import httpx
 import pytest
 from typer.testing import CliRunner
 
@@ -293,6 +294,15 @@ def test_removing_a_source_forgets_its_runs_and_keeps_its_documents(
     assert sources(store) == [] and history(store) == [] and store.count_documents() == 1
     with pytest.raises(NotFoundError, match="nothing is watched yet"):
         remove_source(store, added.id)
+
+
+def test_a_source_removed_during_its_run_leaves_no_orphan_run(tmp_path: Path, store: Store) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLES[0], encoding="utf-8")
+    added = watch(store, str(tmp_path))
+    remove_source(store, added.id)  # by another shell, while this run reads the folder
+    with httpx.Client() as client:
+        record = watch_runner.run_source(store, added, client)
+    assert counts(record) == (1, 1, 0, 0) and history(store) == [] and sources(store) == []
 
 
 # -- the loop ----------------------------------------------------------------------------------

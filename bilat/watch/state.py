@@ -153,10 +153,11 @@ def save_run(store: Store, record: RunRecord, state: Mapping[str, Any] | None) -
         values["state"] = dict(state)
     row = {k: v for k, v in record.to_json().items() if k not in ("kind", "target", "summary")}
     with store.writing(f"record a run of watched source {record.source_id}") as conn:
-        conn.execute(insert(watch_runs).values(**row))
-        conn.execute(
+        found = conn.execute(
             update(watch_sources).where(watch_sources.c.id == record.source_id).values(**values)
         )
+        if found.rowcount:  # none when `bilat watch remove` took the source meanwhile
+            conn.execute(insert(watch_runs).values(**row))
 
 
 def history(store: Store, limit: int = 100, source_id: int | None = None) -> list[RunRecord]:
