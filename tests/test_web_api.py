@@ -303,6 +303,7 @@ API = [  # (path, model)
     ),
     ("/api/ask?q=", schemas.AskResult),
     ("/api/contradictions", schemas.ContradictionsView),
+    ("/api/watch", schemas.WatchView),
 ]
 
 
@@ -339,6 +340,7 @@ PAGES = [
     "/ask",
     "/ask?q=Какой товарооборот между Казахстаном и Узбекистаном в 2017 году?",
     "/contradictions",
+    "/watch",
     "/doc/{hostile}",
     "/fact/{fact}",
 ]

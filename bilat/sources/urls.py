@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
@@ -59,28 +60,68 @@ def new_client() -> httpx.Client:
     )
 
 
+@dataclass(frozen=True)
+class Fetched:
+    """A response's body with what reading it needs; ``etag`` and ``modified`` are the
+    validators a later conditional request sends back (ETag, Last-Modified)."""
+
+    data: bytes
+    content_type: str
+    charset: str | None
+    url: str  # the final URL, after redirects
+    etag: str | None = None
+    modified: str | None = None
+
+
 def read_url(url: str, client: httpx.Client) -> Iterator[Document | Skipped]:
     """The articles at ``url`` (one page, or a feed's entries); a failure is one Skipped."""
     try:
-        data, content_type, charset, final = fetch(url, client)
-        kind = _kind(content_type, final, url)
-        yield from parse(
-            data, kind, source=url, name=url, url=final, charset=charset, page_kind="url"
-        )
+        fetched = _fetch(url, client, {})
+        if fetched is None:
+            raise SourceError(url, "HTTP 304 Not Modified to a request that asked for the page")
+        yield from read_fetched(url, fetched)
     except SourceError as error:
         yield Skipped(error.input, error.reason)
 
 
-def fetch(url: str, client: httpx.Client) -> tuple[bytes, str, str | None, str]:
-    """(body, content type, declared charset, final URL), with retries; else SourceError."""
+def read_fetched(url: str, fetched: Fetched) -> Iterator[Document | Skipped]:
+    """The articles of a response fetched from ``url``; SourceError for a kind bilat
+    does not read."""
+    kind = _kind(fetched.content_type, fetched.url, url)
+    yield from parse(
+        fetched.data,
+        kind,
+        source=url,
+        name=url,
+        url=fetched.url,
+        charset=fetched.charset,
+        page_kind="url",
+    )
+
+
+def fetch_if_changed(
+    url: str, client: httpx.Client, etag: str | None, modified: str | None
+) -> Fetched | None:
+    """``url``'s response, asked with the validators of the last one (If-None-Match,
+    If-Modified-Since); None when the server answers 304: nothing changed since."""
+    headers = {"If-None-Match": etag} if etag else {}
+    if modified:
+        headers["If-Modified-Since"] = modified
+    return _fetch(url, client, headers)
+
+
+def _fetch(url: str, client: httpx.Client, headers: Mapping[str, str]) -> Fetched | None:
+    """The response's body with retries (None for a 304); else SourceError."""
     deadline = time.monotonic() + TOTAL_TIME_S
     for attempt in range(1, MAX_ATTEMPTS + 1):
         last = attempt == MAX_ATTEMPTS
         try:
-            with _final_response(url, client) as response:
+            with _final_response(url, client, headers) as response:
                 if response.status_code >= 500 and not last:
                     _pause(attempt)
                     continue
+                if response.status_code == httpx.codes.NOT_MODIFIED:
+                    return None
                 return _body(url, response, deadline)
         except (httpx.ConnectError, httpx.ConnectTimeout) as error:
             if last:
@@ -92,13 +133,16 @@ def fetch(url: str, client: httpx.Client) -> tuple[bytes, str, str | None, str]:
 
 
 @contextmanager
-def _final_response(url: str, client: httpx.Client) -> Iterator[httpx.Response]:
+def _final_response(
+    url: str, client: httpx.Client, headers: Mapping[str, str]
+) -> Iterator[httpx.Response]:
     """The response at the end of ``url``'s redirects, followed here rather than by the
     client so that the limits hold whatever client is given."""
     target = httpx.URL(url)
     for _ in range(MAX_REDIRECTS + 1):
-        with client.stream("GET", target, follow_redirects=False) as response:
-            if not response.is_redirect:
+        with client.stream("GET", target, headers=headers, follow_redirects=False) as response:
+            # a 304 is a 3xx to httpx, but no redirect: it answers a conditional request
+            if not response.is_redirect or response.status_code == httpx.codes.NOT_MODIFIED:
                 yield response
                 return
             target = _next_hop(url, response)
@@ -116,9 +160,7 @@ def _next_hop(url: str, response: httpx.Response) -> httpx.URL:
         raise SourceError(url, f"redirected to an invalid address ({location[:80]})") from error
 
 
-def _body(
-    url: str, response: httpx.Response, deadline: float
-) -> tuple[bytes, str, str | None, str]:
+def _body(url: str, response: httpx.Response, deadline: float) -> Fetched:
     if response.status_code >= 400:
         tries = f" (after {MAX_ATTEMPTS} attempts)" if response.status_code >= 500 else ""
         raise SourceError(url, f"HTTP {response.status_code}{tries}")
@@ -135,7 +177,14 @@ def _body(
     if not data.strip():
         raise SourceError(url, f"empty response (HTTP {response.status_code}, expected a page)")
     content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
-    return bytes(data), content_type, response.charset_encoding, str(response.url)
+    return Fetched(
+        bytes(data),
+        content_type,
+        response.charset_encoding,
+        str(response.url),
+        etag=response.headers.get("etag"),
+        modified=response.headers.get("last-modified"),
+    )
 
 
 def _too_large(size: int) -> str:

@@ -20,9 +20,15 @@ def _knowledge_base_joins_the_schema(conn: Connection) -> None:
     they are, and ``create_all`` has made them where it was never used: nothing to change."""
 
 
+def _watched_sources_join_the_schema(conn: Connection) -> None:
+    """2 → 3: ``watch_sources`` and ``watch_runs`` are new tables, which ``create_all``
+    has made: nothing to change."""
+
+
 # STEPS[n] takes a database from version n to n + 1.
 STEPS: dict[int, Callable[[Connection], None]] = {
     1: _knowledge_base_joins_the_schema,
+    2: _watched_sources_join_the_schema,
 }
 
 

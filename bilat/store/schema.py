@@ -25,8 +25,8 @@ from bilat.store.dialect import JSON_TYPE
 
 # Bump when a table changes, with a step in migrations.py from the version before; Store
 # migrates an older database and refuses a newer one rather than failing later on a
-# missing column. 2: the knowledge base's tables joined the schema.
-SCHEMA_VERSION = 2
+# missing column. 2: the knowledge base's tables joined the schema. 3: watched sources.
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -152,4 +152,42 @@ doc_groups = Table(
     Column("group_id", String, nullable=False),
     Column("signature", LargeBinary, nullable=False),  # MinHash hash values, raw bytes
     Index("ix_doc_groups_group", "group_id"),
+)
+
+# -- watched sources (bilat.watch) ----------------------------------------------------------
+
+watch_sources = Table(
+    "watch_sources",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String, nullable=False),  # feed | folder | telegram
+    Column("target", Text, nullable=False, unique=True),  # the URL, or an absolute path
+    Column("every_s", Integer, nullable=False),  # how often `bilat watch run` reads it
+    Column("added_at", String, nullable=False),  # UTC, ISO 8601
+    Column("last_run_at", String),
+    # What the source has given so far, by kind: a feed's entry keys and validators
+    # (ETag, Last-Modified), a folder's files' mtimes and hashes, an export's last message.
+    Column("state", JSON_TYPE, nullable=False),
+)
+
+watch_runs = Table(
+    "watch_runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),  # order of runs
+    Column(
+        "source_id",
+        Integer,
+        ForeignKey("watch_sources.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("started_at", String, nullable=False),
+    Column("finished_at", String, nullable=False),
+    Column("read", Integer, nullable=False),  # documents handed to the pipeline
+    Column("new", Integer, nullable=False),
+    Column("stored", Integer, nullable=False),
+    Column("skipped", Integer, nullable=False),
+    Column("why", Text),  # the skipped inputs and their reasons, the first few
+    Column("note", Text),  # "not modified since the last run (HTTP 304)"
+    Column("error", Text),  # why the source could not be read at all
+    Index("ix_watch_runs_source", "source_id", "id"),
 )

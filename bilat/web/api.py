@@ -271,3 +271,8 @@ def contradictions(
     store: StoreDep, stale_ok: StaleDep, limit: Limit = 100, offset: Annotated[int, Query(ge=0)] = 0
 ) -> JSONResponse:
     return _json(views.contradictions(store, limit, offset, stale_ok))
+
+
+@router.get("/watch", response_model=schemas.WatchView, summary="Watched sources and their runs")
+def watch(store: StoreDep, limit: Limit = views.WATCH_RUNS) -> JSONResponse:
+    return _json(views.watch(store, limit))

@@ -212,3 +212,8 @@ def contradictions(
 ) -> HTMLResponse:
     data = views.contradictions(store, limit, offset, stale_ok)
     return _page("contradictions.html", request, data=data, title="Противоречия и проверки")
+
+
+@router.get("/watch")
+def watch(request: Request, store: StoreDep, limit: Limit = views.WATCH_RUNS) -> HTMLResponse:
+    return _page("watch.html", request, data=views.watch(store, limit), title="Наблюдение")

@@ -194,6 +194,39 @@ class ContradictionsView(BaseModel):
     findings_pending: bool = Field(False, description="Still being computed: empty for now")
 
 
+class WatchRun(BaseModel):
+    source_id: int
+    kind: str = Field(description="feed, folder or telegram")
+    target: str = Field(description="The feed's URL, or the folder's or export's path")
+    started_at: str
+    finished_at: str
+    read: int = Field(description="Documents handed to the pipeline: only what was new")
+    new: int = Field(description="Documents stored by this run")
+    stored: int = Field(description="Read by an earlier run, or already in the database")
+    skipped: int
+    why: str | None = Field(description="The skipped inputs and their reasons, the first few")
+    note: str | None = Field(description="Not modified since the last run (HTTP 304), …")
+    error: str | None = Field(description="Why the source could not be read at all")
+    summary: str = Field(description="The run in one line, as `bilat watch run` prints it")
+
+
+class WatchedSource(BaseModel):
+    id: int
+    kind: str
+    target: str
+    every_s: int
+    every: str = Field(description="The interval as `bilat watch add --every` takes it")
+    added_at: str
+    last_run_at: str | None
+    last: WatchRun | None = Field(description="Its latest run among those listed")
+
+
+class WatchView(BaseModel):
+    sources: list[WatchedSource]
+    runs: list[WatchRun] = Field(description="The latest runs of every source, newest first")
+    limit: int
+
+
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorResponse, "description": "A request the knowledge base refuses"},
     404: {"model": ErrorResponse, "description": "No such actor, document or fact"},

@@ -19,6 +19,7 @@ from bilat.kb.state import reading
 from bilat.nlp import search_terms
 from bilat.store import Store
 from bilat.store.schema import facts
+from bilat.watch import format_every, history, sources
 from bilat.web.cache import ViewCache
 from bilat.web.facets import facet_value, facets
 from bilat.web.highlight import marks, segments
@@ -29,6 +30,7 @@ MAX_PAGE = 500  # facts per page of the explorer
 EXPORT_BATCH = 1000  # facts read and written at a time by a CSV download
 SEARCH_LIMIT = 50
 LATEST = 10  # facts on the overview page
+WATCH_RUNS = 100  # runs on the watch page: a few days of a dozen sources every 30 minutes
 
 
 def fact_json(claim: Claim) -> dict[str, Any]:
@@ -249,3 +251,20 @@ def facts_csv_stream(
         done += len(found)
         if len(found) < size:
             break
+
+
+def watch(store: Store, limit: int = WATCH_RUNS) -> dict[str, Any]:
+    """The watched sources and their latest runs, newest first."""
+    last = {r.source_id: r for r in reversed(history(store, limit))}
+    return {
+        "sources": [
+            {
+                **s.to_json(),
+                "every": format_every(s.every_s),
+                "last": last[s.id].to_json() if s.id in last else None,
+            }
+            for s in sources(store)
+        ],
+        "runs": [r.to_json() for r in history(store, limit)],
+        "limit": limit,
+    }
