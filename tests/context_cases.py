@@ -1746,4 +1746,36 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         ["share:investment TR in RU-TA 15% approx"],
     ),
     ("share", "Инвестиции из Турции в экономику Татарстана выросли на 15%.", []),
+    # a day in history sets no year for the figures after it
+    (
+        "year",
+        "Дипломатические отношения Грузии и Армении установлены 21 декабря 1991 года. "
+        "Товарооборот Грузии и Армении составил около 700 миллионов долларов.",
+        ["trade:turnover AM GE 700M USD approx 2024 actual"],
+    ),
+    # "чем в 2019 году" may be years back; "по сравнению с 2019 годом", the year before
+    (
+        "year",
+        "Товарооборот Удмуртии и Казахстана достиг 300 млн долларов, это вдвое больше, чем "
+        "в 2019 году.",
+        [
+            "change:turnover KZ RU-UD +100% 2024 base=2019",
+            "trade:turnover KZ RU-UD 300M USD exact 2024 actual",
+        ],
+    ),
+    (
+        "year",
+        "По сравнению с 2019 годом товарооборот Удмуртии и Казахстана вырос до 300 млн долларов.",
+        ["trade:turnover KZ RU-UD 300M USD exact 2020 actual"],
+    ),
+    # "вместо 500 млн в 2022 г.": the value replaced, of its own year
+    (
+        "year",
+        "Товарооборот Армении и Ирана составил 700 млн долларов в 2023 году, вместо 500 млн "
+        "в 2022 г.",
+        [
+            "trade:turnover AM IR 500M USD exact 2022 actual",
+            "trade:turnover AM IR 700M USD exact 2023 actual",
+        ],
+    ),
 ]

@@ -239,7 +239,19 @@ def anchor_year(ctx: DocContext) -> int | None:
         return None
     latest = max(years)
     done = any(p.year == latest and p.months is None and _told_in_past(s) for p, s in told)
-    return latest + 1 if done else latest
+    return latest + 1 if done or _named_after_unnamed(told, latest) else latest
+
+
+def _named_after_unnamed(told: list[tuple[PeriodSpan, Sentence]], year: int) -> bool:
+    """ "В первом квартале товарооборот вырос на 28%. … В первом квартале 2021 года он
+    составил 190 млрд юаней": the same months told first without a year, then with one, are
+    this year's against the year's before (as ``context.publication_date`` reads them)."""
+    unnamed = [(p.months, p.start) for p, _ in told if _this_years_part(p)]
+    return any(
+        p.year == year and p.months is not None and months == p.months and start < p.start
+        for p, _ in told
+        for months, start in unnamed
+    )
 
 
 def _told_in_past(sentence: Sentence) -> bool:

@@ -15,12 +15,13 @@ base of a comparison or the year of a goal.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bilat.extract.context import DocContext
 from bilat.extract.economy.cues import indicator_cues
-from bilat.extract.parse.periods import PeriodSpan
+from bilat.extract.parse.periods import MONTH_TRIGGER, PeriodSpan
 from bilat.model import Sentence, Token
 
 # A first line longer than this is a paragraph, not a headline.
@@ -59,10 +60,23 @@ def _periods_in_force(ctx: DocContext) -> dict[int, PeriodSpan | None]:
         if own is None:
             continue
         about_trade = bool(indicator_cues(sentence.tokens)) and not _looks_back(state.document, own)
+        if not about_trade and _calendar_date(ctx, own):
+            continue  # "отношения установлены 18 ноября 1992 года": a day in history
         state = InForce(
             paragraph=own, document=own if about_trade else state.document, headline=state.headline
         )
     return table
+
+
+DATE_BEFORE_CHARS = 20
+# "18 ноября 1992 года": a day and a month before the year make it a date, not a period.
+_DAY_AND_MONTH = re.compile(rf"\b\d{{1,2}}\s+(?:{MONTH_TRIGGER})\w*\s*$", re.IGNORECASE)
+
+
+def _calendar_date(ctx: DocContext, span: PeriodSpan) -> bool:
+    text = ctx.analysis.text
+    before = text[max(0, span.start - DATE_BEFORE_CHARS) : span.start]
+    return span.year is not None and bool(_DAY_AND_MONTH.search(before))
 
 
 def _looks_back(document: PeriodSpan | None, own: PeriodSpan) -> bool:

@@ -386,7 +386,7 @@ def _compared_period(scan: Scan, figure: Figure, main: PeriodSpan | None) -> Per
     base = _base_before_bracket(scan, figure)
     if base is not None:
         return _of_its_own(base, main)
-    if "против" in before:
+    if COMPARED_WORDS & set(before):
         span = next(
             (
                 p
@@ -429,6 +429,8 @@ def _of_its_own(span: PeriodSpan, main: PeriodSpan | None) -> PeriodSpan:
     return replace(span, months=months, role="period")
 
 
+# "41 млрд против 31 млрд в 2022 году", "вместо 645 млн в 2006 году": the compared value.
+COMPARED_WORDS = frozenset({"против", "вместо"})
 # How far before a figure "против" or "годом ранее" may stand: "против почти 31 млрд".
 COMPARED_REACH = 3
 
@@ -465,12 +467,18 @@ def _told_period(
     if opening is not None and status == "actual":
         return replace(opening, role="period")
     base = next((p for p in scan.periods if p.role == "base" and p.year), None)
-    if base is not None and base.year is not None and status == "actual":
+    if base is not None and base.year is not None and status == "actual" and not _than(scan, base):
         # "по сравнению с 2014 годом увеличился … до 250,7 млн": the year after the base
         return PeriodSpan(base.start, base.stop, base.year + 1, None, None, "period")
     if status != "actual" and _year_end_unnamed(scan):
         return PeriodSpan(scan.sentence.start, scan.sentence.start, None, 0, None, "period")
     return carry if status == "actual" else None
+
+
+def _than(scan: Scan, base: PeriodSpan) -> bool:
+    """ "вдвое больше, чем в 2020 году": a base any number of years back, where "по
+    сравнению с 2014 годом" is most often the year before."""
+    return scan.sentence.text[base.start - scan.sentence.start :].lower().startswith("чем")
 
 
 def _year_end_unnamed(scan: Scan) -> bool:
