@@ -421,12 +421,9 @@ class TestStore:
                 update(schema.meta).where(schema.meta.c.key == "schema_version").values(value="1")
             )
         with Store(store_url) as migrated, migrated.reading("read the migrated store") as conn:
-            assert (
-                conn.execute(
-                    select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")
-                ).scalar_one()
-                == "2"
-            )
+            assert conn.execute(
+                select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")
+            ).scalar_one() == str(schema.SCHEMA_VERSION)
             assert conn.execute(select(schema.curation.c.why)).scalars().all() == (
                 ["цифра за другой год"] if kb_used else []
             )
@@ -474,7 +471,7 @@ def test_sqlite_file_is_wal_with_full_text_index_and_version(store: Store, store
             "doc_groups",
         } <= tables
         assert raw.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (
-            "2",
+            str(schema.SCHEMA_VERSION),
         )
     raw.close()
 

@@ -20,9 +20,14 @@ def _knowledge_base_joins_the_schema(conn: Connection) -> None:
     they are, and ``create_all`` has made them where it was never used: nothing to change."""
 
 
+def _official_statistics_join_the_schema(conn: Connection) -> None:
+    """2 → 3: the ``official_figures`` table, new and empty: ``create_all`` has made it."""
+
+
 # STEPS[n] takes a database from version n to n + 1.
 STEPS: dict[int, Callable[[Connection], None]] = {
     1: _knowledge_base_joins_the_schema,
+    2: _official_statistics_join_the_schema,
 }
 
 

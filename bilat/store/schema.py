@@ -25,8 +25,8 @@ from bilat.store.dialect import JSON_TYPE
 
 # Bump when a table changes, with a step in migrations.py from the version before; Store
 # migrates an older database and refuses a newer one rather than failing later on a
-# missing column. 2: the knowledge base's tables joined the schema.
-SCHEMA_VERSION = 2
+# missing column. 2: the knowledge base's tables joined the schema. 3: official statistics.
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -152,4 +152,25 @@ doc_groups = Table(
     Column("group_id", String, nullable=False),
     Column("signature", LargeBinary, nullable=False),  # MinHash hash values, raw bytes
     Index("ix_doc_groups_group", "group_id"),
+)
+
+# -- official statistics ---------------------------------------------------------------------
+# Figures imported from statistics offices' tables (``bilat official import``), set beside
+# the news's figures in a pair's dossier. One row per source, reporter, partner, indicator,
+# period and currency: ``id`` hashes those, so importing a file again replaces its rows.
+
+official_figures = Table(
+    "official_figures",
+    metadata,
+    Column("id", String, primary_key=True),  # see kb.official.records.figure_id
+    Column("source", String, nullable=False),  # --source, or the file's name
+    Column("reporter", String, nullable=False),  # the side whose statistics these are
+    Column("partner", String, nullable=False),
+    Column("indicator", String, nullable=False),  # turnover | export | import, as reported
+    Column("year", Integer, nullable=False),
+    Column("months", Integer),  # months from January; None for the whole year
+    Column("value", Float, nullable=False),
+    Column("currency", String, nullable=False),
+    Column("imported_at", String, nullable=False),  # UTC, ISO 8601
+    Index("ix_official_pair", "reporter", "partner"),
 )
