@@ -33,6 +33,6 @@ def main() -> None:
         sys.exit(1)
 
 
-from bilat.cli import commands, kb, queries  # noqa: E402,F401 - registers the subcommands
+from bilat.cli import commands, kb, official, queries  # noqa: E402,F401 - registers the subcommands
 
 __all__ = ["DEFAULT_DB", "EXIT_SKIPPED", "app", "console", "err", "main", "render"]
