@@ -9,10 +9,12 @@ import re
 import pycountry
 
 from bilat.actors import UnknownActorError, actor_by_name, is_actor, lookup
+from bilat.errors import BilatError
 
 
-class BadCell(ValueError):
-    """A cell that cannot be read; the message names what was found and what was expected."""
+class BadCell(BilatError, ValueError):
+    """A cell that cannot be read; the message names what was found and what was expected.
+    The table reader catches it and reports its row in one line ("file:line: why")."""
 
 
 # Kazakhstan's regions had letter codes until ISO 3166-2 gave them the KATO numbers in
