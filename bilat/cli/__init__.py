@@ -33,6 +33,12 @@ def main() -> None:
         sys.exit(1)
 
 
-from bilat.cli import commands, kb, queries, watch  # noqa: E402,F401 - registers the subcommands
+from bilat.cli import (  # noqa: E402,F401 - registers the subcommands
+    commands,
+    kb,
+    official,
+    queries,
+    watch,
+)
 
 __all__ = ["DEFAULT_DB", "EXIT_SKIPPED", "app", "console", "err", "main", "render"]

@@ -109,18 +109,28 @@ def _print_report(report: IngestReport, db: str) -> None:
         console.print("nothing new: every document was already in the database")
 
 
+DEMO_OFFICIAL = "official_sample.csv"  # made-up official figures for the demo pairs
+
+
 @app.command()
 def demo(db: DbOption = DEFAULT_DB) -> None:
-    """Ingest the demo corpus that ships with bilat and print what it found."""
+    """Ingest the demo corpus that ships with bilat, with its sample of official figures,
+    and print what it found."""
+    from bilat.cli.official import print_import
+    from bilat.kb.official import import_table
     from bilat.sources import demo_path
 
     started = time.perf_counter()
     with Store(db) as store:
         report = _run_ingest([str(demo_path())], store, None, 1)
         _print_report(report, db)
+        print_import(import_table(store, demo_path() / DEMO_OFFICIAL), db)
         console.print(summary_table(store))
         console.print(pairs_table(store))
-    console.print(f"done in {time.perf_counter() - started:.1f} s; try: bilat facts --db {db}")
+    console.print(
+        f"done in {time.perf_counter() - started:.1f} s; try: bilat facts --db {db}, "
+        f"bilat dossier KZ RU-BA --db {db}"
+    )
 
 
 def summary_table(store: Store) -> Table:

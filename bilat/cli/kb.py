@@ -11,6 +11,8 @@ from rich.table import Table
 from rich.text import Text
 
 from bilat.cli import DEFAULT_DB, DbOption, app, console, err
+from bilat.cli.official import print_comparisons
+from bilat.kb.official.compare import DIFFERENCE_THRESHOLD_PERCENT
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 
@@ -20,6 +22,10 @@ def dossier(
     a: Annotated[str, typer.Argument(help="A party: code or name (KZ, Казахстан).")],
     b: Annotated[str, typer.Argument(help="The other party.")],
     as_json: Json = False,
+    threshold: Annotated[
+        float,
+        typer.Option(min=0, help="Flag news figures this many percent off the official ones."),
+    ] = DIFFERENCE_THRESHOLD_PERCENT,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Everything known about a pair, with sources.  Example: bilat dossier KZ UZ"""
@@ -27,7 +33,7 @@ def dossier(
     from bilat.store import Store
 
     with Store(db, create=False) as store:
-        found = kb.dossier(store, a, b)
+        found = kb.dossier(store, a, b, threshold)
     if as_json:
         print(json.dumps(found.to_json(), ensure_ascii=False, indent=2))
     else:
@@ -52,6 +58,7 @@ def _print_dossier(found: Any) -> None:
                 str(p.fact.independent),
             )
     console.print(table)
+    print_comparisons(found)
     _print_balance(found)
     _print_ranks(found.ranks)
     for name, items in found.sections.items():

@@ -16,6 +16,7 @@ from typing import Any
 from bilat.actors import UnknownActorError, actor_by_name, lookup
 from bilat.errors import PairError
 from bilat.kb import checks as kb_checks
+from bilat.kb import official as kb_official
 from bilat.kb import timeseries as kb_series
 from bilat.kb import wording
 from bilat.kb.claims import Claim, pair_claims, party_claims
@@ -54,6 +55,10 @@ class Dossier:
     sections: Mapping[str, list[Consolidated]] = field(default_factory=dict)
     people: list[dict[str, Any]] = field(default_factory=list)
     ranks: list[dict[str, Any]] = field(default_factory=list)  # see ``ranks``
+    # Each trade figure beside the official one (see ``kb.official``), and the threshold
+    # over which a difference is flagged.
+    official: tuple[kb_official.Comparison, ...] = ()
+    threshold: float = kb_official.DIFFERENCE_THRESHOLD_PERCENT
 
     def balance(self) -> list[kb_series.Balance]:
         """The first side's exports to and imports from the second, by period, in the
@@ -74,16 +79,27 @@ class Dossier:
             "people": self.people,
             "contradictions": [c.to_json() for c in self.contradictions],
             "checks": [c.to_json() for c in self.checks],
+            "official": {
+                "threshold": self.threshold,
+                "comparisons": [c.to_json() for c in self.official],
+            },
         }
 
 
-def dossier(store: Store, a: str, b: str) -> Dossier:
+def dossier(
+    store: Store, a: str, b: str, threshold: float = kb_official.DIFFERENCE_THRESHOLD_PERCENT
+) -> Dossier:
+    """A pair's dossier; official figures whose news counterpart differs by more than
+    ``threshold`` percent are flagged."""
     a, b = resolve_code(a), resolve_code(b)
     if a == b:
         raise PairError(f"a pair needs two different parties: got {a} twice")
     reached, persons = pair_context(store, a, b)
     built = build(a, b, _with_reached(pair_claims(store, a, b), reached), persons)
-    return replace(built, ranks=ranks(store, a, b))
+    official = kb_official.compare(
+        kb_official.news_figures(built.series), kb_official.stored(store, (a, b)), threshold
+    )
+    return replace(built, ranks=ranks(store, a, b), official=tuple(official), threshold=threshold)
 
 
 def ranks(store: Store, a: str, b: str) -> list[dict[str, Any]]:

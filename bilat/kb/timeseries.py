@@ -73,7 +73,8 @@ def line_of(item: Consolidated) -> str | None:
     return None  # a flow without a direction cannot be placed on either line
 
 
-def _label(line: str) -> str:
+def label(line: str) -> str:
+    """How a line is named on pages: "товарооборот", "экспорт Казахстан → Узбекистан"."""
     if line == "turnover":
         return "товарооборот"
     exporter, importer = line.split("→")
@@ -116,7 +117,7 @@ def _series(
     ordered = sorted(points.items(), key=lambda kv: (kv[0][0], kv[0][1] or 12))
     return Series(
         line=line,
-        label=_label(line),
+        label=label(line),
         currency=currency,
         points=tuple(
             Point(

@@ -25,10 +25,15 @@ def _watched_sources_join_the_schema(conn: Connection) -> None:
     has made: nothing to change."""
 
 
+def _official_statistics_join_the_schema(conn: Connection) -> None:
+    """3 → 4: the ``official_figures`` table, new and empty: ``create_all`` has made it."""
+
+
 # STEPS[n] takes a database from version n to n + 1.
 STEPS: dict[int, Callable[[Connection], None]] = {
     1: _knowledge_base_joins_the_schema,
     2: _watched_sources_join_the_schema,
+    3: _official_statistics_join_the_schema,
 }
 
 

@@ -26,7 +26,8 @@ from bilat.store.dialect import JSON_TYPE
 # Bump when a table changes, with a step in migrations.py from the version before; Store
 # migrates an older database and refuses a newer one rather than failing later on a
 # missing column. 2: the knowledge base's tables joined the schema. 3: watched sources.
-SCHEMA_VERSION = 3
+# 4: official statistics.
+SCHEMA_VERSION = 4
 
 metadata = MetaData()
 
@@ -190,4 +191,25 @@ watch_runs = Table(
     Column("note", Text),  # "not modified since the last run (HTTP 304)"
     Column("error", Text),  # why the source could not be read at all
     Index("ix_watch_runs_source", "source_id", "id"),
+)
+
+# -- official statistics ---------------------------------------------------------------------
+# Figures imported from statistics offices' tables (``bilat official import``), set beside
+# the news's figures in a pair's dossier. One row per source, reporter, partner, indicator,
+# period and currency: ``id`` hashes those, so importing a file again replaces its rows.
+
+official_figures = Table(
+    "official_figures",
+    metadata,
+    Column("id", String, primary_key=True),  # see kb.official.records.figure_id
+    Column("source", String, nullable=False),  # --source, or the file's name
+    Column("reporter", String, nullable=False),  # the side whose statistics these are
+    Column("partner", String, nullable=False),
+    Column("indicator", String, nullable=False),  # turnover | export | import, as reported
+    Column("year", Integer, nullable=False),
+    Column("months", Integer),  # months from January; None for the whole year
+    Column("value", Float, nullable=False),
+    Column("currency", String, nullable=False),
+    Column("imported_at", String, nullable=False),  # UTC, ISO 8601
+    Index("ix_official_pair", "reporter", "partner"),
 )

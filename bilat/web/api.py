@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from bilat.kb import table as kb_table
+from bilat.kb.official import DIFFERENCE_THRESHOLD_PERCENT
 from bilat.store import Store
 from bilat.web import schemas, views
 from bilat.web.cache import ViewCache
@@ -38,6 +39,10 @@ def get_cache(request: Request) -> ViewCache:
 StoreDep = Annotated[Store, Depends(get_store)]
 CacheDep = Annotated[ViewCache, Depends(get_cache)]
 StaleDep = Annotated[bool, Depends(get_stale_ok)]
+Threshold = Annotated[
+    float,
+    Query(ge=0, le=1000, description="Flag news figures this many percent off the official"),
+]
 
 
 def filters(
@@ -159,8 +164,14 @@ def overview(store: StoreDep, stale_ok: StaleDep) -> JSONResponse:
 
 
 @router.get("/pair/{a}/{b}", response_model=schemas.PairDossier, summary="A pair's dossier")
-def pair(a: str, b: str, store: StoreDep, cache: CacheDep) -> JSONResponse:
-    return _json(views.pair(store, a, b, cache))
+def pair(
+    a: str,
+    b: str,
+    store: StoreDep,
+    cache: CacheDep,
+    threshold: Threshold = DIFFERENCE_THRESHOLD_PERCENT,
+) -> JSONResponse:
+    return _json(views.pair(store, a, b, cache, threshold))
 
 
 @router.get("/actor/{code}", response_model=schemas.ActorProfile, summary="An actor's partners")

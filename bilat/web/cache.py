@@ -4,7 +4,8 @@ A pair's dossier ranks the pair among each side's partners, and the consolidated
 consolidates every matching fact: about a second, and several seconds, on a store of
 20,000 documents. A server asked the same page by many people computes it once, while
 the others wait for that one computation rather than each starting their own; any new
-document, fact or decision (the knowledge base's fingerprint) drops every kept answer.
+document, fact or decision (the knowledge base's fingerprint), and any official figure
+imported, drops every kept answer.
 
 The answers are shared between requests: callers read them, never change them.
 """
@@ -17,6 +18,7 @@ from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 from bilat.kb import whole
+from bilat.kb.official.stored import mark as official_mark
 from bilat.store import Store
 
 T = TypeVar("T")
@@ -32,14 +34,14 @@ class ViewCache:
         self.enabled = enabled
         self.size = size
         self._answers: OrderedDict[Hashable, Any] = OrderedDict()
-        self._mark: tuple[int, ...] = ()
+        self._mark: tuple[Hashable, ...] = ()
         self._gates: dict[Hashable, threading.Lock] = {}
         self._lock = threading.Lock()
 
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
         if not self.enabled:
             return compute()
-        mark = whole.fingerprint(self.store)
+        mark: tuple[Hashable, ...] = (*whole.fingerprint(self.store), *official_mark(self.store))
         with self._lock:
             if mark != self._mark:
                 self._answers.clear()

@@ -11,9 +11,18 @@ from fastapi.responses import HTMLResponse
 
 from bilat.kb import table as kb_table
 from bilat.kb import wording
+from bilat.kb.official import DIFFERENCE_THRESHOLD_PERCENT
 from bilat.model import FACT_TYPES
 from bilat.web import charts, graphs, trade_charts, views
-from bilat.web.api import CacheDep, FiltersDep, Limit, SelectionDep, StaleDep, StoreDep
+from bilat.web.api import (
+    CacheDep,
+    FiltersDep,
+    Limit,
+    SelectionDep,
+    StaleDep,
+    StoreDep,
+    Threshold,
+)
 from bilat.web.listing import SORT_KEYS
 from bilat.web.render import render
 
@@ -30,8 +39,15 @@ def overview(request: Request, store: StoreDep, stale_ok: StaleDep) -> HTMLRespo
 
 
 @router.get("/pair/{a}/{b}")
-def pair(a: str, b: str, request: Request, store: StoreDep, cache: CacheDep) -> HTMLResponse:
-    data = views.pair(store, a, b, cache)
+def pair(
+    a: str,
+    b: str,
+    request: Request,
+    store: StoreDep,
+    cache: CacheDep,
+    threshold: Threshold = DIFFERENCE_THRESHOLD_PERCENT,
+) -> HTMLResponse:
+    data = views.pair(store, a, b, cache, threshold)
     names = " — ".join(p["name"] for p in data["pair"])
     a_code, b_code = (p["code"] for p in data["pair"])
     return _page(

@@ -10,6 +10,7 @@ from fastapi import Request
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from bilat.kb import wording
+from bilat.kb.official import signed_percent
 from bilat.sources.urls import is_url
 from bilat.web.charts import point_id
 from bilat.web.highlight import marked
@@ -30,6 +31,7 @@ def environment() -> Environment:
         percent=wording.percent,
         money=wording.money,
         signed_money=wording.signed_money,
+        signed_percent=signed_percent,
         figure=_figure,
         summary=_summary,
         period=_period,

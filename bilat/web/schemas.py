@@ -90,6 +90,14 @@ class PairDossier(BaseModel):
     people: list[Record]
     contradictions: list[Record]
     checks: list[Record]
+    official: Record = Field(
+        default={},
+        description=(
+            "threshold (percent) and comparisons: each news trade figure beside the official "
+            "one for the same series, period and currency, the difference in percent of the "
+            "official, and whether it is flagged (over the threshold)"
+        ),
+    )
 
 
 class ActorProfile(BaseModel):

@@ -15,6 +15,7 @@ from bilat.kb.claims import Claim, claims, stored_facts
 from bilat.kb.curation import stable_keys
 from bilat.kb.duplicates import groups_of
 from bilat.kb.export import csv_text
+from bilat.kb.official import DIFFERENCE_THRESHOLD_PERCENT
 from bilat.kb.state import reading
 from bilat.nlp import search_terms
 from bilat.store import Store
@@ -57,8 +58,16 @@ def overview(store: Store, stale_ok: bool = False) -> dict[str, Any]:
     return data
 
 
-def pair(store: Store, a: str, b: str, cache: ViewCache | None = None) -> dict[str, Any]:
-    return _kept(cache, ("pair", a, b), lambda: kb.dossier(store, a, b).to_json())
+def pair(
+    store: Store,
+    a: str,
+    b: str,
+    cache: ViewCache | None = None,
+    threshold: float = DIFFERENCE_THRESHOLD_PERCENT,
+) -> dict[str, Any]:
+    return _kept(
+        cache, ("pair", a, b, threshold), lambda: kb.dossier(store, a, b, threshold).to_json()
+    )
 
 
 def actor(store: Store, code: str, cache: ViewCache | None = None) -> dict[str, Any]:
