@@ -1778,4 +1778,75 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
             "trade:turnover AM IR 700M USD exact 2023 actual",
         ],
     ),
+    # a sign told as a word
+    (
+        "growth",
+        "За шесть месяцев торговый оборот Армении и Турции сохранился на уровне прошлого "
+        "года, всего минус 2%.",
+        ["change:turnover AM TR -2% 2025/6 base=previous_period"],
+    ),
+    # "в следующем году": the year after the text's own
+    (
+        "year",
+        "Товарооборот Армении и Турции до конца года составит около $3 млрд. В следующем году "
+        "этот показатель увеличится и составит примерно $4 млрд.",
+        [
+            "trade:turnover AM TR 3000M USD approx 2025 forecast",
+            "trade:turnover AM TR 4000M USD approx 2026 forecast",
+        ],
+    ),
+    # a goal told before the level a rise starts from
+    (
+        "target",
+        "Мы планируем увеличить экспорт Индии в Россию с $5 млрд до $10 млрд.",
+        ["trade:export IN>RU 10000M USD exact None target"],
+    ),
+    (
+        "target",
+        "Министр выразил надежду на то, что товарооборот Казахстана и ОАЭ удвоится за пять лет.",
+        [],
+    ),
+    # "с 1,2 до $3 млрд" is the level reached, "от 2 до 3 млрд" a range told by its middle
+    (
+        "number",
+        "Поставлена задача увеличить к 2030 году товарооборот Казахстана и Монголии с 1,2 до "
+        "$3 млрд.",
+        ["trade:turnover KZ MN 3000M USD exact 2030 target"],
+    ),
+    (
+        "number",
+        "Товарооборот Казахстана и Монголии в 2030 году составит от 2 до 3 млрд долларов.",
+        ["trade:turnover KZ MN 2500M USD approx 2030 forecast"],
+    ),
+    (
+        "number",
+        "Товарооборот Туркмении и Ирана в прошлом году составил три млрд долларов.",
+        ["trade:turnover IR TM 3000M USD exact 2024 actual"],
+    ),
+    # the same month a year before is no month-on-month comparison; a month told after a
+    # rate is not that rate's
+    (
+        "year",
+        "В январе товарооборот Туркмении и Ирана в сравнении с январём прошлого года вырос на 60%.",
+        ["change:turnover IR TM +60% 2025/1 base=previous_period"],
+    ),
+    ("growth", "В феврале товарооборот Туркмении и Ирана по сравнению с январём вырос на 8%.", []),
+    (
+        "year",
+        "Товарооборот Туркмении и Ирана в 2024 году вырос на 30%, а в январе – на 60%.",
+        [
+            "change:turnover IR TM +30% 2024 base=previous_period",
+            "change:turnover IR TM +60% 2024/1 base=previous_period",
+        ],
+    ),
+    # the words of a period do not part a figure from its trade word
+    (
+        "direction",
+        "Экспорт армянских товаров в Иран в январе-июне 2024 г., в сравнении с тем же периодом "
+        "2023 г., вырос на 6,5% - до $210,4 млн.",
+        [
+            "change:export AM>IR +6.5% 2024/6 base=2023",
+            "trade:export AM>IR 210.4M USD exact 2024/6 actual",
+        ],
+    ),
 ]

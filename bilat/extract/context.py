@@ -212,20 +212,17 @@ def _partial_year(
     2019 года" in an undated text is this year's result, so "в прошлом году" is 2018."""
     if latest is None:
         return None
-    unnamed: set[int] = set()
     for sentence in analysis.sentences:
+        if str(latest) not in sentence.text:
+            continue
         for span in periods(sentence):
-            if span.role == "period" and span.months and span.year is None:
-                unnamed.add(span.months)
             if (
                 span.role == "period"
                 and span.year == latest
                 and span.months
                 and span.months <= LATEST_PARTIAL_MONTHS
             ):
-                # "В первом квартале оборот вырос на 28%. В первом квартале 2021 года он
-                # составил …": the same months told first without a year are this year's
-                return latest + 1 if span.months in unnamed else latest
+                return latest
     return None
 
 

@@ -50,6 +50,7 @@ LOOK_ALIKES = str.maketrans(
         "Ρ": "Р",
         "Τ": "Т",
         "Κ": "К",
+        "κ": "к",
         "Μ": "М",
         "Η": "Н",
         "Χ": "Х",
@@ -57,7 +58,7 @@ LOOK_ALIKES = str.maketrans(
     }
 )
 _MIXED = re.compile(r"\w*[А-Яа-яЁё]\w*")
-_LATIN = re.compile("[A-Za-zëË" + "οΟαΑεΕρΡΤΚΜΗΧΒ" + "]")
+_LATIN = re.compile("[A-Za-zëË" + "οΟαΑεΕρΡΤΚκΜΗΧΒ" + "]")
 
 
 def readable(text: str) -> str:

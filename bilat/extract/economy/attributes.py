@@ -239,19 +239,7 @@ def anchor_year(ctx: DocContext) -> int | None:
         return None
     latest = max(years)
     done = any(p.year == latest and p.months is None and _told_in_past(s) for p, s in told)
-    return latest + 1 if done or _named_after_unnamed(told, latest) else latest
-
-
-def _named_after_unnamed(told: list[tuple[PeriodSpan, Sentence]], year: int) -> bool:
-    """ "В первом квартале товарооборот вырос на 28%. … В первом квартале 2021 года он
-    составил 190 млрд юаней": the same months told first without a year, then with one, are
-    this year's against the year's before (as ``context.publication_date`` reads them)."""
-    unnamed = [(p.months, p.start) for p, _ in told if _this_years_part(p)]
-    return any(
-        p.year == year and p.months is not None and months == p.months and start < p.start
-        for p, _ in told
-        for months, start in unnamed
-    )
+    return latest + 1 if done else latest
 
 
 def _told_in_past(sentence: Sentence) -> bool:
@@ -369,18 +357,25 @@ def names_trade(lemmas: list[str]) -> bool:
 MONTH_LEMMAS = frozenset(MONTHS)
 
 
-def single_month(scan: Scan) -> bool:
+def single_month(scan: Scan, hi: int | None = None) -> bool:
     """A figure of one month ("Только в июле объём торговли достиг $19,48 млрд"): periods
-    count months from January, so such a figure has no place in them."""
+    count months from January, so such a figure has no place in them. With ``hi``, only a
+    month named before that token counts ("вырос на 70%, а в январе – на 98%": not the
+    first rate's)."""
     tokens = scan.tokens
+    stop = len(tokens) if hi is None else hi
     for i, token in enumerate(tokens):
         if (
             token.lemma == "месячный"
             and i + 1 < len(tokens)
             and tokens[i + 1].lemma == "исчисление"
         ):
-            return True
-        if _month_after(tokens, i, {"в", "во", "с"}) and not _in_month_range(tokens, i):
+            return True  # "в месячном исчислении", wherever it stands
+        if (
+            i < stop
+            and _month_after(tokens, i, {"в", "во", "с"})
+            and not _in_month_range(tokens, i)
+        ):
             return True
     return False
 
@@ -410,6 +405,8 @@ def month_on_month(scan: Scan) -> bool:
             and i
             and tokens[i - 1].lemma in {"с", "со"}
             and not _in_month_range(tokens, i)
+            # "с январём прошлого года" is the same month a year before
+            and "год" not in [x.lemma for x in tokens[i + 1 : i + 4]]
         )
         for i, t in enumerate(tokens)
     )

@@ -166,7 +166,7 @@ def _change_fact(
         or _is_ratio(scan, figure)
         or _in_physical_terms(scan)
         or month_on_month(scan)
-        or (single_month(scan) and _month_of(scan, figure) is None)
+        or (single_month(scan, figure.first) and _month_of(scan, figure) is None)
         or _of_a_share(scan, figure)
         or (figure.kind == "percent" and is_share(scan, figure))
     ):
@@ -324,7 +324,10 @@ def _month_of(scan: Scan, figure: Figure) -> int | None:
 
 def _is_planned(scan: Scan, figure: Figure) -> bool:
     """ "может увеличиться в два раза", "планируют нарастить вдвое": a goal, not a change."""
-    return status_of(scan, clause_start(scan, figure), figure.first) != "actual"
+    # "удвоится за пять лет": a multiple told by a verb carries its own tense
+    own_word = scan.tokens[figure.first].lemma in TIMES_LEMMAS
+    stop = figure.last + 1 if own_word else figure.first
+    return status_of(scan, clause_start(scan, figure), stop) != "actual"
 
 
 def _of_a_share(scan: Scan, figure: Figure) -> bool:
@@ -460,8 +463,14 @@ def _word_sign(lemma: str, after: bool = False) -> int:
     return 0
 
 
+SIGN_WORDS = {"минус": -1, "плюс": 1}
+
+
 def _written_sign(scan: Scan, figure: Figure) -> int | None:
-    """ "(+15%)", "–3,2%": a sign written before the number."""
+    """ "(+15%)", "–3,2%", "минус 1%": a sign written before the number."""
+    word = scan.tokens[figure.first - 1].lemma if figure.first else ""
+    if word in SIGN_WORDS:
+        return SIGN_WORDS[word]
     text, base = scan.sentence.text, scan.sentence.start
     before = text[max(0, figure.start - base - 2) : figure.start - base]
     if before.endswith("+"):

@@ -213,6 +213,7 @@ QUALIFYING_VERBS = {
 # Status. TARGET_WORDS signal a goal in any form; GOAL_VERBS only when not in the past
 # ("достиг 406 млн" is a fact, "достичь 10 млрд" a goal).
 TARGET_WORDS = {
+    "надежда",  # "выразил надежду на удвоение товарооборота"
     "довести",
     "доводить",
     "планировать",

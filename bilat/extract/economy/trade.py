@@ -13,6 +13,9 @@ from dataclasses import replace
 
 from bilat.extract.context import DocContext
 from bilat.extract.economy.attributes import (
+    clause_start as figure_clause,
+)
+from bilat.extract.economy.attributes import (
     figure_month,
     in_month,
     month_alone,
@@ -120,7 +123,10 @@ def _trade_fact(
     currency = _currency(scan, moneys, n) or currency_in_force
     if currency is None or not _is_money(scan, figure) or figure.value < MIN_TRADE_VALUE:
         return None
-    status = status_of(scan, clause_start, figure.first, figure.last + 1)
+    # "планируем увеличить экспорт с $5 млрд до $10 млрд": the goal's words stand before the
+    # starting level, in the clause both figures share
+    told_from = min(clause_start, figure_clause(scan, moneys[n - 1])) if reached else clause_start
+    status = status_of(scan, told_from, figure.first, figure.last + 1)
     period = (
         own_year or _level_of_the_base(scan, figure) or _figure_period(ctx, scan, figure, status)
     )
@@ -139,9 +145,9 @@ def _trade_fact(
         "period": in_month(period_fields(ctx, period), month),
         "status": status,
     }
-    if figure.money and figure.money.low is not None:
+    if figure.money and figure.money.low is not None and _before(scan, figure) not in {"с", "со"}:
         # "14-16 млрд долларов": the middle, told as approximate, as a range of percentages
-        # is; the ends stay with the figure
+        # is; the ends stay with the figure ("с 1,6 до 5 млрд" is no range: 5 is reached)
         low, high = figure.money.low, figure.value
         fields["value"], fields["qualifier"] = (low + high) / 2, "approx"
         fields["value_min"], fields["value_max"] = low, high

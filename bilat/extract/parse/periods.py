@@ -48,6 +48,8 @@ RELATIVE_YEARS = {
     "истекший": -1,
     "уходящий": 0,
     "прошедший": -1,
+    "следующий": 1,  # "в следующем году … составит", a forecast's year
+    "будущий": 1,
 }
 # Their stems, for words pymorphy reads otherwise ("прошлого" as a noun): the lemma less its
 # two-letter ending ("прошлый" → "прошл", "этот" → "эт").
@@ -184,6 +186,8 @@ PERIOD = or_(
     ),
     # "по сравнению с январём–мартом 2018 года": a compared part of a year is a base too
     rule(BASE_MARK.interpretation(Period.role.const("base")), PART, WHEN),
+    # "в сравнении с январём прошлого года": one month of a year before
+    rule(BASE_MARK.interpretation(Period.role.const("base")), MONTH, WHEN),
     WHEN,
 ).interpretation(Period)
 
