@@ -185,10 +185,6 @@ class Digest:
     def currency(self) -> str | None:
         return timeseries.main_currency(self.series)
 
-    @property
-    def empty(self) -> bool:
-        return not self.figures and not any(self.sections.values()) and not self.contradictions
-
     def to_json(self) -> dict[str, Any]:
         return {
             "pair": [{"code": c, "name": wording.name(c)} for c in (self.a, self.b)],
