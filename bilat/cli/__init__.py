@@ -29,12 +29,13 @@ def main() -> None:
     try:
         app()
     except BilatError as error:
-        err.print(f"[red]error:[/] {error}")
+        err.print(f"[red]error:[/] {error}", soft_wrap=True)  # one line, however long
         sys.exit(1)
 
 
 from bilat.cli import (  # noqa: E402,F401 - registers the subcommands
     commands,
+    digest,
     kb,
     official,
     queries,

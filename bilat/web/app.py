@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from bilat.errors import BilatError, StoreError
 from bilat.kb import whole
 from bilat.store import Store
-from bilat.web import api, pages
+from bilat.web import api, digest_pages, pages
 from bilat.web.access import Access, Guard
 from bilat.web.cache import ViewCache
 from bilat.web.render import render
@@ -55,7 +55,9 @@ def create_app(store: Store, background: bool = False, access: Access | None = N
     if background:
         whole.refresh_in_background(store)  # a failure is logged and shown by the overview
     app.include_router(api.router)
+    app.include_router(digest_pages.api)
     app.include_router(pages.router)
+    app.include_router(digest_pages.pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid)
