@@ -201,6 +201,39 @@ class TestStore:
         monkeypatch.undo()
         assert store.add(document, facts, mentions)
 
+    def test_add_many_writes_a_batch_and_says_which_were_new(self, store: Store) -> None:
+        document, facts, mentions = ba_document()
+        assert store.add(document, facts, mentions)
+        (uz, uz_facts), (tri, tri_facts) = other_documents()
+        entries = [(uz, uz_facts, ()), (document, facts, mentions), (tri, tri_facts, ())]
+        assert store.add_many([*entries, (uz, uz_facts, ())]) == [True, False, True, False]
+        assert store.count_documents() == 3
+        assert store.count_facts() == {"change": 1, "trade": 2, "event": 2, "project": 1,
+                                       "agreement": 1}  # fmt: skip
+        assert ids(store.facts(party="UZ")) == ids(filled_ids(store, "UZ"))
+        assert store.search("форум") and store.add_many(entries) == [False, False, False]
+
+    def test_add_many_failing_mid_way_writes_nothing(
+        self, store: Store, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        def fail(*args: Any) -> None:
+            raise RuntimeError("injected failure")
+
+        monkeypatch.setattr(store_module, "_write_mentions", fail)
+        (uz, uz_facts), (tri, tri_facts) = other_documents()
+        with pytest.raises(RuntimeError, match="injected"):
+            store.add_many([(uz, uz_facts, ()), (tri, tri_facts, ())])
+        assert store.count_documents() == 0 and store.count_facts() == {}
+        assert store.search("форум") == []
+
+    def test_add_many_refuses_a_batch_with_an_unstorable_fact(self, store: Store) -> None:
+        document, facts, _ = ba_document()
+        (uz, uz_facts), _ = other_documents()
+        bad = trade("turnover", ["RU-BA", "KZ"], float("nan"), 2024, start=5)
+        with pytest.raises(StoreError, match="trade fact at 5–65 cannot be stored"):
+            store.add_many([(uz, uz_facts, ()), (document, [*facts, bad], ())])
+        assert store.count_documents() == 0
+
     def test_database_error_rolls_back_and_names_the_document(self, store: Store) -> None:
         document, facts, _ = ba_document()
         broken = Fact("trade", {"indicator": "export"}, Evidence(None, 0, 1), 0.5)  # type: ignore[arg-type]
@@ -436,6 +469,15 @@ class TestStore:
         assert store.count_documents() == 0 and store.count_facts() == {}
         assert store.top_pairs() == [] and store.documents() == [] and store.facts() == []
         assert store.search("Казахстан") == [] and not store.has("0123456789abcdef")
+
+
+def filled_ids(store: Store, party: str) -> list[Any]:
+    """The facts of ``party``, read the long way: every fact, then its parties."""
+    return [
+        f
+        for f in store.facts()
+        if party in {f.party_a, f.party_b} or party in f.fields.get("parties", [])
+    ]
 
 
 def assert_empty(store: Store, document: Document) -> None:

@@ -14,15 +14,20 @@ import pwd
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from sqlalchemy import create_engine, text
 from test_store import TestStore, ba_document  # TestStore is collected here once more
+
+sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+import load  # the real server, started as benchmarks/load.py does
 
 import bilat.store.store as store_module
 from bilat.store import Store
@@ -164,15 +169,76 @@ def test_plain_postgresql_url_uses_psycopg(store_url: str) -> None:
         assert plain.engine.dialect.driver == "psycopg"
 
 
-def test_full_text_index_is_a_gin_index_over_simple_tsvector(store: Store) -> None:
+def test_full_text_index_is_a_gin_index_over_a_stored_simple_tsvector(store: Store) -> None:
     with store.engine.connect() as conn:
         definition = conn.execute(
             text(
-                "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_documents_lemmas_fts' "
+                "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_documents_search' "
                 "AND schemaname = current_schema()"
             )
         ).scalar_one()
-    assert "USING gin" in definition and "'simple'::regconfig" in definition
+        generated = conn.execute(
+            text(
+                "SELECT generation_expression FROM information_schema.columns "
+                "WHERE table_name = 'documents' AND column_name = 'search_vector' "
+                "AND table_schema = current_schema()"
+            )
+        ).scalar_one()
+    assert "USING gin (search_vector)" in definition
+    assert "to_tsvector('simple'::regconfig, lemmas)" in generated
+
+
+def test_version_4_store_gets_the_search_vector_and_the_newest_index(store_url: str) -> None:
+    document, facts, mentions = ba_document()
+    with Store(store_url) as old:
+        old.add(document, facts, mentions)
+        with old.engine.begin() as conn:  # make it what version 4 left
+            conn.execute(text("DROP INDEX ix_documents_newest"))
+            conn.execute(text("ALTER TABLE documents DROP COLUMN search_vector"))
+            conn.execute(
+                text(
+                    "CREATE INDEX ix_documents_lemmas_fts ON documents "
+                    "USING gin (to_tsvector('simple', lemmas))"
+                )
+            )
+            conn.execute(text("UPDATE meta SET value = '4' WHERE key = 'schema_version'"))
+    with Store(store_url) as new:
+        with new.engine.connect() as conn:
+            indexes = set(
+                conn.execute(
+                    text("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")
+                ).scalars()
+            )
+        assert {"ix_documents_search", "ix_documents_newest"} <= indexes
+        assert "ix_documents_lemmas_fts" not in indexes
+        assert [hit.name for hit in new.search("товарооборот Башкирия")] == ["ba.txt"]
+
+
+def test_ingest_and_serve_a_generated_corpus_end_to_end(store_url: str, tmp_path: Path) -> None:
+    """`bilat ingest --db postgresql://…` then `bilat serve --db postgresql://…`."""
+    from typer.testing import CliRunner
+
+    from bilat.cli import app
+    from bilat.scale_corpus import articles, write_corpus
+
+    corpus = write_corpus(24, tmp_path / "corpus", seed=12, files=2)
+    result = CliRunner().invoke(app, ["ingest", *map(str, corpus), "--db", store_url])
+    assert result.exit_code == 0, result.output
+    stories = [a for a in articles(24, seed=12) if a.story is not None]
+    with Store(store_url) as check:
+        assert check.count_documents() == 24
+        assert len(check.facts(indicator="turnover")) == len(stories)
+    a, b = stories[0].story.a.code, stories[0].story.b.code  # type: ignore[union-attr]
+    with load.serving(store_url, timeout=90) as server:  # type: ignore[arg-type]
+        pair = httpx.get(f"{server.base}/api/pair/{a}/{b}", timeout=60)
+        found = httpx.get(f"{server.base}/api/search", params={"q": "товарооборот"}, timeout=60)
+        overview = httpx.get(f"{server.base}/api/overview", timeout=60)
+    assert pair.status_code == 200, server.log_tail()
+    value = stories[0].story.value * 1e6  # type: ignore[union-attr]
+    assert pair.json()["n_documents"] >= 1 and str(value) in pair.text
+    hits = found.json()["n_documents"]
+    assert found.status_code == 200 and 1 <= hits <= len(stories)
+    assert overview.status_code == 200 and overview.json()["n_documents"] == 24
 
 
 def test_fields_are_jsonb(store: Store) -> None:
@@ -192,13 +258,13 @@ def test_two_writers_racing_for_one_document(
 ) -> None:
     """Both pass the "already stored?" check; the loser gets False, not an error."""
     both_checked = threading.Barrier(2, timeout=30)
-    real = store_module._write_document
+    real = store_module._write_documents
 
     def after_both_checked(*args: Any) -> None:
         both_checked.wait()  # each writer is inside its transaction, past the check
         real(*args)
 
-    monkeypatch.setattr(store_module, "_write_document", after_both_checked)
+    monkeypatch.setattr(store_module, "_write_documents", after_both_checked)
     document, facts, mentions = ba_document()
     results: list[bool | BaseException] = []
 

@@ -11,7 +11,8 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection
 
-from bilat.store.schema import SCHEMA_VERSION
+from bilat.store import dialect
+from bilat.store.schema import SCHEMA_VERSION, VERSION_5_INDEXES
 
 
 def _knowledge_base_joins_the_schema(conn: Connection) -> None:
@@ -29,11 +30,21 @@ def _official_statistics_join_the_schema(conn: Connection) -> None:
     """3 → 4: the ``official_figures`` table, new and empty: ``create_all`` has made it."""
 
 
+def _postgres_search_and_indexes(conn: Connection) -> None:
+    """4 → 5: PostgreSQL searches a stored tsvector (made with its index when the store
+    opens) instead of an index over an expression, which goes; indexes chosen from the
+    views' query plans (docs/postgres-plans.md) are added to tables that exist."""
+    dialect.drop_old_search_index(conn)
+    for index in VERSION_5_INDEXES:
+        index.create(conn, checkfirst=True)
+
+
 # STEPS[n] takes a database from version n to n + 1.
 STEPS: dict[int, Callable[[Connection], None]] = {
     1: _knowledge_base_joins_the_schema,
     2: _watched_sources_join_the_schema,
     3: _official_statistics_join_the_schema,
+    4: _postgres_search_and_indexes,
 }
 
 

@@ -26,8 +26,8 @@ from bilat.store.dialect import JSON_TYPE
 # Bump when a table changes, with a step in migrations.py from the version before; Store
 # migrates an older database and refuses a newer one rather than failing later on a
 # missing column. 2: the knowledge base's tables joined the schema. 3: watched sources.
-# 4: official statistics.
-SCHEMA_VERSION = 4
+# 4: official statistics. 5: PostgreSQL's stored search vector, and indexes for the views.
+SCHEMA_VERSION = 5
 
 metadata = MetaData()
 
@@ -213,3 +213,17 @@ official_figures = Table(
     Column("imported_at", String, nullable=False),  # UTC, ISO 8601
     Index("ix_official_pair", "reporter", "partner"),
 )
+
+# -- indexes added in version 5 ---------------------------------------------------------------
+# Each chosen from a view's query plan on the 100,000-document benchmark store
+# (docs/postgres-plans.md); migrations.py adds them to an existing database.
+
+# Newest documents first, as lists walk them: PostgreSQL cannot read ix_documents_date_id
+# for "date DESC NULLS LAST, id" (the directions differ) and sorted the whole table, 108 ms
+# for a page of the facts explorer; with it, 0.1 ms. SQLite has no NULLS LAST in an index
+# and its planner already does with ix_documents_date_id.
+documents_newest = Index(
+    "ix_documents_newest", documents.c.date.desc().nulls_last(), documents.c.id
+).ddl_if(dialect="postgresql")
+
+VERSION_5_INDEXES = (documents_newest,)

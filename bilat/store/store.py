@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from types import TracebackType
-from typing import Any
 
 from sqlalchemy import Connection, exists, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from bilat.errors import StoreError
-from bilat.model import Actor, Document, Fact, Mention
-from bilat.nlp import search_terms
+from bilat.model import Document, Fact, Mention
 from bilat.store import dialect, migrations, queries, schema
-from bilat.store.records import SearchHit, StoredDocument, StoredFact, all_parties, fact_row
+from bilat.store.records import SearchHit, StoredDocument, StoredFact
+from bilat.store.writes import Prepared, prepare, stored_ids
+from bilat.store.writes import write_documents as _write_documents
+from bilat.store.writes import write_facts as _write_facts
+from bilat.store.writes import write_mentions as _write_mentions
 
 DEFAULT_URL = "sqlite:///bilat.db"
+
+# What add_many takes: a document with its facts and mentions, as add does.
+Entry = tuple[Document, Sequence[Fact], Sequence[Mention]]
 
 
 class Store:
@@ -50,23 +54,46 @@ class Store:
         """
         if self.has(document.id):
             return False  # before lemmatising: re-ingest of a known corpus stays cheap
-        # Everything that takes time or may fail on bad input happens before the write
-        # lock is taken, so a SQLite writer holds it only for the inserts.
-        lemmas = search_terms(f"{document.title or ''}\n{document.text}")
-        title_lemmas = search_terms(document.title or "")
-        fact_rows = _fact_rows(document.id, facts)
+        return self._write([prepare(document, facts, mentions)], f"document {document.name}")[0]
+
+    def add_many(self, entries: Iterable[Entry]) -> list[bool]:
+        """Store documents with their facts and mentions, all in one transaction: a batch
+        is written whole or not at all. For each entry, whether it was added (False for a
+        document stored before, or given twice). Bulk loads and the ingest of many
+        documents at once go through here: a few statements per table per batch."""
+        given = list(entries)
+        with self.reading("look up documents") as conn:
+            known = stored_ids(conn, (document.id for document, _, _ in given))
+        batch: dict[str, Prepared] = {}
+        for document, facts, mentions in given:
+            if document.id not in known and document.id not in batch:
+                batch[document.id] = prepare(document, facts, mentions)
+        added = dict(zip(batch, self._write(list(batch.values()), _batch_name(given)), strict=True))
+        return [added.pop(document.id, False) for document, _, _ in given]
+
+    def _write(self, batch: list[Prepared], what: str) -> list[bool]:
+        """Write ``batch`` in one transaction; for each, whether it was added (False: another
+        writer stored it meanwhile)."""
+        if not batch:
+            return []
         try:
-            with self.writing(f"store document {document.name}") as conn:
-                if _stored(conn, document.id):
-                    return False
-                _write_document(conn, document, lemmas, title_lemmas)
-                _write_facts(conn, fact_rows)
-                _write_mentions(conn, document.id, mentions)
+            with self.writing(f"store {what}") as conn:
+                stored = stored_ids(conn, (p.document.id for p in batch))
+                fresh = [p for p in batch if p.document.id not in stored]
+                _write_documents(conn, fresh)
+                _write_facts(conn, fresh)
+                _write_mentions(conn, fresh)
         except StoreError as e:
-            if isinstance(e.__cause__, IntegrityError) and self.has(document.id):
-                return False  # another process stored the same document meanwhile
-            raise
-        return True
+            if not isinstance(e.__cause__, IntegrityError):
+                raise
+            # Another process stored one of them after our check (PostgreSQL's parallel
+            # writers): one at a time, each either lands or is found stored.
+            if len(batch) == 1:
+                if self.has(batch[0].document.id):
+                    return [False]
+                raise
+            return [self._write([p], f"document {p.document.name}")[0] for p in batch]
+        return [p.document.id not in stored for p in batch]
 
     # -- reading ---------------------------------------------------------------------
 
@@ -224,86 +251,8 @@ def _stored(conn: Connection, doc_id: str) -> bool:
     return bool(conn.execute(select(exists().where(schema.documents.c.id == doc_id))).scalar())
 
 
-def _fact_rows(doc_id: str, facts: Sequence[Fact]) -> dict[str, tuple[dict[str, Any], list[str]]]:
-    """Rows by fact id; a fact given twice is one row (same id, same content)."""
-    rows: dict[str, tuple[dict[str, Any], list[str]]] = {}
-    for fact in facts:
-        row = fact_row(doc_id, fact)
-        rows.setdefault(row["id"], (row, all_parties(fact)))
-    return rows
-
-
-def _write_document(conn: Connection, document: Document, lemmas: str, title_lemmas: str) -> None:
-    conn.execute(
-        insert(schema.documents).values(
-            id=document.id,
-            name=document.name,
-            source=document.source,
-            kind=document.kind,
-            title=document.title,
-            date=document.date,
-            url=document.url,
-            text=document.text,
-            lemmas=lemmas,
-            n_chars=len(document.text),
-            ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
-        )
-    )
-    # The index gets the title's lemmas, so that bm25 can weigh title matches higher.
-    dialect.index_document(conn, document.id, title_lemmas, lemmas)
-
-
-def _write_facts(conn: Connection, rows: dict[str, tuple[dict[str, Any], list[str]]]) -> None:
-    if not rows:
-        return
-    conn.execute(insert(schema.facts), [row for row, _ in rows.values()])
-    parties = [
-        {"fact_id": fact_id, "party": party}
-        for fact_id, (_, codes) in rows.items()
-        for party in codes
-    ]
-    if parties:
-        conn.execute(insert(schema.fact_parties), parties)
-
-
-def _write_mentions(conn: Connection, doc_id: str, mentions: Sequence[Mention]) -> None:
-    if not mentions:
-        return
-    _write_actors(conn, {m.actor.code: m.actor for m in mentions})
-    rows = {
-        (m.start, m.stop, m.actor.code): {
-            "doc_id": doc_id,
-            "start": m.start,
-            "stop": m.stop,
-            "code": m.actor.code,
-            "text": m.text,
-            "form": m.form,
-            "normal": m.normal or m.actor.name,
-        }
-        for m in mentions
-    }
-    conn.execute(insert(schema.mentions), list(rows.values()))
-
-
-def _write_actors(conn: Connection, by_code: dict[str, Actor]) -> None:
-    """Insert new actors and correct changed ones; unchanged rows are not touched.
-
-    Touching only changed rows matters on PostgreSQL: an update would lock the row
-    (RU is in nearly every document) until commit, serialising parallel writers.
-    """
-    a = schema.actors.c
-    stored = {
-        r.code: r
-        for r in conn.execute(
-            select(a.code, a.name, a.kind, a.country).where(a.code.in_(list(by_code)))
-        )
-    }
-    rows = [
-        {"code": code, "name": actor.name, "kind": actor.kind, "country": actor.country}
-        for code, actor in sorted(by_code.items())
-    ]
-    dialect.insert_missing(conn, schema.actors, [r for r in rows if r["code"] not in stored])
-    for row in rows:
-        old = stored.get(row["code"])
-        if old is not None and tuple(old) != tuple(row.values()):
-            conn.execute(update(schema.actors).where(a.code == row["code"]).values(**row))
+def _batch_name(entries: Sequence[Entry]) -> str:
+    """How a failed batch is named: its documents' names, the first and the last."""
+    if len(entries) <= 1:
+        return " ".join(f"document {document.name}" for document, _, _ in entries)
+    return f"{len(entries)} documents ({entries[0][0].name} … {entries[-1][0].name})"
