@@ -29,11 +29,18 @@ def _official_statistics_join_the_schema(conn: Connection) -> None:
     """3 → 4: the ``official_figures`` table, new and empty: ``create_all`` has made it."""
 
 
+def _consolidated_rows_join_the_schema(conn: Connection) -> None:
+    """4 → 5: the knowledge base's ``kb_*`` tables, made empty by ``create_all``; the
+    knowledge base fills them from the stored documents the first time it is read (or by
+    ``bilat rebuild``)."""
+
+
 # STEPS[n] takes a database from version n to n + 1.
 STEPS: dict[int, Callable[[Connection], None]] = {
     1: _knowledge_base_joins_the_schema,
     2: _watched_sources_join_the_schema,
     3: _official_statistics_join_the_schema,
+    4: _consolidated_rows_join_the_schema,
 }
 
 
