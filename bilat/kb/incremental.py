@@ -137,15 +137,25 @@ def _take_in_batch(store: Store, doc_ids: list[str]) -> None:
     stored = every_fact(store, [facts.c.doc_id.in_(doc_ids)])
     rows = _claim_rows(store, stored)
     groups = duplicates.groups_of(store, doc_ids)
-    with reading(store, "read the parties of new facts") as conn:
-        pairs = _pair_counts(conn, [f.id for f in stored])
     with writing(store, "take new documents into the knowledge base") as conn:
-        conn.execute(delete(kb_claims).where(kb_claims.c.doc_id.in_(doc_ids)))
-        conn.execute(insert(kb_documents), [{"doc_id": d, "group_id": groups[d]} for d in doc_ids])
+        # Another process's update may have taken some in since they were listed (two
+        # ingests into one file): its write lock is released, so they are seen here.
+        fresh = set(doc_ids) - _taken(conn, doc_ids)
+        rows = [r for r in rows if r["doc_id"] in fresh]
+        conn.execute(delete(kb_claims).where(kb_claims.c.doc_id.in_(sorted(fresh))))
+        if fresh:
+            conn.execute(
+                insert(kb_documents), [{"doc_id": d, "group_id": groups[d]} for d in sorted(fresh)]
+            )
         if rows:
             conn.execute(insert(kb_claims), rows)
         _mark_dirty(conn, {r["scope"] for r in rows})
-        _add_pairs(conn, pairs)
+        _add_pairs(conn, _pair_counts(conn, [f.id for f in stored if f.doc_id in fresh]))
+
+
+def _taken(conn: Connection, doc_ids: Sequence[str]) -> set[str]:
+    query = select(kb_documents.c.doc_id).where(kb_documents.c.doc_id.in_(doc_ids))
+    return set(conn.execute(query).scalars())
 
 
 def _claim_rows(store: Store, stored: Sequence[Any]) -> list[dict[str, str]]:
