@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from sqlalchemy import text as sql_text
 
 from bilat.actors import lookup
-from bilat.kb import whole
+from bilat.kb import incremental, whole
 from bilat.model import Document, Fact, Mention
 from bilat.store import Store
 from bilat.web import create_app, schemas
@@ -249,17 +249,18 @@ def test_a_server_shows_why_its_findings_could_not_be_refreshed(tmp_path: Path) 
 def test_a_servers_first_request_does_not_wait_for_the_findings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The whole-store findings take seconds on a large store: a server answers its first
-    overview at once, saying they are on their way, and shows them once computed."""
+    """A store written without bilat's ingest (or by an older bilat) has no consolidated
+    rows yet, and making them takes seconds on a large store: a server answers its first
+    overview at once, saying they are on their way, and shows them once made."""
     store = sample_store(tmp_path / "first.db")
     release = threading.Event()
-    consolidate_all = whole.consolidated_all
+    update = incremental.update
 
     def slow(*args: Any, **kwargs: Any) -> Any:
         release.wait(60)  # as a large store would keep the refresh busy
-        return consolidate_all(*args, **kwargs)
+        return update(*args, **kwargs)
 
-    monkeypatch.setattr(whole, "consolidated_all", slow)
+    monkeypatch.setattr(incremental, "update", slow)
     with TestClient(create_app(store, background=True)) as served:
         first = served.get("/api/overview").json()
         page = served.get("/").text

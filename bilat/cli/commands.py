@@ -68,12 +68,15 @@ def ingest(
         if urls:
             raise typer.BadParameter("--urls is read locally; fetch them without --dask")
         report = ingest_distributed([str(p) for p in paths or []], db, scheduler=dask)
+        with Store(db) as store:
+            _update_knowledge_base(store)
         for skipped in report.skipped:
             err.print(f"[yellow]skipped[/] {skipped}")
         _print_report(report, db)
         raise typer.Exit(EXIT_SKIPPED if report.skipped else 0)
     with Store(db) as store:
         report = _run_ingest([str(p) for p in paths or []], store, urls, jobs)
+        _update_knowledge_base(store)
     _print_report(report, db)
     if report.skipped:
         raise typer.Exit(EXIT_SKIPPED)
@@ -92,6 +95,14 @@ def _run_ingest(inputs: list[str], store: Store, urls: Path | None, jobs: int) -
             _advance(progress, task, _describe(item))
 
         return run(inputs, store, urls_file=urls, jobs=jobs, on_item=tick)
+
+
+def _update_knowledge_base(store: Store) -> None:
+    """Consolidate what the new documents touched, now, so that no view does it on a read."""
+    from bilat.kb.incremental import update
+
+    with console.status("consolidating"):
+        update(store)
 
 
 def _describe(item: object) -> str:
@@ -123,6 +134,7 @@ def demo(db: DbOption = DEFAULT_DB) -> None:
     started = time.perf_counter()
     with Store(db) as store:
         report = _run_ingest([str(demo_path())], store, None, 1)
+        _update_knowledge_base(store)
         _print_report(report, db)
         print_import(import_table(store, demo_path() / DEMO_OFFICIAL), db)
         console.print(summary_table(store))

@@ -190,6 +190,21 @@ def export(
 
 
 @app.command()
+def rebuild(db: DbOption = DEFAULT_DB) -> None:
+    """Consolidate the whole store again into the knowledge base's rows (after an upgrade or
+    a rule change; ingest and curate keep them current).  Example: bilat rebuild --db bilat.db"""
+    from bilat import kb
+    from bilat.store import Store
+
+    with Store(db, create=False) as store:
+        done = kb.rebuild(store)
+    console.print(
+        f"{done.documents} documents, {done.decisions} decisions → "
+        f"{done.scopes} scopes, {done.keys} consolidated keys → {db}"
+    )
+
+
+@app.command()
 def curate(
     fact_id: Annotated[
         str | None,

@@ -32,6 +32,7 @@ from bilat.kb.dossier import Dossier, dossier, profile, resolve_code
 from bilat.kb.dossier import pair_series as series
 from bilat.kb.duplicates import duplicate_groups, groups_of
 from bilat.kb.export import ExportError, export
+from bilat.kb.incremental import Update, rebuild, update
 from bilat.kb.timeseries import Series
 from bilat.kb.whole import consistency, consolidated_all, contradictions, findings, overview
 
@@ -50,6 +51,7 @@ __all__ = [
     "Question",
     "Series",
     "UnknownFactError",
+    "Update",
     "answer",
     "claims",
     "consistency",
@@ -70,6 +72,8 @@ __all__ = [
     "parse",
     "party_claims",
     "profile",
+    "rebuild",
     "resolve_code",
     "series",
+    "update",
 ]

@@ -194,7 +194,15 @@ def curate(
         inserted = conn.execute(curation.insert().values(**row)).inserted_primary_key
     # None only for an insert of many rows or none; this is one row with an integer key
     assert inserted is not None
+    _update_knowledge_base(store)
     return Decision(id=int(inserted[0]), **row)
+
+
+def _update_knowledge_base(store: Store) -> None:
+    """Consolidate again the scopes a decision touched, now rather than on a later read."""
+    from bilat.kb import incremental  # it reads claims, which read decisions: a cycle
+
+    incremental.update(store)
 
 
 def _check(action: str, by: str, why: str, field: str | None) -> None:
@@ -360,6 +368,7 @@ def load_curation(store: Store, rows: Iterable[Mapping[str, Any]]) -> int:
     if fresh:
         with writing(store, "load curation decisions") as conn:
             conn.execute(curation.insert(), fresh)
+        _update_knowledge_base(store)
     return len(fresh)
 
 

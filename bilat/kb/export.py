@@ -21,7 +21,7 @@ from bilat.kb.claims import Claim
 from bilat.kb.consolidate import Consolidated
 from bilat.kb.curation import curation_log
 from bilat.kb.duplicates import groups_of
-from bilat.kb.whole import all_claims, consolidated_all
+from bilat.kb.whole import all_claims, stored_consolidated
 from bilat.store import Store
 
 WHAT = ("facts", "consolidated", "documents", "curation")
@@ -155,7 +155,7 @@ def _records(store: Store, what: str) -> Iterator[dict[str, Any]]:
     if what == "facts":
         return (_fact_record(c) for c in all_claims(store, keep_rejected=True))
     if what == "consolidated":
-        return (c.to_json() for c in consolidated_all(store))
+        return stored_consolidated(store)
     if what == "documents":
         return _documents(store)
     return iter(curation_log(store))

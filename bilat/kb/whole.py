@@ -2,12 +2,18 @@
 the overview shows — contradictions and failed checks across every pair.
 
 Consolidating every fact takes seconds on a large store (about 7 s of CPU for 60,000
-figures), so contradictions and checks are kept per database and reused until documents,
-facts or decisions change (a fingerprint of three counts, cheap to read on every request).
-A server may also ask for the last result while a fresh one is computed in the background
-(``stale_ok``), so that a curation click never makes the next page wait. A refresh that
-fails is logged in one line and kept (``refresh_error``, shown by the overview) until
-findings are computed again: the page says its findings are old rather than hiding it.
+figures), so it is done when documents and decisions arrive, scope by scope, and kept in
+the store's ``kb_*`` tables (see ``kb.incremental``); the overview, the contradictions
+and the export read those rows. ``consolidated_all``, ``contradictions`` and
+``consistency`` compute the same afresh: the reference the rows are tested against.
+
+The rows read are kept per database until documents, facts or decisions change (a
+fingerprint of three counts, cheap to read on every request). A server may also ask for
+the last result while the rows are brought up to date in the background (``stale_ok``):
+a store written by another program, or one an older bilat made, whose rows are built
+once. A refresh that fails is logged in one line and kept (``refresh_error``, shown by the
+overview) until findings are read again: the page says its findings are old rather than
+hiding it.
 """
 
 from __future__ import annotations
@@ -23,11 +29,13 @@ from sqlalchemy import func, select
 
 from bilat.errors import BilatError
 from bilat.kb import checks as kb_checks
+from bilat.kb import incremental
 from bilat.kb.claims import Claim, claims, every_fact, stored_facts
 from bilat.kb.consolidate import Consolidated, consolidate
+from bilat.kb.scoped import finding_order
 from bilat.kb.state import curation, reading
 from bilat.store import Store
-from bilat.store.schema import documents, facts
+from bilat.store.schema import documents, facts, kb_consolidated, kb_findings, kb_pairs
 
 DOCUMENT_BATCH = 500  # documents whose facts are read at a time when walking the store
 # Fact types whose figures can contradict or fail a check: the findings read only these
@@ -35,6 +43,9 @@ DOCUMENT_BATCH = 500  # documents whose facts are read at a time when walking th
 VALUE_TYPES = ("trade", "change", "share", "volume", "investment")
 OVERVIEW_SHOWN = 20  # contradictions and failed checks listed on the overview
 TOP_PAIRS = 10  # the most active pairs the overview lists
+# Stored documents from which making the rows on a read is said in a line: about ten
+# seconds on the 2,000-document benchmark store; fewer are done before anyone waits.
+BUILD_NOTICE_DOCUMENTS = 1000
 
 
 @dataclass(frozen=True)
@@ -101,20 +112,22 @@ def consolidated_all(store: Store, types: tuple[str, ...] | None = None) -> list
 
 
 def findings(store: Store, stale_ok: bool = False) -> Findings:
-    """Contradictions and checks over the whole store; with ``stale_ok``, the last ones
-    known while new ones are computed in a background thread."""
+    """Contradictions and checks over the whole store, read from the knowledge base's rows
+    once they are current; with ``stale_ok``, the rows as they stand while they are
+    brought up to date in a background thread."""
     key, mark = store.where, fingerprint(store)
     with _lock:
         known = _cache.get(key)
-        if known is not None and (known.mark == mark or stale_ok):
-            if known.mark != mark:
-                _start_refresh(store)
+        if known is not None and known.mark == mark:
             return known
-        if known is None and stale_ok:
-            # a server's first request: answered now, with the findings said to be on
-            # their way, rather than after the seconds the first computation takes
+    if stale_ok and incremental.behind(store):
+        with _lock:
             _start_refresh(store)
-            return _pending(store)
+        if known is not None:
+            return known
+        # a server's first request: the rows as they stand, or, on a database whose rows
+        # were never made, the findings said to be on their way
+        return _read(store, ()) if incremental.built(store) else _pending(store)
     return _compute(store, mark)
 
 
@@ -152,34 +165,64 @@ def _compute(store: Store, mark: tuple[int, ...]) -> Findings:
             known = _cache.get(store.where)
         if known is not None and known.mark == mark:
             return known
-        consolidated = consolidated_all(store, VALUE_TYPES)
-        found = _findings(
-            mark, kb_checks.contradictions(consolidated), kb_checks.checks(consolidated), store
-        )
+        _say_if_building(store)
+        incremental.update(store)  # what arrived since the last update, if anything
+        found = _read(store, mark)
         with _lock:
             _cache[store.where] = found
             _errors.pop(store.where, None)  # the findings are current again
         return found
 
 
-def _findings(
-    mark: tuple[int, ...],
-    contradicting: list[kb_checks.Contradiction],
-    checked: list[kb_checks.Check],
-    store: Store,
-) -> Findings:
-    def text(record: Any) -> str:
-        return json.dumps(record.to_json(), ensure_ascii=False)
+def _say_if_building(store: Store) -> None:
+    """One line before the rows of a whole store are made on a read: it takes a while."""
+    n_documents = store.count_documents()
+    if n_documents >= BUILD_NOTICE_DOCUMENTS and not incremental.built(store):
+        log.warning(
+            "%s: making the knowledge base's rows for %d stored documents, once (a database "
+            "of an older bilat, or written without `bilat ingest`); `bilat rebuild` does it "
+            "ahead",
+            store.where,
+            n_documents,
+        )
 
+
+def _read(store: Store, mark: tuple[int, ...]) -> Findings:
+    """The findings as the knowledge base's rows hold them, in the whole store's order."""
+    f = kb_findings.c
+    columns = (f.kind, f.flagged, f.label, f.lead_independent, f.lead_claims, f.lead_id, f.record)
+    with reading(store, "read contradictions and checks") as conn:
+        rows = conn.execute(select(*columns)).all()
+    contradicting = sorted((r for r in rows if r.kind == "contradiction"), key=finding_order)
+    checked = sorted((r for r in rows if r.kind != "contradiction"), key=finding_order)
     return Findings(
         mark=mark,
-        contradictions=[text(c) for c in contradicting],
-        n_open=sum(c.status == "open" for c in contradicting),
-        checks=[text(c) for c in checked],
-        n_failed=sum(not c.ok for c in checked),
-        pairs=store.top_pairs(TOP_PAIRS),
+        contradictions=[r.record for r in contradicting],
+        n_open=sum(r.flagged for r in contradicting),
+        checks=[r.record for r in checked],
+        n_failed=sum(r.flagged for r in checked),
+        pairs=top_pairs(store, TOP_PAIRS),
         facts_by_type=store.count_facts(),
     )
+
+
+def top_pairs(store: Store, limit: int) -> list[tuple[str, str, int]]:
+    """``Store.top_pairs``, from the counts kept as documents arrive."""
+    p = kb_pairs.c
+    query = select(p.a, p.b, p.n_facts).order_by(p.n_facts.desc(), p.a, p.b).limit(limit)
+    with reading(store, "read pairs") as conn:
+        return [(a, b, int(n)) for a, b, n in conn.execute(query)]
+
+
+def stored_consolidated(store: Store) -> Iterator[dict[str, Any]]:
+    """Every consolidated fact as ``consolidated_all`` gives it (as JSON), from the rows,
+    once they are current."""
+    incremental.update(store)
+    c = kb_consolidated.c
+    query = select(c.record).order_by(c.independent.desc(), c.n_claims.desc(), c.id)
+    with reading(store, "read consolidated facts") as conn:
+        for record in conn.execute(query).scalars():
+            yield json.loads(record)
 
 
 def _refresh(store: Store) -> None:

@@ -39,12 +39,19 @@ def _postgres_search_and_indexes(conn: Connection) -> None:
         index.create(conn, checkfirst=True)
 
 
+def _consolidated_rows_join_the_schema(conn: Connection) -> None:
+    """5 → 6: the knowledge base's ``kb_*`` tables, made empty by ``create_all``; the
+    knowledge base fills them from the stored documents the first time it is read (or by
+    ``bilat rebuild``)."""
+
+
 # STEPS[n] takes a database from version n to n + 1.
 STEPS: dict[int, Callable[[Connection], None]] = {
     1: _knowledge_base_joins_the_schema,
     2: _watched_sources_join_the_schema,
     3: _official_statistics_join_the_schema,
     4: _postgres_search_and_indexes,
+    5: _consolidated_rows_join_the_schema,
 }
 
 

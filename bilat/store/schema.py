@@ -27,7 +27,8 @@ from bilat.store.dialect import JSON_TYPE
 # migrates an older database and refuses a newer one rather than failing later on a
 # missing column. 2: the knowledge base's tables joined the schema. 3: watched sources.
 # 4: official statistics. 5: PostgreSQL's stored search vector, and indexes for the views.
-SCHEMA_VERSION = 5
+# 6: the knowledge base's consolidated rows.
+SCHEMA_VERSION = 6
 
 metadata = MetaData()
 
@@ -153,6 +154,72 @@ doc_groups = Table(
     Column("group_id", String, nullable=False),
     Column("signature", LargeBinary, nullable=False),  # MinHash hash values, raw bytes
     Index("ix_doc_groups_group", "group_id"),
+)
+
+# -- the knowledge base's consolidated rows (bilat.kb.incremental) -----------------------------
+# Consolidation is kept here, updated when documents or decisions arrive, so that no view
+# consolidates the whole store on a user's request. A "scope" is what one recomputation
+# covers: the sorted parties of a claim ("KZ|UZ"), or a quote's speaker; every key of the
+# consolidation lies in one scope. Records are JSON text, as the views send them.
+
+kb_documents = Table(  # documents the knowledge base has taken in
+    "kb_documents",
+    metadata,
+    Column("doc_id", String, primary_key=True),
+    Column("group_id", String, nullable=False),  # its reprint group when last counted
+)
+
+kb_claims = Table(  # the scope of each fact's claim, corrections applied
+    "kb_claims",
+    metadata,
+    Column("fact_id", String, primary_key=True),
+    Column("doc_id", String, nullable=False),
+    Column("scope", String, nullable=False),
+    Index("ix_kb_claims_scope", "scope"),
+    Index("ix_kb_claims_doc", "doc_id"),
+)
+
+kb_dirty = Table(  # scopes to recompute: written with what made them stale
+    "kb_dirty",
+    metadata,
+    Column("scope", String, primary_key=True),
+)
+
+kb_consolidated = Table(
+    "kb_consolidated",
+    metadata,
+    Column("id", String, primary_key=True),  # Consolidated.id
+    Column("scope", String, nullable=False),
+    Column("type", String, nullable=False),
+    Column("independent", Integer, nullable=False),  # with n_claims and id: the order
+    Column("n_claims", Integer, nullable=False),
+    Column("record", Text, nullable=False),  # Consolidated.to_json()
+    Index("ix_kb_consolidated_scope", "scope"),
+)
+
+kb_findings = Table(  # contradictions and consistency checks
+    "kb_findings",
+    metadata,
+    Column("id", String, primary_key=True),  # "contradiction:<key>", "check:<n>:<fact id>"
+    Column("scope", String, nullable=False),
+    Column("kind", String, nullable=False),  # contradiction | trade_sum | growth
+    Column("flagged", Integer, nullable=False),  # 1: open, or a check that failed
+    Column("label", Text, nullable=False),
+    # Where it came in the whole store's list among equal labels (see kb.scoped).
+    Column("lead_independent", Integer, nullable=False),
+    Column("lead_claims", Integer, nullable=False),
+    Column("lead_id", String, nullable=False),
+    Column("record", Text, nullable=False),
+    Index("ix_kb_findings_scope", "scope"),
+)
+
+kb_pairs = Table(  # facts per pair of parties, as Store.top_pairs counts them
+    "kb_pairs",
+    metadata,
+    Column("a", String, primary_key=True),
+    Column("b", String, primary_key=True),
+    Column("n_facts", Integer, nullable=False),
+    Index("ix_kb_pairs_n", "n_facts"),
 )
 
 # -- watched sources (bilat.watch) ----------------------------------------------------------

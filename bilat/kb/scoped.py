@@ -1,0 +1,121 @@
+"""The knowledge base cut into scopes, and the stored rows of one scope.
+
+Every key of the consolidation names its sides (a figure's parties, a share's whole and
+part), or, for a quote, its speaker; so the claims of one key all lie in one scope, the
+sorted parties of a claim ("KZ|UZ") or a quote's speaker. Consolidating a scope alone
+gives exactly the consolidated facts the whole store gives for it, and its checks too:
+export + import and turnover are of one pair, and so are a growth rate and its two years.
+A scope spans every period of its pair: an undated event joins a dated one, and a growth
+rate links two years, so a period alone would not be closed.
+
+The whole store's lists are the scopes' rows put in order again: consolidated facts by
+independent sources, claims and id; contradictions and checks by their label and, among
+equal labels, where the whole store's walk would have met them (``lead``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from bilat.kb import checks as kb_checks
+from bilat.kb.claims import Claim
+from bilat.kb.consolidate import Consolidated, by_key, key_of
+
+ACTUAL = ("actual", None)  # the trade figures that checks add up
+KIND_ORDER = {"contradiction": 0, "trade_sum": 0, "growth": 1}  # trade sums come first
+
+Lead = tuple[int, int, str]  # (-independent, -claims, id) of a key's best-sourced fact
+
+
+def scope_of(claim: Claim) -> str:
+    """The scope whose recomputation covers the claim's key."""
+    if claim.type == "quote":
+        return f"quote:{key_of(claim)[1]}"
+    return "|".join(claim.parties)
+
+
+def order(item: Consolidated) -> Lead:
+    """Where ``consolidate`` puts a fact: most independent sources, then claims, then id."""
+    return (-item.independent, -len(item.claims), item.id)
+
+
+def consolidated_rows(scope: str, items: Sequence[Consolidated]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": c.id,
+            "scope": scope,
+            "type": c.type,
+            "independent": c.independent,
+            "n_claims": len(c.claims),
+            "record": _text(c.to_json()),
+        }
+        for c in items
+    ]
+
+
+def finding_rows(scope: str, items: Sequence[Consolidated]) -> list[dict[str, Any]]:
+    """The scope's contradictions and checks, each with what orders it among all."""
+    leads = {key: min(order(side) for side in sides) for key, sides in by_key(items).items()}
+    rows = [
+        _finding(
+            scope, f"contradiction:{c.key}", "contradiction", c.status == "open", c, leads[c.key]
+        )
+        for c in kb_checks.contradictions(items)
+    ]
+    periods = _trade_periods(items, leads)
+    for check in kb_checks.checks(items):
+        head = check.facts[0]
+        lead = periods[_period(head)] if check.kind == "trade_sum" else leads[head.key]
+        rows.append(
+            _finding(scope, f"check:{check.kind}:{head.id}", check.kind, not check.ok, check, lead)
+        )
+    return rows
+
+
+def _finding(
+    scope: str, id: str, kind: str, flagged: bool, found: Any, lead: Lead
+) -> dict[str, Any]:
+    return {
+        "id": id,
+        "scope": scope,
+        "kind": kind,
+        "flagged": int(flagged),
+        "label": found.label,
+        "lead_independent": -lead[0],
+        "lead_claims": -lead[1],
+        "lead_id": lead[2],
+        "record": _text(found.to_json()),
+    }
+
+
+def _period(item: Consolidated) -> tuple[Any, ...]:
+    """A trade sum's period, as ``checks`` groups figures into them."""
+    return (tuple(item.parties), item.year, item.months, item.view.month, item.view.currency)
+
+
+def _trade_periods(items: Sequence[Consolidated], leads: dict[str, Lead]) -> dict[Any, Lead]:
+    """Each period's place in the whole store's walk: that of its first figure."""
+    found: dict[Any, Lead] = {}
+    for item in kb_checks.winners(items):
+        if item.type == "trade" and item.view.status in ACTUAL and item.year is not None:
+            period = _period(item)
+            found[period] = min(found.get(period, leads[item.key]), leads[item.key])
+    return found
+
+
+def finding_order(row: Any) -> tuple[Any, ...]:
+    """The whole store's order: flagged first, by label, then as the walk met them."""
+    return (
+        not row.flagged,
+        row.label,
+        KIND_ORDER[row.kind],
+        -row.lead_independent,
+        -row.lead_claims,
+        row.lead_id,
+    )
+
+
+def _text(record: Any) -> str:
+    return json.dumps(record, ensure_ascii=False)
