@@ -13,7 +13,17 @@ from dataclasses import dataclass
 
 from yargy import and_, or_, rule
 from yargy.interpretation import fact
-from yargy.predicates import caseless, dictionary, eq, gte, in_, in_caseless, lte, normalized
+from yargy.predicates import (
+    caseless,
+    dictionary,
+    eq,
+    gram,
+    gte,
+    in_,
+    in_caseless,
+    lte,
+    normalized,
+)
 from yargy.predicates import type as type_
 
 from bilat.extract.parse.grammar import find_near
@@ -186,8 +196,13 @@ PERIOD = or_(
     ),
     # "по сравнению с январём–мартом 2018 года": a compared part of a year is a base too
     rule(BASE_MARK.interpretation(Period.role.const("base")), PART, WHEN),
-    # "в сравнении с январём прошлого года": one month of a year before
-    rule(BASE_MARK.interpretation(Period.role.const("base")), MONTH, WHEN),
+    # "в сравнении с январём прошлого года": one month of a year before, in the instrumental
+    # ("с января 2024 года" is since then, no base)
+    rule(
+        BASE_MARK.interpretation(Period.role.const("base")),
+        and_(dictionary(set(MONTHS)), gram("ablt")),
+        WHEN,
+    ),
     WHEN,
 ).interpretation(Period)
 
