@@ -1849,4 +1849,28 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
             "trade:export AM>IR 210.4M USD exact 2024/6 actual",
         ],
     ),
+    # a pair told with a dash after the trade word is the bilateral total
+    (
+        "share",
+        "В 2024 году доля Подмосковья во внешнеторговом обороте Россия — Узбекистан превысила 7%.",
+        ["share:turnover RU-MOS in RU+UZ 7% over"],
+    ),
+    (
+        "share",
+        "В 2024 году доля Подмосковья во внешнеторговом обороте России превысила 7%.",
+        ["share:turnover RU-MOS in RU 7% over"],
+    ),
+    # a part of a total named before the figure ("в общем объёме экспорта"); a rise there
+    # stays a rate
+    (
+        "share",
+        "Торговля с Россией в общем объеме экспорта Украины по итогам первого полугодия "
+        "составила 20,3 процента.",
+        ["share:export RU in UA 20.3% exact"],
+    ),
+    (
+        "share",
+        "В общем объеме товарооборота Украины с Россией рост составил 12 процентов.",
+        ["change:turnover RU UA +12% 2024 base=previous_period"],
+    ),
 ]

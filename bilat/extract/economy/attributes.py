@@ -330,6 +330,18 @@ def is_share(scan: Scan, figure: Figure) -> bool:
         or after[:2].count("приходиться") > 0
         or _of_the_whole(after)
         or any(lemma in SHARE_WORDS for lemma in scan.lemmas(lo, figure.first))
+        or _in_the_total(scan.lemmas(lo, figure.first))
+    )
+
+
+def _in_the_total(before: list[str]) -> bool:
+    """ "Торговля с Россией в общем объёме экспорта составила 20,3%": a part of a total named
+    before the figure."""
+    if any(lemma in RISE_WORDS or lemma in FALL_WORDS for lemma in before):
+        return False  # "в общем объёме … рост составил 12%": a rate
+    return any(
+        a == "в" and b == "общий" and c in VOLUME_NOUNS
+        for a, b, c in zip(before, before[1:], before[2:], strict=False)
     )
 
 

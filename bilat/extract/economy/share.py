@@ -37,7 +37,7 @@ from bilat.extract.economy.sharelists import (
 from bilat.extract.economy.subjects import Carry, carried_to
 from bilat.extract.economy.totals import BLOC_NOUNS
 from bilat.extract.figures import Figure, Scan
-from bilat.extract.parse.textforms import BLOCS
+from bilat.extract.parse.textforms import BLOCS, DASHES
 from bilat.model import Fact
 from bilat.schemas import ShareFields
 
@@ -388,11 +388,13 @@ def _pair_after(scan: Scan, owner: Party) -> str | None:
     another country right after "и" or "с" make the total bilateral, "MN+RU"."""
     i = owner.index
     after = next((p for p in scan.parties if p.index > i), None)
-    if (
-        after is None
-        or scan.tokens[after.index - 1].lemma not in {"и", "с", "со"}
-        or after.code.split("-")[0] == owner.code.split("-")[0]
-        or any(t.pos in {"PUNCT", "VERB"} for t in scan.tokens[i + 1 : after.index])
+    if after is None or after.code.split("-")[0] == owner.code.split("-")[0]:
+        return None
+    between = scan.tokens[i + 1 : after.index]
+    dashed = len(between) == 1 and between[0].text in DASHES  # "обороте Россия — Узбекистан"
+    if not dashed and (
+        scan.tokens[after.index - 1].lemma not in {"и", "с", "со"}
+        or any(t.pos in {"PUNCT", "VERB"} for t in between)
     ):
         return None
     return "+".join(sorted((owner.code, after.code)))
