@@ -96,7 +96,9 @@ def throughput(workdir: Path, url_for: Callable[[str], str], docs: int) -> dict[
         ):
             client.run(_load_models)  # once a worker, before the clock starts
             started = time.perf_counter()
-            report = ingest_distributed([folder], url, scheduler=client, partitions=FILES)
+            report = ingest_distributed(
+                [folder], url, scheduler=client, per_partition=max(1, docs // FILES)
+            )
             rates[workers] = report.added / (time.perf_counter() - started)
     return rates
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -88,21 +89,36 @@ def process_many(
     documents: Iterable[Document | Skipped], jobs: int = 1
 ) -> Iterator[Processed | Skipped]:
     """Process documents in order; with ``jobs`` > 1 in a pool of processes, each of
-    which loads the models once."""
+    which loads the models once. Documents are taken from ``documents`` only a few ahead
+    of the results, so any number of them streams through in bounded memory."""
     if jobs <= 1:
         for item in documents:
             yield item if isinstance(item, Skipped) else process_safely(item)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending = list(documents)
-        docs = [d for d in pending if isinstance(d, Document)]
-        yield from (s for s in pending if isinstance(s, Skipped))
-        yield from pool.map(process_safely, docs, chunksize=JOB_CHUNK)
+        yield from _in_order(pool, documents, jobs * IN_FLIGHT_PER_JOB)
 
 
-# Documents sent to a worker at a time: enough to amortise the pickling of a call,
-# few enough that the progress bar moves. Tuned on the demo corpus.
-JOB_CHUNK = 4
+# Documents in the pool per process: enough that none waits while results are written in
+# order, few enough that memory stays bounded. Tuned on the demo corpus.
+IN_FLIGHT_PER_JOB = 8
+
+
+def _in_order(
+    pool: Executor, items: Iterable[Document | Skipped], window: int
+) -> Iterator[Processed | Skipped]:
+    """Results in the order of ``items``, with at most ``window`` of them pending."""
+    pending: deque[Future[Processed | Skipped] | Skipped] = deque()
+    for item in items:
+        pending.append(item if isinstance(item, Skipped) else pool.submit(process_safely, item))
+        if len(pending) >= window:
+            yield _done(pending.popleft())
+    while pending:
+        yield _done(pending.popleft())
+
+
+def _done(pending: Future[Processed | Skipped] | Skipped) -> Processed | Skipped:
+    return pending if isinstance(pending, Skipped) else pending.result()
 
 
 def ingest(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.progress import (
@@ -57,29 +57,39 @@ def ingest(
     dask: Annotated[
         str | None,
         typer.Option(
-            help="Run on Dask: 'processes', 'threads' or a scheduler address tcp://host:8786."
+            help="Run on Dask: 'local' (a cluster of --jobs worker processes), 'processes', "
+            "'threads' or a scheduler address tcp://host:8786."
         ),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="The address of a running dask-scheduler (the same as --dask ADDR)."),
     ] = None,
 ) -> None:
     """Read, analyse and store articles.  Example: bilat ingest news/ --db bilat.db"""
-    if dask:
-        from bilat.scale import ingest_distributed
-
+    if dask or scheduler:
         if urls:
             raise typer.BadParameter("--urls is read locally; fetch them without --dask")
-        report = ingest_distributed([str(p) for p in paths or []], db, scheduler=dask)
-        with Store(db) as store:
-            _update_knowledge_base(store)
-        for skipped in report.skipped:
-            err.print(f"[yellow]skipped[/] {skipped}")
-        _print_report(report, db)
-        raise typer.Exit(EXIT_SKIPPED if report.skipped else 0)
+        _ingest_on_dask([str(p) for p in paths or []], db, scheduler or dask or "", jobs)
     with Store(db) as store:
         report = _run_ingest([str(p) for p in paths or []], store, urls, jobs)
         _update_knowledge_base(store)
     _print_report(report, db)
     if report.skipped:
         raise typer.Exit(EXIT_SKIPPED)
+
+
+def _ingest_on_dask(inputs: list[str], db: str, scheduler: str, jobs: int) -> NoReturn:
+    from bilat.scale import ingest_distributed
+
+    workers = jobs if jobs > 1 else None  # dask's own default: one per core
+    report = ingest_distributed(inputs, db, scheduler=scheduler, workers=workers)
+    with Store(db) as store:
+        _update_knowledge_base(store)
+    for skipped in report.skipped:
+        err.print(f"[yellow]skipped[/] {skipped}")
+    _print_report(report, db)
+    raise typer.Exit(EXIT_SKIPPED if report.skipped else 0)
 
 
 def _run_ingest(inputs: list[str], store: Store, urls: Path | None, jobs: int) -> IngestReport:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from bilat.errors import SourceError
 from bilat.model import Document, Skipped
 from bilat.sources.decode import MAX_FILE_BYTES, SNIFF_BYTES, read_bytes, refuse_binary
-from bilat.sources.jsonl import read_jsonl
+from bilat.sources.jsonl import read_jsonl, read_jsonl_slice
 from bilat.sources.kinds import EXPECTED, EXTENSIONS, parse
 
 # A Telegram export holds a channel's whole history in one JSON file, which cannot be
@@ -41,12 +41,29 @@ def read_file(path: Path, *, name: str, explicit: bool = False) -> Iterator[Docu
             found = f" '{path.suffix}'" if path.suffix else ": no extension"
             yield Skipped(str(path), f"unsupported file kind{found} (expected {EXPECTED})")
         return
+    if kind == "jsonl":  # streamed line by line, so no size bound on the whole file
+        yield from _guarded(path, lambda: read_jsonl(path, name=name))
+    else:
+        limit = MAX_EXPORT_BYTES if kind == "json" else MAX_FILE_BYTES
+        yield from _guarded(
+            path, lambda: parse(read_bytes(path, limit), kind, source=str(path), name=name)
+        )
+
+
+def read_jsonl_part(
+    path: Path, *, name: str, start: int, stop: int, first: int
+) -> Iterator[Document | Skipped]:
+    """One slice of a JSON Lines file (``jsonl_slices``), named as ``read_file`` names it."""
+    yield from _guarded(
+        path, lambda: read_jsonl_slice(path, name=name, start=start, stop=stop, first=first)
+    )
+
+
+def _guarded(
+    path: Path, produce: Callable[[], Iterable[Document | Skipped]]
+) -> Iterator[Document | Skipped]:
     try:
-        if kind == "jsonl":  # streamed line by line, so no size bound on the whole file
-            yield from read_jsonl(path, name=name)
-        else:
-            limit = MAX_EXPORT_BYTES if kind == "json" else MAX_FILE_BYTES
-            yield from parse(read_bytes(path, limit), kind, source=str(path), name=name)
+        yield from produce()
     except SourceError as error:
         yield Skipped(error.input, error.reason)
     except OSError as error:
@@ -62,6 +79,23 @@ def folder_files(folder: Path) -> list[str]:
         for path in sorted(folder.rglob("*"))
         if path.is_file() and _is_article_file(path.relative_to(folder))
     ]
+
+
+def stream_folder_files(folder: Path) -> Iterator[str]:
+    """The names ``folder_files`` lists, one at a time in the file system's order: a
+    folder of a million files is walked, never held as one list."""
+    below = [folder]
+    while below:
+        current = below.pop()
+        with os.scandir(current) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):  # .git, .DS_Store: as _is_article_file says
+                    continue
+                relative = Path(entry.path).relative_to(folder)
+                if entry.is_dir(follow_symlinks=False):
+                    below.append(Path(entry.path))
+                elif entry.is_file() and _is_article_file(relative):
+                    yield relative.as_posix()
 
 
 def read_folder_file(folder: Path, name: str) -> Iterator[Document | Skipped]:

@@ -6,6 +6,7 @@ Fields: ``text`` (required), and optional ``url``, ``title``, ``date``, ``id``. 
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from collections.abc import Iterable, Iterator
@@ -36,6 +37,37 @@ def read_jsonl_bytes(data: bytes, *, source: str, name: str) -> Iterator[Documen
     yield from _records(_lines(data.splitlines(), source), source=source, name=name)
 
 
+def jsonl_slices(path: str | os.PathLike[str], lines: int) -> Iterator[tuple[int, int, int]]:
+    """(start byte, stop byte, first line number) of each run of ``lines`` lines, found as
+    the file is scanned, so that a dump of any size is split without being held; SourceError
+    when the file is no JSON Lines at all (then reading it whole says why)."""
+    with Path(path).open("rb") as file:
+        _check_head(file.read(SNIFF_BYTES), str(path))
+        file.seek(0)
+        start = offset = 0
+        first = 1
+        for number, raw in enumerate(file, start=1):
+            offset += len(raw)
+            if number - first + 1 == lines:
+                yield start, offset, first
+                start, first = offset, number + 1
+        if offset > start:
+            yield start, offset, first
+
+
+def read_jsonl_slice(
+    path: str | os.PathLike[str], *, name: str, start: int, stop: int, first: int
+) -> Iterator[Document | Skipped]:
+    """The articles of one slice that ``jsonl_slices`` found, named and numbered as reading
+    the whole file names and numbers them."""
+    source = str(path)
+    with Path(path).open("rb") as file:
+        file.seek(start)
+        data = file.read(stop - start)
+    lines = _lines(io.BytesIO(data), source, first=first)  # split on b"\n" as a file is
+    yield from _records(lines, source=source, name=name)
+
+
 def _check_head(head: bytes, source: str) -> None:
     if not head.strip():
         raise SourceError(source, "empty file (expected one JSON object a line)")
@@ -47,9 +79,9 @@ def read_records(items: list[Any], *, source: str, name: str) -> Iterator[Docume
     yield from _records(enumerate(items, start=1), source=source, name=name, unit="item")
 
 
-def _lines(file: Iterable[bytes], source: str) -> Iterator[tuple[int, Any]]:
+def _lines(file: Iterable[bytes], source: str, first: int = 1) -> Iterator[tuple[int, Any]]:
     """(line number, parsed object or the Skipped for that line), blank lines left out."""
-    for number, raw in enumerate(file, start=1):
+    for number, raw in enumerate(file, start=first):
         if number == 1:
             raw = raw.removeprefix(b"\xef\xbb\xbf")
         if not raw.strip():
