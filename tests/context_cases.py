@@ -1873,4 +1873,18 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "В общем объеме товарооборота Украины с Россией рост составил 12 процентов.",
         ["change:turnover RU UA +12% 2024 base=previous_period"],
     ),
+    # a year told before "чтобы … достигла": the year the goal is for; a goal set in a
+    # past year is not for that year
+    (
+        "target",
+        "По словам чиновника, в 2023 году имеются все возможности для того, чтобы двусторонняя "
+        "торговля России и Таджикистана достигла $2 млрд.",
+        ["trade:turnover RU TJ 2000M USD exact 2023 target"],
+    ),
+    (
+        "target",
+        "В 2024 году президенты поставили цель, чтобы товарооборот России и Таджикистана "
+        "достиг $3 млрд.",
+        ["trade:turnover RU TJ 3000M USD exact None target"],
+    ),
 ]

@@ -522,7 +522,9 @@ def _told_before_a_past_verb(scan: Scan, span: PeriodSpan, figure: Figure) -> bo
     if span.role == "target" or span.start > figure.start:
         return False
     between = [t for t in scan.tokens if span.stop <= t.start < figure.start]
-    return any(past_verb(t) and t.lemma not in PLANNED for t in between)
+    # "чтобы торговля достигла $2 млрд": a past form after "чтобы" is a wish, not the past
+    wished = next((i for i, t in enumerate(between) if t.lemma == "чтобы"), len(between))
+    return any(past_verb(t) and t.lemma not in PLANNED for t in between[:wished])
 
 
 # Verbs of a plan whose past tense still speaks of the year planned for: "в 2017 году
