@@ -1887,4 +1887,13 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "достиг $3 млрд.",
         ["trade:turnover RU TJ 3000M USD exact None target"],
     ),
+    # "с 13,9 до 16 процентов": the sign after the second number is the first's too, so the
+    # share started from a level as well; a duty's rate is no share
+    (
+        "share",
+        "Доля торгового оборота с Турцией возросла с 13,9 до 16 процентов в общем "
+        "товарообороте Грузии.",
+        ["share:turnover TR in GE 13.9% exact", "share:turnover TR in GE 16% exact"],
+    ),
+    ("share", "Пошлины на ввоз снижены с 10 до 5 процентов в торговле России и Китая.", []),
 ]

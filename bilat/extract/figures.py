@@ -18,6 +18,7 @@ from bilat.extract.parse.numbers import (
     PERCENT,
     TIMES,
     TIMES_WORDS,
+    parse_number,
 )
 from bilat.extract.parse.periods import PeriodSpan
 from bilat.model import Evidence, Sentence, Token
@@ -130,7 +131,23 @@ def _ratio_figures(sentence: Sentence) -> list[Figure]:
             out.append(
                 Figure(kind, start, stop, first, sentence.token_at(stop - 1), value, low=low)
             )
+            if kind == "percent":
+                out.extend(_starting_level(sentence, first))
     return out
+
+
+def _starting_level(sentence: Sentence, first: int) -> list[Figure]:
+    """ "возросла с 13,9 до 16 процентов": the sign after the second number is the first's
+    too, so the level it started from is a percentage as well."""
+    tokens = sentence.tokens
+    if first < 3 or tokens[first - 1].lemma != "до" or tokens[first - 3].lemma not in {"с", "со"}:
+        return []
+    number = tokens[first - 2]
+    value = parse_number(number.text) if number.pos == "NUM" else None
+    if value is None or not 0 < value < MAX_PERCENT:
+        return []
+    index = first - 2
+    return [Figure("percent", number.start, number.stop, index, index, value)]
 
 
 # Words a multiple without "в" follows: "рост составил 2,5 раза" (not "встречались 11 раз").

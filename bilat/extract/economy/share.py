@@ -98,10 +98,25 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
                     rule="share.compared",
                 )
             if fact:
+                facts.extend(_level_started_from(scan, figure, fact, before))
                 facts.append(fact)
                 before = fact
         facts.extend(_fraction_facts(ctx, scan))
     return facts
+
+
+def _level_started_from(scan: Scan, figure: Figure, fact: Fact, before: Fact | None) -> list[Fact]:
+    """ "Доля … возросла с 13,9 до 16 процентов в общем товарообороте Грузии": the level the
+    share started from, whose whole is told only after the level it reached."""
+    if before is not None or figure.first < 2 or scan.tokens[figure.first - 1].lemma != "до":
+        return []
+    start = next(
+        (f for f in scan.figures if f.kind == "percent" and f.last == figure.first - 2), None
+    )
+    if start is None:
+        return []
+    fields = dict(fact.fields, percent=start.value, qualifier=qualifier_of(scan, 0, start))
+    return [replace(fact, fields=fields, rule="share.started")]
 
 
 def _share_fact(
@@ -274,10 +289,16 @@ def _against(scan: Scan, figure: Figure) -> bool:
     return "против" in scan.lemmas(figure.first - 2, figure.first)
 
 
+# Percentages that are rates of something charged or paid, never a share of trade.
+RATE_NOUNS = frozenset({"пошлина", "тариф", "ставка", "налог", "инфляция", "скидка"})
+
+
 def _share_of_something_else(scan: Scan, first: int) -> bool:
     """ "доля взаиморасчётов", "доля рубля": the noun "доля" governs names what the share
     is of, and it is neither trade, a party nor a part of trade."""
     tokens = scan.tokens
+    if any(t.lemma in RATE_NOUNS for t in tokens[max(0, first - SHARE_CLAUSE) : first]):
+        return True  # "пошлины снижены с 10 до 5 процентов": a rate of duty, no share
     for i in range(max(0, first - SHARE_CLAUSE), first):
         if tokens[i].lemma != "доля":
             continue
