@@ -76,11 +76,13 @@ def refresh(store: Store) -> int:
                 "group_id": doc_id,
                 "signature": signature(text).hashvalues.astype(HASH_DTYPE).tobytes(),
             }
-            for doc_id, text in batch
+            for doc_id, text in sorted(batch)
         ]
         with writing(store, "store document signatures") as conn:
             # A request and a background refresh may sign the same new document at once:
-            # the second keeps the first's row (the same signature) instead of failing.
+            # the second keeps the first's row (the same signature) instead of failing. Both
+            # write in id order, so neither holds a row the other waits for (PostgreSQL
+            # deadlocked on two batches inserted in different orders).
             insert_missing(conn, doc_groups, rows)
         added += len(rows)
     if added:
@@ -92,7 +94,10 @@ def refresh(store: Store) -> int:
 def _unsigned(store: Store) -> list[tuple[str, str]]:
     signed = select(doc_groups.c.doc_id)
     query = (
-        select(documents.c.id, documents.c.text).where(documents.c.id.not_in(signed)).limit(BATCH)
+        select(documents.c.id, documents.c.text)
+        .where(documents.c.id.not_in(signed))
+        .order_by(documents.c.id)
+        .limit(BATCH)
     )
     with reading(store, "find unsigned documents") as conn:
         return [(r.id, r.text) for r in conn.execute(query)]
