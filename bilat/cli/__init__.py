@@ -21,6 +21,10 @@ console = Console()
 err = Console(stderr=True)
 
 DbOption = Annotated[str, typer.Option("--db", help="SQLAlchemy URL or SQLite file.")]
+# The dossier's and the digest's flag on news figures far from the official ones.
+ThresholdOption = Annotated[
+    float, typer.Option(min=0, help="Flag news figures this many percent off the official ones.")
+]
 DEFAULT_DB = "bilat.db"
 EXIT_SKIPPED = 3  # some inputs could not be read; the rest was processed
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from bilat.cli import DEFAULT_DB, DbOption, app, err
+from bilat.cli import DEFAULT_DB, DbOption, ThresholdOption, app, err
 from bilat.kb.official.compare import DIFFERENCE_THRESHOLD_PERCENT
 
 
@@ -29,10 +29,7 @@ def digest(
     out: Annotated[
         Path | None, typer.Option(help="File to write; stdout if not given (md and html).")
     ] = None,
-    threshold: Annotated[
-        float,
-        typer.Option(min=0, help="Flag news figures this many percent off the official ones."),
-    ] = DIFFERENCE_THRESHOLD_PERCENT,
+    threshold: ThresholdOption = DIFFERENCE_THRESHOLD_PERCENT,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """What documents of a period say about a pair: figures with their change and the

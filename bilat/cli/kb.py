@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from bilat.cli import DEFAULT_DB, DbOption, app, console, err
+from bilat.cli import DEFAULT_DB, DbOption, ThresholdOption, app, console, err
 from bilat.cli.official import print_comparisons
 from bilat.kb.official.compare import DIFFERENCE_THRESHOLD_PERCENT
 
@@ -22,10 +22,7 @@ def dossier(
     a: Annotated[str, typer.Argument(help="A party: code or name (KZ, Казахстан).")],
     b: Annotated[str, typer.Argument(help="The other party.")],
     as_json: Json = False,
-    threshold: Annotated[
-        float,
-        typer.Option(min=0, help="Flag news figures this many percent off the official ones."),
-    ] = DIFFERENCE_THRESHOLD_PERCENT,
+    threshold: ThresholdOption = DIFFERENCE_THRESHOLD_PERCENT,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Everything known about a pair, with sources.  Example: bilat dossier KZ UZ"""
