@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from test_digest import demo_db
-from test_web_browser import CHROMIUM, browser, page, screenshot, serving, shots
+from test_web_browser import BROWSER_MARKS, browser, page, screenshot, serving, shots
 
 from bilat.kb.digest import Period, digest
 from bilat.store import Store
@@ -18,13 +18,7 @@ from bilat.web import digest as files
 
 __all__ = ["browser", "demo_db", "page", "shots"]  # fixtures used by name below
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists(),
-        reason=f"needs Debian's Chromium at {CHROMIUM}: apt-get install chromium chromium-driver",
-    ),
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_web_browser import CHROMIUM, browser, page, screenshot, serving, shots
+from test_web_browser import BROWSER_MARKS, browser, page, screenshot, serving, shots
 from typer.testing import CliRunner
 
 from bilat.cli import app
@@ -16,13 +16,7 @@ from bilat.store import Store
 
 __all__ = ["browser", "page", "shots"]  # fixtures used by name below
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists(),
-        reason=f"needs Debian's Chromium at {CHROMIUM}: apt-get install chromium chromium-driver",
-    ),
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")

@@ -35,13 +35,16 @@ CHROMIUM_ARGS = [
 ]
 START_TIMEOUT_S = 10  # uvicorn starts in well under a second; this bounds a broken start
 
-pytestmark = [
+# The marks of every module that drives the browser (the digest's, the official figures'
+# and the watch page's tests take them from here).
+BROWSER_MARKS = [
     pytest.mark.browser,
     pytest.mark.skipif(
         not Path(CHROMIUM).exists(),
         reason=f"needs Debian's Chromium at {CHROMIUM}: apt-get install chromium chromium-driver",
     ),
 ]
+pytestmark = BROWSER_MARKS
 
 
 def free_port() -> int:
