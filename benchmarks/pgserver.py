@@ -1,4 +1,5 @@
-"""A throw-away PostgreSQL server for benchmarks, from Debian's package (initdb, pg_ctl).
+"""A throw-away PostgreSQL server for benchmarks and tests, from Debian's package (initdb,
+pg_ctl).
 
     with throwaway_server(Path("/tmp/work")) as url:
         store = Store(schema_url(url, "bench"))
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
-START_TIMEOUT_S = 60
+START_TIMEOUT_S = 60  # initdb + start take ~2 s; a loaded CI machine gets some slack
 
 
 class PostgresUnavailable(Exception):
@@ -29,6 +30,8 @@ class PostgresUnavailable(Exception):
 
 
 def _tool(name: str) -> str | None:
+    """initdb/pg_ctl of the newest PostgreSQL under /usr/lib/postgresql, else on PATH."""
+
     def version(directory: Path) -> tuple[int, ...]:
         return tuple(int(part) for part in directory.name.split(".") if part.isdigit())
 
@@ -39,14 +42,19 @@ def _tool(name: str) -> str | None:
 
 
 def _run_as() -> list[str]:
+    """The command prefix that runs the server as a user initdb accepts."""
     if os.geteuid() != 0:
         return []
     try:
         pwd.getpwnam("postgres")
     except KeyError:
-        raise PostgresUnavailable("running as root without a 'postgres' user") from None
+        raise PostgresUnavailable(
+            "running as root and there is no 'postgres' user to run initdb as"
+        ) from None
     if not shutil.which("runuser"):
-        raise PostgresUnavailable("running as root and runuser is missing")
+        raise PostgresUnavailable(
+            "running as root and runuser is missing: cannot start initdb as 'postgres'"
+        )
     return ["runuser", "-u", "postgres", "--"]
 
 
@@ -56,46 +64,47 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _run(command: list[str]) -> None:
+# The server's tools, named in what fails to run.
+TOOLS = ("initdb", "pg_ctl")
+
+
+def _run(command: list[str], log: Path) -> None:
     done = subprocess.run(
         command, capture_output=True, text=True, timeout=START_TIMEOUT_S + 10, check=False
     )
     if done.returncode != 0:
+        tail = log.read_text()[-800:] if log.exists() else ""
+        tool = next(Path(part).name for part in command if Path(part).name in TOOLS)
         raise PostgresUnavailable(
-            f"{Path(command[-1] if 'start' in command else command[0]).name} exited "
-            f"{done.returncode}: {(done.stderr or done.stdout)[-400:]}"
+            f"{tool} exited {done.returncode}: {(done.stderr or done.stdout)[-800:]} {tail}"
         )
 
 
 @contextmanager
-def throwaway_server(workdir: Path) -> Iterator[str]:
-    """The URL of a new server's maintenance database; the server is gone afterwards."""
+def throwaway_server(workdir: Path | None = None) -> Iterator[str]:
+    """The URL of a new server's maintenance database; the server is gone afterwards.
+    ``workdir`` holds its files (the system's temporary folder if None)."""
     initdb, pg_ctl = _tool("initdb"), _tool("pg_ctl")
     if not (initdb and pg_ctl):
-        raise PostgresUnavailable("PostgreSQL is not installed (apt-get install postgresql)")
+        raise PostgresUnavailable(
+            "PostgreSQL is not installed: no initdb/pg_ctl under /usr/lib/postgresql/*/bin "
+            "or on PATH (apt-get install postgresql)"
+        )
     prefix = _run_as()
     root = Path(tempfile.mkdtemp(prefix="bilat-pg-", dir=workdir))
     if prefix:
         shutil.chown(root, "postgres")
-        os.chmod(workdir, 0o755)
-    data, port = root / "data", _free_port()
+        if workdir is not None:
+            os.chmod(workdir, 0o755)
+    data, log, port = root / "data", root / "server.log", _free_port()
     try:
-        _run([*prefix, initdb, "-D", str(data), "-U", "bilat", "-A", "trust", "-E", "UTF8"])
-        options = f"-p {port} -k {root} -h 127.0.0.1 -F"  # -F: no fsync, nothing to keep
-        _run(
-            [
-                *prefix,
-                pg_ctl,
-                "-D",
-                str(data),
-                "-l",
-                str(root / "log"),
-                "-w",
-                "-o",
-                options,
-                "start",
-            ]
-        )
+        # trust: a server on 127.0.0.1 and a private socket directory, gone afterwards.
+        # -F (no fsync): nothing here must survive a crash, and it makes commits fast.
+        initdb_args = ["-D", str(data), "-U", "bilat", "-A", "trust", "-E", "UTF8", "--no-locale"]
+        _run([*prefix, initdb, *initdb_args], log)
+        options = f"-p {port} -k {root} -h 127.0.0.1 -F"
+        start_args = ["-D", str(data), "-l", str(log), "-w", "-t", str(START_TIMEOUT_S)]
+        _run([*prefix, pg_ctl, *start_args, "-o", options, "start"], log)
         yield f"postgresql+psycopg://bilat@127.0.0.1:{port}/postgres"
     finally:
         if (data / "postmaster.pid").exists():

@@ -9,13 +9,7 @@ where no server can be started: PostgreSQL not installed, or running as root wit
 from __future__ import annotations
 
 import itertools
-import os
-import pwd
-import shutil
-import socket
-import subprocess
 import sys
-import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,11 +17,12 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 from test_store import TestStore, ba_document  # TestStore is collected here once more
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
 import load  # the real server, started as benchmarks/load.py does
+from pgserver import PostgresUnavailable, schema_url, throwaway_server
 
 import bilat.store.store as store_module
 from bilat.store import Store
@@ -35,127 +30,24 @@ from bilat.store import Store
 pytestmark = pytest.mark.postgres
 __all__ = ["TestStore"]
 
-START_TIMEOUT_S = 60  # initdb + start take ~2 s; a loaded CI machine gets some slack
 _schema_numbers = itertools.count()
-
-
-def _tool(name: str) -> str | None:
-    """initdb/pg_ctl of the newest PostgreSQL under /usr/lib/postgresql, else on PATH."""
-
-    def version(directory: Path) -> tuple[int, ...]:
-        return tuple(int(part) for part in directory.name.split(".") if part.isdigit())
-
-    for directory in sorted(Path("/usr/lib/postgresql").glob("*"), key=version, reverse=True):
-        if (directory / "bin" / name).is_file():
-            return str(directory / "bin" / name)
-    return shutil.which(name)
-
-
-def _run_as() -> list[str]:
-    """The command prefix that runs the server as a user initdb accepts."""
-    if os.geteuid() != 0:
-        return []
-    try:
-        pwd.getpwnam("postgres")
-    except KeyError:
-        pytest.skip("running as root and there is no 'postgres' user to run initdb as")
-    if shutil.which("runuser"):
-        return ["runuser", "-u", "postgres", "--"]
-    pytest.skip("running as root and runuser is missing: cannot start initdb as 'postgres'")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _start(root: Path, prefix: list[str], port: int) -> None:
-    initdb, pg_ctl = _tool("initdb"), _tool("pg_ctl")
-    if not (initdb and pg_ctl):
-        pytest.skip(
-            "PostgreSQL is not installed: no initdb/pg_ctl under "
-            "/usr/lib/postgresql/*/bin or on PATH (apt-get install postgresql)"
-        )
-    # trust: a server on 127.0.0.1 and a private socket directory, gone after the tests.
-    # -F (no fsync): nothing here must survive a crash, and it makes commits fast.
-    commands = [
-        [
-            initdb,
-            "-D",
-            str(root / "data"),
-            "-U",
-            "bilat",
-            "-A",
-            "trust",
-            "-E",
-            "UTF8",
-            "--no-locale",
-        ],
-        [
-            pg_ctl,
-            "-D",
-            str(root / "data"),
-            "-l",
-            str(root / "server.log"),
-            "-w",
-            "-t",
-            str(START_TIMEOUT_S),
-            "-o",
-            f"-p {port} -k {root} -h 127.0.0.1 -F",
-            "start",
-        ],
-    ]
-    for command in commands:
-        done = subprocess.run(
-            prefix + command,
-            capture_output=True,
-            text=True,
-            timeout=START_TIMEOUT_S + 10,
-            check=False,
-        )
-        if done.returncode != 0:
-            log = root / "server.log"
-            tail = log.read_text()[-800:] if log.exists() else ""
-            pytest.skip(
-                f"PostgreSQL could not start: {Path(command[0]).name} exited "
-                f"{done.returncode}: {(done.stderr or done.stdout)[-800:]} {tail}"
-            )
 
 
 @pytest.fixture(scope="module")
 def postgres_url() -> Iterator[str]:
     """URL of the maintenance database of a fresh server, stopped after this module."""
     pytest.importorskip("psycopg", reason="psycopg (the PostgreSQL driver) is not installed")
-    prefix = _run_as()
-    root = Path(tempfile.mkdtemp(prefix="bilat-pg-"))  # /tmp: reachable by 'postgres'
-    if prefix:
-        shutil.chown(root, "postgres")
-    port = _free_port()
     try:
-        _start(root, prefix, port)
-        yield f"postgresql+psycopg://bilat@127.0.0.1:{port}/postgres"
-    finally:
-        pg_ctl = _tool("pg_ctl")
-        if pg_ctl and (root / "data" / "postmaster.pid").exists():
-            subprocess.run(
-                [*prefix, pg_ctl, "-D", str(root / "data"), "-m", "fast", "-w", "stop"],
-                capture_output=True,
-                timeout=60,
-                check=False,
-            )
-        shutil.rmtree(root, ignore_errors=True)
+        with throwaway_server() as url:  # /tmp: reachable by 'postgres'
+            yield url
+    except PostgresUnavailable as why:
+        pytest.skip(f"PostgreSQL could not start: {why}")
 
 
 @pytest.fixture
 def store_url(postgres_url: str) -> str:
     """A new, empty schema for each test: as good as a new database, and 10× faster."""
-    name = f"bilat_test_{next(_schema_numbers)}"
-    admin = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f"CREATE SCHEMA {name}"))
-    admin.dispose()
-    return f"{postgres_url}?options=-csearch_path%3D{name}"
+    return schema_url(postgres_url, f"bilat_test_{next(_schema_numbers)}")
 
 
 @pytest.fixture
