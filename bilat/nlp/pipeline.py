@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -190,6 +190,12 @@ def lemma_of(word: str) -> str:
     """The dictionary form of a single word, without context (pymorphy's best parse)."""
     parses = _vocab().parse(word)
     return parses[0].normal_form if parses else word.lower()
+
+
+def lemma_among(word: str, wanted: Collection[str]) -> str | None:
+    """The first dictionary form of ``word`` that is one of ``wanted``, over every parse:
+    the best parse of "маем" is the verb "маять", a later one the month "май"."""
+    return next((p.normal_form for p in _vocab().parse(word) if p.normal_form in wanted), None)
 
 
 def search_terms(text: str) -> str:

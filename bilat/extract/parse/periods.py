@@ -28,7 +28,7 @@ from yargy.predicates import type as type_
 
 from bilat.extract.parse.grammar import find_near
 from bilat.extract.parse.numbers import NUMBER, parse_number
-from bilat.nlp import lemma_of
+from bilat.nlp import lemma_among, lemma_of
 
 Period = fact("Period", ["year", "relative", "months", "role", "span_years"])
 
@@ -89,6 +89,12 @@ BASE_WORDS = {
 }
 
 
+def month_number(word: str) -> int:
+    """January → 1 from any form the month grammar matched ("маем" too, whose best parse is
+    a verb)."""
+    return MONTHS[lemma_among(word.lower(), MONTHS) or lemma_of(word.lower())]
+
+
 def relative_offset(word: str) -> int:
     """'прошлого' → -1, 'текущем' → 0: by stem, since pymorphy reads 'прошлого' as a noun."""
     word = word.lower()
@@ -141,7 +147,7 @@ MONTH_COUNT = rule(
 MONTH_RANGE = rule(
     MONTH,
     in_("-–—"),
-    MONTH.interpretation(Period.months.custom(lambda word: MONTHS[lemma_of(word.lower())])),
+    MONTH.interpretation(Period.months.custom(month_number)),
 )
 YEAR_PART = rule(
     or_(
@@ -155,7 +161,7 @@ MONTH_SPAN = rule(
     caseless("с"),  # "С января по октябрь" opens many a sentence
     normalized("январь"),
     eq("по"),
-    MONTH.interpretation(Period.months.custom(lambda word: MONTHS[lemma_of(word.lower())])),
+    MONTH.interpretation(Period.months.custom(month_number)),
 )
 YEAR_SPAN = rule(
     dictionary(set(YEAR_SPANS)).interpretation(
