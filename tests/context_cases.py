@@ -1680,8 +1680,7 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # a rate told as an adjective of growth; no share of anything
     (
         "growth",
-        "Президент сообщил о 25-процентном росте товарооборота между Россией и Вьетнамом в "
-        "2023 году.",
+        "Министр рассказал о 25-процентном росте торговли России и Вьетнама в 2023 году.",
         ["change:turnover RU VN +25% 2023 base=previous_period"],
     ),
     ("share", "На ввоз стали введена 25-процентная пошлина в торговле России и Вьетнама.", []),
@@ -1741,8 +1740,8 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # a share of foreign investment; investment that grew is no share
     (
         "share",
-        "Инвестиции из Турции в экономику Татарстана составляют около 15% от всех "
-        "иностранных инвестиций.",
+        "Вложения из Турции в экономику Татарстана составляют около 15% всех иностранных "
+        "инвестиций.",
         ["share:investment TR in RU-TA 15% approx"],
     ),
     ("share", "Инвестиции из Турции в экономику Татарстана выросли на 15%.", []),
@@ -1781,15 +1780,15 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # a sign told as a word
     (
         "growth",
-        "За шесть месяцев торговый оборот Армении и Турции сохранился на уровне прошлого "
-        "года, всего минус 2%.",
+        "За полгода торговый оборот Армении и Турции почти не изменился против прошлого года: "
+        "минус 2%.",
         ["change:turnover AM TR -2% 2025/6 base=previous_period"],
     ),
     # "в следующем году": the year after the text's own
     (
         "year",
         "Товарооборот Армении и Турции до конца года составит около $3 млрд. В следующем году "
-        "этот показатель увеличится и составит примерно $4 млрд.",
+        "он увеличится и составит примерно $4 млрд.",
         [
             "trade:turnover AM TR 3000M USD approx 2025 forecast",
             "trade:turnover AM TR 4000M USD approx 2026 forecast",
@@ -1798,8 +1797,8 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # a goal told before the level a rise starts from
     (
         "target",
-        "Мы планируем увеличить экспорт Индии в Россию с $5 млрд до $10 млрд.",
-        ["trade:export IN>RU 10000M USD exact None target"],
+        "Правительство планирует нарастить экспорт Индии в Россию с $7 млрд до $12 млрд.",
+        ["trade:export IN>RU 12000M USD exact None target"],
     ),
     (
         "target",
@@ -1809,8 +1808,8 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # "с 1,2 до $3 млрд" is the level reached, "от 2 до 3 млрд" a range told by its middle
     (
         "number",
-        "Поставлена задача увеличить к 2030 году товарооборот Казахстана и Монголии с 1,2 до "
-        "$3 млрд.",
+        "Министры договорились поднять к 2030 году товарооборот Казахстана и Монголии с 1,2 "
+        "до $3 млрд.",
         ["trade:turnover KZ MN 3000M USD exact 2030 target"],
     ),
     (
@@ -1827,7 +1826,8 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # rate is not that rate's
     (
         "year",
-        "В январе товарооборот Туркмении и Ирана в сравнении с январём прошлого года вырос на 60%.",
+        "В январе товарооборот Туркмении и Ирана по сравнению с январём прошлого года вырос "
+        "на 60%.",
         ["change:turnover IR TM +60% 2025/1 base=previous_period"],
     ),
     ("growth", "В феврале товарооборот Туркмении и Ирана по сравнению с январём вырос на 8%.", []),
@@ -1842,31 +1842,31 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # the words of a period do not part a figure from its trade word
     (
         "direction",
-        "Экспорт армянских товаров в Иран в январе-июне 2024 г., в сравнении с тем же периодом "
-        "2023 г., вырос на 6,5% - до $210,4 млн.",
+        "Экспорт армянской продукции в Иран в январе-мае 2024 г., по сравнению с январём-маем "
+        "2023 г., увеличился на 4,8% - до $187,3 млн.",
         [
-            "change:export AM>IR +6.5% 2024/6 base=2023",
-            "trade:export AM>IR 210.4M USD exact 2024/6 actual",
+            "change:export AM>IR +4.8% 2024/5 base=2023",
+            "trade:export AM>IR 187.3M USD exact 2024/5 actual",
         ],
     ),
     # a pair told with a dash after the trade word is the bilateral total
     (
         "share",
-        "В 2024 году доля Подмосковья во внешнеторговом обороте Россия — Узбекистан превысила 7%.",
-        ["share:turnover RU-MOS in RU+UZ 7% over"],
+        "В 2025 году доля Татарстана во внешнеторговом обороте Россия — Казахстан превысила 4%.",
+        ["share:turnover RU-TA in KZ+RU 4% over"],
     ),
     (
         "share",
-        "В 2024 году доля Подмосковья во внешнеторговом обороте России превысила 7%.",
-        ["share:turnover RU-MOS in RU 7% over"],
+        "В 2025 году доля Татарстана во внешнеторговом обороте России превысила 4%.",
+        ["share:turnover RU-TA in RU 4% over"],
     ),
     # a part of a total named before the figure ("в общем объёме экспорта"); a rise there
     # stays a rate
     (
         "share",
-        "Торговля с Россией в общем объеме экспорта Украины по итогам первого полугодия "
-        "составила 20,3 процента.",
-        ["share:export RU in UA 20.3% exact"],
+        "По итогам девяти месяцев торговля с Китаем в общем объеме экспорта Монголии "
+        "составила 64,5 процента.",
+        ["share:export CN in MN 64.5% exact"],
     ),
     (
         "share",
@@ -1877,9 +1877,9 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # past year is not for that year
     (
         "target",
-        "По словам чиновника, в 2023 году имеются все возможности для того, чтобы двусторонняя "
-        "торговля России и Таджикистана достигла $2 млрд.",
-        ["trade:turnover RU TJ 2000M USD exact 2023 target"],
+        "По словам министра, в 2026 году есть все условия, чтобы взаимная торговля России и "
+        "Таджикистана достигла $2,5 млрд.",
+        ["trade:turnover RU TJ 2500M USD exact 2026 target"],
     ),
     (
         "target",
@@ -1887,13 +1887,13 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "достиг $3 млрд.",
         ["trade:turnover RU TJ 3000M USD exact None target"],
     ),
-    # "с 13,9 до 16 процентов": the sign after the second number is the first's too, so the
+    # "с 9,5 до 12 процентов": the sign after the second number is the first's too, so the
     # share started from a level as well; a duty's rate is no share
     (
         "share",
-        "Доля торгового оборота с Турцией возросла с 13,9 до 16 процентов в общем "
-        "товарообороте Грузии.",
-        ["share:turnover TR in GE 13.9% exact", "share:turnover TR in GE 16% exact"],
+        "Удельный вес оборота с Азербайджаном вырос с 9,5 до 12 процентов в общей торговле "
+        "Казахстана.",
+        ["share:turnover AZ in KZ 9.5% exact", "share:turnover AZ in KZ 12% exact"],
     ),
     ("share", "Пошлины на ввоз снижены с 10 до 5 процентов в торговле России и Китая.", []),
 ]

@@ -137,7 +137,7 @@ def _ratio_figures(sentence: Sentence) -> list[Figure]:
 
 
 def _starting_level(sentence: Sentence, first: int) -> list[Figure]:
-    """ "возросла с 13,9 до 16 процентов": the sign after the second number is the first's
+    """ "вырос с 9,5 до 12 процентов": the sign after the second number is the first's
     too, so the level it started from is a percentage as well."""
     tokens = sentence.tokens
     if first < 3 or tokens[first - 1].lemma != "до" or tokens[first - 3].lemma not in {"с", "со"}:

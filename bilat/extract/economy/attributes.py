@@ -335,7 +335,7 @@ def is_share(scan: Scan, figure: Figure) -> bool:
 
 
 def _in_the_total(before: list[str]) -> bool:
-    """ "Торговля с Россией в общем объёме экспорта составила 20,3%": a part of a total named
+    """ "Торговля с Китаем в общем объёме экспорта составила 64,5%": a part of a total named
     before the figure."""
     if any(lemma in RISE_WORDS or lemma in FALL_WORDS for lemma in before):
         return False  # "в общем объёме … рост составил 12%": a rate
@@ -372,7 +372,7 @@ MONTH_LEMMAS = frozenset(MONTHS)
 def single_month(scan: Scan, hi: int | None = None) -> bool:
     """A figure of one month ("Только в июле объём торговли достиг $19,48 млрд"): periods
     count months from January, so such a figure has no place in them. With ``hi``, only a
-    month named before that token counts ("вырос на 70%, а в январе – на 98%": not the
+    month named before that token counts ("вырос на 30%, а в январе – на 60%": not the
     first rate's)."""
     tokens = scan.tokens
     stop = len(tokens) if hi is None else hi

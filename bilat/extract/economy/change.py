@@ -467,7 +467,7 @@ SIGN_WORDS = {"минус": -1, "плюс": 1}
 
 
 def _written_sign(scan: Scan, figure: Figure) -> int | None:
-    """ "(+15%)", "–3,2%", "минус 1%": a sign written before the number."""
+    """ "(+15%)", "–3,2%", "минус 2%": a sign written before the number."""
     word = scan.tokens[figure.first - 1].lemma if figure.first else ""
     if word in SIGN_WORDS:
         return SIGN_WORDS[word]

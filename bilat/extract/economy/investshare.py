@@ -1,4 +1,4 @@
-"""Shares of investment: "Инвестиции из Китая в экономику края составляют более 40% от всех
+"""Shares of investment: "Вложения из Турции в экономику республики — около 15% всех
 иностранных инвестиций", "Доля Китая в иностранных инвестициях в Казахстан — 12%".
 
 The part is the investor, the whole the side that receives: a share of foreign capital is
@@ -14,7 +14,7 @@ from bilat.model import Fact
 from bilat.schemas import ShareFields
 
 INVESTMENT_NOUNS = frozenset({"инвестиция", "вложение", "капиталовложение"})
-# "40% от всех иностранных инвестиций": how far after the figure its total may be named.
+# "15% всех иностранных инвестиций": how far after the figure its total may be named.
 TOTAL_AFTER = 6
 # Roles a part may be named in: "из Китая", "доля Китая", "китайские инвестиции".
 PART_ROLES = frozenset({"from", "plain", "adjective", "owner"})
@@ -30,7 +30,7 @@ def investment_share(scan: Scan, figure: Figure, home: str | None) -> Fact | Non
     if not any(lemma in INVESTMENT_NOUNS for lemma in before):
         return None
     if not (any(lemma in INVESTMENT_NOUNS for lemma in after) or "доля" in before):
-        return None  # "инвестиции выросли на 40%": a rate, not a part of a total
+        return None  # "инвестиции выросли на 15%": a rate, not a part of a total
     named = [p for p in scan.parties if lo <= p.index < figure.first]
     part = _investor(named, scan)
     if part is None:

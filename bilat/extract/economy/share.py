@@ -106,7 +106,7 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
 
 
 def _level_started_from(scan: Scan, figure: Figure, fact: Fact, before: Fact | None) -> list[Fact]:
-    """ "Доля … возросла с 13,9 до 16 процентов в общем товарообороте Грузии": the level the
+    """ "Удельный вес … вырос с 9,5 до 12 процентов в общей торговле Казахстана": the level the
     share started from, whose whole is told only after the level it reached."""
     if before is not None or figure.first < 2 or scan.tokens[figure.first - 1].lemma != "до":
         return []
@@ -362,7 +362,7 @@ def _whole(ctx: DocContext, scan: Scan, first: int, last: int) -> str | None:
 
 
 def _place_of_trade_with(scan: Scan, nouns: list[int]) -> str | None:
-    """ "В Приморском крае доля товарооборота с Китаем выросла до 68%": the trade with a
+    """ "В Оренбургской области доля товарооборота с Казахстаном достигла 45%": the trade with a
     partner, in the total of the place the sentence is about."""
     with_partner = any(
         p.role == "with" and noun < p.index <= noun + OWNER_REACH
@@ -371,7 +371,7 @@ def _place_of_trade_with(scan: Scan, nouns: list[int]) -> str | None:
     )
     generic_places = [
         p for p in scan.parties if p.role == "generic" and "в" in scan.lemmas(p.index - 2, p.index)
-    ]  # "в крае", "в Приморском крае" read as the region the text is about
+    ]  # "в крае", "в Оренбургской области" read as the region the text is about
     places = {p.code for p in (*scan.places, *generic_places) if nouns and p.index < nouns[0]}
     return places.pop() if with_partner and len(places) == 1 else None
 

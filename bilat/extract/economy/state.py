@@ -61,7 +61,7 @@ def _periods_in_force(ctx: DocContext) -> dict[int, PeriodSpan | None]:
             continue
         about_trade = bool(indicator_cues(sentence.tokens)) and not _looks_back(state.document, own)
         if not about_trade and _calendar_date(ctx, own):
-            continue  # "отношения установлены 18 ноября 1992 года": a day in history
+            continue  # "отношения установлены 21 декабря 1991 года": a day in history
         state = InForce(
             paragraph=own, document=own if about_trade else state.document, headline=state.headline
         )
@@ -69,7 +69,7 @@ def _periods_in_force(ctx: DocContext) -> dict[int, PeriodSpan | None]:
 
 
 DATE_BEFORE_CHARS = 20
-# "18 ноября 1992 года": a day and a month before the year make it a date, not a period.
+# "21 декабря 1991 года": a day and a month before the year make it a date, not a period.
 _DAY_AND_MONTH = re.compile(rf"\b\d{{1,2}}\s+(?:{MONTH_TRIGGER})\w*\s*$", re.IGNORECASE)
 
 

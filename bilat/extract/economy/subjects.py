@@ -316,7 +316,7 @@ def indicator_for(scan: Scan, figure: Figure, clause_start: int) -> Cue | None:
 
 def _words_between(scan: Scan, lo: int, hi: int) -> int:
     """How far apart two tokens are in words: punctuation and the words of a period ("в
-    январе-июле 2020 г., в сравнении с тем же периодом 2019 г.,") tell no new subject."""
+    январе-мае 2024 г., по сравнению с январём-маем 2023 г.,") tell no new subject."""
     spans = [(p.start, p.stop) for p in scan.periods]
     return sum(
         1

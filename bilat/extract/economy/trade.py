@@ -123,7 +123,7 @@ def _trade_fact(
     currency = _currency(scan, moneys, n) or currency_in_force
     if currency is None or not _is_money(scan, figure) or figure.value < MIN_TRADE_VALUE:
         return None
-    # "планируем увеличить экспорт с $5 млрд до $10 млрд": the goal's words stand before the
+    # "планирует нарастить экспорт с $7 млрд до $12 млрд": the goal's words stand before the
     # starting level, in the clause both figures share
     told_from = min(clause_start, figure_clause(scan, moneys[n - 1])) if reached else clause_start
     status = status_of(scan, told_from, figure.first, figure.last + 1)
@@ -146,8 +146,8 @@ def _trade_fact(
         "status": status,
     }
     if figure.money and figure.money.low is not None and _before(scan, figure) not in {"с", "со"}:
-        # "14-16 млрд долларов": the middle, told as approximate, as a range of percentages
-        # is; the ends stay with the figure ("с 1,6 до 5 млрд" is no range: 5 is reached)
+        # "от 2 до 3 млрд долларов": the middle, told as approximate, as a range of percentages
+        # is; the ends stay with the figure ("с 1,2 до 3 млрд" is no range: 3 is reached)
         low, high = figure.money.low, figure.value
         fields["value"], fields["qualifier"] = (low + high) / 2, "approx"
         fields["value_min"], fields["value_max"] = low, high
@@ -257,12 +257,12 @@ def _figure_period(ctx: DocContext, scan: Scan, figure: Figure, status: str) -> 
     return period
 
 
-# What may stand between a compared period and its level: "за весь прошлый год - 7,4 млрд".
+# What may stand between a compared period and its level: "за весь 2023 год — 850 млн".
 _BASE_LEVEL_GAP = re.compile(r"\s*[-–—:]?\s*")
 
 
 def _level_of_the_base(scan: Scan, figure: Figure) -> PeriodSpan | None:
-    """ "превысил показатели за весь прошлый год - 7,4 млрд": a figure right after the period
+    """ "обогнав показатели за весь 2023 год — 850 млн": a figure right after the period
     a comparison names is that period's level."""
     offset = scan.sentence.start
     for span in scan.periods:
@@ -435,7 +435,7 @@ def _of_its_own(span: PeriodSpan, main: PeriodSpan | None) -> PeriodSpan:
     return replace(span, months=months, role="period")
 
 
-# "41 млрд против 31 млрд в 2022 году", "вместо 645 млн в 2006 году": the compared value.
+# "41 млрд против 31 млрд в 2022 году", "вместо 500 млн в 2022 г.": the compared value.
 COMPARED_WORDS = frozenset({"против", "вместо"})
 # How far before a figure "против" or "годом ранее" may stand: "против почти 31 млрд".
 COMPARED_REACH = 3
@@ -522,7 +522,7 @@ def _told_before_a_past_verb(scan: Scan, span: PeriodSpan, figure: Figure) -> bo
     if span.role == "target" or span.start > figure.start:
         return False
     between = [t for t in scan.tokens if span.stop <= t.start < figure.start]
-    # "чтобы торговля достигла $2 млрд": a past form after "чтобы" is a wish, not the past
+    # "чтобы торговля достигла $2,5 млрд": a past form after "чтобы" is a wish, not the past
     wished = next((i for i, t in enumerate(between) if t.lemma == "чтобы"), len(between))
     return any(past_verb(t) and t.lemma not in PLANNED for t in between[:wished])
 

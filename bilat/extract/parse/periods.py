@@ -202,7 +202,7 @@ PERIOD = or_(
     ),
     # "по сравнению с январём–мартом 2018 года": a compared part of a year is a base too
     rule(BASE_MARK.interpretation(Period.role.const("base")), PART, WHEN),
-    # "в сравнении с январём прошлого года": one month of a year before, in the instrumental
+    # "по сравнению с январём прошлого года": one month of a year before, in the instrumental
     # ("с января 2024 года" is since then, no base)
     rule(
         BASE_MARK.interpretation(Period.role.const("base")),
