@@ -686,6 +686,19 @@ def test_a_region_profile_gets_its_people_and_event_partners(ufa_client: TestCli
     assert "Ильдар Гарипов" in ufa_client.get("/actor/RU-BA").text
 
 
+def test_a_region_profile_lists_the_events_and_quotes_that_reach_it(
+    ufa_client: TestClient,
+) -> None:
+    """The forum of RU and KZ was held in Уфа and its head spoke there: the actor page of
+    RU-BA lists both, though neither names RU-BA among its parties (issue 13, point 1)."""
+    shown = ufa_client.get("/api/actor/RU-BA").json()
+    assert [e["fields"]["name"] for e in shown["events"]] == ["Форум России и Казахстана"]
+    assert [q["fields"]["text"] for q in shown["quotes"]] == ["Казахстан — наш главный партнёр"]
+    assert (shown["n_events"], shown["n_quotes"]) == (1, 1)
+    page = ufa_client.get("/actor/RU-BA").text
+    assert "Форум России и Казахстана" in page and "Казахстан — наш главный партнёр" in page
+
+
 # -- ask: rivals and English (issue 13, point 4) ----------------------------------------------
 
 
