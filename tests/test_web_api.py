@@ -5,6 +5,7 @@ test_web_browser.py."""
 from __future__ import annotations
 
 import csv
+import html
 import io
 import threading
 import warnings
@@ -780,6 +781,30 @@ def test_a_date_that_does_not_exist_is_refused(client: TestClient, bad: dict[str
     response = client.get("/api/facts", params=bad)
     assert response.status_code in (400, 422)
     assert response.json()["error"]["message"]
+
+
+def test_the_explorer_reads_party_names_as_the_cli_does(client: TestClient) -> None:
+    """ "Казахстан" and "Узбекистан" select the facts of KZ and UZ, as `bilat facts --pair`
+    reads them, instead of no facts at all (issue 13, point 11)."""
+    by_code = client.get("/api/facts", params={"party": "KZ", "partner": "UZ"}).json()
+    by_name = client.get("/api/facts", params={"party": "Казахстан", "partner": "узбекистан"})
+    assert by_code["total"] > 0
+    assert by_name.json()["total"] == by_code["total"]
+    assert by_name.json()["filters"] == {"party": "KZ", "partner": "UZ"}
+
+
+@pytest.mark.parametrize(
+    ("query", "named"),
+    [({"type": "bogus"}, "type='bogus'"), ({"party": "Нарния"}, "party='Нарния'")],
+)
+def test_an_unknown_type_or_party_is_refused_not_answered_with_nothing(
+    client: TestClient, query: dict[str, str], named: str
+) -> None:
+    for path in ("/api/facts", "/api/consolidated", "/facts"):
+        response = client.get(path, params=query)
+        assert response.status_code == 400, (path, response.text)
+        assert named in html.unescape(response.text)
+    assert client.get("/api/facts", params=query).json()["error"]["code"] == "bad_request"
 
 
 # -- the explorer: facets -------------------------------------------------------------------------
