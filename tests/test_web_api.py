@@ -829,18 +829,21 @@ def test_facets_count_the_matching_facts_by_type_pair_year_and_source(client: Te
 
 def test_a_country_and_its_own_region_are_no_pair_facet(tmp_path: Path) -> None:
     """A project of Казахстан and Башкортостан in Костанай is stored with KZ and KZ-39 as
-    its first two parties; the pair facet names no pair KZ–KZ-39 (issue 13, point 6)."""
+    its first two parties; no pair facet names the pair KZ–KZ-39 (issue 13, point 6)."""
     text = "Башкирская компания построит в Костанае завод вместе с казахстанскими партнёрами."
     store = Store(str(tmp_path / "project.db"))
     project = other(
         "project", text, "завод", partners=["RU-BA", "KZ"], location="KZ-39", place="Костанай"
     )
     store.add(Document(text, "corpus/p.txt", "p.txt", "text", date="2025-01-10"), [project])
+    pair = {"party": "KZ", "partner": "RU-BA"}
     with client_for(store) as served:
-        shown = served.get("/api/facts", params={"party": "KZ", "partner": "RU-BA"}).json()
+        shown = served.get("/api/facts", params=pair).json()
+        whole = served.get("/api/consolidated", params=pair).json()
     store.close()
     assert shown["total"] == 1
     assert [v["value"] for v in shown["facets"]["pair"]] == []
+    assert [v["value"] for v in whole["facets"]["pair"]] == ["KZ RU-BA"]  # it has all three
 
 
 def test_a_selected_facet_value_drops_its_filter(client: TestClient) -> None:
