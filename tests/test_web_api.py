@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import re
 import threading
 import warnings
 from collections.abc import Iterator
@@ -751,6 +752,19 @@ def test_the_explorer_headers_sort_and_sort_back(client: TestClient) -> None:
     cells = page.split('<td class="num')
     assert cells[1].startswith(' nowrap">2024</td>')
     assert cells[2].startswith('">1,8 млрд долларов</td>')
+
+
+def test_the_explorer_shows_an_event_s_date_as_its_period(client: TestClient) -> None:
+    """An event's period cell is its date; a fact with neither leaves the cell empty, not
+    '?' (what to build: explorer layout)."""
+
+    def periods(type: str) -> list[str]:
+        rows = client.get("/facts", params={"type": type}).text.split('<tr id="fact-')[1:]
+        return [re.search(r'<td class="num[^"]*">(.*?)</td>', row, re.S)[1] for row in rows]
+
+    assert "2025-02-07" in periods("event")
+    projects = periods("project")
+    assert projects and set(projects) == {""}
 
 
 def test_an_unknown_sort_is_refused_in_the_one_error_shape(client: TestClient) -> None:
