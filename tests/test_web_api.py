@@ -767,6 +767,25 @@ def test_the_explorer_shows_an_event_s_date_as_its_period(client: TestClient) ->
     assert projects and set(projects) == {""}
 
 
+def test_the_explorer_shows_the_years_a_roadmap_spans(tmp_path: Path) -> None:
+    """A roadmap for 2023–2024 shows those years in the period cell, as its summary says."""
+    text = "Стороны подписали дорожную карту на 2023–2024 годы."
+    store = Store(str(tmp_path / "roadmap.db"))
+    roadmap = other(
+        "agreement",
+        text,
+        "дорожную карту",
+        kind="roadmap",
+        parties=["KZ", "RU-BA"],
+        period={"from_year": 2023, "to_year": 2024},
+    )
+    store.add(Document(text, "corpus/r.txt", "r.txt", "text", date="2023-05-02"), [roadmap])
+    with client_for(store) as served:
+        page = served.get("/facts", params={"type": "agreement"}).text
+    store.close()
+    assert re.search(r'<td class="num[^"]*">2023–2024</td>', page)
+
+
 def test_an_unknown_sort_is_refused_in_the_one_error_shape(client: TestClient) -> None:
     response = client.get("/api/facts", params={"sort": "colour"})
     assert response.status_code == 422
