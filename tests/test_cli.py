@@ -53,7 +53,9 @@ def test_facts_filters_and_formats(demo_db: str) -> None:
     assert lines[0].startswith("id,doc_id,doc_name,doc_date,source,url,type,indicator")
     assert len(lines) >= 2
     code, output = run("facts", "--db", demo_db, "--year", "1990")
-    assert "0 фактов" in output
+    assert "фактов: 0" in output
+    code, output = run("facts", "--db", demo_db, "--limit", "3")
+    assert "фактов: 3" in output and "3 фактов" not in output  # no broken agreement
 
 
 def test_facts_refuses_what_it_cannot_filter_by(demo_db: str, tmp_path: Path) -> None:

@@ -853,6 +853,11 @@ ENGLISH = [  # (question, found, words the answer must contain)
         ["нет сведений о товарообороте (Казахстан — Узбекистан) за 2017 год", "Есть данные"],
     ),
     ("What were Kazakhstan's exports to Uzbekistan in 2024?", True, ["2,6 млрд"]),
+    (  # "об" before a vowel (issue 13, point 9)
+        "What were Kazakhstan's exports to Uzbekistan in 2017?",
+        False,
+        ["нет сведений об экспорте (Казахстан — Узбекистан) за 2017 год"],
+    ),
     ("How much did Kazakhstan import from Uzbekistan in 2024?", True, ["1,8 млрд"]),
     ("In 2024, what was the turnover of Kazakhstan and Uzbekistan?", True, ["4,4 млрд"]),
     ("How did trade between Kazakhstan and Uzbekistan grow in 2024?", True, ["10 %"]),

@@ -37,3 +37,5 @@ def test_people_are_merged_by_the_full_name(tmp_path: Path) -> None:
     tokayev = rows["Касым-Жомарт Токаев"]
     assert len(tokayev["documents"]) == 2
     assert tokayev["roles"] == ["Президент Казахстана"]  # not "Глава Китая по приглашению"
+    table = runner.invoke(app, ["people", "--db", db]).output
+    assert f"человек: {len(rows)}" in table  # not "4 человек" (issue 13, point 9)

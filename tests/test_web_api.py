@@ -5,7 +5,9 @@ test_web_browser.py."""
 from __future__ import annotations
 
 import csv
+import html
 import io
+import re
 import threading
 import warnings
 from collections.abc import Iterator
@@ -686,6 +688,19 @@ def test_a_region_profile_gets_its_people_and_event_partners(ufa_client: TestCli
     assert "Ильдар Гарипов" in ufa_client.get("/actor/RU-BA").text
 
 
+def test_a_region_profile_lists_the_events_and_quotes_that_reach_it(
+    ufa_client: TestClient,
+) -> None:
+    """The forum of RU and KZ was held in Уфа and its head spoke there: the actor page of
+    RU-BA lists both, though neither names RU-BA among its parties (issue 13, point 1)."""
+    shown = ufa_client.get("/api/actor/RU-BA").json()
+    assert [e["fields"]["name"] for e in shown["events"]] == ["Форум России и Казахстана"]
+    assert [q["fields"]["text"] for q in shown["quotes"]] == ["Казахстан — наш главный партнёр"]
+    assert (shown["n_events"], shown["n_quotes"]) == (1, 1)
+    page = ufa_client.get("/actor/RU-BA").text
+    assert "Форум России и Казахстана" in page and "Казахстан — наш главный партнёр" in page
+
+
 # -- ask: rivals and English (issue 13, point 4) ----------------------------------------------
 
 
@@ -739,6 +754,38 @@ def test_the_explorer_headers_sort_and_sort_back(client: TestClient) -> None:
     assert cells[2].startswith('">1,8 млрд долларов</td>')
 
 
+def test_the_explorer_shows_an_event_s_date_as_its_period(client: TestClient) -> None:
+    """An event's period cell is its date; a fact with neither leaves the cell empty, not
+    '?' (what to build: explorer layout)."""
+
+    def periods(type: str) -> list[str]:
+        rows = client.get("/facts", params={"type": type}).text.split('<tr id="fact-')[1:]
+        return [re.search(r'<td class="num[^"]*">(.*?)</td>', row, re.S)[1] for row in rows]
+
+    assert "2025-02-07" in periods("event")
+    projects = periods("project")
+    assert projects and set(projects) == {""}
+
+
+def test_the_explorer_shows_the_years_a_roadmap_spans(tmp_path: Path) -> None:
+    """A roadmap for 2023–2024 shows those years in the period cell, as its summary says."""
+    text = "Стороны подписали дорожную карту на 2023–2024 годы."
+    store = Store(str(tmp_path / "roadmap.db"))
+    roadmap = other(
+        "agreement",
+        text,
+        "дорожную карту",
+        kind="roadmap",
+        parties=["KZ", "RU-BA"],
+        period={"from_year": 2023, "to_year": 2024},
+    )
+    store.add(Document(text, "corpus/r.txt", "r.txt", "text", date="2023-05-02"), [roadmap])
+    with client_for(store) as served:
+        page = served.get("/facts", params={"type": "agreement"}).text
+    store.close()
+    assert re.search(r'<td class="num[^"]*">2023–2024</td>', page)
+
+
 def test_an_unknown_sort_is_refused_in_the_one_error_shape(client: TestClient) -> None:
     response = client.get("/api/facts", params={"sort": "colour"})
     assert response.status_code == 422
@@ -769,6 +816,30 @@ def test_a_date_that_does_not_exist_is_refused(client: TestClient, bad: dict[str
     assert response.json()["error"]["message"]
 
 
+def test_the_explorer_reads_party_names_as_the_cli_does(client: TestClient) -> None:
+    """ "Казахстан" and "Узбекистан" select the facts of KZ and UZ, as `bilat facts --pair`
+    reads them, instead of no facts at all (issue 13, point 11)."""
+    by_code = client.get("/api/facts", params={"party": "KZ", "partner": "UZ"}).json()
+    by_name = client.get("/api/facts", params={"party": "Казахстан", "partner": "узбекистан"})
+    assert by_code["total"] > 0
+    assert by_name.json()["total"] == by_code["total"]
+    assert by_name.json()["filters"] == {"party": "KZ", "partner": "UZ"}
+
+
+@pytest.mark.parametrize(
+    ("query", "named"),
+    [({"type": "bogus"}, "type='bogus'"), ({"party": "Нарния"}, "party='Нарния'")],
+)
+def test_an_unknown_type_or_party_is_refused_not_answered_with_nothing(
+    client: TestClient, query: dict[str, str], named: str
+) -> None:
+    for path in ("/api/facts", "/api/consolidated", "/facts"):
+        response = client.get(path, params=query)
+        assert response.status_code == 400, (path, response.text)
+        assert named in html.unescape(response.text)
+    assert client.get("/api/facts", params=query).json()["error"]["code"] == "bad_request"
+
+
 # -- the explorer: facets -------------------------------------------------------------------------
 
 
@@ -787,6 +858,25 @@ def test_facets_count_the_matching_facts_by_type_pair_year_and_source(client: Te
             total = client.get("/api/facts", params=value["filters"]).json()["total"]
             assert total >= value["count"] if name == "pair" else total == value["count"]
             assert "KZ" in (value["filters"]["party"], value["filters"].get("partner"))
+
+
+def test_a_country_and_its_own_region_are_no_pair_facet(tmp_path: Path) -> None:
+    """A project of Казахстан and Башкортостан in Костанай is stored with KZ and KZ-39 as
+    its first two parties; no pair facet names the pair KZ–KZ-39 (issue 13, point 6)."""
+    text = "Башкирская компания построит в Костанае завод вместе с казахстанскими партнёрами."
+    store = Store(str(tmp_path / "project.db"))
+    project = other(
+        "project", text, "завод", partners=["RU-BA", "KZ"], location="KZ-39", place="Костанай"
+    )
+    store.add(Document(text, "corpus/p.txt", "p.txt", "text", date="2025-01-10"), [project])
+    pair = {"party": "KZ", "partner": "RU-BA"}
+    with client_for(store) as served:
+        shown = served.get("/api/facts", params=pair).json()
+        whole = served.get("/api/consolidated", params=pair).json()
+    store.close()
+    assert shown["total"] == 1
+    assert [v["value"] for v in shown["facets"]["pair"]] == []
+    assert [v["value"] for v in whole["facets"]["pair"]] == ["KZ RU-BA"]  # it has all three
 
 
 def test_a_selected_facet_value_drops_its_filter(client: TestClient) -> None:

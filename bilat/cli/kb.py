@@ -296,7 +296,7 @@ def people(
     if as_json:
         print("".join(json.dumps(p.to_json(), ensure_ascii=False) + "\n" for p in found), end="")
         return
-    table = Table(title=f"{len(found)} человек")
+    table = Table(title=f"человек: {len(found)}")  # "2 человек" breaks agreement
     for column in ("имя", "роли", "страна", "документов"):
         table.add_column(column, overflow="fold")
     for p in found:

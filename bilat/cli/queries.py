@@ -52,7 +52,7 @@ def _print_facts(rows: list[dict[str, Any]], format: str) -> None:
         # the columns of `bilat export`: numbers, ISO codes, the fact id and the URL
         print(csv_text("facts", rows), end="")
     elif format == "table":
-        console.print(render.facts_table(rows, title=f"{len(rows)} фактов"))
+        console.print(render.facts_table(rows, title=f"фактов: {len(rows)}"))
     else:
         raise typer.BadParameter(f"unknown format '{format}' (expected table, jsonl or csv)")
 

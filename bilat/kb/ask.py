@@ -24,19 +24,20 @@ from bilat.kb.question import Question, parse
 from bilat.kb.timeseries import line_of
 from bilat.store import Store
 
-# "нет сведений о …": what was asked about, in the prepositional case.
+# "нет сведений о …": what was asked about, in the prepositional case, with its preposition
+# ("об" before a vowel: "об экспорте", not "о экспорте").
 ABOUT = {
-    "turnover": "товарообороте",
-    "export": "экспорте",
-    "import": "импорте",
-    "change": "динамике",
-    "share": "доле",
-    "volume": "объёмах",
-    "investment": "инвестициях",
-    "event": "событиях",
-    "agreement": "соглашениях",
-    "project": "проектах",
-    "quote": "высказываниях",
+    "turnover": "о товарообороте",
+    "export": "об экспорте",
+    "import": "об импорте",
+    "change": "о динамике",
+    "share": "о доле",
+    "volume": "об объёмах",
+    "investment": "об инвестициях",
+    "event": "о событиях",
+    "agreement": "о соглашениях",
+    "project": "о проектах",
+    "quote": "о высказываниях",
 }
 HEADS = {
     "change": "динамика",
@@ -250,10 +251,10 @@ def _person_text(store: Store, person: Person) -> str:
 
 
 def _missing_text(q: Question, related: Sequence[Consolidated]) -> str:
-    about = ABOUT.get(q.indicator if q.type == "trade" and q.indicator else q.type, "этом")
+    about = ABOUT.get(q.indicator if q.type == "trade" and q.indicator else q.type, "об этом")
     parties = " — ".join(wording.name(p) for p in q.parties)
     when = f" {wording.period(q.year, q.months)}" if q.year else ""
-    text = f"В базе нет сведений о {about} ({parties}){when}."
+    text = f"В базе нет сведений {about} ({parties}){when}."
     if related:
         known = sorted({wording.short_period(r.year, r.months) for r in related}, reverse=True)
         text += " Есть данные: " + ", ".join(known[: MAX_LISTED * 2]) + "."

@@ -26,6 +26,9 @@ from bilat.kb.reach import Reached, nested, pair_context, party_context, tied
 from bilat.store import Store
 
 OTHER_TYPES = ("share", "volume", "investment", "event", "agreement", "project", "quote")
+# Events and quotes an actor page lists, newest first: a country such as RU has thousands;
+# the page links to all of them in the facts explorer.
+PROFILE_LISTED = 20
 
 
 def resolve_code(text: str) -> str:
@@ -220,7 +223,8 @@ def _persons(item: Consolidated) -> list[Mapping[str, Any]]:
 
 
 def profile(store: Store, code: str) -> dict[str, Any]:
-    """A party's partners (ranked by latest stated turnover and by events) and its people."""
+    """A party's partners (ranked by latest stated turnover and by events), its people, and
+    its newest events and quotes, those that reach it by place or speaker included."""
     code = resolve_code(code)
     reached, persons = party_context(store, code)
     consolidated = consolidate(_with_reached(party_claims(store, code), reached))
@@ -244,7 +248,18 @@ def profile(store: Store, code: str) -> dict[str, Any]:
             people(consolidated, persons), [p for p in persons if tied(p, code)]
         ),
         "n_facts": sum(len(c.claims) for c in consolidated),
+        **_listed(consolidated),
     }
+
+
+def _listed(consolidated: Sequence[Consolidated]) -> dict[str, Any]:
+    """The newest events and quotes of a party, and how many there are."""
+    sections = _sections(consolidated)
+    found: dict[str, Any] = {}
+    for name in ("events", "quotes"):
+        found[name] = [c.to_json() for c in sections[name][:PROFILE_LISTED]]
+        found[f"n_{name}"] = len(sections[name])
+    return found
 
 
 def _sides(item: Consolidated, reached: Mapping[str, frozenset[str]]) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from itertools import combinations
 from typing import Any
 
 from sqlalchemy.sql.elements import ColumnElement
@@ -17,6 +18,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from bilat.kb import wording
 from bilat.kb.claims import claims, every_fact
 from bilat.kb.consolidate import Consolidated, consolidate
+from bilat.kb.reach import nested
 from bilat.store import Store
 
 FACET_VALUES = 10  # as the facts explorer: the most frequent values of each facet
@@ -75,7 +77,7 @@ def facets(items: Sequence[Consolidated]) -> dict[str, list[tuple[dict[str, Any]
     """(the filters that select it, its label, how many facts) by type, pair, year and
     standing, the most frequent first."""
     types = Counter(c.type for c in items)
-    pairs = Counter(tuple(c.parties[:2]) for c in items if len(c.parties) >= 2)
+    pairs = Counter(pair for pair in map(_pair_of, items) if pair)
     years = Counter(c.year for c in items if c.year)
     standings = Counter(c.standing for c in items)
     return {
@@ -86,6 +88,13 @@ def facets(items: Sequence[Consolidated]) -> dict[str, list[tuple[dict[str, Any]
         "year": [({"year": y}, str(y), n) for y, n in _top(years)],
         "standing": [({"standing": s}, wording.STANDINGS.get(s, s), n) for s, n in _top(standings)],
     }
+
+
+def _pair_of(item: Consolidated) -> tuple[str, str] | None:
+    """The first two of a fact's parties that are apart: a project of KZ and RU-BA in
+    Костанай (KZ, KZ-39, RU-BA) is the pair KZ–RU-BA, not a country and its own region."""
+    parties = sorted(item.parties)
+    return next(((a, b) for a, b in combinations(parties, 2) if not nested(a, b)), None)
 
 
 def _top(counts: Counter[Any]) -> list[tuple[Any, int]]:

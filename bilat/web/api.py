@@ -8,12 +8,15 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
+from bilat.actors import UnknownActorError
 from bilat.kb import table as kb_table
+from bilat.kb.dossier import resolve_code
 from bilat.kb.official import DIFFERENCE_THRESHOLD_PERCENT
+from bilat.model import FACT_TYPES
 from bilat.store import Store
 from bilat.web import schemas, views
 from bilat.web.cache import ViewCache
-from bilat.web.listing import DATE_PATTERN, SORT_KEYS, SORT_PATTERN
+from bilat.web.listing import DATE_PATTERN, SORT_KEYS, SORT_PATTERN, FilterError
 
 TABLE_SORT_PATTERN = rf"^\s*-?({'|'.join(kb_table.SORTS)})?\s*$"
 STANDING_PATTERN = rf"^\s*({'|'.join(kb_table.STANDING_ORDER)})?\s*$"
@@ -48,7 +51,9 @@ Threshold = Annotated[
 def filters(
     type: str | None = None,
     indicator: str | None = None,
-    party: Annotated[str | None, Query(description="ISO code: KZ, RU-BA")] = None,
+    party: Annotated[
+        str | None, Query(description="ISO code or name: KZ, RU-BA, Казахстан")
+    ] = None,
     partner: Annotated[str | None, Query(description="With party: the pair")] = None,
     # text, not int: the explorer's form sends "year=" when the field is left empty
     year: Annotated[
@@ -80,12 +85,15 @@ def filters(
         ),
     ] = None,
 ) -> views.FactFilters:
-    """Fact filters from the query string; codes are upper-cased as stored."""
+    """Fact filters from the query string; a party by its code or its name, as the CLI
+    reads them; an unknown type or party is refused, not answered with no facts."""
+    if type and type not in FACT_TYPES:
+        raise FilterError(f"type={type!r} is no fact type: expected one of {', '.join(FACT_TYPES)}")
     chosen = views.FactFilters(
         type=type or None,
         indicator=indicator or None,
-        party=(party or "").strip().upper() or None,
-        partner=(partner or "").strip().upper() or None,
+        party=_party_code("party", party),
+        partner=_party_code("partner", partner),
         year=int(year) if year and year.strip() else None,
         status=status or None,
         doc_id=doc_id or None,
@@ -96,6 +104,19 @@ def filters(
     )
     chosen.conditions()  # a date that does not exist is refused here, as a bad request
     return chosen
+
+
+def _party_code(name: str, given: str | None) -> str | None:
+    """KZ for "kz", "KZ" or "Казахстан"; None for nothing given."""
+    if not (given or "").strip():
+        return None
+    try:
+        return resolve_code(str(given).strip())
+    except UnknownActorError:
+        raise FilterError(
+            f"{name}={given!r} is no known party: expected a code such as KZ or RU-BA, "
+            "or a name such as Казахстан"
+        ) from None
 
 
 FiltersDep = Annotated[views.FactFilters, Depends(filters)]
@@ -112,7 +133,9 @@ class Selection:
 def selection(
     type: str | None = None,
     indicator: str | None = None,
-    party: Annotated[str | None, Query(description="ISO code: KZ, RU-BA")] = None,
+    party: Annotated[
+        str | None, Query(description="ISO code or name: KZ, RU-BA, Казахстан")
+    ] = None,
     partner: Annotated[str | None, Query(description="With party: the pair")] = None,
     year: Annotated[str | None, Query(pattern=r"^\s*\d{0,4}\s*$")] = None,
     status: str | None = None,

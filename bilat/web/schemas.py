@@ -107,6 +107,10 @@ class ActorProfile(BaseModel):
     by_events: list[Record]
     people: list[Record]
     n_facts: int
+    events: list[Record] = Field(description="The newest events that concern the actor")
+    quotes: list[Record] = Field(description="The newest quotes that concern the actor")
+    n_events: int
+    n_quotes: int
 
 
 class DocumentView(BaseModel):
