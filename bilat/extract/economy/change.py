@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import replace
 
 from bilat.extract.context import DocContext
@@ -20,24 +19,23 @@ from bilat.extract.economy.attributes import (
     single_month,
     status_of,
 )
+from bilat.extract.economy.changeperiod import period_and_base, years_back, years_back_period
+from bilat.extract.economy.changesign import rate_index, rate_sign
 from bilat.extract.economy.cues import (
     ANAPHORA_NOUNS,
     BALANCE_WORDS,
     COMMODITY_WORDS,
     FALL_AFTER,
-    FALL_WORDS,
     INDICATORS,
     PRICE_WORDS,
     RISE_AFTER,
-    RISE_WORDS,
     VOLUME_UNITS,
     Cue,
 )
 from bilat.extract.economy.parties import Parties, choose_pair, direction
+from bilat.extract.economy.partners import party_before_mark
 from bilat.extract.economy.state import (
     YEAR_FROM_PUBLICATION,
-    dated,
-    period_in_force,
     untold_period,
 )
 from bilat.extract.economy.subjects import (
@@ -49,16 +47,11 @@ from bilat.extract.economy.subjects import (
 )
 from bilat.extract.economy.totals import LIST_ROLES, of_one_side
 from bilat.extract.figures import Figure, Scan
-from bilat.extract.parse.numbers import TIMES_LEMMAS, parse_number
-from bilat.extract.parse.periods import PeriodSpan
+from bilat.extract.parse.numbers import TIMES_LEMMAS
+from bilat.extract.parse.periods import MONTHS
 from bilat.extract.parse.textforms import DASHES
 from bilat.model import Fact
-from bilat.schemas import ChangeFields, Period
-
-# How far around a percentage a word of growth or fall may stand: "рост – 65 процентов"
-# (before), "на 10% выше" (after). Wider windows caught the growth of another figure.
-RISE_WINDOW_BEFORE = 6
-RISE_WINDOW_AFTER = 2
+from bilat.schemas import ChangeFields
 
 CONFIDENCE = 0.85
 # "320 млн долларов (рост в 2,4 раза)": how close after a money figure its rate may stand.
@@ -67,9 +60,6 @@ RATE_AFTER_MONEY = 6
 MONEY_AFTER_RATE = 8
 # A rate further than this from its trade word is about something else in the sentence.
 MAX_INDICATOR_GAP = 25
-CHANGE_NOUNS = {"рост", "прирост", "увеличение", "снижение", "сокращение", "падение", "спад"}
-# "за последние четыре года", "за 5 лет": the base is that many years back.
-_YEARS_BACK = re.compile(r"за\s+(?:последние\s+)?(\S+)\s+(?:год|года|лет)\b", re.IGNORECASE)
 
 
 def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
@@ -101,7 +91,9 @@ def _scan_changes(ctx: DocContext, scans: list[Scan], scan: Scan) -> list[tuple[
     for figure in scan.figures:
         if figure.kind not in {"percent", "times"}:
             continue
-        subject = _subject_of_money(ctx, scans, scan, figure)
+        subject = _subject_of_money(ctx, scans, scan, figure) or _bracketed_partner_rate(
+            ctx, scan, figure
+        )
         fact = _change_fact(ctx, scans, scan, figure, subject)
         if (
             fact
@@ -115,6 +107,27 @@ def _scan_changes(ctx: DocContext, scans: list[Scan], scan: Scan) -> list[tuple[
             facts.append((figure, fact))
             before = (figure, fact)
     return facts
+
+
+def _bracketed_partner_rate(ctx: DocContext, scan: Scan, figure: Figure) -> Subject | None:
+    """ "лидерами по темпам роста товарооборота стали США (в 2,7 раза) и Кыргызстан (в 2,2
+    раза)": a partner with its rate in brackets, in trade with the side the text speaks for."""
+    closes = figure.last + 1 < len(scan.tokens) and scan.tokens[figure.last + 1].text == ")"
+    partner = party_before_mark(scan, figure, {"("}) if closes else None
+    cue = _nearest_indicator(scan, figure)
+    if partner is None or cue is None:
+        return None
+    # the side the text speaks for: of its main pair, one no bracket names
+    bracketed = {p.code for f in scan.figures if (p := party_before_mark(scan, f, {"("}))}
+    home = next((c for c in ctx.pair if c not in bracketed), ctx.home)
+    if home is None or _country(home) == _country(partner.code):
+        return None
+    pair = (home, partner.code) if home < partner.code else (partner.code, home)
+    return Subject(cue, Parties(pair, None, None, 1, home), figure.first)
+
+
+def _country(code: str) -> str:
+    return code.split("-")[0]
 
 
 def _sides_told_for_the_other_flow(scan: Scan, cue: Cue) -> bool:
@@ -158,7 +171,7 @@ def _rate_parties(ctx: DocContext, scans: list[Scan], scan: Scan, cue: Cue) -> P
 def _change_fact(
     ctx: DocContext, scans: list[Scan], scan: Scan, figure: Figure, subject: Subject | None
 ) -> Fact | None:
-    sign = _sign(scan, figure)
+    sign = rate_sign(scan, figure)
     if (
         sign is None
         or _is_level(scan, figure)
@@ -186,19 +199,19 @@ def _change_fact(
         parties = replace(
             parties, exporter_side=parties.importer_side, importer_side=parties.exporter_side
         )
-    period, base = _period_and_base(ctx, scan, figure)
+    period, base = period_and_base(ctx, scan, figure)
     month = _month_of(scan, figure)
     guessed = False
-    if period is None and (_years_back(scan) is None or month is not None):
+    if period is None and (years_back(scan) is None or month is not None):
         period, guessed = untold_period(ctx, scan.sentence, figure.first, month)
     fields: ChangeFields = {
         "indicator": cue.value,
         "parties": list(parties.pair),
         "exporter": None,
         "importer": None,
-        "percent": _percent(sign, figure, _rate_index(scan, figure)),
+        "percent": _percent(sign, figure, rate_index(scan, figure)),
         "period": in_month(
-            period_fields(ctx, period) if period else _years_back_period(ctx, scan), month
+            period_fields(ctx, period) if period else years_back_period(ctx, scan), month
         ),
         "base": base,
     }
@@ -280,43 +293,6 @@ def _percent(sign: int, figure: Figure, index: bool = False) -> float:
     return round(sign * figure.value, 2)
 
 
-def _rate_index(scan: Scan, figure: Figure) -> bool:
-    """ "Темп роста за три года – 159%", "темп роста – 95,3%": growth written as an index of
-    the base, 100 being no change ("темп прироста – 12%" is the change itself). An index
-    under half the base is no index: "темп роста 12%" is a loose way to say +12 %."""
-    lemmas = scan.lemmas(clause_start(scan, figure), figure.first)
-    named = any(a == "темп" and b == "рост" for a, b in itertools.pairwise(lemmas))
-    bracketed = _bracketed_after_money(scan, figure) and figure.value > 100
-    return figure.kind == "percent" and (
-        bracketed or (named and figure.value >= MIN_INDEX) or _index_to_base(scan, figure)
-    )
-
-
-def _index_to_base(scan: Scan, figure: Figure) -> bool:
-    """ "(144% к аналогичному периоду 2010 года)", "или 132% к уровню 2022 года": the
-    figure as a percentage of its base, 100 being no change."""
-    after = scan.lemmas(figure.last + 1, figure.last + 3)
-    return (
-        figure.kind == "percent"
-        and figure.value >= MIN_INDEX
-        and after[:1] == ["к"]
-        and (
-            (after[1:] and after[1] in INDEX_BASES)
-            or any(
-                p.role == "base" and 0 <= p.start - scan.tokens[figure.last].stop <= 2
-                for p in scan.periods
-            )
-        )
-    )
-
-
-# What an index is taken against: "к уровню", "к аналогичному периоду", "к прошлому году".
-INDEX_BASES = {"уровень", "аналогичный", "соответствующий", "прошлый", "предыдущий"}
-
-
-MIN_INDEX = 50.0
-
-
 def _month_of(scan: Scan, figure: Figure) -> int | None:
     """The one month a rate is for, named in its clause: "в декабре сократился на 14%"."""
     return figure_month(scan, clause_start(scan, figure), figure.last + 1)
@@ -389,102 +365,6 @@ def _indicator_between(scan: Scan, lo: int, hi: int) -> bool:
     return any(lo < c.index < hi for c in scan.indicators)
 
 
-def _sign(scan: Scan, figure: Figure) -> int | None:
-    """+1 for growth, −1 for a fall: a written sign first, then the word of change nearest
-    to the figure ("падение … прекратилось, когда он вырос на 0,7%" is growth), then a
-    noun of change that is the clause's subject ("Рост товарооборота … составил 65%")."""
-    sign = _written_sign(scan, figure)
-    if sign is not None:
-        return sign
-    if scan.tokens[figure.first].lemma in TIMES_LEMMAS:
-        return 1  # "удвоился": the word of growth is the figure itself
-    if _index_to_base(scan, figure):
-        return 1  # the index carries its own sign: 95% of the base is −5 %
-    lo = figure.first - RISE_WINDOW_BEFORE
-    near = [
-        (figure.first - i, _word_sign(scan.tokens[i].lemma))
-        for i in range(max(0, lo), figure.first)
-    ]
-    near += [
-        (i - figure.last, _word_sign(scan.tokens[i].lemma, after=True))
-        for i in range(figure.last + 1, min(len(scan.tokens), figure.last + 1 + RISE_WINDOW_AFTER))
-    ]
-    signs = sorted((distance, sign) for distance, sign in near if sign)
-    if signs:
-        return signs[0][1]
-    clause = scan.tokens[clause_start(scan, figure) : max(0, lo)]
-    # "Рост товарооборота … составил 65%", "увеличил торговый оборот с Китаем почти на 10%":
-    # a noun or a verb of change further back in the clause
-    words = [
-        _word_sign(t.lemma)
-        for t in clause
-        if t.lemma in CHANGE_NOUNS or (t.pos == "VERB" and _word_sign(t.lemma))
-    ]
-    if words:
-        return words[-1]
-    if _bracketed_after_money(scan, figure) and (figure.kind == "times" or figure.value > 100):
-        return 1  # "245,4 млн долларов (103,3%)", "48,6 млн (в 4,4 раза)"
-    return _sign_of_rate_before(scan, figure)
-
-
-def _bracketed_after_money(scan: Scan, figure: Figure) -> bool:
-    """A rate alone in brackets right after a money figure: "достиг 245,4 млн долларов
-    (103,3%)", the way statistics offices give a figure against the year before."""
-    tokens = scan.tokens
-    opens = figure.first >= 2 and tokens[figure.first - 1].text == "("
-    closes = figure.last + 1 < len(tokens) and tokens[figure.last + 1].text == ")"
-    return (
-        opens
-        and closes
-        and any(f.kind == "money" and f.last == figure.first - 2 for f in scan.figures)
-    )
-
-
-def _sign_of_rate_before(scan: Scan, figure: Figure) -> int | None:
-    """ "экспорт увеличился на 40,8%, импорт – на 16,7%": a rate whose verb is left out
-    takes the sign of the rate before it in the sentence."""
-    rates = [f for f in scan.figures if f.kind in {"percent", "times"} and f.last < figure.first]
-    before = scan.tokens[figure.first - 1].lemma if figure.first else ""
-    elided = before == "на" or (figure.kind == "times" and before in ELIDED_VERB_MARKS)
-    if not rates or not elided:
-        return None  # "с Казахстаном – в 3,2 раза" after "с Кыргызстаном увеличился в 1,8 раза"
-    return _sign(scan, rates[-1])
-
-
-# What stands for a left-out verb before a rate: "с Казахстаном – в 3,2 раза".
-ELIDED_VERB_MARKS = DASHES | {","}
-
-
-def _word_sign(lemma: str, after: bool = False) -> int:
-    if lemma in FALL_WORDS or (after and lemma in FALL_AFTER):
-        return -1
-    if lemma in RISE_WORDS or (after and lemma in RISE_AFTER):
-        return 1
-    return 0
-
-
-SIGN_WORDS = {"минус": -1, "плюс": 1}
-
-
-def _written_sign(scan: Scan, figure: Figure) -> int | None:
-    """ "(+15%)", "–3,2%", "минус 2%": a sign written before the number."""
-    word = scan.tokens[figure.first - 1].lemma if figure.first else ""
-    if word in SIGN_WORDS:
-        return SIGN_WORDS[word]
-    text, base = scan.sentence.text, scan.sentence.start
-    before = text[max(0, figure.start - base - 2) : figure.start - base]
-    if before.endswith("+"):
-        return 1
-    # "–3,2%", "(-5%)"; not the dash of a list ("Кыргызстан - 17%")
-    if (
-        before.endswith(("−", "-"))
-        and before[:-1].strip() in {"", "("}
-        and not before[:-1].endswith(" ")
-    ):
-        return -1
-    return None
-
-
 def _nearest_indicator(scan: Scan, figure: Figure) -> Cue | None:
     """The trade word a rate is about: near it, not the price of it, not a commodity flow."""
     near = [c for c in scan.indicators if abs(c.index - figure.first) <= MAX_INDICATOR_GAP]
@@ -498,6 +378,8 @@ def _nearest_indicator(scan: Scan, figure: Figure) -> Cue | None:
         # "показатель вырос на 11,5% … : экспорт - 267,9 млн": the rate is of what
         # "показатель" stands for, not of the flow told after it
         return None
+    if not before and _elided_other_subject(scan, clause, figure):
+        return None
     cue = before[-1] if before else min(near, key=lambda c: abs(c.index - figure.first))
     ahead = scan.lemmas(cue.index - 2, cue.index)
     behind = scan.lemmas(cue.index + 1, cue.index + 2)
@@ -508,92 +390,18 @@ def _nearest_indicator(scan: Scan, figure: Figure) -> Cue | None:
     return cue
 
 
-def _period_and_base(
-    ctx: DocContext, scan: Scan, figure: Figure
-) -> tuple[PeriodSpan | None, int | str | None]:
-    own = [p for p in scan.periods if p.role == "period"]
-    base_span = next((p for p in scan.periods if p.role == "base"), None)
-    # the period nearest before the rate: "в 2016 году …, в 2018 году – 2,1 млрд – на 59%";
-    # after it, the last: "с 2000 года … в 100 раз: с $14 млн в 2000 году до $1 млрд в 2009"
-    after = [
-        p
-        for p in own
-        if p.year is not None
-        and base_span is not None
-        and base_span.year is not None
-        and p.year > base_span.year
-    ]
-    period = _period_right_after(scan, figure, own) or next(
-        (p for p in reversed(own) if p.stop <= figure.start),
-        max(after, key=lambda p: p.year or 0) if after else own[0] if own else None,
+def _elided_other_subject(scan: Scan, clause: int, figure: Figure) -> bool:
+    """ "товарооборот вырос на 23%, грузоперевозок – на 50%": the rate after a dash is of
+    the noun its clause names before the dash, not of the trade word the verb had. A
+    partner ("с Индией – на 5%") or a month ("в марте – на 4%") stays the trade's."""
+    dashes = [k for k in range(clause, figure.first) if scan.tokens[k].text in DASHES]
+    if not dashes or dashes[-1] == clause:
+        return False
+    head = scan.tokens[dashes[-1] - 1]
+    named = {p.index for p in (*scan.parties, *scan.places)}
+    return (
+        head.pos == "NOUN"
+        and dashes[-1] - 1 not in named
+        and head.lemma not in MONTHS
+        and not any(p.start <= head.start < p.stop for p in scan.periods)
     )
-    if period is None and _years_back(scan) is None:
-        period = period_in_force(ctx, scan.sentence)
-    if (
-        period is not None
-        and period.year is None
-        and period.relative is None
-        and base_span is not None
-        and base_span.year is not None
-    ):
-        # "в первом полугодии … по сравнению с аналогичным периодом 2020 года": of 2021
-        period = replace(period, year=base_span.year + 1)
-    period = dated(ctx, scan.sentence, period)
-    if base_span is not None:
-        if base_span.year is None and base_span.relative is not None:
-            return period, "previous_period"
-        return period, base_span.resolve(ctx.year)
-    back = _years_back(scan)
-    if back is not None:
-        year = period.resolve(ctx.year) if period else _latest_results_year(ctx)
-        return period, (year - back) if year else None
-    return period, "previous_period"
-
-
-def _period_right_after(scan: Scan, figure: Figure, own: list[PeriodSpan]) -> PeriodSpan | None:
-    """ "… в прошлом году достиг 200 млн и вырос на 22% за восемь месяцев 2025 года": a
-    period that follows the rate at once is the rate's own."""
-    for span in own:
-        between = [t for t in scan.tokens if figure.stop <= t.start < span.start]
-        if (
-            span.start >= figure.stop
-            and len(between) <= PERIOD_RIGHT_AFTER
-            and not any(t.pos in {"PUNCT", "CCONJ", "VERB"} for t in between)
-        ):
-            return span
-    return None
-
-
-# How many words may stand between a rate and its own period: "на 22% (только) за …".
-PERIOD_RIGHT_AFTER = 1
-
-
-def _years_back(scan: Scan) -> int | None:
-    match = _YEARS_BACK.search(scan.sentence.text)
-    if not match:
-        return None
-    number = parse_number(match.group(1))  # "четыре", "5": numbers.NUMBER_WORDS reads both
-    # "за 2024 год" names a year, not a count of years back
-    return int(number) if number and number <= MAX_YEARS_BACK else None
-
-
-MAX_YEARS_BACK = 50
-
-
-def _years_back_period(ctx: DocContext, scan: Scan) -> Period:
-    """ "за последние четыре года … рост" is growth up to the latest results."""
-    year = _latest_results_year(ctx) if _years_back(scan) is not None else None
-    return {"year": year, "months": None}
-
-
-def _latest_results_year(ctx: DocContext) -> int | None:
-    """The year of the latest results a text can speak of: its own, but the year before in
-    a text of a year's first months, when only those are in."""
-    if ctx.year is None:
-        return None
-    month = ctx.date[5:7] if ctx.date else ""
-    return ctx.year - 1 if month.isdigit() and int(month) <= LAST_OF_RESULTS else ctx.year
-
-
-# The last month of a year in which the results of the year before are the latest.
-LAST_OF_RESULTS = 3

@@ -1,0 +1,127 @@
+"""The period of a rate and the base it is compared with: "в 2024 году … на 12%", "по
+сравнению с 2021 годом", "с 6 млн в 2006 году до 18 млн в 2011 году", "за последние
+четыре года"."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import replace
+
+from bilat.extract.context import DocContext
+from bilat.extract.economy.state import dated, period_in_force
+from bilat.extract.figures import Figure, Scan
+from bilat.extract.parse.numbers import parse_number
+from bilat.extract.parse.periods import PeriodSpan
+from bilat.schemas import Period
+
+# "за последние четыре года", "за 5 лет": the base is that many years back.
+_YEARS_BACK = re.compile(r"за\s+(?:последние\s+)?(\S+)\s+(?:год|года|лет)\b", re.IGNORECASE)
+
+
+def period_and_base(
+    ctx: DocContext, scan: Scan, figure: Figure
+) -> tuple[PeriodSpan | None, int | str | None]:
+    own = [p for p in scan.periods if p.role == "period"]
+    from_to = _from_to_years(scan, figure, own)
+    if from_to is not None:
+        return dated(ctx, scan.sentence, from_to[1]), from_to[0].resolve(ctx.year)
+    base_span = next((p for p in scan.periods if p.role == "base"), None)
+    # the period nearest before the rate: "в 2016 году …, в 2018 году – 2,1 млрд – на 59%";
+    # after it, the last: "с 2000 года … в 100 раз: с $14 млн в 2000 году до $1 млрд в 2009"
+    after = [
+        p
+        for p in own
+        if p.year is not None
+        and base_span is not None
+        and base_span.year is not None
+        and p.year > base_span.year
+    ]
+    period = _period_right_after(scan, figure, own) or next(
+        (p for p in reversed(own) if p.stop <= figure.start),
+        max(after, key=lambda p: p.year or 0) if after else own[0] if own else None,
+    )
+    if period is None and years_back(scan) is None:
+        period = period_in_force(ctx, scan.sentence)
+    if (
+        period is not None
+        and period.year is None
+        and period.relative is None
+        and base_span is not None
+        and base_span.year is not None
+    ):
+        # "в первом полугодии … по сравнению с аналогичным периодом 2020 года": of 2021
+        period = replace(period, year=base_span.year + 1)
+    period = dated(ctx, scan.sentence, period)
+    if base_span is not None:
+        if base_span.year is None and base_span.relative is not None:
+            return period, "previous_period"
+        return period, base_span.resolve(ctx.year)
+    back = years_back(scan)
+    if back is not None:
+        year = period.resolve(ctx.year) if period else _latest_results_year(ctx)
+        return period, (year - back) if year else None
+    return period, "previous_period"
+
+
+def _from_to_years(
+    scan: Scan, figure: Figure, own: list[PeriodSpan]
+) -> tuple[PeriodSpan, PeriodSpan] | None:
+    """ "вырос в 3 раза – с 6 млн в 2006 году до 18 млн в 2011 году": the rate told with
+    its two levels is of the later year, against the earlier one: (base, period)."""
+    later = [p for p in own if p.start >= figure.stop]
+    for first, second in itertools.pairwise(later):
+        opening = scan.lemmas(figure.last + 1, scan.token_index(first.start))
+        closing = scan.lemmas(scan.token_index(first.stop - 1) + 1, scan.token_index(second.start))
+        if "с" in opening and "до" in closing:
+            return first, second
+    return None
+
+
+def _period_right_after(scan: Scan, figure: Figure, own: list[PeriodSpan]) -> PeriodSpan | None:
+    """ "… в прошлом году достиг 200 млн и вырос на 22% за восемь месяцев 2025 года": a
+    period that follows the rate at once is the rate's own."""
+    for span in own:
+        between = [t for t in scan.tokens if figure.stop <= t.start < span.start]
+        if (
+            span.start >= figure.stop
+            and len(between) <= PERIOD_RIGHT_AFTER
+            and not any(t.pos in {"PUNCT", "CCONJ", "VERB"} for t in between)
+        ):
+            return span
+    return None
+
+
+# How many words may stand between a rate and its own period: "на 22% (только) за …".
+PERIOD_RIGHT_AFTER = 1
+
+
+def years_back(scan: Scan) -> int | None:
+    match = _YEARS_BACK.search(scan.sentence.text)
+    if not match:
+        return None
+    number = parse_number(match.group(1))  # "четыре", "5": numbers.NUMBER_WORDS reads both
+    # "за 2024 год" names a year, not a count of years back
+    return int(number) if number and number <= MAX_YEARS_BACK else None
+
+
+MAX_YEARS_BACK = 50
+
+
+def years_back_period(ctx: DocContext, scan: Scan) -> Period:
+    """ "за последние четыре года … рост" is growth up to the latest results."""
+    year = _latest_results_year(ctx) if years_back(scan) is not None else None
+    return {"year": year, "months": None}
+
+
+def _latest_results_year(ctx: DocContext) -> int | None:
+    """The year of the latest results a text can speak of: its own, but the year before in
+    a text of a year's first months, when only those are in."""
+    if ctx.year is None:
+        return None
+    month = ctx.date[5:7] if ctx.date else ""
+    return ctx.year - 1 if month.isdigit() and int(month) <= LAST_OF_RESULTS else ctx.year
+
+
+# The last month of a year in which the results of the year before are the latest.
+LAST_OF_RESULTS = 3
