@@ -1896,4 +1896,211 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         ["share:turnover AZ in KZ 9.5% exact", "share:turnover AZ in KZ 12% exact"],
     ),
     ("share", "Пошлины на ввоз снижены с 10 до 5 процентов в торговле России и Китая.", []),
+    # "с начала года": the year so far, of publication (or the year it names)
+    (
+        "year",
+        "С начала года товарооборот Киргизии и Таджикистана вырос на 14 процентов.",
+        ["change:turnover KG TJ +14% 2025 base=previous_period"],
+    ),
+    (
+        "year",
+        "С начала 2023 года экспорт Киргизии в Таджикистан вырос на 9 процентов.",
+        ["change:export KG>TJ +9% 2023 base=previous_period"],
+    ),
+    # a rate after a dash belongs to the noun its clause names ("перевозок – на 40%"), a
+    # partner's or a month's stays the trade's
+    (
+        "ellipsis",
+        "Товарооборот Армении и Грузии вырос на 8 процентов, пассажирских перевозок – на 40 "
+        "процентов.",
+        ["change:turnover AM GE +8% 2024 base=previous_period"],
+    ),
+    (
+        "ellipsis",
+        "Товарооборот Армении с Грузией вырос на 8%, с Ираном – на 3%.",
+        [
+            "change:turnover AM GE +8% 2024 base=previous_period",
+            "change:turnover AM IR +3% 2024 base=previous_period",
+        ],
+    ),
+    # "страны" after a clause "между X и Y" is one of the two, not a third country the
+    # text names later
+    (
+        "share",
+        "В 2024 году товарооборот между Арменией и Грузией составил 1,2 млрд долларов, что "
+        "составляет 9% внешней торговли страны. Для сравнения, с Ираном оборот меньше.",
+        [
+            "trade:turnover AM GE 1200M USD exact 2024 actual",
+            "share:turnover GE in AM 9% exact",
+        ],
+    ),
+    # the share in the clause about a pair's figure is of the pair's other side, however
+    # far back "между странами" stands; "более четверти" is more than a quarter
+    (
+        "share",
+        "Президент Армении принял министра Ирана. За январь–июнь 2025 года товарооборот "
+        "между странами вырос до 410 млн долларов, что составляет более четверти "
+        "внешнеторгового оборота Армении.",
+        [
+            "trade:turnover AM IR 410M USD exact 2025/6 actual",
+            "share:turnover IR in AM 25% over",
+        ],
+    ),
+    # an amount in brackets after a rate, and one told more than another, are differences
+    (
+        "difference",
+        "Экспорт Армении в Иран в 2024 году вырос на 12% (на $4 150 тыс), составив $38 400 тыс.",
+        [
+            "trade:export AM>IR 38.4M USD exact 2024 actual",
+            "change:export AM>IR +12% 2024 base=previous_period",
+        ],
+    ),
+    (
+        "difference",
+        "Экспорт Армении в Иран в 2024 году составил $52 млн, что на $6 млн больше, чем годом "
+        "ранее.",
+        ["trade:export AM>IR 52M USD exact 2024 actual"],
+    ),
+    (
+        "difference",
+        "Экспорт Кубы в Белоруссию в 2020 году снизился на 4,5% (минус 3 млн долларов) и "
+        "составил 60 млн долларов.",
+        [
+            "trade:export CU>BY 60M USD exact 2020 actual",
+            "change:export CU>BY -4.5% 2020 base=previous_period",
+        ],
+    ),
+    # "вырос в 5 раз – с X в 2015 году до Y в 2020 году": of the later year, against the
+    # earlier
+    (
+        "from-to",
+        "Товарооборот Кубы и Белоруссии вырос в 5 раз – с 20 млн долларов в 2015 году до "
+        "100 млн долларов в 2020 году.",
+        [
+            "trade:turnover BY CU 20M USD exact 2015 actual",
+            "trade:turnover BY CU 100M USD exact 2020 actual",
+            "change:turnover BY CU +400% 2020 base=2015",
+        ],
+    ),
+    # "с лишним" inside a rate
+    (
+        "rate",
+        "В прошлом году товарооборот Азербайджана и Казахстана увеличился на 15 с лишним "
+        "процентов.",
+        ["change:turnover AZ KZ +15% 2024 base=previous_period"],
+    ),
+    # a modal of the main clause does not make the "что" clause's rise a goal; a goal in
+    # it does
+    (
+        "status",
+        "Министр сказал, что мы можем гордиться тем, что товарооборот Лаоса и Вьетнама в 2024 "
+        "году вырос на 30%.",
+        ["change:turnover LA VN +30% 2024 base=previous_period"],
+    ),
+    (
+        "status",
+        "Стороны условились, что товарооборот Лаоса и Вьетнама должен вырасти до 2 млрд долларов.",
+        ["trade:turnover LA VN 2000M USD exact None target"],
+    ),
+    (
+        "status",
+        "На переговорах достигнута договоренность о доведении товарооборота Лаоса и Вьетнама "
+        "до 3 млрд долларов в год.",
+        ["trade:turnover LA VN 3000M USD exact None target"],
+    ),
+    # "за май": one month
+    (
+        "month",
+        "За май товарооборот Кубы и Мексики увеличился на 11%.",
+        ["change:turnover CU MX +11% 2025/m5 base=previous_period"],
+    ),
+    # the sum before the goods: a purchase; not a purchase of shares
+    (
+        "sale",
+        "Вьетнам закупил на 140 млн долларов российских товаров.",
+        ["trade:import RU>VN 140M USD exact 2024 actual"],
+    ),
+    (
+        "sale",
+        "Казахстан приобрел узбекской продукции на 75 млн долларов.",
+        ["trade:import UZ>KZ 75M USD exact 2024 actual"],
+    ),
+    ("sale", "Фонд приобрел на 75 млн долларов акции узбекской компании.", []),
+    # the partners of a word that stands for a side ("партнёров области") are that side's
+    (
+        "share",
+        "Торговля Курганской области с соседями растёт. Казахстан остаётся главным торговым "
+        "партнером области с долей около 40 процентов во внешнеторговом обороте.",
+        ["share:turnover KZ in RU-KGN 40% approx"],
+    ),
+    # a regional total is the region's the text is about
+    (
+        "share",
+        "Внешняя торговля Курганской области растёт. Оборот с Казахстаном за полгода составил "
+        "41% от всего объема региональной внешней торговли.",
+        ["share:turnover KZ in RU-KGN 41% exact"],
+    ),
+    (
+        "share",
+        "Внешняя торговля Курганской области растёт. Оборот с Казахстаном за полгода вырос на "
+        "41% благодаря региональной программе.",
+        ["change:turnover KZ RU-KGN +41% 2025/6 base=previous_period"],
+    ),
+    # a flow and a dash after a share stand for the share's words; after a rate, for the rate's
+    (
+        "share",
+        "Торговля с Китаем в общем объеме экспорта Монголии составила 80 процентов, импорта — "
+        "35 процентов.",
+        ["share:export CN in MN 80% exact", "share:import CN in MN 35% exact"],
+    ),
+    (
+        "share",
+        "Экспорт Монголии в Китай вырос на 8 процентов, импорта — на 5 процентов.",
+        [
+            "change:export MN>CN +8% 2024 base=previous_period",
+            "change:import CN>MN +5% 2024 base=previous_period",
+        ],
+    ),
+    # a bare "оборот" is trade right after a sentence about trade, not after another topic
+    (
+        "anaphora",
+        "Армения остаётся одним из главных торговых партнёров Ирана. Оборот — около 700 "
+        "миллионов долларов.",
+        ["trade:turnover AM IR 700M USD approx 2025 actual"],
+    ),
+    (
+        "anaphora",
+        "Армения и Иран обсудили туризм. Оборот — около 700 миллионов долларов.",
+        [],
+    ),
+    # partners with their rates in brackets trade with the side the text speaks for; a
+    # bracket with no partner before it is no partner's
+    (
+        "list",
+        "Внешняя торговля Таджикистана за полгода выросла. Быстрее всего рос товарооборот с "
+        "Турцией (в 1,8 раза) и Ираном (в 1,4 раза).",
+        [
+            "change:turnover IR TJ +40% 2025/6 base=previous_period",
+            "change:turnover TJ TR +80% 2025/6 base=previous_period",
+        ],
+    ),
+    (
+        "list",
+        "Внешняя торговля Таджикистана за полгода выросла. Товарооборот страны вырос до 4 "
+        "млрд долларов (в 1,2 раза).",
+        [],
+    ),
+    # a capital that is a region of its own and does not decline is where a visit happens,
+    # not a side, unless a flow goes to it
+    (
+        "direction",
+        "Таджикистан и Азербайджан расширяют связи. Визит президента Азербайджана в Душанбе "
+        "помог торговле: товарооборот между двумя сторонами вырос в 3 раза.",
+        ["change:turnover AZ TJ +200% 2024 base=previous_period"],
+    ),
+    (
+        "direction",
+        "Экспорт Таджикистана в Баку в 2024 году вырос на 10%.",
+        ["change:export TJ>AZ-BA +10% 2024 base=previous_period"],
+    ),
 ]

@@ -22,6 +22,7 @@ from bilat.actors import (
     resolve,
 )
 from bilat.actors.gazetteer import GAZETTEER_FILE, gazetteer
+from bilat.actors.outlets import outlet_country
 from bilat.errors import BilatError
 from bilat.model import Document, Mention
 from bilat.nlp import analyse
@@ -462,3 +463,18 @@ def test_the_gazetteer_loads_once_per_process() -> None:
     first = gazetteer()
     assert gazetteer() is first
     assert first.actors  # entries were read
+
+
+@pytest.mark.parametrize(
+    ("url", "country"),
+    [
+        ("https://24.kg/vlast/12345_news/", "KG"),
+        ("http://www.example.uz/ru/news/1", "UZ"),
+        ("https://xn--80a.xn--p1ai/2023/05/19/x", "RU"),
+        ("https://news.example.com/kg/article", None),
+        ("data/articles/kg.txt", None),
+        (None, None),
+    ],
+)
+def test_outlet_country_by_national_domain(url: str | None, country: str | None) -> None:
+    assert outlet_country(url) == country

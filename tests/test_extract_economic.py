@@ -265,3 +265,35 @@ def test_growth_over_years_ends_with_the_latest_results(published: str, year: in
     assert economic_facts(text, published) == [
         f"change:turnover CN MN +1400% {year} base={year - 10}"
     ]
+
+
+def test_a_text_naming_one_side_takes_the_outlets_country_for_the_other() -> None:
+    text = (
+        "Президент принял вице-президента Турции. Стороны намерены увеличить "
+        "двусторонний товарооборот до $5 миллиардов."
+    )
+
+    def pairs(url: str) -> list[list[str]]:
+        document = Document(text=text, source=url, name="n", kind="txt", date=PUBLISHED, url=url)
+        return [f.fields["parties"] for f in extract(analyse(document)) if f.type == "trade"]
+
+    assert pairs("https://news.example.kg/123") == [["KG", "TR"]]
+    assert pairs("https://news.example.com/123") == []
+
+
+def test_a_head_of_state_named_by_surname_names_his_country() -> None:
+    facts = economic_facts(
+        "Жапаров принял вице-президента Турции. Глава государства отметил, что стороны "
+        "намерены увеличить двусторонний товарооборот до $5 миллиардов."
+    )
+    assert facts == ["trade:turnover KG TR 5000M USD exact None target"]
+
+
+@pytest.mark.parametrize(
+    ("published", "year"), [("2025-03-10", "2024"), ("2025-06-30", "2024"), ("2025-09-20", "2025")]
+)
+def test_a_past_figure_without_a_year_is_of_the_year_before_until_mid_year(
+    published: str, year: str
+) -> None:
+    facts = economic_facts("Товарооборот Армении и Грузии составил 1,1 млрд долларов.", published)
+    assert facts == [f"trade:turnover AM GE 1100M USD exact {year} actual"]

@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from bilat.actors import find_mentions, region_type
+from bilat.actors import find_mentions, leader_country, lookup, region_type
+from bilat.actors.outlets import outlet_country
 from bilat.extract.parse.dateline import find_dateline
 from bilat.extract.parse.furniture import Furniture, find_furniture
 from bilat.extract.parse.lines import cut_lines
@@ -89,17 +90,21 @@ class DocContext:
 
 def build_context(analysis: Analysis) -> DocContext:
     furniture = find_furniture(analysis.text)
-    mentions = tuple(
+    found = [
         m
         for m in find_mentions(analysis)
         if not furniture.covers(m.start, m.stop) and not _names_a_currency(analysis.text, m)
-    )
+    ]
+    mentions = tuple(sorted(found + _leader_mentions(analysis, found), key=lambda m: m.start))
     memo: dict[str, Any] = {}
     date, year, source = publication_date(analysis, lambda s: sentence_periods(memo, s, furniture))
     weights = party_weights(mentions)
     for code, weight in region_words_weights(analysis, mentions).items():
         weights[code] = weights.get(code, 0.0) + weight
-    pair = main_pair(weights)
+    pair = _filled_pair(main_pair(weights), analysis)
+    named = {code for code in weights if weights[code] > 0}
+    # the side a text speaks for: the outlet's, where the text takes it for granted
+    unnamed = [code for code in pair if code not in named]
     return DocContext(
         analysis=analysis,
         mentions=mentions,
@@ -109,7 +114,7 @@ def build_context(analysis: Analysis) -> DocContext:
         reference_year=year if source else None,
         year_source=source,
         pair=pair,
-        home=home_party(pair, weights),
+        home=unnamed[0] if unnamed else home_party(pair, weights),
         lines=cut_lines(analysis),
         _memo=memo,
     )
@@ -136,10 +141,11 @@ _CURRENCY_AFTER = re.compile(rf"^\s*(?:{currency_nouns()})", re.IGNORECASE)
 
 
 def _names_a_currency(text: str, mention: Mention) -> bool:
-    return bool(_CURRENCY_BEFORE.search(text[max(0, mention.start - 16) : mention.start])) or (
-        mention.form == "adjective"
-        and bool(_CURRENCY_AFTER.search(text[mention.stop : mention.stop + 12]))
-    )
+    """ "долларов США", "белорусских рублей"; not "на 322 млн долларов российских товаров",
+    where the adjective after the currency is the goods' origin."""
+    if mention.form == "adjective":
+        return bool(_CURRENCY_AFTER.search(text[mention.stop : mention.stop + 12]))
+    return bool(_CURRENCY_BEFORE.search(text[max(0, mention.start - 16) : mention.start]))
 
 
 def publication_date(
@@ -338,6 +344,31 @@ def main_pair(weights: dict[str, float]) -> tuple[str, ...]:
     if second is None:
         return (first,)
     return tuple(sorted((first, _prefer_region(second, weights))))
+
+
+def _filled_pair(pair: tuple[str, ...], analysis: Analysis) -> tuple[str, ...]:
+    """A text that names one side only has the other in the outlet's country ("24.kg"):
+    the side it takes for granted. A text naming two sides keeps them."""
+    if len(pair) != 1:
+        return pair
+    other = outlet_country(analysis.document.url or analysis.document.source)
+    if other is None or other == pair[0].split("-")[0]:
+        return pair
+    return tuple(sorted((pair[0], other)))
+
+
+def _leader_mentions(analysis: Analysis, mentions: Sequence[Mention]) -> list[Mention]:
+    """A head of state named by surname ("Жапаров принял …") names the country he stands
+    for, as a text's "Бишкек" or "Кыргызстан" would."""
+    taken = [(m.start, m.stop) for m in mentions]
+    return [
+        Mention(token.start, token.stop, token.text, lookup(code), "leader", lookup(code).name)
+        for sentence in analysis.sentences
+        for token in sentence.tokens
+        if token.pos == "PROPN"
+        and (code := leader_country(token.lemma)) is not None
+        and not any(a <= token.start < b for a, b in taken)
+    ]
 
 
 def _prefer_region(code: str, weights: dict[str, float]) -> str:

@@ -67,10 +67,28 @@ def scan(ctx: DocContext, sentence: Sentence) -> Scan:
         sentence=sentence,
         figures=tuple(figures),
         periods=ctx.periods_of(sentence),
-        indicators=tuple(indicator_cues(sentence.tokens)),
+        indicators=tuple(_indicators(ctx, sentence)),
         parties=tuple(p for p in named if p.role != "place"),
         places=tuple(p for p in named if p.role == "place"),
     )
+
+
+def _indicators(ctx: DocContext, sentence: Sentence) -> list[Cue]:
+    """The sentence's trade words; a bare "оборот" too where the sentence before spoke of
+    trade ("… торговых партнёров Казахстана. Оборот — почти 30 млрд долларов")."""
+    cues = indicator_cues(sentence.tokens)
+    bare = next((i for i, t in enumerate(sentence.tokens) if t.lemma == "оборот"), None)
+    if cues or bare is None or not _trade_told_before(ctx, sentence):
+        return cues
+    return [Cue(bare, "indicator", "turnover")]
+
+
+def _trade_told_before(ctx: DocContext, sentence: Sentence) -> bool:
+    before = [s for s in ctx.analysis.sentences if s.stop <= sentence.start]
+    if not before or ctx.new_paragraph(before[-1].stop, sentence.start):
+        return False
+    tokens = before[-1].tokens
+    return bool(indicator_cues(tokens)) or any("торгов" in t.lemma for t in tokens)
 
 
 # No trade, budget or investment figure of any country or era comes near 10^18 in any

@@ -32,6 +32,7 @@ from bilat.extract.economy.cues import (
 from bilat.extract.figures import Figure, Scan
 from bilat.extract.parse.numbers import MULTIPLIERS, OVER_TAIL_WORDS
 from bilat.extract.parse.periods import MONTHS, PeriodSpan
+from bilat.extract.parse.textforms import DASHES
 from bilat.model import Sentence, Token
 from bilat.schemas import Period
 
@@ -119,8 +120,14 @@ def status_of(
     if figure_stop is not None and _goal_right_after(scan, figure_stop):
         return "target"  # "большая цифра - 3 млрд (долларов) достичь"
     tokens = scan.tokens[max(0, clause_start) : figure_start]
-    relative = [i for i, t in enumerate(tokens) if t.lemma == "который"]
-    if relative:  # "нарастить товарооборот, который в 2023 году составил 1 млрд": its own
+    relative = [
+        i
+        for i, t in enumerate(tokens)
+        if t.lemma == "который" or (t.lemma == "что" and i and tokens[i - 1].text == ",")
+    ]
+    if relative:
+        # "нарастить товарооборот, который в 2023 году составил 1 млрд", "можем
+        # радоваться, что товарооборот вырос на 65%": the figure's clause tells its own
         tokens = tokens[relative[-1] :]
     if any(t.lemma in TARGET_WORDS and not _reached(t) for t in tokens):
         return "target"
@@ -331,6 +338,23 @@ def is_share(scan: Scan, figure: Figure) -> bool:
         or _of_the_whole(after)
         or any(lemma in SHARE_WORDS for lemma in scan.lemmas(lo, figure.first))
         or _in_the_total(scan.lemmas(lo, figure.first))
+        or share_elided(scan, figure)
+    )
+
+
+def share_elided(scan: Scan, figure: Figure) -> bool:
+    """ "в общем объёме экспорта составила 20,3%, импорта — 28,8%": the flow and a dash
+    after a share stand for its words, so the figure is a share too."""
+    before = [f for f in scan.figures if f.last < figure.first]
+    if not before or before[-1].kind != "percent":
+        return False
+    between = scan.tokens[before[-1].last + 1 : figure.first]
+    words = [t for t in between if t.pos not in {"PUNCT", "CCONJ"}]
+    return (
+        len(words) == 1
+        and words[0].lemma in INDICATORS
+        and any(t.text in DASHES for t in between)
+        and is_share(scan, before[-1])
     )
 
 
@@ -385,7 +409,7 @@ def single_month(scan: Scan, hi: int | None = None) -> bool:
             return True  # "в месячном исчислении", wherever it stands
         if (
             i < stop
-            and _month_after(tokens, i, {"в", "во", "с"})
+            and _month_after(tokens, i, {"в", "во", "с", "за"})
             and not _in_month_range(tokens, i)
         ):
             return True

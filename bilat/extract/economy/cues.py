@@ -216,6 +216,7 @@ TARGET_WORDS = {
     "надежда",  # "выразил надежду на удвоение товарооборота"
     "довести",
     "доводить",
+    "доведение",  # "договоренность о доведении товарооборота до 5 млрд"
     "планировать",
     "план",
     "цель",
@@ -359,6 +360,8 @@ SALE_VERBS = {
     "закупить": "import",
     "закупать": "import",
     "купить": "import",
+    "приобрести": "import",
+    "приобретать": "import",
     "ввезти": "import",
     "ввозить": "import",
 }
@@ -386,12 +389,22 @@ def _goods_for_a_sum(tokens: Sequence[Token], i: int) -> bool:
     """ "… товаров на сумму 332 млн", "… продукции на 700 млн": goods, then "на" and a sum."""
     rest = [t.lemma for t in tokens[i + 1 : i + 1 + SALE_REACH]]
     goods = next((n for n, lemma in enumerate(rest) if lemma in GOODS), None)
-    # "товаров на сумму", "товары из Китая на 476 млн"
-    return (
-        goods is not None
-        and "на" in rest[goods + 1 : goods + 5]
-        and not any(t.pos == "PUNCT" for t in tokens[i + 1 : i + 1 + goods + 5])
+    if goods is None:
+        return False
+
+    def unbroken(stop: int) -> bool:
+        return not any(t.pos == "PUNCT" for t in tokens[i + 1 : i + 1 + stop])
+
+    # "товаров на сумму", "товары из Китая на 476 млн"; the sum first: "закупила на 322 млн
+    # долларов российских товаров"
+    return ("на" in rest[goods + 1 : goods + 5] and unbroken(goods + 5)) or (
+        "на" in rest[: min(goods, SUM_FIRST_REACH)] and unbroken(goods)
     )
+
+
+# "закупила на 322 млн долларов российских товаров": the sum between verb and goods
+# takes up to this many words.
+SUM_FIRST_REACH = 2
 
 
 def _about_other_money(tokens: Sequence[Token], i: int) -> bool:

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bilat.actors import resolve
-from bilat.extract.context import DocContext
+from bilat.actors import region_type, resolve
+from bilat.extract.context import CITY_REGION_TYPES, DocContext
 from bilat.extract.economy.cues import INDICATORS, SALE_VERBS
 from bilat.model import Mention, Sentence, Token
 
@@ -156,7 +156,7 @@ def _resolve_generic(
     if i and tokens[i - 1].lemma in {"наш", "свой"}:
         phrase = f"{tokens[i - 1].text} {phrase}"
     others: list[Mention] = []
-    if any(t.lemma == "между" for t in tokens[:i]):
+    if _in_between_phrase(tokens, i):
         # The other side of "между краем и республикой": not of a country already named.
         named = {p.code.split("-")[0] for p in found}
         others = [m for m in ctx.mentions if m.actor.country not in named]
@@ -177,6 +177,16 @@ def _resolve_generic(
         resolve(phrase, earlier) or resolve(phrase, others) or resolve(phrase, list(ctx.mentions))
     )
     return actor.code if actor else None
+
+
+def _in_between_phrase(tokens: Sequence[Token], i: int) -> bool:
+    """ "между краем и республикой": the word is one of the sides "между" joins, not a
+    word of a later clause ("… между Таджикистаном и Афганистаном составил 98 млн, что
+    составляет 1,2% торговли страны": the country is one of the two)."""
+    between = next((k for k in range(i - 1, -1, -1) if tokens[k].lemma == "между"), None)
+    return between is not None and not any(
+        t.pos in {"VERB", "AUX", "PUNCT"} for t in tokens[between + 1 : i]
+    )
 
 
 def _country_adjective_before(found: Sequence[Party], i: int) -> Party | None:
@@ -203,7 +213,7 @@ def _role(sentence: Sentence, index: int, mention: Mention | None) -> str:
         # "сербский импорт", and "в молдавском экспорте" too: whose flow, whatever the
         # preposition
         return "owner"
-    if before in TO_WORDS and _locative(tokens[index]):
+    if before in TO_WORDS and (_locative(tokens[index]) or _city_visited(tokens, index, mention)):
         return "place"  # "до кризиса на Украине", "в Казахстане открылся завод"
     if before in TO_WORDS:
         return "to"  # "в Казахстан", "в американскую компанию"
@@ -248,6 +258,22 @@ def _before_trade_word(tokens: Sequence[Token], index: int) -> bool:
     "импорт российских товаров" it names where the goods come from."""
     following = next((t for t in tokens[index + 1 :] if t.pos != "ADJ"), None)
     return following is not None and following.lemma in INDICATORS
+
+
+def _city_visited(tokens: Sequence[Token], index: int, mention: Mention | None) -> bool:
+    """ "визит в Душанбе", "переговоры в Баку": a city that is a region of its own, with a
+    name that does not decline, is where something happens unless a flow goes to it
+    ("экспорт в Баку")."""
+    return (
+        mention is not None
+        and region_type(mention.actor.code) in CITY_REGION_TYPES
+        and tokens[index].text.lower() == tokens[index].lemma
+        and not any(t.lemma in INDICATORS for t in tokens[max(0, index - FLOW_REACH) : index])
+    )
+
+
+# How far before "в <город>" a trade word makes the city a destination.
+FLOW_REACH = 4
 
 
 def _locative(token: Token) -> bool:

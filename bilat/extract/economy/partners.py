@@ -141,19 +141,13 @@ def buyers_flow(scan: Scan) -> tuple[str, str | None] | None:
 
 def owner_of_partners(scan: Scan) -> str | None:
     """ "торговых партнёров Узбекистана", "стран-контрагентов Башкирии": whose partners
-    they are."""
-    for i, token in enumerate(scan.tokens):
-        if token.lemma.split("-")[-1] in OWNER_WORDS:
-            owner = next(
-                (
-                    p
-                    for p in scan.parties
-                    if i < p.index <= i + 2
-                    and p.role != "generic"
-                    and scan.tokens[p.index].feats.get("Case") == "Gen"
-                ),
-                None,
-            )
-            if owner is not None:
-                return owner.code
-    return None
+    they are; a name before a word that stands for one ("партнёров республики")."""
+    owners = [
+        p
+        for i, token in enumerate(scan.tokens)
+        if token.lemma.split("-")[-1] in OWNER_WORDS
+        for p in scan.parties
+        if i < p.index <= i + 2 and scan.tokens[p.index].feats.get("Case") == "Gen"
+    ]
+    named = [p for p in owners if p.role != "generic"]
+    return (named or owners)[0].code if owners else None

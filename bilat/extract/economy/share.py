@@ -16,12 +16,14 @@ from bilat.extract.economy.attributes import (
     is_share,
     names_trade,
     qualifier_of,
+    share_elided,
 )
 from bilat.extract.economy.cues import (
     FRACTION_ORDINALS,
     FRACTIONS,
     INDICATORS,
     PART_LABELS,
+    QUALIFIERS,
     SHARE_TOTALS,
 )
 from bilat.extract.economy.investshare import investment_share
@@ -70,8 +72,13 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
                     qualifier_of(scan, 0, figure),
                     carried_to(ctx, scans, scan.sentence),
                 )
-            if fact is None and before is not None and after_level_word(scan, figure):
-                fact = _elided_share(scan, figure, before)  # "а в импорте – с 12% до 11%"
+            if (
+                fact is None
+                and before is not None
+                and (after_level_word(scan, figure) or share_elided(scan, figure))
+            ):
+                # "а в импорте – с 12% до 11%", "экспорта … 20,3%, импорта — 28,8%"
+                fact = _elided_share(scan, figure, before)
             if fact is None and before is None:
                 fact = bracketed_partner_share(scan, figure)
             if fact is None and before is None:
@@ -151,7 +158,10 @@ def _share_fact(
         part is None
         and whole in ctx.pair
         and len(ctx.pair) == 2
-        and any(lemma in WHOLE_BILATERAL for lemma in scan.lemmas(first - SHARE_LOOKBACK, first))
+        and any(
+            lemma in WHOLE_BILATERAL
+            for lemma in scan.lemmas(_trade_told_before(scan, first), first)
+        )
     ):
         # "Объём двусторонней торговли составил 29,3% от оборота провинции": the partner's
         part = next(side for side in ctx.pair if side != whole)
@@ -355,10 +365,21 @@ def _whole(ctx: DocContext, scan: Scan, first: int, last: int) -> str | None:
     place = _place_of_trade_with(scan, nouns)
     if place is not None:
         return place
+    if ctx.home and "-" in ctx.home and _regional_total(scan, last):
+        return ctx.home  # "3,6% от всего объёма региональной внешней торговли"
     # "В списке партнёров Азербайджана Турция заняла четвёртую строчку с долей в общем
     # объёме товарооборота в 6,78%", "первый торговый партнёр Грузии с долей 12%": the
     # total is of the side whose partners they are
     return owner_of_partners(scan) if nouns or _with_a_share(scan, first) else None
+
+
+# Adjectives that make a total the region's own: "региональной внешней торговли".
+REGIONAL_WORDS = frozenset({"региональный", "областной", "краевой"})
+
+
+def _regional_total(scan: Scan, last: int) -> bool:
+    words = scan.lemmas(last + 1, last + 1 + INDICATOR_AFTER + 3)
+    return any(w in REGIONAL_WORDS for w in words) and names_trade(words)
 
 
 def _place_of_trade_with(scan: Scan, nouns: list[int]) -> str | None:
@@ -552,6 +573,14 @@ def _part(scan: Scan, first: int, whole: str | None) -> str | None:
     return (before or others)[0].code if others else None
 
 
+def _trade_told_before(scan: Scan, first: int) -> int:
+    """Where the words about the pair's trade may start before a share: SHARE_LOOKBACK
+    tokens back, or back to the trade word of the figure the share's clause is about
+    ("товарооборот между странами достиг 8,3 млрд, что составляет 26% оборота …")."""
+    cues = [c.index for c in scan.indicators if c.index < first]
+    return min(first - SHARE_LOOKBACK, cues[-1] if cues else first)
+
+
 def _words_of_the_total(scan: Scan, i: int) -> list[str]:
     """The words after a fraction that name its total, past "общего объёма": "четверть
     общего объёма двусторонней торговли"."""
@@ -579,7 +608,9 @@ def _fraction_facts(ctx: DocContext, scan: Scan) -> list[Fact]:
             continue  # "за первую половину года": a period, not a share
         if i and tokens[i - 1].lemma == "на":
             continue  # "нарастить на треть экспорт": by how much, not a share
-        fact = _share_fact(ctx, scan, i, i, percent, "approx")
+        # a word is a rounded figure, "approx", unless told more or less ("более четверти")
+        qualifier = QUALIFIERS.get(tokens[i - 1].lemma, "approx") if i else "approx"
+        fact = _share_fact(ctx, scan, i, i, percent, qualifier)
         if fact:
             facts.append(fact)
     return facts

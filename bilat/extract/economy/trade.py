@@ -192,8 +192,30 @@ def _of_a_commodity(scan: Scan, lo: int, hi: int) -> bool:
 
 
 def _is_difference(scan: Scan, figure: Figure) -> bool:
-    """ "увеличился на 12 млн долларов": by how much, not how much."""
-    return _before(scan, figure) == "на" and _changes_before(scan, figure, since_figure=True)
+    """ "увеличился на 12 млн долларов": by how much, not how much; so is the amount in
+    brackets after a rate ("вырос на 29% (на $13 млн)") and one told more or less than
+    another ("на $2,7 млн больше прошлогоднего"), and one with a sign ("минус 3 млн")."""
+    if _before(scan, figure) in {"минус", "плюс"}:
+        return True  # "(минус 3 млн долларов)"
+    return _before(scan, figure) == "на" and (
+        _changes_before(scan, figure, since_figure=True)
+        or _bracketed_after_rate(scan, figure)
+        or _told_against_another(scan, figure)
+    )
+
+
+def _told_against_another(scan: Scan, figure: Figure) -> bool:
+    after = figure.last + 1
+    return after < len(scan.tokens) and scan.tokens[after].text.lower() in {"больше", "меньше"}
+
+
+def _bracketed_after_rate(scan: Scan, figure: Figure) -> bool:
+    opening = figure.first - 2
+    return (
+        opening > 0
+        and scan.tokens[opening].text == "("
+        and any(f.last == opening - 1 and f.kind in {"percent", "times"} for f in scan.figures)
+    )
 
 
 def _is_loss(scan: Scan, cue: Cue, figure: Figure) -> bool:

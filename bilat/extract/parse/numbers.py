@@ -194,6 +194,7 @@ PERCENT = or_(
     rule(
         rule(NUMBER.interpretation(Percent.low.custom(parse_number)), in_("-–—")).optional(),
         NUMBER.interpretation(Percent.number.custom(parse_number)),
+        OVER_TAIL.optional(),  # "на 12 с лишним процентов"
         PERCENT_SIGN,
     ),
     # "о 30-процентном росте", "15-процентное снижение": the rate as an adjective
@@ -219,6 +220,7 @@ TIMES = or_(
     rule(
         eq("в").optional(),
         NUMBER.interpretation(Times.number.custom(parse_number)),
+        OVER_TAIL.optional(),  # "в три с небольшим раза"
         normalized("раз"),
     ),
     rule(

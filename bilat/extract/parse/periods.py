@@ -186,8 +186,15 @@ TARGET_MARK = rule(in_caseless({"к", "до"}))  # "К 2030 году" opens a se
 RELATIVE_BARE = rule(
     dictionary(set(RELATIVE_YEARS)).interpretation(Period.relative.custom(relative_offset))
 )
+# "с начала года", "с начала текущего года": the year so far, of publication unless named
+SINCE_YEAR_START = rule(
+    caseless("с"),
+    normalized("начало"),
+    or_(WHEN, rule(normalized("год")).interpretation(Period.relative.const(0))),
+)
 PERIOD = or_(
     rule(PART, or_(WHEN, RELATIVE_BARE).optional()),
+    SINCE_YEAR_START,
     rule(TARGET_MARK.interpretation(Period.role.const("target")), WHEN),
     # "по результатам прошлого года" is the period, where "выше результатов 2021 года" is a
     # base: the preposition decides
@@ -257,7 +264,7 @@ def _month_stem(lemma: str) -> str:
 # Any form of a month's name, from MONTHS: the dates' and periods' cheap filters read it.
 MONTH_TRIGGER = "|".join(_month_stem(lemma) for lemma in MONTHS)
 PERIOD_TRIGGERS = re.compile(
-    r"(?<!\d)\d{4}(?!\d)|месяц|квартал|полугоди|"
+    r"(?<!\d)\d{4}(?!\d)|месяц|квартал|полугоди|начала\s+года|"
     + "|".join(word[:-1] for word in YEAR_SPANS)
     + "|"
     + MONTH_TRIGGER
