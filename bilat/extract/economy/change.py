@@ -110,7 +110,7 @@ def _scan_changes(ctx: DocContext, scans: list[Scan], scan: Scan) -> list[tuple[
 
 
 def _bracketed_partner_rate(ctx: DocContext, scan: Scan, figure: Figure) -> Subject | None:
-    """ "лидерами по темпам роста товарооборота стали США (в 2,7 раза) и Кыргызстан (в 2,2
+    """ "лидерами по темпам роста товарооборота стали Индия (в 1,9 раза) и Монголия (в 1,3
     раза)": a partner with its rate in brackets, in trade with the side the text speaks for."""
     closes = figure.last + 1 < len(scan.tokens) and scan.tokens[figure.last + 1].text == ")"
     partner = party_before_mark(scan, figure, {"("}) if closes else None

@@ -27,8 +27,8 @@ def period_and_base(
     if from_to is not None:
         return dated(ctx, scan.sentence, from_to[1]), from_to[0].resolve(ctx.year)
     base_span = next((p for p in scan.periods if p.role == "base"), None)
-    # the period nearest before the rate: "в 2016 году …, в 2018 году – 2,1 млрд – на 59%";
-    # after it, the last: "с 2000 года … в 100 раз: с $14 млн в 2000 году до $1 млрд в 2009"
+    # the period nearest before the rate: "в 2015 году …, в 2017 году – 3,4 млрд – на 41%";
+    # after it, the last: "с 2003 года … в 60 раз: с $9 млн в 2003 году до $540 млн в 2012"
     after = [
         p
         for p in own
@@ -50,7 +50,7 @@ def period_and_base(
         and base_span is not None
         and base_span.year is not None
     ):
-        # "в первом полугодии … по сравнению с аналогичным периодом 2020 года": of 2021
+        # "в первом полугодии … против того же периода 2019 года": of 2021
         period = replace(period, year=base_span.year + 1)
     period = dated(ctx, scan.sentence, period)
     if base_span is not None:
@@ -79,7 +79,7 @@ def _from_to_years(
 
 
 def _period_right_after(scan: Scan, figure: Figure, own: list[PeriodSpan]) -> PeriodSpan | None:
-    """ "… в прошлом году достиг 200 млн и вырос на 22% за восемь месяцев 2025 года": a
+    """ "… в прошлом году достиг 200 млн и прибавил 17% за семь месяцев 2024 года": a
     period that follows the rate at once is the rate's own."""
     for span in own:
         between = [t for t in scan.tokens if figure.stop <= t.start < span.start]

@@ -32,7 +32,7 @@ def rate_index(scan: Scan, figure: Figure) -> bool:
 
 
 def _index_to_base(scan: Scan, figure: Figure) -> bool:
-    """ "(144% к аналогичному периоду 2010 года)", "или 132% к уровню 2022 года": the
+    """ "(127% к тому же периоду 2015 года)", "или 132% к уровню 2022 года": the
     figure as a percentage of its base, 100 being no change."""
     after = scan.lemmas(figure.last + 1, figure.last + 3)
     return (
@@ -58,7 +58,7 @@ MIN_INDEX = 50.0
 
 def rate_sign(scan: Scan, figure: Figure) -> int | None:
     """+1 for growth, −1 for a fall: a written sign first, then the word of change nearest
-    to the figure ("падение … прекратилось, когда он вырос на 0,7%" is growth), then a
+    to the figure ("падение … прекратилось, когда он прибавил 0,4%" is growth), then a
     noun of change that is the clause's subject ("Рост товарооборота … составил 65%")."""
     sign = _written_sign(scan, figure)
     if sign is not None:
@@ -80,7 +80,7 @@ def rate_sign(scan: Scan, figure: Figure) -> int | None:
     if signs:
         return signs[0][1]
     clause = scan.tokens[clause_start(scan, figure) : max(0, lo)]
-    # "Рост товарооборота … составил 65%", "увеличил торговый оборот с Китаем почти на 10%":
+    # "Рост товарооборота … составил 65%", "нарастил торговый оборот с Индией почти на 10%":
     # a noun or a verb of change further back in the clause
     words = [
         _word_sign(t.lemma)
@@ -90,7 +90,7 @@ def rate_sign(scan: Scan, figure: Figure) -> int | None:
     if words:
         return words[-1]
     if _bracketed_after_money(scan, figure) and (figure.kind == "times" or figure.value > 100):
-        return 1  # "245,4 млн долларов (103,3%)", "48,6 млн (в 4,4 раза)"
+        return 1  # "245,4 млн долларов (103,3%)", "37,2 млн (в 3,1 раза)"
     return _sign_of_rate_before(scan, figure)
 
 
@@ -108,21 +108,21 @@ def _bracketed_after_money(scan: Scan, figure: Figure) -> bool:
 
 
 def _sign_of_rate_before(scan: Scan, figure: Figure) -> int | None:
-    """ "экспорт увеличился на 40,8%, импорт – на 16,7%": a rate whose verb is left out
+    """ "экспорт прибавил 23,5%, импорт – 9,1%": a rate whose verb is left out
     takes the sign of the rate before it in the sentence."""
     rates = [f for f in scan.figures if f.kind in {"percent", "times"} and f.last < figure.first]
     before = scan.tokens[figure.first - 1].lemma if figure.first else ""
     elided = before == "на" or (figure.kind == "times" and before in ELIDED_VERB_MARKS)
     if not rates or not elided:
-        return None  # "с Казахстаном – в 3,2 раза" after "с Кыргызстаном увеличился в 1,8 раза"
+        return None  # "с Арменией – в 2,6 раза" after "с Грузией увеличился в 1,8 раза"
     return rate_sign(scan, rates[-1])
 
 
-# What stands for a left-out verb before a rate: "с Казахстаном – в 3,2 раза".
+# What stands for a left-out verb before a rate: "с Арменией – в 2,6 раза".
 ELIDED_VERB_MARKS = DASHES | {
     ",",
     "(",
-}  # "…, с Казахстаном – в 3,2 раза", "Кыргызстан (в 2,2 раза)"
+}  # "…, с Арменией – в 2,6 раза", "Монголия (в 1,3 раза)"
 
 
 def _word_sign(lemma: str, after: bool = False) -> int:

@@ -181,8 +181,8 @@ def _resolve_generic(
 
 def _in_between_phrase(tokens: Sequence[Token], i: int) -> bool:
     """ "между краем и республикой": the word is one of the sides "между" joins, not a
-    word of a later clause ("… между Таджикистаном и Афганистаном составил 98 млн, что
-    составляет 1,2% торговли страны": the country is one of the two)."""
+    word of a later clause ("… между Арменией и Грузией достиг 1,2 млрд, что равно 9%
+    торговли страны": the country is one of the two)."""
     between = next((k for k in range(i - 1, -1, -1) if tokens[k].lemma == "между"), None)
     return between is not None and not any(
         t.pos in {"VERB", "AUX", "PUNCT"} for t in tokens[between + 1 : i]

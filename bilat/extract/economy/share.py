@@ -366,14 +366,14 @@ def _whole(ctx: DocContext, scan: Scan, first: int, last: int) -> str | None:
     if place is not None:
         return place
     if ctx.home and "-" in ctx.home and _regional_total(scan, last):
-        return ctx.home  # "3,6% от всего объёма региональной внешней торговли"
+        return ctx.home  # "5,2% всей внешней торговли региона" in "региональной"
     # "В списке партнёров Азербайджана Турция заняла четвёртую строчку с долей в общем
     # объёме товарооборота в 6,78%", "первый торговый партнёр Грузии с долей 12%": the
     # total is of the side whose partners they are
     return owner_of_partners(scan) if nouns or _with_a_share(scan, first) else None
 
 
-# Adjectives that make a total the region's own: "региональной внешней торговли".
+# Adjectives that make a total the region's own: "доля в региональном обороте".
 REGIONAL_WORDS = frozenset({"региональный", "областной", "краевой"})
 
 
@@ -576,7 +576,7 @@ def _part(scan: Scan, first: int, whole: str | None) -> str | None:
 def _trade_told_before(scan: Scan, first: int) -> int:
     """Where the words about the pair's trade may start before a share: SHARE_LOOKBACK
     tokens back, or back to the trade word of the figure the share's clause is about
-    ("товарооборот между странами достиг 8,3 млрд, что составляет 26% оборота …")."""
+    ("оборот между странами вырос до 2,4 млрд, что составляет 31% торговли …")."""
     cues = [c.index for c in scan.indicators if c.index < first]
     return min(first - SHARE_LOOKBACK, cues[-1] if cues else first)
 
