@@ -174,9 +174,8 @@ YEAR_FROM_PUBLICATION = "year=publication"
 def unstated_period(ctx: DocContext, sentence: Sentence, figure: int) -> PeriodSpan | None:
     """The period of an actual figure whose text names no year at all, in a dated text:
     told in the present ("превышает 28 млрд", "Оборот — почти 30 млрд") it is the year of
-    publication; told in the past ("составил $11,5 млрд") in the first half of a year it is
-    the year before, the results news reports once a year is closed, and in the second
-    half the year so far. An analyst dates it the same way."""
+    publication; told in the past ("составил $11,5 млрд") it is the year before, the
+    results news reports once a year is closed. An analyst dates it the same way."""
     if ctx.reference_year is None:
         return None
     verb = _governing_verb(sentence.tokens, figure)
@@ -186,7 +185,6 @@ def unstated_period(ctx: DocContext, sentence: Sentence, figure: int) -> PeriodS
         verb is not None
         and verb.feats.get("Tense") == "Past"
         and ctx.year_source not in ("comparison", "partial")
-        and not _late_in_the_year(ctx)
     )
     return PeriodSpan(
         start=sentence.start,
@@ -196,17 +194,6 @@ def unstated_period(ctx: DocContext, sentence: Sentence, figure: int) -> PeriodS
         months=None,
         role="period",
     )
-
-
-def _late_in_the_year(ctx: DocContext) -> bool:
-    """Whether a text was written in the second half of its year, when a figure told in
-    the past without a period is more often of the year so far than of the year before
-    (so the real set's articles: 13 against 7)."""
-    month = ctx.date[5:7] if ctx.date else ""
-    return month.isdigit() and int(month) >= SECOND_HALF
-
-
-SECOND_HALF = 7
 
 
 def _governing_verb(tokens: Sequence[Token], i: int) -> Token | None:
