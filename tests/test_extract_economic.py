@@ -253,3 +253,37 @@ def test_relative_year_of_an_undated_text(text: str, url: str | None, expected: 
         render(f.to_json()) for f in extract(analyse(document)) if f.type in ECONOMIC_TYPES
     )
     assert found == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("published", "year"), [("2026-01-20", 2025), ("2026-03-31", 2025), ("2026-09-10", 2026)]
+)
+def test_growth_over_years_ends_with_the_latest_results(published: str, year: int) -> None:
+    """ "за последние десять лет": up to last year's results early in a year, else this
+    year's."""
+    text = "За последние десять лет торговля Монголии и Китая выросла в 15 раз."
+    assert economic_facts(text, published) == [
+        f"change:turnover CN MN +1400% {year} base={year - 10}"
+    ]
+
+
+def test_a_text_naming_one_side_takes_the_outlets_country_for_the_other() -> None:
+    text = (
+        "Президент встретил министра торговли Турции. Страны рассчитывают довести "
+        "взаимную торговлю до $4 млрд."
+    )
+
+    def pairs(url: str) -> list[list[str]]:
+        document = Document(text=text, source=url, name="n", kind="txt", date=PUBLISHED, url=url)
+        return [f.fields["parties"] for f in extract(analyse(document)) if f.type == "trade"]
+
+    assert pairs("https://news.example.kg/123") == [["KG", "TR"]]
+    assert pairs("https://news.example.com/123") == []
+
+
+def test_a_head_of_state_named_by_surname_names_his_country() -> None:
+    facts = economic_facts(
+        "Жапаров встретил министра торговли Турции. Лидер республики сказал, что страны "
+        "рассчитывают довести взаимную торговлю до $4 млрд."
+    )
+    assert facts == ["trade:turnover KG TR 4000M USD exact None target"]
