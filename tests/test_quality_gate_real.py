@@ -16,13 +16,14 @@ import pytest
 
 REALSET = Path(__file__).resolve().parents[1] / "eval" / "real" / "realset.py"
 # Floors: below the scores measured when they were recorded, with the page's publication
-# date given. learn (510 articles): headline 0.861, trade 0.868, change 0.864, share 0.802,
-# event 0.725; check (288 articles, scored, never read): headline 0.718, trade 0.748,
-# change 0.713, share 0.567, event 0.692. The set grew by rounds 20 and 21, scored unseen
-# before any rule (0.58–0.69), which is why the floors sit lower than a session before.
+# date given. learn (599 articles): headline 0.830, trade 0.838, change 0.835, share 0.763,
+# event 0.699; check (324 articles, scored, never read): headline 0.732, trade 0.760,
+# change 0.733, share 0.558, event 0.684. Rounds 22 and 23 joined the set scored unseen
+# (learn parts 0.52 and 0.46, check parts 0.88 and 0.84) before any rule learnt from them,
+# which is why the learn floors sit lower than a session before.
 FLOORS = {
-    "learn": {"headline": 0.85, "trade": 0.86, "change": 0.85, "share": 0.78, "event": 0.71},
-    "check": {"headline": 0.70, "trade": 0.73, "change": 0.69, "share": 0.55, "event": 0.66},
+    "learn": {"headline": 0.82, "trade": 0.83, "change": 0.82, "share": 0.75, "event": 0.69},
+    "check": {"headline": 0.72, "trade": 0.75, "change": 0.72, "share": 0.54, "event": 0.67},
 }
 
 
