@@ -2,6 +2,8 @@
 
     .venv/bin/python benchmarks/fuzz.py                       # 100,000 inputs
     .venv/bin/python benchmarks/fuzz.py --inputs 5000 --seed 7
+    .venv/bin/python benchmarks/fuzz.py --minutes 40          # as many as fit in 40 minutes
+    .venv/bin/python benchmarks/fuzz.py --seed 7 --only 1234  # replay one input
 
 Each input is made from a seed (so a failure can be replayed): random bytes written to a
 file of a random kind, or a text of up to --max-chars characters mixing the words the
@@ -9,7 +11,9 @@ rules read with runs of digits, huge exponents, unbalanced quotes and brackets, 
 multiples and random Cyrillic. Files go through ``bilat.read``; texts through
 ``bilat.process``. Printed: inputs, uncaught exceptions (a reader's catch-all counts as
 one), non-finite values in facts, per-document time p50/p99/p99.9/max, and milliseconds
-per thousand characters by length, which stays flat when time grows linearly.
+per thousand characters by length, which stays flat when time grows linearly, and the
+exponent k of a least-squares fit time ~ length^k over texts of 1,000 characters or more
+(k <= 1: at most linear).
 """
 
 from __future__ import annotations
@@ -117,15 +121,24 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=20261204)
     parser.add_argument("--max-chars", type=int, default=20_000)
     parser.add_argument("--file-share", type=float, default=0.2, help="share of inputs as files")
+    parser.add_argument("--minutes", type=float, default=None, help="stop after this long")
+    parser.add_argument("--only", type=int, default=None, help="run only the input of this index")
     args = parser.parse_args()
+    deadline = time.monotonic() + args.minutes * 60 if args.minutes else math.inf
 
     times: list[float] = []
+    lengths: list[int] = []
     by_length: dict[int, list[float]] = defaultdict(list)
     problems: list[tuple[int, str]] = []
     non_finite = 0
+    done = 0
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
-        for index in range(args.inputs):
+        indices = [args.only] if args.only is not None else range(args.inputs)
+        for index in indices:
+            if time.monotonic() > deadline:
+                break
+            done += 1
             rng = random.Random(args.seed * 1_000_003 + index)
             if rng.random() < args.file_share:
                 data, suffix = rng.randbytes(rng.randrange(0, 4000)), rng.choice(SUFFIXES)
@@ -142,24 +155,44 @@ def main() -> None:
                 problems.append((index, problem))
             if length is not None:
                 times.append(spent)
+                lengths.append(length)
                 bucket = next((b for b in LENGTH_BUCKETS if length <= b), LENGTH_BUCKETS[-1])
                 by_length[bucket].append(spent / max(length, 1) * 1000)
             if (index + 1) % 1000 == 0:
                 print(f"  {index + 1} inputs, {len(problems)} problems", file=sys.stderr)
-    report(args, times, by_length, problems, non_finite, time.perf_counter() - started)
+    wall = time.perf_counter() - started
+    report(args, done, times, lengths, by_length, problems, non_finite, wall)
+
+
+def growth_exponent(lengths: list[int], times: list[float]) -> float:
+    """k of the least-squares fit log(time) = k log(length) + c over texts of 1,000
+    characters or more (shorter ones are dominated by fixed costs); NaN with too few."""
+    points = [
+        (math.log(n), math.log(t)) for n, t in zip(lengths, times, strict=True) if n >= 1000 and t
+    ]
+    if len(points) < 10:
+        return math.nan
+    mean_x = sum(x for x, _ in points) / len(points)
+    mean_y = sum(y for _, y in points) / len(points)
+    spread = sum((x - mean_x) ** 2 for x, _ in points)
+    return sum((x - mean_x) * (y - mean_y) for x, y in points) / spread
 
 
 def report(
     args: argparse.Namespace,
+    done: int,
     times: list[float],
+    lengths: list[int],
     by_length: dict[int, list[float]],
     problems: list[tuple[int, str]],
     non_finite: int,
     wall: float,
 ) -> None:
+    exponent = growth_exponent(lengths, times)
     times.sort()
     limits = f"seed {args.seed}, texts up to {args.max_chars:,} chars"
-    print(f"inputs                 {args.inputs:,} ({limits})")
+    print(f"inputs                 {done:,} of {args.inputs:,} asked ({limits})")
+    print(f"texts / files          {len(times):,} / {done - len(times):,}")
     print(f"uncaught exceptions    {len(problems)}")
     print(f"non-finite values      {non_finite}")
     print(
@@ -177,9 +210,10 @@ def report(
                 f"p99 {percentile(values, 0.99) * 1000:7.2f}  ({len(values)} texts)"
             )
         lower = bucket
-    print(f"wall time              {wall:.0f} s")
+    print(f"time ~ length^k        k = {exponent:.2f} (texts of 1,000 chars or more)")
+    print(f"wall time              {wall:.0f} s ({done / wall if wall else 0:.1f} inputs/s)")
     for index, problem in problems[:5]:
-        print(f"--- input {index} (replay with --seed {args.seed}) ---\n{problem}")
+        print(f"--- input {index} (replay: --seed {args.seed} --only {index}) ---\n{problem}")
 
 
 if __name__ == "__main__":
