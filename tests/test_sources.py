@@ -693,6 +693,8 @@ BAD_INPUTS = [
     ("empty", write("empty.txt", b""), "empty file"),
     ("blank", write("blank.txt", b" \n\r\n\t "), "empty file"),
     ("bom-only-jsonl", write("bom.jsonl", b"\xef\xbb\xbf\n\n"), "empty file"),  # found by fuzzing
+    # lxml asserted on the tree this makes (found by fuzzing): one line, not a crash's
+    ("script-as-root", write("broken.html", b"<body><script><html>"), "no article text found"),
     ("binary-nul", write("pic.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 40), "binary file"),
     ("binary-controls", write("ctl.html", bytes(range(1, 32)) * 50), "binary file"),
     ("binary-jsonl", write("blob.jsonl", b"\x00\x01\x02" * 100), "binary file"),
