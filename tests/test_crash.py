@@ -245,15 +245,20 @@ def two_at_once(corpus: Path, db: Path | str) -> None:
 Clean = tuple[Path, dict[str, list[str]], dict[str, list[tuple[object, ...]]]]
 
 
+_clean_runs: list[Clean] = []  # test_crash_postgres imports the fixture: one run for both
+
+
 @pytest.fixture(scope="session")
 def clean(tmp_path_factory: pytest.TempPathFactory) -> Clean:
     """The corpus, and what an ingest never interrupted stores: documents with their facts,
     and the knowledge base made from them (once for SQLite's and PostgreSQL's tests)."""
-    folder = tmp_path_factory.mktemp("crash")
-    corpus = write_corpus(folder / "corpus.jsonl")
-    db = folder / "clean.db"
-    run_to_the_end(corpus, db)
-    return corpus, stored(db), knowledge_base(db)
+    if not _clean_runs:
+        folder = tmp_path_factory.mktemp("crash")
+        corpus = write_corpus(folder / "corpus.jsonl")
+        db = folder / "clean.db"
+        run_to_the_end(corpus, db)
+        _clean_runs.append((corpus, stored(db), knowledge_base(db)))
+    return _clean_runs[0]
 
 
 def test_killed_ingests_leave_what_a_clean_run_leaves(clean: Clean, tmp_path: Path) -> None:
