@@ -2,14 +2,19 @@
 
     .venv/bin/python benchmarks/fuzz.py                       # 100,000 inputs
     .venv/bin/python benchmarks/fuzz.py --inputs 5000 --seed 7
+    .venv/bin/python benchmarks/fuzz.py --minutes 40          # as many as fit in 40 minutes
+    .venv/bin/python benchmarks/fuzz.py --seed 7 --only 1234  # replay one input
 
 Each input is made from a seed (so a failure can be replayed): random bytes written to a
 file of a random kind, or a text of up to --max-chars characters mixing the words the
 rules read with runs of digits, huge exponents, unbalanced quotes and brackets, zero
 multiples and random Cyrillic. Files go through ``bilat.read``; texts through
 ``bilat.process``. Printed: inputs, uncaught exceptions (a reader's catch-all counts as
-one), non-finite values in facts, per-document time p50/p99/p99.9/max, and milliseconds
-per thousand characters by length, which stays flat when time grows linearly.
+one), non-finite values in facts, per-document CPU and wall seconds p50/p99/p99.9/max,
+overall and by length, milliseconds of CPU per thousand characters by length, which stays
+flat when time grows linearly, and the exponent k of a least-squares fit CPU ~ length^k
+over texts of 1,000 characters or more (k <= 1: at most linear). CPU time is the
+figure to read on a machine other jobs load: wall time there is mostly waiting.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import sys
 import tempfile
 import time
 import traceback
-from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bilat.model import Document, Skipped
@@ -39,6 +44,7 @@ WORDS = _WORDS.split()
 MARKS = [*"«»\"'()[]{}—–-,.;:!?…%$", "\n", "\n\n", "<p>", "</div>", "&amp;", "\x00"]
 SUFFIXES = [".txt", ".html", ".json", ".jsonl", ".xml", ".rss"]
 LENGTH_BUCKETS = (1_000, 5_000, 10_000, 20_000)
+WARM_UP = "Товарооборот России и Казахстана в 2024 году вырос на 5%."
 
 
 def number(rng: random.Random) -> str:
@@ -111,75 +117,105 @@ def percentile(sorted_values: list[float], share: float) -> float:
     return sorted_values[min(len(sorted_values) - 1, int(share * len(sorted_values)))]
 
 
+@dataclass
+class Run:
+    """What the inputs did: problems, non-finite values, and each text's length with its
+    wall and CPU seconds (CPU time is this process's own: on a machine that other jobs
+    load, it is what the document cost, where wall time is mostly waiting)."""
+
+    done: int = 0
+    problems: list[tuple[int, str]] = field(default_factory=list)
+    non_finite: int = 0
+    texts: list[tuple[int, float, float]] = field(default_factory=list)
+
+
+def one_input(index: int, args: argparse.Namespace, folder: Path, run: Run) -> None:
+    rng = random.Random(args.seed * 1_000_003 + index)
+    if rng.random() < args.file_share:
+        data, suffix = rng.randbytes(rng.randrange(0, 4000)), rng.choice(SUFFIXES)
+        problem, bad = run_file(folder, data, suffix)
+    else:
+        text = text_of(rng, args.max_chars)
+        begin, cpu = time.perf_counter(), time.process_time()
+        problem, bad = run_text(text)
+        run.texts.append((len(text), time.perf_counter() - begin, time.process_time() - cpu))
+    run.done += 1
+    run.non_finite += bad
+    if problem:
+        run.problems.append((index, problem))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--inputs", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=20261204)
     parser.add_argument("--max-chars", type=int, default=20_000)
     parser.add_argument("--file-share", type=float, default=0.2, help="share of inputs as files")
+    parser.add_argument("--minutes", type=float, default=None, help="stop after this long")
+    parser.add_argument("--only", type=int, default=None, help="run only the input of this index")
     args = parser.parse_args()
-
-    times: list[float] = []
-    by_length: dict[int, list[float]] = defaultdict(list)
-    problems: list[tuple[int, str]] = []
-    non_finite = 0
+    deadline = time.monotonic() + args.minutes * 60 if args.minutes else math.inf
+    run = Run()
+    run_text(WARM_UP)  # the models load here, not in the first input's time
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
-        for index in range(args.inputs):
-            rng = random.Random(args.seed * 1_000_003 + index)
-            if rng.random() < args.file_share:
-                data, suffix = rng.randbytes(rng.randrange(0, 4000)), rng.choice(SUFFIXES)
-                problem, bad = run_file(Path(tmp), data, suffix)
-                length = None
-            else:
-                text = text_of(rng, args.max_chars)
-                begin = time.perf_counter()
-                problem, bad = run_text(text)
-                spent = time.perf_counter() - begin
-                length = len(text)
-            non_finite += bad
-            if problem:
-                problems.append((index, problem))
-            if length is not None:
-                times.append(spent)
-                bucket = next((b for b in LENGTH_BUCKETS if length <= b), LENGTH_BUCKETS[-1])
-                by_length[bucket].append(spent / max(length, 1) * 1000)
-            if (index + 1) % 1000 == 0:
-                print(f"  {index + 1} inputs, {len(problems)} problems", file=sys.stderr)
-    report(args, times, by_length, problems, non_finite, time.perf_counter() - started)
+        for index in [args.only] if args.only is not None else range(args.inputs):
+            if time.monotonic() > deadline:
+                break
+            one_input(index, args, Path(tmp), run)
+            if run.done % 100 == 0:
+                print(f"  {run.done} inputs, {len(run.problems)} problems", file=sys.stderr)
+    report(args, run, time.perf_counter() - started)
 
 
-def report(
-    args: argparse.Namespace,
-    times: list[float],
-    by_length: dict[int, list[float]],
-    problems: list[tuple[int, str]],
-    non_finite: int,
-    wall: float,
-) -> None:
-    times.sort()
-    limits = f"seed {args.seed}, texts up to {args.max_chars:,} chars"
-    print(f"inputs                 {args.inputs:,} ({limits})")
-    print(f"uncaught exceptions    {len(problems)}")
-    print(f"non-finite values      {non_finite}")
-    print(
-        "time per text, s       "
-        f"p50 {percentile(times, 0.5):.3f}  p99 {percentile(times, 0.99):.3f}  "
-        f"p99.9 {percentile(times, 0.999):.3f}  max {times[-1] if times else 0:.3f}"
+def growth_exponent(lengths: list[int], times: list[float]) -> float:
+    """k of the least-squares fit log(time) = k log(length) + c over texts of 1,000
+    characters or more (shorter ones are dominated by fixed costs); NaN with too few."""
+    points = [
+        (math.log(n), math.log(t)) for n, t in zip(lengths, times, strict=True) if n >= 1000 and t
+    ]
+    if len(points) < 10:
+        return math.nan
+    mean_x = sum(x for x, _ in points) / len(points)
+    mean_y = sum(y for _, y in points) / len(points)
+    spread = sum((x - mean_x) ** 2 for x, _ in points)
+    return sum((x - mean_x) * (y - mean_y) for x, y in points) / spread
+
+
+def spread(times: list[float]) -> str:
+    ordered = sorted(times)
+    return (
+        f"p50 {percentile(ordered, 0.5):.3f}  p99 {percentile(ordered, 0.99):.3f}  "
+        f"p99.9 {percentile(ordered, 0.999):.3f}  max {ordered[-1] if ordered else 0:.3f}"
     )
-    print("ms per 1000 chars by length (flat = linear):")
+
+
+def report(args: argparse.Namespace, run: Run, wall: float) -> None:
+    lengths = [n for n, _, _ in run.texts]
+    cpu = [c for _, _, c in run.texts]
+    limits = f"seed {args.seed}, texts up to {args.max_chars:,} chars"
+    print(f"inputs                 {run.done:,} of {args.inputs:,} asked ({limits})")
+    print(f"texts / files          {len(run.texts):,} / {run.done - len(run.texts):,}")
+    print(f"uncaught exceptions    {len(run.problems)}")
+    print(f"non-finite values      {run.non_finite}")
+    print(f"CPU s per text         {spread(cpu)}")
+    print(f"wall s per text        {spread([w for _, w, _ in run.texts])}")
+    print("by length: CPU s per text, and ms of CPU per 1000 chars (flat = linear)")
     lower = 0
     for bucket in LENGTH_BUCKETS:
-        values = sorted(by_length.get(bucket, []))
-        if values:
+        inside = [(n, c) for n, _, c in run.texts if lower < n <= bucket]
+        if inside:
+            per_k = sorted(c / n * 1e6 for n, c in inside)
             print(
-                f"  {lower + 1:>6}-{bucket:<6} median {percentile(values, 0.5) * 1000:7.2f}  "
-                f"p99 {percentile(values, 0.99) * 1000:7.2f}  ({len(values)} texts)"
+                f"  {lower + 1:>6}-{bucket:<6} {spread([c for _, c in inside])}  "
+                f"ms/1000 median {percentile(per_k, 0.5):6.1f}  ({len(inside)} texts)"
             )
         lower = bucket
-    print(f"wall time              {wall:.0f} s")
-    for index, problem in problems[:5]:
-        print(f"--- input {index} (replay with --seed {args.seed}) ---\n{problem}")
+    exponent = growth_exponent(lengths, cpu)
+    print(f"CPU ~ length^k         k = {exponent:.2f} (texts of 1,000 chars or more)")
+    print(f"wall time              {wall:.0f} s ({run.done / wall if wall else 0:.2f} inputs/s)")
+    for index, problem in run.problems[:5]:
+        print(f"--- input {index} (replay: --seed {args.seed} --only {index}) ---\n{problem}")
 
 
 if __name__ == "__main__":

@@ -4,14 +4,17 @@
     .venv/bin/python benchmarks/load.py --docs 2000 --clients 50 --seconds 10
     .venv/bin/python benchmarks/load.py --db /tmp/big.db --docs 20000
 
-Builds (or reuses) the generated store of ``web_latency.py`` (no NLP), starts
-``bilat serve --read-only`` in a subprocess on a free port of 127.0.0.1, times the first
-request (``GET /api/overview``) once the port opens, then lets C clients (asyncio +
-httpx) loop over a mix of pages and API calls for D seconds, stops them and the server,
-and prints one table: requests, errors (non-2xx or exceptions), requests/s, and
-p50/p95/p99 latency overall and per route. The clients run on the same machine as the
-server and share its CPUs, so the figures are those of the pair. The exit code is 0
-even when requests failed: it is a benchmark; the errors are printed.
+Builds (or reuses) the generated store of ``web_latency.py`` (no NLP) and brings its
+knowledge base up to date as ``bilat ingest`` does, starts ``bilat serve --token T`` in a
+subprocess on a free port of 127.0.0.1, times the first request (``GET /api/overview``)
+once the port opens, then lets C clients (asyncio + httpx) loop over a mix of pages and
+API calls for D seconds, stops them, sends curation writes without the token (no token,
+a wrong one, the right one from another site's page) and checks that none landed, stops
+the server, and prints one table: requests, errors (non-2xx or exceptions), requests/s,
+and p50/p95/p99 latency overall and per route, then the refused writes. The clients run
+on the same machine as the server and share its CPUs, so the figures are those of the
+pair. The exit code is 0 even when requests failed: it is a benchmark; the errors are
+printed.
 """
 
 from __future__ import annotations
@@ -36,11 +39,15 @@ from typing import IO
 import httpx
 import web_latency
 
+from bilat.kb import incremental
+
 HOST = "127.0.0.1"  # never anything else: the load stays on this machine
 START_TIMEOUT = 600.0  # s: the server signs every document before it opens its port
 REQUEST_TIMEOUT = 30.0  # s: a slower answer counts as an error (ReadTimeout)
 GRACE = REQUEST_TIMEOUT + 5  # s after the end for requests in flight to answer or time out
 SAMPLE_ERRORS = 5  # distinct error messages printed
+TOKEN = "load-benchmark-token"  # the server's; no client of the load is given it
+WRITES = 100  # curation writes sent of each kind that must be refused
 
 
 @dataclass
@@ -79,9 +86,15 @@ def routes(a: str, b: str) -> list[tuple[str, str]]:
 
 
 def prepare(db: Path, docs: int) -> tuple[str, str]:
-    """Build or reuse the store at ``db``; its most reported pair (for the pair pages)."""
+    """Build or reuse the store at ``db``, its knowledge base current as an ingest leaves
+    it; its most reported pair (for the pair pages)."""
     store = web_latency.build(db, docs)
     try:
+        started = time.perf_counter()
+        done = incremental.update(store)
+        if done.documents:
+            took = time.perf_counter() - started
+            print(f"knowledge base: {done.documents} documents taken in ({took:.0f} s)")
         top = store.top_pairs(1)
     finally:
         store.close()
@@ -114,7 +127,8 @@ def server_command(db: Path, port: int) -> list[str]:
         str(port),
         "--host",
         HOST,
-        "--read-only",
+        "--token",
+        TOKEN,
     ]
 
 
@@ -134,7 +148,7 @@ class Server:
 
 @contextmanager
 def serving(db: Path, timeout: float = START_TIMEOUT) -> Iterator[Server]:
-    """``bilat serve --read-only`` on ``db`` at a free loopback port, stopped after."""
+    """``bilat serve --token TOKEN`` on ``db`` at a free loopback port, stopped after."""
     port = free_port()
     with tempfile.TemporaryFile() as log:
         spawned = time.perf_counter()
@@ -234,6 +248,36 @@ async def load(
     return results
 
 
+@dataclass(frozen=True)
+class Writes:
+    """Curation writes sent without the right token and how the server answered."""
+
+    sent: int
+    refused: int  # answered 403
+    landed: int  # decisions stored after them (must be 0)
+
+
+async def writes_without_the_token(base: str) -> Writes:
+    """``WRITES`` curation requests of each kind a stranger can send, all at once: none
+    may be answered other than 403, and no decision may be stored."""
+    decision = {"action": "reject", "by": "load", "why": "a write without the token"}
+    strangers = [
+        {},
+        {"Authorization": "Bearer not-the-token"},
+        {"Cookie": f"bilat_token={TOKEN}", "Origin": "http://evil.example"},
+    ]
+    async with httpx.AsyncClient(base_url=base, timeout=START_TIMEOUT) as client:
+        fact = (await client.get("/api/facts?limit=1")).json()["facts"][0]["id"]
+        url = f"/api/fact/{fact}/curation"
+        sent = [
+            client.post(url, json=decision, headers=h) for h in strangers for _ in range(WRITES)
+        ]
+        answers = await asyncio.gather(*sent)
+        landed = len((await client.get(f"/api/fact/{fact}")).json()["decisions"])
+    refused = sum(1 for answer in answers if answer.status_code == 403)
+    return Writes(len(answers), refused, landed)
+
+
 def percentile(ordered: list[float], p: float) -> float:
     """Nearest-rank percentile of sorted values; NaN when there are none."""
     if not ordered:
@@ -311,7 +355,12 @@ def run(
         first_ms, first_status = asyncio.run(first_request(server.base))
         warmed = asyncio.run(warm(server.base, routes(a, b))) if warm_first else None
         results = asyncio.run(load(server.base, routes(a, b), clients, seconds))
+        writes = asyncio.run(writes_without_the_token(server.base))
         table = report(results, first_ms, first_status, server.started_in, docs, clients, seconds)
+        table += (
+            f"\nwrites without the token: {writes.sent} sent, {writes.refused} refused (403), "
+            f"{writes.landed} decisions stored"
+        )
         if warmed is not None:
             table = f"warmed first: every route asked once in {warmed:.1f} s\n{table}"
         if results.error_count:

@@ -7,7 +7,7 @@ served by httpx.MockTransport, so nothing here touches the network.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -555,6 +555,70 @@ def test_a_server_that_drips_is_stopped_by_the_total_time(
     assert isinstance(item, Skipped) and item.reason.startswith("took over"), item
 
 
+@pytest.mark.parametrize(
+    ("replies", "asked"),
+    [
+        # a chain of redirects each under the read timeout: no hop after the time is up
+        (
+            {
+                "https://news.example/a": [moved("https://news.example/b")],
+                "https://news.example/b": [page()],
+            },
+            {"https://news.example/a": 1},
+        ),
+        # a server that keeps failing: no retry after the time is up
+        ({"https://news.example/a": [httpx.Response(503), page()]}, {"https://news.example/a": 1}),
+        (
+            {"https://news.example/a": [httpx.ConnectError("refused"), page()]},
+            {"https://news.example/a": 1},
+        ),
+    ],
+    ids=["redirects", "retries-5xx", "retries-connect"],
+)
+def test_redirects_and_retries_stop_at_the_total_time(
+    monkeypatch: pytest.MonkeyPatch, replies: dict[str, list[Reply]], asked: dict[str, int]
+) -> None:
+    monkeypatch.setattr(urls_module, "TOTAL_TIME_S", -1.0)  # the deadline has passed at once
+    calls: dict[str, int] = {}
+    with mock_client(replies, calls) as client:
+        [item] = list(read_urls(["https://news.example/a"], client=client))
+    assert isinstance(item, Skipped) and item.reason == "took over -1 s in all; stopped", item
+    assert calls == asked
+
+
+def test_a_response_declared_over_the_size_limit_is_not_read() -> None:
+    url = "https://news.example/huge"
+    declared = {"content-length": str(MAX_FILE_BYTES + 1)} | HTML_HEADERS
+    huge = httpx.Response(200, headers=declared, content=iter([b"<p>never read</p>"]))
+    with mock_client({url: [huge]}, {}) as client:
+        [item] = list(read_urls([url], client=client))
+    assert isinstance(item, Skipped), item
+    assert (
+        item.reason
+        == f"response too large (over {MAX_FILE_BYTES + 1:,} bytes, expected at most 20 MB)"
+    )
+
+
+def test_a_response_that_streams_past_the_size_limit_is_cut_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(urls_module, "MAX_FILE_BYTES", 2000)  # 20 MB would take a while here
+    sent: list[int] = []
+
+    def endless() -> Iterator[bytes]:
+        while True:  # no Content-Length, and no end
+            sent.append(1000)
+            yield b"<p>" + "товар".encode() * 99 + b"</p>"
+
+    url = "https://news.example/endless"
+    with mock_client(
+        {url: [httpx.Response(200, headers=HTML_HEADERS, content=endless())]}, {}
+    ) as c:
+        [item] = list(read_urls([url], client=c))
+    assert isinstance(item, Skipped) and item.reason.startswith("response too large (over 2,"), item
+    assert len(sent) == 3  # stopped at the first chunk past the limit
+
+
 def test_only_web_addresses_are_fetched() -> None:
     assert urls_module.is_url("https://news.example/a") and urls_module.is_url("HTTP://x.kz")
     assert not any(
@@ -628,6 +692,9 @@ BAD_INPUTS = [
     # (id, makes the bad input in a folder, the Skipped reason begins with)
     ("empty", write("empty.txt", b""), "empty file"),
     ("blank", write("blank.txt", b" \n\r\n\t "), "empty file"),
+    ("bom-only-jsonl", write("bom.jsonl", b"\xef\xbb\xbf\n\n"), "empty file"),  # found by fuzzing
+    # lxml asserted on the tree this makes (found by fuzzing): one line, not a crash's
+    ("script-as-root", write("broken.html", b"<body><script><html>"), "no article text found"),
     ("binary-nul", write("pic.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 40), "binary file"),
     ("binary-controls", write("ctl.html", bytes(range(1, 32)) * 50), "binary file"),
     ("binary-jsonl", write("blob.jsonl", b"\x00\x01\x02" * 100), "binary file"),

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
 from test_web_api import TestClient, sample_store
 from typer.testing import CliRunner
 
 from bilat.cli import app as cli
 from bilat.store import Store
-from bilat.web import create_app
+from bilat.web import api, create_app, digest_pages, pages
 from bilat.web.access import MAX_BODY_BYTES, MAX_QUERY_BYTES, Access, refusal_to_serve
 
 TOKEN = "s3cret-token"
@@ -183,45 +187,116 @@ def test_a_huge_query_string_answers_414(store: Store) -> None:
 INJECTIONS = [
     "' OR '1'='1",
     "1; DROP TABLE facts; --",
+    "'; UPDATE facts SET data = '{}'; --",
     '" OR 1=1 --',
+    "2024) OR (1=1",
     "KZ') UNION SELECT sql FROM sqlite_master --",
     "%' AND 1=0 UNION SELECT NULL --",
     "товарооборот\x00",
     "*",
+    "%",
     'NEAR("a" "b")',
     "\\",
+    "../../etc/passwd",
 ]
-ROUTES = [
-    ("/api/search", "q"),
-    ("/search", "q"),
-    ("/api/facts", "type"),
-    ("/api/facts", "party"),
-    ("/api/facts", "year"),
-    ("/api/facts", "q"),
-    ("/api/facts", "sort"),
-    ("/facts", "q"),
-    ("/facts", "since"),
-    ("/api/ask", "q"),
-    ("/api/consolidated", "pair"),
-    ("/api/contradictions", "limit"),
-]
+# A route's answer to nonsense: its page or an empty one, or a clear refusal; never a 500
+# (the test client raises the server's exception).
+ANSWERS = (200, 400, 404, 422)
+ROUTERS = (api.router, digest_pages.api, pages.router, digest_pages.pages)
 
 
-def store_counts(store: Store) -> dict[str, int]:
-    overview = client(store).get("/api/overview").json()
-    return {k: v for k, v in overview.items() if isinstance(v, int)}
+def query_names(dependant: Dependant) -> list[str]:
+    """Every query parameter a route reads, those of its dependencies (filters) included."""
+    return [p.name for p in dependant.query_params] + [
+        name for inner in dependant.dependencies for name in query_names(inner)
+    ]
 
 
-@pytest.mark.parametrize(("route", "parameter"), ROUTES)
-def test_injection_strings_are_only_text(store: Store, route: str, parameter: str) -> None:
-    before = store_counts(store)
+def get_routes() -> dict[str, tuple[list[str], list[str]]]:
+    """Every GET route the app serves: its query and its path parameters."""
+    return {
+        route.path: (
+            sorted(set(query_names(route.dependant))),
+            [p.name for p in route.dependant.path_params],
+        )
+        for router in ROUTERS
+        for route in router.routes
+        if isinstance(route, APIRoute) and "GET" in route.methods
+    }
+
+
+def fingerprint(store: Store) -> dict[str, Any]:
+    """The schema, and the rows of every table, of the store's file."""
+    with sqlite3.connect(store.engine.url.database or "") as conn:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        rows = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+        schema = sorted(conn.execute("SELECT type, name, sql FROM sqlite_master"))
+    return {"schema": schema, "rows": rows}
+
+
+def path_values(store: Store) -> dict[str, str]:
+    fact = client(store).get("/api/facts").json()["facts"][0]
+    return {
+        "a": "KZ",
+        "b": "UZ",
+        "code": "KZ",
+        "doc_id": fact["doc_id"],
+        "fact_id": fact["id"],
+        "format": "md",
+    }
+
+
+def test_every_get_route_is_tried() -> None:
+    served = set(create_app(Store(":memory:")).openapi()["paths"])
+    assert served - set(get_routes()) == {"/api/fact/{fact_id}/curation"}  # the one POST
+    assert {"/", "/facts", "/search", "/pair/{a}/{b}", "/digest"} <= set(get_routes())  # pages
+
+
+@pytest.mark.parametrize("route", sorted(get_routes()))
+def test_injection_strings_in_every_parameter_are_only_text(store: Store, route: str) -> None:
+    query, path_params = get_routes()[route]
+    values = path_values(store)
     reader = client(store)
+    base: dict[str, str | list[str]] = {"pair": ["KZ", "UZ"]} if "pair" in query else {}
+    assert reader.get(route.format(**values), params=base).status_code == 200
+    before = fingerprint(store)
     for attack in INJECTIONS:
-        response = reader.get(route, params={parameter: attack})
-        assert response.status_code in (200, 400, 404, 422), (attack, response.text[:200])
-    for path in ("/api/doc/' OR 1=1 --", "/api/pair/KZ'--/UZ", "/api/actor/1 OR 1=1"):
-        assert reader.get(path).status_code in (400, 404, 422)
-    assert store_counts(store) == before
+        for name in query:
+            given = [base["pair"][0], attack] if name == "pair" else attack
+            response = reader.get(route.format(**values), params={**base, name: given})
+            assert response.status_code in ANSWERS, (name, attack, response.text[:200])
+        for name in path_params:
+            url = route.format(**(values | {name: quote(attack, safe="")}))
+            response = reader.get(url, params=base)
+            assert response.status_code in ANSWERS, (name, attack, response.text[:200])
+    assert fingerprint(store) == before
+
+
+def test_injection_strings_in_a_decision_are_stored_as_text(store: Store) -> None:
+    url = curation_url(store)
+    writer = client(store, token=TOKEN)
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    before = fingerprint(store)
+    for attack in INJECTIONS[:6]:
+        decision = {
+            "action": "correct",
+            "by": attack,
+            "why": attack,
+            "field": "value",
+            "value": attack,
+        }
+        refused = writer.post(url, json=decision, headers=auth)
+        assert refused.status_code in (400, 422), refused.text[:200]  # no number in it
+        response = writer.post(
+            url, json={"action": "reject", "by": attack, "why": attack}, headers=auth
+        )
+        assert response.status_code == 200, response.text[:200]
+    stored = client(store).get(url.removesuffix("/curation")).json()["decisions"]
+    assert [d["by"] for d in stored[-6:]] == INJECTIONS[:6]
+    after = fingerprint(store)
+    assert after["schema"] == before["schema"]
+    machine_output = ("documents", "facts", "fact_parties", "mentions", "actors")
+    assert [after["rows"][t] for t in machine_output] == [before["rows"][t] for t in machine_output]
 
 
 # -- serving ------------------------------------------------------------------------------------

@@ -637,6 +637,15 @@ NOTHING_ACTIVE = """() => {
 }"""
 
 
+# What an injection that slipped past the escaping would do: an inline script in the page.
+INLINE_SCRIPT = """() => {
+  const script = document.createElement('script');
+  script.textContent = 'window.inlineRan = true';
+  document.body.append(script);
+  return window.inlineRan === true;
+}"""
+
+
 def test_a_hostile_corpus_runs_nothing_and_links_nowhere(
     page: Any, shots: Path, tmp_path: Path
 ) -> None:
@@ -657,6 +666,10 @@ def test_a_hostile_corpus_runs_nothing_and_links_nowhere(
                 "bodyShown": True,
             }, path
         page.goto(url + f"/doc/{doc_id}", wait_until="networkidle")
+        assert page.evaluate(INLINE_SCRIPT) is False  # the browser enforces the policy
+        refused = [p for p in page.problems if "Content Security Policy" in p]
+        assert refused, page.problems  # and says why it ran nothing
+        page.problems[:] = [p for p in page.problems if p not in refused]
         assert "javascript:window.pwned=6" in page.locator("main").inner_text()  # shown as text
         assert "<script>window.pwned = 1</script>" in page.locator(".doc-text").inner_text()
         screenshot(page, shots, "hostile_corpus_document")

@@ -68,7 +68,8 @@ def article(
     apart from the body), so facts stated only in a headline are found too.
     """
     text = clean_text(text)
-    title = " ".join(title.split()) if title else None
+    # the title is cleaned as the text is: it becomes the text's first line
+    title = " ".join(clean_text(title).split()) if title else None
     if title_first and text:
         text = with_title(title, text)
     if len(text) < MIN_ARTICLE_CHARS:

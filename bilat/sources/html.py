@@ -60,18 +60,27 @@ _SENTENCE_END = (".", "!", "?", "…")
 
 def _extract(html: str, url: str | None) -> Extracted | None:
     """trafilatura's reading of a page: its main text and metadata, or None."""
-    extracted = trafilatura.bare_extraction(
+    try:
+        extracted = _bare_extraction(html, url, with_metadata=True)
+    except AssertionError:
+        # lxml asserts on some trees a broken page makes (a <script> left as the root,
+        # which htmldate's cleaning cannot drop); the text is still read, without metadata.
+        extracted = _bare_extraction(html, url, with_metadata=False)
+    # a dict only with as_dict=True, which this call does not ask for
+    return extracted if isinstance(extracted, Extracted) else None
+
+
+def _bare_extraction(html: str, url: str | None, with_metadata: bool) -> object:
+    return trafilatura.bare_extraction(
         html,
         url=url,
         favor_precision=True,  # a missed paragraph costs less than a foreign headline's fact
         include_comments=False,  # readers' comments are not the outlet's statements
         include_tables=False,  # tables come out as run-together cells, not sentences
-        with_metadata=True,
+        with_metadata=with_metadata,
         # The page's own metadata only: a date guessed from the text or links is often wrong.
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    # a dict only with as_dict=True, which this call does not ask for
-    return extracted if isinstance(extracted, Extracted) else None
 
 
 def read_html(

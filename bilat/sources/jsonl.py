@@ -6,6 +6,7 @@ Fields: ``text`` (required), and optional ``url``, ``title``, ``date``, ``id``. 
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 import os
@@ -69,7 +70,9 @@ def read_jsonl_slice(
 
 
 def _check_head(head: bytes, source: str) -> None:
-    if not head.strip():
+    # A byte-order mark alone is empty too: its lines are blank, and a blank line is
+    # passed over without a word, so the file would give nothing at all.
+    if not head.removeprefix(codecs.BOM_UTF8).strip():
         raise SourceError(source, "empty file (expected one JSON object a line)")
     refuse_binary(head, source)
 

@@ -115,8 +115,10 @@ def _fetch(url: str, client: httpx.Client, headers: Mapping[str, str]) -> Fetche
     deadline = time.monotonic() + TOTAL_TIME_S
     for attempt in range(1, MAX_ATTEMPTS + 1):
         last = attempt == MAX_ATTEMPTS
+        if attempt > 1:
+            _within(url, deadline)
         try:
-            with _final_response(url, client, headers) as response:
+            with _final_response(url, client, headers, deadline) as response:
                 if response.status_code >= 500 and not last:
                     _pause(attempt)
                     continue
@@ -134,12 +136,14 @@ def _fetch(url: str, client: httpx.Client, headers: Mapping[str, str]) -> Fetche
 
 @contextmanager
 def _final_response(
-    url: str, client: httpx.Client, headers: Mapping[str, str]
+    url: str, client: httpx.Client, headers: Mapping[str, str], deadline: float
 ) -> Iterator[httpx.Response]:
     """The response at the end of ``url``'s redirects, followed here rather than by the
     client so that the limits hold whatever client is given."""
     target = httpx.URL(url)
-    for _ in range(MAX_REDIRECTS + 1):
+    for hop in range(MAX_REDIRECTS + 1):
+        if hop:
+            _within(url, deadline)
         with client.stream("GET", target, headers=headers, follow_redirects=False) as response:
             # a 304 is a 3xx to httpx, but no redirect: it answers a conditional request
             if not response.is_redirect or response.status_code == httpx.codes.NOT_MODIFIED:
@@ -172,8 +176,7 @@ def _body(url: str, response: httpx.Response, deadline: float) -> Fetched:
         data += chunk
         if len(data) > MAX_FILE_BYTES:
             raise SourceError(url, _too_large(len(data)))
-        if time.monotonic() > deadline:
-            raise SourceError(url, f"took over {TOTAL_TIME_S:g} s in all; stopped")
+        _within(url, deadline)
     if not data.strip():
         raise SourceError(url, f"empty response (HTTP {response.status_code}, expected a page)")
     content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -185,6 +188,14 @@ def _body(url: str, response: httpx.Response, deadline: float) -> Fetched:
         etag=response.headers.get("etag"),
         modified=response.headers.get("last-modified"),
     )
+
+
+def _within(url: str, deadline: float) -> None:
+    """SourceError once ``url`` has taken its total time: checked before each retry, each
+    redirect and each chunk of the body, so a URL ends within TOTAL_TIME_S and one read's
+    TIMEOUT_S."""
+    if time.monotonic() > deadline:
+        raise SourceError(url, f"took over {TOTAL_TIME_S:g} s in all; stopped")
 
 
 def _too_large(size: int) -> str:

@@ -27,17 +27,22 @@ JSON_TYPE = JSON().with_variant(postgresql.JSONB(), "postgresql")
 # Execution option that marks a connection as about to write (see _sqlite_begin).
 WRITE = "bilat_write"
 
-# busy_timeout comes first: switching a new file to WAL takes a lock, and workers opening
-# the same new database at once must wait for it rather than fail with "database is locked".
+# How long a writer waits for another one (a second ingest, a curation on the dashboard)
+# before it gives up. A document is committed in milliseconds and a knowledge-base batch
+# in a few seconds, so a lock held for half a minute belongs to a process that is stuck,
+# and a clear line beats waiting on. Also how long a new connection waits for another
+# one's switch of a new file to WAL.
+BUSY_TIMEOUT_S = 30.0
+
+# After busy_timeout (set first, from BUSY_TIMEOUT_S): switching a new file to WAL takes a
+# lock, and workers opening the same new database at once must wait for it.
 SQLITE_PRAGMAS = (
-    "PRAGMA busy_timeout=30000",  # a second writer waits up to 30 s instead of failing
     "PRAGMA journal_mode=WAL",  # readers (the web app) never block the writer
     "PRAGMA synchronous=NORMAL",  # durable enough under WAL, and much faster per commit
     "PRAGMA foreign_keys=ON",  # SQLite ignores REFERENCES unless told
 )
-
-# As long as busy_timeout: how long a new connection waits for another one's WAL switch.
-JOURNAL_WAIT_S = 30.0
+# What SQLite says when it gave up waiting for another connection's write lock.
+_GAVE_UP = ("database is locked", "database is busy")
 
 # Any constant will do: it names the lock that serialises schema creation across workers.
 _SCHEMA_LOCK_KEY = 0x62696C6174  # "bilat"
@@ -105,6 +110,7 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     # Autocommit at the driver level: pysqlite's own BEGIN handling is replaced by ours.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={round(BUSY_TIMEOUT_S * 1000)}")
     for pragma in SQLITE_PRAGMAS:
         if pragma.startswith("PRAGMA journal_mode"):
             _switch_journal(cursor, pragma)
@@ -116,7 +122,7 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
 def _switch_journal(cursor: Any, pragma: str) -> None:
     # SQLite answers "database is locked" at once, without calling the busy handler, when
     # another connection is switching the same new file to WAL; wait for it here instead.
-    deadline = time.monotonic() + JOURNAL_WAIT_S
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
     delay = 0.01
     while True:
         try:
@@ -127,6 +133,18 @@ def _switch_journal(cursor: Any, pragma: str) -> None:
                 raise
         time.sleep(delay)
         delay = min(delay * 2, 0.5)
+
+
+def why_failed(reason: BaseException) -> str:
+    """The driver's reason for a failed statement; when SQLite gave up waiting for another
+    writer, also what happened to this write and what to do."""
+    if isinstance(reason, sqlite3.OperationalError) and str(reason) in _GAVE_UP:
+        return (
+            f"{reason}: another process (an ingest, a curation on the dashboard) kept "
+            f"writing to it for over {BUSY_TIMEOUT_S:g} s; nothing of this was written and "
+            "what was stored before stays: run the command again once the other has finished"
+        )
+    return str(reason)
 
 
 def _sqlite_begin(conn: Connection) -> None:

@@ -203,7 +203,7 @@ class Store:
         try:
             yield
         except SQLAlchemyError as e:
-            reason = getattr(e, "orig", None) or e
+            reason = dialect.why_failed(getattr(e, "orig", None) or e)
             raise StoreError(f"{self.where}: cannot {action}: {reason}") from e
 
 

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from bilat.model import Document, Skipped
@@ -123,6 +123,7 @@ def test_deeply_nested_json(
     words=st.lists(russian, min_size=1, max_size=5),
     junk=st.sampled_from(["\x00", "\ud7ff", "\x1b[31m", "\u202e", "\ufeff", "\r"]),
 )
+@example(words=["Ѐ" * 40], junk="\x00")  # a NUL title reached the text (the long profile)
 def test_nul_bytes_and_control_characters_in_jsonl(
     tmp_path_factory: pytest.TempPathFactory, words: list[str], junk: str
 ) -> None:
