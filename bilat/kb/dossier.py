@@ -19,8 +19,9 @@ from bilat.kb import checks as kb_checks
 from bilat.kb import official as kb_official
 from bilat.kb import timeseries as kb_series
 from bilat.kb import wording
-from bilat.kb.claims import Claim, pair_claims, party_claims
-from bilat.kb.consolidate import Consolidated, consolidate
+from bilat.kb.claims import Claim, pair_claims
+from bilat.kb.consolidate import Consolidated, Settled, consolidate
+from bilat.kb.kept import of_party
 from bilat.kb.people import Person, find
 from bilat.kb.reach import Reached, nested, pair_context, party_context, tied
 from bilat.store import Store
@@ -178,9 +179,7 @@ def _by_date(items: Iterable[Consolidated]) -> list[Consolidated]:
     return sorted(items, key=lambda c: (when(c), c.id), reverse=True)
 
 
-def people(
-    consolidated: Iterable[Consolidated], persons: Sequence[Person] = ()
-) -> list[dict[str, Any]]:
+def people(consolidated: Iterable[Settled], persons: Sequence[Person] = ()) -> list[dict[str, Any]]:
     """People named as event participants or as speakers, with the facts naming them; a
     person's role, country and region completed from the person facts (``persons``)."""
     found: dict[str, dict[str, Any]] = {}
@@ -209,7 +208,7 @@ def _person_entry(name: str, known: Person | None) -> dict[str, Any]:
     }
 
 
-def _persons(item: Consolidated) -> list[Mapping[str, Any]]:
+def _persons(item: Settled) -> list[Mapping[str, Any]]:
     speaker = item.view.speaker
     if item.type == "quote" and isinstance(speaker, Mapping):  # stored data: check it
         return [speaker]
@@ -220,10 +219,17 @@ def _persons(item: Consolidated) -> list[Mapping[str, Any]]:
 
 
 def profile(store: Store, code: str) -> dict[str, Any]:
-    """A party's partners (ranked by latest stated turnover and by events) and its people."""
+    """A party's partners (ranked by latest stated turnover and by events) and its people:
+    the party's consolidated facts read from the knowledge base's rows, and the events and
+    quotes that reach it from other scopes consolidated here (see ``kb.reach``)."""
     code = resolve_code(code)
     reached, persons = party_context(store, code)
-    consolidated = consolidate(_with_reached(party_claims(store, code), reached))
+    kept = of_party(store, code)
+    listed = {i for item in kept for i in item.claim_ids}
+    consolidated: list[Settled] = sorted(
+        [*kept, *consolidate(r.claim for r in reached if r.claim.id not in listed)],
+        key=lambda c: (-c.independent, -c.n_claims, c.id),  # as ``consolidate`` orders them
+    )
     codes = {r.claim.id: r.codes for r in reached}
     partners: dict[str, dict[str, Any]] = {}
     for item in kb_checks.winners(consolidated):
@@ -243,15 +249,15 @@ def profile(store: Store, code: str) -> dict[str, Any]:
         "people": _with_persons(
             people(consolidated, persons), [p for p in persons if tied(p, code)]
         ),
-        "n_facts": sum(len(c.claims) for c in consolidated),
+        "n_facts": sum(c.n_claims for c in consolidated),
     }
 
 
-def _sides(item: Consolidated, reached: Mapping[str, frozenset[str]]) -> list[str]:
+def _sides(item: Settled, reached: Mapping[str, frozenset[str]]) -> list[str]:
     """The parties of a consolidated fact, and every code its events or quotes reach."""
     found = set(item.parties)
-    for claim in item.claims:
-        found |= reached.get(claim.id, frozenset())
+    for claim_id in item.claim_ids:
+        found |= reached.get(claim_id, frozenset())
     return sorted(found)
 
 
@@ -265,8 +271,8 @@ def _partner(code: str) -> dict[str, Any]:
     return {**actor_json(code), "n_facts": 0, "n_events": 0, "turnover": None}
 
 
-def _count_partner(entry: dict[str, Any], item: Consolidated) -> None:
-    entry["n_facts"] += len(item.claims)
+def _count_partner(entry: dict[str, Any], item: Settled) -> None:
+    entry["n_facts"] += item.n_claims
     entry["n_events"] += item.type == "event"
     is_turnover = (
         item.type == "trade"
