@@ -51,15 +51,28 @@ def shingles(text: str) -> set[bytes]:
     }
 
 
+# The permutations every signature shares, made once: making them is half of signing a text.
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
+
+
 def signature(text: str) -> MinHash:
-    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_PERMUTATIONS)
     minhash.update_batch(list(shingles(text)))
     return minhash
 
 
 def _from_bytes(raw: bytes) -> MinHash:
     values = np.frombuffer(raw, dtype=HASH_DTYPE)
-    return MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=SCHEME)
+    return MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=SCHEME, permutations=_PERMUTATIONS)
+
+
+def _values(raw: bytes) -> np.ndarray[Any, Any]:
+    return np.frombuffer(raw, dtype=HASH_DTYPE)
+
+
+def _jaccard(one: np.ndarray[Any, Any], other: np.ndarray[Any, Any]) -> float:
+    """MinHash.jaccard of two signatures' hash values, without making MinHash objects."""
+    return float(np.count_nonzero(one == other)) / NUM_PERM
 
 
 # Per database: the number of documents when it was last found fully signed. Counting is
@@ -199,23 +212,22 @@ def _reprint_edges(
     for doc_id, found in bands.items():
         for band in found:
             candidates[doc_id].update(o for o in by_band.get(band, ()) if o != doc_id)
-    known = dict(signed) | _signatures(
-        conn, {o for c in candidates.values() for o in c} - set(bands)
-    )
+    known = {d: m.hashvalues.astype(HASH_DTYPE) for d, m in signed}
+    known |= _signatures(conn, {o for c in candidates.values() for o in c} - set(bands))
     return [
         (doc_id, other)
         for doc_id, others in candidates.items()
         for other in sorted(others)
-        if known[doc_id].jaccard(known[other]) >= REPRINT_JACCARD
+        if _jaccard(known[doc_id], known[other]) >= REPRINT_JACCARD
     ]
 
 
-def _signatures(conn: Connection, doc_ids: set[str]) -> dict[str, MinHash]:
-    found: dict[str, MinHash] = {}
+def _signatures(conn: Connection, doc_ids: set[str]) -> dict[str, np.ndarray[Any, Any]]:
+    found: dict[str, np.ndarray[Any, Any]] = {}
     g = doc_groups.c
     for chunk in _chunks(sorted(doc_ids)):
         query = select(g.doc_id, g.signature).where(g.doc_id.in_(chunk))
-        found.update((r.doc_id, _from_bytes(r.signature)) for r in conn.execute(query))
+        found.update((r.doc_id, _values(r.signature)) for r in conn.execute(query))
     return found
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import Connection, bindparam, delete, func, insert, select
 from sqlalchemy import update as sql_update
 
 from bilat.kb import duplicates
@@ -318,11 +318,14 @@ def _add_pairs(conn: Connection, counts: dict[tuple[str, str], int]) -> None:
     fresh = [{"a": a, "b": b, "n_facts": n} for (a, b), n in counts.items() if (a, b) not in known]
     if fresh:
         conn.execute(insert(kb_pairs), fresh)
-    for (a, b), n in counts.items():
-        if (a, b) in known:
-            conn.execute(
-                sql_update(kb_pairs).where(p.a == a, p.b == b).values(n_facts=known[(a, b)] + n)
-            )
+    grown = [
+        {"pa": a, "pb": b, "n": known[(a, b)] + n}
+        for (a, b), n in sorted(counts.items())
+        if (a, b) in known
+    ]
+    if grown:  # one statement for them all (executemany), not one a pair
+        same = sql_update(kb_pairs).where(p.a == bindparam("pa"), p.b == bindparam("pb"))
+        conn.execute(same.values(n_facts=bindparam("n")), grown)
 
 
 def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
