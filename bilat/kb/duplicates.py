@@ -70,11 +70,6 @@ def _values(raw: bytes) -> np.ndarray[Any, Any]:
     return np.frombuffer(raw, dtype=HASH_DTYPE)
 
 
-def _jaccard(one: np.ndarray[Any, Any], other: np.ndarray[Any, Any]) -> float:
-    """MinHash.jaccard of two signatures' hash values, without making MinHash objects."""
-    return float(np.count_nonzero(one == other)) / NUM_PERM
-
-
 # Per database: the number of documents when it was last found fully signed. Counting is
 # far cheaper than looking for unsigned documents, which every request would otherwise do.
 _signed_counts: dict[str, int] = {}
@@ -186,8 +181,11 @@ def join_groups(conn: Connection, signed: Sequence[tuple[str, MinHash]]) -> None
     """New documents (signed and banded in this transaction) joined to their reprints'
     groups; groups a new document links become one. A group's id is its earliest
     document, as a whole regrouping would give it."""
-    edges = _reprint_edges(conn, signed)
-    group = _current_groups(conn, {d for d, _ in signed} | {o for _, o in edges})
+    candidates = _candidates(conn, signed)
+    group = _current_groups(
+        conn, {d for d, _ in signed} | {o for c in candidates.values() for o in c}
+    )
+    edges = _reprint_edges(conn, signed, candidates, group)
     rank = _ranks(conn, set(group.values()))
     parent = {g: g for g in group.values()}
     for one, other in edges:
@@ -197,29 +195,61 @@ def join_groups(conn: Connection, signed: Sequence[tuple[str, MinHash]]) -> None
         conn.execute(update(doc_groups).where(doc_groups.c.group_id == old).values(group_id=new))
 
 
-def _reprint_edges(
-    conn: Connection, signed: Sequence[tuple[str, MinHash]]
-) -> list[tuple[str, str]]:
-    """(new document, stored document) pairs that share a band and are reprints."""
+def _candidates(conn: Connection, signed: Sequence[tuple[str, MinHash]]) -> dict[str, set[str]]:
+    """The stored (and the other new) documents sharing a band with each new one."""
     bands = {d: set(enumerate(band_hashes(m))) for d, m in signed}
-    candidates: dict[str, set[str]] = {d: set() for d in bands}
     wanted = sorted({h for found in bands.values() for _, h in found})
     by_band: dict[tuple[int, int], list[str]] = {}
     for chunk in _chunks(wanted):
         query = select(doc_bands.c.band, doc_bands.c.hash, doc_bands.c.doc_id)
         for band, value, doc_id in conn.execute(query.where(doc_bands.c.hash.in_(chunk))):
             by_band.setdefault((band, value), []).append(doc_id)
-    for doc_id, found in bands.items():
-        for band in found:
-            candidates[doc_id].update(o for o in by_band.get(band, ()) if o != doc_id)
+    return {
+        doc_id: {o for band in found for o in by_band.get(band, ()) if o != doc_id}
+        for doc_id, found in bands.items()
+    }
+
+
+def _reprint_edges(
+    conn: Connection,
+    signed: Sequence[tuple[str, MinHash]],
+    candidates: Mapping[str, set[str]],
+    group: Mapping[str, str],
+) -> list[tuple[str, str]]:
+    """(new document, candidate) pairs that are reprints: one at least for every group a
+    new document has a reprint in. A group's first candidate is tried first, and only where
+    it fails the others: a band shared by thousands of one group's documents (a story
+    reprinted all over) costs one comparison, not thousands."""
     known = {d: m.hashvalues.astype(HASH_DTYPE) for d, m in signed}
-    known |= _signatures(conn, {o for c in candidates.values() for o in c} - set(bands))
-    return [
-        (doc_id, other)
-        for doc_id, others in candidates.items()
-        for other in sorted(others)
-        if _jaccard(known[doc_id], known[other]) >= REPRINT_JACCARD
-    ]
+    by_group: dict[str, dict[str, list[str]]] = {d: {} for d in candidates}
+    for doc_id, others in candidates.items():
+        for other in sorted(others):
+            by_group[doc_id].setdefault(group[other], []).append(other)
+    firsts = {o for groups in by_group.values() for members in groups.values() for o in members[:1]}
+    known |= _signatures(conn, firsts - known.keys())
+    edges: list[tuple[str, str]] = []
+    failed: dict[str, list[list[str]]] = {}
+    for doc_id, groups in by_group.items():
+        heads = [members[0] for members in groups.values()]
+        passed = set(_passing(known[doc_id], heads, known))
+        edges.extend((doc_id, head) for head in heads if head in passed)
+        failed[doc_id] = [m[1:] for m in groups.values() if m[0] not in passed and len(m) > 1]
+    rest = {o for lists in failed.values() for members in lists for o in members}
+    known |= _signatures(conn, rest - known.keys())
+    for doc_id, lists in failed.items():
+        passed = set(_passing(known[doc_id], [o for m in lists for o in m], known))
+        edges.extend((doc_id, next(o for o in m if o in passed)) for m in lists if passed & set(m))
+    return edges
+
+
+def _passing(
+    values: np.ndarray[Any, Any], others: Sequence[str], known: Mapping[str, np.ndarray[Any, Any]]
+) -> list[str]:
+    """The documents among ``others`` whose estimated Jaccard with ``values`` is enough."""
+    if not others:
+        return []
+    same = np.count_nonzero(np.stack([known[o] for o in others]) == values, axis=1)
+    return [o for o, n in zip(others, same, strict=True) if n / NUM_PERM >= REPRINT_JACCARD]
 
 
 def _signatures(conn: Connection, doc_ids: set[str]) -> dict[str, np.ndarray[Any, Any]]:
