@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, func, select, update
 
 from bilat.kb.state import doc_groups, reading, writing
 from bilat.model import normalise_text
@@ -82,7 +82,8 @@ def refresh(store: Store) -> int:
     stored documents; returns how many were new. Only the groups a new document joins are
     written: the store is never regrouped whole."""
     n_documents = store.count_documents()
-    if _signed_counts.get(store.where) == n_documents:
+    if _signed_counts.get(store.where) == n_documents or _signed(store) == n_documents:
+        _signed_counts[store.where] = n_documents
         return 0
     _band_old_signatures(store)
     added = 0
@@ -99,6 +100,13 @@ def refresh(store: Store) -> int:
         added += len(signed)
     _signed_counts[store.where] = n_documents
     return added
+
+
+def _signed(store: Store) -> int:
+    """Signed documents: as many as stored means none is left (no document is ever
+    removed), which the index tells far sooner than looking for an unsigned one."""
+    with reading(store, "count signed documents") as conn:
+        return int(conn.execute(select(func.count()).select_from(doc_groups)).scalar_one())
 
 
 def _signed_row(doc_id: str, minhash: MinHash) -> dict[str, object]:
