@@ -95,6 +95,7 @@ def test_rebuild_makes_the_same_rows_again(demo_store: Store) -> None:
 
 def test_a_partys_and_a_pairs_rows_equal_consolidating_their_claims(demo_store: Store) -> None:
     """What a party's page and an answer read instead of consolidating on the request."""
+    kept.current(demo_store)
     parties = [p for p, n in demo_store.count_facts(by="party").items() if n >= 3]
     assert len(parties) > 10
     for party in parties:

@@ -88,6 +88,7 @@ def answer(store: Store, question: str, today: date | None = None) -> Answer:
             "Назовите их, например: «Какой товарооборот между "
             "Казахстаном и Узбекистаном в 2024 году?»",
         )
+    kept.current(store)
     # Only facts of the asked type can match (``_matches``): those rows alone are read.
     consolidated = (
         kept.of_pair(store, q.parties[0], q.parties[1], [q.type], records=True)

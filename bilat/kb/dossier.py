@@ -16,12 +16,11 @@ from typing import Any
 from bilat.actors import UnknownActorError, actor_by_name, lookup
 from bilat.errors import PairError
 from bilat.kb import checks as kb_checks
+from bilat.kb import kept, wording
 from bilat.kb import official as kb_official
 from bilat.kb import timeseries as kb_series
-from bilat.kb import wording
 from bilat.kb.claims import Claim, pair_claims
 from bilat.kb.consolidate import Consolidated, Settled, consolidate
-from bilat.kb.kept import of_party
 from bilat.kb.people import Person, find
 from bilat.kb.reach import Reached, nested, pair_context, party_context, tied
 from bilat.store import Store
@@ -95,6 +94,7 @@ def dossier(
     a, b = resolve_code(a), resolve_code(b)
     if a == b:
         raise PairError(f"a pair needs two different parties: got {a} twice")
+    kept.current(store)  # the ranks read the knowledge base's rows
     reached, persons = pair_context(store, a, b)
     built = build(a, b, _with_reached(pair_claims(store, a, b), reached), persons)
     official = kb_official.compare(
@@ -106,7 +106,7 @@ def dossier(
 def ranks(store: Store, a: str, b: str) -> list[dict[str, Any]]:
     """Where each side of the pair stands among the other's partners, as its actor page
     ranks them: by latest stated turnover in dollars and by number of facts."""
-    return [_rank(profile(store, side), other) for side, other in ((a, b), (b, a))]
+    return [_rank(_profile(store, side), other) for side, other in ((a, b), (b, a))]
 
 
 def _rank(found: Mapping[str, Any], partner: str) -> dict[str, Any]:
@@ -222,12 +222,16 @@ def profile(store: Store, code: str) -> dict[str, Any]:
     """A party's partners (ranked by latest stated turnover and by events) and its people:
     the party's consolidated facts read from the knowledge base's rows, and the events and
     quotes that reach it from other scopes consolidated here (see ``kb.reach``)."""
-    code = resolve_code(code)
+    kept.current(store)
+    return _profile(store, resolve_code(code))
+
+
+def _profile(store: Store, code: str) -> dict[str, Any]:
     reached, persons = party_context(store, code)
-    kept = of_party(store, code)
-    listed = {i for item in kept for i in item.claim_ids}
+    rows = kept.of_party(store, code)
+    listed = {i for item in rows for i in item.claim_ids}
     consolidated: list[Settled] = sorted(
-        [*kept, *consolidate(r.claim for r in reached if r.claim.id not in listed)],
+        [*rows, *consolidate(r.claim for r in reached if r.claim.id not in listed)],
         key=lambda c: (-c.independent, -c.n_claims, c.id),  # as ``consolidate`` orders them
     )
     codes = {r.claim.id: r.codes for r in reached}

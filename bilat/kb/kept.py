@@ -68,10 +68,17 @@ class Kept:
         return found
 
 
+def current(store: Store) -> None:
+    """Take in what arrived since the last update, if anything: a view calls it once
+    before it reads rows (a few counts when nothing is new)."""
+    incremental.update(store)
+
+
 def of_party(
     store: Store, code: str, types: Sequence[str] | None = None, records: bool = False
 ) -> list[Kept]:
-    """The consolidated facts of every claim naming ``code``, in ``consolidate``'s order."""
+    """The consolidated facts of every claim naming ``code``, in ``consolidate``'s order,
+    as the rows stand (see ``current``)."""
     return _read(store, [code], types, records)
 
 
@@ -85,7 +92,6 @@ def of_pair(
 def _read(
     store: Store, sides: Sequence[str], types: Sequence[str] | None, records: bool
 ) -> list[Kept]:
-    incremental.update(store)  # what arrived since the last update, if anything
     c = kb_consolidated.c
     columns = [c.id, c.type, c.independent, c.summary, *([c.record] if records else [])]
     query: Select[Any] = select(*columns)
