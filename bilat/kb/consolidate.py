@@ -340,6 +340,8 @@ def _ordered(cluster: Sequence[Claim]) -> list[Claim]:
 
 def winner(rivals: Sequence[S]) -> S:
     """The value to show for a key: vouched for by a person, else the best-sourced."""
+    if len(rivals) == 1:  # most keys: nothing to compare (and no fields to read)
+        return rivals[0]
     return min(
         rivals,
         key=lambda c: (
