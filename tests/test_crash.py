@@ -4,7 +4,7 @@ lose nothing.
 
     BILAT_CRASH_KILLS=20 pytest tests/test_crash.py     # the long run
 
-Each document is written in one transaction, so a kill can only lose the document being
+Documents are written a batch to a transaction, so a kill can only lose the batch being
 written, which the next run stores; it can never leave half a document or a fact without
 its document.
 """

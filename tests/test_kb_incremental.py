@@ -13,7 +13,9 @@ from sqlalchemy import select, update
 from test_kb import KZ_UZ, OTHER, doc, fact_id, fill, kz_uz_facts, trade
 
 from bilat import kb
-from bilat.kb import incremental, whole
+from bilat.kb import incremental, kept, whole
+from bilat.kb.claims import pair_claims, party_claims
+from bilat.kb.consolidate import consolidate
 from bilat.store import Store
 from bilat.store.schema import SCHEMA_VERSION, kb_claims, kb_consolidated, meta
 from bilat.web import create_app
@@ -89,6 +91,23 @@ def test_rebuild_makes_the_same_rows_again(demo_store: Store) -> None:
     done = kb.rebuild(demo_store)
     assert done.documents == demo_store.count_documents() and done.scopes > 10
     assert stored(demo_store) == before == reference(demo_store)
+
+
+def test_a_partys_and_a_pairs_rows_equal_consolidating_their_claims(demo_store: Store) -> None:
+    """What a party's page and an answer read instead of consolidating on the request."""
+    kept.current(demo_store)
+    parties = [p for p, n in demo_store.count_facts(by="party").items() if n >= 3]
+    assert len(parties) > 10
+    for party in parties:
+        expected = [c.to_json() for c in consolidate(party_claims(demo_store, party))]
+        assert [k.to_json() for k in kept.of_party(demo_store, party, records=True)] == expected
+    for a, b, _ in demo_store.top_pairs(10):
+        expected = [c.to_json() for c in consolidate(pair_claims(demo_store, a, b))]
+        assert [k.to_json() for k in kept.of_pair(demo_store, a, b, records=True)] == expected
+        summaries = kept.of_pair(demo_store, a, b)
+        assert [(k.id, k.n_claims) for k in summaries] == [
+            (e["id"], e["n_sources"]) for e in expected
+        ]
 
 
 # -- a varied small corpus ----------------------------------------------------------------------

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from scale_corpus import FailsOnce, article, document_ids, fact_ids, write_corpus
 
+from bilat import pipeline
 from bilat.model import Document
 from bilat.pipeline import ingest, process
 from bilat.scale import ingest_distributed, ingest_partitions, partitions
@@ -177,7 +178,10 @@ def test_inputs_stream_through_a_bounded_window(tmp_path: Path) -> None:
 
 
 @pytest.mark.usefixtures("dask")
-def test_a_partition_that_fails_once_is_run_again(tmp_path: Path) -> None:
+def test_a_partition_that_fails_once_is_run_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "WRITE_BATCH", 1)  # so that the failed try stored one
     folder = write_corpus(tmp_path / "news", 4)
     files = tuple(InFolder(str(folder), name) for name in folder_files(folder))
     url = str(tmp_path / "r.db")

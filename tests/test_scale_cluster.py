@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from scale_corpus import FailsOnce, document_ids, fact_ids, write_corpus
 
+from bilat import pipeline
 from bilat.pipeline import ingest
 from bilat.scale import ingest_distributed, ingest_partitions, partitions
 from bilat.scale.pieces import InFolder
@@ -82,12 +83,23 @@ def test_a_killed_worker_s_partition_is_run_again(
     dies = FailsOnce(tuple(files[:4]), marker=str(tmp_path / "killed"), kill=True)
     parts = [(dies,)] + [tuple(files[n : n + 4]) for n in range(4, DOCUMENTS, 4)]
     url = str(tmp_path / "killed.db")
-    report = ingest_partitions(parts, url, scheduler=client)
+    client.run(_write_batch, 1)  # each document its own batch: the lost attempt stored one
+    try:
+        report = ingest_partitions(parts, url, scheduler=client)
+    finally:
+        client.run(_write_batch, pipeline.WRITE_BATCH)
     assert (tmp_path / "killed").exists()  # the worker did die in the middle of a partition
     # the lost attempt's report is lost with its worker; what it stored counts as stored
     assert (report.read, report.added, report.duplicates) == (DOCUMENTS, DOCUMENTS - 1, 1)
     assert document_ids(url) == document_ids(one_process)
     assert fact_ids(url) == fact_ids(one_process)
+
+
+def _write_batch(size: int) -> None:
+    """Run on each worker: how many documents its ingest writes a transaction."""
+    from bilat import pipeline
+
+    pipeline.WRITE_BATCH = size
 
 
 def test_the_cli_uses_a_running_scheduler(

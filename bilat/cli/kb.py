@@ -161,8 +161,8 @@ def ask(
         return
     console.print(answer.text, style=None if answer.found else "yellow", markup=False)
     for fact in (*answer.facts, *answer.rivals):  # a rival value shows its sentences too
-        for claim in fact.claims:
-            console.print(f"  [dim]{claim.fact.doc_name}:[/] «{claim.fact.evidence.text}»")
+        for source in fact.sources():
+            console.print(f"  [dim]{source['doc_name']}:[/] «{source['evidence']['text']}»")
 
 
 @app.command()

@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from bilat.kb import english, wording
+from bilat.kb import english, kept, wording
 from bilat.kb.checks import winners
-from bilat.kb.claims import pair_claims, party_claims
-from bilat.kb.consolidate import Consolidated, consolidate
+from bilat.kb.kept import Kept
 from bilat.kb.people import Person, find, people
 from bilat.kb.question import Question, parse
 from bilat.kb.timeseries import line_of
@@ -59,9 +58,9 @@ class Answer:
     question: Question
     found: bool
     text: str
-    facts: tuple[Consolidated, ...] = ()
-    related: tuple[Consolidated, ...] = field(default=())  # other periods of the same thing
-    rivals: tuple[Consolidated, ...] = ()  # other values of a disputed fact, with sources
+    facts: tuple[Kept, ...] = ()
+    related: tuple[Kept, ...] = field(default=())  # other periods of the same thing
+    rivals: tuple[Kept, ...] = ()  # other values of a disputed fact, with sources
     person: Person | None = None  # who "Кто такой …?" asked about
 
     def to_json(self) -> dict[str, Any]:
@@ -90,12 +89,13 @@ def answer(store: Store, question: str, today: date | None = None) -> Answer:
             "Назовите их, например: «Какой товарооборот между "
             "Казахстаном и Узбекистаном в 2024 году?»",
         )
-    claims = (
-        pair_claims(store, q.parties[0], q.parties[1])
+    kept.current(store)
+    # Only facts of the asked type can match (``_matches``): those rows alone are read.
+    consolidated = (
+        kept.of_pair(store, q.parties[0], q.parties[1], [q.type], records=True)
         if len(q.parties) > 1
-        else party_claims(store, q.parties[0])
+        else kept.of_party(store, q.parties[0], [q.type], records=True)
     )
-    consolidated = consolidate(claims)
     candidates = [c for c in winners(consolidated) if _matches(c, q)]
     exact = [c for c in candidates if _in_period(c, q)]
     if exact:
@@ -107,7 +107,7 @@ def answer(store: Store, question: str, today: date | None = None) -> Answer:
     return Answer(q, False, _missing_text(q, related), related=related)
 
 
-def _matches(item: Consolidated, q: Question) -> bool:
+def _matches(item: Kept, q: Question) -> bool:
     """The same kind of fact about the asked parties, period aside."""
     if item.type != q.type or not set(q.parties) <= set(item.parties):
         return False
@@ -122,7 +122,7 @@ def _matches(item: Consolidated, q: Question) -> bool:
     return _same_flow(item, q)
 
 
-def _same_flow(item: Consolidated, q: Question) -> bool:
+def _same_flow(item: Kept, q: Question) -> bool:
     line = line_of(item)
     if line is None or line == "turnover":
         return item.view.indicator == q.indicator and q.exporter is None
@@ -130,13 +130,13 @@ def _same_flow(item: Consolidated, q: Question) -> bool:
     return (q.exporter in (None, exporter)) and (q.importer in (None, importer))
 
 
-def _in_period(item: Consolidated, q: Question) -> bool:
+def _in_period(item: Kept, q: Question) -> bool:
     if q.year is None:
         return True
     return item.year == q.year and (item.months or None) == q.months and not item.view.month
 
 
-def _newest(items: Sequence[Consolidated]) -> list[Consolidated]:
+def _newest(items: Sequence[Kept]) -> list[Kept]:
     # a year's figure before one month's of it
     return sorted(
         items,
@@ -159,20 +159,16 @@ def _subject(q: Question) -> str:
     return f"{head} {' — '.join(wording.name(p) for p in q.parties)}"
 
 
-def _rivals(
-    shown: Sequence[Consolidated], consolidated: Sequence[Consolidated]
-) -> list[Consolidated]:
+def _rivals(shown: Sequence[Kept], consolidated: Sequence[Kept]) -> list[Kept]:
     """The values other sources give for the facts shown, best-sourced first."""
     ids = {rival for item in shown for rival in item.rivals}
     return sorted(
         (c for c in consolidated if c.id in ids),
-        key=lambda c: (-c.independent, -len(c.claims), c.id),
+        key=lambda c: (-c.independent, -c.n_claims, c.id),
     )
 
 
-def _found_text(
-    q: Question, facts: Sequence[Consolidated], rivals: Sequence[Consolidated] = ()
-) -> str:
+def _found_text(q: Question, facts: Sequence[Kept], rivals: Sequence[Kept] = ()) -> str:
     with_period = q.year is None
     lines = [
         _fact_line(f, with_period, [r for r in rivals if r.id in f.rivals])
@@ -184,7 +180,7 @@ def _found_text(
     return f"{subject[:1].upper()}{subject[1:]}{when}: " + "; ".join(lines) + "." + more
 
 
-def _fact_line(item: Consolidated, with_period: bool, rivals: Sequence[Consolidated] = ()) -> str:
+def _fact_line(item: Kept, with_period: bool, rivals: Sequence[Kept] = ()) -> str:
     """ "4,4 млрд (источников: 3: a.txt, b.txt) — источники расходятся: 3,9 млрд (…)"."""
     if item.standing != "disputed":
         return f"{_what(item, with_period)} ({_sources(item)})"
@@ -194,7 +190,7 @@ def _fact_line(item: Consolidated, with_period: bool, rivals: Sequence[Consolida
     )
 
 
-def _what(item: Consolidated, with_period: bool) -> str:
+def _what(item: Kept, with_period: bool) -> str:
     f = item.fields
     if item.type not in ("trade", "change", "volume", "investment"):
         return wording.summary(f, item.type)
@@ -208,11 +204,11 @@ def _what(item: Consolidated, with_period: bool) -> str:
     return f"{figure} {when}" if with_period else figure
 
 
-def _sources(item: Consolidated, named: bool = False) -> str:
-    n, independent = len(item.claims), item.independent
+def _sources(item: Kept, named: bool = False) -> str:
+    n, independent = item.n_claims, item.independent
     text = f"источников: {n}" + (f", независимых: {independent}" if independent != n else "")
     if named:  # where sources disagree, which say what
-        names = list(dict.fromkeys(c.fact.doc_name for c in item.claims))
+        names = list(dict.fromkeys(source["doc_name"] for source in item.sources()))
         text += ": " + ", ".join(names[:MAX_LISTED]) + (" …" if len(names) > MAX_LISTED else "")
     return text + (", подтверждено человеком" if item.curated else "")
 
@@ -250,7 +246,7 @@ def _person_text(store: Store, person: Person) -> str:
     )
 
 
-def _missing_text(q: Question, related: Sequence[Consolidated]) -> str:
+def _missing_text(q: Question, related: Sequence[Kept]) -> str:
     about = ABOUT.get(q.indicator if q.type == "trade" and q.indicator else q.type, "об этом")
     parties = " — ".join(wording.name(p) for p in q.parties)
     when = f" {wording.period(q.year, q.months)}" if q.year else ""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bilat.kb import wording
-from bilat.kb.consolidate import Consolidated, by_key, winner
+from bilat.kb.consolidate import Consolidated, S, by_key, winner
 from bilat.kb.values import meet, relative_gap
 
 # Export + import may differ from turnover by this share of it: three figures each rounded
@@ -95,7 +95,7 @@ def label(item: Consolidated) -> str:
     )
 
 
-def winners(consolidated: Iterable[Consolidated]) -> list[Consolidated]:
+def winners(consolidated: Iterable[S]) -> list[S]:
     """One consolidated fact per key: the value to show and to check."""
     return [winner(sides) for sides in by_key(consolidated).values()]
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from bilat.kb.claims import Claim
 from bilat.kb.values import PERCENT_TYPES, Range, measured, meet, value_range
@@ -99,6 +99,14 @@ class Consolidated:
     def parties(self) -> list[str]:
         return self.claims[0].parties
 
+    @property
+    def n_claims(self) -> int:
+        return len(self.claims)
+
+    @property
+    def claim_ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.claims)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -114,6 +122,46 @@ class Consolidated:
             "rivals": list(self.rivals),
             "sources": [c.source_json() for c in self.claims],
         }
+
+
+class Settled(Protocol):
+    """A consolidated fact as a view ranks, picks and tells it: ``Consolidated`` made on the
+    read, or ``kb.kept.Kept`` read from the knowledge base's rows."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def fields(self) -> Mapping[str, Any]: ...
+    @property
+    def value(self) -> float | None: ...
+    @property
+    def year(self) -> int | None: ...
+    @property
+    def months(self) -> int | None: ...
+    @property
+    def parties(self) -> list[str]: ...
+    @property
+    def n_claims(self) -> int: ...
+    @property
+    def claim_ids(self) -> tuple[str, ...]: ...
+    @property
+    def independent(self) -> int: ...
+    @property
+    def standing(self) -> str: ...
+    @property
+    def curated(self) -> bool: ...
+    @property
+    def rivals(self) -> tuple[str, ...]: ...
+    @property
+    def view(self) -> Fields: ...
+    def to_json(self) -> dict[str, Any]: ...
+
+
+S = TypeVar("S", bound=Settled)
 
 
 def key_of(claim: Claim) -> tuple[Any, ...]:
@@ -290,22 +338,24 @@ def _ordered(cluster: Sequence[Claim]) -> list[Claim]:
     return sorted(cluster, key=lambda c: (not c.curated, c.fact.doc_date or "", c.id))
 
 
-def winner(rivals: Sequence[Consolidated]) -> Consolidated:
+def winner(rivals: Sequence[S]) -> S:
     """The value to show for a key: vouched for by a person, else the best-sourced."""
+    if len(rivals) == 1:  # most keys: nothing to compare (and no fields to read)
+        return rivals[0]
     return min(
         rivals,
         key=lambda c: (
             not c.curated,
             -c.independent,
-            -len(c.claims),
+            -c.n_claims,
             QUALIFIER_RANK.get(c.view.qualifier, 1),
             c.id,
         ),
     )
 
 
-def by_key(consolidated: Iterable[Consolidated]) -> dict[str, list[Consolidated]]:
-    found: dict[str, list[Consolidated]] = {}
+def by_key(consolidated: Iterable[S]) -> dict[str, list[S]]:
+    found: dict[str, list[S]] = {}
     for item in consolidated:
         found.setdefault(item.key, []).append(item)
     return found

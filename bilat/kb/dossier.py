@@ -16,11 +16,11 @@ from typing import Any
 from bilat.actors import UnknownActorError, actor_by_name, lookup
 from bilat.errors import PairError
 from bilat.kb import checks as kb_checks
+from bilat.kb import kept, wording
 from bilat.kb import official as kb_official
 from bilat.kb import timeseries as kb_series
-from bilat.kb import wording
-from bilat.kb.claims import Claim, pair_claims, party_claims
-from bilat.kb.consolidate import Consolidated, consolidate
+from bilat.kb.claims import Claim, pair_claims
+from bilat.kb.consolidate import Consolidated, Settled, consolidate
 from bilat.kb.people import Person, find
 from bilat.kb.reach import Reached, nested, pair_context, party_context, tied
 from bilat.store import Store
@@ -97,6 +97,7 @@ def dossier(
     a, b = resolve_code(a), resolve_code(b)
     if a == b:
         raise PairError(f"a pair needs two different parties: got {a} twice")
+    kept.current(store)  # the ranks read the knowledge base's rows
     reached, persons = pair_context(store, a, b)
     built = build(a, b, _with_reached(pair_claims(store, a, b), reached), persons)
     official = kb_official.compare(
@@ -108,7 +109,7 @@ def dossier(
 def ranks(store: Store, a: str, b: str) -> list[dict[str, Any]]:
     """Where each side of the pair stands among the other's partners, as its actor page
     ranks them: by latest stated turnover in dollars and by number of facts."""
-    return [_rank(profile(store, side), other) for side, other in ((a, b), (b, a))]
+    return [_rank(_profile(store, side), other) for side, other in ((a, b), (b, a))]
 
 
 def _rank(found: Mapping[str, Any], partner: str) -> dict[str, Any]:
@@ -181,9 +182,7 @@ def _by_date(items: Iterable[Consolidated]) -> list[Consolidated]:
     return sorted(items, key=lambda c: (when(c), c.id), reverse=True)
 
 
-def people(
-    consolidated: Iterable[Consolidated], persons: Sequence[Person] = ()
-) -> list[dict[str, Any]]:
+def people(consolidated: Iterable[Settled], persons: Sequence[Person] = ()) -> list[dict[str, Any]]:
     """People named as event participants or as speakers, with the facts naming them; a
     person's role, country and region completed from the person facts (``persons``)."""
     found: dict[str, dict[str, Any]] = {}
@@ -212,7 +211,7 @@ def _person_entry(name: str, known: Person | None) -> dict[str, Any]:
     }
 
 
-def _persons(item: Consolidated) -> list[Mapping[str, Any]]:
+def _persons(item: Settled) -> list[Mapping[str, Any]]:
     speaker = item.view.speaker
     if item.type == "quote" and isinstance(speaker, Mapping):  # stored data: check it
         return [speaker]
@@ -224,10 +223,21 @@ def _persons(item: Consolidated) -> list[Mapping[str, Any]]:
 
 def profile(store: Store, code: str) -> dict[str, Any]:
     """A party's partners (ranked by latest stated turnover and by events), its people, and
-    its newest events and quotes, those that reach it by place or speaker included."""
-    code = resolve_code(code)
+    its newest events and quotes: the party's consolidated facts read from the knowledge
+    base's rows, and the events and quotes that reach it from other scopes (by place or
+    speaker, see ``kb.reach``) consolidated here."""
+    kept.current(store)
+    return _profile(store, resolve_code(code))
+
+
+def _profile(store: Store, code: str) -> dict[str, Any]:
     reached, persons = party_context(store, code)
-    consolidated = consolidate(_with_reached(party_claims(store, code), reached))
+    rows = kept.of_party(store, code)
+    listed = {i for item in rows for i in item.claim_ids}
+    consolidated: list[Settled] = sorted(
+        [*rows, *consolidate(r.claim for r in reached if r.claim.id not in listed)],
+        key=lambda c: (-c.independent, -c.n_claims, c.id),  # as ``consolidate`` orders them
+    )
     codes = {r.claim.id: r.codes for r in reached}
     partners: dict[str, dict[str, Any]] = {}
     for item in kb_checks.winners(consolidated):
@@ -247,26 +257,33 @@ def profile(store: Store, code: str) -> dict[str, Any]:
         "people": _with_persons(
             people(consolidated, persons), [p for p in persons if tied(p, code)]
         ),
-        "n_facts": sum(len(c.claims) for c in consolidated),
-        **_listed(consolidated),
+        "n_facts": sum(c.n_claims for c in consolidated),
+        **_listed(store, code, consolidated),
     }
 
 
-def _listed(consolidated: Sequence[Consolidated]) -> dict[str, Any]:
-    """The newest events and quotes of a party, and how many there are."""
-    sections = _sections(consolidated)
+def _listed(store: Store, code: str, consolidated: Sequence[Settled]) -> dict[str, Any]:
+    """The newest events and quotes of a party (by their own date; a row read from the
+    knowledge base carries no claims to date it by its source), and how many there are."""
+    recorded = {k.id: k for k in kept.of_party(store, code, ("event", "quote"), records=True)}
+    shown = [recorded.get(c.id, c) for c in consolidated]
     found: dict[str, Any] = {}
-    for name in ("events", "quotes"):
-        found[name] = [c.to_json() for c in sections[name][:PROFILE_LISTED]]
-        found[f"n_{name}"] = len(sections[name])
+    for name, kind in (("events", "event"), ("quotes", "quote")):
+        items = sorted(
+            (c for c in shown if c.type == kind),
+            key=lambda c: (str(c.view.date or ""), c.id),
+            reverse=True,
+        )
+        found[name] = [c.to_json() for c in items[:PROFILE_LISTED]]
+        found[f"n_{name}"] = len(items)
     return found
 
 
-def _sides(item: Consolidated, reached: Mapping[str, frozenset[str]]) -> list[str]:
+def _sides(item: Settled, reached: Mapping[str, frozenset[str]]) -> list[str]:
     """The parties of a consolidated fact, and every code its events or quotes reach."""
     found = set(item.parties)
-    for claim in item.claims:
-        found |= reached.get(claim.id, frozenset())
+    for claim_id in item.claim_ids:
+        found |= reached.get(claim_id, frozenset())
     return sorted(found)
 
 
@@ -280,8 +297,8 @@ def _partner(code: str) -> dict[str, Any]:
     return {**actor_json(code), "n_facts": 0, "n_events": 0, "turnover": None}
 
 
-def _count_partner(entry: dict[str, Any], item: Consolidated) -> None:
-    entry["n_facts"] += len(item.claims)
+def _count_partner(entry: dict[str, Any], item: Settled) -> None:
+    entry["n_facts"] += item.n_claims
     entry["n_events"] += item.type == "event"
     is_turnover = (
         item.type == "trade"

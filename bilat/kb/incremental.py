@@ -20,13 +20,13 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import Connection, bindparam, delete, func, insert, select
 from sqlalchemy import update as sql_update
 
 from bilat.kb import duplicates
 from bilat.kb.claims import claims, every_fact
 from bilat.kb.consolidate import consolidate
-from bilat.kb.scoped import consolidated_rows, finding_rows, scope_of
+from bilat.kb.scoped import consolidated_rows, finding_rows, scope_of, side_rows
 from bilat.kb.state import curation, doc_groups, reading, writing
 from bilat.store import Store
 from bilat.store.dialect import insert_missing
@@ -40,6 +40,7 @@ from bilat.store.schema import (
     kb_documents,
     kb_findings,
     kb_pairs,
+    kb_sides,
     meta,
 )
 
@@ -48,7 +49,7 @@ IN_LIMIT = 500  # ids per IN list: under SQLite's bound variable limit
 # Facts consolidated per pass: many small scopes share one read of decisions and groups.
 FACT_BATCH = 5000
 LAST_DECISION = "kb_last_decision"  # meta key: the last curation id taken in
-KB_TABLES = (kb_documents, kb_claims, kb_dirty, kb_consolidated, kb_findings, kb_pairs)
+KB_TABLES = (kb_documents, kb_claims, kb_dirty, kb_consolidated, kb_findings, kb_pairs, kb_sides)
 
 
 @dataclass(frozen=True)
@@ -283,6 +284,8 @@ def _recompute(store: Store, scopes: list[str], members: dict[str, list[str]]) -
             conn.execute(insert(kb_consolidated), rows)
         if found:
             conn.execute(insert(kb_findings), found)
+        # a scope's sides never change; one whose rows are gone reads as nothing
+        insert_missing(conn, kb_sides, side_rows([s for s in scopes if by_scope[s]]))
     return n_keys
 
 
@@ -315,11 +318,14 @@ def _add_pairs(conn: Connection, counts: dict[tuple[str, str], int]) -> None:
     fresh = [{"a": a, "b": b, "n_facts": n} for (a, b), n in counts.items() if (a, b) not in known]
     if fresh:
         conn.execute(insert(kb_pairs), fresh)
-    for (a, b), n in counts.items():
-        if (a, b) in known:
-            conn.execute(
-                sql_update(kb_pairs).where(p.a == a, p.b == b).values(n_facts=known[(a, b)] + n)
-            )
+    grown = [
+        {"pa": a, "pb": b, "n": known[(a, b)] + n}
+        for (a, b), n in sorted(counts.items())
+        if (a, b) in known
+    ]
+    if grown:  # one statement for them all (executemany), not one a pair
+        same = sql_update(kb_pairs).where(p.a == bindparam("pa"), p.b == bindparam("pb"))
+        conn.execute(same.values(n_facts=bindparam("n")), grown)
 
 
 def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:

@@ -50,9 +50,40 @@ def consolidated_rows(scope: str, items: Sequence[Consolidated]) -> list[dict[st
             "independent": c.independent,
             "n_claims": len(c.claims),
             "record": _text(c.to_json()),
+            "summary": _text(summary(c)),
         }
         for c in items
     ]
+
+
+def summary(item: Consolidated) -> dict[str, Any]:
+    """What a party's page ranks partners by and an answer picks facts by: the record
+    without its sources (a tenth of its size), with the period and sides its claims give."""
+    return {
+        "key": item.key,
+        "fields": dict(item.fields),
+        "value": item.value,
+        "year": item.year,
+        "months": item.months,
+        "parties": item.parties,
+        "claims": [c.id for c in item.claims],
+        "standing": item.standing,
+        "curated": item.curated,
+        "rivals": list(item.rivals),
+    }
+
+
+def side_rows(scopes: Sequence[str]) -> list[dict[str, str]]:
+    """(party, scope) for each party a scope is about; a quote's speaker is no party."""
+    return sorted(
+        (
+            {"party": p, "scope": s}
+            for s in scopes
+            if not s.startswith("quote:")
+            for p in s.split("|")
+        ),
+        key=lambda r: (r["party"], r["scope"]),
+    )
 
 
 def finding_rows(scope: str, items: Sequence[Consolidated]) -> list[dict[str, Any]]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from bilat.kb import wording
 from bilat.kb.checks import winners
-from bilat.kb.consolidate import Consolidated
+from bilat.kb.consolidate import Consolidated, Settled
 
 ACTUAL = ("actual", None)
 
@@ -64,7 +64,7 @@ class Series:
         }
 
 
-def line_of(item: Consolidated) -> str | None:
+def line_of(item: Settled) -> str | None:
     f = item.view
     if f.indicator == "turnover":
         return "turnover"

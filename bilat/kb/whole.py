@@ -21,8 +21,8 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, select
@@ -50,26 +50,55 @@ BUILD_NOTICE_DOCUMENTS = 1000
 
 @dataclass(frozen=True)
 class Findings:
-    """Contradictions and checks of the whole store, kept as JSON text: thousands of
-    records as objects would be millions of objects for the garbage collector to walk
-    on every full collection (a pause of a second on the benchmark); strings are not."""
+    """Contradictions and checks of the whole store: their ids in the whole store's order,
+    and their counts; a page's records are read from the knowledge base's rows when it is
+    shown. Tens of thousands of records read (and parsed) on a server's first request
+    would be most of its time, for the twenty an overview shows."""
 
     mark: tuple[int, ...]  # the fingerprint they were computed at
-    contradictions: list[str]  # open first
+    contradiction_ids: tuple[str, ...]  # open first
     n_open: int
-    checks: list[str]  # failed first
+    check_ids: tuple[str, ...]  # failed first
     n_failed: int
     # Also kept: counting pairs joins every party of every fact with every other (0.5 s
     # on the 20,000-document benchmark), and the counts change only with the fingerprint.
     pairs: list[tuple[str, str, int]]
     facts_by_type: dict[str, int]
     pending: bool = False  # none computed yet: a server's first minute on a large store
+    store: Store | None = field(default=None, compare=False, repr=False)  # where records are
+
+    @property
+    def contradictions(self) -> list[str]:
+        """Every contradiction's record, as JSON text."""
+        return self._records(self.contradiction_ids)
+
+    @property
+    def checks(self) -> list[str]:
+        return self._records(self.check_ids)
 
     def contradictions_page(self, offset: int = 0, limit: int = 100) -> list[dict[str, Any]]:
-        return [json.loads(c) for c in self.contradictions[offset : offset + limit]]
+        return [
+            json.loads(c) for c in self._records(self.contradiction_ids[offset : offset + limit])
+        ]
 
     def checks_page(self, offset: int = 0, limit: int = 100) -> list[dict[str, Any]]:
-        return [json.loads(c) for c in self.checks[offset : offset + limit]]
+        return [json.loads(c) for c in self._records(self.check_ids[offset : offset + limit])]
+
+    def _records(self, ids: Sequence[str]) -> list[str]:
+        """The records of ``ids``, in their order; one gone from the rows since is left out."""
+        if not ids or self.store is None:
+            return []
+        found: dict[str, str] = {}
+        with reading(self.store, "read contradictions and checks") as conn:
+            for i in range(0, len(ids), RECORDS_AT_ONCE):
+                chunk = ids[i : i + RECORDS_AT_ONCE]
+                query = select(kb_findings.c.id, kb_findings.c.record)
+                rows = conn.execute(query.where(kb_findings.c.id.in_(chunk)))
+                found.update((finding_id, record) for finding_id, record in rows)
+        return [found[i] for i in ids if i in found]
+
+
+RECORDS_AT_ONCE = 500  # ids in one IN list: under SQLite's bound variable limit
 
 
 log = logging.getLogger(__name__)
@@ -134,9 +163,9 @@ def findings(store: Store, stale_ok: bool = False) -> Findings:
 def _pending(store: Store) -> Findings:
     return Findings(
         mark=(),
-        contradictions=[],
+        contradiction_ids=(),
         n_open=0,
-        checks=[],
+        check_ids=(),
         n_failed=0,
         pairs=[],
         facts_by_type=store.count_facts(),
@@ -190,19 +219,20 @@ def _say_if_building(store: Store) -> None:
 def _read(store: Store, mark: tuple[int, ...]) -> Findings:
     """The findings as the knowledge base's rows hold them, in the whole store's order."""
     f = kb_findings.c
-    columns = (f.kind, f.flagged, f.label, f.lead_independent, f.lead_claims, f.lead_id, f.record)
+    columns = (f.id, f.kind, f.flagged, f.label, f.lead_independent, f.lead_claims, f.lead_id)
     with reading(store, "read contradictions and checks") as conn:
         rows = conn.execute(select(*columns)).all()
     contradicting = sorted((r for r in rows if r.kind == "contradiction"), key=finding_order)
     checked = sorted((r for r in rows if r.kind != "contradiction"), key=finding_order)
     return Findings(
         mark=mark,
-        contradictions=[r.record for r in contradicting],
+        contradiction_ids=tuple(r.id for r in contradicting),
         n_open=sum(r.flagged for r in contradicting),
-        checks=[r.record for r in checked],
+        check_ids=tuple(r.id for r in checked),
         n_failed=sum(r.flagged for r in checked),
         pairs=top_pairs(store, TOP_PAIRS),
         facts_by_type=store.count_facts(),
+        store=store,
     )
 
 
@@ -287,7 +317,7 @@ def overview(store: Store, latest: int = 10, stale_ok: bool = False) -> dict[str
         "pairs": [{"a": a, "b": b, "n_facts": n} for a, b, n in found.pairs],
         "open_contradictions": found.contradictions_page(0, min(found.n_open, OVERVIEW_SHOWN)),
         "n_open_contradictions": found.n_open,
-        "n_contradictions": len(found.contradictions),
+        "n_contradictions": len(found.contradiction_ids),
         "mismatches": found.checks_page(0, min(found.n_failed, OVERVIEW_SHOWN)),
         "n_mismatches": found.n_failed,
         "refresh_error": refresh_error(store),

@@ -1,9 +1,10 @@
 """What runs on a worker: one partition in, a summary of what it stored out.
 
 A worker process loads the models and opens the store once, on its first partition, and
-keeps both for the rest (``worker_store``); a partition then only reads and writes. Each
-document is written in its own transaction and a stored one is passed over, so a
-partition run again after a lost worker or a failure stores only what is still missing.
+keeps both for the rest (``worker_store``); a partition then only reads and writes. Its
+documents are written in batches, each in one transaction, and a stored one is passed
+over, so a partition run again after a lost worker or a failure stores only what is
+still missing.
 """
 
 from __future__ import annotations

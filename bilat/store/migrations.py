@@ -9,10 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, delete, inspect, text
 
 from bilat.store import dialect
-from bilat.store.schema import SCHEMA_VERSION, VERSION_5_INDEXES
+from bilat.store.schema import (
+    SCHEMA_VERSION,
+    VERSION_5_INDEXES,
+    kb_claims,
+    kb_consolidated,
+    kb_dirty,
+    kb_documents,
+    kb_findings,
+    kb_pairs,
+)
 
 
 def _knowledge_base_joins_the_schema(conn: Connection) -> None:
@@ -45,6 +54,20 @@ def _consolidated_rows_join_the_schema(conn: Connection) -> None:
     ``bilat rebuild``)."""
 
 
+def _reprint_bands_and_party_scopes(conn: Connection) -> None:
+    """6 → 7: ``doc_bands`` and ``kb_sides`` are new (``create_all`` made them);
+    ``kb_consolidated`` gains ``summary``. The knowledge base's rows are emptied: they are
+    a cache of the stored documents, made again on the first read (or ``bilat rebuild``);
+    the reprint bands are made from the stored signatures on the next update."""
+    columns = {c["name"] for c in inspect(conn).get_columns(kb_consolidated.name)}
+    for table in (kb_documents, kb_claims, kb_dirty, kb_consolidated, kb_findings, kb_pairs):
+        conn.execute(delete(table))
+    if "summary" not in columns:  # a database before 6 had the table made by create_all
+        conn.execute(
+            text("ALTER TABLE kb_consolidated ADD COLUMN summary TEXT NOT NULL DEFAULT ''")
+        )
+
+
 # STEPS[n] takes a database from version n to n + 1.
 STEPS: dict[int, Callable[[Connection], None]] = {
     1: _knowledge_base_joins_the_schema,
@@ -52,6 +75,7 @@ STEPS: dict[int, Callable[[Connection], None]] = {
     3: _official_statistics_join_the_schema,
     4: _postgres_search_and_indexes,
     5: _consolidated_rows_join_the_schema,
+    6: _reprint_bands_and_party_scopes,
 }
 
 

@@ -9,6 +9,7 @@ The machine's tables (documents, facts, mentions, actors) and the knowledge base
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Column,
     Float,
     ForeignKey,
@@ -27,8 +28,9 @@ from bilat.store.dialect import JSON_TYPE
 # migrates an older database and refuses a newer one rather than failing later on a
 # missing column. 2: the knowledge base's tables joined the schema. 3: watched sources.
 # 4: official statistics. 5: PostgreSQL's stored search vector, and indexes for the views.
-# 6: the knowledge base's consolidated rows.
-SCHEMA_VERSION = 6
+# 6: the knowledge base's consolidated rows. 7: reprint bands, the scopes of each party and
+# a consolidated fact's summary.
+SCHEMA_VERSION = 7
 
 metadata = MetaData()
 
@@ -156,6 +158,14 @@ doc_groups = Table(
     Index("ix_doc_groups_group", "group_id"),
 )
 
+doc_bands = Table(  # each document's LSH bands: a new document's reprint candidates
+    "doc_bands",
+    metadata,
+    Column("hash", BigInteger, primary_key=True),  # the band's hash values, hashed
+    Column("band", Integer, primary_key=True),
+    Column("doc_id", String, primary_key=True),
+)
+
 # -- the knowledge base's consolidated rows (bilat.kb.incremental) -----------------------------
 # Consolidation is kept here, updated when documents or decisions arrive, so that no view
 # consolidates the whole store on a user's request. A "scope" is what one recomputation
@@ -194,7 +204,16 @@ kb_consolidated = Table(
     Column("independent", Integer, nullable=False),  # with n_claims and id: the order
     Column("n_claims", Integer, nullable=False),
     Column("record", Text, nullable=False),  # Consolidated.to_json()
+    # What a party's page and its ranks read (kb.kept): the record without its sources
+    Column("summary", Text, nullable=False),
     Index("ix_kb_consolidated_scope", "scope"),
+)
+
+kb_sides = Table(  # the scopes each party is a side of: a party's rows without a scan
+    "kb_sides",
+    metadata,
+    Column("party", String, primary_key=True),
+    Column("scope", String, primary_key=True),
 )
 
 kb_findings = Table(  # contradictions and consistency checks
@@ -211,6 +230,18 @@ kb_findings = Table(  # contradictions and consistency checks
     Column("lead_id", String, nullable=False),
     Column("record", Text, nullable=False),
     Index("ix_kb_findings_scope", "scope"),
+    # The whole store's order is read from this index alone: not from the table's pages,
+    # which hold the records (a server's first overview read 30 MB for 10,000 findings).
+    Index(
+        "ix_kb_findings_order",
+        "kind",
+        "flagged",
+        "label",
+        "lead_independent",
+        "lead_claims",
+        "lead_id",
+        "id",
+    ),
 )
 
 kb_pairs = Table(  # facts per pair of parties, as Store.top_pairs counts them
