@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -125,6 +126,9 @@ def _done(pending: Future[Processed | Skipped] | Skipped) -> Processed | Skipped
 # (``Store.add_many``), where one at a time paid a commit each; few enough that a crash
 # loses seconds of analysis and the progress bar moves. 50 at ~20 analysed a second.
 WRITE_BATCH = 50
+# A batch is written sooner when its first document has waited this long: a slow stream
+# (a feed, a loaded machine) still lands and shows progress second by second.
+WRITE_INTERVAL_S = 1.0
 
 
 def ingest(
@@ -164,14 +168,17 @@ def ingest_items(
             yield item
 
     pending: list[Processed] = []
+    since = time.monotonic()
     for result in process_many(fresh(), jobs):
         if isinstance(result, Skipped):
             report.skipped.append(result)
             if on_item:
                 on_item(result)
             continue
+        if not pending:
+            since = time.monotonic()
         pending.append(result)
-        if len(pending) >= batch:
+        if len(pending) >= batch or time.monotonic() - since >= WRITE_INTERVAL_S:
             _write(store, pending, report, on_item)
             pending = []
     _write(store, pending, report, on_item)

@@ -36,6 +36,7 @@ def documents(n: int) -> list[Document]:
 @pytest.fixture
 def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
     monkeypatch.setattr(pipeline, "process_safely", analysed)
+    monkeypatch.setattr(pipeline, "WRITE_INTERVAL_S", 3600.0)  # batches by count alone
     with Store(str(tmp_path / "batches.db")) as opened:
         yield opened
 
