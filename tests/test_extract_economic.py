@@ -287,3 +287,30 @@ def test_a_head_of_state_named_by_surname_names_his_country() -> None:
         "рассчитывают довести взаимную торговлю до $4 млрд."
     )
     assert facts == ["trade:turnover KG TR 4000M USD exact None target"]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # a month of the year it was written in, named before: the text reports recent months
+        (
+            "В июле Армения нарастила поставки в Грузию. Армения продала Грузии товаров на 90 млн "
+            "долларов.",
+            2025,
+        ),
+        # a month named with its year gives that year; one later than publication is of the
+        # year before, so it does not make the figure this year's
+        (
+            "В июле 2023 года Армения нарастила поставки в Грузию. Армения продала Грузии товаров "
+            "на 90 млн долларов.",
+            2023,
+        ),
+        (
+            "В ноябре Армения нарастила поставки в Грузию. Армения продала Грузии товаров на 90 "
+            "млн долларов.",
+            2024,
+        ),
+    ],
+)
+def test_a_past_figure_after_a_month_of_its_year_is_of_that_year(text: str, year: int) -> None:
+    assert economic_facts(text, "2025-09-10") == [f"trade:export AM>GE 90M USD exact {year} actual"]

@@ -25,6 +25,7 @@ from bilat.extract.economy.cues import (
     SHARE_TOTALS,
     SHARE_WORDS,
     TARGET_WORDS,
+    THIS_YEARS,
     TRADE_ADJECTIVES,
     indicator_cues,
     is_goal_form,
@@ -414,10 +415,6 @@ def single_month(scan: Scan, hi: int | None = None) -> bool:
         ):
             return True
     return False
-
-
-# "в нынешнем январе", "в этом марте": this year's month, one word between.
-THIS_YEARS = frozenset({"нынешний", "этот", "текущий"})
 
 
 def _month_after(tokens: Sequence[Token], i: int, prepositions: set[str]) -> bool:

@@ -494,3 +494,7 @@ PARTNER_REACH = 5
 def is_goal_form(token: Token) -> bool:
     """An infinitive or a future form: "довести", "достигнет", "нарастить"."""
     return token.feats.get("VerbForm") == "Inf" or token.feats.get("Tense") == "Fut"
+
+
+# "в нынешнем январе", "в этом марте": this year's month, one word between.
+THIS_YEARS = frozenset({"нынешний", "этот", "текущий"})

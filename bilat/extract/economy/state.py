@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bilat.extract.context import DocContext
-from bilat.extract.economy.cues import indicator_cues
-from bilat.extract.parse.periods import MONTH_TRIGGER, PeriodSpan
+from bilat.extract.economy.cues import THIS_YEARS, indicator_cues
+from bilat.extract.parse.periods import MONTH_TRIGGER, MONTHS, PeriodSpan
 from bilat.model import Sentence, Token
 
 # A first line longer than this is a paragraph, not a headline.
@@ -185,6 +185,7 @@ def unstated_period(ctx: DocContext, sentence: Sentence, figure: int) -> PeriodS
         verb is not None
         and verb.feats.get("Tense") == "Past"
         and ctx.year_source not in ("comparison", "partial")
+        and not _months_of_its_year_told(ctx, sentence)
     )
     return PeriodSpan(
         start=sentence.start,
@@ -194,6 +195,36 @@ def unstated_period(ctx: DocContext, sentence: Sentence, figure: int) -> PeriodS
         months=None,
         role="period",
     )
+
+
+def _months_of_its_year_told(ctx: DocContext, sentence: Sentence) -> bool:
+    """Whether the text named, before the sentence, a month of the year it was written in
+    without a year ("В августе Турция поставила …", "в нынешнем январе"): it reports the
+    recent months, so a figure it tells in the past is of that year, not the one before."""
+    month = int(ctx.date[5:7]) if ctx.date and ctx.date[5:7].isdigit() else None
+    if month is None:
+        return False
+    return any(
+        named <= month
+        for s in ctx.analysis.sentences
+        if s.start < sentence.start
+        for named in _bare_months(s.tokens)
+    )
+
+
+def _bare_months(tokens: Sequence[Token]) -> list[int]:
+    """ "в августе", "за июнь", "в нынешнем январе": months named with no year after them."""
+    found = []
+    for i, token in enumerate(tokens):
+        if token.lemma not in MONTHS or i == 0:
+            continue
+        before = tokens[i - 1].lemma
+        if before in THIS_YEARS and i > 1:
+            before = tokens[i - 2].lemma
+        after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        if before in {"в", "за"} and not after.isdigit():
+            found.append(MONTHS[token.lemma])
+    return found
 
 
 def _governing_verb(tokens: Sequence[Token], i: int) -> Token | None:
