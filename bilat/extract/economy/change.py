@@ -32,7 +32,7 @@ from bilat.extract.economy.cues import (
     VOLUME_UNITS,
     Cue,
 )
-from bilat.extract.economy.parties import Parties, choose_pair, direction
+from bilat.extract.economy.parties import Parties, choose_pair, country_of, direction
 from bilat.extract.economy.partners import party_before_mark
 from bilat.extract.economy.state import (
     YEAR_FROM_PUBLICATION,
@@ -120,14 +120,10 @@ def _bracketed_partner_rate(ctx: DocContext, scan: Scan, figure: Figure) -> Subj
     # the side the text speaks for: of its main pair, one no bracket names
     bracketed = {p.code for f in scan.figures if (p := party_before_mark(scan, f, {"("}))}
     home = next((c for c in ctx.pair if c not in bracketed), ctx.home)
-    if home is None or _country(home) == _country(partner.code):
+    if home is None or country_of(home) == country_of(partner.code):
         return None
     pair = (home, partner.code) if home < partner.code else (partner.code, home)
     return Subject(cue, Parties(pair, None, None, 1, home), figure.first)
-
-
-def _country(code: str) -> str:
-    return code.split("-")[0]
 
 
 def _sides_told_for_the_other_flow(scan: Scan, cue: Cue) -> bool:

@@ -307,13 +307,13 @@ def choose_pair(
         # 31 млн, на Эстонию 10 млн": two partners told by one preposition are each one
         # side's partner, never a pair
         both_partners = party.role in LISTED_ROLES and any(p.role == party.role for p in picked)
-        if not both_partners and all(_country(party.code) != _country(p.code) for p in picked):
+        if not both_partners and all(country_of(party.code) != country_of(p.code) for p in picked):
             picked.append(party)
         if len(picked) == 2:
             break
     codes = [p.code for p in picked]
     explicit = len(codes)
-    if len(codes) == 1 and owner and _country(owner) != _country(codes[0]):
+    if len(codes) == 1 and owner and country_of(owner) != country_of(codes[0]):
         codes = [codes[0], owner]
     if len(codes) < 2:
         document = [c for c in ctx.pair if c == ctx.home or _named_by(ctx, c, sentence.stop)]
@@ -381,13 +381,14 @@ def _complete(pair: list[str], codes: list[str], home: str | None = None) -> lis
     ("Объём товарооборота с Турцией" in a text on Tajikistan's partners)."""
     if not codes:
         return pair
-    countries = {_country(c) for c in codes}
+    countries = {country_of(c) for c in codes}
     ordered = sorted(pair, key=lambda c: c != home)
-    other = next((c for c in ordered if _country(c) not in countries), None)
+    other = next((c for c in ordered if country_of(c) not in countries), None)
     return [*codes, other] if other else codes
 
 
-def _country(code: str) -> str:
+def country_of(code: str) -> str:
+    """'RU-BA' → 'RU', 'KZ' → 'KZ'."""
     return code.split("-")[0]
 
 

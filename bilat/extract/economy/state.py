@@ -204,12 +204,11 @@ def _months_of_its_year_told(ctx: DocContext, sentence: Sentence) -> bool:
     month = int(ctx.date[5:7]) if ctx.date and ctx.date[5:7].isdigit() else None
     if month is None:
         return False
-    return any(
-        named <= month
-        for s in ctx.analysis.sentences
-        if s.start < sentence.start
-        for named in _bare_months(s.tokens)
+    told = ctx.memo(
+        "economy.bare_months",
+        lambda: [(s.start, m) for s in ctx.analysis.sentences for m in _bare_months(s.tokens)],
     )
+    return any(named <= month for start, named in told if start < sentence.start)
 
 
 def _bare_months(tokens: Sequence[Token]) -> list[int]:
