@@ -280,7 +280,17 @@ def clean(tmp_path_factory: pytest.TempPathFactory) -> Clean:
 def test_killed_ingests_leave_what_a_clean_run_leaves(clean: Clean, tmp_path: Path) -> None:
     corpus, expected, expected_kb = clean
     assert len(expected) == DOCUMENTS
-    db = tmp_path / "killed.db"
+    assert_killed_runs_end_clean(corpus, tmp_path / "killed.db", expected, expected_kb)
+
+
+def assert_killed_runs_end_clean(
+    corpus: Path,
+    db: Path | str,
+    expected: dict[str, list[str]],
+    expected_kb: dict[str, list[tuple[object, ...]]],
+) -> None:
+    """Kill ingests of ``corpus`` into ``db`` KILLS times, finish, and compare with a clean
+    run (the SQLite and the PostgreSQL crash tests share it)."""
     killed, progress = killed_and_finished(corpus, db, KILLS)
     print(f"{killed} of {KILLS} runs killed; documents stored after each: {progress}")  # -rA
     assert problems(db) == []

@@ -10,17 +10,14 @@ from __future__ import annotations
 
 import itertools
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from test_crash import (  # clean: the corpus and a clean SQLite run, what PostgreSQL must end with
-    DOCUMENTS,
-    KILLS,
     Clean,
+    assert_killed_runs_end_clean,
     clean,
     kb_difference,
-    killed_and_finished,
     knowledge_base,
     problems,
     stored,
@@ -28,39 +25,23 @@ from test_crash import (  # clean: the corpus and a clean SQLite run, what Postg
 )
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
-from pgserver import PostgresUnavailable, schema_url, throwaway_server
+from pgserver import schema_url
+from test_store_postgres import postgres_url  # the module's throw-away server, or a skip
 
 pytestmark = pytest.mark.postgres
 _schemas = itertools.count()
-__all__ = ["clean"]  # a fixture of test_crash's, used here
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    pytest.importorskip("psycopg", reason="psycopg (the PostgreSQL driver) is not installed")
-    try:
-        with throwaway_server() as url:
-            yield url
-    except PostgresUnavailable as why:
-        pytest.skip(f"PostgreSQL could not start: {why}")
+__all__ = ["clean", "postgres_url"]  # fixtures of test_crash's and test_store_postgres's
 
 
 @pytest.fixture
-def database(server: str) -> str:
+def database(postgres_url: str) -> str:
     """A new, empty schema: a database of its own for one test."""
-    return schema_url(server, f"bilat_crash_{next(_schemas)}")
+    return schema_url(postgres_url, f"bilat_crash_{next(_schemas)}")
 
 
 def test_killed_ingests_leave_what_a_clean_run_leaves(clean: Clean, database: str) -> None:
     corpus, expected, expected_kb = clean
-    killed, progress = killed_and_finished(corpus, database, KILLS)
-    print(f"{killed} of {KILLS} runs killed; documents stored after each: {progress}")  # -rA
-    assert problems(database) == []
-    assert stored(database) == expected  # every document once, each with a clean run's facts
-    assert kb_difference(knowledge_base(database), expected_kb) == {}
-    assert killed >= KILLS - 1, f"only {killed} of {KILLS} runs were still running when killed"
-    amid = [n for n in progress if 0 < n < DOCUMENTS]
-    assert len(set(amid)) >= KILLS // 2, f"too few kills landed amid the writes: {progress}"
+    assert_killed_runs_end_clean(corpus, database, expected, expected_kb)
 
 
 @pytest.mark.xfail(

@@ -3,29 +3,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-from test_web_browser import BROWSER_MARKS, browser, page, screenshot, serving, shots
+from test_web_browser import BROWSER_MARKS, browser, demo_server, page, screenshot, shots
 
-from bilat.store import Store
-
-__all__ = ["browser", "page", "shots"]  # fixtures used by name below
+__all__ = ["browser", "demo_server", "page", "shots"]  # fixtures used by name below
 
 pytestmark = BROWSER_MARKS
-
-
-@pytest.fixture(scope="module")
-def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    from bilat.pipeline import ingest
-    from bilat.sources import demo_path
-
-    store = Store(str(tmp_path_factory.mktemp("pages") / "demo.db"))
-    ingest([demo_path()], store)
-    with serving(store) as url:
-        yield url
 
 
 def test_the_region_actor_page_lists_its_events_and_quotes(
