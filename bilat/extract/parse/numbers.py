@@ -238,18 +238,20 @@ TIMES = or_(
 
 # "вырос на треть", "на четверть превышает", "сократился наполовину": rates in words.
 FRACTION_RATES = {"треть": 33.3, "четверть": 25.0, "половина": 50.0, "наполовину": 50.0}
+# Only the accusative after "на" is a rate: "на третью позицию" is an ordinal, and
+# pymorphy gives "третью" the lemma "треть" as well.
+_RATE_FORMS = {"треть": "треть", "четверть": "четверть", "половину": "половина"}
 
 
 def _fraction_rate(word: str) -> float:
-    from bilat.nlp import lemma_of
-
-    return FRACTION_RATES.get(word.lower()) or FRACTION_RATES[lemma_of(word.lower())]
+    word = word.lower()
+    return FRACTION_RATES[_RATE_FORMS.get(word, word)]
 
 
 FRACTION_RATE = or_(
     rule(
         eq("на"),
-        dictionary({"треть", "четверть", "половина"}).interpretation(
+        in_caseless(set(_RATE_FORMS)).interpretation(
             Percent.number.custom(_fraction_rate)
         ),
     ),
