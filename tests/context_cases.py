@@ -15,6 +15,18 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "и Кыргызстана составил 1,1 млрд долларов.",
         ["trade:turnover KG UZ 1100M USD exact 2019 actual"],
     ),
+    # a sum over several years has no one year; the year of a figure after it is unchanged
+    (
+        "year",
+        "Товарооборот Армении и Ирана за последние три года составил 2 млрд долларов.",
+        ["trade:turnover AM IR 2000M USD exact None actual"],
+    ),
+    (
+        "year",
+        "За последние три года стороны подписали 20 соглашений, а товарооборот Армении и "
+        "Ирана в 2024 году составил 700 млн долларов.",
+        ["trade:turnover AM IR 700M USD exact 2024 actual"],
+    ),
     (
         "year",
         "Итоги 2022 года: торговля Армении и Ирана\n\nТоварооборот Армении и Ирана "
@@ -1238,6 +1250,15 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "growth",
+        "Товарооборот Монголии и Белоруссии в 2018 году составил 52 млн долларов, что выше "
+        "уровня предыдущего 2017 года на 14,5%.",
+        [
+            "change:turnover BY MN +14.5% 2018 base=2017",
+            "trade:turnover BY MN 52M USD exact 2018 actual",
+        ],
+    ),
+    (
+        "growth",
         "В 2023 году Беларусь и Московская область наторговали на девять миллиардов "
         "долларов, что на четверть превышает результат 2022 года.",
         [
@@ -1974,6 +1995,15 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         [
             "trade:export CU>BY 60M USD exact 2020 actual",
             "change:export CU>BY -4.5% 2020 base=previous_period",
+        ],
+    ),
+    (
+        "difference",
+        "В 2019 году товарооборот Кубы с Белоруссией вырос в три раза, или на 40 млн долларов, "
+        "и составил 60 млн долларов.",
+        [
+            "trade:turnover BY CU 60M USD exact 2019 actual",
+            "change:turnover BY CU +200% 2019 base=previous_period",
         ],
     ),
     # "вырос в 5 раз – с X в 2015 году до Y в 2020 году": of the later year, against the

@@ -281,6 +281,23 @@ def test_a_text_naming_one_side_takes_the_outlets_country_for_the_other() -> Non
     assert pairs("https://news.example.com/123") == []
 
 
+def test_a_flow_told_without_its_side_goes_out_of_the_outlets_country() -> None:
+    text = (
+        "Товарооборот между Арменией и Грузией в 2024 году составил 300 млн долларов. "
+        "Экспорт составил 40 млн долларов, а импорт – 260 млн долларов."
+    )
+
+    def exporters(url: str) -> list[tuple[str, str]]:
+        document = Document(text=text, source=url, name="n", kind="txt", date=PUBLISHED, url=url)
+        facts = extract(analyse(document))
+        return [(f.fields["indicator"], f.fields["exporter"]) for f in facts if f.type == "trade"][
+            1:
+        ]
+
+    assert exporters("https://news.example.ge/5") == [("export", "GE"), ("import", "AM")]
+    assert exporters("https://news.example.am/5") == [("export", "AM"), ("import", "GE")]
+
+
 def test_a_head_of_state_named_by_surname_names_his_country() -> None:
     facts = economic_facts(
         "Жапаров встретил министра торговли Турции. Лидер республики сказал, что страны "

@@ -114,7 +114,7 @@ def build_context(analysis: Analysis) -> DocContext:
         reference_year=year if source else None,
         year_source=source,
         pair=pair,
-        home=unnamed[0] if unnamed else home_party(pair, weights),
+        home=unnamed[0] if unnamed else home_party(pair, weights, _outlet_of(analysis)),
         lines=cut_lines(analysis),
         _memo=memo,
     )
@@ -351,7 +351,7 @@ def _filled_pair(pair: tuple[str, ...], analysis: Analysis) -> tuple[str, ...]:
     the side it takes for granted. A text naming two sides keeps them."""
     if len(pair) != 1:
         return pair
-    other = outlet_country(analysis.document.url or analysis.document.source)
+    other = _outlet_of(analysis)
     if other is None or other == pair[0].split("-")[0]:
         return pair
     return tuple(sorted((pair[0], other)))
@@ -385,10 +385,19 @@ def _prefer_region(code: str, weights: dict[str, float]) -> str:
     return region if weight >= weights.get(code, 0.0) / 2 and weight >= 2 else code
 
 
-def home_party(pair: tuple[str, ...], weights: dict[str, float]) -> str | None:
+def home_party(
+    pair: tuple[str, ...], weights: dict[str, float], outlet: str | None = None
+) -> str | None:
     """The side a text speaks for: the one region of the pair (regional news speak for
-    their region), else the side named most often."""
+    their region), else the outlet's country ("vesti.am" on Armenia and Germany), else the
+    side named most often."""
     regions = [code for code in pair if "-" in code]
     if len(regions) == 1:
         return regions[0]
+    if outlet in pair:
+        return outlet
     return max(pair, key=lambda code: (weights.get(code, 0.0), code)) if pair else None
+
+
+def _outlet_of(analysis: Analysis) -> str | None:
+    return outlet_country(analysis.document.url or analysis.document.source)

@@ -5,18 +5,13 @@
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import replace
 
 from bilat.extract.context import DocContext
-from bilat.extract.economy.state import dated, period_in_force
+from bilat.extract.economy.state import dated, period_in_force, years_spanned
 from bilat.extract.figures import Figure, Scan
-from bilat.extract.parse.numbers import parse_number
 from bilat.extract.parse.periods import PeriodSpan
 from bilat.schemas import Period
-
-# "за последние четыре года", "за 5 лет": the base is that many years back.
-_YEARS_BACK = re.compile(r"за\s+(?:последние\s+)?(\S+)\s+(?:год|года|лет)\b", re.IGNORECASE)
 
 
 def period_and_base(
@@ -97,15 +92,8 @@ PERIOD_RIGHT_AFTER = 1
 
 
 def years_back(scan: Scan) -> int | None:
-    match = _YEARS_BACK.search(scan.sentence.text)
-    if not match:
-        return None
-    number = parse_number(match.group(1))  # "четыре", "5": numbers.NUMBER_WORDS reads both
-    # "за 2024 год" names a year, not a count of years back
-    return int(number) if number and number <= MAX_YEARS_BACK else None
-
-
-MAX_YEARS_BACK = 50
+    """ "за последние четыре года", "за 5 лет": the base is that many years back."""
+    return years_spanned(scan.sentence.text)
 
 
 def years_back_period(ctx: DocContext, scan: Scan) -> Period:

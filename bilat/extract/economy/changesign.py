@@ -17,6 +17,8 @@ from bilat.extract.parse.textforms import DASHES
 RISE_WINDOW_BEFORE = 6
 RISE_WINDOW_AFTER = 2
 CHANGE_NOUNS = {"рост", "прирост", "увеличение", "снижение", "сокращение", "падение", "спад"}
+# Comparatives that may stand before the base they compare with, the rate after it.
+COMPARED_WORDS = {"выше", "ниже", "высоко", "низко"}
 
 
 def rate_index(scan: Scan, figure: Figure) -> bool:
@@ -82,10 +84,14 @@ def rate_sign(scan: Scan, figure: Figure) -> int | None:
     clause = scan.tokens[clause_start(scan, figure) : max(0, lo)]
     # "Рост товарооборота … составил 65%", "нарастил торговый оборот с Индией почти на 10%":
     # a noun or a verb of change further back in the clause
+    by = figure.first > 0 and scan.tokens[figure.first - 1].lemma == "на"
     words = [
         _word_sign(t.lemma)
         for t in clause
-        if t.lemma in CHANGE_NOUNS or (t.pos == "VERB" and _word_sign(t.lemma))
+        if t.lemma in CHANGE_NOUNS
+        or (t.pos == "VERB" and _word_sign(t.lemma))
+        # "что ниже показателя аналогичного периода 2015 года на 46,4%": the base between
+        or (by and t.lemma in COMPARED_WORDS)
     ]
     if words:
         return words[-1]

@@ -328,7 +328,9 @@ def choose_pair(
     exporter = next((p.code for p in local if p.role in {"from", "adjective"}), None)
     importer = next((p.code for p in local if p.role == "to"), None)
     pair = (codes[0], codes[1]) if codes[0] < codes[1] else (codes[1], codes[0])
-    return Parties(pair, exporter, importer, explicit, _own(picked, anchor, pair))
+    between = anchor + 1 < len(sentence.tokens) and sentence.tokens[anchor + 1].lemma == "между"
+    own = None if between else _own(picked, anchor, pair)
+    return Parties(pair, exporter, importer, explicit, own)
 
 
 # Roles of a preposition that lists partners of one side.
@@ -348,7 +350,8 @@ def _vague(party: Party, named: Sequence[Party]) -> bool:
 
 def _own(picked: Sequence[Party], anchor: int, pair: tuple[str, str]) -> str | None:
     """Whose trade a figure is: the party right after the trade word ("экспорт
-    республики", "импорт Казахстана"), else the one not introduced by "с"."""
+    республики", "импорт Казахстана"), else the one not introduced by "с". "Товарооборот
+    между X и Y" names no owner: the caller leaves it to the side the text speaks for."""
     owners = [p for p in picked if p.role == "owner"]
     if owners:
         return owners[0].code

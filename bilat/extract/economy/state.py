@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from bilat.extract.context import DocContext
 from bilat.extract.economy.cues import THIS_YEARS, indicator_cues
+from bilat.extract.parse.numbers import parse_number
 from bilat.extract.parse.periods import MONTH_TRIGGER, MONTHS, PeriodSpan
 from bilat.model import Sentence, Token
 
@@ -171,12 +172,27 @@ def untold_period(
 YEAR_FROM_PUBLICATION = "year=publication"
 
 
+# "за последние четыре года", "за 5 лет": a span of that many years up to now.
+_YEARS_SPANNED = re.compile(r"за\s+(?:последние\s+)?(\S+)\s+(?:год|года|лет)\b", re.IGNORECASE)
+MAX_YEARS_SPANNED = 50
+
+
+def years_spanned(text: str, before: int | None = None) -> int | None:
+    """How many years "за последние N лет" spans, told before character ``before``."""
+    match = _YEARS_SPANNED.search(text, 0, len(text) if before is None else before)
+    if not match:
+        return None
+    number = parse_number(match.group(1))  # "четыре", "5": numbers.NUMBER_WORDS reads both
+    # "за 2024 год" names a year, not a count of years
+    return int(number) if number and number <= MAX_YEARS_SPANNED else None
+
+
 def unstated_period(ctx: DocContext, sentence: Sentence, figure: int) -> PeriodSpan | None:
     """The period of an actual figure whose text names no year at all, in a dated text:
     told in the present ("превышает 28 млрд", "Оборот — почти 30 млрд") it is the year of
     publication; told in the past ("составил $11,5 млрд") it is the year before, the
     results news reports once a year is closed. An analyst dates it the same way."""
-    if ctx.reference_year is None:
+    if ctx.reference_year is None or _sum_of_years(sentence, figure):
         return None
     verb = _governing_verb(sentence.tokens, figure)
     # an undated text dated by its comparison ("в феврале … по сравнению с тем же периодом
@@ -224,6 +240,12 @@ def _bare_months(tokens: Sequence[Token]) -> list[int]:
         if before in {"в", "за"} and not after.isdigit():
             found.append(MONTHS[token.lemma])
     return found
+
+
+def _sum_of_years(sentence: Sentence, figure: int) -> bool:
+    """ "за последние два года оборот составил 650 млн": a sum over years has no one year."""
+    before = sentence.tokens[figure].start - sentence.start
+    return (years_spanned(sentence.text, before) or 0) >= 2
 
 
 def _governing_verb(tokens: Sequence[Token], i: int) -> Token | None:

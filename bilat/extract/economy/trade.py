@@ -200,8 +200,21 @@ def _is_difference(scan: Scan, figure: Figure) -> bool:
     return _before(scan, figure) == "на" and (
         _changes_before(scan, figure, since_figure=True)
         or _bracketed_after_rate(scan, figure)
+        or _restated_rate(scan, figure)
         or _told_against_another(scan, figure)
     )
+
+
+# "вырос в четыре раза, или на 27 млн долларов": the rate told again as an amount.
+RESTATING_WORDS = {",", "или", "то", "есть", "т.е", ".", "е"}
+
+
+def _restated_rate(scan: Scan, figure: Figure) -> bool:
+    rates = [f for f in scan.figures if f.last < figure.first and f.kind in {"percent", "times"}]
+    if not rates:
+        return False
+    between = [t.text.lower() for t in scan.tokens[rates[-1].last + 1 : figure.first - 1]]
+    return "или" in between and all(word in RESTATING_WORDS for word in between)
 
 
 def _told_against_another(scan: Scan, figure: Figure) -> bool:

@@ -162,6 +162,14 @@ MONEY = or_(
         or_(
             rule(AMOUNT.interpretation(Money.amount), CURRENCY.interpretation(Money.currency)),
             rule(BARE_AMOUNT.interpretation(Money.amount), CURRENCY.interpretation(Money.currency)),
+            # "$160 миллионов долларов": the sign and the word both name the currency. Two
+            # rules, not an optional word: yargy then loses the whole against "миллионов
+            # долларов" alone.
+            rule(
+                SIGN.interpretation(Money.currency),
+                AMOUNT.interpretation(Money.amount),
+                CURRENCY_WORD,
+            ),
             rule(SIGN.interpretation(Money.currency), AMOUNT.interpretation(Money.amount)),
             rule(AMOUNT.interpretation(Money.amount), SIGN.interpretation(Money.currency)),
             rule(AMOUNT.interpretation(Money.amount)),

@@ -251,9 +251,7 @@ def _fraction_rate(word: str) -> float:
 FRACTION_RATE = or_(
     rule(
         eq("на"),
-        in_caseless(set(_RATE_FORMS)).interpretation(
-            Percent.number.custom(_fraction_rate)
-        ),
+        in_caseless(set(_RATE_FORMS)).interpretation(Percent.number.custom(_fraction_rate)),
     ),
     rule(caseless("наполовину").interpretation(Percent.number.custom(_fraction_rate))),
 ).interpretation(Percent)

@@ -205,6 +205,7 @@ PERIOD = or_(
         BASE_MARK.interpretation(Period.role.const("base")),
         in_({"в", "во", "за"}).optional(),
         normalized("весь").optional(),
+        normalized("предыдущий").optional(),  # "выше уровня предыдущего 2017 года"
         WHEN,
     ),
     # "по сравнению с январём–мартом 2018 года": a compared part of a year is a base too
