@@ -1257,6 +1257,21 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
             "trade:turnover BY MN 52M USD exact 2018 actual",
         ],
     ),
+    # a flow told as a level over 100% is against its base; a plan's fulfilment is not
+    (
+        "growth",
+        "В 2024 году товарооборот Беларуси и Монголии вырос на 20%, а экспорт белорусских "
+        "товаров в Монголию составил 131,4%.",
+        [
+            "change:turnover BY MN +20% 2024 base=previous_period",
+            "change:export BY>MN +31.4% 2024 base=previous_period",
+        ],
+    ),
+    (
+        "growth",
+        "Задание по экспорту в Монголию на 2024 год выполнено: показатель составил 120% от плана.",
+        [],
+    ),
     (
         "growth",
         "В 2023 году Беларусь и Московская область наторговали на девять миллиардов "

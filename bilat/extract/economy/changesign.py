@@ -29,8 +29,29 @@ def rate_index(scan: Scan, figure: Figure) -> bool:
     named = any(a == "темп" and b == "рост" for a, b in itertools.pairwise(lemmas))
     bracketed = _bracketed_after_money(scan, figure) and figure.value > 100
     return figure.kind == "percent" and (
-        bracketed or (named and figure.value >= MIN_INDEX) or _index_to_base(scan, figure)
+        bracketed
+        or (named and figure.value >= MIN_INDEX)
+        or _index_to_base(scan, figure)
+        or _level_over_whole(scan, figure)
     )
+
+
+def _level_over_whole(scan: Scan, figure: Figure) -> bool:
+    """ "а экспорт в Узбекистан составил 152,3%": a flow told as a level over 100% is no
+    share of anything; it is the flow against its base. "Прирост … составил 112%" is the
+    change itself."""
+    before = scan.lemmas(max(0, figure.first - 2), figure.first)
+    clause = scan.lemmas(clause_start(scan, figure), figure.first)
+    return (
+        figure.kind == "percent"
+        and MIN_OVER_WHOLE < figure.value < MAX_INDEX
+        and any(lemma in LEVEL_VERBS for lemma in before)
+        and not any(lemma in CHANGE_NOUNS or lemma == "темп" for lemma in clause)
+    )
+
+
+LEVEL_VERBS = {"составить", "составлять", "достигнуть", "достичь"}
+MIN_OVER_WHOLE, MAX_INDEX = 100.0, 1000.0
 
 
 def _index_to_base(scan: Scan, figure: Figure) -> bool:
@@ -67,7 +88,7 @@ def rate_sign(scan: Scan, figure: Figure) -> int | None:
         return sign
     if scan.tokens[figure.first].lemma in TIMES_LEMMAS:
         return 1  # "удвоился": the word of growth is the figure itself
-    if _index_to_base(scan, figure):
+    if _index_to_base(scan, figure) or _level_over_whole(scan, figure):
         return 1  # the index carries its own sign: 95% of the base is −5 %
     lo = figure.first - RISE_WINDOW_BEFORE
     near = [

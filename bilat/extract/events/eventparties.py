@@ -117,7 +117,33 @@ def find_parties(
     parties = pair(sides)
     if host:  # "Красноярский экономический форум": Russia's forum, whoever came to it
         parties = tuple(sorted({p.split("-")[0] for p in parties}))
-    return parties, source, host
+    return _regions_told_generically(ctx, sentence, parties), source, host
+
+
+# Nouns that, after a country's adjective, stand for a side the text has named already:
+# "с российской стороной", "в российские регионы".
+SIDE_NOUNS = frozenset({"регион", "сторона"})
+
+
+def _regions_told_generically(
+    ctx: DocContext, sentence: Sentence, parties: tuple[str, ...]
+) -> tuple[str, ...]:
+    """ "заседание рабочей группы по сотрудничеству с российским регионом" in a text on
+    Belarus and Tatarstan is held with Tatarstan: a country told only as "российская
+    сторона" or "российский регион" is the document's region of that country."""
+    mentions = ctx.mentions_between(sentence.start, sentence.stop)
+    refined = []
+    for code in parties:
+        told = [m for m in mentions if m.actor.code == code]
+        regions = [c for c in ctx.pair if c.startswith(code + "-")]
+        generic = told and all(_before_side_noun(sentence.tokens, m) for m in told)
+        refined.append(regions[0] if "-" not in code and len(regions) == 1 and generic else code)
+    return tuple(sorted(refined))
+
+
+def _before_side_noun(tokens: Sequence[Token], mention: Mention) -> bool:
+    following = next((t for t in tokens if t.start >= mention.stop), None)
+    return mention.form == "adjective" and following is not None and following.lemma in SIDE_NOUNS
 
 
 def _public(tokens: Sequence[Token], span: Span) -> bool:
