@@ -1274,6 +1274,28 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "growth",
+        "В 2019 году торговый обмен между Монголией и Казахстаном вырос на 9%, а обмен "
+        "студентами – на 30%.",
+        ["change:turnover KZ MN +9% 2019 base=previous_period"],
+    ),
+    # "Рост составил 21%" after a sentence on a pair's trade is the change of that trade
+    (
+        "growth",
+        "В 2023 году товарооборот Монголии и Казахстана достиг 140 млн долларов. Рост "
+        "составил 18%.",
+        [
+            "trade:turnover KZ MN 140M USD exact 2023 actual",
+            "change:turnover KZ MN +18% 2023 base=previous_period",
+        ],
+    ),
+    (
+        "growth",
+        "В 2023 году товарооборот Монголии и Казахстана достиг 140 млн долларов. Рост цен на "
+        "топливо составил 18%.",
+        ["trade:turnover KZ MN 140M USD exact 2023 actual"],
+    ),
+    (
+        "growth",
         "В 2023 году Беларусь и Московская область наторговали на девять миллиардов "
         "долларов, что на четверть превышает результат 2022 года.",
         [

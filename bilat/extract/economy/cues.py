@@ -31,7 +31,7 @@ INDICATORS = {
 }
 TRADE_ADJECTIVES = {"торговый", "внешнеторговый", "взаимный", "товарный", "двусторонний"}
 # "объём торговли": the noun after "объём" tells; "объём торговых операций" too
-TRADE_NOUNS = {"оборот", "торговля", "операция"}
+TRADE_NOUNS = {"оборот", "торговля", "операция", "обмен"}
 # The balance of trade: money, but not the trade itself.
 # "превышение экспорта над импортом составляет $25,7 млн" is a surplus.
 BALANCE_WORDS = {"сальдо", "профицит", "дефицит", "превышение"}
@@ -94,6 +94,8 @@ TOTAL_MARKERS = {"внешнеторговый", "внешний", "общий"}
 ANAPHORA_NOUNS = {"показатель", "цифра", "темп"}
 ANAPHORA_DETERMINERS = {"этот", "данный", "такой"}
 ANAPHORA_PRONOUNS = {"он", "она", "это"}
+# "Рост составил 21%" after a sentence on a pair's trade: a change of what it gave.
+ANAPHORA_CHANGE_NOUNS = {"рост", "прирост", "увеличение", "снижение", "сокращение", "падение"}
 
 # Money that is not trade even when a trade word stands before it: a debt for supplies,
 # the price of imports, a fine. Checked between the indicator and the figure.
@@ -474,8 +476,9 @@ def _trade_noun(tokens: Sequence[Token], i: int) -> str | None:
         return "turnover"
     if lemma == "торговля" and before not in {"электронный", "розничный", "оптовый"}:
         return "turnover"
-    if lemma == "операция" and before in {"торговый", "внешнеторговый"}:
-        return "turnover"  # "объём торговых операций"; "банковских операций" is no trade
+    if lemma in {"операция", "обмен"} and before in {"торговый", "внешнеторговый"}:
+        # "объём торговых операций", "торговый обмен"; "банковских операций" is no trade
+        return "turnover"
     return None
 
 

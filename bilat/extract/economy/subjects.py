@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from bilat.extract.context import DocContext
 from bilat.extract.economy.cues import (
+    ANAPHORA_CHANGE_NOUNS,
     ANAPHORA_DETERMINERS,
     ANAPHORA_NOUNS,
     ANAPHORA_PRONOUNS,
@@ -336,9 +337,22 @@ def anaphor_cue(scan: Scan, clause_start: int, figure: Figure, carry: Carry) -> 
         pronoun = lemma in ANAPHORA_PRONOUNS and (
             i < clause_start + PRONOUN_REACH or tokens[i].rel.startswith("nsubj")
         )
-        if pronoun or _anaphoric_noun(tokens, i, before):
+        if pronoun or _anaphoric_noun(tokens, i, before) or _bare_change_noun(tokens, i):
             return Cue(i, "indicator", carry.indicator)
     return None
+
+
+def _bare_change_noun(tokens: Sequence[Token], i: int) -> bool:
+    """ "Рост составил 21%": a change as the subject, of nothing named ("рост цен" is of
+    prices, "рост экспорта" names its own indicator)."""
+    return (
+        tokens[i].lemma in ANAPHORA_CHANGE_NOUNS
+        and tokens[i].rel.startswith("nsubj")
+        and not any(
+            t.head == i and t.feats.get("Case") == "Gen" and t.pos in {"NOUN", "PROPN"}
+            for t in tokens
+        )
+    )
 
 
 def _anaphoric_noun(tokens: Sequence[Token], i: int, before: str) -> bool:
