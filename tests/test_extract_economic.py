@@ -298,6 +298,21 @@ def test_a_flow_told_without_its_side_goes_out_of_the_outlets_country() -> None:
     assert exporters("https://news.example.am/5") == [("export", "AM"), ("import", "GE")]
 
 
+def test_a_year_counted_back_from_a_guess_gives_way_to_a_written_one() -> None:
+    text = (
+        "Чувашия и Армения наращивают взаимный товарооборот\n"
+        "В прошлом году он достиг 90 млн долларов\n"
+        "В Ереване прошло заседание рабочей группы по сотрудничеству между Чувашией и "
+        "Арменией.\nСтороны обсудили развитие связей в энергетике. По словам министра, "
+        "товарооборот в 2024 году достиг 90 млн долларов и есть планы его увеличения.\n"
+        "— В этом году идем с опережением, задача есть выйти на объем гораздо выше, — сказал "
+        "министр."
+    )
+    document = Document(text=text, source="test", name="test", kind="txt", date=None)
+    facts = [f for f in extract(analyse(document)) if f.type == "trade"]
+    assert [(f.fields["value"], f.fields["period"]["year"]) for f in facts] == [(90e6, 2024)]
+
+
 def test_a_head_of_state_named_by_surname_names_his_country() -> None:
     facts = economic_facts(
         "Жапаров встретил министра торговли Турции. Лидер республики сказал, что страны "

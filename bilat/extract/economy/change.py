@@ -36,6 +36,7 @@ from bilat.extract.economy.parties import Parties, choose_pair, country_of, dire
 from bilat.extract.economy.partners import party_before_mark
 from bilat.extract.economy.state import (
     YEAR_FROM_PUBLICATION,
+    counted_from_a_guess,
     untold_period,
 )
 from bilat.extract.economy.subjects import (
@@ -200,6 +201,7 @@ def _change_fact(
     guessed = False
     if period is None and (years_back(scan) is None or month is not None):
         period, guessed = untold_period(ctx, scan.sentence, figure.first, month)
+    guessed = guessed or counted_from_a_guess(ctx, period)
     fields: ChangeFields = {
         "indicator": cue.value,
         "parties": list(parties.pair),

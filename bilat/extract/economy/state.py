@@ -172,6 +172,17 @@ def untold_period(
 YEAR_FROM_PUBLICATION = "year=publication"
 
 
+def counted_from_a_guess(ctx: DocContext, period: PeriodSpan | None) -> bool:
+    """ "В прошлом году он достиг 740 млн" in an undated text: a year counted back from one
+    the text only suggests is a guess too, and a statement that writes its year wins."""
+    return (
+        period is not None
+        and period.year is None
+        and period.relative is not None
+        and ctx.year_source is None
+    )
+
+
 # "за последние четыре года", "за 5 лет": a span of that many years up to now.
 _YEARS_SPANNED = re.compile(r"за\s+(?:последние\s+)?(\S+)\s+(?:год|года|лет)\b", re.IGNORECASE)
 MAX_YEARS_SPANNED = 50

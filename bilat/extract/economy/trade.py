@@ -43,6 +43,7 @@ from bilat.extract.economy.cues import (
 from bilat.extract.economy.parties import Parties, direction
 from bilat.extract.economy.state import (
     YEAR_FROM_PUBLICATION,
+    counted_from_a_guess,
     dated,
     period_in_force,
     untold_period,
@@ -134,6 +135,7 @@ def _trade_fact(
     guessed = False
     if period is None and (status == "actual" or month is not None):
         period, guessed = untold_period(ctx, scan.sentence, figure.first, month)
+    guessed = guessed or counted_from_a_guess(ctx, period)
     fields: TradeFields = {
         "indicator": cue.value,
         "parties": list(parties.pair),
