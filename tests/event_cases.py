@@ -63,6 +63,41 @@ CASES: list[tuple[str, str, list[str]]] = [
         "event",
         ["event:forum RU+UZ None announced @Самарканд"],
     ),
+    # two sides that met each other, joined by "и"; a board's sitting
+    (
+        "Вчера в Уфе встретились глава Башкортостана и посол Монголии в России.",
+        "event",
+        ["event:meeting MN+RU-BA 2024-05-14 past @Уфа"],
+    ),
+    (
+        "Вчера в Уфе встретились глава Башкортостана и мэр Стерлитамака.",
+        "event",
+        [],
+    ),
+    (
+        "Министр транспорта Казахстана и его коллега из Киргизии провели в Бишкеке заседание "
+        "совместной коллегии ведомств.",
+        "event",
+        ["event:meeting KG+KZ 2024-05 past @Бишкек"],
+    ),
+    # where a meeting was held may stand between it and whom it was held with
+    (
+        "Об этом сказал президент Монголии в ходе встречи в Пекине с руководством Китая.",
+        "event",
+        ["event:meeting CN+MN 2024-05 past @Пекин"],
+    ),
+    # said at an event: the event was held; planned at one is no event
+    (
+        "Товарооборот Монголии и Китая растёт, заявил посол Монголии на круглом столе в Пекине.",
+        "event",
+        ["event:conference CN+MN 2024-05 past @Пекин"],
+    ),
+    (
+        "Товарооборот Монголии и Китая растёт, заявил посол Монголии, пригласив всех на круглый "
+        "стол.",
+        "event",
+        [],
+    ),
     # a country told only as "российская сторона" is the document's region of it
     (
         "Оренбургская область и Казахстан расширяют связи. В Оренбурге 10 мая прошли "

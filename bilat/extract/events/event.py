@@ -47,6 +47,7 @@ from bilat.extract.parse.textforms import (
     line_sentences,
 )
 from bilat.extract.people.people import People, find_people
+from bilat.extract.people.quote import SPEECH_VERBS
 from bilat.model import Evidence, Fact, Sentence, Token
 from bilat.schemas import EventFields
 
@@ -58,6 +59,7 @@ BODY_FORMATS = {
     "группа": "working_group",
     "совет": "council",
     "комитет": "committee",
+    "коллегия": "board",  # "заседание совместной коллегии министерств"
 }
 BODY_QUALIFIED = {
     ("межправительственный", "комиссия"): "intergovernmental_commission",
@@ -346,9 +348,19 @@ def _happening(tokens: Sequence[Token], head: int, name: Span) -> bool:
     который прошел", "провели переговоры"."""
     above = [tokens[i].lemma for i in climb(tokens, head)]
     after = [t.lemma for t in tokens[name.last + 1 : name.last + 5]]
-    return bool(set(above) & HAPPEN_WORDS) or (
-        "который" in after and bool(set(after) & HAPPEN_WORDS)
+    return (
+        bool(set(above) & HAPPEN_WORDS)
+        or ("который" in after and bool(set(after) & HAPPEN_WORDS))
+        or _spoken_at(tokens, name, above)
     )
+
+
+def _spoken_at(tokens: Sequence[Token], name: Span, above: list[str]) -> bool:
+    """ "заявил Абаев на круглом столе", "выступая на заседании": said at an event that
+    was held."""
+    at = name.first > 0 and tokens[name.first - 1].lemma == "на"
+    verb = next((lemma for lemma in above if lemma not in EVENT_LEMMAS), None)
+    return at and verb in SPEECH_VERBS | {"выступить", "выступать"}
 
 
 def _status(tokens: Sequence[Token], head: int) -> str:

@@ -245,13 +245,24 @@ def verb_subject_sides(
             and i != head
             and token.lemma not in skip
         ):
-            lo, hi = subtree(tokens, i)
-            sides += [
-                c
-                for c in span_sides(ctx, people, tokens, Span(lo, hi))
-                if not is_destination(ctx, tokens, c, lo, hi)
-            ]
+            for lo, hi in conjuncts(tokens, i):
+                sides += [
+                    c
+                    for c in span_sides(ctx, people, tokens, Span(lo, hi))
+                    if not is_destination(ctx, tokens, c, lo, hi) and c not in sides
+                ]
     return sides
+
+
+def conjuncts(tokens: Sequence[Token], root: int) -> list[tuple[int, int]]:
+    """The spans of a phrase and of those joined to it by "и": "глава Татарстана Рустам
+    Минниханов и посол Вьетнама" is two people, each with a side of his own."""
+    joined = [j for j, t in enumerate(tokens) if t.head == root and t.rel == "conj"]
+    lo, hi = subtree(tokens, root)
+    if not joined:
+        return [(lo, hi)]
+    spans = [subtree(tokens, j) for j in joined]
+    return [(lo, spans[0][0] - 1), *spans]
 
 
 def is_destination(ctx: DocContext, tokens: Sequence[Token], code: str, lo: int, hi: int) -> bool:

@@ -53,6 +53,8 @@ def complement(tokens: Sequence[Token], start: int, kind: str) -> Span | None:
         and tokens[start].feats.get("Case") == "Ins"
     ):
         start += 1  # "переговоры в формате видеоконференции с …" stays out of the way
+    if kind != "visit" and _place_at(tokens, start):
+        start += 2  # "встречи в Кабуле с руководством Афганистана": where, then with whom
     if start >= len(tokens) or tokens[start].lemma not in words:
         return None
     last = start
@@ -61,6 +63,16 @@ def complement(tokens: Sequence[Token], start: int, kind: str) -> Span | None:
             break
         last = j
     return Span(start, last) if last > start else None
+
+
+def _place_at(tokens: Sequence[Token], i: int) -> bool:
+    """ "в Кабуле": a preposition of place and one proper name in the locative."""
+    return (
+        i + 1 < len(tokens)
+        and tokens[i].lemma in {"в", "во"}
+        and tokens[i + 1].pos == "PROPN"
+        and tokens[i + 1].feats.get("Case") == "Loc"
+    )
 
 
 def event_date(

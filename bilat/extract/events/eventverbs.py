@@ -115,6 +115,8 @@ def verb_event(
         # gives no office stands for the article's other side (in its lead only, see _add)
         subject = [c for c in ctx.pair if c.split("-")[0] not in countries(other)][:1]
         source = "document"
+    if not other and kind == "meeting" and len(countries(subject)) >= 2:
+        other = subject[1:]  # "встретились глава Татарстана и посол Вьетнама": each other
     sides = subject + [c for c in other if c.split("-")[0] not in countries(subject)]
     if not subject or not other or len(countries(sides)) < 2:
         return None
