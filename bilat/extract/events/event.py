@@ -402,7 +402,8 @@ def _add(events: list[Event], event: Event, index: int) -> None:
             (
                 e
                 for e in reversed(events)
-                if e.kind == event.kind or {e.kind, event.kind} <= MEETING_FAMILY
+                if (e.kind == event.kind or {e.kind, event.kind} <= MEETING_FAMILY)
+                and not _told_apart(e, event)
             ),
             None,
         )
@@ -431,6 +432,8 @@ def _stands_alone(event: Event, index: int) -> bool:
 
 
 def _same(known: Event, new: Event) -> bool:
+    if _told_apart(known, new):
+        return False
     if (
         len(new.parties) == 1
         and new.parties[0] in known.parties
@@ -446,6 +449,18 @@ def _same(known: Event, new: Event) -> bool:
         # Монголии": the same kind between the same sides, told again
         return known.kind == new.kind and new.kind in MEETING_FAMILY
     return known.kind == new.kind or {known.kind, new.kind} <= MEETING_FAMILY
+
+
+def _told_apart(known: Event, new: Event) -> bool:
+    """Two sittings held in different cities, on different days or in different formats
+    are two events, however alike their sides and kinds ("встреча с лидером Монголии" and
+    "заседание комиссии в Улан-Баторе")."""
+    days = [e.date for e in (known, new) if e.date and len(e.date) == len("2024-01-01")]
+    return (
+        (known.place is not None and new.place is not None and known.place != new.place)
+        or (len(days) == 2 and days[0] != days[1])
+        or (known.format is not None and new.format is not None and known.format != new.format)
+    )
 
 
 def _enrich(known: Event, new: Event) -> None:
