@@ -98,6 +98,19 @@ CASES: list[tuple[str, str, list[str]]] = [
         "event",
         [],
     ),
+    # a signing in a "когда" clause of a year long past is background
+    (
+        "С 2015 года, когда был подписан договор о дружбе между Монголией и Киргизией, "
+        "торговля между странами выросла втрое.",
+        "event",
+        [],
+    ),
+    (
+        "В этом году, когда был подписан договор о дружбе между Монголией и Киргизией, "
+        "торговля между странами выросла втрое.",
+        "event",
+        ["event:signing KG+MN 2024-05 past @None"],
+    ),
     # two meetings of the same sides in two cities are two events
     (
         "В Пекине 10 мая президент Монголии встретился с Председателем КНР. Ранее, 2 мая, "

@@ -4,6 +4,7 @@ needs: whom an event was held with, its date, the people in its sentence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -65,6 +66,17 @@ def complement(tokens: Sequence[Token], start: int, kind: str) -> Span | None:
     return Span(start, last) if last > start else None
 
 
+# "С 2017 года, когда был подписан Договор": the year a "когда" clause hangs on is its time.
+_WHEN_AFTER_YEAR = re.compile(r"^\s*(?:год[ау]?|г\.)?\s*,\s*когда\b")
+
+
+def _when_clause_of(sentence: Sentence, date: DateSpan, head: int) -> bool:
+    between = sentence.text[
+        date.stop - sentence.start : sentence.tokens[head].start - sentence.start
+    ]
+    return bool(_WHEN_AFTER_YEAR.match(between))
+
+
 def _place_at(tokens: Sequence[Token], i: int) -> bool:
     """ "в Кабуле": a preposition of place and one proper name in the locative."""
     return (
@@ -85,7 +97,12 @@ def event_date(
         # publication's is the period of a figure, not the day of the event
         # (an announced one may well be set for another year: "в 2025 году пройдёт")
         dates = [
-            d for d in dates if d.month or d.year == int(ctx.date[:4]) or status == "announced"
+            d
+            for d in dates
+            if d.month
+            or d.year == int(ctx.date[:4])
+            or status == "announced"
+            or _when_clause_of(sentence, d, head)
         ]
     if dates:
         anchor = sentence.tokens[head].start
