@@ -239,6 +239,19 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         ["trade:turnover CH RU-KYA 189M USD exact 2024 actual"],
     ),
     # "среди стран СНГ" is a group, not one country
+    # partners in brackets with no owner named are the partners of the text's own side
+    (
+        "share",
+        "Монголия в 2023 году нарастила внешнюю торговлю. Среди главных торговых партнеров "
+        "лидируют Китай (64,2%) и Россия (18,1%).",
+        ["share:turnover CN in MN 64.2% exact", "share:turnover RU in MN 18.1% exact"],
+    ),
+    (
+        "share",
+        "Монголия в 2023 году нарастила внешнюю торговлю. Среди торговых партнеров быстрее "
+        "всего росла торговля с Китаем (на 64,2%).",
+        ["change:turnover CN MN +64.2% 2023 base=previous_period"],
+    ),
     (
         "share",
         "Россия лидирует, Россия впереди. Товарооборот Таджикистана и России в 2024 году "

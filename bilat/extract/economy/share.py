@@ -80,7 +80,7 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
                 # "а в импорте – с 12% до 11%", "экспорта … 20,3%, импорта — 28,8%"
                 fact = _elided_share(scan, figure, before)
             if fact is None and before is None:
-                fact = bracketed_partner_share(scan, figure)
+                fact = bracketed_partner_share(scan, figure, ctx.home)
             if fact is None and before is None:
                 pair = carried_to(ctx, scans, scan.sentence).pair or ctx.pair
                 fact = flow_share(scan, figure, pair, ctx.home)

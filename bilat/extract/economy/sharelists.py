@@ -16,7 +16,7 @@ from bilat.extract.economy.attributes import (
 )
 from bilat.extract.economy.cues import FALL_WORDS, INDICATORS, RISE_WORDS, SHARE_TOTALS
 from bilat.extract.economy.parties import Parties, Party, direction
-from bilat.extract.economy.partners import owner_of_partners
+from bilat.extract.economy.partners import PARTNER_WORDS, owner_of_partners
 from bilat.extract.figures import Figure, Scan
 from bilat.extract.parse.textforms import DASHES
 from bilat.model import Fact
@@ -60,9 +60,10 @@ def listed_share(scan: Scan, figure: Figure, before: Fact) -> Fact | None:
     )
 
 
-def bracketed_partner_share(scan: Scan, figure: Figure) -> Fact | None:
+def bracketed_partner_share(scan: Scan, figure: Figure, home: str | None = None) -> Fact | None:
     """ "Основными партнёрами Кыргызстана стали Китай (34,5%), Россия (25,1%)": a partner's
-    share in brackets, in a sentence of one side's partners that tells no growth."""
+    share in brackets, in a sentence of one side's partners that tells no growth. Partners
+    of no one named are the partners of ``home``, the side the text speaks for."""
     tokens = scan.tokens
     if (
         not figure.first
@@ -71,6 +72,8 @@ def bracketed_partner_share(scan: Scan, figure: Figure) -> Fact | None:
     ):
         return None
     part, whole = party_just_before(scan, figure), owner_of_partners(scan)
+    if whole is None and any(t.lemma.split("-")[-1] in PARTNER_WORDS for t in tokens):
+        whole = home
     if part is None or whole is None or part.code == whole:
         return None
     indicator = indicator_near(scan, 0, figure.first) or "turnover"
