@@ -15,6 +15,19 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "и Кыргызстана составил 1,1 млрд долларов.",
         ["trade:turnover KG UZ 1100M USD exact 2019 actual"],
     ),
+    # the year a "когда" clause hangs on is the time of the figure in it
+    (
+        "year",
+        "Товарооборот Армении и Ирана в 2024 году может вырасти на 10% по сравнению с 2022 "
+        "годом, когда объём торговли составил 700 млн долларов.",
+        ["trade:turnover AM IR 700M USD exact 2022 actual"],
+    ),
+    (
+        "year",
+        "В 2022 году, когда стороны подписали договор, товарооборот Армении и Ирана составил "
+        "700 млн долларов.",
+        ["trade:turnover AM IR 700M USD exact 2022 actual"],
+    ),
     # a sum over several years has no one year; the year of a figure after it is unchanged
     (
         "year",

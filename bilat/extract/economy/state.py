@@ -172,6 +172,25 @@ def untold_period(
 YEAR_FROM_PUBLICATION = "year=publication"
 
 
+# "по сравнению с 2012 годом, когда объём торговли достиг 51 млрд": the year a "когда"
+# clause hangs on is the time of what the clause tells.
+_WHEN_AFTER_YEAR = re.compile(r"^\s*(?:год[ауом]*|г\.)?\s*,\s*когда\b")
+
+
+def when_clause_period(
+    sentence: Sentence, periods: Sequence[PeriodSpan], start: int
+) -> PeriodSpan | None:
+    """The year before the "когда" clause that a figure at character ``start`` stands in."""
+    before = [p for p in periods if p.year is not None and p.stop <= start]
+    if not before:
+        return None
+    year = before[-1]
+    after = sentence.text[year.stop - sentence.start : start - sentence.start]
+    if not _WHEN_AFTER_YEAR.match(after) or after.count(",") > 1:
+        return None
+    return replace(year, role="period")
+
+
 def counted_from_a_guess(ctx: DocContext, period: PeriodSpan | None) -> bool:
     """ "В прошлом году он достиг 740 млн" in an undated text: a year counted back from one
     the text only suggests is a guess too, and a statement that writes its year wins."""

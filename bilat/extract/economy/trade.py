@@ -47,6 +47,7 @@ from bilat.extract.economy.state import (
     dated,
     period_in_force,
     untold_period,
+    when_clause_period,
 )
 from bilat.extract.economy.subjects import Subject, figure_subject
 from bilat.extract.figures import Figure, Scan
@@ -127,9 +128,15 @@ def _trade_fact(
     # "планирует нарастить экспорт с $7 млрд до $12 млрд": the goal's words stand before the
     # starting level, in the clause both figures share
     told_from = min(clause_start, figure_clause(scan, moneys[n - 1])) if reached else clause_start
+    when = when_clause_period(scan.sentence, scan.periods, figure.start)
+    if when is not None:  # "…, когда объём достиг 51 млрд": told in its own clause
+        told_from = max(told_from, _last_when(scan, figure))
     status = status_of(scan, told_from, figure.first, figure.last + 1)
     period = (
-        own_year or _level_of_the_base(scan, figure) or _figure_period(ctx, scan, figure, status)
+        own_year
+        or when
+        or _level_of_the_base(scan, figure)
+        or _figure_period(ctx, scan, figure, status)
     )
     month = figure_month(scan, clause_start, figure.last + 1)
     guessed = False
@@ -352,6 +359,10 @@ def _told_before(scan: Scan, figure: Figure) -> PeriodSpan | None:
         if p.role == "period" and p.stop <= figure.start and (p.year or p.relative is not None)
     ]
     return spans[-1] if spans else None
+
+
+def _last_when(scan: Scan, figure: Figure) -> int:
+    return max((i for i in range(figure.first) if scan.tokens[i].lemma == "когда"), default=0)
 
 
 def _year_right_after(scan: Scan, figure: Figure) -> PeriodSpan | None:
