@@ -15,6 +15,19 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "и Кыргызстана составил 1,1 млрд долларов.",
         ["trade:turnover KG UZ 1100M USD exact 2019 actual"],
     ),
+    # the turnover of the partner the clause before named, not the region's total
+    (
+        "year",
+        "В 2023 году Монголия вошла в десятку главных торговых партнеров Бурятии, "
+        "внешнеторговый оборот составил 80 млн долларов.",
+        ["trade:turnover MN RU-BU 80M USD exact 2023 actual"],
+    ),
+    (
+        "year",
+        "Монголия – давний партнер Бурятии. В 2023 году внешнеторговый оборот Бурятии составил "
+        "800 млн долларов.",
+        [],
+    ),
     # the year a "когда" clause hangs on is the time of the figure in it
     (
         "year",

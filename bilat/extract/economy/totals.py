@@ -34,6 +34,15 @@ RANK_WORDS = {"место", "строчка", "строка", "лидер", "л�
 LIST_ROLES = {"with", "to", "from"}
 
 
+def _partner_before(scan: Scan, cue: Cue, named: set[str]) -> bool:
+    """ "Казахстан входит в пятёрку ведущих торговых партнёров области, внешнеторговый оборот
+    составил …": the turnover of the partner the clause before named."""
+    partner_word = any(t.lemma in {"партнёр", "партнер"} for t in scan.tokens[: cue.index])
+    return partner_word and any(
+        p.index < cue.index and p.code.split("-")[0] not in named for p in scan.parties
+    )
+
+
 def of_one_side(scan: Scan, cue: Cue, figure: Figure) -> bool:
     """A figure of one side alone: its total foreign trade ("внешнеторговый оборот
     республики", unless a partner is named), or its trade with a bloc ("со странами
@@ -52,6 +61,7 @@ def of_one_side(scan: Scan, cue: Cue, figure: Figure) -> bool:
         (marked or _both_flows(scan, cue))
         and not any(p.role in LIST_ROLES for p in scan.parties)
         and len(named) == 1
+        and not _partner_before(scan, cue, named)
     ):
         # one owner named: "внешнеторговый оборот республики"; two are bilateral ("[между
         # Татарстаном и Беларусью]"), none is the pair the text is about
