@@ -114,7 +114,7 @@ def build_context(analysis: Analysis) -> DocContext:
         reference_year=year if source else None,
         year_source=source,
         pair=pair,
-        home=unnamed[0] if unnamed else home_party(pair, weights, _outlet_of(analysis)),
+        home=unnamed[0] if unnamed else home_party(pair, weights),
         lines=cut_lines(analysis),
         _memo=memo,
     )
@@ -385,17 +385,14 @@ def _prefer_region(code: str, weights: dict[str, float]) -> str:
     return region if weight >= weights.get(code, 0.0) / 2 and weight >= 2 else code
 
 
-def home_party(
-    pair: tuple[str, ...], weights: dict[str, float], outlet: str | None = None
-) -> str | None:
+def home_party(pair: tuple[str, ...], weights: dict[str, float]) -> str | None:
     """The side a text speaks for: the one region of the pair (regional news speak for
-    their region), else the outlet's country ("vesti.am" on Armenia and Germany), else the
-    side named most often."""
+    their region), else the side named most often. (The outlet's country is no better
+    guess where the text names both sides: "lenta.ru" on Turkey's exports, "etoday.kz" on
+    Tajikistan's partners.)"""
     regions = [code for code in pair if "-" in code]
     if len(regions) == 1:
         return regions[0]
-    if outlet in pair:
-        return outlet
     return max(pair, key=lambda code: (weights.get(code, 0.0), code)) if pair else None
 
 

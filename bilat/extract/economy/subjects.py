@@ -337,7 +337,8 @@ def anaphor_cue(scan: Scan, clause_start: int, figure: Figure, carry: Carry) -> 
         pronoun = lemma in ANAPHORA_PRONOUNS and (
             i < clause_start + PRONOUN_REACH or tokens[i].rel.startswith("nsubj")
         )
-        if pronoun or _anaphoric_noun(tokens, i, before) or _bare_change_noun(tokens, i):
+        rate = figure.kind in {"percent", "times"}
+        if pronoun or _anaphoric_noun(tokens, i, before) or (rate and _bare_change_noun(tokens, i)):
             return Cue(i, "indicator", carry.indicator)
     return None
 

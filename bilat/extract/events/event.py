@@ -359,6 +359,8 @@ def _spoken_at(tokens: Sequence[Token], name: Span, above: list[str]) -> bool:
     """ "заявил Абаев на круглом столе", "выступая на заседании": said at an event that
     was held."""
     at = name.first > 0 and tokens[name.first - 1].lemma == "на"
+    if any(t.lemma.startswith("пресс") for t in tokens[name.first : name.last + 1]):
+        return False  # "заявил на пресс-конференции": a statement's setting, not an event
     verb = next((lemma for lemma in above if lemma not in EVENT_LEMMAS), None)
     return at and verb in SPEECH_VERBS | {"выступить", "выступать"}
 
@@ -452,15 +454,12 @@ def _same(known: Event, new: Event) -> bool:
 
 
 def _told_apart(known: Event, new: Event) -> bool:
-    """Two sittings held in different cities, on different days or in different formats
-    are two events, however alike their sides and kinds ("встреча с лидером Монголии" and
-    "заседание комиссии в Улан-Баторе")."""
-    days = [e.date for e in (known, new) if e.date and len(e.date) == len("2024-01-01")]
-    return (
-        (known.place is not None and new.place is not None and known.place != new.place)
-        or (len(days) == 2 and days[0] != days[1])
-        or (known.format is not None and new.format is not None and known.format != new.format)
-    )
+    """Two sittings held in different cities are two events, however alike their sides
+    and kinds ("встреча президентов в Пекине" and "заседание
+    комиссии в Улан-Баторе")."""
+    if not {known.kind, new.kind} <= MEETING_FAMILY:
+        return False  # a visit or a festival goes on over days and cities
+    return known.place is not None and new.place is not None and known.place != new.place
 
 
 def _enrich(known: Event, new: Event) -> None:
