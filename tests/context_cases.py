@@ -1317,6 +1317,22 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "студентами – на 30%.",
         ["change:turnover KZ MN +9% 2019 base=previous_period"],
     ),
+    # a headline's rough rate gives way to the body's exact one; a far one stays
+    (
+        "growth",
+        "Товарооборот Монголии и Казахстана вырос почти на треть\n"
+        "В 2023 году товарооборот Монголии и Казахстана вырос на 31,2%.",
+        ["change:turnover KZ MN +31.2% 2023 base=previous_period"],
+    ),
+    (
+        "growth",
+        "Товарооборот Монголии и Казахстана вырос вдвое\n"
+        "В 2023 году товарооборот Монголии и Казахстана вырос на 31,2%.",
+        [
+            "change:turnover KZ MN +100% 2024 base=previous_period",
+            "change:turnover KZ MN +31.2% 2023 base=previous_period",
+        ],
+    ),
     # "Рост составил 21%" after a sentence on a pair's trade is the change of that trade
     (
         "growth",

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from bilat.extract.economy.state import YEAR_FROM_PUBLICATION
+from bilat.extract.economy.state import ROUGH_RATE, YEAR_FROM_PUBLICATION
 from bilat.extract.parse.periods import MAX_YEAR, MIN_YEAR, RELATIVE_YEAR_WORDS
 from bilat.model import Fact
 
@@ -42,11 +42,13 @@ def _better(new: Fact, old: Fact) -> bool:
     the later: "превышает 28 млрд" in the body tells the present, where the headline's
     "превысил" could have been last year's."""
     return (
+        not _rough(new),
         _told_year(new) is not None,
         _states_year(new),
         new.confidence,
         _guessed_year(new),
     ) > (
+        not _rough(old),
         _told_year(old) is not None,
         _states_year(old),
         old.confidence,
@@ -73,8 +75,25 @@ def _same(a: Fact, b: Fact) -> bool:
     if _key(a) != _key(b) or not _same_period(a, b):
         return False
     return _close(a.get("value"), b.get("value")) and (
-        _close(a.get("percent"), b.get("percent")) or _rounded(a.get("percent"), b.get("percent"))
+        _close(a.get("percent"), b.get("percent"))
+        or _rounded(a.get("percent"), b.get("percent"))
+        or (_rough(a) != _rough(b) and _near(a.get("percent"), b.get("percent")))
     )
+
+
+def _rough(fact: Fact) -> bool:
+    return ROUGH_RATE in fact.trace
+
+
+# "в полтора раза" in a headline and "на 47%" in the body: one change, told roughly once.
+ROUGH_SPREAD = 0.2
+
+
+def _near(a: Any, b: Any) -> bool:
+    if a is None or b is None:
+        return False
+    a, b = float(a), float(b)
+    return a * b > 0 and abs(a - b) <= ROUGH_SPREAD * max(abs(a), abs(b)) + 1
 
 
 def _rounded(a: Any, b: Any) -> bool:

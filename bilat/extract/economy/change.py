@@ -35,6 +35,7 @@ from bilat.extract.economy.cues import (
 from bilat.extract.economy.parties import Parties, choose_pair, country_of, direction
 from bilat.extract.economy.partners import party_before_mark
 from bilat.extract.economy.state import (
+    ROUGH_RATE,
     YEAR_FROM_PUBLICATION,
     counted_from_a_guess,
     untold_period,
@@ -225,8 +226,19 @@ def _change_fact(
             f"indicator={scan.tokens[cue.index].text}",
             f"figure={scan.tokens[figure.first].text}",
             *((YEAR_FROM_PUBLICATION,) if guessed else ()),
+            *((ROUGH_RATE,) if _told_roughly(scan, figure) else ()),
         ),
     )
+
+
+def _told_roughly(scan: Scan, figure: Figure) -> bool:
+    """ "в полтора раза", "на треть", "вдвое": a rate in words or a multiple, which a
+    headline rounds from the percentage its body gives."""
+    words = scan.tokens[figure.first : figure.last + 1]
+    return figure.kind == "times" or any(t.text.lower() in ROUGH_WORDS for t in words)
+
+
+ROUGH_WORDS = {"треть", "четверть", "половину", "наполовину"}
 
 
 def _of_the_balance(scan: Scan, cue: Cue, figure: Figure) -> bool:

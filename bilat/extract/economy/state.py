@@ -170,6 +170,9 @@ def untold_period(
 # The trace of a fact whose year is the publication's guess (``unstated_period``): a
 # statement of the same figure that tells its period wins over it.
 YEAR_FROM_PUBLICATION = "year=publication"
+# The trace of a rate told roughly ("в полтора раза", "на треть"): the exact percentage of
+# the same change, told elsewhere in the text, wins over it.
+ROUGH_RATE = "rate=rough"
 
 
 # "по сравнению с 2012 годом, когда объём торговли достиг 51 млрд": the year a "когда"
