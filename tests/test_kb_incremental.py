@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import warnings
 from collections.abc import Iterator
@@ -14,10 +15,18 @@ from test_kb import KZ_UZ, OTHER, doc, fact_id, fill, kz_uz_facts, trade
 
 from bilat import kb
 from bilat.kb import incremental, kept, whole
-from bilat.kb.claims import pair_claims, party_claims
+from bilat.kb import table as kb_table
+from bilat.kb.claims import (
+    claims,
+    every_fact,
+    pair_claims,
+    pair_condition,
+    party_claims,
+    party_condition,
+)
 from bilat.kb.consolidate import consolidate
 from bilat.store import Store
-from bilat.store.schema import SCHEMA_VERSION, kb_claims, kb_consolidated, meta
+from bilat.store.schema import SCHEMA_VERSION, facts, kb_claims, kb_consolidated, meta
 from bilat.web import create_app
 
 with warnings.catch_warnings():  # starlette asks for httpx2, which bilat does not ship
@@ -108,6 +117,51 @@ def test_a_partys_and_a_pairs_rows_equal_consolidating_their_claims(demo_store: 
         assert [(k.id, k.n_claims) for k in summaries] == [
             (e["id"], e["n_sources"]) for e in expected
         ]
+
+
+def test_the_consolidated_table_reads_the_rows_as_consolidating_would_give(
+    demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The /consolidated table: each filter selects what consolidating the facts it
+    matches gives, and nothing is consolidated on the request."""
+    kept.current(demo_store)
+    (a, b, _), *_ = demo_store.top_pairs(1)
+    years = [int(y) for y in demo_store.count_facts(by="year") if str(y).isdigit()]
+    selections = [
+        ({}, []),
+        ({"type": "trade"}, [facts.c.type == "trade"]),
+        ({"party": a}, [party_condition(a)]),
+        (
+            {"party": a, "partner": b, "type": "event"},
+            [pair_condition(a, b), facts.c.type == "event"],
+        ),
+        (
+            {"type": "trade", "year": max(years)},
+            [facts.c.type == "trade", facts.c.year == max(years)],
+        ),
+        (
+            {"indicator": "turnover", "status": "actual"},
+            [facts.c.indicator == "turnover", facts.c.status == "actual"],
+        ),
+    ]
+    expected = {
+        str(chosen): [
+            c.to_json() for c in consolidate(claims(demo_store, every_fact(demo_store, where)))
+        ]
+        for chosen, where in selections
+    }
+    # bilat.kb's own ``consolidate`` (the function) hides the module of that name
+    monkeypatch.setattr(importlib.import_module("bilat.kb.consolidate"), "consolidate", refuse)
+    for chosen, _ in selections:
+        found = kb_table.matching(demo_store, kb_table.Wanted(**chosen))
+        assert found, chosen
+        assert [k.to_json() for k in kept.with_records(demo_store, found)] == expected[str(chosen)]
+    disputed = kb_table.matching(demo_store, kb_table.Wanted(standing="disputed"))
+    assert {k.standing for k in disputed} == {"disputed"}
+
+
+def refuse(*args: Any) -> None:
+    raise AssertionError("consolidated on the request")
 
 
 # -- a varied small corpus ----------------------------------------------------------------------
