@@ -339,7 +339,9 @@ def serve(
     if refusal:
         raise typer.BadParameter(refusal, param_hint="--host")
     _check_port_free(host, port)
-    access = Access(token=None if read_only else (token or new_token()), read_only=read_only)
+    access = Access(
+        token=None if read_only else (token or new_token()), read_only=read_only, host=host
+    )
     with Store(db, create=False) as store:
         kb.groups_of(store)  # sign new documents now, not in the first page's request
         where = f"http://{host}:{port}/"
