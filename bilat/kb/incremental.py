@@ -102,8 +102,10 @@ def _last_decision(conn: Connection) -> int:
 
 
 def update(store: Store) -> Update:
-    """Take in what is new and consolidate again the scopes it touched."""
-    with _lock(store):
+    """Take in what is new and consolidate again the scopes it touched. Two processes
+    (ingests into one PostgreSQL database) take turns: each would consolidate the same
+    dirty scopes again and write their rows twice."""
+    with _lock(store), store.alone("knowledge base"):
         if not behind(store):  # the walks below read every document's id
             return Update()
         duplicates.refresh(store)  # signs new documents, regroups reprints
@@ -116,7 +118,11 @@ def update(store: Store) -> Update:
 
 def rebuild(store: Store) -> Update:
     """Every row made again from the stored documents and decisions."""
-    with _lock(store), writing(store, "clear the knowledge base's rows") as conn:
+    with (
+        _lock(store),
+        store.alone("knowledge base"),
+        writing(store, "clear the knowledge base's rows") as conn,
+    ):
         for table in KB_TABLES:
             conn.execute(delete(table))
         conn.execute(delete(meta).where(meta.c.key == LAST_DECISION))

@@ -46,6 +46,8 @@ _GAVE_UP = ("database is locked", "database is busy")
 
 # Any constant will do: it names the lock that serialises schema creation across workers.
 _SCHEMA_LOCK_KEY = 0x62696C6174  # "bilat"
+# Other advisory locks, by name; each key differs from the schema's.
+_LOCK_KEYS = {"knowledge base": 0x62696C61746B62}  # "bilatkb"
 
 
 def normalise_url(url: str) -> str:
@@ -160,6 +162,14 @@ def lock_schema(conn: Connection) -> None:
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK_KEY})
     # SQLite: the write transaction (BEGIN IMMEDIATE) already excludes other writers.
+
+
+def lock_for_transaction(conn: Connection, name: str) -> None:
+    """Wait until no other process's transaction holds the lock ``name`` (one of
+    ``_LOCK_KEYS``), then hold it until this transaction ends. PostgreSQL only: SQLite
+    lets one writer in at a time anyway."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEYS[name]})
 
 
 def create_search_index(conn: Connection) -> None:

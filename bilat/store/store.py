@@ -193,6 +193,21 @@ class Store:
                 yield conn
 
     @contextmanager
+    def alone(self, name: str) -> Iterator[None]:
+        """Run the body while no other process that shares this database runs one of the
+        same ``name`` ("knowledge base"): work of many transactions that two processes
+        must not interleave. PostgreSQL: an advisory lock held by a transaction of its
+        own, released when the body ends or the process dies. SQLite: the body runs as is
+        (its writes already take turns, and a reader sees only what was committed)."""
+        if self.engine.dialect.name != "postgresql":
+            yield
+            return
+        with self.engine.connect() as conn, conn.begin():
+            with self._guard(f"wait for another process's {name} work"):
+                dialect.lock_for_transaction(conn, name)
+            yield
+
+    @contextmanager
     def reading(self, action: str) -> Iterator[Connection]:
         """A connection for reads; a database error is raised as StoreError naming ``action``."""
         with self._guard(action), self.engine.connect() as conn:
