@@ -14,7 +14,7 @@ from sqlalchemy import select, update
 from test_kb import KZ_UZ, OTHER, doc, fact_id, fill, kz_uz_facts, trade
 
 from bilat import kb
-from bilat.kb import incremental, kept, whole
+from bilat.kb import incremental, kept, scoped, whole
 from bilat.kb import table as kb_table
 from bilat.kb.claims import (
     claims,
@@ -162,6 +162,61 @@ def test_the_consolidated_table_reads_the_rows_as_consolidating_would_give(
 
 def refuse(*args: Any) -> None:
     raise AssertionError("consolidated on the request")
+
+
+def test_a_dossiers_ranks_read_from_the_totals_equal_the_actor_pages(demo_store: Store) -> None:
+    """Each party's partners counted from the totals kept per scope, as a dossier ranks
+    the pair's sides, equal those its page counts from its every fact."""
+    kept.current(demo_store)
+    parties = [p for p, n in demo_store.count_facts(by="party").items() if n >= 3]
+    dossier = importlib.import_module("bilat.kb.dossier")  # kb.dossier is the function
+    with_turnover = 0
+    for party in parties:
+        page = kb.profile(demo_store, party)["partners"]
+        assert dossier._partners_of(demo_store, party) == page, party
+        with_turnover += any(p["turnover"] for p in page)
+    assert with_turnover >= 3
+    (a, b, _), *_ = demo_store.top_pairs(1)
+    [rank_a, _] = kb.dossier(demo_store, a, b).ranks
+    by_facts = [p["code"] for p in kb.profile(demo_store, a)["partners"]]
+    assert rank_a["by_facts"] == by_facts.index(b) + 1
+
+
+def turnover(year: int | None, months: int | None, fact: str) -> dict[str, Any]:
+    return {"value_usd": 1e9, "year": year, "months": months, "fact": fact}
+
+
+@pytest.mark.parametrize(
+    ("candidates", "expected"),
+    [
+        ([], None),
+        (
+            [((-2, -2, "b"), turnover(2023, None, "b")), ((-1, -1, "a"), turnover(2024, 6, "a"))],
+            "a",
+        ),
+        (
+            [((-1, -1, "a"), turnover(2024, 6, "a")), ((-2, -2, "b"), turnover(2024, None, "b"))],
+            "b",
+        ),
+        # one period: the key met first in consolidate's order (the smallest lead)
+        (
+            [((-1, -1, "z"), turnover(2024, None, "z")), ((-3, -1, "y"), turnover(2024, 12, "y"))],
+            "y",
+        ),
+        (
+            [
+                ((-1, -1, "z"), turnover(None, None, "z")),
+                ((-1, -1, "q"), turnover(None, None, "q")),
+            ],
+            "q",
+        ),
+    ],
+)
+def test_a_partners_latest_turnover_over_scopes(
+    candidates: list[tuple[Any, dict[str, Any]]], expected: str | None
+) -> None:
+    found = scoped.latest_turnover(candidates)
+    assert (found or {}).get("fact") == expected
 
 
 # -- a varied small corpus ----------------------------------------------------------------------

@@ -26,7 +26,7 @@ from sqlalchemy import update as sql_update
 from bilat.kb import duplicates
 from bilat.kb.claims import claims, every_fact
 from bilat.kb.consolidate import consolidate
-from bilat.kb.scoped import consolidated_rows, finding_rows, scope_of, side_rows
+from bilat.kb.scoped import consolidated_rows, finding_rows, scope_of, side_rows, total_row
 from bilat.kb.state import curation, doc_groups, reading, writing
 from bilat.store import Store
 from bilat.store.dialect import insert_missing
@@ -41,6 +41,7 @@ from bilat.store.schema import (
     kb_findings,
     kb_pairs,
     kb_sides,
+    kb_totals,
     meta,
 )
 
@@ -49,7 +50,16 @@ IN_LIMIT = 500  # ids per IN list: under SQLite's bound variable limit
 # Facts consolidated per pass: many small scopes share one read of decisions and groups.
 FACT_BATCH = 5000
 LAST_DECISION = "kb_last_decision"  # meta key: the last curation id taken in
-KB_TABLES = (kb_documents, kb_claims, kb_dirty, kb_consolidated, kb_findings, kb_pairs, kb_sides)
+KB_TABLES = (
+    kb_documents,
+    kb_claims,
+    kb_dirty,
+    kb_consolidated,
+    kb_findings,
+    kb_pairs,
+    kb_sides,
+    kb_totals,
+)
 
 
 @dataclass(frozen=True)
@@ -275,21 +285,22 @@ def _recompute(store: Store, scopes: list[str], members: dict[str, list[str]]) -
         by_scope[scope_of_fact[claim.id]].append(claim)
     rows: list[dict[str, Any]] = []
     found: list[dict[str, Any]] = []
+    totals: list[dict[str, Any]] = []
     n_keys = 0
     for scope, its in by_scope.items():
         items = consolidate(its)
         n_keys += len({c.key for c in items})
         rows.extend(consolidated_rows(scope, items))
         found.extend(finding_rows(scope, items))
+        if items:
+            totals.append(total_row(scope, items))
     with writing(store, "store consolidated facts") as conn:
         for chunk in _chunks(scopes):
-            conn.execute(delete(kb_consolidated).where(kb_consolidated.c.scope.in_(chunk)))
-            conn.execute(delete(kb_findings).where(kb_findings.c.scope.in_(chunk)))
-            conn.execute(delete(kb_dirty).where(kb_dirty.c.scope.in_(chunk)))
-        if rows:
-            conn.execute(insert(kb_consolidated), rows)
-        if found:
-            conn.execute(insert(kb_findings), found)
+            for table in (kb_consolidated, kb_findings, kb_totals, kb_dirty):
+                conn.execute(delete(table).where(table.c.scope.in_(chunk)))
+        for table, written in ((kb_consolidated, rows), (kb_findings, found), (kb_totals, totals)):
+            if written:
+                conn.execute(insert(table), written)
         # a scope's sides never change; one whose rows are gone reads as nothing
         insert_missing(conn, kb_sides, side_rows([s for s in scopes if by_scope[s]]))
     return n_keys

@@ -25,7 +25,7 @@ from bilat.kb import incremental
 from bilat.kb.state import reading
 from bilat.schemas import Fields
 from bilat.store import Store
-from bilat.store.schema import kb_consolidated, kb_sides
+from bilat.store.schema import kb_consolidated, kb_sides, kb_totals
 
 IDS_AT_ONCE = 500  # ids in one IN list: under SQLite's bound variable limit
 
@@ -109,6 +109,33 @@ def read(
     query = query.order_by(c.independent.desc(), c.n_claims.desc(), c.id)
     with reading(store, "read consolidated facts") as conn:
         return [_kept(row, records) for row in conn.execute(query)]
+
+
+@dataclass(frozen=True)
+class Total:
+    """A scope's count towards each of its parties' partners (``kb.scoped.total_row``)."""
+
+    scope: str
+    n_claims: int
+    n_events: int
+    turnover: Mapping[str, Any] | None  # value_usd, year, months, fact, lead
+
+    @property
+    def parties(self) -> list[str]:
+        return self.scope.split("|")
+
+
+def totals_of_party(store: Store, code: str) -> list[Total]:
+    """The totals of every scope ``code`` is a side of, as the rows stand."""
+    t = kb_totals.c
+    query = select(t.scope, t.n_claims, t.n_events, t.turnover).where(
+        t.scope.in_(select(kb_sides.c.scope).where(kb_sides.c.party == code))
+    )
+    with reading(store, "read a party's totals") as conn:
+        return [
+            Total(scope, n_claims, n_events, json.loads(turnover) if turnover else None)
+            for scope, n_claims, n_events, turnover in conn.execute(query.order_by(t.scope))
+        ]
 
 
 def with_records(store: Store, items: Sequence[Kept]) -> list[Kept]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, delete, inspect, text
+from sqlalchemy import Connection, delete, insert, inspect, select, text
 
 from bilat.store import dialect
 from bilat.store.schema import (
@@ -68,6 +68,14 @@ def _reprint_bands_and_party_scopes(conn: Connection) -> None:
         )
 
 
+def _partner_totals(conn: Connection) -> None:
+    """7 → 8: ``kb_totals`` is new (``create_all`` made it empty). Every scope with rows is
+    marked dirty, so that the next update consolidates it again and makes its totals."""
+    dirty = select(kb_dirty.c.scope)
+    kept = select(kb_consolidated.c.scope).where(kb_consolidated.c.scope.not_in(dirty))
+    conn.execute(insert(kb_dirty).from_select(["scope"], kept.distinct()))
+
+
 # STEPS[n] takes a database from version n to n + 1.
 STEPS: dict[int, Callable[[Connection], None]] = {
     1: _knowledge_base_joins_the_schema,
@@ -76,6 +84,7 @@ STEPS: dict[int, Callable[[Connection], None]] = {
     4: _postgres_search_and_indexes,
     5: _consolidated_rows_join_the_schema,
     6: _reprint_bands_and_party_scopes,
+    7: _partner_totals,
 }
 
 

@@ -30,7 +30,7 @@ from bilat.store.dialect import JSON_TYPE
 # 4: official statistics. 5: PostgreSQL's stored search vector, and indexes for the views.
 # 6: the knowledge base's consolidated rows. 7: reprint bands, the scopes of each party and
 # a consolidated fact's summary.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 metadata = MetaData()
 
@@ -214,6 +214,15 @@ kb_sides = Table(  # the scopes each party is a side of: a party's rows without 
     metadata,
     Column("party", String, primary_key=True),
     Column("scope", String, primary_key=True),
+)
+
+kb_totals = Table(  # per scope, what a party's partners are ranked by (kb.scoped.total_row)
+    "kb_totals",
+    metadata,
+    Column("scope", String, primary_key=True),
+    Column("n_claims", Integer, nullable=False),  # the claims of its shown facts
+    Column("n_events", Integer, nullable=False),
+    Column("turnover", Text),  # its latest turnover in dollars, as JSON; NULL: none stated
 )
 
 kb_findings = Table(  # contradictions and consistency checks
