@@ -185,17 +185,39 @@ def facts_page(
     first_by: Sequence[Any] = (),
 ) -> list[StoredFact]:
     """Facts of the newest documents first, in text order within a document; ``first_by``
-    (columns of facts or documents, ordered) sorts before that order."""
+    (columns of facts or documents, ordered) sorts before that order. A page sorts the
+    matching facts' ids alone, then reads its own rows: sorting whole rows (evidence,
+    fields) was half the time of a page of one year's 6,000 facts at 100,000 documents."""
     d = documents.c
-    query = (
-        select(facts, d.name.label("doc_name"), d.date.label("doc_date"), d.source, d.url)
+    order = (*first_by, d.date.desc().nulls_last(), d.id, facts.c.evidence_start, facts.c.id)
+    if limit is None:
+        query = _facts_with_documents(where).order_by(*order).offset(offset)
+        return [_stored_fact(row) for row in conn.execute(query)]
+    ids = (
+        select(facts.c.id)
         .join_from(facts, documents, facts.c.doc_id == d.id)
         .where(and_(True, *where))
-        .order_by(*first_by, d.date.desc().nulls_last(), d.id, facts.c.evidence_start, facts.c.id)
+        .order_by(*order)
         .limit(limit)
         .offset(offset)
     )
-    return [_stored_fact(row) for row in conn.execute(query)]
+    page = list(conn.execute(ids).scalars())
+    if not page:
+        return []
+    found = {
+        row.id: _stored_fact(row)
+        for row in conn.execute(_facts_with_documents([facts.c.id.in_(page)]))
+    }
+    return [found[fact_id] for fact_id in page]
+
+
+def _facts_with_documents(where: Sequence[ColumnElement[bool]]) -> Select[Any]:
+    d = documents.c
+    return (
+        select(facts, d.name.label("doc_name"), d.date.label("doc_date"), d.source, d.url)
+        .join_from(facts, documents, facts.c.doc_id == d.id)
+        .where(and_(True, *where))
+    )
 
 
 def _stored_fact(row: Row[Any]) -> StoredFact:
