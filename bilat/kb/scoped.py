@@ -19,12 +19,15 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from sqlalchemy import Connection, case
+
 from bilat.kb import checks as kb_checks
 from bilat.kb.claims import Claim
 from bilat.kb.consolidate import Consolidated, Settled, by_key, key_of
+from bilat.store.dialect import byte_order
+from bilat.store.schema import kb_findings
 
 ACTUAL = ("actual", None)  # the trade figures that checks add up
-KIND_ORDER = {"contradiction": 0, "trade_sum": 0, "growth": 1}  # trade sums come first
 
 Lead = tuple[int, int, str]  # (-independent, -claims, id) of a key's best-sourced fact
 
@@ -188,16 +191,22 @@ def _trade_periods(items: Sequence[Consolidated], leads: dict[str, Lead]) -> dic
     return found
 
 
-def finding_order(row: Any) -> tuple[Any, ...]:
-    """The whole store's order: flagged first, by label, then as the walk met them."""
-    return (
-        not row.flagged,
-        row.label,
-        KIND_ORDER[row.kind],
-        -row.lead_independent,
-        -row.lead_claims,
-        row.lead_id,
-    )
+def finding_order(conn: Connection, checks: bool) -> list[Any]:
+    """ORDER BY of the whole store's order of contradictions or of checks: flagged first,
+    by label, then as the walk met them (labels compared as bytes, as Python compares
+    them, whatever the database's collation). ``ix_kb_findings_shown`` serves the
+    contradictions' order (SQLite)."""
+    f = kb_findings.c
+    kinds = [case((f.kind == "growth", 1), else_=0)] if checks else []  # trade sums first
+    return [
+        f.flagged.desc(),
+        byte_order(conn, f.label),
+        *kinds,
+        f.lead_independent.desc(),
+        f.lead_claims.desc(),
+        byte_order(conn, f.lead_id),
+        byte_order(conn, f.id),
+    ]
 
 
 def _text(record: Any) -> str:

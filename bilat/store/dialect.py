@@ -172,6 +172,12 @@ def lock_for_transaction(conn: Connection, name: str) -> None:
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEYS[name]})
 
 
+def byte_order(conn: Connection, column: Any) -> Any:
+    """``column`` to sort by its bytes (code points), as Python sorts strings and SQLite
+    does by default; a PostgreSQL database's own collation may order by language."""
+    return column.collate("C") if conn.dialect.name == "postgresql" else column
+
+
 def create_search_index(conn: Connection) -> None:
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql(

@@ -20,6 +20,7 @@ from bilat.store.schema import (
     kb_dirty,
     kb_documents,
     kb_findings,
+    kb_findings_shown,
     kb_pairs,
 )
 
@@ -68,12 +69,15 @@ def _reprint_bands_and_party_scopes(conn: Connection) -> None:
         )
 
 
-def _partner_totals(conn: Connection) -> None:
+def _partner_totals_and_findings_order(conn: Connection) -> None:
     """7 → 8: ``kb_totals`` is new (``create_all`` made it empty). Every scope with rows is
-    marked dirty, so that the next update consolidates it again and makes its totals."""
+    marked dirty, so that the next update consolidates it again and makes its totals. The
+    findings' order gets an index in that order (``ix_kb_findings_shown``)."""
     dirty = select(kb_dirty.c.scope)
     kept = select(kb_consolidated.c.scope).where(kb_consolidated.c.scope.not_in(dirty))
     conn.execute(insert(kb_dirty).from_select(["scope"], kept.distinct()))
+    conn.execute(text("DROP INDEX IF EXISTS ix_kb_findings_order"))
+    kb_findings_shown.create(conn, checkfirst=True)
 
 
 # STEPS[n] takes a database from version n to n + 1.
@@ -84,7 +88,7 @@ STEPS: dict[int, Callable[[Connection], None]] = {
     4: _postgres_search_and_indexes,
     5: _consolidated_rows_join_the_schema,
     6: _reprint_bands_and_party_scopes,
-    7: _partner_totals,
+    7: _partner_totals_and_findings_order,
 }
 
 

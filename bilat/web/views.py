@@ -242,10 +242,10 @@ def contradictions(
     found = kb.findings(store, stale_ok)
     return {
         "contradictions": found.contradictions_page(offset, limit),
-        "n_contradictions": len(found.contradiction_ids),
+        "n_contradictions": found.n_contradictions,
         "n_open": found.n_open,
         "checks": found.checks_page(offset, limit),
-        "n_checks": len(found.check_ids),
+        "n_checks": found.n_checks,
         "n_failed": found.n_failed,
         "limit": limit,
         "offset": offset,
