@@ -234,3 +234,20 @@ def _advisory_lock_awaited(store: Store) -> bool:
     query = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
     with store.engine.connect() as conn:
         return bool(conn.execute(text(query)).scalar_one())
+
+
+def test_the_knowledge_base_on_postgresql_equals_the_on_read_computation(store: Store) -> None:
+    """The rows, the findings read in order through SQL (labels as bytes), the totals:
+    as on SQLite, equal to consolidating on the read."""
+    from test_kb import fill
+    from test_kb_incremental import assert_same
+
+    from bilat import kb
+
+    fill(store, rival=True)
+    kb.update(store)
+    shown = assert_same(store)
+    assert shown["contradictions"] and shown["consolidated"]
+    found = kb.findings(store)
+    assert (found.n_contradictions, found.n_open) == (1, 1)
+    assert found.contradictions_page(0, 5)[0]["status"] == "open"

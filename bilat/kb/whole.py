@@ -223,13 +223,11 @@ def _say_if_building(store: Store) -> None:
 def _read(store: Store, mark: tuple[int, ...]) -> Findings:
     """The findings' counts as the knowledge base's rows hold them (by the order's index)."""
     f = kb_findings.c
-    counted = select(f.kind == "contradiction", f.flagged, func.count()).group_by(
-        f.kind == "contradiction", f.flagged
-    )
+    counted = select(f.kind, f.flagged, func.count()).group_by(f.kind, f.flagged)
     counts: dict[tuple[bool, bool], int] = {}
     with reading(store, "count contradictions and checks") as conn:
-        for contradiction, flagged, n in conn.execute(counted):
-            key = (bool(contradiction), bool(flagged))
+        for kind, flagged, n in conn.execute(counted):
+            key = (kind == "contradiction", bool(flagged))
             counts[key] = counts.get(key, 0) + int(n)
     return Findings(
         mark=mark,

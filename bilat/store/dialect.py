@@ -266,16 +266,19 @@ _SQLITE_SEARCH = text(f"""
     ORDER BY hits.score DESC, d.id
 """)
 
-# The newest RANKED_MATCHES matches are ranked, as on SQLite: the inner query walks
-# ix_documents_date_id backwards and stops at the 2,000th match when a word is in most
-# documents, or reads the GIN index when it is rare (the planner knows which from the
-# column's statistics). Only the kept hits are joined to their texts.
+# PostgreSQL ranks the newest 500 matches: the inner query walks ix_documents_date_id
+# backwards and stops at the 500th match when a word is in many documents, or reads the
+# GIN index when it is rare (the planner knows which from the column's statistics). The
+# walk tests each document's vector on its way: for a word in 15 % of 100,000 documents,
+# reaching the 2,000th match tested 13,000 of them (100-145 ms with every page cached,
+# EXPLAIN ANALYZE), the 500th 3,300 (25 ms). Only the kept hits are joined to their texts.
+RANKED_MATCHES_POSTGRES = 500
 _POSTGRES_SEARCH = text(f"""
     SELECT d.id, d.name, d.title, d.date, d.text, hits.score
     FROM (SELECT newest.id, ts_rank(newest.{SEARCH_VECTOR}, q) AS score
           FROM (SELECT id, {SEARCH_VECTOR} FROM documents
                 WHERE {SEARCH_VECTOR} @@ plainto_tsquery('simple', :query)
-                ORDER BY date DESC, id DESC LIMIT {RANKED_MATCHES}) AS newest,
+                ORDER BY date DESC, id DESC LIMIT {RANKED_MATCHES_POSTGRES}) AS newest,
                plainto_tsquery('simple', :query) AS q
           ORDER BY score DESC, newest.id LIMIT :limit) AS hits
     JOIN documents AS d ON d.id = hits.id

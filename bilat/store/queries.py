@@ -183,25 +183,28 @@ def facts_page(
     limit: int | None,
     offset: int,
     first_by: Sequence[Any] = (),
+    matches_first: bool = False,
 ) -> list[StoredFact]:
     """Facts of the newest documents first, in text order within a document; ``first_by``
     (columns of facts or documents, ordered) sorts before that order. A page sorts the
     matching facts' ids alone, then reads its own rows: sorting whole rows (evidence,
-    fields) was half the time of a page of one year's 6,000 facts at 100,000 documents."""
+    fields) was half the time of a page of one year's 6,000 facts at 100,000 documents.
+    ``matches_first``: find every match, then sort them (see ``_sorted_matches``)."""
     d = documents.c
     order = (*first_by, d.date.desc().nulls_last(), d.id, facts.c.evidence_start, facts.c.id)
     if limit is None:
         query = _facts_with_documents(where).order_by(*order).offset(offset)
         return [_stored_fact(row) for row in conn.execute(query)]
-    ids = (
-        select(facts.c.id)
-        .join_from(facts, documents, facts.c.doc_id == d.id)
-        .where(and_(True, *where))
-        .order_by(*order)
-        .limit(limit)
-        .offset(offset)
-    )
-    page = list(conn.execute(ids).scalars())
+    if matches_first and not first_by:
+        ids = _sorted_matches(where)
+    else:
+        ids = (
+            select(facts.c.id)
+            .join_from(facts, documents, facts.c.doc_id == d.id)
+            .where(and_(True, *where))
+            .order_by(*order)
+        )
+    page = list(conn.execute(ids.limit(limit).offset(offset)).scalars())
     if not page:
         return []
     found = {
@@ -209,6 +212,30 @@ def facts_page(
         for row in conn.execute(_facts_with_documents([facts.c.id.in_(page)]))
     }
     return [found[fact_id] for fact_id in page]
+
+
+def _sorted_matches(where: Sequence[ColumnElement[bool]]) -> Select[Any]:
+    """The ids of the facts matching ``where`` in the default order, found first and then
+    sorted. PostgreSQL otherwise walks the documents newest first and tests each one's
+    facts, which a caller has found not to pay (a selective filter, or one whose facts
+    sit in old documents): one year's 6,000 facts at 100,000 documents were looked for in
+    82,000 documents (230 ms; sorted, 15 ms). OFFSET 0 keeps the matches a query of their
+    own, so that the planner cannot turn the sort into that walk."""
+    d = documents.c
+    matching = (
+        select(
+            facts.c.id.label("fact_id"),
+            d.date.label("date"),
+            d.id.label("doc"),
+            facts.c.evidence_start.label("start"),
+        )
+        .join_from(facts, documents, facts.c.doc_id == d.id)
+        .where(and_(True, *where))
+        .offset(0)
+        .subquery("matching")
+    )
+    m = matching.c
+    return select(m.fact_id).order_by(m.date.desc().nulls_last(), m.doc, m.start, m.fact_id)
 
 
 def _facts_with_documents(where: Sequence[ColumnElement[bool]]) -> Select[Any]:

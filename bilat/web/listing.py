@@ -216,7 +216,10 @@ def fact_page(
             walked = _walk(conn, filters.conditions(walk=True), limit, offset, total)
             if walked is not None:
                 return total, walked
-        return total, store_queries.facts_page(conn, where, limit, offset, filters.order(conn))
+        sorting = filters.order(conn)
+        return total, store_queries.facts_page(
+            conn, where, limit, offset, sorting, matches_first=bool(where)
+        )
 
 
 def _count(conn: Connection, where: list[ColumnElement[bool]]) -> int:
