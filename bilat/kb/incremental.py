@@ -29,6 +29,7 @@ from bilat.kb.consolidate import consolidate
 from bilat.kb.scoped import consolidated_rows, finding_rows, scope_of, side_rows, total_row
 from bilat.kb.state import curation, doc_groups, reading, writing
 from bilat.store import Store
+from bilat.store import queries as store_queries
 from bilat.store.dialect import insert_missing
 from bilat.store.schema import (
     documents,
@@ -87,8 +88,8 @@ def _lock(store: Store) -> threading.Lock:
 def behind(store: Store) -> bool:
     """Whether a document, a reprint group or a decision is not in the rows yet."""
     with reading(store, "read the knowledge base's state") as conn:
-        n_docs = conn.execute(select(func.count()).select_from(documents)).scalar_one()
-        n_taken = conn.execute(select(func.count()).select_from(kb_documents)).scalar_one()
+        counted = store_queries.kept_counts(conn)
+        n_docs, n_taken = counted["documents"], counted["kb_documents"]
         dirty = conn.execute(select(kb_dirty.c.scope).limit(1)).first() is not None
         last = int(conn.execute(select(func.max(curation.c.id))).scalar() or 0)
         seen = _last_decision(conn)
@@ -136,6 +137,7 @@ def rebuild(store: Store) -> Update:
         for table in KB_TABLES:
             conn.execute(delete(table))
         conn.execute(delete(meta).where(meta.c.key == LAST_DECISION))
+        store_queries.reset_count(conn, "kb_documents")
     return update(store)
 
 
@@ -164,6 +166,7 @@ def _take_in_batch(store: Store, doc_ids: list[str]) -> None:
             conn.execute(
                 insert(kb_documents), [{"doc_id": d, "group_id": groups[d]} for d in sorted(fresh)]
             )
+            store_queries.add_to_counts(conn, {"kb_documents": len(fresh)})
         if rows:
             conn.execute(insert(kb_claims), rows)
         _mark_dirty(conn, {r["scope"] for r in rows})

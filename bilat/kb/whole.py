@@ -35,6 +35,7 @@ from bilat.kb.consolidate import Consolidated, consolidate
 from bilat.kb.scoped import finding_order
 from bilat.kb.state import curation, reading
 from bilat.store import Store
+from bilat.store import queries as store_queries
 from bilat.store.schema import documents, facts, kb_consolidated, kb_findings, kb_pairs
 
 DOCUMENT_BATCH = 500  # documents whose facts are read at a time when walking the store
@@ -117,10 +118,9 @@ _computing: dict[str, threading.Lock] = {}  # one computation per database at a 
 def fingerprint(store: Store) -> tuple[int, ...]:
     """Changes whenever a document, a fact or a decision is added."""
     with reading(store, "read the knowledge base's state") as conn:
-        n_docs = conn.execute(select(func.count()).select_from(documents)).scalar_one()
-        n_facts = conn.execute(select(func.count()).select_from(facts)).scalar_one()
+        counted = store_queries.kept_counts(conn)
         last = conn.execute(select(func.max(curation.c.id))).scalar()
-    return int(n_docs), int(n_facts), int(last or 0)
+    return counted["documents"], counted["facts"], int(last or 0)
 
 
 def all_claims(

@@ -11,8 +11,9 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, delete, insert, inspect, select, text
 
-from bilat.store import dialect
+from bilat.store import dialect, queries
 from bilat.store.schema import (
+    COUNTED,
     SCHEMA_VERSION,
     VERSION_5_INDEXES,
     facts_year_shown,
@@ -82,6 +83,8 @@ def _partner_totals_and_findings_order(conn: Connection) -> None:
     kb_findings_shown.create(conn, checkfirst=True)
     conn.execute(text("DROP INDEX IF EXISTS ix_facts_year"))  # a prefix of the new one
     facts_year_shown.create(conn, checkfirst=True)
+    for name in COUNTED:  # ``counts`` is new: what the tables hold now
+        queries.reset_count(conn, name)
 
 
 # STEPS[n] takes a database from version n to n + 1.

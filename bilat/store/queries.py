@@ -6,7 +6,20 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Row, Select, and_, exists, func, not_, select
+from sqlalchemy import (
+    Connection,
+    Row,
+    Select,
+    and_,
+    bindparam,
+    delete,
+    exists,
+    func,
+    insert,
+    not_,
+    select,
+    update,
+)
 from sqlalchemy.sql.elements import ColumnElement
 
 from bilat.errors import StoreError
@@ -14,7 +27,7 @@ from bilat.model import Actor, Evidence, Mention
 from bilat.nlp import lemma_of, search_terms
 from bilat.store import dialect
 from bilat.store.records import SearchHit, StoredDocument, StoredFact
-from bilat.store.schema import actors, documents, fact_parties, facts, mentions
+from bilat.store.schema import COUNTED, actors, counts, documents, fact_parties, facts, mentions
 
 MIN_ID_PREFIX = 6  # as git: shorter prefixes match too many documents to be useful
 SNIPPET_CHARS = 240  # about two lines of a result list
@@ -72,6 +85,32 @@ def _resolve(conn: Connection, column: Any, given: str, what: str) -> str | None
             "give more digits"
         )
     return found[0] if found else None
+
+
+def kept_counts(conn: Connection) -> dict[str, int]:
+    """Rows of each table of COUNTED, from ``counts``; one whose row is missing (a database
+    whose counts were never made) is counted."""
+    found = {name: int(n) for name, n in conn.execute(select(counts.c.name, counts.c.n))}
+    for name, table in COUNTED.items():
+        if name not in found:
+            found[name] = int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+    return found
+
+
+def add_to_counts(conn: Connection, added: dict[str, int]) -> None:
+    """Add to the kept counts, in the transaction that added the rows (last in it: on
+    PostgreSQL the row stays locked to other writers until the commit)."""
+    changed = [{"counted": name, "more": n} for name, n in sorted(added.items()) if n]
+    if changed:
+        same = update(counts).where(counts.c.name == bindparam("counted"))
+        conn.execute(same.values(n=counts.c.n + bindparam("more")), changed)
+
+
+def reset_count(conn: Connection, name: str) -> None:
+    """The kept count of ``name`` made again from its table (after rows were removed)."""
+    n = int(conn.execute(select(func.count()).select_from(COUNTED[name])).scalar_one())
+    conn.execute(delete(counts).where(counts.c.name == name))
+    conn.execute(insert(counts).values(name=name, n=n))
 
 
 def _n_facts() -> Any:

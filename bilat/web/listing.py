@@ -223,6 +223,8 @@ def fact_page(
 
 
 def _count(conn: Connection, where: list[ColumnElement[bool]]) -> int:
+    if not where:  # every fact: the count the writes keep
+        return store_queries.kept_counts(conn)["facts"]
     query = select(func.count()).select_from(facts).where(and_(True, *where))
     return int(conn.execute(query).scalar_one())
 
@@ -232,7 +234,7 @@ def _walk(
 ) -> list[StoredFact] | None:
     """The page by walking documents newest first; None when the matches turn out not to
     be spread evenly (a year filter: all in old documents) and sorting is the better way."""
-    n_docs = int(conn.execute(select(func.count()).select_from(documents)).scalar_one()) or 1
+    n_docs = store_queries.kept_counts(conn)["documents"] or 1
     per_doc = max(total / n_docs, 1e-3)
     newest = select(documents.c.id).order_by(documents.c.date.desc().nulls_last(), documents.c.id)
     found: list[StoredFact] = []
