@@ -44,12 +44,6 @@ def test_killed_ingests_leave_what_a_clean_run_leaves(clean: Clean, database: st
     assert_killed_runs_end_clean(corpus, database, expected, expected_kb)
 
 
-@pytest.mark.xfail(
-    reason="two knowledge-base updates at once on PostgreSQL can collide on kb_consolidated's "
-    "key (duplicate key ...-1): bilat.kb.incremental.update locks within a process only; "
-    "found by this test, left to the owner of kb/incremental.py (issue 9's closing note)",
-    strict=False,  # a race: some runs pass
-)
 def test_two_ingests_into_one_database_lose_nothing(clean: Clean, database: str) -> None:
     corpus, expected, expected_kb = clean
     two_at_once(corpus, database)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import warnings
 from collections.abc import Iterator
@@ -13,11 +14,19 @@ from sqlalchemy import select, update
 from test_kb import KZ_UZ, OTHER, doc, fact_id, fill, kz_uz_facts, trade
 
 from bilat import kb
-from bilat.kb import incremental, kept, whole
-from bilat.kb.claims import pair_claims, party_claims
+from bilat.kb import incremental, kept, scoped, whole
+from bilat.kb import table as kb_table
+from bilat.kb.claims import (
+    claims,
+    every_fact,
+    pair_claims,
+    pair_condition,
+    party_claims,
+    party_condition,
+)
 from bilat.kb.consolidate import consolidate
 from bilat.store import Store
-from bilat.store.schema import SCHEMA_VERSION, kb_claims, kb_consolidated, meta
+from bilat.store.schema import SCHEMA_VERSION, facts, kb_claims, kb_consolidated, meta
 from bilat.web import create_app
 
 with warnings.catch_warnings():  # starlette asks for httpx2, which bilat does not ship
@@ -108,6 +117,106 @@ def test_a_partys_and_a_pairs_rows_equal_consolidating_their_claims(demo_store: 
         assert [(k.id, k.n_claims) for k in summaries] == [
             (e["id"], e["n_sources"]) for e in expected
         ]
+
+
+def test_the_consolidated_table_reads_the_rows_as_consolidating_would_give(
+    demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The /consolidated table: each filter selects what consolidating the facts it
+    matches gives, and nothing is consolidated on the request."""
+    kept.current(demo_store)
+    (a, b, _), *_ = demo_store.top_pairs(1)
+    years = [int(y) for y in demo_store.count_facts(by="year") if str(y).isdigit()]
+    selections = [
+        ({}, []),
+        ({"type": "trade"}, [facts.c.type == "trade"]),
+        ({"party": a}, [party_condition(a)]),
+        (
+            {"party": a, "partner": b, "type": "event"},
+            [pair_condition(a, b), facts.c.type == "event"],
+        ),
+        (
+            {"type": "trade", "year": max(years)},
+            [facts.c.type == "trade", facts.c.year == max(years)],
+        ),
+        (
+            {"indicator": "turnover", "status": "actual"},
+            [facts.c.indicator == "turnover", facts.c.status == "actual"],
+        ),
+    ]
+    expected = {
+        str(chosen): [
+            c.to_json() for c in consolidate(claims(demo_store, every_fact(demo_store, where)))
+        ]
+        for chosen, where in selections
+    }
+    # bilat.kb's own ``consolidate`` (the function) hides the module of that name
+    monkeypatch.setattr(importlib.import_module("bilat.kb.consolidate"), "consolidate", refuse)
+    for chosen, _ in selections:
+        found = kb_table.matching(demo_store, kb_table.Wanted(**chosen))
+        assert found, chosen
+        assert [k.to_json() for k in kept.with_records(demo_store, found)] == expected[str(chosen)]
+    disputed = kb_table.matching(demo_store, kb_table.Wanted(standing="disputed"))
+    assert {k.standing for k in disputed} == {"disputed"}
+
+
+def refuse(*args: Any) -> None:
+    raise AssertionError("consolidated on the request")
+
+
+def test_a_dossiers_ranks_read_from_the_totals_equal_the_actor_pages(demo_store: Store) -> None:
+    """Each party's partners counted from the totals kept per scope, as a dossier ranks
+    the pair's sides, equal those its page counts from its every fact."""
+    kept.current(demo_store)
+    parties = [p for p, n in demo_store.count_facts(by="party").items() if n >= 3]
+    dossier = importlib.import_module("bilat.kb.dossier")  # kb.dossier is the function
+    with_turnover = 0
+    for party in parties:
+        page = kb.profile(demo_store, party)["partners"]
+        assert dossier._partners_of(demo_store, party) == page, party
+        with_turnover += any(p["turnover"] for p in page)
+    assert with_turnover >= 3
+    (a, b, _), *_ = demo_store.top_pairs(1)
+    [rank_a, _] = kb.dossier(demo_store, a, b).ranks
+    by_facts = [p["code"] for p in kb.profile(demo_store, a)["partners"]]
+    assert rank_a["by_facts"] == by_facts.index(b) + 1
+
+
+def turnover(year: int | None, months: int | None, fact: str) -> dict[str, Any]:
+    return {"value_usd": 1e9, "year": year, "months": months, "fact": fact}
+
+
+@pytest.mark.parametrize(
+    ("candidates", "expected"),
+    [
+        ([], None),
+        (
+            [((-2, -2, "b"), turnover(2023, None, "b")), ((-1, -1, "a"), turnover(2024, 6, "a"))],
+            "a",
+        ),
+        (
+            [((-1, -1, "a"), turnover(2024, 6, "a")), ((-2, -2, "b"), turnover(2024, None, "b"))],
+            "b",
+        ),
+        # one period: the key met first in consolidate's order (the smallest lead)
+        (
+            [((-1, -1, "z"), turnover(2024, None, "z")), ((-3, -1, "y"), turnover(2024, 12, "y"))],
+            "y",
+        ),
+        (
+            [
+                ((-1, -1, "z"), turnover(None, None, "z")),
+                ((-1, -1, "q"), turnover(None, None, "q")),
+            ],
+            "q",
+        ),
+    ],
+)
+def test_a_partners_latest_turnover_over_scopes(
+    candidates: list[tuple[Any, dict[str, Any]]], expected: str | None
+) -> None:
+    found = scoped.latest_turnover(candidates)
+    assert (found or {}).get("fact") == expected
 
 
 # -- a varied small corpus ----------------------------------------------------------------------

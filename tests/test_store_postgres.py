@@ -193,3 +193,61 @@ def test_two_stores_opening_a_new_database_at_once(store_url: str) -> None:
     for opener in openers:
         opener.join(60)
     assert errors == []
+
+
+def test_a_second_process_waits_for_the_first_ones_knowledge_base_work(store_url: str) -> None:
+    """``Store.alone``: two stores (two processes' connections) run the body in turn; the
+    second is seen waiting on the lock in pg_locks until the first ends."""
+    order: list[str] = []
+    first_in, first_may_end = threading.Event(), threading.Event()
+
+    def first() -> None:
+        with Store(store_url) as own, own.alone("knowledge base"):
+            order.append("first in")
+            first_in.set()
+            first_may_end.wait(60)
+            order.append("first out")
+
+    def second() -> None:
+        first_in.wait(60)
+        with Store(store_url) as own, own.alone("knowledge base"):
+            order.append("second in")
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    with Store(store_url) as watcher:
+        waiting = False
+        for _ in range(600):  # until the second asks for the lock; bounded, never timed
+            waiting = _advisory_lock_awaited(watcher)
+            if waiting:
+                break
+            threading.Event().wait(0.1)
+    first_may_end.set()
+    for thread in threads:
+        thread.join(60)
+    assert waiting
+    assert order == ["first in", "first out", "second in"]
+
+
+def _advisory_lock_awaited(store: Store) -> bool:
+    query = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+    with store.engine.connect() as conn:
+        return bool(conn.execute(text(query)).scalar_one())
+
+
+def test_the_knowledge_base_on_postgresql_equals_the_on_read_computation(store: Store) -> None:
+    """The rows, the findings read in order through SQL (labels as bytes), the totals:
+    as on SQLite, equal to consolidating on the read."""
+    from test_kb import fill
+    from test_kb_incremental import assert_same
+
+    from bilat import kb
+
+    fill(store, rival=True)
+    kb.update(store)
+    shown = assert_same(store)
+    assert shown["contradictions"] and shown["consolidated"]
+    found = kb.findings(store)
+    assert (found.n_contradictions, found.n_open) == (1, 1)
+    assert found.contradictions_page(0, 5)[0]["status"] == "open"

@@ -327,3 +327,62 @@ def test_serve_refuses_the_network_without_a_token(tmp_path: Path) -> None:
     )
     assert result.exit_code != 0
     assert "--token" in result.output and "--read-only" in result.output
+
+
+# -- DNS rebinding: on loopback, the Host must name this dashboard --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("served", "host", "allowed"),
+    [
+        ("127.0.0.1", "127.0.0.1:8000", True),
+        ("127.0.0.1", "localhost:8000", True),
+        ("127.0.0.1", "LOCALHOST:8000", True),
+        ("127.0.0.1", "[::1]:8000", True),
+        ("127.0.0.1", "127.0.0.1", True),
+        ("127.0.0.2", "127.0.0.2:8000", True),  # the address served
+        ("::1", "[::1]:8000", True),
+        ("127.0.0.1", "attacker.example:8000", False),  # a name pointed at 127.0.0.1
+        ("127.0.0.1", "attacker.example", False),
+        ("127.0.0.1", "127.0.0.2:8000", False),  # not the address served
+        ("127.0.0.1", "localhost.attacker.example:8000", False),
+        ("127.0.0.1", "localhost:80a", False),
+        ("localhost", "attacker.example:8000", False),
+        ("0.0.0.0", "attacker.example:8000", True),  # off loopback: the token guards writes
+        (None, "attacker.example:8000", True),  # an app made without an address served
+    ],
+)
+def test_on_loopback_a_request_naming_another_host_gets_400(
+    store: Store, served: str | None, host: str, allowed: bool
+) -> None:
+    served_app = client(store, token=TOKEN, host=served)
+    read = served_app.get("/api/overview", headers={"Host": host})
+    write = served_app.post(
+        curation_url(store), json=CONFIRM, headers={"Host": host, "X-Bilat-Token": TOKEN}
+    )
+    if allowed:
+        assert read.status_code == 200 and write.status_code == 200
+    else:
+        assert read.status_code == write.status_code == 400
+        assert read.json()["error"]["code"] == "host_refused"
+        assert "127.0.0.1" in read.json()["error"]["message"]
+
+
+def test_serve_checks_the_host_of_its_address(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`bilat serve` hands the address it serves to the guard."""
+    import uvicorn
+
+    served: list[Any] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: served.append(app))
+    Store(str(tmp_path / "empty.db")).close()
+    result = CliRunner().invoke(
+        cli, ["serve", "--db", str(tmp_path / "empty.db"), "--port", "0"], env={}
+    )
+    assert result.exit_code == 0, result.output
+    [app] = served
+    with TestClient(app, base_url="http://127.0.0.1:8000") as browser:
+        assert browser.get("/api/overview").status_code == 200
+        refused = browser.get("/api/overview", headers={"Host": "rebound.example:8000"})
+    assert refused.status_code == 400

@@ -15,6 +15,10 @@ from bilat.cli.official import print_comparisons
 from bilat.kb.official.compare import DIFFERENCE_THRESHOLD_PERCENT
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+# How long the dashboard keeps an idle connection open. uvicorn's 5 s closed connections
+# under a loaded server's clients as they sent their next request (benchmarks/load.py, 200
+# clients on 2 busy cores: ReadError on 6 requests of 1,769); a browser keeps its own few.
+KEEP_ALIVE_S = 30
 
 
 @app.command()
@@ -339,7 +343,9 @@ def serve(
     if refusal:
         raise typer.BadParameter(refusal, param_hint="--host")
     _check_port_free(host, port)
-    access = Access(token=None if read_only else (token or new_token()), read_only=read_only)
+    access = Access(
+        token=None if read_only else (token or new_token()), read_only=read_only, host=host
+    )
     with Store(db, create=False) as store:
         kb.groups_of(store)  # sign new documents now, not in the first page's request
         where = f"http://{host}:{port}/"
@@ -350,7 +356,7 @@ def serve(
             console.print(f"bilat: {where}  ({mode})")
         console.print("JSON: /api/…, OpenAPI: /openapi.json")
         app = create_app(store, background=True, access=access)
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=KEEP_ALIVE_S)
 
 
 def _check_port_free(host: str, port: int) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 from bilat.actors import UnknownActorError, actor_by_name, lookup
 from bilat.errors import PairError
 from bilat.kb import checks as kb_checks
-from bilat.kb import kept, wording
+from bilat.kb import kept, scoped, wording
 from bilat.kb import official as kb_official
 from bilat.kb import timeseries as kb_series
 from bilat.kb.claims import Claim, pair_claims
@@ -108,15 +108,51 @@ def dossier(
 
 def ranks(store: Store, a: str, b: str) -> list[dict[str, Any]]:
     """Where each side of the pair stands among the other's partners, as its actor page
-    ranks them: by latest stated turnover in dollars and by number of facts."""
-    return [_rank(_profile(store, side), other) for side, other in ((a, b), (b, a))]
+    ranks them: by latest stated turnover in dollars and by number of facts (its people
+    and newest events, the rest of the page, are not needed here)."""
+    return [_rank(side, _partners_of(store, side), other) for side, other in ((a, b), (b, a))]
 
 
-def _rank(found: Mapping[str, Any], partner: str) -> dict[str, Any]:
-    by_facts = [p["code"] for p in found["partners"]]
-    by_turnover = [p["code"] for p in found["by_turnover"]]
+def _partners_of(store: Store, code: str) -> list[dict[str, Any]]:
+    """The party's partners as its page ranks them (``_ranked``), from the totals kept per
+    scope instead of the party's every fact (thousands for a country): each scope counts
+    for each of its parties; then the events that reach further than their parties (a
+    place, a participant's region) and those reaching the party from other scopes."""
+    reached, _ = party_context(store, code)
+    codes = {r.claim.id: r.codes for r in reached}
+    partners: dict[str, dict[str, Any]] = {}
+    turnovers: dict[str, list[tuple[Sequence[Any], dict[str, Any]]]] = {}
+    for total in kept.totals_of_party(store, code):
+        for other in (p for p in total.parties if not nested(p, code)):
+            entry = partners.setdefault(other, _partner(other))
+            entry["n_facts"] += total.n_claims
+            entry["n_events"] += total.n_events
+            if total.turnover:
+                turnovers.setdefault(other, []).append(
+                    (total.turnover["lead"], dict(total.turnover))
+                )
+    for other, found in turnovers.items():
+        latest = scoped.latest_turnover(found)
+        partners[other]["turnover"] = {k: v for k, v in (latest or {}).items() if k != "lead"}
+    events = kept.of_party(store, code, ("event",))
+    listed = {i for item in events for i in item.claim_ids}
+    for item in kb_checks.winners(events):
+        for other in set(_sides(item, codes)) - set(item.parties):
+            if not nested(other, code):
+                _count_partner(partners.setdefault(other, _partner(other)), item)
+    elsewhere = consolidate(r.claim for r in reached if r.claim.id not in listed)
+    for fact in kb_checks.winners(elsewhere):
+        for other in _sides(fact, codes):
+            if not nested(other, code):
+                _count_partner(partners.setdefault(other, _partner(other)), fact)
+    return sorted(partners.values(), key=lambda p: (-p["n_facts"], p["code"]))
+
+
+def _rank(code: str, ranked: list[dict[str, Any]], partner: str) -> dict[str, Any]:
+    by_facts = [p["code"] for p in ranked]
+    by_turnover = [p["code"] for p in _by_turnover(ranked)]
     return {
-        "actor": found["actor"],
+        "actor": actor_json(code),
         "partner": actor_json(partner),
         "by_turnover": by_turnover.index(partner) + 1 if partner in by_turnover else None,
         "n_with_turnover": len(by_turnover),
@@ -212,6 +248,8 @@ def _person_entry(name: str, known: Person | None) -> dict[str, Any]:
 
 
 def _persons(item: Settled) -> list[Mapping[str, Any]]:
+    if item.type != "quote" and not item.fields.get("participants"):
+        return []  # most facts: no typed view of their fields to make
     speaker = item.view.speaker
     if item.type == "quote" and isinstance(speaker, Mapping):  # stored data: check it
         return [speaker]
@@ -232,25 +270,12 @@ def profile(store: Store, code: str) -> dict[str, Any]:
 
 def _profile(store: Store, code: str) -> dict[str, Any]:
     reached, persons = party_context(store, code)
-    rows = kept.of_party(store, code)
-    listed = {i for item in rows for i in item.claim_ids}
-    consolidated: list[Settled] = sorted(
-        [*rows, *consolidate(r.claim for r in reached if r.claim.id not in listed)],
-        key=lambda c: (-c.independent, -c.n_claims, c.id),  # as ``consolidate`` orders them
-    )
-    codes = {r.claim.id: r.codes for r in reached}
-    partners: dict[str, dict[str, Any]] = {}
-    for item in kb_checks.winners(consolidated):
-        for other in _sides(item, codes):
-            if not nested(other, code):  # RU and its own RU-BA are no partners
-                _count_partner(partners.setdefault(other, _partner(other)), item)
-    ranked = sorted(partners.values(), key=lambda p: (-p["n_facts"], p["code"]))
+    consolidated = _party_facts(store, code, reached)
+    ranked = _ranked(code, consolidated, reached)
     return {
         "actor": actor_json(code),
         "partners": ranked,
-        "by_turnover": sorted(
-            (p for p in ranked if p["turnover"]), key=lambda p: -p["turnover"]["value_usd"]
-        ),
+        "by_turnover": _by_turnover(ranked),
         "by_events": sorted(
             (p for p in ranked if p["n_events"]), key=lambda p: (-p["n_events"], p["code"])
         ),
@@ -260,6 +285,34 @@ def _profile(store: Store, code: str) -> dict[str, Any]:
         "n_facts": sum(c.n_claims for c in consolidated),
         **_listed(store, code, consolidated),
     }
+
+
+def _party_facts(store: Store, code: str, reached: Sequence[Reached]) -> list[Settled]:
+    """The party's consolidated facts read from the rows, with those of the events and
+    quotes that reach it from other scopes, in ``consolidate``'s order."""
+    rows = kept.of_party(store, code)
+    listed = {i for item in rows for i in item.claim_ids}
+    return sorted(
+        [*rows, *consolidate(r.claim for r in reached if r.claim.id not in listed)],
+        key=lambda c: (-c.independent, -c.n_claims, c.id),
+    )
+
+
+def _ranked(
+    code: str, consolidated: Sequence[Settled], reached: Sequence[Reached]
+) -> list[dict[str, Any]]:
+    """The party's partners, the most facts first."""
+    codes = {r.claim.id: r.codes for r in reached}
+    partners: dict[str, dict[str, Any]] = {}
+    for item in kb_checks.winners(consolidated):
+        for other in _sides(item, codes):
+            if not nested(other, code):  # RU and its own RU-BA are no partners
+                _count_partner(partners.setdefault(other, _partner(other)), item)
+    return sorted(partners.values(), key=lambda p: (-p["n_facts"], p["code"]))
+
+
+def _by_turnover(ranked: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted((p for p in ranked if p["turnover"]), key=lambda p: -p["turnover"]["value_usd"])
 
 
 def _listed(store: Store, code: str, consolidated: Sequence[Settled]) -> dict[str, Any]:
@@ -300,24 +353,12 @@ def _partner(code: str) -> dict[str, Any]:
 def _count_partner(entry: dict[str, Any], item: Settled) -> None:
     entry["n_facts"] += item.n_claims
     entry["n_events"] += item.type == "event"
-    is_turnover = (
-        item.type == "trade"
-        and item.view.indicator == "turnover"
-        and item.view.status in ("actual", None)
-        and item.value
-        and not item.view.month  # one month's turnover would rank the pair too low
-    )
-    if not is_turnover or item.view.currency != "USD":
-        return  # ranked in one currency: mixing roubles and dollars would mislead
+    if not scoped.is_usd_turnover(item):
+        return
     known = entry["turnover"]
     newer = (item.year or 0, item.months or 12)  # the latest period; a whole year over a part
     if known is None or newer > (known["year"] or 0, known["months"] or 12):
-        entry["turnover"] = {
-            "value_usd": item.value,
-            "year": item.year,
-            "months": item.months,
-            "fact": item.id,
-        }
+        entry["turnover"] = scoped.turnover_of(item)
 
 
 def pair_series(

@@ -26,9 +26,10 @@ from sqlalchemy import update as sql_update
 from bilat.kb import duplicates
 from bilat.kb.claims import claims, every_fact
 from bilat.kb.consolidate import consolidate
-from bilat.kb.scoped import consolidated_rows, finding_rows, scope_of, side_rows
+from bilat.kb.scoped import consolidated_rows, finding_rows, scope_of, side_rows, total_row
 from bilat.kb.state import curation, doc_groups, reading, writing
 from bilat.store import Store
+from bilat.store import queries as store_queries
 from bilat.store.dialect import insert_missing
 from bilat.store.schema import (
     documents,
@@ -41,6 +42,7 @@ from bilat.store.schema import (
     kb_findings,
     kb_pairs,
     kb_sides,
+    kb_totals,
     meta,
 )
 
@@ -49,7 +51,16 @@ IN_LIMIT = 500  # ids per IN list: under SQLite's bound variable limit
 # Facts consolidated per pass: many small scopes share one read of decisions and groups.
 FACT_BATCH = 5000
 LAST_DECISION = "kb_last_decision"  # meta key: the last curation id taken in
-KB_TABLES = (kb_documents, kb_claims, kb_dirty, kb_consolidated, kb_findings, kb_pairs, kb_sides)
+KB_TABLES = (
+    kb_documents,
+    kb_claims,
+    kb_dirty,
+    kb_consolidated,
+    kb_findings,
+    kb_pairs,
+    kb_sides,
+    kb_totals,
+)
 
 
 @dataclass(frozen=True)
@@ -77,8 +88,8 @@ def _lock(store: Store) -> threading.Lock:
 def behind(store: Store) -> bool:
     """Whether a document, a reprint group or a decision is not in the rows yet."""
     with reading(store, "read the knowledge base's state") as conn:
-        n_docs = conn.execute(select(func.count()).select_from(documents)).scalar_one()
-        n_taken = conn.execute(select(func.count()).select_from(kb_documents)).scalar_one()
+        counted = store_queries.kept_counts(conn)
+        n_docs, n_taken = counted["documents"], counted["kb_documents"]
         dirty = conn.execute(select(kb_dirty.c.scope).limit(1)).first() is not None
         last = int(conn.execute(select(func.max(curation.c.id))).scalar() or 0)
         seen = _last_decision(conn)
@@ -102,8 +113,10 @@ def _last_decision(conn: Connection) -> int:
 
 
 def update(store: Store) -> Update:
-    """Take in what is new and consolidate again the scopes it touched."""
-    with _lock(store):
+    """Take in what is new and consolidate again the scopes it touched. Two processes
+    (ingests into one PostgreSQL database) take turns: each would consolidate the same
+    dirty scopes again and write their rows twice."""
+    with _lock(store), store.alone("knowledge base"):
         if not behind(store):  # the walks below read every document's id
             return Update()
         duplicates.refresh(store)  # signs new documents, regroups reprints
@@ -116,10 +129,15 @@ def update(store: Store) -> Update:
 
 def rebuild(store: Store) -> Update:
     """Every row made again from the stored documents and decisions."""
-    with _lock(store), writing(store, "clear the knowledge base's rows") as conn:
+    with (
+        _lock(store),
+        store.alone("knowledge base"),
+        writing(store, "clear the knowledge base's rows") as conn,
+    ):
         for table in KB_TABLES:
             conn.execute(delete(table))
         conn.execute(delete(meta).where(meta.c.key == LAST_DECISION))
+        store_queries.reset_count(conn, "kb_documents")
     return update(store)
 
 
@@ -148,6 +166,7 @@ def _take_in_batch(store: Store, doc_ids: list[str]) -> None:
             conn.execute(
                 insert(kb_documents), [{"doc_id": d, "group_id": groups[d]} for d in sorted(fresh)]
             )
+            store_queries.add_to_counts(conn, {"kb_documents": len(fresh)})
         if rows:
             conn.execute(insert(kb_claims), rows)
         _mark_dirty(conn, {r["scope"] for r in rows})
@@ -269,21 +288,22 @@ def _recompute(store: Store, scopes: list[str], members: dict[str, list[str]]) -
         by_scope[scope_of_fact[claim.id]].append(claim)
     rows: list[dict[str, Any]] = []
     found: list[dict[str, Any]] = []
+    totals: list[dict[str, Any]] = []
     n_keys = 0
     for scope, its in by_scope.items():
         items = consolidate(its)
         n_keys += len({c.key for c in items})
         rows.extend(consolidated_rows(scope, items))
         found.extend(finding_rows(scope, items))
+        if items:
+            totals.append(total_row(scope, items))
     with writing(store, "store consolidated facts") as conn:
         for chunk in _chunks(scopes):
-            conn.execute(delete(kb_consolidated).where(kb_consolidated.c.scope.in_(chunk)))
-            conn.execute(delete(kb_findings).where(kb_findings.c.scope.in_(chunk)))
-            conn.execute(delete(kb_dirty).where(kb_dirty.c.scope.in_(chunk)))
-        if rows:
-            conn.execute(insert(kb_consolidated), rows)
-        if found:
-            conn.execute(insert(kb_findings), found)
+            for table in (kb_consolidated, kb_findings, kb_totals, kb_dirty):
+                conn.execute(delete(table).where(table.c.scope.in_(chunk)))
+        for table, written in ((kb_consolidated, rows), (kb_findings, found), (kb_totals, totals)):
+            if written:
+                conn.execute(insert(table), written)
         # a scope's sides never change; one whose rows are gone reads as nothing
         insert_missing(conn, kb_sides, side_rows([s for s in scopes if by_scope[s]]))
     return n_keys

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
@@ -25,7 +25,9 @@ from bilat.kb import incremental
 from bilat.kb.state import reading
 from bilat.schemas import Fields
 from bilat.store import Store
-from bilat.store.schema import kb_consolidated, kb_sides
+from bilat.store.schema import kb_consolidated, kb_sides, kb_totals
+
+IDS_AT_ONCE = 500  # ids in one IN list: under SQLite's bound variable limit
 
 
 @dataclass(frozen=True)
@@ -79,19 +81,24 @@ def of_party(
 ) -> list[Kept]:
     """The consolidated facts of every claim naming ``code``, in ``consolidate``'s order,
     as the rows stand (see ``current``)."""
-    return _read(store, [code], types, records)
+    return read(store, [code], types, records)
 
 
 def of_pair(
     store: Store, a: str, b: str, types: Sequence[str] | None = None, records: bool = False
 ) -> list[Kept]:
     """The consolidated facts of every claim naming both ``a`` and ``b``."""
-    return _read(store, [a, b], types, records)
+    return read(store, [a, b], types, records)
 
 
-def _read(
-    store: Store, sides: Sequence[str], types: Sequence[str] | None, records: bool
+def read(
+    store: Store,
+    sides: Sequence[str] = (),
+    types: Sequence[str] | None = None,
+    records: bool = False,
 ) -> list[Kept]:
+    """The consolidated facts naming every party of ``sides`` (all of them when none),
+    of ``types`` (all when None), in ``consolidate``'s order."""
     c = kb_consolidated.c
     columns = [c.id, c.type, c.independent, c.summary, *([c.record] if records else [])]
     query: Select[Any] = select(*columns)
@@ -102,6 +109,46 @@ def _read(
     query = query.order_by(c.independent.desc(), c.n_claims.desc(), c.id)
     with reading(store, "read consolidated facts") as conn:
         return [_kept(row, records) for row in conn.execute(query)]
+
+
+@dataclass(frozen=True)
+class Total:
+    """A scope's count towards each of its parties' partners (``kb.scoped.total_row``)."""
+
+    scope: str
+    n_claims: int
+    n_events: int
+    turnover: Mapping[str, Any] | None  # value_usd, year, months, fact, lead
+
+    @property
+    def parties(self) -> list[str]:
+        return self.scope.split("|")
+
+
+def totals_of_party(store: Store, code: str) -> list[Total]:
+    """The totals of every scope ``code`` is a side of, as the rows stand."""
+    t = kb_totals.c
+    query = select(t.scope, t.n_claims, t.n_events, t.turnover).where(
+        t.scope.in_(select(kb_sides.c.scope).where(kb_sides.c.party == code))
+    )
+    with reading(store, "read a party's totals") as conn:
+        return [
+            Total(scope, n_claims, n_events, json.loads(turnover) if turnover else None)
+            for scope, n_claims, n_events, turnover in conn.execute(query.order_by(t.scope))
+        ]
+
+
+def with_records(store: Store, items: Sequence[Kept]) -> list[Kept]:
+    """``items`` with their full records, read by id: a table reads the summaries of
+    every fact it sorts and counts, and the records of the page it shows."""
+    c = kb_consolidated.c
+    found: dict[str, str] = {}
+    with reading(store, "read consolidated facts") as conn:
+        for i in range(0, len(items), IDS_AT_ONCE):
+            ids = [k.id for k in items[i : i + IDS_AT_ONCE] if not k.record]
+            rows = conn.execute(select(c.id, c.record).where(c.id.in_(ids)))
+            found.update((fact_id, record) for fact_id, record in rows)
+    return [k if k.record else replace(k, record=found.get(k.id, "")) for k in items]
 
 
 def _kept(row: Any, records: bool) -> Kept:

@@ -16,15 +16,18 @@ equal labels, where the whole store's walk would have met them (``lead``).
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
+
+from sqlalchemy import Connection, case
 
 from bilat.kb import checks as kb_checks
 from bilat.kb.claims import Claim
-from bilat.kb.consolidate import Consolidated, by_key, key_of
+from bilat.kb.consolidate import Consolidated, Settled, by_key, key_of
+from bilat.store.dialect import byte_order
+from bilat.store.schema import kb_findings
 
 ACTUAL = ("actual", None)  # the trade figures that checks add up
-KIND_ORDER = {"contradiction": 0, "trade_sum": 0, "growth": 1}  # trade sums come first
 
 Lead = tuple[int, int, str]  # (-independent, -claims, id) of a key's best-sourced fact
 
@@ -71,6 +74,58 @@ def summary(item: Consolidated) -> dict[str, Any]:
         "curated": item.curated,
         "rivals": list(item.rivals),
     }
+
+
+def is_usd_turnover(item: Settled) -> bool:
+    """A figure a party's partners are ranked by: an actual turnover in dollars for a whole
+    year or part of one (one month's would rank the pair too low; roubles and dollars do
+    not mix without exchange rates)."""
+    return bool(
+        item.type == "trade"
+        and item.value
+        and item.fields.get("indicator") == "turnover"
+        and item.fields.get("status") in ACTUAL
+        and item.fields.get("currency") == "USD"
+        and not item.view.month
+    )
+
+
+def total_row(scope: str, items: Sequence[Consolidated]) -> dict[str, Any]:
+    """What each party of the scope counts for the others among its partners: the claims
+    of the facts shown (one per key), the events among them, and the latest turnover,
+    with the place of its key in ``consolidate``'s order (``lead``): a party's page
+    meets the keys in that order and keeps the first of the latest period."""
+    leads = {key: min(order(side) for side in sides) for key, sides in by_key(items).items()}
+    shown = kb_checks.winners(items)
+    found = latest_turnover(
+        (leads[item.key], turnover_of(item)) for item in shown if is_usd_turnover(item)
+    )
+    return {
+        "scope": scope,
+        "n_claims": sum(item.n_claims for item in shown),
+        "n_events": sum(item.type == "event" for item in shown),
+        "turnover": None if found is None else _text(found),
+    }
+
+
+def turnover_of(item: Settled) -> dict[str, Any]:
+    return {"value_usd": item.value, "year": item.year, "months": item.months, "fact": item.id}
+
+
+def latest_turnover(
+    candidates: Iterable[tuple[Sequence[Any], dict[str, Any]]],
+) -> dict[str, Any] | None:
+    """Of (lead, turnover), the one of the latest period (a whole year over a part), the
+    first met in the order of leads among equals; with its lead."""
+    best: dict[str, Any] | None = None
+    for lead, turnover in sorted(candidates, key=lambda c: tuple(c[0])):
+        if best is None or _period_of(turnover) > _period_of(best):
+            best = {**turnover, "lead": list(lead)}
+    return best
+
+
+def _period_of(turnover: dict[str, Any]) -> tuple[int, int]:
+    return (turnover["year"] or 0, turnover["months"] or 12)
 
 
 def side_rows(scopes: Sequence[str]) -> list[dict[str, str]]:
@@ -136,16 +191,22 @@ def _trade_periods(items: Sequence[Consolidated], leads: dict[str, Lead]) -> dic
     return found
 
 
-def finding_order(row: Any) -> tuple[Any, ...]:
-    """The whole store's order: flagged first, by label, then as the walk met them."""
-    return (
-        not row.flagged,
-        row.label,
-        KIND_ORDER[row.kind],
-        -row.lead_independent,
-        -row.lead_claims,
-        row.lead_id,
-    )
+def finding_order(conn: Connection, checks: bool) -> list[Any]:
+    """ORDER BY of the whole store's order of contradictions or of checks: flagged first,
+    by label, then as the walk met them (labels compared as bytes, as Python compares
+    them, whatever the database's collation). ``ix_kb_findings_shown`` serves the
+    contradictions' order (SQLite)."""
+    f = kb_findings.c
+    kinds = [case((f.kind == "growth", 1), else_=0)] if checks else []  # trade sums first
+    return [
+        f.flagged.desc(),
+        byte_order(conn, f.label),
+        *kinds,
+        f.lead_independent.desc(),
+        f.lead_claims.desc(),
+        byte_order(conn, f.lead_id),
+        byte_order(conn, f.id),
+    ]
 
 
 def _text(record: Any) -> str:

@@ -3,21 +3,22 @@ with all the documents that state it), to sort, count by facet and page through.
 
 The filters are those that select whole consolidated facts (type, indicator, parties,
 year, status are parts of the key): a filter on a source's text or date would split a
-fact's sources and so miscount them.
+fact's sources and so miscount them. The facts are the knowledge base's rows, kept as
+documents arrive (``kb.kept``), never consolidated on the request: a type and the
+parties select rows in the database, the rest is read from each row's summary, as the
+table shows it. The records (with every source) are read for the page shown.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy.sql.elements import ColumnElement
-
-from bilat.kb import wording
-from bilat.kb.claims import claims, every_fact
-from bilat.kb.consolidate import Consolidated, consolidate
+from bilat.kb import kept, wording
+from bilat.kb.kept import Kept
 from bilat.kb.reach import nested
 from bilat.store import Store
 
@@ -26,11 +27,34 @@ FACET_VALUES = 10  # as the facts explorer: the most frequent values of each fac
 STANDING_ORDER = {"confirmed": 0, "agreed": 1, "disputed": 2, "overruled": 3}
 
 
-def _value_key(c: Consolidated) -> float:
+@dataclass(frozen=True)
+class Wanted:
+    """What the table's filters ask of a consolidated fact: each given one must hold."""
+
+    type: str | None = None
+    indicator: str | None = None
+    party: str | None = None
+    partner: str | None = None  # with party: facts of the pair
+    year: int | None = None
+    status: str | None = None
+    standing: str | None = None
+
+    def fits(self, item: Kept) -> bool:
+        """Whether the fact shows what the filters the database did not apply ask."""
+        fields = item.fields
+        return (
+            (self.indicator is None or fields.get("indicator") == self.indicator)
+            and (self.year is None or item.year == self.year)
+            and (self.status is None or fields.get("status") == self.status)
+            and (self.standing is None or item.standing == self.standing)
+        )
+
+
+def _value_key(c: Kept) -> float:
     return c.value if c.value is not None else 0.0
 
 
-def _measure(c: Consolidated) -> tuple[bool, str]:
+def _measure(c: Kept) -> tuple[bool, str]:
     """What a value counts: dollars first, then each other currency, unit or percent;
     without exchange rates 48 billion roubles cannot rank among dollars."""
     f = c.fields
@@ -38,24 +62,27 @@ def _measure(c: Consolidated) -> tuple[bool, str]:
     return unit != "USD", str(unit)
 
 
-SORTS: dict[str, Callable[[Consolidated], Any]] = {
+SORTS: dict[str, Callable[[Kept], Any]] = {
     "type": lambda c: (c.type, c.view.indicator or ""),
     "parties": lambda c: tuple(c.parties),
     "year": lambda c: (c.year or 0, c.months or 12),
     "value": _value_key,
     "standing": lambda c: STANDING_ORDER.get(c.standing, 9),
-    "sources": lambda c: len(c.claims),
+    "sources": lambda c: c.n_claims,
     "independent": lambda c: c.independent,
 }
 
 
-def matching(store: Store, where: Sequence[ColumnElement[bool]]) -> list[Consolidated]:
-    """The consolidated facts of the stored facts matching ``where``, most independent
-    sources first."""
-    return consolidate(claims(store, every_fact(store, where)))
+def matching(store: Store, wanted: Wanted) -> list[Kept]:
+    """The consolidated facts the filters select, most independent sources first, as
+    summaries (see ``kept.with_records`` for their records)."""
+    kept.current(store)
+    sides = [code for code in (wanted.party, wanted.partner) if code]
+    types = None if wanted.type is None else [wanted.type]
+    return [item for item in kept.read(store, sides, types) if wanted.fits(item)]
 
 
-def ordered(items: Sequence[Consolidated], sort: str | None) -> list[Consolidated]:
+def ordered(items: Sequence[Kept], sort: str | None) -> list[Kept]:
     """``items`` sorted by a key of SORTS ("-key" descending); as given when None. Facts
     without the key's value (no year, no value) go last either way."""
     if not sort:
@@ -69,11 +96,11 @@ def ordered(items: Sequence[Consolidated], sort: str | None) -> list[Consolidate
     return found + missing
 
 
-def _missing(item: Consolidated, key: str) -> bool:
+def _missing(item: Kept, key: str) -> bool:
     return (key == "year" and item.year is None) or (key == "value" and item.value is None)
 
 
-def facets(items: Sequence[Consolidated]) -> dict[str, list[tuple[dict[str, Any], str, int]]]:
+def facets(items: Sequence[Kept]) -> dict[str, list[tuple[dict[str, Any], str, int]]]:
     """(the filters that select it, its label, how many facts) by type, pair, year and
     standing, the most frequent first."""
     types = Counter(c.type for c in items)
@@ -90,7 +117,7 @@ def facets(items: Sequence[Consolidated]) -> dict[str, list[tuple[dict[str, Any]
     }
 
 
-def _pair_of(item: Consolidated) -> tuple[str, str] | None:
+def _pair_of(item: Kept) -> tuple[str, str] | None:
     """The first two of a fact's parties that are apart: a project of KZ and RU-BA in
     Костанай (KZ, KZ-39, RU-BA) is the pair KZ–RU-BA, not a country and its own region."""
     parties = sorted(item.parties)
@@ -101,8 +128,9 @@ def _top(counts: Counter[Any]) -> list[tuple[Any, int]]:
     return sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[:FACET_VALUES]
 
 
-def row(item: Consolidated) -> dict[str, Any]:
-    """A consolidated fact as a table row: its record, what it says and its period."""
+def row(item: Kept) -> dict[str, Any]:
+    """A consolidated fact as a table row: its record (read with it), what it says and
+    its period."""
     return {
         **item.to_json(),
         "summary": wording.summary(item.fields, item.type),

@@ -9,17 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, delete, inspect, text
+from sqlalchemy import Connection, delete, insert, inspect, select, text
 
-from bilat.store import dialect
+from bilat.store import dialect, queries
 from bilat.store.schema import (
+    COUNTED,
     SCHEMA_VERSION,
     VERSION_5_INDEXES,
+    facts_year_shown,
     kb_claims,
     kb_consolidated,
     kb_dirty,
     kb_documents,
     kb_findings,
+    kb_findings_shown,
     kb_pairs,
 )
 
@@ -68,6 +71,22 @@ def _reprint_bands_and_party_scopes(conn: Connection) -> None:
         )
 
 
+def _partner_totals_and_findings_order(conn: Connection) -> None:
+    """7 → 8: ``kb_totals`` is new (``create_all`` made it empty). Every scope with rows is
+    marked dirty, so that the next update consolidates it again and makes its totals. The
+    findings' order gets an index in that order (``ix_kb_findings_shown``), and a year's
+    facts one that covers the explorer's page and facets (``ix_facts_year_shown``)."""
+    dirty = select(kb_dirty.c.scope)
+    kept = select(kb_consolidated.c.scope).where(kb_consolidated.c.scope.not_in(dirty))
+    conn.execute(insert(kb_dirty).from_select(["scope"], kept.distinct()))
+    conn.execute(text("DROP INDEX IF EXISTS ix_kb_findings_order"))
+    kb_findings_shown.create(conn, checkfirst=True)
+    conn.execute(text("DROP INDEX IF EXISTS ix_facts_year"))  # a prefix of the new one
+    facts_year_shown.create(conn, checkfirst=True)
+    for name in COUNTED:  # ``counts`` is new: what the tables hold now
+        queries.reset_count(conn, name)
+
+
 # STEPS[n] takes a database from version n to n + 1.
 STEPS: dict[int, Callable[[Connection], None]] = {
     1: _knowledge_base_joins_the_schema,
@@ -76,6 +95,7 @@ STEPS: dict[int, Callable[[Connection], None]] = {
     4: _postgres_search_and_indexes,
     5: _consolidated_rows_join_the_schema,
     6: _reprint_bands_and_party_scopes,
+    7: _partner_totals_and_findings_order,
 }
 
 

@@ -6,7 +6,20 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Row, Select, and_, exists, func, not_, select
+from sqlalchemy import (
+    Connection,
+    Row,
+    Select,
+    and_,
+    bindparam,
+    delete,
+    exists,
+    func,
+    insert,
+    not_,
+    select,
+    update,
+)
 from sqlalchemy.sql.elements import ColumnElement
 
 from bilat.errors import StoreError
@@ -14,7 +27,7 @@ from bilat.model import Actor, Evidence, Mention
 from bilat.nlp import lemma_of, search_terms
 from bilat.store import dialect
 from bilat.store.records import SearchHit, StoredDocument, StoredFact
-from bilat.store.schema import actors, documents, fact_parties, facts, mentions
+from bilat.store.schema import COUNTED, actors, counts, documents, fact_parties, facts, mentions
 
 MIN_ID_PREFIX = 6  # as git: shorter prefixes match too many documents to be useful
 SNIPPET_CHARS = 240  # about two lines of a result list
@@ -72,6 +85,32 @@ def _resolve(conn: Connection, column: Any, given: str, what: str) -> str | None
             "give more digits"
         )
     return found[0] if found else None
+
+
+def kept_counts(conn: Connection) -> dict[str, int]:
+    """Rows of each table of COUNTED, from ``counts``; one whose row is missing (a database
+    whose counts were never made) is counted."""
+    found = {name: int(n) for name, n in conn.execute(select(counts.c.name, counts.c.n))}
+    for name, table in COUNTED.items():
+        if name not in found:
+            found[name] = int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+    return found
+
+
+def add_to_counts(conn: Connection, added: dict[str, int]) -> None:
+    """Add to the kept counts, in the transaction that added the rows (last in it: on
+    PostgreSQL the row stays locked to other writers until the commit)."""
+    changed = [{"counted": name, "more": n} for name, n in sorted(added.items()) if n]
+    if changed:
+        same = update(counts).where(counts.c.name == bindparam("counted"))
+        conn.execute(same.values(n=counts.c.n + bindparam("more")), changed)
+
+
+def reset_count(conn: Connection, name: str) -> None:
+    """The kept count of ``name`` made again from its table (after rows were removed)."""
+    n = int(conn.execute(select(func.count()).select_from(COUNTED[name])).scalar_one())
+    conn.execute(delete(counts).where(counts.c.name == name))
+    conn.execute(insert(counts).values(name=name, n=n))
 
 
 def _n_facts() -> Any:
@@ -183,19 +222,68 @@ def facts_page(
     limit: int | None,
     offset: int,
     first_by: Sequence[Any] = (),
+    matches_first: bool = False,
 ) -> list[StoredFact]:
     """Facts of the newest documents first, in text order within a document; ``first_by``
-    (columns of facts or documents, ordered) sorts before that order."""
+    (columns of facts or documents, ordered) sorts before that order. A page sorts the
+    matching facts' ids alone, then reads its own rows: sorting whole rows (evidence,
+    fields) was half the time of a page of one year's 6,000 facts at 100,000 documents.
+    ``matches_first``: find every match, then sort them (see ``_sorted_matches``)."""
     d = documents.c
-    query = (
+    order = (*first_by, d.date.desc().nulls_last(), d.id, facts.c.evidence_start, facts.c.id)
+    if limit is None:
+        query = _facts_with_documents(where).order_by(*order).offset(offset)
+        return [_stored_fact(row) for row in conn.execute(query)]
+    if matches_first and not first_by:
+        ids = _sorted_matches(where)
+    else:
+        ids = (
+            select(facts.c.id)
+            .join_from(facts, documents, facts.c.doc_id == d.id)
+            .where(and_(True, *where))
+            .order_by(*order)
+        )
+    page = list(conn.execute(ids.limit(limit).offset(offset)).scalars())
+    if not page:
+        return []
+    found = {
+        row.id: _stored_fact(row)
+        for row in conn.execute(_facts_with_documents([facts.c.id.in_(page)]))
+    }
+    return [found[fact_id] for fact_id in page]
+
+
+def _sorted_matches(where: Sequence[ColumnElement[bool]]) -> Select[Any]:
+    """The ids of the facts matching ``where`` in the default order, found first and then
+    sorted. PostgreSQL otherwise walks the documents newest first and tests each one's
+    facts, which a caller has found not to pay (a selective filter, or one whose facts
+    sit in old documents): one year's 6,000 facts at 100,000 documents were looked for in
+    82,000 documents (230 ms; sorted, 15 ms). OFFSET 0 keeps the matches a query of their
+    own, so that the planner cannot turn the sort into that walk."""
+    d = documents.c
+    matching = (
+        select(
+            facts.c.id.label("fact_id"),
+            d.date.label("date"),
+            d.id.label("doc"),
+            facts.c.evidence_start.label("start"),
+        )
+        .join_from(facts, documents, facts.c.doc_id == d.id)
+        .where(and_(True, *where))
+        .offset(0)
+        .subquery("matching")
+    )
+    m = matching.c
+    return select(m.fact_id).order_by(m.date.desc().nulls_last(), m.doc, m.start, m.fact_id)
+
+
+def _facts_with_documents(where: Sequence[ColumnElement[bool]]) -> Select[Any]:
+    d = documents.c
+    return (
         select(facts, d.name.label("doc_name"), d.date.label("doc_date"), d.source, d.url)
         .join_from(facts, documents, facts.c.doc_id == d.id)
         .where(and_(True, *where))
-        .order_by(*first_by, d.date.desc().nulls_last(), d.id, facts.c.evidence_start, facts.c.id)
-        .limit(limit)
-        .offset(offset)
     )
-    return [_stored_fact(row) for row in conn.execute(query)]
 
 
 def _stored_fact(row: Row[Any]) -> StoredFact:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from types import TracebackType
 
-from sqlalchemy import Connection, exists, func, insert, select, update
+from sqlalchemy import Connection, exists, insert, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from bilat.errors import StoreError
@@ -83,6 +83,8 @@ class Store:
                 _write_documents(conn, fresh)
                 _write_facts(conn, fresh)
                 _write_mentions(conn, fresh)
+                added = {"documents": len(fresh), "facts": sum(len(p.facts) for p in fresh)}
+                queries.add_to_counts(conn, added)
         except StoreError as e:
             if not isinstance(e.__cause__, IntegrityError):
                 raise
@@ -102,10 +104,12 @@ class Store:
             return _stored(conn, doc_id)
 
     def count_documents(self) -> int:
+        return self.counts()["documents"]
+
+    def counts(self) -> dict[str, int]:
+        """Rows of documents, facts and kb_documents, as the writes kept them."""
         with self.reading("count documents") as conn:
-            return int(
-                conn.execute(select(func.count()).select_from(schema.documents)).scalar_one()
-            )
+            return queries.kept_counts(conn)
 
     def count_facts(self, by: str = "type") -> dict[str, int]:
         """Facts per value of a column (type, indicator, year, status, …, or party)."""
@@ -193,6 +197,21 @@ class Store:
                 yield conn
 
     @contextmanager
+    def alone(self, name: str) -> Iterator[None]:
+        """Run the body while no other process that shares this database runs one of the
+        same ``name`` ("knowledge base"): work of many transactions that two processes
+        must not interleave. PostgreSQL: an advisory lock held by a transaction of its
+        own, released when the body ends or the process dies. SQLite: the body runs as is
+        (its writes already take turns, and a reader sees only what was committed)."""
+        if self.engine.dialect.name != "postgresql":
+            yield
+            return
+        with self.engine.connect() as conn, conn.begin():
+            with self._guard(f"wait for another process's {name} work"):
+                dialect.lock_for_transaction(conn, name)
+            yield
+
+    @contextmanager
     def reading(self, action: str) -> Iterator[Connection]:
         """A connection for reads; a database error is raised as StoreError naming ``action``."""
         with self._guard(action), self.engine.connect() as conn:
@@ -217,6 +236,7 @@ def _create_schema(conn: Connection) -> None:
     current = str(schema.SCHEMA_VERSION)
     if found is None:
         conn.execute(insert(schema.meta).values(key=_VERSION_KEY, value=current))
+        conn.execute(insert(schema.counts), [{"name": n, "n": 0} for n in schema.COUNTED])
     elif found != current:
         migrations.migrate(conn, int(found))
         conn.execute(

@@ -6,6 +6,12 @@ printed URL (``/?token=…``), and keeps it in a strict same-site cookie; script
 ``Authorization: Bearer …`` or ``X-Bilat-Token``. A write from a page of another origin is
 refused even with the cookie, and ``--read-only`` refuses every write.
 
+Served on loopback, a request must name the dashboard in its Host header (localhost,
+127.0.0.1, [::1] or the address served, with any port): a page of another site that
+points its own name at 127.0.0.1 (DNS rebinding) would otherwise read the dashboard as
+if it were that site's, since the browser sends that name. Off loopback the names people
+use for a machine are many, and the token guards the writes.
+
 The guard is plain ASGI so that it can count a streamed body before FastAPI reads it.
 """
 
@@ -42,6 +48,20 @@ class Access:
 
     token: str | None = None
     read_only: bool = False
+    host: str | None = None  # the address served; on loopback, what Host may name
+
+    def names_allowed(self, header: str | None) -> bool:
+        """Whether a request's Host header names this dashboard (see the module's text).
+        A request without one comes from no browser: nothing to rebind."""
+        if self.host is None or not is_loopback(self.host) or header is None:
+            return True
+        try:
+            named = urlsplit("//" + header)
+            named.port  # noqa: B018  (raises on a port that is no number)
+        except ValueError:
+            return False
+        allowed = LOOPBACK_HOSTS | {self.host.strip("[]").lower()}
+        return named.hostname is not None and named.hostname in allowed
 
     @property
     def writable(self) -> bool:
@@ -88,6 +108,10 @@ class Guard:
             await _refuse(scope, send, 414, "query_too_long", _too_long_query())
             return
         headers = _headers(scope)
+        host = headers.get(b"host")
+        if not self.access.names_allowed(None if host is None else host.decode("latin-1")):
+            await _refuse(scope, send, 400, "host_refused", _foreign_host(host or b""))
+            return
         declared = headers.get(b"content-length", b"0")
         if not declared.isdigit() or int(declared) > MAX_BODY_BYTES:
             await _refuse(scope, send, 413, "body_too_large", _too_large_body())
@@ -189,6 +213,14 @@ def _replay(body: bytes, receive: Receive) -> Receive:
         return {"type": "http.request", "body": body, "more_body": False}
 
     return replayed
+
+
+def _foreign_host(host: bytes) -> str:
+    return (
+        f"Host {host.decode('latin-1')[:100]!r} is not this dashboard's address: open it "
+        "as http://127.0.0.1:PORT/ or http://localhost:PORT/ (a page of another site that "
+        "points its name here is refused)"
+    )
 
 
 def _too_long_query() -> str:

@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from bilat.actors import lookup
 from bilat.errors import BilatError, StoreError
 from bilat.kb import whole
 from bilat.store import Store
@@ -53,6 +54,7 @@ def create_app(store: Store, background: bool = False, access: Access | None = N
     # scripts compute each afresh
     app.state.cache = ViewCache(store, enabled=background)
     if background:
+        lookup("RU")  # the gazetteer read at start (0.1 s on a loaded machine), not on a request
         whole.refresh_in_background(store)  # a failure is logged and shown by the overview
     app.include_router(api.router)
     app.include_router(digest_pages.api)

@@ -1,8 +1,8 @@
 """The answers of a server's heavy views, kept until the store changes.
 
-A pair's dossier ranks the pair among each side's partners, and the consolidated table
-consolidates every matching fact: about a second, and several seconds, on a store of
-20,000 documents. A server asked the same page by many people computes it once, while
+A pair's dossier, and the consolidated table, which reads and sorts every matching row
+of the knowledge base (a second for all 60,000 of a 20,000-document store, then a page's
+records): a server asked the same page by many people computes it once, while
 the others wait for that one computation rather than each starting their own; any new
 document, fact or decision (the knowledge base's fingerprint), and any official figure
 imported, drops every kept answer.

@@ -4,6 +4,7 @@ the filters that select it (or, once selected, that drop it again)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -27,22 +28,57 @@ FACET_FILTERS = {
     "standing": ("standing",),
 }
 
-Where = list[ColumnElement[bool]]
-
 
 def facets(store: Store, chosen: FactFilters) -> dict[str, list[dict[str, Any]]]:
-    """Each facet's values among the facts ``chosen`` matches, most facts first."""
+    """Each facet's values among the facts ``chosen`` matches, most facts first (ties in
+    the order of their values)."""
     where = chosen.conditions()
-    counters: dict[str, Callable[[Connection, Where], list[tuple[dict[str, Any], str, int]]]]
-    counters = {"type": _types, "pair": _pairs, "year": _years, "source": _sources}
+    now = chosen.to_json()
     with reading(store, "count the explorer's facets") as conn:
-        return {
-            name: [
-                facet_value(name, chosen.to_json(), picked, label, n)
-                for picked, label, n in counters[name](conn, where)
-            ]
-            for name in FACETS
-        }
+        if any(getattr(chosen, name) for name in SELECTIVE):
+            labelled = _counted_in_one_read(conn, where)
+        else:
+            labelled = {name: COUNTERS[name](conn, where) for name in FACETS}
+    return {
+        name: [facet_value(name, now, picked, label, n) for picked, label, n in labelled[name]]
+        for name in FACETS
+    }
+
+
+def _counted_in_one_read(conn: Connection, where: Where) -> dict[str, list[Value]]:
+    """The four facets from one read of the matching facts' few columns: a GROUP BY each
+    reads every matching fact from the table again (0.2 s for one party's 3,000 facts at
+    100,000 documents, 40 ms this way)."""
+    f = facts.c
+    query = select(f.type, f.party_a, f.party_b, f.year, f.doc_id).where(and_(True, *where))
+    counts: dict[str, Counter[Any]] = {name: Counter() for name in FACETS}
+    for type_, a, b, year, doc_id in conn.execute(query):
+        counts["type"][type_] += 1
+        if a is not None and b is not None and not b.startswith(a + "-"):
+            counts["pair"][(a, b)] += 1  # a country and its own region are no pair
+        if year is not None:
+            counts["year"][year] += 1
+        counts["source"][doc_id] += 1
+    names = _document_names(conn, [d for d, _ in _top(counts["source"])])
+    return {
+        "type": [({"type": t}, wording.TYPES.get(t, t), n) for t, n in _top(counts["type"])],
+        "pair": [
+            ({"party": a, "partner": b}, wording.pair_name(a, b), n)
+            for (a, b), n in _top(counts["pair"])
+        ],
+        "year": [({"year": y}, str(y), n) for y, n in _top(counts["year"])],
+        "source": [({"doc_id": d}, names.get(d, d), n) for d, n in _top(counts["source"])],
+    }
+
+
+def _top(counts: Counter[Any]) -> list[tuple[Any, int]]:
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_VALUES]
+
+
+def _document_names(conn: Connection, doc_ids: list[str]) -> dict[str, str]:
+    d = documents.c
+    query = select(d.id, d.name, d.title).where(d.id.in_(doc_ids))
+    return {doc_id: title or name for doc_id, name, title in conn.execute(query)}
 
 
 def facet_value(
@@ -102,11 +138,18 @@ def _sources(conn: Connection, where: Where) -> list[tuple[dict[str, Any], str, 
     then named, ten of them; grouping by the joined names sorted every fact (0.13 s on
     the 20,000-document benchmark)."""
     counted = conn.execute(_counted(select(facts.c.doc_id), where, facts.c.doc_id)).all()
-    d = documents.c
-    names = {
-        doc_id: title or name
-        for doc_id, name, title in conn.execute(
-            select(d.id, d.name, d.title).where(d.id.in_([doc_id for doc_id, _ in counted]))
-        )
-    }
+    names = _document_names(conn, [doc_id for doc_id, _ in counted])
     return [({"doc_id": doc_id}, names.get(doc_id, doc_id), n) for doc_id, n in counted]
+
+
+Value = tuple[dict[str, Any], str, int]  # the filters that select it, its label, its count
+Where = list[ColumnElement[bool]]
+COUNTERS: dict[str, Callable[[Connection, Where], list[Value]]] = {
+    "type": _types,
+    "pair": _pairs,
+    "year": _years,
+    "source": _sources,
+}
+# Filters that leave few facts, counted in one read of them; a selection of a whole type
+# or none is counted by GROUP BYs over the indexes (a third of the time for 70,000 facts).
+SELECTIVE = ("party", "partner", "year", "doc_id", "q", "since", "until")

@@ -29,11 +29,12 @@ from bilat.store import queries as store_queries
 from bilat.store.schema import documents, fact_parties, facts
 
 # Share of all facts a filter must match for the walk to pay; below it sorting them is
-# cheaper. On the 20,000-document benchmark (2 cores): one party's 4,000 facts of 80,000
-# (5 %) take 37 ms sorted and 24 ms walked; its 1,000 events (1.3 %) 27 ms sorted and 77
-# walked. A year filter is never walked: its facts sit in the documents of that year and
-# the next, which may be the oldest.
-DENSE_SHARE = 0.04
+# cheaper. A page sorts the matches' ids alone (store.queries.facts_page): at 100,000
+# documents (70,000 facts, 2 loaded cores) one party's 2,900 facts (4 %) take 29 ms sorted
+# and 84 ms walked (5,000 documents read), another's 13,900 (20 %) 200 ms sorted and 50
+# walked; the two meet near 7 %. A year filter is never walked: its facts sit in the
+# documents of that year and the next, which may be the oldest.
+DENSE_SHARE = 0.07
 SLACK = 1.5  # documents read beyond the expected need, so that one step nearly always does
 MAX_STEPS = 2  # a walk that has not filled the page by then has met unevenly spread facts
 TEXT_COLUMNS = ("type", "indicator", "status", "doc_id")
@@ -215,10 +216,15 @@ def fact_page(
             walked = _walk(conn, filters.conditions(walk=True), limit, offset, total)
             if walked is not None:
                 return total, walked
-        return total, store_queries.facts_page(conn, where, limit, offset, filters.order(conn))
+        sorting = filters.order(conn)
+        return total, store_queries.facts_page(
+            conn, where, limit, offset, sorting, matches_first=bool(where)
+        )
 
 
 def _count(conn: Connection, where: list[ColumnElement[bool]]) -> int:
+    if not where:  # every fact: the count the writes keep
+        return store_queries.kept_counts(conn)["facts"]
     query = select(func.count()).select_from(facts).where(and_(True, *where))
     return int(conn.execute(query).scalar_one())
 
@@ -228,7 +234,7 @@ def _walk(
 ) -> list[StoredFact] | None:
     """The page by walking documents newest first; None when the matches turn out not to
     be spread evenly (a year filter: all in old documents) and sorting is the better way."""
-    n_docs = int(conn.execute(select(func.count()).select_from(documents)).scalar_one()) or 1
+    n_docs = store_queries.kept_counts(conn)["documents"] or 1
     per_doc = max(total / n_docs, 1e-3)
     newest = select(documents.c.id).order_by(documents.c.date.desc().nulls_last(), documents.c.id)
     found: list[StoredFact] = []

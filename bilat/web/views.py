@@ -9,12 +9,13 @@ from typing import Any, TypeVar
 
 from bilat import kb
 from bilat.errors import NotFoundError, UnknownFactError
+from bilat.kb import kept, wording
 from bilat.kb import table as kb_table
-from bilat.kb import wording
 from bilat.kb.claims import Claim, claims, stored_facts
 from bilat.kb.curation import stable_keys
 from bilat.kb.duplicates import groups_of
 from bilat.kb.export import csv_text
+from bilat.kb.kept import Kept
 from bilat.kb.official import DIFFERENCE_THRESHOLD_PERCENT
 from bilat.kb.state import reading
 from bilat.nlp import search_terms
@@ -156,32 +157,42 @@ def consolidated_list(
         cache, ("consolidated", filters, standing), lambda: _consolidated(store, filters, standing)
     )
     now = {**filters.to_json(), **({"standing": standing} if standing else {})}
+    page = kept.with_records(store, items[offset : offset + limit])
     return {
         "filters": now,
         "total": len(items),
         "limit": limit,
         "offset": offset,
-        "facts": [kb_table.row(c) for c in items[offset : offset + limit]],
-        "facets": {
-            name: [facet_value(name, now, *value) for value in values]
-            for name, values in kb_table.facets(items).items()
-        },
+        "facts": [kb_table.row(c) for c in page],
+        "facets": _kept(
+            cache,
+            ("consolidated facets", filters, standing),
+            lambda: {
+                name: [facet_value(name, now, *value) for value in values]
+                for name, values in kb_table.facets(items).items()
+            },
+        ),
     }
 
 
 def consolidated_csv(store: Store, filters: FactFilters, standing: str | None) -> str:
     """Every consolidated fact the filters select, as ``bilat export --what consolidated``
     writes them."""
-    return csv_text("consolidated", [c.to_json() for c in _consolidated(store, filters, standing)])
+    items = kept.with_records(store, _consolidated(store, filters, standing))
+    return csv_text("consolidated", [c.to_json() for c in items])
 
 
-def _consolidated(
-    store: Store, filters: FactFilters, standing: str | None
-) -> list[kb_table.Consolidated]:
-    items = kb_table.matching(store, filters.conditions())
-    if standing:
-        items = [c for c in items if c.standing == standing]
-    return kb_table.ordered(items, filters.sort)
+def _consolidated(store: Store, filters: FactFilters, standing: str | None) -> list[Kept]:
+    wanted = kb_table.Wanted(
+        type=filters.type,
+        indicator=filters.indicator,
+        party=filters.party,
+        partner=filters.partner,
+        year=filters.year,
+        status=filters.status,
+        standing=standing,
+    )
+    return kb_table.ordered(kb_table.matching(store, wanted), filters.sort)
 
 
 def fact(store: Store, fact_id: str) -> dict[str, Any]:
@@ -231,10 +242,10 @@ def contradictions(
     found = kb.findings(store, stale_ok)
     return {
         "contradictions": found.contradictions_page(offset, limit),
-        "n_contradictions": len(found.contradiction_ids),
+        "n_contradictions": found.n_contradictions,
         "n_open": found.n_open,
         "checks": found.checks_page(offset, limit),
-        "n_checks": len(found.check_ids),
+        "n_checks": found.n_checks,
         "n_failed": found.n_failed,
         "limit": limit,
         "offset": offset,
