@@ -1333,6 +1333,11 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
             "change:turnover KZ MN +31.2% 2023 base=previous_period",
         ],
     ),
+    (
+        "growth",
+        "В 2023 году товарообращение Монголии и Казахстана выросло до 140 млн долларов.",
+        ["trade:turnover KZ MN 140M USD exact 2023 actual"],
+    ),
     # "Рост составил 21%" after a sentence on a pair's trade is the change of that trade
     (
         "growth",

@@ -95,6 +95,12 @@ def test_money_range_keeps_both_bounds() -> None:
     assert (money.low, money.value, money.currency) == (3e9, 5e9, "USD")
 
 
+@pytest.mark.parametrize("dash", ["-", "–", "—", "−"])
+def test_a_range_may_be_written_with_any_dash_or_the_minus_sign(dash: str) -> None:
+    (money,) = find_money(f"$ 500{dash}700 млн")
+    assert (money.low, money.value, money.currency) == (500e6, 700e6, "USD")
+
+
 def test_year_span_is_not_a_money_range() -> None:
     (money,) = find_money("в 2023-2024 годах 5 млн")
     assert (money.low, money.value) == (None, 5e6)

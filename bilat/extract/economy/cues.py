@@ -16,6 +16,7 @@ from bilat.model import Token
 INDICATORS = {
     "товарооборот": "turnover",
     "товарообмен": "turnover",
+    "товарообращение": "turnover",
     "наторговать": "turnover",
     "экспорт": "export",
     "поставка": "export",

@@ -148,7 +148,7 @@ SIGN = in_(set(CURRENCY_SIGNS) | ISO_CODES)
 RANGE_HEAD = rule(
     eq("от").optional(),
     NUMBER.interpretation(Money.low.custom(parse_number)),
-    or_(rule(in_("-–—")), rule(eq("до"))),
+    or_(rule(in_("-–—−")), rule(eq("до"))),
 )
 MONEY = or_(
     # "$64-65 млрд": the sign before the range

@@ -192,7 +192,7 @@ PERCENT_SIGN = or_(
 # "4-5%", "35–40 процентов": a range, its low end kept apart.
 PERCENT = or_(
     rule(
-        rule(NUMBER.interpretation(Percent.low.custom(parse_number)), in_("-–—")).optional(),
+        rule(NUMBER.interpretation(Percent.low.custom(parse_number)), in_("-–—−")).optional(),
         NUMBER.interpretation(Percent.number.custom(parse_number)),
         OVER_TAIL.optional(),  # "на 12 с лишним процентов"
         PERCENT_SIGN,
@@ -200,7 +200,7 @@ PERCENT = or_(
     # "о 30-процентном росте", "15-процентное снижение": the rate as an adjective
     rule(
         NUMBER.interpretation(Percent.number.custom(parse_number)),
-        in_("-–—"),
+        in_("-–—−"),
         normalized("процентный"),
     ),
 ).interpretation(Percent)
