@@ -1338,6 +1338,25 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "В 2023 году товарообращение Монголии и Казахстана выросло до 140 млн долларов.",
         ["trade:turnover KZ MN 140M USD exact 2023 actual"],
     ),
+    # a text that has named one currency goes on in it in the next paragraph; two, not
+    (
+        "growth",
+        "В 2023 году товарооборот Бурятии с Монголией составил 90 млн долларов.\n\n"
+        "Оборот с Китаем достиг 70 млн.",
+        [
+            "trade:turnover MN RU-BU 90M USD exact 2023 actual",
+            "trade:turnover CN RU-BU 70M USD exact 2023 actual",
+        ],
+    ),
+    (
+        "growth",
+        "В 2023 году товарооборот Бурятии с Монголией составил 90 млн долларов, или 8 млрд "
+        "рублей.\n\nОборот с Китаем достиг 70 млн.",
+        [
+            "trade:turnover MN RU-BU 8000M RUB exact 2023 actual",
+            "trade:turnover MN RU-BU 90M USD exact 2023 actual",
+        ],
+    ),
     # "Рост составил 21%" after a sentence on a pair's trade is the change of that trade
     (
         "growth",

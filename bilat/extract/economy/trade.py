@@ -72,10 +72,13 @@ CONFIDENCE_FROM_DOCUMENT = 0.65  # "между регионами": both from th
 def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
     facts = []
     in_force: str | None = None  # the currency the paragraph last named
+    named: set[str] = set()  # every currency the text has named so far
     stop = 0
     for scan in scans:
         if ctx.new_paragraph(stop, scan.sentence.start):
-            in_force = None
+            # a text that has named one currency only goes on in it ("Оборот с ФРГ достиг
+            # 137,1 млн" a paragraph after "… 189,4 млн долларов"); two make it unsure
+            in_force = next(iter(named)) if len(named) == 1 else None
         stop = scan.sentence.stop
         moneys = [f for f in scan.figures if f.kind == "money"]
         for n, figure in enumerate(moneys):
@@ -83,9 +86,9 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
             fact = _trade_fact(ctx, scan, moneys, n, subject, in_force) if subject else None
             if fact:
                 facts.append(fact)
-        in_force = next(
-            (f.money.currency for f in reversed(moneys) if f.money and f.money.currency), in_force
-        )
+        told = [f.money.currency for f in moneys if f.money and f.money.currency]
+        named.update(told)
+        in_force = told[-1] if told else in_force
     return facts
 
 
