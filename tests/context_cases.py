@@ -1357,6 +1357,15 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
             "trade:turnover MN RU-BU 90M USD exact 2023 actual",
         ],
     ),
+    (
+        "growth",
+        "В 2023 году экспорт Бурятии в Монголию вырос почти в 2,5 раза. Темп роста экспорта "
+        "Бурятии в Монголию составил 243%.",
+        [
+            "change:export RU-BU>MN +150% 2023 base=previous_period",
+            "change:export RU-BU>MN +143% 2023 base=previous_period",
+        ],
+    ),
     # "Рост составил 21%" after a sentence on a pair's trade is the change of that trade
     (
         "growth",

@@ -37,10 +37,16 @@ LIST_ROLES = {"with", "to", "from"}
 def _partner_before(scan: Scan, cue: Cue, named: set[str]) -> bool:
     """ "Казахстан входит в пятёрку ведущих торговых партнёров области, внешнеторговый оборот
     составил …": the turnover of the partner the clause before named."""
-    partner_word = any(t.lemma in {"партнёр", "партнер"} for t in scan.tokens[: cue.index])
-    return partner_word and any(
-        p.index < cue.index and p.code.split("-")[0] not in named for p in scan.parties
-    )
+    lo = max(0, cue.index - PARTNER_WORD_REACH)
+    words = scan.tokens[lo : cue.index]
+    at = [lo + i for i, t in enumerate(words) if t.lemma in {"партнёр", "партнер"}]
+    if not at or any(t.text in {".", "!", "?", ";"} for t in scan.tokens[at[-1] : cue.index]):
+        return False
+    return any(p.index < at[-1] and p.code.split("-")[0] not in named for p in scan.parties)
+
+
+# How far before the trade word "партнёров области" may stand, in the same clause run.
+PARTNER_WORD_REACH = 8
 
 
 def of_one_side(scan: Scan, cue: Cue, figure: Figure) -> bool:

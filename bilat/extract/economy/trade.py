@@ -425,6 +425,8 @@ def _is_money(scan: Scan, figure: Figure) -> bool:
     if figure.money and figure.money.currency:
         return True
     following = scan.tokens[figure.last + 1] if figure.last + 1 < len(scan.tokens) else None
+    if following is not None and following.text.lower().rstrip(".") in VOLUME_UNITS:
+        return False  # "370 тыс т газа": the tagger reads "т" as a preposition
     return following is None or following.pos in MONEY_FOLLOWERS
 
 
