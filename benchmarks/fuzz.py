@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/fuzz.py                       # 100,000 inputs
     .venv/bin/python benchmarks/fuzz.py --inputs 5000 --seed 7
     .venv/bin/python benchmarks/fuzz.py --minutes 40          # as many as fit in 40 minutes
+    .venv/bin/python benchmarks/fuzz.py --jobs 8 --log run.jsonl  # 8 processes, each input logged
     .venv/bin/python benchmarks/fuzz.py --seed 7 --only 1234  # replay one input
 
 Each input is made from a seed (so a failure can be replayed): random bytes written to a
@@ -15,19 +16,29 @@ overall and by length, milliseconds of CPU per thousand characters by length, wh
 flat when time grows linearly, and the exponent k of a least-squares fit CPU ~ length^k
 over texts of 1,000 characters or more (k <= 1: at most linear). CPU time is the
 figure to read on a machine other jobs load: wall time there is mostly waiting.
+
+With ``--jobs N`` the inputs run in N processes, each of which loads the models once;
+every input is timed inside the process that runs it, so the per-document figures do
+not depend on N (as long as N does not exceed the free cores). ``--log`` writes one JSON
+line per input as it finishes, so a run that is stopped still leaves its figures.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import math
+import os
 import random
 import sys
 import tempfile
 import time
 import traceback
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from bilat.model import Document, Skipped
 from bilat.pipeline import process
@@ -117,10 +128,23 @@ def percentile(sorted_values: list[float], share: float) -> float:
     return sorted_values[min(len(sorted_values) - 1, int(share * len(sorted_values)))]
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """What one input did: its text's length (None for a file), wall and CPU seconds of a
+    text, a problem (an uncaught exception, as a traceback) and non-finite values."""
+
+    index: int
+    length: int | None
+    wall: float
+    cpu: float
+    problem: str | None
+    non_finite: int
+
+
 @dataclass
 class Run:
     """What the inputs did: problems, non-finite values, and each text's length with its
-    wall and CPU seconds (CPU time is this process's own: on a machine that other jobs
+    wall and CPU seconds (CPU time is the process's own: on a machine that other jobs
     load, it is what the document cost, where wall time is mostly waiting)."""
 
     done: int = 0
@@ -128,21 +152,78 @@ class Run:
     non_finite: int = 0
     texts: list[tuple[int, float, float]] = field(default_factory=list)
 
+    def add(self, outcome: Outcome) -> None:
+        self.done += 1
+        self.non_finite += outcome.non_finite
+        if outcome.length is not None:
+            self.texts.append((outcome.length, outcome.wall, outcome.cpu))
+        if outcome.problem:
+            self.problems.append((outcome.index, outcome.problem))
 
-def one_input(index: int, args: argparse.Namespace, folder: Path, run: Run) -> None:
-    rng = random.Random(args.seed * 1_000_003 + index)
-    if rng.random() < args.file_share:
+
+@dataclass(frozen=True)
+class Settings:
+    """What an input is made from, besides its index (sent to each worker process)."""
+
+    seed: int
+    max_chars: int
+    file_share: float
+
+
+def one_input(index: int, settings: Settings, folder: Path) -> Outcome:
+    rng = random.Random(settings.seed * 1_000_003 + index)
+    if rng.random() < settings.file_share:
         data, suffix = rng.randbytes(rng.randrange(0, 4000)), rng.choice(SUFFIXES)
         problem, bad = run_file(folder, data, suffix)
-    else:
-        text = text_of(rng, args.max_chars)
-        begin, cpu = time.perf_counter(), time.process_time()
-        problem, bad = run_text(text)
-        run.texts.append((len(text), time.perf_counter() - begin, time.process_time() - cpu))
-    run.done += 1
-    run.non_finite += bad
-    if problem:
-        run.problems.append((index, problem))
+        return Outcome(index, None, 0.0, 0.0, problem, bad)
+    text = text_of(rng, settings.max_chars)
+    begin, cpu = time.perf_counter(), time.process_time()
+    problem, bad = run_text(text)
+    wall, cpu = time.perf_counter() - begin, time.process_time() - cpu
+    return Outcome(index, len(text), wall, cpu, problem, bad)
+
+
+_FOLDER: list[Path] = []  # a worker process's own folder for its input files
+
+
+def start_worker(base: Path) -> None:
+    """Load the models before the first input is timed; files go to the worker's folder."""
+    folder = base / str(os.getpid())
+    folder.mkdir()
+    _FOLDER.append(folder)
+    run_text(WARM_UP)
+
+
+def input_in_worker(index: int, settings: Settings) -> Outcome:
+    return one_input(index, settings, _FOLDER[0])
+
+
+def outcomes(
+    indexes: Iterator[int], settings: Settings, jobs: int, base: Path
+) -> Iterator[Outcome]:
+    """Each input's outcome as it finishes, in ``jobs`` processes writing their files
+    under ``base``; none is started after the iterator of indexes stops (a deadline)."""
+    if jobs <= 1:
+        start_worker(base)
+        for index in indexes:
+            yield input_in_worker(index, settings)
+        return
+    with ProcessPoolExecutor(jobs, initializer=start_worker, initargs=(base,)) as pool:
+        pending: set[Future[Outcome]] = set()
+        for index in indexes:
+            pending.add(pool.submit(input_in_worker, index, settings))
+            if len(pending) >= 4 * jobs:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                yield from (future.result() for future in done)
+        for future in pending:
+            yield future.result()
+
+
+def until(deadline: float, indexes: list[int] | range) -> Iterator[int]:
+    for index in indexes:
+        if time.monotonic() > deadline:
+            return
+        yield index
 
 
 def main() -> None:
@@ -153,19 +234,32 @@ def main() -> None:
     parser.add_argument("--file-share", type=float, default=0.2, help="share of inputs as files")
     parser.add_argument("--minutes", type=float, default=None, help="stop after this long")
     parser.add_argument("--only", type=int, default=None, help="run only the input of this index")
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes")
+    parser.add_argument("--log", type=Path, default=None, help="one JSON line per input")
     args = parser.parse_args()
+    settings = Settings(args.seed, args.max_chars, args.file_share)
     deadline = time.monotonic() + args.minutes * 60 if args.minutes else math.inf
+    indexes = [args.only] if args.only is not None else range(args.inputs)
     run = Run()
-    run_text(WARM_UP)  # the models load here, not in the first input's time
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory() as tmp:
-        for index in [args.only] if args.only is not None else range(args.inputs):
-            if time.monotonic() > deadline:
-                break
-            one_input(index, args, Path(tmp), run)
-            if run.done % 100 == 0:
-                print(f"  {run.done} inputs, {len(run.problems)} problems", file=sys.stderr)
+    log = args.log.open("w", encoding="utf-8") if args.log else None
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            for outcome in outcomes(until(deadline, indexes), settings, args.jobs, Path(tmp)):
+                record(run, outcome, log)
+    finally:
+        if log:
+            log.close()
     report(args, run, time.perf_counter() - started)
+
+
+def record(run: Run, outcome: Outcome, log: TextIO | None) -> None:
+    run.add(outcome)
+    if log:
+        log.write(json.dumps(asdict(outcome), ensure_ascii=False) + "\n")
+        log.flush()
+    if run.done % 100 == 0:
+        print(f"  {run.done} inputs, {len(run.problems)} problems", file=sys.stderr)
 
 
 def growth_exponent(lengths: list[int], times: list[float]) -> float:
@@ -213,7 +307,8 @@ def report(args: argparse.Namespace, run: Run, wall: float) -> None:
         lower = bucket
     exponent = growth_exponent(lengths, cpu)
     print(f"CPU ~ length^k         k = {exponent:.2f} (texts of 1,000 chars or more)")
-    print(f"wall time              {wall:.0f} s ({run.done / wall if wall else 0:.2f} inputs/s)")
+    rate = run.done / wall if wall else 0
+    print(f"wall time              {wall:.0f} s ({rate:.2f} inputs/s, {args.jobs} processes)")
     for index, problem in run.problems[:5]:
         print(f"--- input {index} (replay: --seed {args.seed} --only {index}) ---\n{problem}")
 

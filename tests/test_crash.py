@@ -28,7 +28,9 @@ from bilat.cli import main
 from bilat.store import Store, dialect
 
 KILLS = int(os.environ.get("BILAT_CRASH_KILLS", "5"))
-DOCUMENTS = 400
+# Enough documents that every kill finds the run still writing: a kill amid the writes lets
+# a batch or two (50 documents each) land, and an ingest stores a hundred short ones a second.
+DOCUMENTS = max(400, 60 * KILLS)
 SEED = 20261204
 PAIRS = [
     ("Казахстана", "Узбекистана"),
@@ -203,8 +205,8 @@ def count_documents(db: Path | str) -> int:
 # store documents, so that they land amid the writes however long the models take to load
 # on a busy machine; the last comes once every document is stored, amid the knowledge
 # base's update.
-BLIND_KILL_S = (0.5, 9.0)
-AFTER_WRITES_BEGAN_S = (0.0, 2.0)
+BLIND_KILL_S = (0.5, 3.0)
+AFTER_WRITES_BEGAN_S = (0.0, 0.5)
 WRITES_WAIT_S = 600.0  # a model load, or the whole corpus, on a loaded machine; then the kill
 
 
