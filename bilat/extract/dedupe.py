@@ -102,8 +102,8 @@ ROUGH_SPREAD = 0.2
 def _near(a: Any, b: Any) -> bool:
     if a is None or b is None:
         return False
-    a, b = float(a), float(b)
-    return a * b > 0 and abs(a - b) <= ROUGH_SPREAD * max(abs(a), abs(b)) + 1
+    x, y = float(a), float(b)
+    return x * y > 0 and abs(x - y) <= ROUGH_SPREAD * max(abs(x), abs(y)) + 1
 
 
 def _rounded(a: Any, b: Any) -> bool:
