@@ -111,7 +111,7 @@ def rate_sign(scan: Scan, figure: Figure) -> int | None:
         for t in clause
         if t.lemma in CHANGE_NOUNS
         or (t.pos == "VERB" and _word_sign(t.lemma))
-        # "что ниже показателя аналогичного периода 2015 года на 46,4%": the base between
+        # "что выше уровня 2017 года на 14,5%": the base between
         or (by and t.lemma in COMPARED_WORDS)
     ]
     if words:

@@ -175,7 +175,7 @@ YEAR_FROM_PUBLICATION = "year=publication"
 ROUGH_RATE = "rate=rough"
 
 
-# "по сравнению с 2012 годом, когда объём торговли достиг 51 млрд": the year a "когда"
+# "против 2019 года, когда оборот составил 3 млрд": the year a "когда"
 # clause hangs on is the time of what the clause tells.
 _WHEN_AFTER_YEAR = re.compile(r"^\s*(?:год[ауом]*|г\.)?\s*,\s*когда\b")
 
@@ -195,7 +195,7 @@ def when_clause_period(
 
 
 def counted_from_a_guess(ctx: DocContext, period: PeriodSpan | None) -> bool:
-    """ "В прошлом году он достиг 740 млн" in an undated text: a year counted back from one
+    """ "В прошлом году оборот составил 90 млн" in an undated text: a year counted back from one
     the text only suggests is a guess too, and a statement that writes its year wins."""
     return (
         period is not None

@@ -76,8 +76,8 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
     stop = 0
     for scan in scans:
         if ctx.new_paragraph(stop, scan.sentence.start):
-            # a text that has named one currency only goes on in it ("Оборот с ФРГ достиг
-            # 137,1 млн" a paragraph after "… 189,4 млн долларов"); two make it unsure
+            # a text that has named one currency only goes on in it ("Оборот с Китаем достиг
+            # 70 млн" a paragraph after "… 90 млн долларов"); two make it unsure
             in_force = next(iter(named)) if len(named) == 1 else None
         stop = scan.sentence.stop
         moneys = [f for f in scan.figures if f.kind == "money"]
@@ -217,7 +217,7 @@ def _is_difference(scan: Scan, figure: Figure) -> bool:
     )
 
 
-# "вырос в четыре раза, или на 27 млн долларов": the rate told again as an amount.
+# "увеличился втрое, или на 40 млн долларов": the rate told again as an amount.
 RESTATING_WORDS = {",", "или", "то", "есть", "т.е", ".", "е"}
 
 

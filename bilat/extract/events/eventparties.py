@@ -128,7 +128,7 @@ SIDE_NOUNS = frozenset({"регион", "сторона"})
 def _regions_told_generically(
     ctx: DocContext, sentence: Sentence, parties: tuple[str, ...]
 ) -> tuple[str, ...]:
-    """ "заседание рабочей группы по сотрудничеству с российским регионом" in a text on
+    """ "переговоры с российской стороной" or "визит в российский регион" in a text on
     Belarus and Tatarstan is held with Tatarstan: a country told only as "российская
     сторона" or "российский регион" is the document's region of that country."""
     mentions = ctx.mentions_between(sentence.start, sentence.stop)

@@ -66,7 +66,8 @@ def complement(tokens: Sequence[Token], start: int, kind: str) -> Span | None:
     return Span(start, last) if last > start else None
 
 
-# "С 2017 года, когда был подписан Договор": the year a "когда" clause hangs on is its time.
+# "С 2015 года, когда стороны подписали договор": the year a "когда" clause hangs on is
+# its time.
 _WHEN_AFTER_YEAR = re.compile(r"^\s*(?:год[ау]?|г\.)?\s*,\s*когда\b")
 
 
