@@ -298,8 +298,7 @@ def indicator_for(scan: Scan, figure: Figure, clause_start: int) -> Cue | None:
     before = [
         c
         for c in scan.indicators
-        if c.index < figure.first
-        and _words_between(scan, c.index, figure.first) <= MAX_INDICATOR_GAP
+        if c.index < figure.first and scan.words_between(c.index, figure.first) <= MAX_INDICATOR_GAP
     ]
     in_clause = [c for c in before if c.index >= clause_start]
     if in_clause:
@@ -313,17 +312,6 @@ def indicator_for(scan: Scan, figure: Figure, clause_start: int) -> Cue | None:
         and not any(t.pos == "PUNCT" for t in scan.tokens[figure.last + 1 : c.index])
     ]
     return after[0] if after else None
-
-
-def _words_between(scan: Scan, lo: int, hi: int) -> int:
-    """How far apart two tokens are in words: punctuation and the words of a period ("в
-    январе-мае 2024 г., по сравнению с январём-маем 2023 г.,") tell no new subject."""
-    spans = [(p.start, p.stop) for p in scan.periods]
-    return sum(
-        1
-        for t in scan.tokens[lo + 1 : hi]
-        if t.pos != "PUNCT" and not any(a <= t.start < b for a, b in spans)
-    )
 
 
 def anaphor_cue(scan: Scan, clause_start: int, figure: Figure, carry: Carry) -> Cue | None:

@@ -122,9 +122,10 @@ def _total_in_a_place(scan: Scan, figure: Figure) -> bool:
 
 def _both_flows(scan: Scan, cue: Cue) -> bool:
     """ "объём импорта и экспорта товаров провинции": all the trade of one side."""
-    flows = [c for c in scan.indicators if c.value in {"export", "import"}]
+    if cue.value not in {"export", "import"}:
+        return False
+    flows = {c.index: c.value for c in scan.indicators if c.value in {"export", "import"}}
     return any(
-        a.index + 2 == b.index and a.value != b.value and scan.tokens[a.index + 1].lemma == "и"
-        for a in flows
-        for b in flows
-    ) and cue.value in {"export", "import"}
+        flows.get(i + 2) not in (None, value) and scan.tokens[i + 1].lemma == "и"
+        for i, value in flows.items()
+    )
