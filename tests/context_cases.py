@@ -1366,6 +1366,20 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
             "change:export RU-BU>MN +143% 2023 base=previous_period",
         ],
     ),
+    # "уменьшила экспорт … на 8%"; a rate in brackets after the amount of the change
+    (
+        "growth",
+        "В 2022 году Монголия уменьшила экспорт своих товаров в Казахстан на 8%.",
+        ["change:export MN>KZ -8% 2022 base=previous_period"],
+    ),
+    (
+        "growth",
+        "В 2022 году экспорт Монголии в Казахстан упал на $12 млн (или 8%) и составил $140 млн.",
+        [
+            "change:export MN>KZ -8% 2022 base=previous_period",
+            "trade:export MN>KZ 140M USD exact 2022 actual",
+        ],
+    ),
     # "Рост составил 21%" after a sentence on a pair's trade is the change of that trade
     (
         "growth",

@@ -90,7 +90,7 @@ def rate_sign(scan: Scan, figure: Figure) -> int | None:
         return 1  # "удвоился": the word of growth is the figure itself
     if _index_to_base(scan, figure) or _level_over_whole(scan, figure):
         return 1  # the index carries its own sign: 95% of the base is −5 %
-    lo = figure.first - RISE_WINDOW_BEFORE
+    lo = _before_brackets(scan, figure) - RISE_WINDOW_BEFORE
     near = [
         (figure.first - i, _word_sign(scan.tokens[i].lemma))
         for i in range(max(0, lo), figure.first)
@@ -119,6 +119,22 @@ def rate_sign(scan: Scan, figure: Figure) -> int | None:
     if _bracketed_after_money(scan, figure) and (figure.kind == "times" or figure.value > 100):
         return 1  # "245,4 млн долларов (103,3%)", "37,2 млн (в 3,1 раза)"
     return _sign_of_rate_before(scan, figure)
+
+
+def _before_brackets(scan: Scan, figure: Figure) -> int:
+    """Where the words of change may end: "упал на $495 млн (или 30,1%)" tells the rate
+    in brackets after the amount, its verb before them."""
+    tokens = scan.tokens
+    for k in (1, 2):
+        j = figure.first - k
+        if (
+            j >= 0
+            and tokens[j].text == "("
+            and all(t.lemma == "или" for t in tokens[j + 1 : figure.first])
+        ):
+            money = next((f for f in scan.figures if f.kind == "money" and f.last == j - 1), None)
+            return money.first if money is not None else figure.first
+    return figure.first
 
 
 def _bracketed_after_money(scan: Scan, figure: Figure) -> bool:

@@ -307,6 +307,8 @@ FALL_WORDS = {
     "потерять",
     "сократить",
     "снизить",
+    "уменьшить",  # "Молдова уменьшила экспорт … на 41,8%"
+    "уменьшать",
 }
 # Comparatives that follow the percentage: "на 6% больше, чем годом ранее". Only after
 # it: before a figure "больше" is a qualifier ("больше 3 млрд").
