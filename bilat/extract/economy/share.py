@@ -1,5 +1,6 @@
 """Shares: "около 10% внешнеторгового оборота республики", "десятая часть товарооборота",
-"малый бизнес даёт менее 10% двустороннего товарооборота", "доля Китая — 18%".
+"малый бизнес даёт менее 10% двустороннего товарооборота", "доля Китая — 18%". Whose total
+a share is of, and which party takes it, are read in ``sharewhole``.
 """
 
 from __future__ import annotations
@@ -10,8 +11,6 @@ from bilat.extract.context import DocContext
 from bilat.extract.economy.attributes import (
     INDICATOR_AFTER,
     SHARE_CLAUSE,
-    SHARE_LOOKBACK,
-    VOLUME_NOUNS,
     after_level_word,
     is_share,
     names_trade,
@@ -27,8 +26,7 @@ from bilat.extract.economy.cues import (
     SHARE_TOTALS,
 )
 from bilat.extract.economy.investshare import investment_share
-from bilat.extract.economy.parties import GENERIC_PARTY_WORDS, Party
-from bilat.extract.economy.partners import PARTNER_WORDS, owner_of_partners
+from bilat.extract.economy.parties import GENERIC_PARTY_WORDS
 from bilat.extract.economy.sharelists import (
     CONFIDENCE,
     bracketed_partner_share,
@@ -36,22 +34,23 @@ from bilat.extract.economy.sharelists import (
     indicator_near,
     listed_share,
 )
+from bilat.extract.economy.sharewhole import (
+    TOTAL_WORDS,
+    WHOLE_BILATERAL,
+    flow_of_the_whole,
+    of_a_bloc,
+    part_of,
+    total_nouns,
+    trade_told_before,
+    whole_of,
+    whole_of_countries,
+    with_a_share,
+    words_of_the_total,
+)
 from bilat.extract.economy.subjects import Carry, carried_to
-from bilat.extract.economy.totals import BLOC_NOUNS
 from bilat.extract.figures import Figure, Scan
-from bilat.extract.parse.textforms import BLOCS, DASHES
 from bilat.model import Fact
 from bilat.schemas import ShareFields
-
-# How far around a share's total and figure a bloc may be named.
-BLOC_BEFORE = 4
-# "общего объёма таджикского экспорта": how far before its noun an adjective of a party.
-ADJECTIVE_REACH = 2
-# How far after a noun the party it governs may stand: "обороте Республики Беларусь".
-OWNER_REACH = 3
-# Words that make the whole a bilateral total ("двустороннего товарооборота"); "наш" is
-# not one of them: "товарооборота нашей республики" is the total of one side.
-WHOLE_BILATERAL = {"двусторонний", "взаимный", "между", "обоюдный"}
 
 
 def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
@@ -138,12 +137,12 @@ def _share_fact(
     if _share_of_something_else(scan, first):
         return None  # "доля взаиморасчётов в национальных валютах достигла 90%"
     indicator = indicator_near(scan, first, last)
-    whole = _whole(ctx, scan, first, last)
+    whole = whole_of(ctx, scan, first, last)
     if (
         whole is None
         and carry is not None
         and carry.own
-        and (indicator in (None, carry.indicator) or _with_a_share(scan, first))
+        and (indicator in (None, carry.indicator) or with_a_share(scan, first))
     ):
         # "Экспорт Таджикистана составил 2 млрд долларов. На долю Китая — 21,6%": of the
         # total the sentence before gave
@@ -152,15 +151,14 @@ def _share_fact(
         # "Импорт Турции из России упал до 5 млрд. Доля России в импорте — 8,1%": the
         # flow the sentence before gave, of the side it belongs to
         whole, indicator = carry.own, indicator or carry.indicator
-    indicator = indicator or _flow_of_the_whole(scan, first, last) or "turnover"
-    part = _part(scan, first, whole)
+    indicator = indicator or flow_of_the_whole(scan, first, last) or "turnover"
+    part = part_of(scan, first, whole)
     if (
         part is None
         and whole in ctx.pair
         and len(ctx.pair) == 2
         and any(
-            lemma in WHOLE_BILATERAL
-            for lemma in scan.lemmas(_trade_told_before(scan, first), first)
+            lemma in WHOLE_BILATERAL for lemma in scan.lemmas(trade_told_before(scan, first), first)
         )
     ):
         # "Объём двусторонней торговли составил 29,3% от оборота провинции": the partner's
@@ -175,12 +173,12 @@ def _share_fact(
         # "Импорт из Румынии вырос до $850 млн. Его доля в молдавском импорте — 16,6%": the
         # other side of the trade before
         part = next(side for side in carry.pair if side != whole)
-    nouns = _total_nouns(scan, first, last)
+    nouns = total_nouns(scan, first, last)
     if (
         whole is None
         and part is not None
         and nouns
-        and not any(_of_a_bloc(scan, noun, first) or _of_a_good(scan, noun) for noun in nouns)
+        and not any(of_a_bloc(scan, noun, first) or _of_a_good(scan, noun) for noun in nouns)
     ):
         # "На долю Казахстана приходится 27,7% от общего объёма экспорта", "В экспорте на
         # долю Турции приходится 21,4%": of the side the text speaks for
@@ -197,7 +195,7 @@ def _share_fact(
         part = next(side for side in carry.pair if side != whole)
     if whole is None or part is None or part == whole:
         return None
-    whole = _whole_of_countries(whole, part)
+    whole = whole_of_countries(whole, part)
     fields: ShareFields = {
         "indicator": indicator,
         "whole": whole,
@@ -241,7 +239,7 @@ def _of_a_total(scan: Scan, first: int, last: int) -> bool:
     """ "27,7% от общего объёма экспорта", "в общем объёме экспорта": a total, of no side
     the sentence names."""
     lemmas = scan.lemmas(first - SHARE_CLAUSE, last + 1 + INDICATOR_AFTER + 3)
-    return any(lemma in TOTAL_WORDS for lemma in lemmas) and bool(_total_nouns(scan, first, last))
+    return any(lemma in TOTAL_WORDS for lemma in lemmas) and bool(total_nouns(scan, first, last))
 
 
 def _of_a_good(scan: Scan, noun: int) -> bool:
@@ -272,10 +270,6 @@ def _home_total(ctx: DocContext, part: str) -> str | None:
     # trades with the pair's other side
     others = [side for side in ctx.pair if side.split("-")[0] != country]
     return others[0] if len(others) == 1 and len(ctx.pair) == 2 else None
-
-
-# Words that make a trade noun a side's whole total.
-TOTAL_WORDS = {"общий", "весь", "совокупный", "суммарный"}
 
 
 def _possessive_share(scan: Scan, first: int) -> bool:
@@ -324,276 +318,6 @@ def _share_of_something_else(scan: Scan, first: int) -> bool:
     return False
 
 
-def _whole_of_countries(whole: str, part: str) -> str:
-    """ "на долю провинции пришлось 20% товарооборота между Китаем и Россией": a region's
-    share is of its country's trade, so the bilateral total is between the countries."""
-    sides = whole.split("+")
-    if len(sides) != 2 or part not in sides or "-" not in part:
-        return whole
-    return "+".join(sorted(side.split("-")[0] if side == part else side for side in sides))
-
-
-def _whole(ctx: DocContext, scan: Scan, first: int, last: int) -> str | None:
-    """The party whose total it is: right after the trade noun of the share ("18%
-    внешнеторгового оборота Казахстана", "во внешнеторговом обороте Башкирии с долей 7,9%"),
-    or "A+B" for a bilateral total ("двустороннего товарооборота")."""
-    nouns = _total_nouns(scan, first, last)
-    named = _owner_after_from(scan, last, nouns)
-    if named is not None:
-        return named  # "двусторонняя торговля составила 29,3% от общего оборота провинции"
-    window = scan.lemmas(last + 1, last + 1 + INDICATOR_AFTER + 3) + scan.lemmas(
-        first - SHARE_LOOKBACK, first
-    )
-    if any(lemma in WHOLE_BILATERAL for lemma in window) and len(ctx.pair) == 2:
-        return "+".join(ctx.pair)
-    for noun in nouns:
-        if _of_a_bloc(scan, noun, first):
-            return None  # "доля в товарообороте Узбекистана со странами ЦА", "среди стран СНГ"
-        owner = _party_after(scan, noun) or _partner_after(scan, noun)
-        both = _pair_after(scan, owner) if owner is not None else None
-        if both is not None:
-            return both  # "во внешнеторговом обороте России и Монголии": the two's total
-        if owner is not None and owner.role == "generic":
-            # "партнёром Кыргызстана с долей в товарообороте страны 20%": the country whose
-            # partner it is, before what "страны" alone would resolve to
-            return owner_of_partners(scan) or owner.code
-        if owner is not None:
-            return owner.code
-        flowing = _flow_owner(scan, noun)
-        if flowing is not None:
-            return flowing
-    place = _place_of_trade_with(scan, nouns)
-    if place is not None:
-        return place
-    if ctx.home and "-" in ctx.home and _regional_total(scan, last):
-        return ctx.home  # "5,2% всей внешней торговли региона" in "региональной"
-    # "В списке партнёров Азербайджана Турция заняла четвёртую строчку с долей в общем
-    # объёме товарооборота в 6,78%", "первый торговый партнёр Грузии с долей 12%": the
-    # total is of the side whose partners they are
-    return owner_of_partners(scan) if nouns or _with_a_share(scan, first) else None
-
-
-# Adjectives that make a total the region's own: "доля в региональном обороте".
-REGIONAL_WORDS = frozenset({"региональный", "областной", "краевой"})
-
-
-def _regional_total(scan: Scan, last: int) -> bool:
-    words = scan.lemmas(last + 1, last + 1 + INDICATOR_AFTER + 3)
-    return any(w in REGIONAL_WORDS for w in words) and names_trade(words)
-
-
-def _place_of_trade_with(scan: Scan, nouns: list[int]) -> str | None:
-    """ "В Оренбургской области доля товарооборота с Казахстаном достигла 45%": the trade with a
-    partner, in the total of the place the sentence is about."""
-    with_partner = any(
-        p.role == "with" and noun < p.index <= noun + OWNER_REACH
-        for noun in nouns
-        for p in scan.parties
-    )
-    generic_places = [
-        p for p in scan.parties if p.role == "generic" and "в" in scan.lemmas(p.index - 2, p.index)
-    ]  # "в крае", "в Оренбургской области" read as the region the text is about
-    places = {p.code for p in (*scan.places, *generic_places) if nouns and p.index < nouns[0]}
-    return places.pop() if with_partner and len(places) == 1 else None
-
-
-def _flow_of_the_whole(scan: Scan, first: int, last: int) -> str | None:
-    """ "Импорт товаров в Таджикистан … — 30% от общего объёма": the flow of the whole
-    named further back than a share's own indicator reaches."""
-    nouns = [n for n in _total_nouns(scan, first, last) if _flow_owner(scan, n)]
-    return INDICATORS.get(scan.tokens[nouns[0]].lemma) if nouns else None
-
-
-def _flow_owner(scan: Scan, noun: int) -> str | None:
-    """ "Импорт товаров в Таджикистан осуществляется из России — 30% от общего объёма": the
-    side an import goes to (an export comes from) is whose total it is."""
-    role = {"импорт": "to", "экспорт": "from"}.get(scan.tokens[noun].lemma)
-    return next(
-        (
-            p.code
-            for p in scan.parties
-            if noun < p.index <= noun + FLOW_OWNER_REACH
-            and p.role == role
-            and not any(t.pos in {"VERB", "PUNCT"} for t in scan.tokens[noun + 1 : p.index])
-        ),
-        None,
-    )
-
-
-# "Импорт товаров из России в Таджикистан": how far after the flow its owner may be named,
-# within the flow's own words.
-FLOW_OWNER_REACH = 6
-
-
-def _pair_after(scan: Scan, owner: Party) -> str | None:
-    """ "обороте России и Монголии", "обороте России с Монголией": the owner and a party of
-    another country right after "и" or "с" make the total bilateral, "MN+RU"."""
-    i = owner.index
-    after = next((p for p in scan.parties if p.index > i), None)
-    if after is None or after.code.split("-")[0] == owner.code.split("-")[0]:
-        return None
-    between = scan.tokens[i + 1 : after.index]
-    dashed = len(between) == 1 and between[0].text in DASHES  # "обороте Россия — Узбекистан"
-    if not dashed and (
-        scan.tokens[after.index - 1].lemma not in {"и", "с", "со"}
-        or any(t.pos in {"PUNCT", "VERB"} for t in between)
-    ):
-        return None
-    return "+".join(sorted((owner.code, after.code)))
-
-
-def _with_a_share(scan: Scan, first: int) -> bool:
-    """ "с долей 12%", "с долей в 4,6%", "с удельным весом в 12,6%": a partner's rank told
-    with its share."""
-    tokens = scan.tokens
-    return any(
-        (tokens[i].lemma == "доля" and tokens[i - 1].lemma == "с")
-        or (
-            tokens[i].lemma == "вес"
-            and tokens[i - 1].lemma == "удельный"
-            and i > 1
-            and tokens[i - 2].lemma == "с"
-        )
-        for i in range(max(1, first - 4), first)
-    )
-
-
-def _partner_after(scan: Scan, i: int) -> Party | None:
-    """ "Доля Китая в товарообороте с Приморьем": the total of the side its partner trades
-    with."""
-    tokens = scan.tokens
-    # "в товарообороте с Приморьем", "место по объёму торговли с Таджикистаном"; not "на
-    # долю товарооборота с Беларусью" (the part)
-    k = i - 1
-    while k >= 0 and (tokens[k].pos == "ADJ" or tokens[k].lemma in VOLUME_NOUNS):
-        k -= 1
-    inside = k >= 0 and tokens[k].lemma in {"в", "во", "по"}
-    if inside and i + 2 < len(tokens) and tokens[i + 1].lemma in {"с", "со"}:
-        return next((p for p in scan.parties if p.index == i + 2), None)
-    return None
-
-
-def _owner_after_from(scan: Scan, last: int, nouns: list[int]) -> str | None:
-    """ "29,3% от общего внешнеторгового оборота провинции": the total named after "от"."""
-    if last + 1 >= len(scan.tokens) or scan.tokens[last + 1].lemma != "от":
-        return None
-    owner = next((p for n in nouns if n > last if (p := _party_after(scan, n))), None)
-    return owner.code if owner is not None else None
-
-
-def _of_a_bloc(scan: Scan, noun: int, first: int) -> bool:
-    """A total of trade with a bloc: "товарооборот … со странами СНГ", "среди стран СНГ"."""
-    lo, hi = min(noun, first), max(noun, first)
-    owned = {p.index - 1 for p in scan.parties if scan.tokens[p.index].feats.get("Case") == "Gen"}
-    return any(
-        t.text.lower() in BLOCS
-        or (
-            t.lemma in BLOC_NOUNS
-            and t.feats.get("Number") == "Plur"
-            and not (t.lemma in PARTNER_WORDS and i in owned)
-        )  # "партнёров Армении": one side's
-        for i, t in enumerate(scan.tokens)
-        if lo - BLOC_BEFORE <= i < hi + BLOC_BEFORE
-    )
-
-
-def _total_nouns(scan: Scan, first: int, last: int) -> list[int]:
-    """Trade nouns a share may be of: right after the figure first, then before it."""
-    after = []
-    for i in range(last + 1, min(len(scan.tokens), last + 1 + INDICATOR_AFTER + 2)):
-        if scan.tokens[i].pos == "PUNCT":
-            break
-        if names_trade([scan.tokens[i].lemma]):
-            after.append(i)
-    before = [
-        i
-        for i in range(first - 1, max(-1, first - SHARE_CLAUSE - 1), -1)
-        if names_trade([scan.tokens[i].lemma])
-    ]
-    return after + before
-
-
-def _party_after(scan: Scan, i: int) -> Party | None:
-    """The party a noun governs: "обороте Брянской области", "доля Белоруссии", or the
-    adjective before it ("таджикского экспорта", "нашем товарообороте": the text's side)."""
-    adjective = next(
-        (
-            p
-            for p in scan.parties
-            if i - ADJECTIVE_REACH <= p.index < i
-            and (p.role in {"adjective", "owner"} or scan.tokens[p.index].lemma == "наш")
-        ),
-        None,
-    )
-    if adjective is not None and scan.tokens[i].lemma != "доля":
-        return adjective
-    for party in scan.parties:
-        if (
-            i < party.index <= i + OWNER_REACH
-            and not any(t.pos in {"PUNCT", "VERB", "ADP"} for t in scan.tokens[i + 1 : party.index])
-            and scan.tokens[party.index].rel != "nsubj"
-        ):
-            return party  # not "по импорту Китай занимает …": the subject governs nothing
-    return None
-
-
-def _part(scan: Scan, first: int, whole: str | None) -> str | None:
-    """What the share is of: a label ("МСБ"), the party of "доля …"/"на долю …", the
-    party "приходится на", else another party of the sentence."""
-    tokens = scan.tokens
-    shares = [i for i, t in enumerate(tokens) if t.lemma == "доля" and i < first]
-    named = next((p for p in scan.parties if shares and p.index == shares[-1] + 1), None)
-    if named is not None and named.code != whole:
-        return named.code  # "доля Турции в экспорте российского продовольствия": Turkey
-    for lemma in scan.lemmas(first - SHARE_CLAUSE, first + INDICATOR_AFTER + 1):
-        if lemma in PART_LABELS:
-            return PART_LABELS[lemma]
-    # the nearest "доля" before the figure first: "доля Китая – 61%, а доля России – 16%"
-    marks = [
-        i
-        for i, token in enumerate(scan.tokens)
-        if token.lemma == "доля"
-        or (token.lemma == "на" and i and scan.tokens[i - 1].lemma == "приходиться")
-    ]
-    for i in sorted(marks, key=lambda i: (i > first, abs(first - i))):
-        party = _party_after(scan, i)
-        if party is not None and party.code != whole:
-            return party.code
-    # another side of the sentence, not one of the whole's own country ("между провинцией
-    # Хэйлунцзян (Китай) и Россией … составив 65% … внешней торговли этой провинции")
-    if whole is None:
-        return None
-    country = whole.split("-")[0]
-    others = [
-        p
-        for p in scan.parties
-        if p.code != whole and ("+" in whole or p.code.split("-")[0] != country)
-    ]
-    before = [p for p in others if p.index < first]
-    return (before or others)[0].code if others else None
-
-
-def _trade_told_before(scan: Scan, first: int) -> int:
-    """Where the words about the pair's trade may start before a share: SHARE_LOOKBACK
-    tokens back, or back to the trade word of the figure the share's clause is about
-    ("оборот между странами вырос до 2,4 млрд, что составляет 31% торговли …")."""
-    cues = [c.index for c in scan.indicators if c.index < first]
-    return min(first - SHARE_LOOKBACK, cues[-1] if cues else first)
-
-
-def _words_of_the_total(scan: Scan, i: int) -> list[str]:
-    """The words after a fraction that name its total, past "общего объёма": "четверть
-    общего объёма двусторонней торговли"."""
-    lemmas = scan.lemmas(i + 1, i + 1 + INDICATOR_AFTER + len(TOTAL_WORDS_BEFORE_TRADE))
-    while lemmas and lemmas[0] in TOTAL_WORDS_BEFORE_TRADE:
-        lemmas = lemmas[1:]
-    return lemmas[:INDICATOR_AFTER]
-
-
-# Words between a fraction and the trade it is of: "общего объёма".
-TOTAL_WORDS_BEFORE_TRADE = TOTAL_WORDS | VOLUME_NOUNS
-
-
 def _fraction_facts(ctx: DocContext, scan: Scan) -> list[Fact]:
     """ "десятая часть товарооборота", "треть экспорта": shares in words, approximate."""
     facts = []
@@ -602,7 +326,7 @@ def _fraction_facts(ctx: DocContext, scan: Scan) -> list[Fact]:
         percent = FRACTIONS.get(token.lemma)
         if token.lemma == "часть" and i and tokens[i - 1].lemma in FRACTION_ORDINALS:
             percent = FRACTION_ORDINALS[tokens[i - 1].lemma]
-        if percent is None or not names_trade(_words_of_the_total(scan, i)):
+        if percent is None or not names_trade(words_of_the_total(scan, i)):
             continue
         if i and tokens[i - 1].lemma in {"первый", "второй"}:
             continue  # "за первую половину года": a period, not a share
