@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from bilat.extract.economy.state import ROUGH_RATE, YEAR_FROM_PUBLICATION
+from bilat.extract.economy.state import HEADLINE_MAX_CHARS, ROUGH_RATE, YEAR_FROM_PUBLICATION
 from bilat.extract.parse.periods import MAX_YEAR, MIN_YEAR, RELATIVE_YEAR_WORDS
 from bilat.model import Fact
 
@@ -89,10 +89,7 @@ def _rough(fact: Fact) -> bool:
 
 def _in_headline(fact: Fact) -> bool:
     text = fact.evidence.text.strip()
-    return fact.evidence.start == 0 and len(text) <= HEADLINE_CHARS and not text.endswith(".")
-
-
-HEADLINE_CHARS = 200
+    return fact.evidence.start == 0 and len(text) <= HEADLINE_MAX_CHARS and not text.endswith(".")
 
 
 # "в полтора раза" in a headline and "на 47%" in the body: one change, told roughly once.

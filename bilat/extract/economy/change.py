@@ -49,7 +49,7 @@ from bilat.extract.economy.subjects import (
 )
 from bilat.extract.economy.totals import LIST_ROLES, of_one_side
 from bilat.extract.figures import Figure, Scan
-from bilat.extract.parse.numbers import TIMES_LEMMAS
+from bilat.extract.parse.numbers import RATE_WORDS, TIMES_LEMMAS
 from bilat.extract.parse.periods import MONTHS
 from bilat.extract.parse.textforms import DASHES
 from bilat.model import Fact
@@ -235,10 +235,7 @@ def _told_roughly(scan: Scan, figure: Figure) -> bool:
     """ "в полтора раза", "на треть", "вдвое": a rate in words or a multiple, which a
     headline rounds from the percentage its body gives."""
     words = scan.tokens[figure.first : figure.last + 1]
-    return figure.kind == "times" or any(t.text.lower() in ROUGH_WORDS for t in words)
-
-
-ROUGH_WORDS = {"треть", "четверть", "половину", "наполовину"}
+    return figure.kind == "times" or any(t.text.lower() in RATE_WORDS for t in words)
 
 
 def _of_the_balance(scan: Scan, cue: Cue, figure: Figure) -> bool:

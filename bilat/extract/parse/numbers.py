@@ -241,6 +241,8 @@ FRACTION_RATES = {"треть": 33.3, "четверть": 25.0, "половин�
 # Only the accusative after "на" is a rate: "на третью позицию" is an ordinal, and
 # pymorphy gives "третью" the lemma "треть" as well.
 _RATE_FORMS = {"треть": "треть", "четверть": "четверть", "половину": "половина"}
+# Every word that tells a rate by itself, as the text writes it.
+RATE_WORDS = frozenset({*_RATE_FORMS, "наполовину"})
 
 
 def _fraction_rate(word: str) -> float:
