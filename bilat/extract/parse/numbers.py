@@ -26,7 +26,7 @@ from yargy.predicates import (
 )
 from yargy.predicates import type as type_
 
-Amount = fact("Amount", ["number", "multiplier", "rest", "rest_multiplier"])
+Amount = fact("Amount", ["number", "multiplier", "rest", "rest_multiplier", "tail", "tail_multiplier"])
 Percent = fact("Percent", ["low", "number"])
 Times = fact("Times", ["number"])
 
@@ -169,9 +169,15 @@ BARE_AMOUNT = or_(
         )
     ),
 ).interpretation(Amount)
+# "1 млрд 451 млн 206 тыс.": a third part, of a unit smaller again
+AMOUNT_TAIL = rule(
+    DIGITS_NUMBER.interpretation(Amount.tail.custom(parse_number)),
+    MULTIPLIER.interpretation(Amount.tail_multiplier.normalized()),
+)
 AMOUNT_REST = rule(
     DIGITS_NUMBER.interpretation(Amount.rest.custom(parse_number)),
     MULTIPLIER.interpretation(Amount.rest_multiplier.normalized()),
+    AMOUNT_TAIL.optional(),
 )
 # "400 с лишним миллионов": a little over the number, told inside the figure.
 OVER_TAIL_WORDS = {"лишний", "небольшой", "гак"}
@@ -263,7 +269,8 @@ def amount_value(amount: object) -> float | None:
     """The float an ``Amount`` fact stands for, or None when its number did not parse.
 
     "66,1 млн" is 66 100 000 as written, not the 66 099 999.99… of a float product; a
-    second part ("38 млрд 607,6 млн") counts only when it is of a smaller unit.
+    second part ("38 млрд 607,6 млн") and a third ("… 206 тыс.") count only when each is
+    of a smaller unit than the one before it.
     """
     number = getattr(amount, "number", None)
     multiplier = multiplier_value(getattr(amount, "multiplier", None))
@@ -274,11 +281,17 @@ def amount_value(amount: object) -> float | None:
     if number is None:
         return None
     value = scaled(number, multiplier)
-    rest = getattr(amount, "rest", None)
-    rest_multiplier = multiplier_value(getattr(amount, "rest_multiplier", None))
-    if rest is not None and rest_multiplier < multiplier:
-        part = scaled(rest, rest_multiplier)
-        value += part if part < multiplier else 0.0
+    unit = multiplier
+    for part_name in ("rest", "tail"):
+        part_number = getattr(amount, part_name, None)
+        part_unit = multiplier_value(getattr(amount, f"{part_name}_multiplier", None))
+        if part_number is None or part_unit >= unit:
+            break
+        part = scaled(part_number, part_unit)
+        if part >= unit:
+            break
+        value += part
+        unit = part_unit
     return value
 
 
