@@ -26,7 +26,9 @@ from yargy.predicates import (
 )
 from yargy.predicates import type as type_
 
-Amount = fact("Amount", ["number", "multiplier", "rest", "rest_multiplier", "tail", "tail_multiplier"])
+Amount = fact(
+    "Amount", ["number", "multiplier", "rest", "rest_multiplier", "tail", "tail_multiplier"]
+)
 Percent = fact("Percent", ["low", "number"])
 Times = fact("Times", ["number"])
 
