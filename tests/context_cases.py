@@ -286,6 +286,27 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "Таджикистаном занял Казахстан с долей в 13,8% от общего товарооборота.",
         ["share:turnover KZ in TJ 13.8% exact", "trade:turnover RU TJ 1700M USD over 2024 actual"],
     ),
+    # partners listed after "с" and a total, each with its figure in brackets: shares of the
+    # home side's total; a bracketed amount is no share
+    (
+        "share",
+        "Внешняя торговля Таджикистана за полгода выросла. Основная часть оборота пришлась "
+        "на торговлю с Россией (31,2%), Казахстаном (14,6%) и Китаем (12,3%).",
+        [
+            "share:turnover CN in TJ 12.3% exact",
+            "share:turnover KZ in TJ 14.6% exact",
+            "share:turnover RU in TJ 31.2% exact",
+        ],
+    ),
+    (
+        "share",
+        "Внешняя торговля Таджикистана за полгода выросла. Основная часть оборота пришлась "
+        "на торговлю с Россией (1,2 млрд долларов) и Казахстаном (600 млн долларов).",
+        [
+            "trade:turnover KZ TJ 600M USD exact 2025/6 actual",
+            "trade:turnover RU TJ 1200M USD exact 2025/6 actual",
+        ],
+    ),
     # a figure's unnamed side is one the reader has met, not a partner named later
     (
         "home",

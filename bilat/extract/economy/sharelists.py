@@ -72,7 +72,10 @@ def bracketed_partner_share(scan: Scan, figure: Figure, home: str | None = None)
     ):
         return None
     part, whole = party_just_before(scan, figure), owner_of_partners(scan)
-    if whole is None and any(t.lemma.split("-")[-1] in PARTNER_WORDS for t in tokens):
+    if whole is None and (
+        any(t.lemma.split("-")[-1] in PARTNER_WORDS for t in tokens)
+        or _total_with_partners(scan, figure)
+    ):
         whole = home
     if part is None or whole is None or part.code == whole:
         return None
@@ -91,6 +94,29 @@ def bracketed_partner_share(scan: Scan, figure: Figure, home: str | None = None)
         CONFIDENCE,
         rule="share.partners",
         trace=(f"figure={tokens[figure.first].text}",),
+    )
+
+
+def _total_with_partners(scan: Scan, figure: Figure) -> bool:
+    """ "Наибольший объём товарооборота пришёлся на торговлю с Китаем (21%), Турцией (9%)":
+    a total, then "с" and the first partner of a list that runs up to the figure; each
+    partner's figure is its share of that total."""
+    tokens = scan.tokens
+    with_at = next(
+        (
+            p.index - 1
+            for p in scan.parties
+            if p.index < figure.first and p.index and tokens[p.index - 1].lemma in {"с", "со"}
+        ),
+        None,
+    )
+    return (
+        with_at is not None
+        and any(t.lemma in SHARE_TOTALS for t in tokens[:with_at])
+        and all(
+            t.text in {",", "(", ")", "и"} or t.pos != "PUNCT"
+            for t in tokens[with_at : figure.first]
+        )
     )
 
 
