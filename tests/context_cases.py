@@ -28,6 +28,28 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "800 млн долларов.",
         [],
     ),
+    # a period told beside the trade in one product is the report's, in later paragraphs
+    # too; beside no trade word it stays in its own paragraph
+    (
+        "year",
+        "Узбекистан и его покупатели\nЗа пять месяцев текущего года экспорт хлопковой пряжи "
+        "из Узбекистана вырос на 12%.\nКрупнейшими покупателями стали Китай — 300 млн "
+        "долларов и Турция — 120 млн долларов.",
+        [
+            "trade:export UZ>CN 300M USD exact 2025/5 actual",
+            "trade:export UZ>TR 120M USD exact 2025/5 actual",
+        ],
+    ),
+    (
+        "year",
+        "Узбекистан и его покупатели\nЗа пять месяцев текущего года в Узбекистане открыли "
+        "40 новых фабрик.\nКрупнейшими покупателями узбекских товаров стали Китай — 300 млн "
+        "долларов и Турция — 120 млн долларов.",
+        [
+            "trade:export UZ>CN 300M USD exact 2024 actual",
+            "trade:export UZ>TR 120M USD exact 2024 actual",
+        ],
+    ),
     # the year a "когда" clause hangs on is the time of the figure in it
     (
         "year",
@@ -481,6 +503,22 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
             "trade:import RU>GE 393.4M USD exact 2024 actual",
             "trade:import TR>GE 624.8M USD exact 2024 actual",
         ],
+    ),
+    # buyers of one side's goods listed with a dash: its exports to each
+    (
+        "list",
+        "Экспорт Беларуси в 2023 году вырос. Крупнейшими покупателями белорусской продукции "
+        "стали Россия — 28 млрд долларов и Казахстан — 1,2 млрд долларов.",
+        [
+            "trade:export BY>KZ 1200M USD exact 2023 actual",
+            "trade:export BY>RU 28000M USD exact 2023 actual",
+        ],
+    ),
+    (
+        "list",
+        "Экспорт Беларуси в 2023 году вырос. Среди покупателей на выставке — фирмы из России, "
+        "выручка белорусских участников — 3 млн долларов.",
+        [],
     ),
     # later clauses with one partner each go with the side of the first; their rates take
     # the sign of the rate before; "в 3,2 раза, до 547,6 млн" is the level reached

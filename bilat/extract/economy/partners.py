@@ -25,9 +25,11 @@ def bracketed_partner(scan: Scan, figure: Figure) -> Party | None:
     """ "партнёров Узбекистана также вошли Россия ($5,6 млрд), Казахстан ($3 млрд)": a
     partner with its turnover in brackets, in a sentence about trade."""
     tokens = scan.tokens
-    # "партнёрами страны являются Турция — 673,7 млн долларов, Россия — 666,9 млн": a dash
-    # in a sentence about partners does as a bracket does
-    marks = {"("} | (DASHES if any(t.lemma in PARTNER_WORDS for t in tokens) else set())
+    # "партнёрами страны являются Турция — 673,7 млн долларов, Россия — 666,9 млн",
+    # "покупателями стали Россия — 407 млн": a dash in a sentence about partners or buyers
+    # does as a bracket does
+    listing = any(t.lemma in PARTNER_WORDS or t.lemma in BUYER_WORDS for t in tokens)
+    marks = {"("} | (DASHES if listing else set())
     return party_before_mark(scan, figure, marks) if _about_trade(scan) else None
 
 

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bilat.extract.context import DocContext
-from bilat.extract.economy.cues import THIS_YEARS, indicator_cues
+from bilat.extract.economy.cues import INDICATORS, THIS_YEARS, indicator_cues
 from bilat.extract.parse.numbers import parse_number
 from bilat.extract.parse.periods import MONTH_TRIGGER, MONTHS, PeriodSpan
 from bilat.model import Sentence, Token
@@ -60,13 +60,19 @@ def _periods_in_force(ctx: DocContext) -> dict[int, PeriodSpan | None]:
         own = own_period(ctx, sentence) or _months_of(ctx, sentence, _open(ctx, state.period))
         if own is None:
             continue
-        about_trade = bool(indicator_cues(sentence.tokens)) and not _looks_back(state.document, own)
+        about_trade = _names_trade(sentence.tokens) and not _looks_back(state.document, own)
         if not about_trade and _calendar_date(ctx, own):
             continue  # "отношения установлены 21 декабря 1991 года": a day in history
         state = InForce(
             paragraph=own, document=own if about_trade else state.document, headline=state.headline
         )
     return table
+
+
+def _names_trade(tokens: Sequence[Token]) -> bool:
+    """A sentence about trade, of all goods or of some ("За восемь месяцев экспорт овощей
+    вырос на 21%"): the period it names is the one the report is about."""
+    return bool(indicator_cues(tokens)) or any(t.lemma in INDICATORS for t in tokens)
 
 
 DATE_BEFORE_CHARS = 20
