@@ -341,3 +341,23 @@ def test_a_head_of_state_named_by_surname_names_his_country() -> None:
 )
 def test_a_past_figure_after_a_month_of_its_year_is_of_that_year(text: str, year: int) -> None:
     assert economic_facts(text, "2025-09-10") == [f"trade:export AM>GE 90M USD exact {year} actual"]
+
+
+RESULTS_TEXT = (
+    "Омская область подвела итоги сотрудничества с Казахстаном\nНа встрече в правительстве "
+    "региона отметили рост. Экспорт — более 700 млн долларов, импорт — около 300 млн долларов."
+)
+
+
+def test_results_told_early_in_a_year_are_of_the_year_before() -> None:
+    assert economic_facts(RESULTS_TEXT, "2025-01-20") == [
+        "trade:export RU-OMS>KZ 700M USD over 2024 actual",
+        "trade:import KZ>RU-OMS 300M USD approx 2024 actual",
+    ]
+
+
+def test_results_told_in_may_are_of_the_year_itself() -> None:
+    assert economic_facts(RESULTS_TEXT, "2025-05-20") == [
+        "trade:export RU-OMS>KZ 700M USD over 2025 actual",
+        "trade:import KZ>RU-OMS 300M USD approx 2025 actual",
+    ]

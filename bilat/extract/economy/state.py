@@ -237,9 +237,10 @@ def unstated_period(ctx: DocContext, sentence: Sentence, figure: int) -> PeriodS
     # an undated text dated by its comparison ("в феврале … по сравнению с тем же периодом
     # 2023 года") or by a part of its year tells its own current period in the past tense too
     told_in_past = (
-        verb is not None
-        and verb.feats.get("Tense") == "Past"
-        and ctx.year_source not in ("comparison", "partial")
+        (verb is not None and verb.feats.get("Tense") == "Past")
+        or _closed_year_results(ctx, sentence)
+    ) and (
+        ctx.year_source not in ("comparison", "partial")
         and not _months_of_its_year_told(ctx, sentence)
     )
     return PeriodSpan(
@@ -250,6 +251,21 @@ def unstated_period(ctx: DocContext, sentence: Sentence, figure: int) -> PeriodS
         months=None,
         role="period",
     )
+
+
+# Months early in a year, when news sums up the year just closed.
+RESULTS_MONTHS = (1, 2)
+
+
+def _closed_year_results(ctx: DocContext, sentence: Sentence) -> bool:
+    """ "Нижегородская область подводит итоги сотрудничества … Экспорт более 800 млн",
+    written in January: results ("итоги") told early in a year are of the year before,
+    in whatever tense."""
+    month = int(ctx.date[5:7]) if ctx.date and ctx.date[5:7].isdigit() else None
+    if month not in RESULTS_MONTHS:
+        return False
+    head = next((s for s in ctx.lines if s.text.strip()), None)
+    return any(t.lemma == "итог" for s in (sentence, head) if s is not None for t in s.tokens)
 
 
 def _months_of_its_year_told(ctx: DocContext, sentence: Sentence) -> bool:
