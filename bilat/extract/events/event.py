@@ -165,7 +165,34 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
         for signing in find_signings(sentence.tokens):
             for event in _per_region(ctx, sentence, _signing_event(ctx, people, sentence, signing)):
                 _add(events, event, index)
+    events = _visits_hold_their_meetings(events)
     return [_fact(event) for event in events if not _history(ctx, event)]
+
+
+def _visits_hold_their_meetings(events: list[Event]) -> list[Event]:
+    """ "Делегация Татарстана посетила Узбекистан … Минниханов встретился с хокимом": a
+    meeting between the sides of a visit, on a day the visit spans, is a part of the visit,
+    not an event of its own."""
+    visits = [e for e in events if e.kind == "visit"]
+    kept = []
+    for event in events:
+        host = next(
+            (v for v in visits if event.kind == "meeting" and _within(event, v)),
+            None,
+        )
+        if host is None:
+            kept.append(event)
+        else:
+            _enrich(host, event)
+    return kept
+
+
+def _within(meeting: Event, visit: Event) -> bool:
+    if meeting.parties != visit.parties:
+        return False
+    if meeting.date is None or visit.date is None:
+        return True
+    return meeting.date.startswith(visit.date) or visit.date.startswith(meeting.date)
 
 
 def _history(ctx: DocContext, event: Event) -> bool:
