@@ -213,6 +213,19 @@ CASES: list[tuple[str, str, list[str]]] = [
         "event",
         ["event:visit RU-TA+UZ 2024-05 past @None"],
     ),
+    # talks told by "обсудить" with both sides named: a meeting; one side alone is none
+    (
+        "Перспективы поставок зерна обсудили министр сельского хозяйства Казахстана и посол "
+        "Ирана в Астане.",
+        "event",
+        ["event:meeting IR+KZ 2024-05 past @None"],
+    ),
+    (
+        "Губернатор Омской области обсудил с послом Узбекистана открытие торгового дома.",
+        "event",
+        ["event:meeting RU-OMS+UZ 2024-05 past @None"],
+    ),
+    ("Депутаты мажилиса Казахстана обсудили поправки в бюджет на 2024 год.", "event", []),
     # a meeting between the sides of a visit, during it, is a part of the visit
     (
         "Раис Татарстана Рустам Минниханов прибыл с официальным визитом в Узбекистан. В "

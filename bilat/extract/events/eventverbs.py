@@ -33,6 +33,8 @@ from bilat.model import Evidence, Sentence, Token
 # Verbs that tell an event by themselves.
 EVENT_VERBS = {
     "встретиться": "meeting",
+    # "Премьер-министр РК и министр ОАЭ обсудили …", "губернатор обсудил с послом …"
+    "обсудить": "meeting",
     "посетить": "visit",
     "посещать": "visit",
     "побывать": "visit",
