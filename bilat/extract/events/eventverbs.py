@@ -33,13 +33,22 @@ from bilat.model import Evidence, Sentence, Token
 # Verbs that tell an event by themselves.
 EVENT_VERBS = {
     "встретиться": "meeting",
-    # "Премьер-министр РК и министр ОАЭ обсудили …", "губернатор обсудил с послом …"
-    "обсудить": "meeting",
     "посетить": "visit",
     "посещать": "visit",
     "побывать": "visit",
     "прибыть": "visit",
 }
+# "Премьер-министр РК и министр ОАЭ обсудили …", "губернатор обсудил с послом …": talks
+# between people are a meeting; "Казахстан и Россия обсудили логистику" sums up talks the
+# text tells elsewhere, if at all.
+TALK_VERBS = frozenset({"обсудить"})
+
+
+def _people_talked(tokens: Sequence[Token], verb: int) -> bool:
+    subject = next((t for t in tokens if t.head == verb and t.rel == "nsubj"), None)
+    return subject is not None and subject.feats.get("Animacy") == "Anim"
+
+
 # How far before its head noun a participle's subject phrase may begin ("Президент России
 # Владимир Путин, находящийся …": the phrase runs from there to the participle).
 PHRASE_BEFORE = 5
@@ -83,7 +92,9 @@ def event_verbs(tokens: Sequence[Token]) -> list[tuple[int, str]]:
     for i, token in enumerate(tokens):
         if token.pos != "VERB":
             continue
-        if token.lemma in EVENT_VERBS:
+        if token.lemma in TALK_VERBS and _people_talked(tokens, i):
+            found.append((i, "meeting"))
+        elif token.lemma in EVENT_VERBS:
             found.append((i, EVENT_VERBS[token.lemma]))
         elif (
             token.lemma in PRESENCE_VERBS
