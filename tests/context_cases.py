@@ -50,6 +50,25 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
             "trade:export UZ>TR 120M USD exact 2024 actual",
         ],
     ),
+    # "а год спустя" after a figure's year: the year after it; a span of months is not
+    (
+        "year",
+        "Товарооборот Армении и Грузии в 2022 году составил 900 млн долларов, а год спустя — "
+        "около 1,1 млрд долларов.",
+        [
+            "trade:turnover AM GE 1100M USD approx 2023 actual",
+            "trade:turnover AM GE 900M USD exact 2022 actual",
+        ],
+    ),
+    (
+        "year",
+        "Товарооборот Армении и Грузии в 2022 году составил 900 млн долларов, а за следующие "
+        "три месяца — около 300 млн долларов.",
+        [
+            "trade:turnover AM GE 300M USD approx 2022/3 actual",
+            "trade:turnover AM GE 900M USD exact 2022 actual",
+        ],
+    ),
     # the year a "когда" clause hangs on is the time of the figure in it
     (
         "year",

@@ -11,7 +11,7 @@ from bilat.model import Document
 from bilat.nlp import analyse
 
 
-def economic_facts(text: str, published: str = PUBLISHED) -> list[str]:
+def economic_facts(text: str, published: str | None = PUBLISHED) -> list[str]:
     document = Document(text=text, source="test", name="test", kind="txt", date=published)
     return sorted(
         render(f.to_json()) for f in extract(analyse(document)) if f.type in ECONOMIC_TYPES
@@ -361,3 +361,11 @@ def test_results_told_in_may_are_of_the_year_itself() -> None:
         "trade:export RU-OMS>KZ 700M USD over 2025 actual",
         "trade:import KZ>RU-OMS 300M USD approx 2025 actual",
     ]
+
+
+def test_an_exact_rate_takes_the_year_its_rough_headline_told() -> None:
+    text = (
+        "Торговля Армении и Грузии в 2023 году сократилась на треть\nЗа прошлый год "
+        "товарооборот Армении и Грузии сократился на 32,4%, сообщили в ведомстве."
+    )
+    assert economic_facts(text, None) == ["change:turnover AM GE -32.4% 2023 base=previous_period"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from bilat.extract.economy.state import HEADLINE_MAX_CHARS, ROUGH_RATE, YEAR_FROM_PUBLICATION
@@ -32,8 +33,19 @@ def deduplicate(facts: Sequence[Fact]) -> list[Fact]:
         if twin is None:
             kept.append(fact)
         elif _better(fact, kept[twin]):
-            kept[twin] = fact
+            kept[twin] = _with_year_of(fact, kept[twin])
     return kept
+
+
+def _with_year_of(new: Fact, old: Fact) -> Fact:
+    """ "Торговля в 2016 году сократилась на треть" and, with no year, "товарооборот
+    сократился на 32,1%": the exact statement is kept, with the year the rough one told."""
+    period = new.get("period") or {}
+    if period.get("year") is not None or _told_year(old) is None:
+        return new
+    dated = {**period, "year": _year(old)}
+    trace = tuple(t for t in new.trace if t != YEAR_FROM_PUBLICATION)
+    return replace(new, fields={**new.fields, "period": dated}, trace=trace)
 
 
 def _better(new: Fact, old: Fact) -> bool:

@@ -144,7 +144,23 @@ def _compared_period(scan: Scan, figure: Figure, main: PeriodSpan | None) -> Per
         return _of_its_own(span, main)
     if "ранее" in before[-2:] and "год" in before:
         return _year_before(main)
+    # "в 2017 году – 2 млрд, а год спустя – около 3,4 млрд": the year after the figure's own
+    later = scan.lemmas(figure.first - LATER_REACH, figure.first)
+    if "год" in later and LATER_WORDS & set(later):
+        return _year_after(main)
     return None
+
+
+# "год спустя", "годом позже", "через год"
+LATER_WORDS = frozenset({"спустя", "позже", "позднее", "через"})
+LATER_REACH = 5
+
+
+def _year_after(main: PeriodSpan | None) -> PeriodSpan | None:
+    """The period a year after ``main``, when ``main`` names its year."""
+    if main is None or main.year is None:
+        return None
+    return replace(main, year=main.year + 1, relative=None)
 
 
 def _year_before(main: PeriodSpan | None) -> PeriodSpan | None:
