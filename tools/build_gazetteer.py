@@ -48,6 +48,11 @@ COVERED = (
     "LT",
     "EE",
     "CN",
+    "MN",
+    "VN",
+    "IR",
+    "JP",
+    "KR",
 )
 # pycountry's subdivision types for the entries added automatically (AZ rayons, LV novads,
 # EE counties); hand-written entries carry their own type.

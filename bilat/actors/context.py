@@ -27,6 +27,8 @@ CONTEXT_WORDS: dict[str, str] = {
     "окружной": "okrug",
     "провинция": "province",
     "провинциальный": "province",
+    "аймак": "aimag",  # Mongolia's provinces
+    "префектура": "prefecture",  # Japan's
     "регион": "region",
     "региональный": "region",
     "субъект": "region",
@@ -40,6 +42,8 @@ KIND_TYPES: dict[str, frozenset[str]] = {
     "oblast": frozenset({"oblast", "autonomous_oblast"}),
     "okrug": frozenset({"autonomous_okrug"}),
     "province": frozenset({"province"}),
+    "aimag": frozenset({"aimag"}),
+    "prefecture": frozenset({"prefecture"}),
 }
 _WORD = re.compile(r"[\w-]+")
 

@@ -328,8 +328,19 @@ REGION_WORDS: dict[str, set[str]] = {
     "край": {"krai"},
     "область": {"oblast", "autonomous_oblast"},
     "провинция": {"province"},
+    "аймак": {"aimag"},
+    "префектура": {"prefecture"},
     "район": {"autonomous_region"},  # "автономного района": Xinjiang, Tibet
-    "регион": {"krai", "oblast", "autonomous_oblast", "province", "republic", "autonomous_okrug"},
+    "регион": {
+        "krai",
+        "oblast",
+        "autonomous_oblast",
+        "province",
+        "republic",
+        "autonomous_okrug",
+        "aimag",
+        "prefecture",
+    },
 }
 REGION_WORD_WEIGHT = 1.0
 

@@ -21,6 +21,8 @@ GENERIC_PARTY_WORDS = {
     "страна",
     "государство",
     "провинция",
+    "аймак",
+    "префектура",
 }
 # How far from "республики" a partner it cannot stand for may be named.
 GENERIC_REACH = 6
