@@ -69,6 +69,37 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
             "trade:turnover AM GE 900M USD exact 2022 actual",
         ],
     ),
+    # a rate against last year, told with no period of its own, is of this year
+    (
+        "year",
+        "Товарооборот Татарстана и Казахстана вырос на 14% по сравнению с прошлым годом, "
+        "сообщил министр.",
+        ["change:turnover KZ RU-TA +14% 2025 base=previous_period"],
+    ),
+    (
+        "year",
+        "Товарооборот Татарстана и Казахстана в прошлом году вырос на 14%, сообщил министр.",
+        ["change:turnover KZ RU-TA +14% 2024 base=previous_period"],
+    ),
+    # a quarter written with a digit ("в 1-м квартале")
+    (
+        "year",
+        "В 1-м квартале 2025 года товарооборот Казахстана и Киргизии вырос на 8%.",
+        ["change:turnover KG KZ +8% 2025/3 base=previous_period"],
+    ),
+    # "в структуре товарооборота": the frame of the export the sentence tells
+    (
+        "direction",
+        "Экспортные поставки в структуре казахстанско-киргизского товарооборота за 2024 год "
+        "выросли на 9%.",
+        ["change:export KZ>KG +9% 2024 base=previous_period"],
+    ),
+    (
+        "direction",
+        "Изменений в структуре товарооборота Казахстана и Киргизии не было, а сам "
+        "товарооборот за 2024 год вырос на 9%.",
+        ["change:turnover KG KZ +9% 2024 base=previous_period"],
+    ),
     # the year a "когда" clause hangs on is the time of the figure in it
     (
         "year",

@@ -50,13 +50,20 @@ def period_and_base(
     period = dated(ctx, scan.sentence, period)
     if base_span is not None:
         if base_span.year is None and base_span.relative is not None:
-            return period, "previous_period"
+            # "вырос на 17% по сравнению с прошлым годом": a rate of the year after its base
+            return period or _year_after_base(base_span), "previous_period"
         return period, base_span.resolve(ctx.year)
     back = years_back(scan)
     if back is not None:
         year = period.resolve(ctx.year) if period else _latest_results_year(ctx)
         return period, (year - back) if year else None
     return period, "previous_period"
+
+
+def _year_after_base(base: PeriodSpan) -> PeriodSpan | None:
+    if base.relative is None:
+        return None
+    return replace(base, relative=base.relative + 1, months=None, role="period")
 
 
 def _from_to_years(

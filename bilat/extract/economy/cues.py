@@ -387,9 +387,30 @@ def indicator_cues(tokens: Sequence[Token]) -> list[Cue]:
             continue
         if indicator is None and token.lemma in TRADE_NOUNS:
             indicator = _trade_noun(tokens, i)
-        if indicator and not _of_a_product(tokens, i) and not _about_other_money(tokens, i):
+        if (
+            indicator
+            and not _of_a_product(tokens, i)
+            and not _about_other_money(tokens, i)
+            and not _the_whole_of_a_structure(tokens, i)
+        ):
             cues.append(Cue(i, "indicator", indicator))
     return cues
+
+
+# "в структуре товарооборота": the whole a flow named beside it is a part of
+STRUCTURE_WORDS = {"структура"}
+STRUCTURE_REACH = 3
+
+
+def _the_whole_of_a_structure(tokens: Sequence[Token], i: int) -> bool:
+    """ "Экспортные поставки в структуре украинско-белорусского товарооборота выросли":
+    the turnover is the frame, the export is what the sentence tells; alone in its
+    sentence ("В структуре товарооборота … 3 млрд") the turnover stays the indicator."""
+    if not any(t.lemma in STRUCTURE_WORDS for t in tokens[max(0, i - STRUCTURE_REACH) : i]):
+        return False
+    return any(
+        INDICATORS.get(t.lemma) in {"export", "import"} for k, t in enumerate(tokens) if k != i
+    )
 
 
 def _goods_for_a_sum(tokens: Sequence[Token], i: int) -> bool:

@@ -168,7 +168,32 @@ YEAR_SPAN = rule(
         Period.months.custom(lambda word: YEAR_SPANS[lemma_of(word.lower())])
     )
 )
-PART = or_(MONTH_COUNT, QUARTER_COUNT, MONTH_RANGE, MONTH_SPAN, YEAR_PART, YEAR_SPAN)
+# "в 1-м квартале", "за 3-й квартал", "в 1-м полугодии": an ordinal in digits and its ending
+ORDINAL_ENDINGS = {"й", "м", "го", "е", "ом", "ый", "ого", "ое"}
+DIGIT_QUARTER = rule(
+    and_(type_("INT"), gte(1), lte(3)).interpretation(
+        Period.months.custom(lambda text: int(text) * 3)
+    ),
+    eq("-"),
+    in_caseless(ORDINAL_ENDINGS),
+    normalized("квартал"),
+)
+FIRST_HALF = rule(
+    eq("1").interpretation(Period.months.const(6)),
+    eq("-"),
+    in_caseless(ORDINAL_ENDINGS),
+    normalized("полугодие"),
+)
+PART = or_(
+    MONTH_COUNT,
+    QUARTER_COUNT,
+    MONTH_RANGE,
+    MONTH_SPAN,
+    YEAR_PART,
+    YEAR_SPAN,
+    DIGIT_QUARTER,
+    FIRST_HALF,
+)
 WHEN = or_(YEAR_RANGE, YEAR, RELATIVE)
 
 BASE_MARK = or_(
