@@ -570,6 +570,35 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "выручка белорусских участников — 3 млн долларов.",
         [],
     ),
+    # a heading that ends in a colon and the lines of its list: each line's partner and sum
+    # are of the heading's flow; a sentence between them ends the list
+    (
+        "list",
+        "Крупнейшими покупателями казахстанских товаров в 2024 году стали:\nКитай — 15 млрд "
+        "долларов.\nРоссия — 9 млрд долларов.\nРанее министр говорил о росте.",
+        [
+            "trade:export KZ>CN 15000M USD exact 2024 actual",
+            "trade:export KZ>RU 9000M USD exact 2024 actual",
+        ],
+    ),
+    (
+        "list",
+        "Крупнейшими покупателями казахстанских товаров в 2024 году стали:\nКитай — 15 млрд "
+        "долларов.\nЭто на 5% больше.\nРоссия — 9 млрд долларов.",
+        [
+            "change:export KZ>CN +5% 2024 base=previous_period",
+            "trade:export KZ>CN 15000M USD exact 2024 actual",
+        ],
+    ),
+    (
+        "list",
+        "Основными торговыми партнёрами Казахстана в 2024 году стали:\nРоссия — 28 млрд "
+        "долларов;\nКитай — 24 млрд долларов.",
+        [
+            "trade:turnover CN KZ 24000M USD exact 2024 actual",
+            "trade:turnover KZ RU 28000M USD exact 2024 actual",
+        ],
+    ),
     # later clauses with one partner each go with the side of the first; their rates take
     # the sign of the rate before; "в 3,2 раза, до 547,6 млн" is the level reached
     (

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from bilat.extract.economy.parties import Party
 from bilat.extract.figures import Figure, Scan
 from bilat.extract.parse.textforms import DASHES
+from bilat.model import Sentence
 
 # "Россия ($5,6 млрд)": how far before the bracket its partner's name may begin.
 BRACKET_REACH = 3
@@ -153,3 +155,67 @@ def owner_of_partners(scan: Scan) -> str | None:
     ]
     named = [p for p in owners if p.role != "generic"]
     return (named or owners)[0].code if owners else None
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A line that opens a list of partners ("…странами-импортёрами из Узбекистана стали:"):
+    the flow its lines are of, and whose flow it is."""
+
+    flow: str  # export | import | turnover
+    owner: str
+
+
+def list_heading(sentence: Sentence, parties: Sequence[Party], home: str | None) -> Heading | None:
+    """The heading a colon that ends a line makes of buyers, suppliers or partners:
+    "самыми активными странами-импортёрами из Узбекистана стали:" → export of UZ."""
+    tokens = sentence.tokens
+    colon = next(
+        (k for k, t in enumerate(tokens) if t.text == ":" and _ends_its_line(sentence, k)),
+        None,
+    )
+    if colon is None:
+        return None
+    for i, token in enumerate(tokens[:colon]):
+        word = token.lemma.split("-")[-1]
+        flow = BUYER_WORDS.get(word) or ("turnover" if word in PARTNER_WORDS else None)
+        if flow is None:
+            continue
+        owner = next(
+            (p.code for p in parties if i < p.index <= min(i + HEADING_OWNER_REACH, colon)), home
+        )
+        return Heading(flow, owner) if owner else None
+    return None
+
+
+def _ends_its_line(sentence: Sentence, k: int) -> bool:
+    tokens = sentence.tokens
+    stop = tokens[k + 1].start if k + 1 < len(tokens) else sentence.stop
+    return (
+        k + 1 == len(tokens)
+        or "\n" in sentence.text[tokens[k].stop - sentence.start : stop - sentence.start]
+    )
+
+
+# "импортёрами из Узбекистана": how far after the word its owner may be named
+HEADING_OWNER_REACH = 3
+# "Китай — $ 6,5 млрд.": how many tokens a list line's partner may take before its dash
+LINE_NAME_TOKENS = 4
+
+
+def list_line_partner(scan: Scan, figure: Figure) -> Party | None:
+    """The partner a line of a list names before its dash and its one figure: "Китай —
+    $ 6,5 млрд.", "Республика Корея – 1,5 млрд"."""
+    tokens, text, base = scan.tokens, scan.sentence.text, scan.sentence.start
+    dash = figure.first - 1
+    if dash < 1 or tokens[dash].text not in DASHES:
+        return None
+    line_start = text.rfind("\n", 0, tokens[dash].start - base) + base
+    line = [k for k in range(dash) if tokens[k].start > line_start]
+    if not line or len(line) > LINE_NAME_TOKENS or any(tokens[k].pos == "VERB" for k in line):
+        return None
+    line_end = text.find("\n", figure.stop - base)
+    line_end = scan.sentence.stop if line_end < 0 else line_end + base
+    if any(f is not figure and line_start < f.start < line_end for f in scan.figures):
+        return None  # "Китай — $6,5 млрд, рост на 12%": more than a partner and its sum
+    return next((p for p in scan.parties if p.index in line), None)

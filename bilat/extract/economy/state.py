@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from bilat.extract.context import DocContext
 from bilat.extract.economy.cues import INDICATORS, THIS_YEARS, indicator_cues
+from bilat.extract.economy.partners import BUYER_WORDS
 from bilat.extract.parse.numbers import parse_number
 from bilat.extract.parse.periods import MONTH_TRIGGER, MONTHS, PeriodSpan
 from bilat.model import Sentence, Token
@@ -71,8 +72,12 @@ def _periods_in_force(ctx: DocContext) -> dict[int, PeriodSpan | None]:
 
 def _names_trade(tokens: Sequence[Token]) -> bool:
     """A sentence about trade, of all goods or of some ("За восемь месяцев экспорт овощей
-    вырос на 21%"): the period it names is the one the report is about."""
-    return bool(indicator_cues(tokens)) or any(t.lemma in INDICATORS for t in tokens)
+    вырос на 21%"), or of a side's buyers ("странами-импортёрами … стали:"): the period it
+    names is the one the report is about."""
+    return bool(indicator_cues(tokens)) or any(
+        t.lemma.split("-")[-1] in INDICATORS or t.lemma.split("-")[-1] in BUYER_WORDS
+        for t in tokens
+    )
 
 
 DATE_BEFORE_CHARS = 20

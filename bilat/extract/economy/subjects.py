@@ -31,9 +31,12 @@ from bilat.extract.economy.cues import (
 from bilat.extract.economy.parties import Parties, Party, choose_pair, sentence_parties
 from bilat.extract.economy.partners import (
     PARTNER_WORDS,
+    Heading,
     bracketed_partner,
     buyers_flow,
     continued_list_partner,
+    list_heading,
+    list_line_partner,
     owner_of_partners,
     respective_partner,
 )
@@ -80,6 +83,7 @@ class Carry:
     stop: int = 0  # where the sentence that left it ends
     alone: bool = False  # the last figure was one side's total or trade with a bloc
     told: bool = False  # both sides of the pair were named in the sentence that left it
+    heading: Heading | None = None  # the list the lines after it go on ("… стали:")
 
 
 @dataclass(frozen=True)
@@ -106,14 +110,26 @@ def _read(ctx: DocContext, scans: Sequence[Scan]) -> Reading:
             # a new paragraph: neither pair nor anaphor reaches into it unless it opens with
             # one ("Показатель превысил $2 млрд"), but a run of one side's totals ("объём
             # внешней торговли провинции …") goes on until a party is named
-            carry = Carry(alone=carry.alone)
+            carry = Carry(alone=carry.alone, heading=carry.heading)
         carried[sentence.start] = carry
         scan = by_start.get(sentence.start)
         if scan is None:
             carry = _after_words(ctx, sentence, carry)
             continue
-        carry = _read_scan(ctx, scan, carry, subjects)
+        heading = list_heading(sentence, scan.parties, ctx.home) or carry.heading
+        carry = _read_scan(ctx, scan, replace(carry, heading=heading), subjects)
+        # a heading holds for the lines of its list, and ends with the first other sentence
+        last_line = heading is not None and _a_list_line(scan, subjects)
+        carry = replace(carry, heading=heading if last_line else None)
     return Reading(subjects, carried)
+
+
+def _a_list_line(scan: Scan, subjects: dict[tuple[int, int], Subject]) -> bool:
+    return any(
+        subjects.get((scan.sentence.start, f.start)) is not None
+        and subjects[(scan.sentence.start, f.start)].cue.kind == "list line"
+        for f in scan.figures
+    )
 
 
 def _read_scan(
@@ -142,6 +158,8 @@ def _read_scan(
 def _subject(
     ctx: DocContext, scan: Scan, figure: Figure, clause_start: int, carry: Carry, first: bool
 ) -> Subject | None:
+    if carry.heading is not None and (line := _heading_line(scan, figure, carry.heading)):
+        return line
     if not first and (item := _list_item(scan, figure, clause_start, carry)):
         return item
     partner = bracketed_partner(scan, figure) or respective_partner(scan, figure)
@@ -186,6 +204,18 @@ def _subject(
         # "Экспорт Беларуси — 1,9 млрд": the same anchor side
         parties = replace(parties, own=carry.own)
     return Subject(cue, parties, clause_start)
+
+
+def _heading_line(scan: Scan, figure: Figure, heading: Heading) -> Subject | None:
+    """ "…странами-импортёрами из Узбекистана стали:" and then "Китай — $ 6,5 млрд.": a
+    line of the list, of the heading's flow between its owner and the line's partner."""
+    partner = list_line_partner(scan, figure)
+    if partner is None or partner.code.split("-")[0] == heading.owner.split("-")[0]:
+        return None
+    a, b = sorted((heading.owner, partner.code))
+    exporter = {"export": heading.owner, "import": partner.code}.get(heading.flow)
+    cue = Cue(partner.index, "list line", heading.flow)
+    return Subject(cue, Parties((a, b), exporter, None, 1, heading.owner), 0)
 
 
 def _line_parties(scan: Scan, figure: Figure) -> tuple[Party, ...]:
@@ -440,7 +470,8 @@ def _after_sentence(ctx: DocContext, scan: Scan, carry: Carry) -> Carry:
 def _after_words(ctx: DocContext, sentence: Sentence, carry: Carry) -> Carry:
     """ "Стороны намерены нарастить взаимный товарооборот." sets what "он" means next."""
     cues = indicator_cues(sentence.tokens)
-    carry = replace(carry, stop=sentence.stop)
+    heading = list_heading(sentence, sentence_parties(ctx, sentence), ctx.home)
+    carry = replace(carry, stop=sentence.stop, heading=heading)
     partners = any(t.lemma in PARTNER_WORDS for t in sentence.tokens)
     if not cues and not partners:
         return carry
@@ -455,6 +486,7 @@ def _after_words(ctx: DocContext, sentence: Sentence, carry: Carry) -> Carry:
         parties.own or carry.own,
         sentence.stop,
         told=parties.explicit == 2,
+        heading=heading,
     )
 
 
