@@ -599,6 +599,24 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
             "trade:turnover KZ RU 28000M USD exact 2024 actual",
         ],
     ),
+    # what contracts promise is no trade: "экспортные договоры", "договор об экспорте"
+    (
+        "contract",
+        "В ходе визита предприниматели Намангана заключили экспортные договоры на поставку "
+        "текстиля в Челябинскую область на 40 млн долларов.",
+        [],
+    ),
+    (
+        "contract",
+        "В Ташкенте подписан договор об экспорте 50 тракторов из Беларуси в Узбекистан на сумму "
+        "2 млн долларов.",
+        [],
+    ),
+    (
+        "contract",
+        "В 2024 году экспортные поставки из Беларуси в Узбекистан составили 20 млн долларов.",
+        ["trade:export BY>UZ 20M USD exact 2024 actual"],
+    ),
     # later clauses with one partner each go with the side of the first; their rates take
     # the sign of the rate before; "в 3,2 раза, до 547,6 млн" is the level reached
     (

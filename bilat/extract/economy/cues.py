@@ -448,8 +448,14 @@ def _about_other_money(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _a_contracts_subject(tokens: Sequence[Token], i: int) -> bool:
-    """ "контракты на поставку", "документов на поставки": deals signed for a flow."""
-    return i >= 2 and tokens[i - 1].lemma == "на" and tokens[i - 2].lemma in CONTRACT_WORDS
+    """ "контракты на поставку", "договор об экспорте", "экспортные договоры": deals signed
+    for a flow."""
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        i >= 2
+        and tokens[i - 1].lemma in {"на", "о", "об"}
+        and tokens[i - 2].lemma in CONTRACT_WORDS
+    ) or (tokens[i].pos == "ADJ" and after is not None and after.lemma in CONTRACT_WORDS)
 
 
 def _under_a_balance(tokens: Sequence[Token], i: int) -> bool:
