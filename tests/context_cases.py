@@ -599,6 +599,25 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
             "trade:turnover KZ RU 28000M USD exact 2024 actual",
         ],
     ),
+    # the trade of a district or through one border post is a part of a side's, not its own
+    (
+        "part",
+        "Объём внешней торговли Оршанского района с Российской Федерацией за 2024 год "
+        "составил 12 млн долларов.",
+        [],
+    ),
+    (
+        "part",
+        "Объём торговли Китая и Казахстана через КПП Хоргос в 2024 году составил около 6 млрд "
+        "долларов.",
+        [],
+    ),
+    (
+        "part",
+        "Товарооборот Синьцзян-Уйгурского автономного района с Казахстаном в 2024 году "
+        "составил 10 млрд долларов.",
+        ["trade:turnover CN-XJ KZ 10000M USD exact 2024 actual"],
+    ),
     # what contracts promise is no trade: "экспортные договоры", "договор об экспорте"
     (
         "contract",

@@ -444,7 +444,28 @@ def _about_other_money(tokens: Sequence[Token], i: int) -> bool:
         any(t.lemma in NOT_THE_TRADE for t in tokens[max(0, i - 3) : i])
         or _under_a_balance(tokens, i)
         or _a_contracts_subject(tokens, i)
+        or _of_a_district_or_crossing(tokens, i)
     )
+
+
+# "через КПП Алашанькоу", "через таможни провинции": the trade that passes one post
+CROSSING_WORDS = {"кпп", "пункт", "таможня", "погранпереход", "переход"}
+DISTRICT_REACH = 4
+
+
+def _of_a_district_or_crossing(tokens: Sequence[Token], i: int) -> bool:
+    """ "Объём внешней торговли Жабинковского района с Россией", "объём торговли через КПП
+    Алашанькоу": the trade of a part of a side, not of the side; "автономного района"
+    (Xinjiang, Inner Mongolia) is a side of its own."""
+    district = any(
+        t.lemma == "район" and t.feats.get("Case") == "Gen" and tokens[k - 1].lemma != "автономный"
+        for k, t in enumerate(tokens[i + 1 : i + 1 + DISTRICT_REACH], start=i + 1)
+    )
+    crossing = any(
+        t.lemma == "через" and any(u.lemma.lower() in CROSSING_WORDS for u in tokens[k + 1 : k + 3])
+        for k, t in enumerate(tokens)
+    )
+    return district or crossing
 
 
 def _a_contracts_subject(tokens: Sequence[Token], i: int) -> bool:
