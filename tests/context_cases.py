@@ -358,6 +358,19 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "Таджикистаном занял Казахстан с долей в 13,8% от общего товарооборота.",
         ["share:turnover KZ in TJ 13.8% exact", "trade:turnover RU TJ 1700M USD over 2024 actual"],
     ),
+    # a share's levels written out in words ("с 20 процентов до 31 процента"): both levels;
+    # a rise "на 20 процентов" is no level
+    (
+        "share",
+        "Доля Китая во внешней торговле Бурятии за пять лет выросла с 20 процентов до 31 процента.",
+        ["share:turnover CN in RU-BU 20% exact", "share:turnover CN in RU-BU 31% exact"],
+    ),
+    (
+        "share",
+        "Доля Китая во внешней торговле Бурятии за пять лет выросла на 20 процентов, до 31 "
+        "процента.",
+        ["share:turnover CN in RU-BU 31% exact"],
+    ),
     # partners listed after "с" and a total, each with its figure in brackets: shares of the
     # home side's total; a bracketed amount is no share
     (

@@ -284,9 +284,11 @@ POSSESSIVES = {"его", "её", "ее", "их"}
 
 
 def _level_reached(scan: Scan, figure: Figure) -> bool:
-    """ "с 27,9% до 28,49%": a level right after the one a share started from."""
+    """ "с 27,9% до 28,49%", "с 15,6 процентов до 38 процентов": a level right after the one
+    a share started from."""
     lemmas = scan.lemmas(figure.first - 4, figure.first)
-    return lemmas[-1:] == ["до"] and "%" in lemmas and "с" in lemmas
+    percent_sign = "%" in lemmas or "процент" in lemmas
+    return lemmas[-1:] == ["до"] and percent_sign and "с" in lemmas
 
 
 def _against(scan: Scan, figure: Figure) -> bool:
