@@ -226,6 +226,20 @@ CASES: list[tuple[str, str, list[str]]] = [
         ["event:meeting RU-OMS+UZ 2024-05 past @None"],
     ),
     ("Депутаты мажилиса Казахстана обсудили поправки в бюджет на 2024 год.", "event", []),
+    # a country's delegation led by a region's head is that region's; a forum of the
+    # countries stays theirs, whoever spoke at it
+    (
+        "Липецкую область посетила делегация из Узбекистана во главе с хокимом Самаркандской "
+        "области.",
+        "event",
+        ["event:visit RU-LIP+UZ-SA 2024-05 past @None"],
+    ),
+    (
+        "В Ташкенте прошёл форум регионов России и Узбекистана, на котором выступил губернатор "
+        "Самарской области.",
+        "event",
+        ["event:forum RU+UZ 2024-05 past @Ташкент"],
+    ),
     # a meeting between the sides of a visit, during it, is a part of the visit
     (
         "Раис Татарстана Рустам Минниханов прибыл с официальным визитом в Узбекистан. В "

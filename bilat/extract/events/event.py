@@ -39,6 +39,7 @@ from bilat.extract.events.eventrecord import (
     event_date,
     participants,
 )
+from bilat.extract.events.eventregions import with_acting_regions
 from bilat.extract.events.eventverbs import event_verbs, verb_event
 from bilat.extract.events.signing import Signing, find_signings
 from bilat.extract.figures import Scan
@@ -156,15 +157,17 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
     for index, sentence in enumerate(line_sentences(ctx)):
         if ctx.in_furniture(sentence) or any(t.lemma in HABIT_WORDS for t in sentence.tokens):
             continue  # "трижды побывали в Узбекистане": visits over time, not one event
-        for head, kind, fmt in _event_heads(sentence.tokens):
-            _add(events, _read_event(ctx, people, sentence, head, kind, fmt), index)
+        found = [
+            _read_event(ctx, people, sentence, head, kind, fmt)
+            for head, kind, fmt in _event_heads(sentence.tokens)
+        ]
         for verb, kind in event_verbs(sentence.tokens):
             event = verb_event(ctx, people, sentence, verb, kind)
-            if event is not None:
-                _add(events, event, index)
+            found.extend([event] if event is not None else [])
         for signing in find_signings(sentence.tokens):
-            for event in _per_region(ctx, sentence, _signing_event(ctx, people, sentence, signing)):
-                _add(events, event, index)
+            found.extend(_per_region(ctx, sentence, _signing_event(ctx, people, sentence, signing)))
+        for event in found:
+            _add(events, with_acting_regions(ctx, sentence, event), index)
     events = _visits_hold_their_meetings(events)
     return [_fact(event) for event in events if not _history(ctx, event)]
 

@@ -1,0 +1,85 @@
+"""The region that acts for a side: "делегация из Узбекистана во главе с хокимом Бухарской
+области" is Bukhara's delegation, "Полномочного представителя Президента КР в Чуйской области"
+is Chui's; an event read with the country as its side takes that region instead.
+
+A region named only as where something happens ("прибыла в Сурхандарьинскую область") or a
+capital ("в Ташкенте") does not act: the side stays the country.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from bilat.actors.gazetteer import region_type
+from bilat.extract.context import DocContext
+from bilat.extract.events.eventrecord import Event
+from bilat.model import Sentence, Token
+
+# Words of an office or a body a region's name goes with: "хоким Бухарской области",
+# "Гомельского облисполкома", "правительство Омской области".
+OFFICE_WORDS = frozenset(
+    {
+        "хоким",
+        "аким",
+        "губернатор",
+        "вице-губернатор",
+        "глава",
+        "мэр",
+        "председатель",
+        "представитель",
+        "полпред",
+        "администрация",
+        "правительство",
+        "делегация",
+        "руководитель",
+        "руководство",
+        "хокимият",
+        "акимат",
+        "облисполком",
+        "хякимлик",
+        "заместитель",
+        "министерство",
+        "парламент",
+    }
+)
+# How far from its region's name the office may stand: "хокимом Бухарской области",
+# "представителя Президента КР в Чуйской области".
+OFFICE_REACH = 4
+CITY_TYPES = frozenset({"city", "federal_city"})
+# Events between the people who meet; a forum or an exhibition is held by the countries.
+CONTACT_KINDS = frozenset({"visit", "meeting", "negotiations", "signing"})
+
+
+def with_acting_regions(ctx: DocContext, sentence: Sentence, event: Event) -> Event:
+    """The event with each country side that one acting region of it names in the sentence
+    replaced by that region."""
+    if event.kind not in CONTACT_KINDS:
+        return event  # "форум регионов России и Беларуси", where a governor spoke: the countries'
+    acting = _acting_regions(ctx, sentence)
+    parties = []
+    for side in event.parties:
+        regions = {r for r in acting if "-" not in side and r.split("-")[0] == side}
+        parties.append(regions.pop() if len(regions) == 1 else side)
+    if tuple(parties) == event.parties or len(set(parties)) < len(parties):
+        return event
+    return replace(event, parties=tuple(sorted(parties)))
+
+
+def _acting_regions(ctx: DocContext, sentence: Sentence) -> list[str]:
+    tokens = sentence.tokens
+    found = []
+    for mention in ctx.mentions_between(sentence.start, sentence.stop):
+        code = mention.actor.code
+        if "-" not in code or region_type(code) in CITY_TYPES:
+            continue
+        first = next((k for k, t in enumerate(tokens) if t.start >= mention.start), None)
+        if first is not None and _beside_an_office(tokens, first, mention.stop):
+            found.append(code)
+    return found
+
+
+def _beside_an_office(tokens: Sequence[Token], first: int, stop: int) -> bool:
+    before = tokens[max(0, first - OFFICE_REACH) : first]
+    after = [t for t in tokens[first : first + OFFICE_REACH] if t.start >= stop][:1]
+    return any(t.lemma in OFFICE_WORDS for t in (*before, *after))
