@@ -226,6 +226,20 @@ CASES: list[tuple[str, str, list[str]]] = [
         ["event:meeting RU-OMS+UZ 2024-05 past @None"],
     ),
     ("Депутаты мажилиса Казахстана обсудили поправки в бюджет на 2024 год.", "event", []),
+    # met in a country, with a host the text gives no country: that country; met in a city
+    (
+        "Губернатор Приморья встретился в Малайзии с наследным принцем штата Джохор.",
+        "event",
+        ["event:meeting MY+RU-PRI 2024-05 past @None"],
+    ),
+    ("Губернатор Приморья встретился во Владивостоке с журналистами.", "event", []),
+    # a consul received is a side's envoy; guests of a forum are not
+    (
+        "Губернатор Омской области принял генерального консула Казахстана.",
+        "event",
+        ["event:meeting KZ+RU-OMS 2024-05 past @None"],
+    ),
+    ("Губернатор Омской области принял участников молодёжного форума.", "event", []),
     # a country's delegation led by a region's head is that region's; a forum of the
     # countries stays theirs, whoever spoke at it
     (

@@ -74,14 +74,23 @@ GUESTS = frozenset(
     {
         "глава",
         "президент",
+        "вице-президент",
         "премьер-министр",
         "посол",
+        "консул",
+        "генконсул",
         "министр",
+        "замминистра",
+        "заместитель",
         "делегация",
         "губернатор",
         "председатель",
         "вице-премьер",
         "руководитель",
+        "спикер",
+        "мэр",
+        "аким",
+        "хоким",
     }
 )
 
@@ -130,6 +139,8 @@ def verb_event(
         source = "document"
     if not other and kind == "meeting" and len(countries(subject)) >= 2:
         other = subject[1:]  # "встретились глава Татарстана и посол Вьетнама": each other
+    if not other and kind == "meeting":
+        other = _host_country(ctx, sentence, verb)
     sides = subject + [c for c in other if c.split("-")[0] not in countries(subject)]
     if not subject or not other or len(countries(sides)) < 2:
         return None
@@ -154,6 +165,25 @@ def verb_event(
         named=source == "with",
         happening=True,
     )
+
+
+# How far after "встретился" the country it took place in may be named.
+HOST_REACH = 4
+
+
+def _host_country(ctx: DocContext, sentence: Sentence, verb: int) -> list[str]:
+    """ "Губернатор встретился в Малайзии с наследным принцем штата": one met in a country,
+    with a host the text names no country for, met that country."""
+    tokens = sentence.tokens
+    near = tokens[verb + 1 : verb + 1 + HOST_REACH]
+    if not any(t.lemma in WITH_PREPOSITIONS for t in tokens[verb + 1 :]):
+        return []
+    for mention in ctx.mentions_between(sentence.start, sentence.stop):
+        code = mention.actor.code
+        at = next((k for k, t in enumerate(near) if t.start == mention.start), None)
+        if at and "-" not in code and near[at - 1].lemma in {"в", "во"}:
+            return [code]
+    return []
 
 
 def _person_subject(ctx: DocContext, tokens: Sequence[Token], verb: int) -> bool:
