@@ -127,6 +127,7 @@ def verb_event(
         verb_subject_sides(ctx, people, tokens, verb, verb)
         or _participle_subject(ctx, people, tokens, verb)
         or _conjoined_subject(ctx, people, tokens, verb)
+        or _leading_subject(ctx, people, tokens, verb)
     )
     other = _object_sides(ctx, people, tokens, verb, kind)
     if kind == "visit":
@@ -228,6 +229,19 @@ def _object_sides(
                 else []
             )
     return []
+
+
+def _leading_subject(
+    ctx: DocContext, people: People, tokens: Sequence[Token], verb: int
+) -> list[str]:
+    """ "Посол Беларуси в России Иван Петров встретился с …" parsed with no subject at all:
+    the words that open the sentence up to the verb, when they hold no other verb or clause."""
+    if any(t.head == verb and t.rel.startswith("nsubj") for t in tokens) or verb == 0:
+        return []
+    before = tokens[:verb]
+    if any(t.pos in {"VERB", "AUX"} or t.text in {",", ";", ":"} for t in before):
+        return []
+    return span_sides(ctx, people, tokens, Span(0, verb - 1))
 
 
 def _conjoined_subject(
