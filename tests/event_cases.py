@@ -226,6 +226,19 @@ CASES: list[tuple[str, str, list[str]]] = [
         ["event:meeting RU-OMS+UZ 2024-05 past @None"],
     ),
     ("Депутаты мажилиса Казахстана обсудили поправки в бюджет на 2024 год.", "event", []),
+    # a video call between two sides is a meeting; a leader received is a guest, leaders of
+    # a movement are no side
+    (
+        "Министр экономики Татарстана провёл видеоконференцию с министром торговли Турции.",
+        "event",
+        ["event:meeting RU-TA+TR 2024-05 past @None"],
+    ),
+    (
+        "Президент Туркменистана принял лидера Пакистана Шахбаза Шарифа.",
+        "event",
+        ["event:meeting PK+TM 2024-05 past @None"],
+    ),
+    ("Президент Туркменистана принял лидеров молодёжных движений.", "event", []),
     # an envoy's title before the verb is its subject, however the parser hangs it
     (
         "Чрезвычайный и полномочный посол Армении в Грузии Арсен Саркисов встретился с "

@@ -32,6 +32,7 @@ EVENT_WORDS: dict[str | tuple[str, str], tuple[str, str | None]] = {
     "бизнес-форум": ("forum", None),
     "встреча": ("meeting", None),
     "совещание": ("meeting", None),
+    "видеоконференция": ("meeting", "video"),
     "саммит": ("meeting", "summit"),
     "переговоры": ("negotiations", None),
     "консультация": ("negotiations", "consultations"),
