@@ -567,6 +567,19 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
             "trade:import TR>GE 624.8M USD exact 2024 actual",
         ],
     ),
+    # "экспорт из Армении, … — на импорт": the origin told for the export is not the
+    # import's; the import comes into the same side
+    (
+        "direction",
+        "За первое полугодие 2025 года товарооборот Армении и Казахстана составил 90 млн "
+        "долларов, из них 30 млн долларов пришлось на экспорт из Армении, а 60 млн долларов — "
+        "на импорт.",
+        [
+            "trade:export AM>KZ 30M USD exact 2025/6 actual",
+            "trade:import KZ>AM 60M USD exact 2025/6 actual",
+            "trade:turnover AM KZ 90M USD exact 2025/6 actual",
+        ],
+    ),
     # buyers of one side's goods listed with a dash: its exports to each
     (
         "list",

@@ -369,3 +369,10 @@ def test_an_exact_rate_takes_the_year_its_rough_headline_told() -> None:
         "товарооборот Армении и Грузии сократился на 32,4%, сообщили в ведомстве."
     )
     assert economic_facts(text, None) == ["change:turnover AM GE -32.4% 2023 base=previous_period"]
+
+
+def test_a_rate_against_last_year_told_in_february_is_of_the_year_closed() -> None:
+    text = "Товарооборот Татарстана и Казахстана вырос на 14% по сравнению с прошлым годом."
+    assert economic_facts(text, "2025-02-10") == [
+        "change:turnover KZ RU-TA +14% 2024 base=previous_period"
+    ]

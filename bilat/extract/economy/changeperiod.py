@@ -8,7 +8,7 @@ import itertools
 from dataclasses import replace
 
 from bilat.extract.context import DocContext
-from bilat.extract.economy.state import dated, period_in_force, years_spanned
+from bilat.extract.economy.state import closed_year_results, dated, period_in_force, years_spanned
 from bilat.extract.figures import Figure, Scan
 from bilat.extract.parse.periods import PeriodSpan
 from bilat.schemas import Period
@@ -51,7 +51,9 @@ def period_and_base(
     if base_span is not None:
         if base_span.year is None and base_span.relative is not None:
             # "вырос на 17% по сравнению с прошлым годом": a rate of the year after its base
-            return period or _year_after_base(base_span), "previous_period"
+            if period is None and not closed_year_results(ctx):
+                period = _year_after_base(base_span)
+            return period, "previous_period"
         return period, base_span.resolve(ctx.year)
     back = years_back(scan)
     if back is not None:

@@ -326,13 +326,33 @@ def choose_pair(
     # an elided list item ("поставки в Монголию составляли $210 млн, в 2023 — $265 млн")
     # goes with the direction its trade word's clause told
     lo = min(lo, anchor)
-    local = [p for p in picked if lo <= p.index <= hi]
+    local = [
+        p
+        for p in picked
+        if lo <= p.index <= hi and not _of_another_flow(sentence.tokens, p, anchor)
+    ]
     exporter = next((p.code for p in local if p.role in {"from", "adjective"}), None)
     importer = next((p.code for p in local if p.role == "to"), None)
     pair = (codes[0], codes[1]) if codes[0] < codes[1] else (codes[1], codes[0])
     between = anchor + 1 < len(sentence.tokens) and sentence.tokens[anchor + 1].lemma == "между"
     own = None if between else _own(picked, anchor, pair)
     return Parties(pair, exporter, importer, explicit, own)
+
+
+def _of_another_flow(tokens: Sequence[Token], party: Party, anchor: int) -> bool:
+    """ "… на экспорт из Киргизии, 46 млн – на импорт": "из Киргизии" tells the export's
+    origin, not the import's; a flow word right before the preposition owns it."""
+    flow = party.index - 2
+    return (
+        party.role in {"from", "to"}
+        and flow >= 0
+        and flow != anchor
+        and tokens[flow].lemma in FLOW_WORDS
+    )
+
+
+# Words whose "из"/"в" phrase tells their own direction.
+FLOW_WORDS = frozenset({"экспорт", "импорт", "поставка", "ввоз", "вывоз"})
 
 
 # Roles of a preposition that lists partners of one side.

@@ -262,12 +262,16 @@ def unstated_period(ctx: DocContext, sentence: Sentence, figure: int) -> PeriodS
 RESULTS_MONTHS = (1, 2)
 
 
-def _closed_year_results(ctx: DocContext, sentence: Sentence) -> bool:
-    """ "Нижегородская область подводит итоги сотрудничества … Экспорт более 800 млн",
-    written in January: results ("итоги") told early in a year are of the year before,
-    in whatever tense."""
+def closed_year_results(ctx: DocContext) -> bool:
+    """Whether the text was written early in a year, when news sums up the year before."""
     month = int(ctx.date[5:7]) if ctx.date and ctx.date[5:7].isdigit() else None
-    if month not in RESULTS_MONTHS:
+    return month in RESULTS_MONTHS
+
+
+def _closed_year_results(ctx: DocContext, sentence: Sentence) -> bool:
+    """ "Область подводит итоги сотрудничества … Экспорт более 800 млн", written in January:
+    results ("итоги") told early in a year are of the year before, in whatever tense."""
+    if not closed_year_results(ctx):
         return False
     head = next((s for s in ctx.lines if s.text.strip()), None)
     return any(t.lemma == "итог" for s in (sentence, head) if s is not None for t in s.tokens)
