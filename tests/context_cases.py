@@ -580,6 +580,27 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
             "trade:turnover AM KZ 90M USD exact 2025/6 actual",
         ],
     ),
+    # two partners, each beside a sum of its own, are partners of the text's side, not a
+    # pair; two sides named together with their sums are the pair
+    (
+        "list",
+        "Внешнеторговый оборот Самарской области в 2024 году превысил 2 млрд долларов. Больше "
+        "всего пришлось на Китай — около 900 млн долларов, почти 300 млн долларов — с "
+        "Казахстаном.",
+        [
+            "trade:turnover CN RU-SAM 900M USD approx 2024 actual",
+            "trade:turnover KZ RU-SAM 300M USD approx 2024 actual",
+        ],
+    ),
+    (
+        "list",
+        "В 2024 году товарооборот Германии и Турции составил 40 млрд долларов, а экспорт "
+        "Германии — 25 млрд долларов.",
+        [
+            "trade:export DE>TR 25000M USD exact 2024 actual",
+            "trade:turnover DE TR 40000M USD exact 2024 actual",
+        ],
+    ),
     # buyers of one side's goods listed with a dash: its exports to each
     (
         "list",

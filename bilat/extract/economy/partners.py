@@ -219,3 +219,43 @@ def list_line_partner(scan: Scan, figure: Figure) -> Party | None:
     if any(f is not figure and line_start < f.start < line_end for f in scan.figures):
         return None  # "Китай — $6,5 млрд, рост на 12%": more than a partner and its sum
     return next((p for p in scan.parties if p.index in line), None)
+
+
+def partner_of_its_own_sum(scan: Scan, figure: Figure) -> Party | None:
+    """ "… приходится на Германию — более 730 млн, около 70 млн — с Турцией": two partners or
+    more, each beside a sum of its own, are each a partner of the side the text is about,
+    never a pair with one another."""
+    moneys = [f for f in scan.figures if f.kind == "money"]
+    if len(moneys) < 2 or len(scan.parties) < 2:
+        return None
+    beside = {f.start: _party_beside(scan, f) for f in moneys}
+    partners = [p for p in beside.values() if p is not None]
+    if len(partners) != len(moneys) or len({p.index for p in partners}) != len(partners):
+        return None
+    return beside[figure.start]
+
+
+# What may stand between a partner and its sum: "на Германию — более 730 млн", "70 млн — с
+# Турцией".
+SUM_GAP_WORDS = frozenset({"более", "около", "почти", "свыше", "порядка", "примерно", "$"})
+
+
+def _party_beside(scan: Scan, figure: Figure) -> Party | None:
+    tokens = scan.tokens
+    for party in scan.parties:
+        if party.index < figure.first:
+            gap = tokens[party.index + 1 : figure.first]
+            words = [t for t in gap if not (t.pos == "PROPN" or t.text[:1].isupper())]
+            if (
+                gap
+                and all(t.text in DASHES or t.lemma in SUM_GAP_WORDS for t in words)
+                and any(t.text in DASHES for t in gap)
+            ):
+                return party
+        elif party.index > figure.last:
+            gap = tokens[figure.last + 1 : party.index]
+            if any(t.text in DASHES for t in gap) and all(
+                t.text in DASHES or t.lemma in {"с", "со", "на"} for t in gap
+            ):
+                return party
+    return None

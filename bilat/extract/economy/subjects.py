@@ -38,6 +38,7 @@ from bilat.extract.economy.partners import (
     list_heading,
     list_line_partner,
     owner_of_partners,
+    partner_of_its_own_sum,
     respective_partner,
 )
 from bilat.extract.economy.totals import (
@@ -167,6 +168,8 @@ def _subject(
         partner = continued_list_partner(scan, figure)
     if partner is not None:
         return _partner_subject(ctx, scan, figure, partner, carry, clause_start)
+    if (own := carry.own or ctx.home) and (partner := partner_of_its_own_sum(scan, figure)):
+        return _own_partner(scan, figure, own, partner, carry, clause_start)
     cue = indicator_for(scan, figure, clause_start) or anaphor_cue(
         scan, clause_start, figure, carry
     )
@@ -204,6 +207,22 @@ def _subject(
         # "Экспорт Беларуси — 1,9 млрд": the same anchor side
         parties = replace(parties, own=carry.own)
     return Subject(cue, parties, clause_start)
+
+
+def _own_partner(
+    scan: Scan, figure: Figure, own: str, partner: Party, carry: Carry, clause_start: int
+) -> Subject | None:
+    if partner.code.split("-")[0] == own.split("-")[0]:
+        return None
+    cue = indicator_for(scan, figure, clause_start) or (
+        scan.indicators[0] if scan.indicators else None
+    )
+    indicator = cue.value if cue else carry.indicator
+    if indicator is None:
+        return None
+    a, b = sorted((own, partner.code))
+    parties = Parties((a, b), _side(partner, "from"), _side(partner, "to"), 1, own)
+    return Subject(Cue(partner.index, "indicator", indicator), parties, clause_start)
 
 
 def _heading_line(scan: Scan, figure: Figure, heading: Heading) -> Subject | None:
