@@ -601,6 +601,18 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
             "trade:turnover DE TR 40000M USD exact 2024 actual",
         ],
     ),
+    # a multiple "с половиной": the number and a half
+    (
+        "growth",
+        "Товарооборот Казахстана и Китая в 2023 году вырос в три с половиной раза.",
+        ["change:turnover CN KZ +250% 2023 base=previous_period"],
+    ),
+    (
+        "growth",
+        "Товарооборот Казахстана и Китая в 2023 году вырос в три раза, а с половиной "
+        "партнёров региона торговля сократилась.",
+        ["change:turnover CN KZ +200% 2023 base=previous_period"],
+    ),
     # buyers of one side's goods listed with a dash: its exports to each
     (
         "list",

@@ -231,6 +231,14 @@ TIMES = or_(
         OVER_TAIL.optional(),  # "в три с небольшим раза"
         normalized("раз"),
     ),
+    # "в два с половиной раза": the number and a half
+    rule(
+        eq("в").optional(),
+        NUMBER.interpretation(Times.number.custom(lambda text: _and_a_half(text))),
+        eq("с"),
+        normalized("половина"),
+        normalized("раз"),
+    ),
     rule(
         in_caseless(set(TIMES_WORDS)).interpretation(
             Times.number.custom(lambda word: float(TIMES_WORDS[word.lower()]))
@@ -242,6 +250,11 @@ TIMES = or_(
         )
     ),
 ).interpretation(Times)
+
+
+def _and_a_half(text: str) -> float | None:
+    number = parse_number(text)
+    return None if number is None else number + 0.5
 
 
 # "вырос на треть", "на четверть превышает", "сократился наполовину": rates in words.
