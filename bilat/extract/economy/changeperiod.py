@@ -50,7 +50,7 @@ def period_and_base(
     period = dated(ctx, scan.sentence, period)
     if base_span is not None:
         if base_span.year is None and base_span.relative is not None:
-            # "вырос на 17% по сравнению с прошлым годом": a rate of the year after its base
+            # "вырос на 11% по сравнению с прошлым годом": a rate of the year after its base
             return period or _year_after_base(base_span), "previous_period"
         return period, base_span.resolve(ctx.year)
     back = years_back(scan)
