@@ -177,10 +177,10 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "year",
-        "Товарооборот Сербии и России за 9 месяцев превысил 3 млрд долларов\n\n"
-        "По итогам 9 месяцев прошлого года товарооборот Сербии и России составил чуть более "
-        "3 млрд долларов.",
-        ["trade:turnover RS RU 3000M USD over 2024/9 actual"],
+        "Товарооборот Вьетнама и России за 9 месяцев превысил 4 млрд долларов\n\n"
+        "За 9 месяцев прошлого года товарооборот России и Вьетнама, по данным таможни, "
+        "составил чуть более 4 млрд долларов.",
+        ["trade:turnover RU VN 4000M USD over 2024/9 actual"],
     ),
     # a day and month before a bare year is a dateline, not the period of what follows
     (
@@ -203,9 +203,8 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "year",
-        "В декабре 2023 года товарооборот Японии и России сократился на 14,4% в годовом "
-        "исчислении.",
-        ["change:turnover JP RU -14.4% 2023/m12 base=previous_period"],
+        "Товарооборот Южной Кореи и России в ноябре 2022 года упал на 9,2% в годовом исчислении.",
+        ["change:turnover KR RU -9.2% 2022/m11 base=previous_period"],
     ),
     ("year", "Товарооборот Китая и России в октябре в месячном исчислении вырос на 3%.", []),
     # a level reached is of the sentence's own year, not of the starting level's; "против
@@ -258,12 +257,11 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # the paragraph named before
     (
         "partners",
-        "Внешнеторговый оборот Красноярского края в первом квартале 2009 года "
-        "составил 1 млрд долларов. В число главных партнёров края входят Китай (117,8 млн) и "
-        "США (117,7 млн).",
+        "Внешняя торговля Пермского края за первый квартал 2011 года достигла 900 млн "
+        "долларов. Среди ведущих партнёров края — Китай (96,4 млн) и США (88,1 млн).",
         [
-            "trade:turnover CN RU-KYA 117.8M USD exact 2009/3 actual",
-            "trade:turnover RU-KYA US 117.7M USD exact 2009/3 actual",
+            "trade:turnover CN RU-PER 96.4M USD exact 2011/3 actual",
+            "trade:turnover RU-PER US 88.1M USD exact 2011/3 actual",
         ],
     ),
     (
@@ -306,24 +304,24 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # a look back at an earlier year leaves the text's year in force beyond its paragraph
     (
         "year",
-        "Товарооборот Таджикистана и России по итогам 2023 года превысил 1,7 млрд "
-        "долларов. По итогам 2022 года товарооборот двух стран превысил 1,6 млрд долларов.\n\n"
-        "Экспорт Таджикистана в Казахстан составил 255 млн долларов.",
+        "По итогам 2023 года товарооборот Армении и России превысил 7,2 млрд долларов. "
+        "Товарооборот двух стран в 2022 году превысил 5,1 млрд долларов.\n\n"
+        "Экспорт Армении в Грузию составил 310 млн долларов.",
         [
-            "trade:turnover RU TJ 1700M USD over 2023 actual",
-            "trade:turnover RU TJ 1600M USD over 2022 actual",
-            "trade:export TJ>KZ 255M USD exact 2023 actual",
+            "trade:turnover AM RU 7200M USD over 2023 actual",
+            "trade:turnover AM RU 5100M USD over 2022 actual",
+            "trade:export AM>GE 310M USD exact 2023 actual",
         ],
     ),
     (
         "year",
-        "Товарооборот Таджикистана и России по итогам 2022 года превысил 1,6 млрд "
-        "долларов. По итогам 2023 года товарооборот двух стран превысил 1,7 млрд долларов.\n\n"
-        "Экспорт Таджикистана в Казахстан составил 255 млн долларов.",
+        "По итогам 2022 года товарооборот Армении и России превысил 5,1 млрд долларов. "
+        "Товарооборот двух стран в 2023 году превысил 7,2 млрд долларов.\n\n"
+        "Экспорт Армении в Грузию составил 310 млн долларов.",
         [
-            "trade:turnover RU TJ 1600M USD over 2022 actual",
-            "trade:turnover RU TJ 1700M USD over 2023 actual",
-            "trade:export TJ>KZ 255M USD exact 2023 actual",
+            "trade:turnover AM RU 5100M USD over 2022 actual",
+            "trade:turnover AM RU 7200M USD over 2023 actual",
+            "trade:export AM>GE 310M USD exact 2023 actual",
         ],
     ),
     # a figure that names one partner pairs it with the side the text speaks for
@@ -352,11 +350,11 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "share",
-        "Россия лидирует, Россия впереди. Товарооборот Таджикистана и России в 2024 году "
-        "превысил 1,7 млрд долларов. Среди стран Содружества Независимых Государств второе "
-        "место по объему торговли с "
-        "Таджикистаном занял Казахстан с долей в 13,8% от общего товарооборота.",
-        ["share:turnover KZ in TJ 13.8% exact", "trade:turnover RU TJ 1700M USD over 2024 actual"],
+        "Россия лидирует, Россия впереди. В 2024 году товарооборот Киргизии и России "
+        "превысил 3,4 млрд долларов. Третье место по объему торговли с Киргизией среди стран "
+        "Содружества Независимых Государств занял Казахстан с долей в 21,5% от общего "
+        "товарооборота.",
+        ["share:turnover KZ in KG 21.5% exact", "trade:turnover KG RU 3400M USD over 2024 actual"],
     ),
     # a share's levels written out in words ("с 20 процентов до 31 процента"): both levels;
     # a rise "на 20 процентов" is no level
@@ -395,15 +393,15 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # a figure's unnamed side is one the reader has met, not a partner named later
     (
         "home",
-        "Внешняя торговля Кыргызстана в 2024 году снизилась на 27%. Экспортные поставки "
-        "республики снизились на 11,5%. Больше всего Кыргызстан торгует с Россией.",
+        "В 2023 году внешнеторговый оборот Таджикистана уменьшился на 18%. Экспортные поставки "
+        "республики сократились на 6,5%. Главный партнёр Таджикистана — Россия.",
         [],
     ),
     (
         "home",
-        "Товарооборот Кыргызстана и России растёт. Экспортные поставки республики в 2024 году "
-        "выросли на 11,5%.",
-        ["change:export KG>RU +11.5% 2024 base=previous_period"],
+        "Товарооборот Таджикистана и России растёт. Экспортные поставки республики в 2023 году "
+        "выросли на 6,5%.",
+        ["change:export TJ>RU +6.5% 2023 base=previous_period"],
     ),
     # two partners introduced by "с" are each the text's side's partner, not a pair
     (
@@ -418,10 +416,9 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # a region's "наша страна" is its country
     (
         "home",
-        "Делегация Башкортостана посетила Ташкент. Участники заседания отметили, что "
-        "товарооборот между нашей страной и Узбекистаном по итогам 2024 года превысил 10 млрд "
-        "долларов.",
-        ["trade:turnover RU UZ 10000M USD over 2024 actual"],
+        "Делегация Пермского края побывала в Бишкеке. На встрече прозвучало, что товарооборот "
+        "между нашей страной и Киргизией за 2023 год превысил 3 млрд долларов.",
+        ["trade:turnover KG RU 3000M USD over 2023 actual"],
     ),
     (
         "home",
@@ -516,21 +513,21 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # a later clause that names its own party is read around its own figure
     (
         "direction",
-        "В 2024 году внешнеторговый оборот Актюбинской области с РФ составил 1124,8 "
-        "млн долларов, из них на долю Оренбургской области приходится 89,5 млн долларов.",
+        "Внешнеторговый оборот Костанайской области с РФ в 2023 году достиг 1530,2 млн "
+        "долларов, из них на долю Челябинской области приходится 412,6 млн долларов.",
         [
-            "trade:turnover KZ-15 RU 1124.8M USD exact 2024 actual",
-            "trade:turnover KZ-15 RU-ORE 89.5M USD exact 2024 actual",
+            "trade:turnover KZ-39 RU 1530.2M USD exact 2023 actual",
+            "trade:turnover KZ-39 RU-CHE 412.6M USD exact 2023 actual",
         ],
     ),
     # "из республики" is not the partner of another clause of the sentence
     (
         "direction",
-        "В 2023 году импорт в Таджикистан из РФ составил 1,58 млрд долларов, экспорт "
-        "в РФ из республики — 134,7 млн долларов.",
+        "Импорт в Киргизию из РФ за 2022 год составил 2,31 млрд долларов, а экспорт "
+        "в РФ из республики — 412,5 млн долларов.",
         [
-            "trade:export TJ>RU 134.7M USD exact 2023 actual",
-            "trade:import RU>TJ 1580M USD exact 2023 actual",
+            "trade:export KG>RU 412.5M USD exact 2022 actual",
+            "trade:import RU>KG 2310M USD exact 2022 actual",
         ],
     ),
     # ── lists with an elided party ──
@@ -538,33 +535,32 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # trade word of the sentence before, or of the sentence's head, names the flow
     (
         "list",
-        "В январе-марте 2024 года крупнейшими торговыми партнерами Грузии являются Турция "
-        "— 673,7 млн долларов, Россия — 666,9 млн долларов и Китай — 376,0 млн долларов.",
+        "По итогам января-апреля 2023 года главными торговыми партнерами Армении стали Россия "
+        "— 812,3 млн долларов, Китай — 301,5 млн долларов и Иран — 120,0 млн долларов.",
         [
-            "trade:turnover CN GE 376M USD exact 2024/3 actual",
-            "trade:turnover GE RU 666.9M USD exact 2024/3 actual",
-            "trade:turnover GE TR 673.7M USD exact 2024/3 actual",
+            "trade:turnover AM CN 301.5M USD exact 2023/4 actual",
+            "trade:turnover AM IR 120M USD exact 2023/4 actual",
+            "trade:turnover AM RU 812.3M USD exact 2023/4 actual",
         ],
     ),
     (
         "list",
-        "В январе-мае 2024 года крупнейшим рынком для экспорта Грузии стал Казахстан. "
-        "Далее следуют Россия, Азербайджан и Турция с 205,3 млн, 195,6 млн и 133,3 млн "
-        "долларов.",
+        "В январе-июле 2023 года главным рынком сбыта для экспорта Армении оказались ОАЭ. "
+        "Далее следуют Россия, Китай и Иран с 310,2 млн, 140,8 млн и 98,4 млн долларов.",
         [
-            "trade:export GE>AZ 195.6M USD exact 2024/5 actual",
-            "trade:export GE>RU 205.3M USD exact 2024/5 actual",
-            "trade:export GE>TR 133.3M USD exact 2024/5 actual",
+            "trade:export AM>CN 140.8M USD exact 2023/7 actual",
+            "trade:export AM>IR 98.4M USD exact 2023/7 actual",
+            "trade:export AM>RU 310.2M USD exact 2023/7 actual",
         ],
     ),
     (
         "list",
-        "Что касается импорта, в 2024 году крупнейшими торговыми партнерами Грузии "
-        "являются Турция, Россия и Китай с 624,8 млн, 393,4 млн и 289,6 млн долларов.",
+        "Что касается импорта, главными торговыми партнерами Армении в 2023 году были "
+        "Россия, Китай и Иран с 702,5 млн, 415,9 млн и 188,3 млн долларов.",
         [
-            "trade:import CN>GE 289.6M USD exact 2024 actual",
-            "trade:import RU>GE 393.4M USD exact 2024 actual",
-            "trade:import TR>GE 624.8M USD exact 2024 actual",
+            "trade:import CN>AM 415.9M USD exact 2023 actual",
+            "trade:import IR>AM 188.3M USD exact 2023 actual",
+            "trade:import RU>AM 702.5M USD exact 2023 actual",
         ],
     ),
     # "экспорт из Армении, … — на импорт": the origin told for the export is not the
@@ -696,22 +692,22 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         ["trade:export BY>UZ 20M USD exact 2024 actual"],
     ),
     # later clauses with one partner each go with the side of the first; their rates take
-    # the sign of the rate before; "в 3,2 раза, до 547,6 млн" is the level reached
+    # the sign of the rate before; "в 2,6 раза, до 402,3 млн" is the level reached
     (
         "list",
-        "За первые восемь месяцев 2025 года товарооборот Азербайджана с Турцией "
-        "сократился на 7,9%, до 3,8 млрд долларов, товарооборот с Кыргызстаном увеличился в 1,8 "
-        "раза, до 53,4 млн долларов, с Казахстаном – в 3,2 раза, до 547,6 млн долларов, а с "
-        "Узбекистаном – в 2,1 раза, до 292 млн долларов.",
+        "За семь месяцев 2024 года товарооборот Казахстана с Китаем снизился на 4,2%, "
+        "до 17,1 млрд долларов, товарооборот с Арменией увеличился в 1,5 раза, до 61,2 млн "
+        "долларов, с Грузией – в 2,6 раза, до 402,3 млн долларов, а с Монголией – в 1,4 раза, "
+        "до 118 млн долларов.",
         [
-            "change:turnover AZ KG +80% 2025/8 base=previous_period",
-            "change:turnover AZ KZ +220% 2025/8 base=previous_period",
-            "change:turnover AZ TR -7.9% 2025/8 base=previous_period",
-            "change:turnover AZ UZ +110% 2025/8 base=previous_period",
-            "trade:turnover AZ KG 53.4M USD exact 2025/8 actual",
-            "trade:turnover AZ KZ 547.6M USD exact 2025/8 actual",
-            "trade:turnover AZ TR 3800M USD exact 2025/8 actual",
-            "trade:turnover AZ UZ 292M USD exact 2025/8 actual",
+            "change:turnover AM KZ +50% 2024/7 base=previous_period",
+            "change:turnover CN KZ -4.2% 2024/7 base=previous_period",
+            "change:turnover GE KZ +160% 2024/7 base=previous_period",
+            "change:turnover KZ MN +40% 2024/7 base=previous_period",
+            "trade:turnover AM KZ 61.2M USD exact 2024/7 actual",
+            "trade:turnover CN KZ 17100M USD exact 2024/7 actual",
+            "trade:turnover GE KZ 402.3M USD exact 2024/7 actual",
+            "trade:turnover KZ MN 118M USD exact 2024/7 actual",
         ],
     ),
     (
@@ -748,13 +744,13 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "list",
-        "В 2025 году товарооборот Азербайджана с Казахстаном вырос в 3,8 раза и составил "
-        "517 млн долларов, а с Узбекистаном увеличился в 2,3 раза и достиг 269 млн долларов.",
+        "Товарооборот Казахстана с Арменией в 2024 году вырос в 2,7 раза и составил "
+        "96 млн долларов, а с Грузией увеличился в 1,6 раза и достиг 438 млн долларов.",
         [
-            "trade:turnover AZ KZ 517M USD exact 2025 actual",
-            "change:turnover AZ KZ +280% 2025 base=previous_period",
-            "trade:turnover AZ UZ 269M USD exact 2025 actual",
-            "change:turnover AZ UZ +130% 2025 base=previous_period",
+            "trade:turnover AM KZ 96M USD exact 2024 actual",
+            "change:turnover AM KZ +170% 2024 base=previous_period",
+            "trade:turnover GE KZ 438M USD exact 2024 actual",
+            "change:turnover GE KZ +60% 2024 base=previous_period",
         ],
     ),
     # ── numbers: compound, in words, bare multipliers ──
@@ -796,14 +792,14 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # a bare amount takes the currency of the last one outside brackets, not the conversion's
     (
         "number",
-        "За семь месяцев 2025 года экспорт провинции Цзилинь в Россию составил 9,1 "
-        "миллиарда юаней (около 1,2 миллиарда долларов), а импорт из России – 3,6 миллиарда "
-        "(около 500 миллионов долларов).",
+        "Экспорт провинции Ляонин в Россию за пять месяцев 2024 года достиг 6,4 "
+        "миллиарда юаней (около 890 миллионов долларов), а импорт из России – 2,7 миллиарда "
+        "(около 375 миллионов долларов).",
         [
-            "trade:export CN-JL>RU 1200M USD approx 2025/7 actual",
-            "trade:export CN-JL>RU 9100M CNY exact 2025/7 actual",
-            "trade:import RU>CN-JL 3600M CNY exact 2025/7 actual",
-            "trade:import RU>CN-JL 500M USD approx 2025/7 actual",
+            "trade:export CN-LN>RU 890M USD approx 2024/5 actual",
+            "trade:export CN-LN>RU 6400M CNY exact 2024/5 actual",
+            "trade:import RU>CN-LN 2700M CNY exact 2024/5 actual",
+            "trade:import RU>CN-LN 375M USD approx 2024/5 actual",
         ],
     ),
     (
@@ -823,9 +819,9 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "number",
-        "По итогам 2022 года Беларусь и Московская область наторговали более чем на "
-        "девять миллиардов долларов.",
-        ["trade:turnover BY RU-MOS 9000M USD over 2022 actual"],
+        "Свердловская область и Казахстан за 2021 год наторговали более чем на "
+        "четыре миллиарда долларов.",
+        ["trade:turnover KZ RU-SVE 4000M USD over 2021 actual"],
     ),
     (
         "number",
@@ -848,21 +844,21 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # a paragraph that opens with an anaphor goes on with the pair before it
     (
         "anaphora",
-        "Внешнеторговый оборот между Сербией и Россией в 2024 году вырос на 23,1%. "
-        "Об этом в субботу сообщил вице-премьер.\n\nПоказатель превысил $2 млрд, передает "
-        "агентство.",
+        "Внешнеторговый оборот Египта и России в 2023 году увеличился на 17,4%. "
+        "Эти данные в пятницу привёл министр.\n\nПоказатель превысил $6 млрд, уточняет "
+        "издание.",
         [
-            "change:turnover RS RU +23.1% 2024 base=previous_period",
-            "trade:turnover RS RU 2000M USD over 2024 actual",
+            "change:turnover EG RU +17.4% 2023 base=previous_period",
+            "trade:turnover EG RU 6000M USD over 2023 actual",
         ],
     ),
     (
         "anaphora",
-        "В 2023 году товарооборот Казахстана и Турции составил 6,4 млрд долларов. "
-        "В прошлом году этот показатель вырос до 7 млрд долларов.",
+        "Товарооборот Узбекистана и Турции в 2023 году достиг 3,1 млрд долларов. "
+        "А в прошлом году этот показатель вырос до 3,6 млрд долларов.",
         [
-            "trade:turnover KZ TR 6400M USD exact 2023 actual",
-            "trade:turnover KZ TR 7000M USD exact 2024 actual",
+            "trade:turnover TR UZ 3100M USD exact 2023 actual",
+            "trade:turnover TR UZ 3600M USD exact 2024 actual",
         ],
     ),
     (
@@ -875,12 +871,12 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "anaphora",
-        "Стороны намерены нарастить взаимный товарооборот Беларуси и Узбекистана. "
-        "По итогам 2024 года он составил более 850 миллионов долларов. Это на 34 % больше, "
-        "чем в 2023-м.",
+        "Стороны хотят увеличить взаимный товарооборот Белоруссии и Киргизии. "
+        "За 2023 год он составил более 620 миллионов долларов. Это на 27 % больше, "
+        "чем в 2022-м.",
         [
-            "trade:turnover BY UZ 850M USD over 2024 actual",
-            "change:turnover BY UZ +34% 2024 base=2023",
+            "trade:turnover BY KG 620M USD over 2023 actual",
+            "change:turnover BY KG +27% 2023 base=2022",
         ],
     ),
     (
@@ -922,11 +918,11 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # goods named past the destination, a growth that must come, one flow against another
     (
         "growth",
-        "В 2024 году товарооборот Астраханской области и Ирана вырос на 20%. На 10% "
-        "выросли поставки в Астраханскую область иранской керамики.",
-        ["change:turnover IR RU-AST +20% 2024 base=previous_period"],
+        "Товарооборот Дагестана и Ирана за 2023 год увеличился на 15%. На 8% "
+        "выросли поставки в Дагестан иранских фруктов.",
+        ["change:turnover IR RU-DA +15% 2023 base=previous_period"],
     ),
-    ("growth", "Экспорт ульяновской продукции во Вьетнам должен увеличиться на треть.", []),
+    ("growth", "Экспорт пензенских товаров в Индию к концу года должен вырасти на четверть.", []),
     ("growth", "В 2024 году экспорт Синьцзяна в Казахстан был в сто раз меньше импорта.", []),
     (
         "growth",
@@ -950,12 +946,12 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "growth",
-        "Начиная с 2000 года товарооборот Таджикистана и Китая увеличился более чем в "
-        "100 раз: с $14,1 млн в 2000 году до $1,4 млрд в 2009 году.",
+        "С 2001 года товарооборот Киргизии и Китая вырос более чем в 50 раз: "
+        "с $32,5 млн в 2001 году до $1,7 млрд в 2010 году.",
         [
-            "change:turnover CN TJ +9900% 2009 base=2000",
-            "trade:turnover CN TJ 14.1M USD exact 2000 actual",
-            "trade:turnover CN TJ 1400M USD exact 2009 actual",
+            "change:turnover CN KG +4900% 2010 base=2001",
+            "trade:turnover CN KG 32.5M USD exact 2001 actual",
+            "trade:turnover CN KG 1700M USD exact 2010 actual",
         ],
     ),
     (
@@ -1008,12 +1004,12 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "growth",
-        "За первый квартал товарооборот между Россией и Арменией сократился на 20,8%. "
-        "Российский экспорт составил $3,3 млрд (снижение на 31,7%).",
+        "В первом квартале товарооборот России и Грузии снизился на 12,6%. "
+        "Российский экспорт составил $640 млн (снижение на 18,4%).",
         [
-            "change:turnover AM RU -20.8% 2025/3 base=previous_period",
-            "trade:export RU>AM 3300M USD exact 2025/3 actual",
-            "change:export RU>AM -31.7% 2025/3 base=previous_period",
+            "change:turnover GE RU -12.6% 2025/3 base=previous_period",
+            "trade:export RU>GE 640M USD exact 2025/3 actual",
+            "change:export RU>GE -18.4% 2025/3 base=previous_period",
         ],
     ),
     # ── levels: a round mark passed, then the figure itself ──
@@ -1041,18 +1037,17 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "target",
-        "Товарооборот Белоруссии и Узбекистана к 2030 году может увеличиться в два "
-        "раза и достичь двух миллиардов долларов.",
-        ["trade:turnover BY UZ 2000M USD exact 2030 forecast"],
+        "К 2027 году товарооборот Казахстана и Белоруссии может вырасти в два раза и "
+        "достичь трёх миллиардов долларов.",
+        ["trade:turnover BY KZ 3000M USD exact 2027 forecast"],
     ),
     (
         "target",
-        "В 2024 году товарооборот Свердловской области и Китая составил 260 млн "
-        "долларов, но уже в "
-        "этом году он будет увеличен вдвое и составит 500 млн долларов.",
+        "Товарооборот Челябинской области и Китая за 2024 год составил 340 млн долларов, "
+        "а в текущем году он вырастет вдвое и составит 700 млн долларов.",
         [
-            "trade:turnover CN RU-SVE 260M USD exact 2024 actual",
-            "trade:turnover CN RU-SVE 500M USD exact 2025 forecast",
+            "trade:turnover CN RU-CHE 340M USD exact 2024 actual",
+            "trade:turnover CN RU-CHE 700M USD exact 2025 forecast",
         ],
     ),
     # a wish ("чтобы") or a capacity is a goal; "хочу отметить" is the speaker's phrase
@@ -1098,16 +1093,16 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # a fraction of "общего объёма" of trade; of investment it is no share of trade
     (
         "share",
-        "На долю провинции Хэйлунцзян пришлась почти четверть общего объема двусторонней "
-        "торговли между Китаем и Россией.",
-        ["share:turnover CN-HL in CN+RU 25% approx"],
+        "На долю провинции Ляонин приходится почти четверть общего объема торговли между "
+        "Китаем и Россией.",
+        ["share:turnover CN-LN in CN+RU 25% approx"],
     ),
     ("share", "Четверть общего объема инвестиций пришлась на Китай.", []),
     (
         "share",
-        "Турция занимает второе место среди импортеров Азербайджана с удельным весом в 12,58 "
+        "Среди импортеров Грузии Китай занимает третье место с удельным весом в 9,74 "
         "процента от общего объема импорта.",
-        ["share:import TR in AZ 12.58% exact"],
+        ["share:import CN in GE 9.74% exact"],
     ),
     (
         "share",
@@ -1117,19 +1112,20 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "share",
-        "Импорт Молдавии из Румынии за 7 месяцев 2022 года вырос до 850 млн долларов. Его "
-        "доля в общем молдавском импорте увеличилась с 12,6% до 16,6%.",
+        "Импорт Армении из Ирана за 5 месяцев 2023 года вырос до 310 млн долларов. Его "
+        "доля в общем армянском импорте поднялась с 6,4% до 8,1%.",
         [
-            "share:import RO in MD 12.6% exact",
-            "share:import RO in MD 16.6% exact",
-            "trade:import RO>MD 850M USD exact 2022/7 actual",
+            "share:import IR in AM 6.4% exact",
+            "share:import IR in AM 8.1% exact",
+            "trade:import IR>AM 310M USD exact 2023/5 actual",
         ],
     ),
-    ("share", "Его доля в общем молдавском импорте увеличилась до 16,6%.", []),
+    ("share", "Его доля в общем армянском импорте поднялась до 8,1%.", []),
     (
         "share",
-        "Россия и Китай наращивают торговлю. Доля Китая в нашем товарообороте составляет 35-40%.",
-        ["share:turnover CN in RU 37.5% approx"],
+        "Россия и Китай расширяют сотрудничество. Доля Китая в нашем товарообороте сейчас "
+        "достигает 30-36%.",
+        ["share:turnover CN in RU 33% approx"],
     ),
     (
         "share",
@@ -1180,19 +1176,19 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "share",
-        "В 2024 году доля РФ в общем объеме молдавского экспорта увеличилась с 8,35% до "
-        "9,97%, а в импорте – сократилась с 12,01% до 11,68%.",
+        "За 2023 год доля РФ в общем объеме киргизского экспорта выросла с 14,25% до "
+        "17,63%, а в импорте – снизилась с 32,08% до 29,47%.",
         [
-            "share:export RU in MD 8.35% exact",
-            "share:export RU in MD 9.97% exact",
-            "share:import RU in MD 11.68% exact",
-            "share:import RU in MD 12.01% exact",
+            "share:export RU in KG 14.25% exact",
+            "share:export RU in KG 17.63% exact",
+            "share:import RU in KG 29.47% exact",
+            "share:import RU in KG 32.08% exact",
         ],
     ),
     (
         "share",
-        "В 2016 году доля Турции в экспорте российского продовольствия снизилась до 9%.",
-        ["share:export TR in RU 9% exact"],
+        "Доля Египта в экспорте российского зерна в 2019 году упала до 14%.",
+        ["share:export EG in RU 14% exact"],
     ),
     (
         "share",
@@ -1209,15 +1205,15 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "share",
-        "Доля Китая во внешнеторговом обороте Монголии с начала 2024 года составляет 61%, "
-        "а доля России – 16%.",
-        ["share:turnover CN in MN 61% exact", "share:turnover RU in MN 16% exact"],
+        "С начала 2023 года доля Китая во внешнеторговом обороте Киргизии составляет 34%, "
+        "а доля России – 23%.",
+        ["share:turnover CN in KG 34% exact", "share:turnover RU in KG 23% exact"],
     ),
     (
         "share",
-        "Россия является вторым крупнейшим торговым партнером Кыргызстана с долей в "
-        "товарообороте страны 20 процентов.",
-        ["share:turnover RU in KG 20% exact"],
+        "Третьим по величине торговым партнером Узбекистана остаётся Казахстан с долей в "
+        "товарообороте страны 11 процентов.",
+        ["share:turnover KZ in UZ 11% exact"],
     ),
     # a range is its middle, told as approximate; "наш товарооборот" is the text's side's
     (
@@ -1229,9 +1225,9 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # a total "России и Монголии" is the two's; "обороте России" alone is Russia's
     (
         "share",
-        "Бурятия и Монголия расширяют связи. Доля Бурятии во внешнеторговом обороте России и "
-        "Монголии в 2023 году достигла 12,4%.",
-        ["share:turnover RU-BU in MN+RU 12.4% exact"],
+        "Тыва и Монголия укрепляют связи. В 2022 году доля Тывы во внешнеторговом обороте "
+        "России и Монголии достигла 3,6%.",
+        ["share:turnover RU-TY in MN+RU 3.6% exact"],
     ),
     (
         "share",
@@ -1306,17 +1302,17 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "share",
-        "Доля Китая в товарообороте с Приморьем достигла 68% в 2024 году.",
-        ["share:turnover CN in RU-PRI 68% exact"],
+        "В 2023 году доля Китая в товарообороте с Амурской областью составила 81%.",
+        ["share:turnover CN in RU-AMU 81% exact"],
     ),
     (
         "share",
-        "В 2024 году товарооборот провинции Хэйлунцзян и России вырос до 20 млрд "
-        "долларов. Объем двусторонней торговли составил 29,3% от общего внешнеторгового оборота "
+        "Товарооборот провинции Цзилинь и России за 2023 год вырос до 4 млрд долларов. "
+        "Объем двусторонней торговли с Россией равен 17,8% от общего внешнеторгового оборота "
         "провинции.",
         [
-            "share:turnover RU in CN-HL 29.3% exact",
-            "trade:turnover CN-HL RU 20000M USD exact 2024 actual",
+            "share:turnover RU in CN-JL 17.8% exact",
+            "trade:turnover CN-JL RU 4000M USD exact 2023 actual",
         ],
     ),
     (
@@ -1326,18 +1322,18 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "share",
-        "Казахстан наращивает торговлю с Китаем. Почти восемь процентов от общего "
-        "товарооборота республики приходится на Поднебесную.",
-        ["share:turnover CN in KZ 8% approx"],
+        "Узбекистан развивает торговлю с Китаем. Почти девятнадцать процентов от общего "
+        "товарооборота республики сейчас приходится на Поднебесную.",
+        ["share:turnover CN in UZ 19% approx"],
     ),
     (
         "share",
-        "В 2024 году товарооборот провинции Хэйлунцзян и России составил 20 млрд "
-        "долларов. При этом на долю провинции пришлось свыше 20% от общего товарооборота между "
+        "Товарооборот провинции Ляонин и России в 2023 году достиг 9 млрд долларов. "
+        "Таким образом, на долю провинции пришлось свыше 4% общего товарооборота между "
         "Китаем и Россией.",
         [
-            "share:turnover CN-HL in CN+RU 20% over",
-            "trade:turnover CN-HL RU 20000M USD exact 2024 actual",
+            "share:turnover CN-LN in CN+RU 4% over",
+            "trade:turnover CN-LN RU 9000M USD exact 2023 actual",
         ],
     ),
     (
@@ -1369,14 +1365,14 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "bloc",
-        "Россия и Иран наращивают товарооборот. За 2024 год торговля между двумя "
-        "государствами БРИКС выросла на 22 процента.",
-        ["change:turnover IR RU +22% 2024 base=previous_period"],
+        "Россия и Египет развивают связи. Торговля между двумя государствами БРИКС в "
+        "2023 году увеличилась на 16 процентов.",
+        ["change:turnover EG RU +16% 2023 base=previous_period"],
     ),
     (
         "bloc",
-        "Экспорт Курганской области в Китай растет. Всего же поставки Зауралья за границу "
-        "в 2024 году выросли на 21%.",
+        "Экспорт Тюменской области в Казахстан увеличивается. А всего поставки региона за "
+        "границу за 2023 год выросли на 13%.",
         [],
     ),
     (
@@ -1394,7 +1390,7 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     (
         "bloc",
         "В 2024 году товарооборот Белоруссии и Узбекистана составил 300 млн долларов. "
-        "Сальдо внешней торговли товарами сложилось положительное и составило 188,9 млн долларов.",
+        "Сальдо торговли в пользу белорусской стороны достигло 142,6 млн долларов.",
         ["trade:turnover BY UZ 300M USD exact 2024 actual"],
     ),
     (
@@ -1422,8 +1418,7 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "bloc",
-        "Если брать страны Содружества в целом, то в 2023 году товарооборот вырос до "
-        "164 млрд долларов.",
+        "По всем странам Содружества товарооборот за 2022 год увеличился до 97 млрд долларов.",
         [],
     ),
     # a trade word with the country it happens in ("в Грузии", locative) is its total;
@@ -1450,10 +1445,10 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "level",
-        "В 2015 году товарооборот России и Китая снизился до $63,6 млрд с $88,3 млрд в 2014 году.",
+        "Товарооборот России и Японии в 2016 году упал до $16,1 млрд с $21,3 млрд в 2015 году.",
         [
-            "trade:turnover CN RU 63600M USD exact 2015 actual",
-            "trade:turnover CN RU 88300M USD exact 2014 actual",
+            "trade:turnover JP RU 16100M USD exact 2016 actual",
+            "trade:turnover JP RU 21300M USD exact 2015 actual",
         ],
     ),
     (
@@ -1471,28 +1466,27 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     # ── later additions from the learn split, in the project's own words ──
     (
         "anaphora",
-        "В 2021 году товарооборот России и Вьетнама составил $7 млрд. А в "
-        "январе-сентябре текущего года показатель увеличился почти на 47%.",
+        "Товарооборот России и Индонезии в 2022 году составил $4 млрд. А в "
+        "январе-августе текущего года показатель вырос почти на 31%.",
         [
-            "trade:turnover RU VN 7000M USD exact 2021 actual",
-            "change:turnover RU VN +47% 2025/9 base=previous_period",
+            "trade:turnover ID RU 4000M USD exact 2022 actual",
+            "change:turnover ID RU +31% 2025/8 base=previous_period",
         ],
     ),
     (
         "anaphora",
-        "Так, в 2024 году товарооборот Азербайджана и Грузии составил $252 млн, а за "
-        "период с января по сентябрь 2025 года этот показатель вырос на 87,5%.",
+        "Например, товарооборот Армении и Казахстана в 2024 году составил $148 млн, тогда как "
+        "за период с января по июль 2025 года этот показатель увеличился на 42,5%.",
         [
-            "trade:turnover AZ GE 252M USD exact 2024 actual",
-            "change:turnover AZ GE +87.5% 2025/9 base=previous_period",
+            "trade:turnover AM KZ 148M USD exact 2024 actual",
+            "change:turnover AM KZ +42.5% 2025/7 base=previous_period",
         ],
     ),
     (
         "year",
-        "Как сообщили в правительстве области, объем нижегородского экспорта в "
-        "Белоруссию по сравнению с 2023 годом увеличился на 12 млн долларов до 250,7 млн "
-        "долларов.",
-        ["trade:export RU-NIZ>BY 250.7M USD exact 2024 actual"],
+        "По данным правительства области, объем самарского экспорта в Казахстан по "
+        "сравнению с 2023 годом вырос на 30 млн долларов до 612,4 млн долларов.",
+        ["trade:export RU-SAM>KZ 612.4M USD exact 2024 actual"],
     ),
     (
         "direction",
@@ -1502,17 +1496,17 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "bloc",
-        "«Внешнеторговый оборот [между Татарстаном и Белоруссией] составил более 800 млн "
-        "долларов в 2022 году», — сказал он.",
-        ["trade:turnover BY RU-TA 800M USD over 2022 actual"],
+        "«Внешнеторговый оборот [между Башкирией и Белоруссией] в 2021 году составил более "
+        "600 млн долларов», — отметил он.",
+        ["trade:turnover BY RU-BA 600M USD over 2021 actual"],
     ),
     (
         "growth",
-        "По итогам 2004 года товарооборот России и Узбекистана увеличился более чем на "
-        "треть и составил почти 1,5 миллиарда долларов.",
+        "Товарооборот России и Туркмении в 2006 году увеличился более чем на треть и достиг "
+        "почти 2,5 миллиарда долларов.",
         [
-            "change:turnover RU UZ +33.3% 2004 base=previous_period",
-            "trade:turnover RU UZ 1500M USD approx 2004 actual",
+            "change:turnover RU TM +33.3% 2006 base=previous_period",
+            "trade:turnover RU TM 2500M USD approx 2006 actual",
         ],
     ),
     (
@@ -1632,11 +1626,11 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "growth",
-        "В 2023 году Беларусь и Московская область наторговали на девять миллиардов "
-        "долларов, что на четверть превышает результат 2022 года.",
+        "В 2022 году Казахстан и Челябинская область наторговали на пять миллиардов "
+        "долларов — это на четверть превышает результат 2021 года.",
         [
-            "change:turnover BY RU-MOS +25% 2023 base=2022",
-            "trade:turnover BY RU-MOS 9000M USD exact 2023 actual",
+            "change:turnover KZ RU-CHE +25% 2022 base=2021",
+            "trade:turnover KZ RU-CHE 5000M USD exact 2022 actual",
         ],
     ),
     (
@@ -1646,9 +1640,9 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "target",
-        "Беларусь и Татарстан в 2026 году сохранят товарооборот на уровне в один "
-        "миллиард долларов, сказал вице-премьер.",
-        ["trade:turnover BY RU-TA 1000M USD exact 2026 forecast"],
+        "Узбекистан и Башкортостан в 2027 году сохранят товарооборот на уровне в два "
+        "миллиарда долларов, заявил министр.",
+        ["trade:turnover RU-BA UZ 2000M USD exact 2027 forecast"],
     ),
     (
         "target",
@@ -1657,37 +1651,36 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "level",
-        "В первые семь месяцев из Азербайджана в Турцию было экспортировано 51,5 тысячи "
-        "тонн нефти на сумму 24 миллиона долларов.",
+        "За пять месяцев из Казахстана в Китай было экспортировано 38,2 тысячи тонн меди "
+        "на сумму 310 миллионов долларов.",
         [],
     ),
     (
         "anaphora",
-        "Московская область среди российских регионов имеет самый большой "
-        "товарооборот с Белоруссией. По итогам 2023 года стороны наторговали более чем на "
-        "девять миллиардов долларов.",
-        ["trade:turnover BY RU-MOS 9000M USD over 2023 actual"],
+        "Челябинская область лидирует среди российских регионов по товарообороту с "
+        "Казахстаном. В 2022 году стороны наторговали более чем на пять миллиардов долларов.",
+        ["trade:turnover KZ RU-CHE 5000M USD over 2022 actual"],
     ),
     # ── classes from the second round of real articles ──
     (
         "growth",
-        "Внешнеторговый оборот Ростовской области с Белоруссией по итогам 2021 года "
-        "составил 340 млн долларов. При этом экспорт увеличился на 40,8%, импорт – на 16,7%.",
+        "По итогам 2020 года внешнеторговый оборот Воронежской области с Белоруссией достиг "
+        "410 млн долларов. Экспорт при этом вырос на 22,4%, импорт – на 9,3%.",
         [
-            "trade:turnover BY RU-ROS 340M USD exact 2021 actual",
-            "change:export RU-ROS>BY +40.8% 2021 base=previous_period",
-            "change:import BY>RU-ROS +16.7% 2021 base=previous_period",
+            "trade:turnover BY RU-VOR 410M USD exact 2020 actual",
+            "change:export RU-VOR>BY +22.4% 2020 base=previous_period",
+            "change:import BY>RU-VOR +9.3% 2020 base=previous_period",
         ],
     ),
     (
         "direction",
-        "Экспорт Туркменистана в Турцию за 11 месяцев 2021 года увеличился на 50%. "
-        "Экспорт Турции в Туркменистан за этот период увеличился на 27,2%, а общий "
-        "товарооборот между двумя странами равен 1 миллиарду 911 миллионов долларов.",
+        "За 10 месяцев 2022 года экспорт Узбекистана в Турцию вырос на 36%. "
+        "Экспорт Турции в Узбекистан за тот же период увеличился на 18,4%, а общий "
+        "товарооборот двух стран равен 2 миллиардам 318 миллионов долларов.",
         [
-            "change:export TM>TR +50% 2021/11 base=previous_period",
-            "change:export TR>TM +27.2% 2021/11 base=previous_period",
-            "trade:turnover TM TR 1911M USD exact 2021/11 actual",
+            "change:export UZ>TR +36% 2022/10 base=previous_period",
+            "change:export TR>UZ +18.4% 2022/10 base=previous_period",
+            "trade:turnover TR UZ 2318M USD exact 2022/10 actual",
         ],
     ),
     (
@@ -1697,28 +1690,28 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "bloc",
-        "Губернатор встретился с послом Монголии. Связи Иркутской области и Монголии "
-        "динамично развиваются. Внешнеторговый оборот в 2010 году составил 585,4 млн "
-        "долларов, в первом полугодии 2011 - 355,6 млн долларов.",
+        "Глава региона принял посла Монголии. Отношения Забайкальского края и Монголии "
+        "активно развиваются. В 2012 году внешнеторговый оборот составил 214,7 млн "
+        "долларов, в первом полугодии 2013 - 120,3 млн долларов.",
         [
-            "trade:turnover MN RU-IRK 585.4M USD exact 2010 actual",
-            "trade:turnover MN RU-IRK 355.6M USD exact 2011/6 actual",
+            "trade:turnover MN RU-ZAB 214.7M USD exact 2012 actual",
+            "trade:turnover MN RU-ZAB 120.3M USD exact 2013/6 actual",
         ],
     ),
     (
         "direction",
-        "Губернатор Приморского края выступил на форуме в Китае. «По итогам 2024 "
-        "года наш двусторонний товарооборот с Китаем составил $7,5 млрд», — сказал он.",
-        ["trade:turnover CN RU-PRI 7500M USD exact 2024 actual"],
+        "Губернатор Амурской области выступил на выставке в Китае. «В 2023 году наш "
+        "двусторонний товарооборот с Китаем достиг $2,6 млрд», — подчеркнул он.",
+        ["trade:turnover CN RU-AMU 2600M USD exact 2023 actual"],
     ),
     (
         "growth",
-        "Хабаровский край в 2023 году увеличил торговый оборот с Китаем почти на 10%."
-        "\n\nПоказатели экспорта к 2022 году увеличились на 7,1%, импорта - на 15,5%.",
+        "Приморский край за 2022 год увеличил торговый оборот с КНР почти на 12%."
+        "\n\nПоказатели экспорта к 2021 году выросли на 5,3%, импорта - на 19,6%.",
         [
-            "change:turnover CN RU-KHA +10% 2023 base=previous_period",
-            "change:export RU-KHA>CN +7.1% 2023 base=previous_period",
-            "change:import CN>RU-KHA +15.5% 2023 base=previous_period",
+            "change:turnover CN RU-PRI +12% 2022 base=previous_period",
+            "change:export RU-PRI>CN +5.3% 2022 base=previous_period",
+            "change:import CN>RU-PRI +19.6% 2022 base=previous_period",
         ],
     ),
     (
@@ -1729,81 +1722,80 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "list",
-        "По итогам 2020 года крупнейшим торговым партнером Узбекистана стал Китай. "
-        "Товарооборот с Кыргызстаном и Германией составил $903,2 млн и $829,0 млн "
-        "соответственно, а с соседним Афганистаном – $776,9 млн. Замыкают десятку торговых "
-        "партнеров Узбекистана Чехия ($532,6 млн) и "
-        "Туркменистан ($527,1 млн).",
+        "В 2021 году главным торговым партнером Казахстана остался Китай. "
+        "Товарооборот с Турцией и Южной Кореей составил $741,3 млн и $688,0 млн "
+        "соответственно, а с соседним Туркменистаном – $402,5 млн. Замыкают десятку "
+        "партнеров Казахстана Польша ($351,6 млн) и Франция ($340,2 млн).",
         [
-            "trade:turnover KG UZ 903.2M USD exact 2020 actual",
-            "trade:turnover DE UZ 829M USD exact 2020 actual",
-            "trade:turnover AF UZ 776.9M USD exact 2020 actual",
-            "trade:turnover CZ UZ 532.6M USD exact 2020 actual",
-            "trade:turnover TM UZ 527.1M USD exact 2020 actual",
+            "trade:turnover KZ TR 741.3M USD exact 2021 actual",
+            "trade:turnover KR KZ 688M USD exact 2021 actual",
+            "trade:turnover KZ TM 402.5M USD exact 2021 actual",
+            "trade:turnover KZ PL 351.6M USD exact 2021 actual",
+            "trade:turnover FR KZ 340.2M USD exact 2021 actual",
         ],
     ),
     (
         "direction",
-        "По итогам 2020 года внешнеторговый оборот Узбекистана с Китаем составил "
-        "$6,4 млрд. Из них "
-        "$1,9 млрд пришлись на экспорт, а остальные $4,5 млрд – на импорт товаров из КНР.",
+        "В 2021 году внешнеторговый оборот Казахстана с Турцией составил $4,2 млрд. Из этой "
+        "суммы $2,8 млрд пришлись на экспорт, а оставшиеся $1,4 млрд – на импорт товаров из "
+        "Турции.",
         [
-            "trade:turnover CN UZ 6400M USD exact 2020 actual",
-            "trade:export UZ>CN 1900M USD exact 2020 actual",
-            "trade:import CN>UZ 4500M USD exact 2020 actual",
+            "trade:turnover KZ TR 4200M USD exact 2021 actual",
+            "trade:export KZ>TR 2800M USD exact 2021 actual",
+            "trade:import TR>KZ 1400M USD exact 2021 actual",
         ],
     ),
     (
         "year",
-        "За первую половину текущего года товарооборот России и Ирана вырос на 42,5% — "
-        "до 2,7 млрд долларов. В прошлом году показатель за тот же период составил 1,6 млрд "
+        "Товарооборот России и Египта за первое полугодие текущего года увеличился на 28,4% — "
+        "до 4,1 млрд долларов. В прошлом году за тот же период показатель составил 3,2 млрд "
         "долларов.",
         [
-            "change:turnover IR RU +42.5% 2025/6 base=previous_period",
-            "trade:turnover IR RU 2700M USD exact 2025/6 actual",
-            "trade:turnover IR RU 1600M USD exact 2024/6 actual",
+            "change:turnover EG RU +28.4% 2025/6 base=previous_period",
+            "trade:turnover EG RU 4100M USD exact 2025/6 actual",
+            "trade:turnover EG RU 3200M USD exact 2024/6 actual",
         ],
     ),
     (
         "growth",
-        "В первом полугодии 2017 года товарооборот России и Монголии вырос более чем на "
-        "32 проц, превысив 561 млн долларов.",
+        "Товарооборот России и Вьетнама в первом полугодии 2016 года увеличился более чем на "
+        "19 проц, превысив 2 млрд долларов.",
         [
-            "change:turnover MN RU +32% 2017/6 base=previous_period",
-            "trade:turnover MN RU 561M USD over 2017/6 actual",
+            "change:turnover RU VN +19% 2016/6 base=previous_period",
+            "trade:turnover RU VN 2000M USD over 2016/6 actual",
         ],
     ),
     (
         "target",
-        "Стороны договорились о программе, предусматривающей достижение объёма торговли "
-        "Казахстана и Узбекистана в 10 млрд долларов США к 2030 году.",
-        ["trade:turnover KZ UZ 10000M USD exact 2030 target"],
+        "Министры утвердили план, предусматривающий достижение объёма торговли "
+        "Киргизии и Узбекистана в 3 млрд долларов США к 2027 году.",
+        ["trade:turnover KG UZ 3000M USD exact 2027 target"],
     ),
     (
         "level",
-        "За январь–июль товарооборот России и Китая вырос на 15%. Только в июле объем "
-        "торговли двух стран достиг $19,48 млрд, уменьшившись по сравнению с июнем на 6,4%.",
+        "Товарооборот России и Индии за январь–май увеличился на 9%. Только за май объем "
+        "торговли двух стран составил $5,62 млрд, сократившись по сравнению с апрелем на 3,1%.",
         [
-            "change:turnover CN RU +15% 2025/7 base=previous_period",
-            "trade:turnover CN RU 19480M USD exact 2025/m7 actual",
+            "change:turnover IN RU +9% 2025/5 base=previous_period",
+            "trade:turnover IN RU 5620M USD exact 2025/m5 actual",
         ],
     ),
     (
         "growth",
-        "Экспорт Ростовской области в Белоруссию вырос на 40 процентов\n\nПо итогам "
-        "2021 года экспорт Ростовской области в Белоруссию увеличился на 40,8%.",
-        ["change:export RU-ROS>BY +40.8% 2021 base=previous_period"],
+        "Экспорт Воронежской области в Белоруссию вырос на 22 процента\n\nВ 2020 году "
+        "экспорт Воронежской области в Белоруссию поднялся на 22,4%.",
+        ["change:export RU-VOR>BY +22.4% 2020 base=previous_period"],
     ),
     (
         "anaphora",
-        "Основным торговым партнером Таджикистана является Россия. Товарооборот между "
-        "двумя странами в январе-марте 2022 года составил более $364,9 млн.",
-        ["trade:turnover RU TJ 364.9M USD over 2022/3 actual"],
+        "Россия остаётся главным торговым партнером Армении. В январе-марте 2023 года "
+        "товарооборот между двумя странами составил более $1,2 млрд.",
+        ["trade:turnover AM RU 1200M USD over 2023/3 actual"],
     ),
     (
         "bloc",
-        "За 10 месяцев 2021 года объем импорта и экспорта товаров провинции Хэйлунцзян "
-        "увеличился на 25,3% и составил 161,5 миллиарда юаней.",
+        "Объем импорта и экспорта товаров провинции Цзилинь за 8 месяцев 2022 года "
+        "вырос на 14,7% и составил 112,3 миллиарда юаней.",
         [],
     ),
     (
@@ -1817,22 +1809,22 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "share",
-        "Согласно данным статистики, в 2024 году на долю Казахстана приходится 31,3% от "
-        "общего объема таджикского экспорта.",
-        ["share:export KZ in TJ 31.3% exact"],
+        "По статистическим данным, в 2023 году на долю Китая приходится 27,4% от "
+        "общего объема киргизского экспорта.",
+        ["share:export CN in KG 27.4% exact"],
     ),
     (
         "bloc",
-        "В январе-июле 2021 года объем внешней торговли провинции Хэйлунцзян вырос на "
-        "19,8 проц. до 109,72 млрд юаней.\nЗа первые семь месяцев этого года объем экспорта "
-        "пров. составил 23,71 млрд юаней, а объем импорта составил 86,01 млрд юаней.",
+        "Объем внешней торговли провинции Ляонин в январе-мае 2022 года вырос на "
+        "11,2 проц. до 302,45 млрд юаней.\nЗа пять месяцев этого года объем экспорта "
+        "пров. достиг 140,17 млрд юаней, а объем импорта составил 162,28 млрд юаней.",
         [],
     ),
     (
         "growth",
-        "Товарооборот Гомельской области и Брянской области вырос. Темп роста за "
-        "последние три года - 159%.",
-        ["change:turnover BY-HO RU-BRY +59% 2025 base=2022"],
+        "Товарооборот Витебской области и Псковской области растёт. Темп роста за "
+        "последние четыре года - 147%.",
+        ["change:turnover BY-VI RU-PSK +47% 2025 base=2021"],
     ),
     (
         "growth",
@@ -1842,9 +1834,9 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ("growth", "Президенты Казахстана и Китая встречались 11 раз.", []),
     (
         "share",
-        "В списке внешнеторговых партнеров Азербайджана Турция заняла четвертую строчку "
-        "с долей в общем объеме товарооборота в 6,78 процента.",
-        ["share:turnover TR in AZ 6.78% exact"],
+        "В перечне внешнеторговых партнеров Грузии Армения заняла пятую строчку "
+        "с долей 5,43 процента в общем объеме товарооборота.",
+        ["share:turnover AM in GE 5.43% exact"],
     ),
     # a goal after the level reached, with no trade word of its own, is that trade's goal
     (

@@ -72,8 +72,8 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
         ["trade:turnover CN RU-NVS 1200M USD exact 2025/6 actual"],
     ),
     (
-        "Товарооборот России и Узбекистана в 2023 году составил 9,8 миллиарда долларов.",
-        ["trade:turnover RU UZ 9800M USD exact 2023 actual"],
+        "В 2021 году товарооборот Узбекистана и России составил 7,4 миллиарда долларов.",
+        ["trade:turnover RU UZ 7400M USD exact 2021 actual"],
     ),
     (
         "Около 3 млрд долларов составил товарооборот Азербайджана и Казахстана в 2024 году.",
@@ -100,8 +100,8 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
         ["trade:turnover AM RU 12000M USD over 2024 actual"],
     ),
     (
-        "В 2023 году товарооборот между Таджикистаном и Узбекистаном составил 600 млн долларов.",
-        ["trade:turnover TJ UZ 600M USD exact 2023 actual"],
+        "Товарооборот между Узбекистаном и Таджикистаном за 2022 год составил 480 млн долларов.",
+        ["trade:turnover TJ UZ 480M USD exact 2022 actual"],
     ),
     (
         "Товарооборот Казахстана и России в 2024 году составил 12,1 трлн тенге.",
@@ -337,9 +337,9 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
         ["change:turnover BY RU +100% 2024 base=2020"],
     ),
     (
-        "За девять месяцев 2024 года товарооборот Казахстана и Азербайджана вырос на 12% по "
+        "Товарооборот Грузии и Казахстана за девять месяцев 2024 года увеличился на 17% по "
         "сравнению с аналогичным периодом прошлого года.",
-        ["change:turnover AZ KZ +12% 2024/9 base=previous_period"],
+        ["change:turnover GE KZ +17% 2024/9 base=previous_period"],
     ),
     (
         "Экспорт из Казахстана в Китай в 2024 году снизился на 7%.",
@@ -402,9 +402,9 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
     ),
     # …and where that side is the share's part, of the pair's other side
     (
-        "Таджикистан в 2024 году нарастил внешнюю торговлю. В экспорте товаров на долю Турции "
-        "приходится 21,4%, Швейцарии — 19,4%.",
-        ["share:export CH in TJ 19.4% exact", "share:export TR in TJ 21.4% exact"],
+        "Таджикистан в 2024 году нарастил внешнюю торговлю. На долю Турции в экспорте "
+        "приходится 18,3%, Швейцарии — 16,9%.",
+        ["share:export CH in TJ 16.9% exact", "share:export TR in TJ 18.3% exact"],
     ),
     (
         "Таджикистан в 2024 году нарастил внешнюю торговлю. В товарообороте со странами СНГ "
@@ -519,8 +519,8 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
         ["trade:import CN>UZ 9000M USD exact 2023 actual"],
     ),
     (
-        "Китай в 2022 году закупил в России продовольствия на сумму более 1,2 млрд долларов.",
-        ["trade:import RU>CN 1200M USD over 2022 actual"],
+        "Египет в 2021 году закупил в России продукции на сумму более 2,3 млрд долларов.",
+        ["trade:import RU>EG 2300M USD over 2021 actual"],
     ),
     ("В 2020 году Казахстан продал китайскому инвестору компанию за 100 млн долларов.", []),
     # a value compared with ("против", "годом ранее") is of its own, earlier period
@@ -554,26 +554,26 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
         ["share:turnover IR in RU-AST 54% exact", "share:turnover IR in RU-AST 10% exact"],
     ),
     (
-        "В январе–мае 2022 года экспорт из Узбекистана в Кыргызстан составил 353,8 млн "
-        "долларов, что на 29,7% больше показателя аналогичного периода 2021 года (272,7 млн "
+        "Экспорт из Казахстана в Таджикистан в январе–апреле 2023 года составил 286,4 млн "
+        "долларов, что на 17,2% больше показателя аналогичного периода 2022 года (244,4 млн "
         "долларов).",
         [
-            "trade:export UZ>KG 353.8M USD exact 2022/5 actual",
-            "trade:export UZ>KG 272.7M USD exact 2021/5 actual",
-            "change:export UZ>KG +29.7% 2022/5 base=2021",
+            "trade:export KZ>TJ 286.4M USD exact 2023/4 actual",
+            "trade:export KZ>TJ 244.4M USD exact 2022/4 actual",
+            "change:export KZ>TJ +17.2% 2023/4 base=2022",
         ],
     ),
     (
-        "В первом полугодии 2023 года туркменская сторона закупила товары из Китая на 476 млн "
+        "Узбекская сторона в первом полугодии 2022 года закупила в Китае товаров на 3,1 млрд "
         "долларов.",
-        ["trade:import CN>TM 476M USD exact 2023/6 actual"],
+        ["trade:import CN>UZ 3100M USD exact 2022/6 actual"],
     ),
     (
-        "Во втором квартале 2017 года товарооборот России и Алжира вырос на 29% по сравнению с "
-        "аналогичным периодом в 2016 году и составил 1,38 млрд долларов.",
+        "Товарооборот России и Марокко во втором квартале 2018 года увеличился на 23% по "
+        "сравнению с аналогичным периодом в 2017 году и составил 740 млн долларов.",
         [
-            "trade:turnover DZ RU 1380M USD exact 2017/6 actual",
-            "change:turnover DZ RU +29% 2017/6 base=2016",
+            "trade:turnover MA RU 740M USD exact 2018/6 actual",
+            "change:turnover MA RU +23% 2018/6 base=2017",
         ],
     ),
     (
@@ -594,11 +594,11 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
         ["trade:turnover AM CN 1500M USD over 2023 actual"],
     ),
     (
-        "В 2022 году Забайкальский край экспортировал в Монголию товаров на 4 млн долларов. "
-        "Это на 34% выше предшествующих данных.",
+        "Алтайский край в 2021 году экспортировал в Монголию продукции на 9 млн долларов. "
+        "Это на 21% выше предшествующих данных.",
         [
-            "trade:export RU-ZAB>MN 4M USD exact 2022 actual",
-            "change:export RU-ZAB>MN +34% 2022 base=previous_period",
+            "trade:export RU-ALT>MN 9M USD exact 2021 actual",
+            "change:export RU-ALT>MN +21% 2021 base=previous_period",
         ],
     ),
     (
@@ -612,9 +612,9 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
     # growth in tonnes is no change of the trade's value
     ("В 2020 году физический объём торговли России и Таджикистана увеличился на 25%.", []),
     (
-        "Товарооборот Армении и Ирана в 2024 году составил 192 млн долларов, что на 60% больше "
-        "в весовом выражении.",
-        ["trade:turnover AM IR 192M USD exact 2024 actual"],
+        "Товарооборот Грузии и Ирана за 2023 год составил 215 млн долларов, что в весовом "
+        "выражении на 45% больше.",
+        ["trade:turnover GE IR 215M USD exact 2023 actual"],
     ),
     (
         "В 2020 году объём торговли России и Таджикистана увеличился на 25%.",
@@ -643,11 +643,11 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
     ),
     # a period right after a rate is the rate's own
     (
-        "Товарооборот Казахстана и Венгрии в 2024 году достиг 200 млн долларов и вырос на 22% "
-        "за восемь месяцев 2025 года.",
+        "Товарооборот Узбекистана и Венгрии в 2024 году достиг 150 млн долларов и вырос на 19% "
+        "за семь месяцев 2025 года.",
         [
-            "trade:turnover HU KZ 200M USD exact 2024 actual",
-            "change:turnover HU KZ +22% 2025/8 base=previous_period",
+            "trade:turnover HU UZ 150M USD exact 2024 actual",
+            "change:turnover HU UZ +19% 2025/7 base=previous_period",
         ],
     ),
     (
@@ -781,16 +781,16 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
     ),
     # a list that goes on from a flow names its partners in brackets, with no trade word
     (
-        "Экспорт Узбекистана в Россию в 2022 году составил 1,6 млрд долларов. Далее следуют "
-        "Турция (278,6 миллиона долларов) и Китай (193,7 миллиона долларов).",
+        "Экспорт Киргизии в Казахстан в 2021 году составил 0,9 млрд долларов. Далее следуют "
+        "Узбекистан (312,4 миллиона долларов) и Россия (287,9 миллиона долларов).",
         [
-            "trade:export UZ>CN 193.7M USD exact 2022 actual",
-            "trade:export UZ>RU 1600M USD exact 2022 actual",
-            "trade:export UZ>TR 278.6M USD exact 2022 actual",
+            "trade:export KG>KZ 900M USD exact 2021 actual",
+            "trade:export KG>RU 287.9M USD exact 2021 actual",
+            "trade:export KG>UZ 312.4M USD exact 2021 actual",
         ],
     ),
     (
-        "Далее следуют Турция (278,6 миллиона долларов) и Китай (193,7 миллиона долларов).",
+        "Далее следуют Узбекистан (312,4 миллиона долларов) и Россия (287,9 миллиона долларов).",
         [],
     ),
     # money lost is not the trade; the trade told after it is

@@ -108,7 +108,7 @@ class LineAwareSegmenter:
 
 
 def _join_abbreviations(text: str, sents: Iterable[Any]) -> Iterator[Any]:
-    """ "14,59 млрд юаней /2,28 млрд долл. США/, увеличившись …", "между пров. Хэйлунцзян и
+    """ "8,73 млрд юаней /1,21 млрд долл. США/, сократившись …", "между пров. Хэйлунцзян и
     Россией": razdel ends a sentence at some abbreviations that do not end one."""
     held = None
     for sent in sents:

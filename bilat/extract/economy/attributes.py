@@ -37,7 +37,7 @@ from bilat.extract.parse.textforms import DASHES
 from bilat.model import Sentence, Token
 from bilat.schemas import Period
 
-# "вырос с $30 млн до $3 млрд": a verb of change this many tokens before "до" makes it
+# "вырос с $45 млн до $2,1 млрд": a verb of change this many tokens before "до" makes it
 # the level reached, not an upper bound.
 LEVEL_REACH = 10
 # The future of "быть", by its forms: the tagger reads "будет" as present.
@@ -86,7 +86,7 @@ def qualifier_of(scan: Scan, clause_start: int, figure: Figure) -> str:
 
 
 def _after_a_rate(scan: Scan, figure: Figure) -> bool:
-    """ "с Казахстаном – в 3,2 раза, до 547,6 млн": a rate just before "до" makes the
+    """ "с Грузией – в 2,6 раза, до 402,3 млн": a rate just before "до" makes the
     figure the level reached."""
     return any(
         f.kind in {"percent", "times"} and 0 < figure.first - f.last <= RATE_BEFORE_LEVEL
@@ -145,7 +145,7 @@ def status_of(
     ):
         return "forecast"
     if any(_future(t) for t in tokens):
-        return "forecast"  # "в 2019 году сохранят товарооборот на уровне в один миллиард"
+        return "forecast"  # "в 2027 году сохранят товарооборот на уровне в два миллиарда"
     if any(p.role == "target" for p in scan.periods) and not any(past_verb(t) for t in scan.tokens):
         return "target"  # "к 2030 году", but not "к 2022 году увеличились" (a base)
     return "actual"
@@ -300,7 +300,7 @@ LEVEL_WORDS = frozenset({"до", "с", "со"})
 
 
 def after_level_word(scan: Scan, figure: Figure) -> bool:
-    """ "снизилась до 4,3% с 4,9%": the figure is a level reached or left."""
+    """ "упала до 3,8% с 5,2%": the figure is a level reached or left."""
     return bool(figure.first) and scan.tokens[figure.first - 1].lemma in LEVEL_WORDS
 
 

@@ -58,7 +58,7 @@ from bilat.schemas import ChangeFields
 CONFIDENCE = 0.85
 # "320 млн долларов (рост в 2,4 раза)": how close after a money figure its rate may stand.
 RATE_AFTER_MONEY = 6
-# "вырос на 33% и составил 19,7 млрд": how close before a money figure its rate may stand.
+# "вырос на 26% и составил 14,2 млрд": how close before a money figure its rate may stand.
 MONEY_AFTER_RATE = 8
 # A rate further than this from its trade word is about something else in the sentence.
 MAX_INDICATOR_GAP = 25
@@ -246,7 +246,7 @@ def _of_the_balance(scan: Scan, cue: Cue, figure: Figure) -> bool:
 
 
 def _told_of_the_base(scan: Scan) -> bool:
-    """ "За аналогичный период 2022 года товарооборот был вдвое ниже": the sentence tells
+    """ "За тот же период 2021 года товарооборот был на треть меньше": the sentence tells
     the base period, so its comparison runs backwards; the rate of growth is not told."""
     first = scan.tokens[0].lemma
     return (
@@ -260,8 +260,8 @@ def _subject_of_money(
     ctx: DocContext, scans: list[Scan], scan: Scan, figure: Figure
 ) -> Subject | None:
     """The rate of a money figure of its own clause takes that figure's subject:
-    "с Узбекистаном — 320 млн долларов (рост в 2,4 раза)", "с Казахстаном вырос в 3,8 раза
-    и составил 517,1 млн", "данный показатель вырос на 33% и составил 19,7 млрд".
+    "с Узбекистаном — 320 млн долларов (рост в 2,4 раза)", "с Арменией вырос в 2,7 раза
+    и составил 96 млн", "данный показатель вырос на 26% и составил 14,2 млрд".
     A trade word between the two ("вырос на 10%, а импорт составил …") parts them."""
     moneys = [f for f in scan.figures if f.kind == "money"]
     before = [f for f in moneys if f.last < figure.first]
@@ -364,7 +364,7 @@ def _is_ratio(scan: Scan, figure: Figure) -> bool:
 
 
 def _is_level(scan: Scan, figure: Figure) -> bool:
-    """ "снизилась до 4,3% с 4,9%": the level reached or left, not a rate of change."""
+    """ "упала до 3,8% с 5,2%": the level reached or left, not a rate of change."""
     return figure.kind == "percent" and after_level_word(scan, figure)
 
 
@@ -377,7 +377,7 @@ def _nearest_indicator(scan: Scan, figure: Figure) -> Cue | None:
     near = [c for c in scan.indicators if abs(c.index - figure.first) <= MAX_INDICATOR_GAP]
     if not near:
         return None
-    # "Экспорт Турции … увеличился на 27,2%, а общий товарооборот …": the word before the
+    # "Экспорт Турции … увеличился на 18,4%, а общий товарооборот …": the word before the
     # rate in its clause, before any word after it
     clause = clause_start(scan, figure)
     before = [c for c in near if clause <= c.index < figure.first]

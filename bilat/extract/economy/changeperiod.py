@@ -50,7 +50,7 @@ def period_and_base(
     period = dated(ctx, scan.sentence, period)
     if base_span is not None:
         if base_span.year is None and base_span.relative is not None:
-            # "вырос на 17% по сравнению с прошлым годом": a rate of the year after its base
+            # "вырос на 11% по сравнению с прошлым годом": a rate of the year after its base
             if period is None and not closed_year_results(ctx):
                 period = _year_after_base(base_span)
             return period, "previous_period"

@@ -122,7 +122,7 @@ def rate_sign(scan: Scan, figure: Figure) -> int | None:
 
 
 def _before_brackets(scan: Scan, figure: Figure) -> int:
-    """Where the words of change may end: "упал на $495 млн (или 30,1%)" tells the rate
+    """Where the words of change may end: "сократился на $214 млн (или 17,5%)" tells the rate
     in brackets after the amount, its verb before them."""
     tokens = scan.tokens
     for k in (1, 2):

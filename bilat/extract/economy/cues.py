@@ -403,7 +403,7 @@ STRUCTURE_REACH = 3
 
 
 def _the_whole_of_a_structure(tokens: Sequence[Token], i: int) -> bool:
-    """ "Экспортные поставки в структуре украинско-белорусского товарооборота выросли":
+    """ "Экспортные поставки в структуре казахстанско-киргизского товарооборота выросли":
     the turnover is the frame, the export is what the sentence tells; alone in its
     sentence ("В структуре товарооборота … 3 млрд") the turnover stays the indicator."""
     if not any(t.lemma in STRUCTURE_WORDS for t in tokens[max(0, i - STRUCTURE_REACH) : i]):

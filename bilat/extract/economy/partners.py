@@ -24,10 +24,10 @@ OWNER_WORDS = PARTNER_WORDS | TRADER_WORDS
 
 
 def bracketed_partner(scan: Scan, figure: Figure) -> Party | None:
-    """ "партнёров Узбекистана также вошли Россия ($5,6 млрд), Казахстан ($3 млрд)": a
+    """ "в число партнёров Киргизии попали Китай ($2,4 млрд) и Турция ($780 млн)": a
     partner with its turnover in brackets, in a sentence about trade."""
     tokens = scan.tokens
-    # "партнёрами страны являются Турция — 673,7 млн долларов, Россия — 666,9 млн",
+    # "партнёрами страны стали Россия — 812,3 млн долларов, Китай — 301,5 млн",
     # "покупателями стали Россия — 407 млн": a dash in a sentence about partners or buyers
     # does as a bracket does
     listing = any(t.lemma in PARTNER_WORDS or t.lemma in BUYER_WORDS for t in tokens)
@@ -63,8 +63,8 @@ LIST_GOES_ON = {"далее", "также", "следовать", "следом"
 
 
 def respective_partner(scan: Scan, figure: Figure) -> Party | None:
-    """ "Товарооборот с Кыргызстаном и Германией составил $903 млн и $829 млн
-    соответственно", "Далее следуют Россия, Китай и США с 598,7 млн, 552 млн и 277,2 млн":
+    """ "Товарооборот с Турцией и Южной Кореей составил $741 млн и $688 млн
+    соответственно", "Далее следуют Россия, Китай и Иран с 310,2 млн, 140,8 млн и 98,4 млн":
     the n-th figure is the n-th partner's."""
     end = next(
         (

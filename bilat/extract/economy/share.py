@@ -95,7 +95,7 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
                     rule="share.reached",
                 )
             if fact is None and before is not None and _against(scan, figure):
-                # "составила 54% против 10% за аналогичный период": the same share, earlier
+                # "составила 47% против 12% за тот же период": the same share, earlier
                 fact = replace(
                     before,
                     fields=dict(
@@ -146,7 +146,7 @@ def _share_fact(
     ):
         # "Экспорт Таджикистана составил 2 млрд долларов. На долю Китая — 21,6%": of the
         # total the sentence before gave
-        # "… В рейтинге по экспорту Турция занимает шестое место с долей 4,6%": of the
+        # "… По экспорту Индия занимает пятое место с долей 3,9%": of the
         # same side's total, for the flow the sentence names
         # "Импорт Турции из России упал до 5 млрд. Доля России в импорте — 8,1%": the
         # flow the sentence before gave, of the side it belongs to
@@ -180,8 +180,8 @@ def _share_fact(
         and nouns
         and not any(of_a_bloc(scan, noun, first) or _of_a_good(scan, noun) for noun in nouns)
     ):
-        # "На долю Казахстана приходится 27,7% от общего объёма экспорта", "В экспорте на
-        # долю Турции приходится 21,4%": of the side the text speaks for
+        # "На долю Китая приходится 27,4% от общего объёма экспорта", "На долю Турции в
+        # экспорте приходится 18,3%": of the side the text speaks for
         whole = _home_total(ctx, part)
     if (
         part is None
@@ -214,8 +214,8 @@ def _share_fact(
 
 
 def _elided_share(scan: Scan, figure: Figure, before: Fact) -> Fact | None:
-    """ "доля РФ в молдавском экспорте выросла до 9,97%, а в импорте – сократилась до
-    11,68%": the same part and whole for another flow, named in a later clause."""
+    """ "доля РФ в киргизском экспорте выросла до 17,63%, а в импорте – снизилась до
+    29,47%": the same part and whole for another flow, named in a later clause."""
     indicator = indicator_near(scan, figure.first, figure.last)
     if indicator is None:
         return None
@@ -260,8 +260,8 @@ GOODS_IN_GENERAL = {"товар", "продукция", "услуга"}
 
 
 def _home_total(ctx: DocContext, part: str) -> str | None:
-    """The total of the side the text speaks for, "На долю Казахстана приходится 27,7% от
-    общего объёма экспорта" in a text on Tajikistan's trade; where that side is the part's
+    """The total of the side the text speaks for, "На долю Китая приходится 27,4% от
+    общего объёма экспорта" in a text on Kyrgyzstan's trade; where that side is the part's
     own, the pair's other side."""
     country = part.split("-")[0]
     if ctx.home is not None and ctx.home.split("-")[0] != country:
@@ -284,7 +284,7 @@ POSSESSIVES = {"его", "её", "ее", "их"}
 
 
 def _level_reached(scan: Scan, figure: Figure) -> bool:
-    """ "с 27,9% до 28,49%", "с 15,6 процентов до 38 процентов": a level right after the one
+    """ "с 6,4% до 8,1%", "с 20 процентов до 31 процента": a level right after the one
     a share started from."""
     lemmas = scan.lemmas(figure.first - 4, figure.first)
     percent_sign = "%" in lemmas or "процент" in lemmas

@@ -43,7 +43,7 @@ def whole_of_countries(whole: str, part: str) -> str:
 
 def whole_of(ctx: DocContext, scan: Scan, first: int, last: int) -> str | None:
     """The party whose total it is: right after the trade noun of the share ("18%
-    внешнеторгового оборота Казахстана", "во внешнеторговом обороте Башкирии с долей 7,9%"),
+    внешнеторгового оборота Казахстана", "во внешнеторговом обороте Удмуртии с долей 5,2%"),
     or "A+B" for a bilateral total ("двустороннего товарооборота")."""
     nouns = total_nouns(scan, first, last)
     named = _owner_after_from(scan, last, nouns)
@@ -62,7 +62,7 @@ def whole_of(ctx: DocContext, scan: Scan, first: int, last: int) -> str | None:
         if both is not None:
             return both  # "во внешнеторговом обороте России и Монголии": the two's total
         if owner is not None and owner.role == "generic":
-            # "партнёром Кыргызстана с долей в товарообороте страны 20%": the country whose
+            # "партнёром Узбекистана с долей в товарообороте страны 11%": the country whose
             # partner it is, before what "страны" alone would resolve to
             return owner_of_partners(scan) or owner.code
         if owner is not None:
@@ -113,7 +113,7 @@ def flow_of_the_whole(scan: Scan, first: int, last: int) -> str | None:
 
 
 def _flow_owner(scan: Scan, noun: int) -> str | None:
-    """ "Импорт товаров в Таджикистан осуществляется из России — 30% от общего объёма": the
+    """ "Импорт в Кыргызстан шёл прежде всего из Китая — 41,2% от общего объёма": the
     side an import goes to (an export comes from) is whose total it is."""
     role = {"импорт": "to", "экспорт": "from"}.get(scan.tokens[noun].lemma)
     return next(
@@ -182,7 +182,7 @@ def _partner_after(scan: Scan, i: int) -> Party | None:
 
 
 def _owner_after_from(scan: Scan, last: int, nouns: list[int]) -> str | None:
-    """ "29,3% от общего внешнеторгового оборота провинции": the total named after "от"."""
+    """ "17,8% от общего внешнеторгового оборота провинции": the total named after "от"."""
     if last + 1 >= len(scan.tokens) or scan.tokens[last + 1].lemma != "от":
         return None
     owner = next((p for n in nouns if n > last if (p := _party_after(scan, n))), None)

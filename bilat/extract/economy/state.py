@@ -239,8 +239,8 @@ def unstated_period(ctx: DocContext, sentence: Sentence, figure: int) -> PeriodS
     if ctx.reference_year is None or _sum_of_years(sentence, figure):
         return None
     verb = _governing_verb(sentence.tokens, figure)
-    # an undated text dated by its comparison ("в феврале … по сравнению с тем же периодом
-    # 2023 года") or by a part of its year tells its own current period in the past tense too
+    # an undated text dated by its comparison ("в апреле … по сравнению с тем же периодом
+    # 2022 года") or by a part of its year tells its own current period in the past tense too
     told_in_past = (
         (verb is not None and verb.feats.get("Tense") == "Past")
         or _closed_year_results(ctx, sentence)

@@ -52,7 +52,7 @@ from bilat.model import Sentence, Token
 MAX_INDICATOR_GAP = 25
 # "$4,5 млрд – на импорт": how far behind its figure "на <trade word>" may stand.
 ON_REACH = 4
-# "Около 6 млрд долларов составил в прошлом году товарооборот …": the indicator may follow
+# "Более 2,5 млрд долларов достиг за прошлый год товарооборот …": the indicator may follow
 # its figure within one clause.
 INDICATOR_AFTER = 7
 # A pronoun stands for the indicator at the head of its clause ("Он составил …",
@@ -182,7 +182,7 @@ def _subject(
         # without naming a party: no bilateral figure
         return Subject(cue, None, clause_start)
     both_sides = not candidates and _names_both_sides(scan, figure)
-    # "оборот с РФ составил 1,1 млрд, из них на долю Оренбургской области приходится 89 млн":
+    # "оборот с РФ составил 1,5 млрд, из них на долю Челябинской области приходится 413 млн":
     # a clause that names its own party is read around its figure, not the earlier trade word
     anchor = figure.first if not first and named and cue.index < clause_start else cue.index
     # "товарооборот Азербайджана с Турцией …, товарооборот с Кыргызстаном … до 53,4 млн, с
@@ -226,7 +226,7 @@ def _own_partner(
 
 
 def _heading_line(scan: Scan, figure: Figure, heading: Heading) -> Subject | None:
-    """ "…странами-импортёрами из Узбекистана стали:" and then "Китай — $ 6,5 млрд.": a
+    """ "…покупателями казахстанских товаров стали:" and then "Китай — 15 млрд долларов.": a
     line of the list, of the heading's flow between its owner and the line's partner."""
     partner = list_line_partner(scan, figure)
     if partner is None or partner.code.split("-")[0] == heading.owner.split("-")[0]:
@@ -332,7 +332,7 @@ def _owner(scan: Scan, cue: Cue) -> str | None:
 def indicator_for(scan: Scan, figure: Figure, clause_start: int) -> Cue | None:
     """The trade word before a figure, in its own clause first; else one right after it.
 
-    "$1,9 млрд пришлись на экспорт, а $4,5 млрд – на импорт": a trade word after "на"
+    "$2,8 млрд пришлись на экспорт, а $1,4 млрд – на импорт": a trade word after "на"
     right behind a figure is that figure's, before any word ahead of it."""
     behind = next(
         (
@@ -478,8 +478,8 @@ def _after_sentence(ctx: DocContext, scan: Scan, carry: Carry) -> Carry:
     if parties is None:
         return carry
     if parties.explicit == 0:
-        # "Взаимный товарооборот за прошлый год вырос на 12%. Темп роста за три года –
-        # 159%": what the rate after it is of, with the pair the text had
+        # "Взаимная торговля в 2024 году прибавила 9%. Темп роста за последние пять лет –
+        # 137%": what the rate after it is of, with the pair the text had
         return replace(carry, indicator=cue.value, pair=carry.pair or parties.pair)
     return Carry(
         cue.value, parties.pair, parties.own, scan.sentence.stop, told=parties.explicit == 2
@@ -518,7 +518,7 @@ def figure_subject(
 def anaphoric_subject(
     ctx: DocContext, scans: Sequence[Scan], scan: Scan, figure: Figure
 ) -> Subject | None:
-    """ "По сравнению с 2011-м он увеличился на 22%": the subject the sentence before left."""
+    """ "По сравнению с 2019-м он вырос на 14%": the subject the sentence before left."""
     carry = carried_to(ctx, scans, scan.sentence)
     cue = anaphor_cue(scan, 0, figure, carry)
     if cue is None:

@@ -79,10 +79,10 @@ def of_one_side(scan: Scan, cue: Cue, figure: Figure) -> bool:
         return False  # "торговля между двумя государствами БРИКС": the two of them
     after = near[:ABROAD_REACH]
     if any(a == "за" and b in ABROAD_WORDS for a, b in itertools.pairwise(after)):
-        return True  # "поставки Зауралья за границу выросли на 21%": all its exports
+        return True  # "поставки региона за границу выросли на 13%": all its exports
     lo = max(0, min(cue.index, figure.first) - BLOC_REACH)
     if any(t.text.lower() in BLOCS for t in tokens[lo : cue.index]):
-        return True  # "Если брать страны Содружества в целом, то … товарооборот вырос"
+        return True  # "По всем странам Содружества … товарооборот увеличился"
     hi = min(len(tokens), max(figure.first, cue.index + BLOC_REACH))
     named_at = {p.index for p in scan.parties}
     for i in range(cue.index + 1, hi):

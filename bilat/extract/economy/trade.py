@@ -120,7 +120,7 @@ def _trade_fact(
         # "… до $1,4 млрд в 2009 г."; else "В прошлом году … вырос с X в 2011 году до Y":
         # the period told before the starting level, not the starting level's own year
         own_year = year_right_after(scan, figure) or told_before(scan, moneys[n - 1])
-    # "… составил 1 млрд долларов. Партнёры края — Китай (117,8 млн) и США (117,7 млн)": the
+    # "… достигла 900 млн долларов. Среди партнёров края — Китай (96,4 млн) и США (88,1 млн)": the
     # currency the paragraph named last
     currency = _currency(scan, moneys, n) or currency_in_force
     if currency is None or not _is_money(scan, figure) or figure.value < MIN_TRADE_VALUE:
@@ -241,7 +241,7 @@ def _bracketed_after_rate(scan: Scan, figure: Figure) -> bool:
 
 
 def _is_loss(scan: Scan, cue: Cue, figure: Figure) -> bool:
-    """ "потеряла на экспорте в Россию почти 3 млрд евро": what was lost, not traded."""
+    """ "потеряла на экспорте в Россию около 4 млрд евро": what was lost, not traded."""
     lo = min(cue.index, figure.first) - LOSS_REACH
     # "недосчиталась 1 млрд, но составила 9 млрд": a loss before another figure is its own
     lo = max([lo] + [f.last + 1 for f in scan.figures if f.last < figure.first])
@@ -280,13 +280,13 @@ LEVEL_VERBS = {"составить", "достигнуть", "достичь"}
 
 
 def _level_reached(scan: Scan, moneys: list[Figure], n: int) -> bool:
-    """ "вырос … с $14,1 млн в 2000 году до $1,4 млрд": the level a change reached, after
+    """ "вырос … с $32,5 млн в 2001 году до $1,7 млрд": the level a change reached, after
     the level it started from (so "до" is no upper bound)."""
     return _before(scan, moneys[n]) == "до" and n > 0 and _is_starting_level(scan, moneys[n - 1])
 
 
 def _is_starting_level(scan: Scan, figure: Figure) -> bool:
-    """ "вырос с $30 млн до $3 млрд": the level a change started from ("с 1,6 до $5 млрд"
+    """ "вырос с $45 млн до $2,1 млрд": the level a change started from ("с 1,6 до $5 млрд"
     is one figure, the level reached)."""
     ranged = figure.money is not None and figure.money.low is not None
     return not ranged and _before(scan, figure) in {"с", "со"} and _changes_before(scan, figure)
@@ -294,7 +294,7 @@ def _is_starting_level(scan: Scan, figure: Figure) -> bool:
 
 def _other_money_between(scan: Scan, lo: int, hi: int) -> bool:
     """An investment, a debt, a price or a new clause between the trade word and the figure;
-    a ";" before a verbless run of figures ("вырос в 100 раз; с $14,1 млн в 2000 году до
+    a ";" before a verbless run of figures ("вырос в 50 раз; с $32,5 млн в 2001 году до
     …") goes on telling the same trade."""
     tokens = scan.tokens[lo + 1 : max(lo + 1, hi)]
     for i, token in enumerate(tokens):

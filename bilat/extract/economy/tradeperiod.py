@@ -1,6 +1,6 @@
 """The period of a trade figure: the year and months its sentence, its clause or the text
 around it tell ("в 2023 году … 2 млрд", "за 9 месяцев", "против 1,2 млрд годом ранее"), the
-year of a starting level ("с $88,3 млрд в 2014 г."), and a figure told now or of the base.
+year of a starting level ("с $21,3 млрд в 2015 г."), and a figure told now or of the base.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from bilat.extract.economy.state import dated, period_in_force
 from bilat.extract.figures import Figure, Scan
 from bilat.extract.parse.periods import PeriodSpan
 
-# "… с $88,3 млрд. в 2014 г.": how far after a figure its own year may start (characters).
+# "… с $21,3 млрд. в 2015 г.": how far after a figure its own year may start (characters).
 YEAR_AFTER_CHARS = 6
 
 
@@ -37,7 +37,7 @@ def figure_period(ctx: DocContext, scan: Scan, figure: Figure, status: str) -> P
         and in_force is not None
         and _same_part_of_year(scan)
     ):
-        # "В прошлом году показатель за тот же период составил 1,6 млрд"
+        # "В прошлом году за тот же период показатель составил 3,2 млрд"
         period = replace(period, months=in_force.months)
     return period
 
@@ -94,7 +94,7 @@ def last_when(scan: Scan, figure: Figure) -> int:
 
 
 def year_right_after(scan: Scan, figure: Figure) -> PeriodSpan | None:
-    """ "снизился до $63,6 млрд с $88,3 млрд в 2014 г.": the year of a starting level is
+    """ "упал до $16,1 млрд с $21,3 млрд в 2015 г.": the year of a starting level is
     the one written right after it."""
     text_stop = figure.stop + YEAR_AFTER_CHARS
     return next(
@@ -135,7 +135,7 @@ def _compared_period(scan: Scan, figure: Figure, main: PeriodSpan | None) -> Per
             None,
         )
         if span is None:
-            # "504,6 млн против 374 млн годом ранее": the year before the figure's own
+            # "615 млн против 482 млн годом ранее": the year before the figure's own
             after = scan.lemmas(figure.last + 1, figure.last + 4)
             return _year_before(main) if "год" in after and "ранее" in after else None
         if span.year is None and span.relative is not None and main and main.year:
@@ -188,7 +188,7 @@ COMPARED_REACH = 3
 
 
 def _base_before_bracket(scan: Scan, figure: Figure) -> PeriodSpan | None:
-    """ "на 29,7% больше показателя аналогичного периода 2021 года (272,7 млн долларов)":
+    """ "на 17,2% больше показателя аналогичного периода 2022 года (244,4 млн долларов)":
     the value in brackets after a base is the base's."""
     if not figure.first or scan.tokens[figure.first - 1].text != "(":
         return None

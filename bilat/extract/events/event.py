@@ -199,7 +199,7 @@ def _within(meeting: Event, visit: Event) -> bool:
 
 
 def _history(ctx: DocContext, event: Event) -> bool:
-    """ "Еще в марте 2003 года было подписано соглашение" in a text of 2012: background, not
+    """ "Ещё в мае 2004 года было подписано соглашение" in a text of 2015: background, not
     the news; only a date the text gives, against a publication year it tells."""
     return (
         event.status == "past"

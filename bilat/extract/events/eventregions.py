@@ -1,6 +1,6 @@
-"""The region that acts for a side: "делегация из Узбекистана во главе с хокимом Бухарской
-области" is Bukhara's delegation, "Полномочного представителя Президента КР в Чуйской области"
-is Chui's; an event read with the country as its side takes that region instead.
+"""The region that acts for a side: "делегация Узбекистана во главе с хокимом Андижанской
+области" is Andijan's delegation, "Полномочного представителя Президента КР в Таласской
+области" is Talas's; an event read with the country as its side takes that region instead.
 
 A region named only as where something happens ("прибыла в Сурхандарьинскую область") or a
 capital ("в Ташкенте") does not act: the side stays the country.

@@ -206,7 +206,7 @@ def _object_sides(
     if tokens[verb].lemma in RECEIVE_VERBS:
         if obj is None:
             return []
-        # "принял делегацию во главе с губернатором Астраханской области": whom the guest
+        # "принял делегацию во главе с губернатором Волгоградской области": whom the guest
         # is led by, though the parser hangs it elsewhere
         return span_sides(ctx, people, tokens, Span(*subtree(tokens, obj))) or span_sides(
             ctx, people, tokens, Span(obj, _clause_end(tokens, obj))
@@ -248,7 +248,7 @@ def _leading_subject(
 def _conjoined_subject(
     ctx: DocContext, people: People, tokens: Sequence[Token], verb: int
 ) -> list[str]:
-    """ "Пашинян прибыл на Алтай и встретился с Мишустиным": the subject of the verb this
+    """ "Осмонов прибыл на Байкал и встретился с Волковым": the subject of the verb this
     one is joined to."""
     head = tokens[verb].head
     if tokens[verb].rel != "conj" or head < 0 or tokens[head].pos != "VERB":

@@ -199,7 +199,7 @@ WHEN = or_(YEAR_RANGE, YEAR, RELATIVE)
 BASE_MARK = or_(
     rule(dictionary(BASE_WORDS)),
     rule(in_caseless({"с", "к"})),
-    rule(eq("чем"), eq("в").optional()),  # "на 34 % больше, чем в 2024-м"
+    rule(eq("чем"), eq("в").optional()),  # "на 27 % больше, чем в 2022-м"
     rule(normalized("аналогичный"), normalized("период")),
     rule(normalized("тот"), eq("же"), normalized("период")),  # "с тем же периодом"
     rule(normalized("такой"), eq("же"), normalized("период")),  # "с таким же периодом"
@@ -224,7 +224,7 @@ PERIOD = or_(
     # "по результатам прошлого года" is the period, where "выше результатов 2021 года" is a
     # base: the preposition decides
     rule(caseless("по"), normalized("результат"), WHEN),
-    # "по сравнению с аналогичным периодом (в) 2016 году"
+    # "по сравнению с аналогичным периодом (в) 2017 году"
     # "превысил уровень за весь 2009 год"
     rule(
         BASE_MARK.interpretation(Period.role.const("base")),
