@@ -448,14 +448,14 @@ def _about_other_money(tokens: Sequence[Token], i: int) -> bool:
     )
 
 
-# "через КПП Алашанькоу", "через таможни провинции": the trade that passes one post
+# "через КПП Хоргос", "через таможню порта": the trade that passes one post
 CROSSING_WORDS = {"кпп", "пункт", "таможня", "погранпереход", "переход"}
 DISTRICT_REACH = 4
 
 
 def _of_a_district_or_crossing(tokens: Sequence[Token], i: int) -> bool:
-    """ "Объём внешней торговли Жабинковского района с Россией", "объём торговли через КПП
-    Алашанькоу": the trade of a part of a side, not of the side; "автономного района"
+    """ "Объём внешней торговли Оршанского района с Россией", "объём торговли через КПП
+    Хоргос": the trade of a part of a side, not of the side; "автономного района"
     (Xinjiang, Inner Mongolia) is a side of its own."""
     district = any(
         t.lemma == "район" and t.feats.get("Case") == "Gen" and tokens[k - 1].lemma != "автономный"

@@ -159,8 +159,8 @@ def owner_of_partners(scan: Scan) -> str | None:
 
 @dataclass(frozen=True)
 class Heading:
-    """A line that opens a list of partners ("…странами-импортёрами из Узбекистана стали:"):
-    the flow its lines are of, and whose flow it is."""
+    """A line that opens a list of partners ("…главными покупателями казахстанской продукции
+    были:"): the flow its lines are of, and whose flow it is."""
 
     flow: str  # export | import | turnover
     owner: str
@@ -168,7 +168,7 @@ class Heading:
 
 def list_heading(sentence: Sentence, parties: Sequence[Party], home: str | None) -> Heading | None:
     """The heading a colon that ends a line makes of buyers, suppliers or partners:
-    "самыми активными странами-импортёрами из Узбекистана стали:" → export of UZ."""
+    "главными покупателями казахстанской продукции были:" → export of KZ."""
     tokens = sentence.tokens
     colon = next(
         (k for k, t in enumerate(tokens) if t.text == ":" and _ends_its_line(sentence, k)),
@@ -199,13 +199,13 @@ def _ends_its_line(sentence: Sentence, k: int) -> bool:
 
 # "импортёрами из Узбекистана": how far after the word its owner may be named
 HEADING_OWNER_REACH = 3
-# "Китай — $ 6,5 млрд.": how many tokens a list line's partner may take before its dash
+# "Турция — $ 2,3 млрд.": how many tokens a list line's partner may take before its dash
 LINE_NAME_TOKENS = 4
 
 
 def list_line_partner(scan: Scan, figure: Figure) -> Party | None:
     """The partner a line of a list names before its dash and its one figure: "Китай —
-    $ 6,5 млрд.", "Республика Корея – 1,5 млрд"."""
+    $ 2,3 млрд.", "Объединённые Арабские Эмираты – 0,8 млрд"."""
     tokens, text, base = scan.tokens, scan.sentence.text, scan.sentence.start
     dash = figure.first - 1
     if dash < 1 or tokens[dash].text not in DASHES:
@@ -217,12 +217,12 @@ def list_line_partner(scan: Scan, figure: Figure) -> Party | None:
     line_end = text.find("\n", figure.stop - base)
     line_end = scan.sentence.stop if line_end < 0 else line_end + base
     if any(f is not figure and line_start < f.start < line_end for f in scan.figures):
-        return None  # "Китай — $6,5 млрд, рост на 12%": more than a partner and its sum
+        return None  # "Турция — $2,3 млрд, рост на 9%": more than a partner and its sum
     return next((p for p in scan.parties if p.index in line), None)
 
 
 def partner_of_its_own_sum(scan: Scan, figure: Figure) -> Party | None:
-    """ "… приходится на Германию — более 730 млн, около 70 млн — с Турцией": two partners or
+    """ "… больше всего на Китай — около 900 млн, почти 300 млн — с Казахстаном": two partners or
     more, each beside a sum of its own, are each a partner of the side the text is about,
     never a pair with one another."""
     moneys = [f for f in scan.figures if f.kind == "money"]
@@ -235,8 +235,8 @@ def partner_of_its_own_sum(scan: Scan, figure: Figure) -> Party | None:
     return beside[figure.start]
 
 
-# What may stand between a partner and its sum: "на Германию — более 730 млн", "70 млн — с
-# Турцией".
+# What may stand between a partner and its sum: "на Китай — около 900 млн", "300 млн — с
+# Казахстаном".
 SUM_GAP_WORDS = frozenset({"более", "около", "почти", "свыше", "порядка", "примерно", "$"})
 
 

@@ -1,9 +1,9 @@
 """The region that acts for a side: "делегация Узбекистана во главе с хокимом Андижанской
-области" is Andijan's delegation, "Полномочного представителя Президента КР в Таласской
-области" is Talas's; an event read with the country as its side takes that region instead.
+области" is Andijan's delegation, "представитель правительства Киргизии в Таласской
+области" acts for Talas; an event read with the country as its side takes that region instead.
 
-A region named only as where something happens ("прибыла в Сурхандарьинскую область") or a
-capital ("в Ташкенте") does not act: the side stays the country.
+A region named only as where something happens ("делегация приехала в Наманганскую
+область") or a capital ("в Ташкенте") does not act: the side stays the country.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from bilat.extract.context import DocContext
 from bilat.extract.events.eventrecord import Event
 from bilat.model import Sentence, Token
 
-# Words of an office or a body a region's name goes with: "хоким Бухарской области",
+# Words of an office or a body a region's name goes with: "хоким Самаркандской области",
 # "Гомельского облисполкома", "правительство Омской области".
 OFFICE_WORDS = frozenset(
     {
@@ -43,8 +43,8 @@ OFFICE_WORDS = frozenset(
         "парламент",
     }
 )
-# How far from its region's name the office may stand: "хокимом Бухарской области",
-# "представителя Президента КР в Чуйской области".
+# How far from its region's name the office may stand: "хокимом Самаркандской области",
+# "представителя правительства Киргизии в Таласской области".
 OFFICE_REACH = 4
 CITY_TYPES = frozenset({"city", "federal_city"})
 # Events between the people who meet; a forum or an exhibition is held by the countries.
