@@ -597,6 +597,17 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
             "trade:turnover DE TR 40000M USD exact 2024 actual",
         ],
     ),
+    # a past form the tagger reads as future is still past: the figure is actual
+    (
+        "status",
+        "В 2023 году Курганская область и Казахстан наторговали на два миллиарда долларов.",
+        ["trade:turnover KZ RU-KGN 2000M USD exact 2023 actual"],
+    ),
+    (
+        "status",
+        "В 2026 году Курганская область и Казахстан могут наторговать на два миллиарда долларов.",
+        ["trade:turnover KZ RU-KGN 2000M USD exact 2026 forecast"],
+    ),
     # a multiple "с половиной": the number and a half
     (
         "growth",

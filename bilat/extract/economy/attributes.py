@@ -202,7 +202,12 @@ def _future(token: Token) -> bool:
             feats.get("Tense") == "Fut"
             or (feats.get("Tense") == "Pres" and feats.get("Aspect") == "Perf")
         )
+        and not _PAST_FORM.search(token.text)
     )
+
+
+# "наторговали", "выросла", "увеличился": a past form, whatever tense the tagger gives it
+_PAST_FORM = re.compile(r"(?:л|ла|ло|ли)(?:ся|сь)?$", re.IGNORECASE)
 
 
 def period_fields(ctx: DocContext, period: PeriodSpan | None) -> Period:
