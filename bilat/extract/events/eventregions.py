@@ -3,7 +3,8 @@
 области" acts for Talas; an event read with the country as its side takes that region instead.
 
 A region named only as where something happens ("делегация приехала в Наманганскую
-область") or a capital ("в Ташкенте") does not act: the side stays the country.
+область") or a capital ("в Ташкенте") does not act: the side stays the country. A city that
+is a region of its own acts through its office ("мэр Минска").
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from bilat.actors.gazetteer import region_type
 from bilat.extract.context import DocContext
 from bilat.extract.events.eventrecord import Event
 from bilat.model import Sentence, Token
@@ -46,7 +46,6 @@ OFFICE_WORDS = frozenset(
 # How far from its region's name the office may stand: "хокимом Самаркандской области",
 # "представителя правительства Киргизии в Таласской области".
 OFFICE_REACH = 4
-CITY_TYPES = frozenset({"city", "federal_city"})
 # Events between the people who meet; a forum or an exhibition is held by the countries.
 CONTACT_KINDS = frozenset({"visit", "meeting", "negotiations", "signing"})
 
@@ -71,7 +70,7 @@ def _acting_regions(ctx: DocContext, sentence: Sentence) -> list[str]:
     found = []
     for mention in ctx.mentions_between(sentence.start, sentence.stop):
         code = mention.actor.code
-        if "-" not in code or region_type(code) in CITY_TYPES:
+        if "-" not in code:
             continue
         first = next((k for k, t in enumerate(tokens) if t.start >= mention.start), None)
         if first is not None and _beside_an_office(tokens, first, mention.stop):
