@@ -597,6 +597,17 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
             "trade:turnover DE TR 40000M USD exact 2024 actual",
         ],
     ),
+    # a sum "в год" is any year's: no year unless the sentence names one
+    (
+        "year",
+        "Товарооборот Армении и Ирана составляет около 700 млн долларов в год.",
+        ["trade:turnover AM IR 700M USD approx None actual"],
+    ),
+    (
+        "year",
+        "Товарооборот Армении и Ирана к 2030 году должен вырасти до 3 млрд долларов в год.",
+        ["trade:turnover AM IR 3000M USD exact 2030 target"],
+    ),
     # a past form the tagger reads as future is still past: the figure is actual
     (
         "status",

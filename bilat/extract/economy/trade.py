@@ -140,7 +140,9 @@ def _trade_fact(
     )
     month = figure_month(scan, clause_start, figure.last + 1)
     guessed = False
-    if period is None and (status == "actual" or month is not None):
+    if _a_yearly_rate(scan, figure):
+        period = None  # "составляет 3 млрд долларов в год": any year's, not one year's
+    elif period is None and (status == "actual" or month is not None):
         period, guessed = untold_period(ctx, scan.sentence, figure.first, month)
     guessed = guessed or counted_from_a_guess(ctx, period)
     fields: TradeFields = {
@@ -198,6 +200,14 @@ def _of_a_commodity(scan: Scan, lo: int, hi: int) -> bool:
         or (tokens[k].lemma in VOLUME_UNITS and k + 1 < len(tokens) and tokens[k + 1].pos == "NOUN")
         for k in range(min(lo, hi) + 1, max(lo, hi))
     )
+
+
+def _a_yearly_rate(scan: Scan, figure: Figure) -> bool:
+    """ "Товарооборот составляет около 2 млрд долларов в год", "ежегодно … на 1 млрд": a
+    sum per year, told of no year the sentence names."""
+    after = scan.lemmas(figure.last + 1, figure.last + 3)
+    per_year = after[:2] == ["в", "год"] or "ежегодно" in scan.lemmas(0, figure.first)
+    return per_year and not any(p.role in {"period", "target"} and p.year for p in scan.periods)
 
 
 def _is_difference(scan: Scan, figure: Figure) -> bool:
