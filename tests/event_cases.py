@@ -226,6 +226,17 @@ CASES: list[tuple[str, str, list[str]]] = [
         ["event:meeting RU-OMS+UZ 2024-05 past @None"],
     ),
     ("Депутаты мажилиса Казахстана обсудили поправки в бюджет на 2024 год.", "event", []),
+    # days told as a span "с … по …": the event began on the first
+    (
+        "С 6 по 9 мая губернатор Курганской области находился с рабочим визитом в Казахстане.",
+        "event",
+        ["event:visit KZ+RU-KGN 2024-05-06 past @None"],
+    ),
+    (
+        "9 мая губернатор Курганской области находился с рабочим визитом в Казахстане.",
+        "event",
+        ["event:visit KZ+RU-KGN 2024-05-09 past @None"],
+    ),
     # a video call between two sides is a meeting; a leader received is a guest, leaders of
     # a movement are no side
     (

@@ -31,7 +31,15 @@ MONTH = rule(dictionary(set(MONTHS))).interpretation(
     EventDate.month.custom(lambda word: MONTHS.get(lemma_of(word.lower())))
 )
 DAYS = rule(DAY.interpretation(EventDate.day.custom(int)), rule(in_("-–—"), DAY).optional())
+# "с 17 по 19 сентября": the days of an event told as a span; it began on the first
+DAY_SPAN = rule(
+    caseless("с"),
+    DAY.interpretation(EventDate.day.custom(int)),
+    eq("по"),
+    DAY,
+)
 DATE = or_(
+    rule(DAY_SPAN, MONTH, YEAR.optional()),
     rule(DAYS, MONTH, YEAR.optional()),
     rule(MONTH, YEAR.optional()),
     rule(YEAR_NUMBER.interpretation(EventDate.year.custom(int)), normalized("год")),
