@@ -226,6 +226,17 @@ CASES: list[tuple[str, str, list[str]]] = [
         ["event:meeting RU-OMS+UZ 2024-05 past @None"],
     ),
     ("Депутаты мажилиса Казахстана обсудили поправки в бюджет на 2024 год.", "event", []),
+    # an event the text only looks forward to ("к предстоящему визиту") is none yet
+    (
+        "К предстоящему визиту президента Казахстана в Армению стороны готовят пакет соглашений.",
+        "event",
+        [],
+    ),
+    (
+        "Президент Казахстана прибыл с визитом в Армению.",
+        "event",
+        ["event:visit AM+KZ 2024-05 past @None"],
+    ),
     # days told as a span "с … по …": the event began on the first
     (
         "С 6 по 9 мая губернатор Курганской области находился с рабочим визитом в Казахстане.",

@@ -160,6 +160,7 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
         found = [
             _read_event(ctx, people, sentence, head, kind, fmt)
             for head, kind, fmt in _event_heads(sentence.tokens)
+            if not _upcoming(sentence.tokens, head)
         ]
         for verb, kind in event_verbs(sentence.tokens):
             event = verb_event(ctx, people, sentence, verb, kind)
@@ -196,6 +197,15 @@ def _within(meeting: Event, visit: Event) -> bool:
     if meeting.date is None or visit.date is None:
         return True
     return meeting.date.startswith(visit.date) or visit.date.startswith(meeting.date)
+
+
+# "о предстоящем визите", "к грядущему форуму": an event the text only looks forward to
+UPCOMING_WORDS = frozenset({"предстоящий", "грядущий"})
+UPCOMING_REACH = 3
+
+
+def _upcoming(tokens: Sequence[Token], head: int) -> bool:
+    return any(t.lemma in UPCOMING_WORDS for t in tokens[max(0, head - UPCOMING_REACH) : head])
 
 
 def _history(ctx: DocContext, event: Event) -> bool:
