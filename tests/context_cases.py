@@ -597,6 +597,23 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
             "trade:turnover DE TR 40000M USD exact 2024 actual",
         ],
     ),
+    # "нарастить его до …" far into its clause: the pronoun is the trade of the sentence
+    # before; "его производство" is something else
+    (
+        "anaphora",
+        "Товарооборот Армении и Ирана в 2024 году составил 700 млн долларов. В ближайшие годы "
+        "Ереван и Тегеран намерены нарастить его до 3 млрд долларов.",
+        [
+            "trade:turnover AM IR 3000M USD exact None target",
+            "trade:turnover AM IR 700M USD exact 2024 actual",
+        ],
+    ),
+    (
+        "anaphora",
+        "Товарооборот Армении и Ирана в 2024 году составил 700 млн долларов. В ближайшие годы "
+        "Ереван намерен нарастить его производство до 3 млрд долларов.",
+        ["trade:turnover AM IR 700M USD exact 2024 actual"],
+    ),
     # a sum "в год" is any year's: no year unless the sentence names one
     (
         "year",

@@ -23,7 +23,9 @@ from bilat.extract.economy.cues import (
     ANAPHORA_DETERMINERS,
     ANAPHORA_NOUNS,
     ANAPHORA_PRONOUNS,
+    GOAL_VERBS,
     INDICATORS,
+    RISE_WORDS,
     TRADE_NOUNS,
     Cue,
     indicator_cues,
@@ -372,12 +374,25 @@ def anaphor_cue(scan: Scan, clause_start: int, figure: Figure, carry: Carry) -> 
         lemma = tokens[i].lemma
         before = tokens[i - 1].lemma if i else ""
         pronoun = lemma in ANAPHORA_PRONOUNS and (
-            i < clause_start + PRONOUN_REACH or tokens[i].rel.startswith("nsubj")
+            i < clause_start + PRONOUN_REACH
+            or tokens[i].rel.startswith("nsubj")
+            or _object_of_a_goal(tokens, i)
         )
         rate = figure.kind in {"percent", "times"}
         if pronoun or _anaphoric_noun(tokens, i, before) or (rate and _bare_change_noun(tokens, i)):
             return Cue(i, "indicator", carry.indicator)
     return None
+
+
+def _object_of_a_goal(tokens: Sequence[Token], i: int) -> bool:
+    """ "В ближайшие годы стороны планируют увеличить его до 3 млрд": the pronoun a verb of
+    growth takes as its object, however far into the clause."""
+    head = tokens[i].head
+    return (
+        tokens[i].rel == "obj"
+        and 0 <= head < len(tokens)
+        and (tokens[head].lemma in RISE_WORDS or tokens[head].lemma in GOAL_VERBS)
+    )
 
 
 def _bare_change_noun(tokens: Sequence[Token], i: int) -> bool:
