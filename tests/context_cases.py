@@ -614,6 +614,26 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "Ереван намерен нарастить его производство до 3 млрд долларов.",
         ["trade:turnover AM IR 700M USD exact 2024 actual"],
     ),
+    # a sum told again in another currency, in brackets or after "или", is of the same
+    # period; a bracket with its own period and the same currency is a figure of its own
+    (
+        "year",
+        "Товарооборот Китая и Казахстана в январе составил 12 млрд юаней (около 1,7 млрд "
+        "долларов).",
+        [
+            "trade:turnover CN KZ 12000M CNY exact 2025/1 actual",
+            "trade:turnover CN KZ 1700M USD approx 2025/1 actual",
+        ],
+    ),
+    (
+        "year",
+        "Товарооборот Китая и Казахстана за январь 2025 года составил 12 млрд юаней (за весь "
+        "2024 год — 150 млрд юаней).",
+        [
+            "trade:turnover CN KZ 12000M CNY exact 2025/1 actual",
+            "trade:turnover CN KZ 150000M CNY exact 2024 actual",
+        ],
+    ),
     # a sum "в год" is any year's: no year unless the sentence names one
     (
         "year",

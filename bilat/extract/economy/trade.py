@@ -8,6 +8,8 @@ parties.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bilat.extract.context import DocContext
 from bilat.extract.economy.attributes import (
     clause_start as figure_clause,
@@ -78,15 +80,38 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
             in_force = next(iter(named)) if len(named) == 1 else None
         stop = scan.sentence.stop
         moneys = [f for f in scan.figures if f.kind == "money"]
+        before: tuple[Figure, Fact] | None = None
         for n, figure in enumerate(moneys):
             subject = figure_subject(ctx, scans, scan, figure)
             fact = _trade_fact(ctx, scan, moneys, n, subject, in_force) if subject else None
+            if fact and before and _in_other_money(scan, before, figure, fact):
+                fact = replace(fact, fields={**fact.fields, "period": before[1].get("period")})
             if fact:
                 facts.append(fact)
+                before = (figure, fact)
         told = [f.money.currency for f in moneys if f.money and f.money.currency]
         named.update(told)
         in_force = told[-1] if told else in_force
     return facts
+
+
+def _in_other_money(scan: Scan, before: tuple[Figure, Fact], figure: Figure, fact: Fact) -> bool:
+    """ "104 млрд иен (около 690 млн долларов)", "60 млрд рублей, или 20 млрд песо": the
+    figure before told again in another currency, of the same period."""
+    figure_before, fact_before = before
+    between = [t.text.lower() for t in scan.tokens[figure_before.last + 1 : figure.first]]
+    words = [w for w in between if w not in {"(", ",", "около", "примерно", "порядка", "почти"}]
+    return (
+        fact.get("currency") != fact_before.get("currency")
+        and fact.get("indicator") == fact_before.get("indicator")
+        and len(between) <= EQUIVALENT_GAP
+        and (between[:1] == ["("] or words == ["или"])
+        and words in ([], ["или"])
+    )
+
+
+# How many tokens may stand between a sum and its equivalent: ", или около".
+EQUIVALENT_GAP = 4
 
 
 # Trade between two parties under this sum is a figure that lost its multiplier ("около
