@@ -73,6 +73,12 @@ class DocContext:
             self._memo[key] = compute()
         return self._memo[key]  # type: ignore[no-any-return]
 
+    @property
+    def month(self) -> int | None:
+        """The publication month, where the date gives one."""
+        month = self.date[5:7] if self.date else ""
+        return int(month) if month.isdigit() else None
+
     def periods_of(self, sentence: Sentence) -> tuple[PeriodSpan, ...]:
         """The periods a sentence names, parsed on first use and kept."""
         return sentence_periods(self._memo, sentence, self.furniture)

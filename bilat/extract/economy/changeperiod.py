@@ -116,8 +116,8 @@ def _latest_results_year(ctx: DocContext) -> int | None:
     a text of a year's first months, when only those are in."""
     if ctx.year is None:
         return None
-    month = ctx.date[5:7] if ctx.date else ""
-    return ctx.year - 1 if month.isdigit() and int(month) <= LAST_OF_RESULTS else ctx.year
+    month = ctx.month
+    return ctx.year - 1 if month is not None and month <= LAST_OF_RESULTS else ctx.year
 
 
 # The last month of a year in which the results of the year before are the latest.

@@ -264,8 +264,7 @@ RESULTS_MONTHS = (1, 2)
 
 def closed_year_results(ctx: DocContext) -> bool:
     """Whether the text was written early in a year, when news sums up the year before."""
-    month = int(ctx.date[5:7]) if ctx.date and ctx.date[5:7].isdigit() else None
-    return month in RESULTS_MONTHS
+    return ctx.month in RESULTS_MONTHS
 
 
 def _closed_year_results(ctx: DocContext, sentence: Sentence) -> bool:
@@ -281,7 +280,7 @@ def _months_of_its_year_told(ctx: DocContext, sentence: Sentence) -> bool:
     """Whether the text named, before the sentence, a month of the year it was written in
     without a year ("В августе Турция поставила …", "в нынешнем январе"): it reports the
     recent months, so a figure it tells in the past is of that year, not the one before."""
-    month = int(ctx.date[5:7]) if ctx.date and ctx.date[5:7].isdigit() else None
+    month = ctx.month
     if month is None:
         return False
     told = ctx.memo(

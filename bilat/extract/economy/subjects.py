@@ -128,11 +128,8 @@ def _read(ctx: DocContext, scans: Sequence[Scan]) -> Reading:
 
 
 def _a_list_line(scan: Scan, subjects: dict[tuple[int, int], Subject]) -> bool:
-    return any(
-        subjects.get((scan.sentence.start, f.start)) is not None
-        and subjects[(scan.sentence.start, f.start)].cue.kind == "list line"
-        for f in scan.figures
-    )
+    found = (subjects.get((scan.sentence.start, f.start)) for f in scan.figures)
+    return any(subject is not None and subject.cue.kind == "list line" for subject in found)
 
 
 def _read_scan(
@@ -222,9 +219,7 @@ def _own_partner(
     indicator = cue.value if cue else carry.indicator
     if indicator is None:
         return None
-    a, b = sorted((own, partner.code))
-    parties = Parties((a, b), _side(partner, "from"), _side(partner, "to"), 1, own)
-    return Subject(Cue(partner.index, "indicator", indicator), parties, clause_start)
+    return Subject(Cue(partner.index, "indicator", indicator), _owned(own, partner), clause_start)
 
 
 def _heading_line(scan: Scan, figure: Figure, heading: Heading) -> Subject | None:
@@ -446,15 +441,13 @@ def list_item(
     partner = named[0]
     if partner.code.split("-")[0] == own.split("-")[0]:
         return None
-    pair = tuple(sorted((own, partner.code)))
-    parties = Parties(
-        (pair[0], pair[1]),
-        exporter_side=_side(partner, "from"),
-        importer_side=_side(partner, "to"),
-        explicit=1,
-        own=own,
-    )
-    return Subject(Cue(partner.index, "indicator", indicator), parties, clause_start)
+    return Subject(Cue(partner.index, "indicator", indicator), _owned(own, partner), clause_start)
+
+
+def _owned(own: str, partner: Party) -> Parties:
+    """``own`` and a partner named for it, with the direction the partner's preposition tells."""
+    a, b = sorted((own, partner.code))
+    return Parties((a, b), _side(partner, "from"), _side(partner, "to"), 1, own)
 
 
 def _side(party: Party, role: str) -> str | None:
