@@ -127,6 +127,27 @@ CASES: list[tuple[str, str, list[str]]] = [
         "event",
         ["event:meeting CN+MN 2024-05-10 past @Пекин"],
     ),
+    # a country of the document's pair, told as a region there, meets as that region
+    (
+        "Павлодарская область и Омская область готовят новый план сотрудничества: "
+        "Павлодарской области нужен омский опыт. 12 мая в Омске состоялась встреча "
+        "губернатора Омской области с делегацией из Казахстана.",
+        "event",
+        ["event:meeting KZ-55+RU-OMS 2024-05-12 past @Омск"],
+    ),
+    (
+        "Павлодарская область и Омская область готовят новый план сотрудничества: "
+        "Павлодарской области нужен омский опыт. 12 мая в Омске состоялась встреча "
+        "губернатора Омской области с послом Казахстана.",
+        "event",
+        ["event:meeting KZ+RU-OMS 2024-05-12 past @Омск"],
+    ),
+    # a city that is a region of its own acts through its mayor
+    (
+        "Хоким Андижанской области провёл переговоры с мэром города Чунцин.",
+        "event",
+        ["event:negotiations CN-CQ+UZ-AN 2024-05 past @None"],
+    ),
     # a country told only as "российская сторона" is the document's region of it
     (
         "Оренбургская область и Казахстан расширяют связи. В Оренбурге 10 мая прошли "

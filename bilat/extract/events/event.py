@@ -168,6 +168,7 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
         for signing in find_signings(sentence.tokens):
             found.extend(_per_region(ctx, sentence, _signing_event(ctx, people, sentence, signing)))
         for event in found:
+            event.parties = tuple(_capitals_as_countries(event.parties))
             _add(events, with_acting_regions(ctx, sentence, event), index)
     events = _visits_hold_their_meetings(events)
     return [_fact(event) for event in events if not _history(ctx, event)]
@@ -433,7 +434,6 @@ def _status(tokens: Sequence[Token], head: int) -> str:
 
 def _add(events: list[Event], event: Event, index: int) -> None:
     """Merge a mention into the event it repeats, or add it when it is an event of its own."""
-    event.parties = tuple(_capitals_as_countries(event.parties))
     if event.another:
         if _stands_alone(event, index):
             events.append(event)

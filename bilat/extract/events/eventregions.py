@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from bilat.actors import region_type
+from bilat.actors.gazetteer import CITY_TYPES
 from bilat.extract.context import DocContext
 from bilat.extract.events.eventrecord import Event
 from bilat.model import Sentence, Token
@@ -60,6 +62,9 @@ def with_acting_regions(ctx: DocContext, sentence: Sentence, event: Event) -> Ev
     for side in event.parties:
         regions = {r for r in acting if "-" not in side and r.split("-")[0] == side}
         parties.append(regions.pop() if len(regions) == 1 else side)
+    if event.source != "name":  # "Форум регионов России и Узбекистана" is the countries'
+        national = _national_sides(ctx, sentence)
+        parties = [side if side in national else _document_region(ctx, side) for side in parties]
     if tuple(parties) == event.parties or len(set(parties)) < len(parties):
         return event
     return replace(event, parties=tuple(sorted(parties)))
@@ -82,3 +87,47 @@ def _beside_an_office(tokens: Sequence[Token], first: int, stop: int) -> bool:
     before = tokens[max(0, first - OFFICE_REACH) : first]
     after = [t for t in tokens[first : first + OFFICE_REACH] if t.start >= stop][:1]
     return any(t.lemma in OFFICE_WORDS for t in (*before, *after))
+
+
+def _document_region(ctx: DocContext, side: str) -> str:
+    """A text on Kostanay region and Chelyabinsk names its sides' countries too ("делегация
+    из Казахстана"): a country of the document's pair that the pair gives as one region is
+    that region. A capital city is no such region: a visit to Tashkent is to Uzbekistan."""
+    if "-" in side:
+        return side
+    regions = [c for c in ctx.pair if c.startswith(side + "-") and region_type(c) not in CITY_TYPES]
+    return regions[0] if len(regions) == 1 else side
+
+
+# Offices of a whole country: "с правительством России", "президент Казахстана".
+NATIONAL_WORDS = frozenset(
+    {
+        "президент",
+        "премьер-министр",
+        "премьер",
+        "правительство",
+        "министр",
+        "министерство",
+        "мид",
+        "посол",
+        "посольство",
+        "парламент",
+        "государство",
+        "кабмин",
+        "вице-премьер",
+    }
+)
+
+
+def _national_sides(ctx: DocContext, sentence: Sentence) -> set[str]:
+    """The countries the sentence names beside an office of the whole country."""
+    tokens = sentence.tokens
+    found = set()
+    for mention in ctx.mentions_between(sentence.start, sentence.stop):
+        first = next((k for k, t in enumerate(tokens) if t.start >= mention.start), None)
+        if "-" in mention.actor.code or first is None:
+            continue
+        before = tokens[max(0, first - OFFICE_REACH) : first]
+        if any(t.lemma in NATIONAL_WORDS for t in before):
+            found.add(mention.actor.code)
+    return found
