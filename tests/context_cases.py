@@ -413,6 +413,24 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
             "change:turnover MY RU-KHA +43% 2024 base=previous_period",
         ],
     ),
+    # the two most named sides, each a partner "с" of one region: the region is the text's
+    # own side and each figure "с" a partner is the region's
+    (
+        "home",
+        "Связи Курганской области с Арменией и Монголией крепнут. Посол Армении и посол "
+        "Монголии побывали в Кургане. В 2024 году товарооборот с Арменией составил 12 млн "
+        "долларов, с Монголией – 5 млн долларов. Армения поставляет фрукты, Монголия – мясо.",
+        [
+            "trade:turnover AM RU-KGN 12M USD exact 2024 actual",
+            "trade:turnover MN RU-KGN 5M USD exact 2024 actual",
+        ],
+    ),
+    (
+        "home",
+        "Связи Армении с Монголией крепнут. Посол Армении побывал в Улан-Баторе. В 2024 году "
+        "товарооборот между странами составил 12 млн долларов.",
+        ["trade:turnover AM MN 12M USD exact 2024 actual"],
+    ),
     # a region's "наша страна" is its country
     (
         "home",
@@ -2562,5 +2580,49 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "direction",
         "Экспорт Таджикистана в Баку в 2024 году вырос на 10%.",
         ["change:export TJ>AZ-BA +10% 2024 base=previous_period"],
+    ),
+    # ── from rounds 33 and 34 of real articles, in the project's own words ──
+    # a clause that opens with "годом ранее" is of the year before the figure just told
+    (
+        "year",
+        "За восемь месяцев товарооборот Грузии и Армении превысил 900 млн долларов. Годом "
+        "ранее этот показатель был на уровне 700 млн долларов.",
+        [
+            "trade:turnover AM GE 900M USD over 2025/8 actual",
+            "trade:turnover AM GE 700M USD exact 2024/8 actual",
+        ],
+    ),
+    (
+        "year",
+        "За восемь месяцев товарооборот Грузии и Армении превысил 900 млн долларов. Годом "
+        "ранее стороны подписали меморандум, а сейчас показатель вырос до 950 млн долларов.",
+        [
+            "trade:turnover AM GE 900M USD over 2025/8 actual",
+            "trade:turnover AM GE 950M USD exact 2025/8 actual",
+        ],
+    ),
+    # deliveries "между" two sides, or "взаимные", go both ways: the turnover
+    (
+        "direction",
+        "За пять месяцев объём поставок между Калмыкией и Туркменистаном вырос на 7%.",
+        ["change:turnover RU-KL TM +7% 2025/5 base=previous_period"],
+    ),
+    (
+        "direction",
+        "За пять месяцев объём поставок из Калмыкии в Туркменистан вырос на 7%.",
+        ["change:export RU-KL>TM +7% 2025/5 base=previous_period"],
+    ),
+    # a party after a colon or a dash is not whose trade the word before it names
+    (
+        "direction",
+        "Растёт и торговля: Вьетнам – главный партнер Тульской области. В 2024 году из "
+        "этой суммы 80 млн долларов пришлось на импорт.",
+        ["trade:import VN>RU-TUL 80M USD exact 2024 actual"],
+    ),
+    (
+        "direction",
+        "Растёт и торговля Вьетнама с Тульской областью. В 2024 году из этой суммы 80 млн "
+        "долларов пришлось на импорт.",
+        ["trade:import RU-TUL>VN 80M USD exact 2024 actual"],
     ),
 ]

@@ -111,6 +111,10 @@ def build_context(analysis: Analysis) -> DocContext:
     named = {code for code in weights if weights[code] > 0}
     # the side a text speaks for: the outlet's, where the text takes it for granted
     unnamed = [code for code in pair if code not in named]
+    home = unnamed[0] if unnamed else home_party(pair, weights)
+    owner = owner_of_the_pair(analysis, mentions, pair)
+    if owner is not None:
+        pair, home = tuple(sorted((owner, max(pair, key=lambda c: weights.get(c, 0.0))))), owner
     return DocContext(
         analysis=analysis,
         mentions=mentions,
@@ -120,7 +124,7 @@ def build_context(analysis: Analysis) -> DocContext:
         reference_year=year if source else None,
         year_source=source,
         pair=pair,
-        home=unnamed[0] if unnamed else home_party(pair, weights),
+        home=home,
         lines=cut_lines(analysis),
         _memo=memo,
     )
@@ -411,6 +415,44 @@ def home_party(pair: tuple[str, ...], weights: dict[str, float]) -> str | None:
     if len(regions) == 1:
         return regions[0]
     return max(pair, key=lambda code: (weights.get(code, 0.0), code)) if pair else None
+
+
+def owner_of_the_pair(
+    analysis: Analysis, mentions: Sequence[Mention], pair: tuple[str, ...]
+) -> str | None:
+    """ "Сотрудничество Саратовской области с Ираном и Беларусью": where both sides of the
+    main pair are partners "с" one and the same third party, that party is the side the
+    text speaks for, and its figures "с Ираном" are its own."""
+    if len(pair) != 2:
+        return None
+    owners = {partner: _owners_of(analysis, mentions, partner) for partner in pair}
+    common = owners[pair[0]] & owners[pair[1]]
+    countries = {code.split("-")[0] for code in pair}
+    found = [code for code in common if code.split("-")[0] not in countries]
+    return found[0] if len(found) == 1 else None
+
+
+def _owners_of(analysis: Analysis, mentions: Sequence[Mention], partner: str) -> set[str]:
+    """The parties named right before "с" and a list of partners that holds ``partner``."""
+    text = analysis.text
+    found = set()
+    for before, after in itertools.pairwise(mentions):
+        if before.actor.code == partner or not WITH_RE.fullmatch(text[before.stop : after.start]):
+            continue
+        listed = [after]
+        for following in mentions[mentions.index(after) + 1 :]:
+            if not LIST_GAP_RE.fullmatch(text[listed[-1].stop : following.start]):
+                break
+            listed.append(following)
+        if any(m.actor.code == partner for m in listed):
+            found.add(before.actor.code)
+    return found
+
+
+# "Саратовской области с Ираном", "Казахстана со странами": the owner, "с", its partner.
+WITH_RE = re.compile(r"\s+со?\s+", re.IGNORECASE)
+# Between two partners of a list: "с Ираном и Беларусью", "с Китаем, Индией".
+LIST_GAP_RE = re.compile(r"\s*(?:,|и|,\s*а\s+также)\s*")
 
 
 def _outlet_of(analysis: Analysis) -> str | None:

@@ -387,6 +387,8 @@ def indicator_cues(tokens: Sequence[Token]) -> list[Cue]:
             continue
         if indicator is None and token.lemma in TRADE_NOUNS:
             indicator = _trade_noun(tokens, i)
+        if indicator == "export" and _both_ways(tokens, i):
+            indicator = "turnover"
         if (
             indicator
             and not _of_a_product(tokens, i)
@@ -395,6 +397,14 @@ def indicator_cues(tokens: Sequence[Token]) -> list[Cue]:
         ):
             cues.append(Cue(i, "indicator", indicator))
     return cues
+
+
+def _both_ways(tokens: Sequence[Token], i: int) -> bool:
+    """ "поставки между регионами", "взаимные поставки": deliveries both ways are the
+    turnover."""
+    before = tokens[i - 1].lemma if i else ""
+    after = tokens[i + 1].lemma if i + 1 < len(tokens) else ""
+    return tokens[i].lemma == "поставка" and (after == "между" or before == "взаимный")
 
 
 # "в структуре товарооборота": the whole a flow named beside it is a part of

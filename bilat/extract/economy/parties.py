@@ -335,7 +335,7 @@ def choose_pair(
     importer = next((p.code for p in local if p.role == "to"), None)
     pair = (codes[0], codes[1]) if codes[0] < codes[1] else (codes[1], codes[0])
     between = anchor + 1 < len(sentence.tokens) and sentence.tokens[anchor + 1].lemma == "между"
-    own = None if between else _own(picked, anchor, pair)
+    own = None if between else _own(picked, anchor, pair, sentence.tokens)
     return Parties(pair, exporter, importer, explicit, own)
 
 
@@ -370,14 +370,23 @@ def _vague(party: Party, named: Sequence[Party]) -> bool:
     )
 
 
-def _own(picked: Sequence[Party], anchor: int, pair: tuple[str, str]) -> str | None:
+def _own(
+    picked: Sequence[Party], anchor: int, pair: tuple[str, str], tokens: Sequence[Token]
+) -> str | None:
     """Whose trade a figure is: the party right after the trade word ("экспорт
     республики", "импорт Казахстана"), else the one not introduced by "с". "Товарооборот
-    между X и Y" names no owner: the caller leaves it to the side the text speaks for."""
+    между X и Y" names no owner: the caller leaves it to the side the text speaks for; nor
+    does a party after a colon or a dash ("развивается торговля: Китай – партнёр края")."""
     owners = [p for p in picked if p.role == "owner"]
     if owners:
         return owners[0].code
-    after = [p for p in picked if anchor < p.index <= anchor + 2 and p.role in {"plain", "generic"}]
+    after = [
+        p
+        for p in picked
+        if anchor < p.index <= anchor + 2
+        and p.role in {"plain", "generic"}
+        and not any(t.pos == "PUNCT" for t in tokens[anchor + 1 : p.index])
+    ]
     if after:
         return after[0].code
     partners = {p.code for p in picked if p.role == "with"}

@@ -142,13 +142,25 @@ def _compared_period(scan: Scan, figure: Figure, main: PeriodSpan | None) -> Per
             # "за тот же период прошлого года": the year before the figure's own
             span = replace(span, year=main.year + span.relative, relative=None)
         return _of_its_own(span, main)
-    if "ранее" in before[-2:] and "год" in before:
+    if ("ранее" in before[-2:] and "год" in before) or _opens_with_a_year_earlier(scan, figure):
         return _year_before(main)
     # "в 2017 году – 2 млрд, а год спустя – около 3,4 млрд": the year after the figure's own
     later = scan.lemmas(figure.first - LATER_REACH, figure.first)
     if "год" in later and LATER_WORDS & set(later):
         return _year_after(main)
     return None
+
+
+def _opens_with_a_year_earlier(scan: Scan, figure: Figure) -> bool:
+    """ "Годом ранее этот показатель был на уровне 9 млрд": a clause that opens with "годом
+    ранее" tells the figure of the year before the one just told."""
+    first = figure.first
+    while first > 0 and scan.tokens[first - 1].text not in CLAUSE_BREAKS:
+        first -= 1
+    return scan.lemmas(first, first + 2) == ["год", "ранее"]
+
+
+CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "("})
 
 
 # "год спустя", "годом позже", "через год"
