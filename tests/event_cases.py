@@ -148,6 +148,34 @@ CASES: list[tuple[str, str, list[str]]] = [
         "event",
         ["event:negotiations CN-CQ+UZ-AN 2024-05 past @None"],
     ),
+    # a signing's object far after the partners; one adjective of a list shares the noun
+    # told after it ("Алматинской и Жамбылской областей": the regions, not Almaty city)
+    (
+        "Администрация Алтайского края весной подписала с акиматами Алматинской и Жамбылской "
+        "областей, а также Туркестанской области меморандумы о партнёрстве.",
+        "event",
+        [
+            "event:signing KZ-19+RU-ALT 2024 past @None",
+            "event:signing KZ-31+RU-ALT 2024 past @None",
+            "event:signing KZ-61+RU-ALT 2024 past @None",
+        ],
+    ),
+    (
+        "Администрация Алтайского края весной подписала с акиматами Алматинской и Жамбылской "
+        "областей, а также Туркестанской области сделки по зерну.",
+        "event",
+        [],
+    ),
+    # a side's region named twice is still one region: each region of the other side signs
+    (
+        "Правительство Брестской области подписало с Бухарской и Хорезмской областями "
+        "соглашения, сообщает пресс-служба Брестской области.",
+        "event",
+        [
+            "event:signing BY-BR+UZ-BU 2024-05 past @None",
+            "event:signing BY-BR+UZ-XO 2024-05 past @None",
+        ],
+    ),
     # a country told only as "российская сторона" is the document's region of it
     (
         "Оренбургская область и Казахстан расширяют связи. В Оренбурге 10 мая прошли "

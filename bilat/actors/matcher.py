@@ -126,12 +126,34 @@ def _scan(
             i += 1
             continue
         end, pattern = match
+        if pattern.form == "adjective":
+            pattern = _with_shared_noun(tokens, keys, i, end, g) or pattern
         if pattern.code is not None:
             mention = _mention(text, tokens[i].start, tokens[end - 1].stop, pattern, g)
             is_place = _covered(mention.start, mention.stop, places)
             if is_place or not _is_person(mention, tokens[i], pattern, people):
                 yield mention
         i = end
+
+
+# Nouns a list of region adjectives shares: "Ташкентской и Наманганской областей".
+SHARED_NOUNS = frozenset({"область", "край", "провинция", "округ", "район", "республика"})
+# What may stand between an adjective and the noun it shares with the adjectives after it.
+LIST_WORDS = frozenset({"и", ",", "а", "также"})
+
+
+def _with_shared_noun(
+    tokens: Sequence[Token], keys: Sequence[frozenset[str]], i: int, end: int, g: Gazetteer
+) -> Pattern | None:
+    """ "Ташкентской и Наманганской областей": the first adjective names, with the noun
+    told once after the list, its region (Tashkent region), not its city."""
+    j = end
+    while j < len(tokens) and (tokens[j].lemma in LIST_WORDS or tokens[j].pos == "ADJ"):
+        j += 1
+    if j == end or j >= len(tokens) or tokens[j].lemma not in SHARED_NOUNS:
+        return None
+    named = [p for stop, p in _walk([*keys[i:end], keys[j]], 0, g) if stop == end - i + 1]
+    return next((p for p in named if p.code is not None and p.form == "name"), None)
 
 
 def _walk(keys: Sequence[frozenset[str]], i: int, g: Gazetteer) -> list[tuple[int, Pattern]]:

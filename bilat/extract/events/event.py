@@ -228,7 +228,11 @@ def _per_region(ctx: DocContext, sentence: Sentence, event: Event) -> list[Event
     """ "Правительство Башкирии заключило соглашения с Ташкентской и Наманганской областями":
     one signing with each region of a side that the sentence names."""
     tokens = sentence.tokens
-    named = [code for code, at in _signed_regions(ctx, sentence) if not _a_destination(tokens, at)]
+    named = list(
+        dict.fromkeys(
+            code for code, at in _signed_regions(ctx, sentence) if not _a_destination(tokens, at)
+        )
+    )
     for side in event.parties:
         country = side.split("-")[0]
         regions = [c for c in named if c.startswith(country + "-")]

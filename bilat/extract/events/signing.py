@@ -98,6 +98,12 @@ def _signed_participle(token: Token) -> bool:
 
 
 def _thing(tokens: Sequence[Token], i: int) -> int | None:
+    """What the word of signing at ``i`` signs: its object in the parse, however far the
+    partners told between them push it ("заключило с руководством … трёх областей
+    соглашения"), else the nearest thing signed."""
+    objects = [j for j, t in enumerate(tokens) if t.head == i and t.lemma in SIGNED_THINGS]
+    if objects:
+        return objects[0]
     lo, hi = max(0, i - MAX_GAP), min(len(tokens), i + MAX_GAP + 1)
     near = sorted(
         (j for j in range(lo, hi) if tokens[j].lemma in SIGNED_THINGS),
