@@ -200,8 +200,21 @@ def _within(meeting: Event, visit: Event) -> bool:
     return meeting.date.startswith(visit.date) or visit.date.startswith(meeting.date)
 
 
-# "о предстоящем визите", "к грядущему форуму": an event the text only looks forward to
-UPCOMING_WORDS = frozenset({"предстоящий", "грядущий"})
+# "о предстоящем визите", "к грядущему форуму", "намеченный визит", "подготовка к визиту":
+# an event the text only looks forward to (participles come lemmatised as their verbs)
+UPCOMING_WORDS = frozenset(
+    {
+        "предстоящий",
+        "предстоять",
+        "грядущий",
+        "намеченный",
+        "наметить",
+        "запланированный",
+        "запланировать",
+        "планируемый",
+        "подготовка",
+    }
+)
 UPCOMING_REACH = 3
 
 
