@@ -176,6 +176,18 @@ CASES: list[tuple[str, str, list[str]]] = [
             "event:signing BY-BR+UZ-XO 2024-05 past @None",
         ],
     ),
+    # a signing noun is an event where it took place, or was the outcome ("итогом стало")
+    (
+        "Итогом переговоров стало подписание протокола о сотрудничестве Омской и Павлодарской "
+        "областей.",
+        "event",
+        ["event:signing KZ-55+RU-OMS 2024-05 past @None"],
+    ),
+    (
+        "Подписание протокола о сотрудничестве Омской и Павлодарской областей обсуждается.",
+        "event",
+        [],
+    ),
     # a country told only as "российская сторона" is the document's region of it
     (
         "Оренбургская область и Казахстан расширяют связи. В Оренбурге 10 мая прошли "

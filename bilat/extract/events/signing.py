@@ -35,8 +35,9 @@ SIGNED_THINGS = frozenset(
 )
 SIGN_VERBS = frozenset({"подписать", "подписывать", "заключить", "заключать"})
 SIGN_NOUNS = frozenset({"подписание"})
-# A noun of signing is an event when something happens to it: "состоялось подписание".
-HAPPENED = frozenset({"состояться", "пройти", "завершиться", "подписание"})
+# A noun of signing is an event when something happens to it ("состоялось подписание") or
+# it is an outcome ("итогом визита стало подписание").
+HAPPENED = frozenset({"состояться", "пройти", "завершиться", "подписание", "итог"})
 # How far apart the verb and what it signs may stand, in tokens.
 MAX_GAP = 8
 
