@@ -2625,4 +2625,22 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "долларов пришлось на импорт.",
         ["trade:import RU-TUL>VN 80M USD exact 2024 actual"],
     ),
+    # "торговля с X" as the subject of a share: X's share of the other side's total; a
+    # trade with a bloc is no party's share
+    (
+        "share",
+        "Поставки латвийских товаров в Эстонию за девять месяцев упали на 8%. Торговля с "
+        "Эстонией в общем объеме экспорта составила 11,4 процента, импорта — 9,7 процента.",
+        [
+            "change:export LV>EE -8% 2025/9 base=previous_period",
+            "share:export EE in LV 11.4% exact",
+            "share:import EE in LV 9.7% exact",
+        ],
+    ),
+    (
+        "share",
+        "Экспорт армянских товаров в Иран в 2024 году вырос на 5%. Торговля со странами ЕАЭС "
+        "составила 31,5% общего внешнеторгового оборота Армении.",
+        ["change:export AM>IR +5% 2024 base=previous_period"],
+    ),
 ]

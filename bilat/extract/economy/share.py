@@ -42,6 +42,7 @@ from bilat.extract.economy.sharewhole import (
     part_of,
     total_nouns,
     trade_told_before,
+    trade_with_part,
     whole_of,
     whole_of_countries,
     with_a_share,
@@ -152,7 +153,11 @@ def _share_fact(
         # flow the sentence before gave, of the side it belongs to
         whole, indicator = carry.own, indicator or carry.indicator
     indicator = indicator or flow_of_the_whole(scan, first, last) or "turnover"
-    part = part_of(scan, first, whole)
+    partner = trade_with_part(scan, first)
+    if partner is not None and (whole is None or partner.code in whole.split("+")):
+        # "Торговля с Россией в общем объёме экспорта составила 20,3%": of the other side's
+        whole = _other_side(ctx, carry, partner.code)
+    part = partner.code if partner is not None and whole else part_of(scan, first, whole)
     if (
         part is None
         and whole in ctx.pair
@@ -270,6 +275,15 @@ def _home_total(ctx: DocContext, part: str) -> str | None:
     # trades with the pair's other side
     others = [side for side in ctx.pair if side.split("-")[0] != country]
     return others[0] if len(others) == 1 and len(ctx.pair) == 2 else None
+
+
+def _other_side(ctx: DocContext, carry: Carry | None, partner: str) -> str | None:
+    """The side a partner trades with: the other of the pair the text before left, else
+    of the text's pair, else the side the text speaks for."""
+    for pair in (carry.pair if carry is not None else (), ctx.pair):
+        if len(pair) == 2 and partner in pair:
+            return next(side for side in pair if side != partner)
+    return ctx.home if ctx.home not in (None, partner) else None
 
 
 def _possessive_share(scan: Scan, first: int) -> bool:

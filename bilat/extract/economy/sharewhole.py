@@ -300,3 +300,36 @@ def words_of_the_total(scan: Scan, i: int) -> list[str]:
 
 # Words between a fraction and the trade it is of: "общего объёма".
 TOTAL_WORDS_BEFORE_TRADE = TOTAL_WORDS | VOLUME_NOUNS
+
+
+# Nouns of a trade that, followed by "с" and a partner, make that partner a share's part:
+# "Торговля с Польшей в общем объёме экспорта составила 12%".
+TRADE_WITH_NOUNS = frozenset(
+    {"торговля", "товарооборот", "оборот", "взаимодействие", "сотрудничество"}
+)
+# Words before such a noun that make it the total, not the part: "в товарообороте с Китаем".
+TOTAL_PREPOSITIONS = frozenset({"в", "во", "по"})
+
+
+def trade_with_part(scan: Scan, first: int) -> Party | None:
+    """ "Торговля с Россией в общем объёме экспорта составила 20%", "в нашем товарообороте
+    взаимодействие с Китаем составляет 70%": the partner of the trade the clause is about;
+    its share is of the other side's total."""
+    tokens = scan.tokens
+    for k in range(max(0, first - SHARE_CLAUSE), first - 2):
+        if tokens[k].lemma not in TRADE_WITH_NOUNS or tokens[k + 1].lemma not in {"с", "со"}:
+            continue
+        before = k - 1
+        while before >= 0 and (tokens[before].pos == "ADJ" or tokens[before].lemma in VOLUME_NOUNS):
+            before -= 1  # "по объёму торговли с Таджикистаном": the total
+        if before >= 0 and tokens[before].lemma in TOTAL_PREPOSITIONS | {"доля"}:
+            continue
+        party = next((p for p in scan.parties if p.index in (k + 2, k + 3)), None)
+        if (
+            party is not None
+            and party.role == "with"
+            and all(t.pos == "ADJ" for t in tokens[k + 2 : party.index])
+            and tokens[party.index].lemma not in BLOC_NOUNS  # "со странами ОТГ": a bloc
+        ):
+            return party
+    return None
