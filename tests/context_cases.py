@@ -2643,4 +2643,32 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "составила 31,5% общего внешнеторгового оборота Армении.",
         ["change:export AM>IR +5% 2024 base=previous_period"],
     ),
+    # "на X приходилось <сумма> (N%), на Y <сумма> (M%)": each partner's share of the home
+    # side's total, its name before the amount; a rise in brackets is no share
+    (
+        "share",
+        "В 2024 году экспорт Псковской области составил 210 млн долларов. В общем объеме "
+        "экспорта на Латвию приходилось 61,2 млн долларов (29,1% от объемов экспорта), на "
+        "Эстонию 20,5 млн долларов (9,8%), на Финляндию 8 млн долларов (3,8%).",
+        [
+            "share:export EE in RU-PSK 9.8% exact",
+            "share:export FI in RU-PSK 3.8% exact",
+            "share:export LV in RU-PSK 29.1% exact",
+            "trade:export RU-PSK>EE 20.5M USD exact 2024 actual",
+            "trade:export RU-PSK>FI 8M USD exact 2024 actual",
+            "trade:export RU-PSK>LV 61.2M USD exact 2024 actual",
+        ],
+    ),
+    (
+        "share",
+        "В 2024 году экспорт Псковской области составил 210 млн долларов. В общем объеме "
+        "экспорта на Латвию приходилось 61,2 млн долларов (29,1% от объемов экспорта), на "
+        "Эстонию 20,5 млн долларов (рост на 9,8%).",
+        [
+            "change:export RU-PSK>EE +9.8% 2024 base=previous_period",
+            "share:export LV in RU-PSK 29.1% exact",
+            "trade:export RU-PSK>EE 20.5M USD exact 2024 actual",
+            "trade:export RU-PSK>LV 61.2M USD exact 2024 actual",
+        ],
+    ),
 ]

@@ -262,6 +262,7 @@ def part_of(scan: Scan, first: int, whole: str | None) -> str | None:
         for i, token in enumerate(scan.tokens)
         if token.lemma == "доля"
         or (token.lemma == "на" and i and scan.tokens[i - 1].lemma == "приходиться")
+        or (token.lemma == "на" and _befalls_after(scan, i))
     ]
     for i in sorted(marks, key=lambda i: (i > first, abs(first - i))):
         party = _party_after(scan, i)
@@ -279,6 +280,16 @@ def part_of(scan: Scan, first: int, whole: str | None) -> str | None:
     ]
     before = [p for p in others if p.index < first]
     return (before or others)[0].code if others else None
+
+
+def _befalls_after(scan: Scan, i: int) -> bool:
+    """ "на Польшу приходилось 48 млн долларов": "на" and its party before the verb."""
+    party = next((p for p in scan.parties if p.index == i + 1), None)
+    return party is not None and "приходиться" in scan.lemmas(i + 2, i + 2 + BEFALLS_REACH)
+
+
+# "на Республику Корея приходится": how far after the party the verb may stand.
+BEFALLS_REACH = 2
 
 
 def trade_told_before(scan: Scan, first: int) -> int:
