@@ -40,9 +40,9 @@ from bilat.extract.economy.sharewhole import (
     flow_of_the_whole,
     of_a_bloc,
     part_of,
+    subject_part,
     total_nouns,
     trade_told_before,
-    trade_with_part,
     whole_of,
     whole_of_countries,
     with_a_share,
@@ -153,7 +153,7 @@ def _share_fact(
         # flow the sentence before gave, of the side it belongs to
         whole, indicator = carry.own, indicator or carry.indicator
     indicator = indicator or flow_of_the_whole(scan, first, last) or "turnover"
-    partner = trade_with_part(scan, first)
+    partner = subject_part(scan, first)
     if partner is not None and (whole is None or partner.code in whole.split("+")):
         # "Торговля с Россией в общем объёме экспорта составила 20,3%": of the other side's
         whole = _other_side(ctx, carry, partner.code)

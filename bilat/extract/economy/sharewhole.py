@@ -322,6 +322,38 @@ TRADE_WITH_NOUNS = frozenset(
 TOTAL_PREPOSITIONS = frozenset({"в", "во", "по"})
 
 
+def subject_part(scan: Scan, first: int) -> Party | None:
+    """The party a share's clause is about, whose share of another side's total it is."""
+    return trade_with_part(scan, first) or ranked_part(scan, first)
+
+
+def ranked_part(scan: Scan, first: int) -> Party | None:
+    """ "Турция занимает шестое место с долей 4,6%", "Россия с долей в 17,7% сохранила
+    второе место": the subject told with its share."""
+    tokens = scan.tokens
+    at = max(
+        (
+            i
+            for i in range(max(0, first - SHARE_CLAUSE), first - 1)
+            if tokens[i].lemma == "с"
+            and tokens[i + 1].lemma in {"доля", "удельный"}
+            and not any(t.pos == "PUNCT" for t in tokens[i:first])
+        ),
+        default=None,
+    )  # "с долей в общем объёме оборота в 17,7%": the share's words may run long
+    if at is None:
+        return None
+    subjects = [
+        p
+        for p in scan.parties
+        if p.index < at
+        and p.role == "plain"
+        and tokens[p.index].rel == "nsubj"
+        and not any(t.pos == "PUNCT" for t in tokens[p.index : at])
+    ]
+    return subjects[-1] if subjects else None
+
+
 def trade_with_part(scan: Scan, first: int) -> Party | None:
     """ "Торговля с Россией в общем объёме экспорта составила 20%", "в нашем товарообороте
     взаимодействие с Китаем составляет 70%": the partner of the trade the clause is about;
