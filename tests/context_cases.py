@@ -2699,4 +2699,23 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "место.",
         ["trade:export AM>IR 120M USD exact 2024 actual"],
     ),
+    # "X является ведущим партнёром Y по экспорту — N% … и по импорту — M%": X's shares of
+    # Y's flows; a growth told after a dash in another clause is no share
+    (
+        "share",
+        "Экспорт Хабаровского края в 2024 году составил 3 млрд долларов. Индия является "
+        "ведущим партнером Хабаровского края по экспорту — 21,4% (первое место — 600 млн "
+        "долларов) и по импорту — 12,9%.",
+        [
+            "share:export IN in RU-KHA 21.4% exact",
+            "share:import IN in RU-KHA 12.9% exact",
+            "trade:export RU-KHA>IN 600M USD exact 2024 actual",
+        ],
+    ),
+    (
+        "share",
+        "Экспорт Хабаровского края в 2024 году составил 3 млрд долларов. Индия является "
+        "ведущим партнером Хабаровского края, прирост экспорта за год — 21,4%.",
+        ["change:export RU-KHA>IN +21.4% 2024 base=previous_period"],
+    ),
 ]

@@ -27,6 +27,7 @@ from bilat.extract.economy.cues import (
 )
 from bilat.extract.economy.investshare import investment_share
 from bilat.extract.economy.parties import GENERIC_PARTY_WORDS
+from bilat.extract.economy.partners import PARTNER_WORDS
 from bilat.extract.economy.sharelists import (
     CONFIDENCE,
     bracketed_partner_share,
@@ -50,6 +51,7 @@ from bilat.extract.economy.sharewhole import (
 )
 from bilat.extract.economy.subjects import Carry, carried_to
 from bilat.extract.figures import Figure, Scan
+from bilat.extract.parse.textforms import DASHES
 from bilat.model import Fact
 from bilat.schemas import ShareFields
 
@@ -62,7 +64,7 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
             if figure.kind != "percent":
                 continue
             fact = listed_share(scan, figure, before) if before is not None else None
-            if fact is None and is_share(scan, figure):
+            if fact is None and (is_share(scan, figure) or _partner_dash(scan, figure)):
                 fact = _share_fact(
                     ctx,
                     scan,
@@ -75,7 +77,11 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
             if (
                 fact is None
                 and before is not None
-                and (after_level_word(scan, figure) or share_elided(scan, figure))
+                and (
+                    after_level_word(scan, figure)
+                    or share_elided(scan, figure)
+                    or _flow_dash(scan, figure)
+                )
             ):
                 # "а в импорте – с 12% до 11%", "экспорта … 20,3%, импорта — 28,8%"
                 fact = _elided_share(scan, figure, before)
@@ -284,6 +290,28 @@ def _other_side(ctx: DocContext, carry: Carry | None, partner: str) -> str | Non
         if len(pair) == 2 and partner in pair:
             return next(side for side in pair if side != partner)
     return ctx.home if ctx.home not in (None, partner) else None
+
+
+def _partner_dash(scan: Scan, figure: Figure) -> bool:
+    """ "Китай является ведущим партнёром области по экспорту — 24,1%": a partner's share
+    told after a dash in the clause that names it a partner."""
+    tokens = scan.tokens
+    if figure.first < 2 or tokens[figure.first - 1].text not in DASHES:
+        return False
+    clause = tokens[max(0, figure.first - SHARE_CLAUSE) : figure.first - 1]
+    partner = max((k for k, t in enumerate(clause) if t.lemma in PARTNER_WORDS), default=None)
+    return partner is not None and not any(t.pos == "PUNCT" for t in clause[partner:])
+
+
+def _flow_dash(scan: Scan, figure: Figure) -> bool:
+    """ "… по экспорту — 24,1% и по импорту — 36,9%": the same share for another flow."""
+    lemmas = scan.lemmas(figure.first - 3, figure.first)
+    return (
+        len(lemmas) == 3
+        and lemmas[0] == "по"
+        and lemmas[1] in INDICATORS
+        and scan.tokens[figure.first - 1].text in DASHES
+    )
 
 
 def _possessive_share(scan: Scan, first: int) -> bool:
