@@ -2625,4 +2625,97 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "долларов пришлось на импорт.",
         ["trade:import RU-TUL>VN 80M USD exact 2024 actual"],
     ),
+    # "торговля с X" as the subject of a share: X's share of the other side's total; a
+    # trade with a bloc is no party's share
+    (
+        "share",
+        "Поставки латвийских товаров в Эстонию за девять месяцев упали на 8%. Торговля с "
+        "Эстонией в общем объеме экспорта составила 11,4 процента, импорта — 9,7 процента.",
+        [
+            "change:export LV>EE -8% 2025/9 base=previous_period",
+            "share:export EE in LV 11.4% exact",
+            "share:import EE in LV 9.7% exact",
+        ],
+    ),
+    (
+        "share",
+        "Экспорт армянских товаров в Иран в 2024 году вырос на 5%. Торговля со странами ЕАЭС "
+        "составила 31,5% общего внешнеторгового оборота Армении.",
+        ["change:export AM>IR +5% 2024 base=previous_period"],
+    ),
+    # "на X приходилось <сумма> (N%), на Y <сумма> (M%)": each partner's share of the home
+    # side's total, its name before the amount; a rise in brackets is no share
+    (
+        "share",
+        "В 2024 году экспорт Псковской области составил 210 млн долларов. В общем объеме "
+        "экспорта на Латвию приходилось 61,2 млн долларов (29,1% от объемов экспорта), на "
+        "Эстонию 20,5 млн долларов (9,8%), на Финляндию 8 млн долларов (3,8%).",
+        [
+            "share:export EE in RU-PSK 9.8% exact",
+            "share:export FI in RU-PSK 3.8% exact",
+            "share:export LV in RU-PSK 29.1% exact",
+            "trade:export RU-PSK>EE 20.5M USD exact 2024 actual",
+            "trade:export RU-PSK>FI 8M USD exact 2024 actual",
+            "trade:export RU-PSK>LV 61.2M USD exact 2024 actual",
+        ],
+    ),
+    (
+        "share",
+        "В 2024 году экспорт Псковской области составил 210 млн долларов. В общем объеме "
+        "экспорта на Латвию приходилось 61,2 млн долларов (29,1% от объемов экспорта), на "
+        "Эстонию 20,5 млн долларов (рост на 9,8%).",
+        [
+            "change:export RU-PSK>EE +9.8% 2024 base=previous_period",
+            "share:export LV in RU-PSK 29.1% exact",
+            "trade:export RU-PSK>EE 20.5M USD exact 2024 actual",
+            "trade:export RU-PSK>LV 61.2M USD exact 2024 actual",
+        ],
+    ),
+    # "X занимает пятое место с долей N%", "X с долей в общем объёме … в N% сохранил
+    # второе место": the subject's share of the other side's total; a bloc is no party
+    (
+        "share",
+        "В 2024 году Армения продала Ирану товаров на сумму 120 млн долларов. В рейтинге "
+        "стран по экспорту Иран занимает пятое место с долей 5,2%.",
+        [
+            "share:export IR in AM 5.2% exact",
+            "trade:export AM>IR 120M USD exact 2024 actual",
+        ],
+    ),
+    (
+        "share",
+        "В 2024 году Армения продала Ирану товаров на сумму 120 млн долларов. По итогам года "
+        "Иран с долей в общем объеме внешнеторгового оборота в 4,1% сохранил шестое место "
+        "среди партнеров.",
+        [
+            "share:turnover IR in AM 4.1% exact",
+            "trade:export AM>IR 120M USD exact 2024 actual",
+        ],
+    ),
+    (
+        "share",
+        "В 2024 году Армения продала Ирану товаров на сумму 120 млн долларов. По итогам года "
+        "страны ЕС с долей в общем объеме внешнеторгового оборота в 14,1% сохранили второе "
+        "место.",
+        ["trade:export AM>IR 120M USD exact 2024 actual"],
+    ),
+    # "X является ведущим партнёром Y по экспорту — N% … и по импорту — M%": X's shares of
+    # Y's flows; a growth told after a dash in another clause is no share
+    (
+        "share",
+        "Экспорт Хабаровского края в 2024 году составил 3 млрд долларов. Индия является "
+        "ведущим партнером Хабаровского края по экспорту — 21,4% (первое место — 600 млн "
+        "долларов) и по импорту — 12,9%.",
+        [
+            "share:export IN in RU-KHA 21.4% exact",
+            "share:import IN in RU-KHA 12.9% exact",
+            "trade:export RU-KHA>IN 600M USD exact 2024 actual",
+        ],
+    ),
+    (
+        "share",
+        "Экспорт Хабаровского края в 2024 году составил 3 млрд долларов. Индия является "
+        "ведущим партнером Хабаровского края, прирост экспорта за год — 21,4%.",
+        ["change:export RU-KHA>IN +21.4% 2024 base=previous_period"],
+    ),
 ]

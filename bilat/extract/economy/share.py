@@ -27,6 +27,7 @@ from bilat.extract.economy.cues import (
 )
 from bilat.extract.economy.investshare import investment_share
 from bilat.extract.economy.parties import GENERIC_PARTY_WORDS
+from bilat.extract.economy.partners import PARTNER_WORDS
 from bilat.extract.economy.sharelists import (
     CONFIDENCE,
     bracketed_partner_share,
@@ -40,6 +41,7 @@ from bilat.extract.economy.sharewhole import (
     flow_of_the_whole,
     of_a_bloc,
     part_of,
+    subject_part,
     total_nouns,
     trade_told_before,
     whole_of,
@@ -49,6 +51,7 @@ from bilat.extract.economy.sharewhole import (
 )
 from bilat.extract.economy.subjects import Carry, carried_to
 from bilat.extract.figures import Figure, Scan
+from bilat.extract.parse.textforms import DASHES
 from bilat.model import Fact
 from bilat.schemas import ShareFields
 
@@ -61,7 +64,7 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
             if figure.kind != "percent":
                 continue
             fact = listed_share(scan, figure, before) if before is not None else None
-            if fact is None and is_share(scan, figure):
+            if fact is None and (is_share(scan, figure) or _partner_dash(scan, figure)):
                 fact = _share_fact(
                     ctx,
                     scan,
@@ -74,7 +77,11 @@ def extract(ctx: DocContext, scans: list[Scan]) -> list[Fact]:
             if (
                 fact is None
                 and before is not None
-                and (after_level_word(scan, figure) or share_elided(scan, figure))
+                and (
+                    after_level_word(scan, figure)
+                    or share_elided(scan, figure)
+                    or _flow_dash(scan, figure)
+                )
             ):
                 # "а в импорте – с 12% до 11%", "экспорта … 20,3%, импорта — 28,8%"
                 fact = _elided_share(scan, figure, before)
@@ -152,7 +159,11 @@ def _share_fact(
         # flow the sentence before gave, of the side it belongs to
         whole, indicator = carry.own, indicator or carry.indicator
     indicator = indicator or flow_of_the_whole(scan, first, last) or "turnover"
-    part = part_of(scan, first, whole)
+    partner = subject_part(scan, first)
+    if partner is not None and (whole is None or partner.code in whole.split("+")):
+        # "Торговля с Россией в общем объёме экспорта составила 20,3%": of the other side's
+        whole = _other_side(ctx, carry, partner.code)
+    part = partner.code if partner is not None and whole else part_of(scan, first, whole)
     if (
         part is None
         and whole in ctx.pair
@@ -270,6 +281,37 @@ def _home_total(ctx: DocContext, part: str) -> str | None:
     # trades with the pair's other side
     others = [side for side in ctx.pair if side.split("-")[0] != country]
     return others[0] if len(others) == 1 and len(ctx.pair) == 2 else None
+
+
+def _other_side(ctx: DocContext, carry: Carry | None, partner: str) -> str | None:
+    """The side a partner trades with: the other of the pair the text before left, else
+    of the text's pair, else the side the text speaks for."""
+    for pair in (carry.pair if carry is not None else (), ctx.pair):
+        if len(pair) == 2 and partner in pair:
+            return next(side for side in pair if side != partner)
+    return ctx.home if ctx.home not in (None, partner) else None
+
+
+def _partner_dash(scan: Scan, figure: Figure) -> bool:
+    """ "Китай является ведущим партнёром области по экспорту — 24,1%": a partner's share
+    told after a dash in the clause that names it a partner."""
+    tokens = scan.tokens
+    if figure.first < 2 or tokens[figure.first - 1].text not in DASHES:
+        return False
+    clause = tokens[max(0, figure.first - SHARE_CLAUSE) : figure.first - 1]
+    partner = max((k for k, t in enumerate(clause) if t.lemma in PARTNER_WORDS), default=None)
+    return partner is not None and not any(t.pos == "PUNCT" for t in clause[partner:])
+
+
+def _flow_dash(scan: Scan, figure: Figure) -> bool:
+    """ "… по экспорту — 24,1% и по импорту — 36,9%": the same share for another flow."""
+    lemmas = scan.lemmas(figure.first - 3, figure.first)
+    return (
+        len(lemmas) == 3
+        and lemmas[0] == "по"
+        and lemmas[1] in INDICATORS
+        and scan.tokens[figure.first - 1].text in DASHES
+    )
 
 
 def _possessive_share(scan: Scan, first: int) -> bool:

@@ -127,14 +127,29 @@ def party_just_before(scan: Scan, figure: Figure) -> Party | None:
     mark = figure.first - 1
     if mark < 1 or not (tokens[mark].text == "(" or tokens[mark].text in DASHES):
         return None
+    name_end = _amount_before_bracket(scan, mark)
     party = max(
-        (p for p in scan.parties if mark - LIST_NAME_TOKENS <= p.index < mark),
+        (p for p in scan.parties if name_end - LIST_NAME_TOKENS <= p.index < name_end),
         key=lambda p: p.index,
         default=None,
     )
-    if party is None or any(t.pos == "PUNCT" for t in tokens[party.index : mark]):
+    if party is None or any(t.pos == "PUNCT" for t in tokens[party.index : name_end]):
         return None
+    if name_end < mark and party.index and tokens[party.index - 1].lemma == "и":
+        return None  # "на Нидерланды и Ирландию 16 млн долларов (11%)": the two's together
     return party
+
+
+def _amount_before_bracket(scan: Scan, mark: int) -> int:
+    """ "на Германию 12,3 млн долларов (8,3%)": a list item's name may stand before the
+    amount its bracketed share is told after; where the name ends."""
+    amount = next(
+        (f for f in scan.figures if f.kind == "money" and f.last == mark - 1 and f.first < mark),
+        None,
+    )
+    if scan.tokens[mark].text != "(" or amount is None:
+        return mark
+    return amount.first
 
 
 # How many tokens a party's name in a list may take: "Республика Корея".

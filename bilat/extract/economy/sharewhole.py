@@ -262,6 +262,7 @@ def part_of(scan: Scan, first: int, whole: str | None) -> str | None:
         for i, token in enumerate(scan.tokens)
         if token.lemma == "доля"
         or (token.lemma == "на" and i and scan.tokens[i - 1].lemma == "приходиться")
+        or (token.lemma == "на" and _befalls_after(scan, i))
     ]
     for i in sorted(marks, key=lambda i: (i > first, abs(first - i))):
         party = _party_after(scan, i)
@@ -279,6 +280,16 @@ def part_of(scan: Scan, first: int, whole: str | None) -> str | None:
     ]
     before = [p for p in others if p.index < first]
     return (before or others)[0].code if others else None
+
+
+def _befalls_after(scan: Scan, i: int) -> bool:
+    """ "на Польшу приходилось 48 млн долларов": "на" and its party before the verb."""
+    party = next((p for p in scan.parties if p.index == i + 1), None)
+    return party is not None and "приходиться" in scan.lemmas(i + 2, i + 2 + BEFALLS_REACH)
+
+
+# "на Республику Корея приходится": how far after the party the verb may stand.
+BEFALLS_REACH = 2
 
 
 def trade_told_before(scan: Scan, first: int) -> int:
@@ -300,3 +311,68 @@ def words_of_the_total(scan: Scan, i: int) -> list[str]:
 
 # Words between a fraction and the trade it is of: "общего объёма".
 TOTAL_WORDS_BEFORE_TRADE = TOTAL_WORDS | VOLUME_NOUNS
+
+
+# Nouns of a trade that, followed by "с" and a partner, make that partner a share's part:
+# "Торговля с Польшей в общем объёме экспорта составила 12%".
+TRADE_WITH_NOUNS = frozenset(
+    {"торговля", "товарооборот", "оборот", "взаимодействие", "сотрудничество"}
+)
+# Words before such a noun that make it the total, not the part: "в товарообороте с Китаем".
+TOTAL_PREPOSITIONS = frozenset({"в", "во", "по"})
+
+
+def subject_part(scan: Scan, first: int) -> Party | None:
+    """The party a share's clause is about, whose share of another side's total it is."""
+    return trade_with_part(scan, first) or ranked_part(scan, first)
+
+
+def ranked_part(scan: Scan, first: int) -> Party | None:
+    """ "Турция занимает шестое место с долей 4,6%", "Россия с долей в 17,7% сохранила
+    второе место": the subject told with its share."""
+    tokens = scan.tokens
+    at = max(
+        (
+            i
+            for i in range(max(0, first - SHARE_CLAUSE), first - 1)
+            if tokens[i].lemma == "с"
+            and tokens[i + 1].lemma in {"доля", "удельный"}
+            and not any(t.pos == "PUNCT" for t in tokens[i:first])
+        ),
+        default=None,
+    )  # "с долей в общем объёме оборота в 17,7%": the share's words may run long
+    if at is None:
+        return None
+    subjects = [
+        p
+        for p in scan.parties
+        if p.index < at
+        and p.role == "plain"
+        and tokens[p.index].rel == "nsubj"
+        and not any(t.pos == "PUNCT" for t in tokens[p.index : at])
+    ]
+    return subjects[-1] if subjects else None
+
+
+def trade_with_part(scan: Scan, first: int) -> Party | None:
+    """ "Торговля с Россией в общем объёме экспорта составила 20%", "в нашем товарообороте
+    взаимодействие с Китаем составляет 70%": the partner of the trade the clause is about;
+    its share is of the other side's total."""
+    tokens = scan.tokens
+    for k in range(max(0, first - SHARE_CLAUSE), first - 2):
+        if tokens[k].lemma not in TRADE_WITH_NOUNS or tokens[k + 1].lemma not in {"с", "со"}:
+            continue
+        before = k - 1
+        while before >= 0 and (tokens[before].pos == "ADJ" or tokens[before].lemma in VOLUME_NOUNS):
+            before -= 1  # "по объёму торговли с Таджикистаном": the total
+        if before >= 0 and tokens[before].lemma in TOTAL_PREPOSITIONS | {"доля"}:
+            continue
+        party = next((p for p in scan.parties if p.index in (k + 2, k + 3)), None)
+        if (
+            party is not None
+            and party.role == "with"
+            and all(t.pos == "ADJ" for t in tokens[k + 2 : party.index])
+            and tokens[party.index].lemma not in BLOC_NOUNS  # "со странами ОТГ": a bloc
+        ):
+            return party
+    return None
