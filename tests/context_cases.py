@@ -2718,4 +2718,27 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "ведущим партнером Хабаровского края, прирост экспорта за год — 21,4%.",
         ["change:export RU-KHA>IN +21.4% 2024 base=previous_period"],
     ),
+    # a total told before the parts it falls into ("из них", "в том числе", "на X
+    # пришлось") is one side's, not of the partners its parts name
+    (
+        "bloc",
+        "Экспорт Армении в 2024 году составил 900 млн долларов, из них на Грузию пришлось "
+        "150 млн долларов.",
+        ["trade:export AM>GE 150M USD exact 2024 actual"],
+    ),
+    (
+        "bloc",
+        "Товарооборот Армении и Грузии в 2024 году составил 900 млн долларов, в то время как "
+        "годом ранее он был меньше.",
+        ["trade:turnover AM GE 900M USD exact 2024 actual"],
+    ),
+    (
+        "bloc",
+        "Товарооборот Армении и Грузии в 2024 году составил 900 млн долларов, из них экспорт "
+        "Армении — 150 млн долларов.",
+        [
+            "trade:turnover AM GE 900M USD exact 2024 actual",
+            "trade:export AM>GE 150M USD exact 2024 actual",
+        ],
+    ),
 ]

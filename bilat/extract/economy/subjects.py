@@ -30,7 +30,13 @@ from bilat.extract.economy.cues import (
     Cue,
     indicator_cues,
 )
-from bilat.extract.economy.parties import Parties, Party, choose_pair, sentence_parties
+from bilat.extract.economy.parties import (
+    Parties,
+    Party,
+    choose_pair,
+    country_of,
+    sentence_parties,
+)
 from bilat.extract.economy.partners import (
     PARTNER_WORDS,
     Heading,
@@ -174,9 +180,17 @@ def _subject(
     )
     if cue is None:
         return None
-    candidates = _line_parties(scan, figure)
+    on_line = _line_parties(scan, figure)
+    candidates = _before_its_parts(scan, figure, on_line)
     named = [p for p in candidates if first or clause_start <= p.index <= figure.last]
-    if of_one_side(scan, cue, figure) or (carry.alone and not named):
+    # "Экспорт Монголии составил 500 млн, из них на Китай — 300 млн": the total of the side
+    # whose parts follow, with no partner of its own
+    a_total = (
+        len(candidates) < len(on_line)
+        and len({country_of(p.code) for p in candidates}) < 2
+        and not any(p.role == "with" for p in candidates)
+    )
+    if of_one_side(scan, cue, figure) or (carry.alone and not named) or a_total:
         # "внешнеторговый оборот Узбекистана", "со странами ОТГ", and what follows them
         # without naming a party: no bilateral figure
         return Subject(cue, None, clause_start)
@@ -232,6 +246,31 @@ def _heading_line(scan: Scan, figure: Figure, heading: Heading) -> Subject | Non
     exporter = {"export": heading.owner, "import": partner.code}.get(heading.flow)
     cue = Cue(partner.index, "list line", heading.flow)
     return Subject(cue, Parties((a, b), exporter, None, 1, heading.owner), 0)
+
+
+def _before_its_parts(scan: Scan, figure: Figure, parties: Sequence[Party]) -> tuple[Party, ...]:
+    """ "Экспорт Монголии составил 500 млн долларов, из них на Китай пришлось 300 млн": a
+    total told before the parts it falls into is not of the partners those parts name."""
+    tokens = scan.tokens
+    for k in range(figure.last + 1, len(tokens) - 1):
+        if tokens[k].text not in PART_BREAKS:
+            continue
+        following = [t.lemma for t in tokens[k + 1 : k + 1 + PART_REACH]]
+        opened = " ".join(following)
+        if any(opener in opened for opener in PART_OPENERS) or (
+            "на" in following and BEFALL_VERBS & set(following)
+        ):
+            return tuple(p for p in parties if p.index < k)
+        return tuple(parties)
+    return tuple(parties)
+
+
+# Where the clause after a total starts, and how far into it its parts are announced.
+PART_BREAKS = frozenset({",", ":", ";"})
+PART_REACH = 4
+# "из них", "из которых", "в том числе" (not "в то время как"): the parts of the total.
+PART_OPENERS = ("из они", "из который", "в тот число", "в то число")
+BEFALL_VERBS = frozenset({"приходиться", "прийтись"})
 
 
 def _line_parties(scan: Scan, figure: Figure) -> tuple[Party, ...]:
