@@ -2741,4 +2741,20 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
             "trade:export AM>GE 150M USD exact 2024 actual",
         ],
     ),
+    # an actual figure reached "к" a year is that year's; "по отношению к" a year is a base
+    (
+        "year",
+        "В 2017 году торговля Грузии и Казахстана держалась около 300 млн долларов, а к 2019 "
+        "году снизилась до 210 млн долларов.",
+        [
+            "trade:turnover GE KZ 300M USD approx 2017 actual",
+            "trade:turnover GE KZ 210M USD exact 2019 actual",
+        ],
+    ),
+    (
+        "year",
+        "Торговля Грузии и Казахстана в 2020 году выросла по отношению к 2019 году и достигла "
+        "210 млн долларов.",
+        ["trade:turnover GE KZ 210M USD exact 2020 actual"],
+    ),
 ]

@@ -223,6 +223,9 @@ def _told_period(
     if status == "target":
         spans = [p for p in spans if not _told_before_a_past_verb(scan, p, figure)]
     before = [p for p in spans if p.stop <= figure.start]
+    reached = _year_reached(scan, figure, status)
+    if reached is not None and (not before or before[-1].stop <= reached.start):
+        return reached
     if before:
         return before[-1]
     if spans:
@@ -237,6 +240,30 @@ def _told_period(
     if status != "actual" and _year_end_unnamed(scan):
         return PeriodSpan(scan.sentence.start, scan.sentence.start, None, 0, None, "period")
     return carry if status == "actual" else None
+
+
+def _year_reached(scan: Scan, figure: Figure, status: str) -> PeriodSpan | None:
+    """ "сократившись к 2018 году до $422 млн": an actual figure reached "к" a year is
+    that year's (a goal "к 2025 году" is told as a target, not as actual)."""
+    if status != "actual":
+        return None
+    target = next(
+        (
+            p
+            for p in scan.periods
+            if p.role == "target"
+            and p.year
+            and p.stop <= figure.start
+            and not COMPARED_TO
+            & set(scan.lemmas(scan.sentence.token_at(p.start) - 2, scan.sentence.token_at(p.start)))
+        ),
+        None,
+    )
+    return replace(target, role="period") if target is not None else None
+
+
+# "по отношению к 2019 году", "в сравнении к 2019-му": a base, not a year reached.
+COMPARED_TO = frozenset({"отношение", "сравнение", "относительно"})
 
 
 def _than(scan: Scan, base: PeriodSpan) -> bool:
