@@ -298,6 +298,18 @@ CASES: list[tuple[str, str, list[str]]] = [
         "event",
         ["event:visit AM+KZ 2024-05 past @None"],
     ),
+    # one who set off, came or flew "с визитом" is on a visit
+    (
+        "Губернатор Курганской области отправился в Монголию с рабочим визитом.",
+        "event",
+        ["event:visit MN+RU-KGN 2024-05 past @None"],
+    ),
+    (
+        "Губернатор Курганской области отправился в Монголию, чтобы обсудить условия "
+        "будущего визита.",
+        "event",
+        [],
+    ),
     # participles of planning and "подготовка к" look forward too
     ("В Бишкеке завершается подготовка к визиту президента Монголии в Киргизию.", "event", []),
     (
