@@ -128,6 +128,15 @@ def test_offsets_are_shifted() -> None:
         ("юаней", "CNY"),
         ("евро", "EUR"),
         ("сомов", "KGS"),
+        ("вон", "KRW"),
+        ("тугриков", "MNT"),
+        ("донгов", "VND"),
+        ("молдавских леев", "MDL"),
+        ("румынских леев", "RON"),
+        ("иранских риалов", "IRR"),
+        ("саудовских риялов", "SAR"),
+        ("туркменских манатов", "TMT"),
+        ("манатов", "AZN"),
         ("", None),
         ("штук", None),
     ],
@@ -413,3 +422,20 @@ def test_every_currency_noun_is_read_as_one_after_a_country_adjective() -> None:
     assert _CURRENCY_BEFORE.search("2 млрд долл. ")
     assert not _CURRENCY_AFTER.search(" экономики")
     assert not _CURRENCY_BEFORE.search("до 1 млрд долларов. ")  # a sentence ended there
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "code"),
+    [
+        ("товарооборот достиг 2,5 трлн вон", 2.5e12, "KRW"),
+        ("экспорт составил 40 млрд тугриков", 4e10, "MNT"),
+        ("импорт вырос до 300 млн леев", 3e8, "MDL"),
+    ],
+)
+def test_money_in_currencies_of_partners(text: str, value: float, code: str) -> None:
+    (money,) = find_money(text)
+    assert (money.value, money.currency) == (value, code)
+
+
+def test_an_adverb_spelt_like_a_currency_is_no_money() -> None:
+    assert find_money("вон там стоит склад") == []

@@ -64,6 +64,11 @@ CURRENCY_WORDS = {
     "фунт": "GBP",
     "дирхам": "AED",
     "франк": "CHF",
+    "тугрик": "MNT",
+    "донг": "VND",
+    "лей": "MDL",
+    "риал": "IRR",
+    "риял": "SAR",
 }
 # Short currency names that pymorphy reads as other words ("сомов" → "сомовый"): their
 # forms spelled out.
@@ -77,6 +82,13 @@ INFLECTED_FORMS = {
     "лари": "GEL",
     "сомони": "TJS",
     "лир": "TRY",
+    # "150 млн вон" ("вон" is an adverb to pymorphy), "донгов", "леев", "риалов", "тугриков"
+    "вон": "KRW",
+    **dict.fromkeys(("донг", "донга", "донгов"), "VND"),
+    **dict.fromkeys(("лей", "лея", "леев"), "MDL"),
+    **dict.fromkeys(("риал", "риала", "риалов"), "IRR"),
+    **dict.fromkeys(("риял", "рияла", "риялов"), "SAR"),
+    **dict.fromkeys(("тугрик", "тугрика", "тугриков"), "MNT"),
 }
 # Adjectives that change the currency of "рубль"/"доллар".
 CURRENCY_ADJECTIVES = {
@@ -87,6 +99,11 @@ CURRENCY_ADJECTIVES = {
     "гонконгский": "HKD",
     "канадский": "CAD",
     "швейцарский": "CHF",
+    "туркменский": "TMT",  # "туркменских манатов", not Azerbaijan's
+    "румынский": "RON",  # "румынских леев", not Moldova's
+    "катарский": "QAR",  # "катарских риалов"
+    "саудовский": "SAR",
+    "оманский": "OMR",
 }
 # A country's adjective before its own currency ("китайских юаней", "индийских рупий"):
 # read as part of the currency's name, the noun still telling which one it is.
@@ -109,6 +126,10 @@ OWN_CURRENCY_ADJECTIVES = {
     "британский",
     "эмиратский",
     "швейцарский",
+    "монгольский",
+    "вьетнамский",
+    "молдавский",
+    "иранский",
 }
 CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "₽": "RUB", "₸": "KZT", "¥": "CNY"}
 
