@@ -5,6 +5,11 @@
 A region named only as where something happens ("делегация приехала в Наманганскую
 область") or a capital ("в Ташкенте") does not act: the side stays the country. A city that
 is a region of its own acts through its office ("мэр Минска").
+
+A text about one region of a country names that country too ("встреча с делегацией из
+Казахстана" in a text on Pavlodar region): a country side that the document's pair gives as
+one of its regions meets as that region, unless the sentence names the whole country's
+office ("с послом Казахстана") or the event is named after the countries.
 """
 
 from __future__ import annotations
