@@ -108,7 +108,7 @@ def find_dateline(text: str) -> Dateline | None:
     for match in find_near(DATE, head, DATE_TRIGGERS, DATE_BEFORE, DATE_AFTER):
         if _two_digit_year(head, match) and not _whole_line(head, match.start, match.stop):
             continue
-        if _stands_alone(head, match.start):
+        if _stands_alone(head, match.start) and not _site_clock(head, match.start, match.stop):
             found = match.fact
             return Dateline(day=found.day, month=found.month, year=found.year)
     return None
@@ -123,6 +123,20 @@ def _whole_line(head: str, start: int, stop: int) -> bool:
     line_end = head.find("\n", stop)
     line = head[line_start : len(head) if line_end < 0 else line_end]
     return line.strip() == head[start:stop]
+
+
+def _site_clock(head: str, start: int, stop: int) -> bool:
+    """ "Четверг, 25 апреля 2024 Минск +10°C", "Москва 09:52 Пятница, 22 ноября 2024": the
+    site's today beside its weather or its world clocks, not the day the item is from."""
+    after = head[stop : stop + CHROME_REACH]
+    before = head[max(0, start - CHROME_REACH) : start]
+    return "°" in after or len(CLOCK_TIMES.findall(before)) >= 2
+
+
+# How far from a date a site's weather or clocks may stand; a world clock shows two times
+# or more ("КИЕВ 08:52 Брюссель 07:52"), where an item's own time is one.
+CHROME_REACH = 30
+CLOCK_TIMES = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 
 # Every date form holds a number: the parser runs only around digits.
