@@ -281,6 +281,17 @@ def test_a_text_naming_one_side_takes_the_outlets_country_for_the_other() -> Non
     assert pairs("https://news.example.com/123") == []
 
 
+def test_one_countrys_own_totals_take_no_side_from_the_outlet() -> None:
+    """A site of one country on another country's own exports: no bilateral figure."""
+    text = (
+        "В Грузии за полгода экспорт вина вырос на 12%. В целом экспорт товаров за полгода "
+        "составил 2,1 млрд долларов, а импорт – 5,4 млрд долларов."
+    )
+    url = "https://agro.example.kg/5"
+    document = Document(text=text, source=url, name="n", kind="txt", date=PUBLISHED, url=url)
+    assert [f for f in extract(analyse(document)) if f.type in {"trade", "change"}] == []
+
+
 def test_between_names_no_owner_and_the_side_the_text_speaks_for_exports() -> None:
     facts = economic_facts(
         "Армения наращивает торговлю. Товарооборот между Германией и Арменией в 2024 году "

@@ -369,13 +369,29 @@ def main_pair(weights: dict[str, float]) -> tuple[str, ...]:
 
 def _filled_pair(pair: tuple[str, ...], analysis: Analysis) -> tuple[str, ...]:
     """A text that names one side only has the other in the outlet's country ("24.kg"):
-    the side it takes for granted. A text naming two sides keeps them."""
-    if len(pair) != 1:
+    the side it takes for granted, where the text speaks of two sides at all ("страны",
+    "взаимная торговля"); a text on one country's own totals has no other side. A text
+    naming two sides keeps them."""
+    if len(pair) != 1 or not _of_two_sides(analysis):
         return pair
     other = _outlet_of(analysis)
     if other is None or other == pair[0].split("-")[0]:
         return pair
     return tuple(sorted((pair[0], other)))
+
+
+# Words that speak of two sides: "Страны рассчитывают …", "взаимная торговля", "стороны".
+TWO_SIDES_WORDS = frozenset({"двусторонний", "взаимный", "обоюдный", "межгосударственный"})
+SIDE_NOUNS_PLURAL = frozenset({"страна", "сторона", "государство"})
+
+
+def _of_two_sides(analysis: Analysis) -> bool:
+    return any(
+        token.lemma in TWO_SIDES_WORDS
+        or (token.lemma in SIDE_NOUNS_PLURAL and token.feats.get("Number") == "Plur")
+        for sentence in analysis.sentences
+        for token in sentence.tokens
+    )
 
 
 def _leader_mentions(analysis: Analysis, mentions: Sequence[Mention]) -> list[Mention]:
