@@ -2757,4 +2757,20 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "210 млн долларов.",
         ["trade:turnover GE KZ 210M USD exact 2020 actual"],
     ),
+    # a sum no pair of sides trades in a year is a page's slip, not a figure
+    (
+        "number",
+        "За прошлый год товарооборот Омской области с Китаем вырос на 20% и составил 1240,5 "
+        "млрд долларов.",
+        ["change:turnover CN RU-OMS +20% 2024 base=previous_period"],
+    ),
+    (
+        "number",
+        "За прошлый год товарооборот Омской области с Китаем вырос на 20% и составил 1240,5 "
+        "млн долларов.",
+        [
+            "trade:turnover CN RU-OMS 1240.5M USD exact 2024 actual",
+            "change:turnover CN RU-OMS +20% 2024 base=previous_period",
+        ],
+    ),
 ]

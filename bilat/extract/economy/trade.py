@@ -117,6 +117,14 @@ EQUIVALENT_GAP = 4
 # Trade between two parties under this sum is a figure that lost its multiplier ("около
 # $500" for "$500 млн"), not a sum an analyst would copy.
 MIN_TRADE_VALUE = 10_000
+# Above this sum in a currency of the world's trade no pair of sides trades in a year (the
+# largest pairs stay under a trillion dollars): a page's slip ("1338,1 млрд долларов" for
+# a region's millions), not a figure.
+MAX_TRADE_VALUE = {"USD": 1e12, "EUR": 1e12, "GBP": 1e12, "CHF": 1e12}
+
+
+def _plausible(value: float, currency: str) -> bool:
+    return MIN_TRADE_VALUE <= value <= MAX_TRADE_VALUE.get(currency, float("inf"))
 
 
 def _trade_fact(
@@ -148,7 +156,7 @@ def _trade_fact(
     # "… достигла 900 млн долларов. Среди партнёров края — Китай (96,4 млн) и США (88,1 млн)": the
     # currency the paragraph named last
     currency = _currency(scan, moneys, n) or currency_in_force
-    if currency is None or not _is_money(scan, figure) or figure.value < MIN_TRADE_VALUE:
+    if currency is None or not _is_money(scan, figure) or not _plausible(figure.value, currency):
         return None
     # "планирует нарастить экспорт с $7 млрд до $12 млрд": the goal's words stand before the
     # starting level, in the clause both figures share
