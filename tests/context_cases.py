@@ -2773,4 +2773,20 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
             "change:turnover CN RU-OMS +20% 2024 base=previous_period",
         ],
     ),
+    # one sum told for two partners under one preposition is the two's together
+    (
+        "list",
+        "Экспорт Армении в 2024 году составил 900 млн долларов: на Грузию пришлось 150 млн "
+        "долларов, на Иран и Ирак 40 млн долларов.",
+        ["trade:export AM>GE 150M USD exact 2024 actual"],
+    ),
+    (
+        "list",
+        "Экспорт Армении в 2024 году составил 900 млн долларов: на Грузию пришлось 150 млн "
+        "долларов, на Иран 40 млн долларов.",
+        [
+            "trade:export AM>GE 150M USD exact 2024 actual",
+            "trade:export AM>IR 40M USD exact 2024 actual",
+        ],
+    ),
 ]

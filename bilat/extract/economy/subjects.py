@@ -194,6 +194,8 @@ def _subject(
         # "внешнеторговый оборот Узбекистана", "со странами ОТГ", and what follows them
         # without naming a party: no bilateral figure
         return Subject(cue, None, clause_start)
+    if _two_partners_one_sum(scan, figure, candidates):
+        return Subject(cue, None, clause_start)  # the two partners' sum together
     both_sides = not candidates and _names_both_sides(scan, figure)
     # "оборот с РФ составил 1,5 млрд, из них на долю Челябинской области приходится 413 млн":
     # a clause that names its own party is read around its figure, not the earlier trade word
@@ -246,6 +248,28 @@ def _heading_line(scan: Scan, figure: Figure, heading: Heading) -> Subject | Non
     exporter = {"export": heading.owner, "import": partner.code}.get(heading.flow)
     cue = Cue(partner.index, "list line", heading.flow)
     return Subject(cue, Parties((a, b), exporter, None, 1, heading.owner), 0)
+
+
+def _two_partners_one_sum(scan: Scan, figure: Figure, parties: Sequence[Party]) -> bool:
+    """ "на Белоруссию и Казахстан 28 млн долларов": one sum for two partners under one
+    preposition is the two's together, no pair's."""
+    before = [p for p in parties if p.index < figure.first]
+    if len(before) < 2:
+        return False
+    first, second = before[-2], before[-1]
+    tokens = scan.tokens
+    return (
+        first.role in {"to", "with", "from"}
+        and second.index >= 1
+        and tokens[second.index - 1].lemma == "и"
+        and all(t.pos in {"PROPN", "ADJ", "NOUN"} for t in tokens[first.index : second.index - 1])
+        and figure.first - second.index <= SUM_AFTER_PARTNERS
+    )
+
+
+# How far after the second partner its shared sum may start: "и Казахстан 28 млн",
+# "и Казахстан — почти 28 млн".
+SUM_AFTER_PARTNERS = 4
 
 
 def _before_its_parts(scan: Scan, figure: Figure, parties: Sequence[Party]) -> tuple[Party, ...]:
