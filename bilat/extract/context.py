@@ -441,27 +441,28 @@ def owner_of_the_pair(
     text speaks for, and its figures "с Ираном" are its own."""
     if len(pair) != 2:
         return None
-    owners = {partner: _owners_of(analysis, mentions, partner) for partner in pair}
-    common = owners[pair[0]] & owners[pair[1]]
+    owners = _owners_by_partner(analysis.text, mentions)
+    common = owners.get(pair[0], set()) & owners.get(pair[1], set())
     countries = {code.split("-")[0] for code in pair}
     found = [code for code in common if code.split("-")[0] not in countries]
     return found[0] if len(found) == 1 else None
 
 
-def _owners_of(analysis: Analysis, mentions: Sequence[Mention], partner: str) -> set[str]:
-    """The parties named right before "с" and a list of partners that holds ``partner``."""
-    text = analysis.text
-    found = set()
-    for before, after in itertools.pairwise(mentions):
-        if before.actor.code == partner or not WITH_RE.fullmatch(text[before.stop : after.start]):
+def _owners_by_partner(text: str, mentions: Sequence[Mention]) -> dict[str, set[str]]:
+    """For each party named in a list of partners after "с", the parties named right
+    before that "с" ("области с Ираном и Беларусью": Iran's and Belarus's owner)."""
+    found: dict[str, set[str]] = {}
+    for k, owner in enumerate(mentions[:-1]):
+        if not WITH_RE.fullmatch(text[owner.stop : mentions[k + 1].start]):
             continue
-        listed = [after]
-        for following in mentions[mentions.index(after) + 1 :]:
-            if not LIST_GAP_RE.fullmatch(text[listed[-1].stop : following.start]):
-                break
-            listed.append(following)
-        if any(m.actor.code == partner for m in listed):
-            found.add(before.actor.code)
+        last = k + 1
+        while last + 1 < len(mentions) and LIST_GAP_RE.fullmatch(
+            text[mentions[last].stop : mentions[last + 1].start]
+        ):
+            last += 1
+        for partner in mentions[k + 1 : last + 1]:
+            if partner.actor.code != owner.actor.code:
+                found.setdefault(partner.actor.code, set()).add(owner.actor.code)
     return found
 
 

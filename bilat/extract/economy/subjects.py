@@ -279,11 +279,13 @@ def _before_its_parts(scan: Scan, figure: Figure, parties: Sequence[Party]) -> t
     for k in range(figure.last + 1, len(tokens) - 1):
         if tokens[k].text not in PART_BREAKS:
             continue
-        following = [t.lemma for t in tokens[k + 1 : k + 1 + PART_REACH]]
-        opened = " ".join(following)
-        if any(opener in opened for opener in PART_OPENERS) or (
-            "на" in following and BEFALL_VERBS & set(following)
-        ):
+        following = tuple(t.lemma for t in tokens[k + 1 : k + 1 + PART_REACH])
+        opens_parts = any(
+            following[i : i + len(opener)] == opener
+            for opener in PART_OPENERS
+            for i in range(len(following))
+        )
+        if opens_parts or ("на" in following and BEFALL_VERBS & set(following)):
             return tuple(p for p in parties if p.index < k)
         return tuple(parties)
     return tuple(parties)
@@ -293,7 +295,7 @@ def _before_its_parts(scan: Scan, figure: Figure, parties: Sequence[Party]) -> t
 PART_BREAKS = frozenset({",", ":", ";"})
 PART_REACH = 4
 # "из них", "из которых", "в том числе" (not "в то время как"): the parts of the total.
-PART_OPENERS = ("из они", "из который", "в тот число", "в то число")
+PART_OPENERS = (("из", "они"), ("из", "который"), ("в", "тот", "число"), ("в", "то", "число"))
 BEFALL_VERBS = frozenset({"приходиться", "прийтись"})
 
 

@@ -254,12 +254,16 @@ def _year_reached(scan: Scan, figure: Figure, status: str) -> PeriodSpan | None:
             if p.role == "target"
             and p.year
             and p.stop <= figure.start
-            and not COMPARED_TO
-            & set(scan.lemmas(scan.sentence.token_at(p.start) - 2, scan.sentence.token_at(p.start)))
+            and not _after_a_comparison(scan, p)
         ),
         None,
     )
     return replace(target, role="period") if target is not None else None
+
+
+def _after_a_comparison(scan: Scan, span: PeriodSpan) -> bool:
+    at = scan.sentence.token_at(span.start)
+    return bool(COMPARED_TO & set(scan.lemmas(at - 2, at)))
 
 
 # "по отношению к 2019 году", "в сравнении к 2019-му": a base, not a year reached.

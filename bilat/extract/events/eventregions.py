@@ -21,7 +21,7 @@ from bilat.actors import region_type
 from bilat.actors.gazetteer import CITY_TYPES
 from bilat.extract.context import DocContext
 from bilat.extract.events.eventrecord import Event
-from bilat.model import Sentence, Token
+from bilat.model import Mention, Sentence, Token
 
 # Words of an office or a body a region's name goes with: "хоким Самаркандской области",
 # "Гомельского облисполкома", "правительство Омской области".
@@ -82,16 +82,25 @@ def _acting_regions(ctx: DocContext, sentence: Sentence) -> list[str]:
         code = mention.actor.code
         if "-" not in code:
             continue
-        first = next((k for k, t in enumerate(tokens) if t.start >= mention.start), None)
+        first = _first_token(tokens, mention)
         if first is not None and _beside_an_office(tokens, first, mention.stop):
             found.append(code)
     return found
 
 
+def _first_token(tokens: Sequence[Token], mention: Mention) -> int | None:
+    return next((k for k, t in enumerate(tokens) if t.start >= mention.start), None)
+
+
+def _office_before(tokens: Sequence[Token], first: int, offices: frozenset[str]) -> bool:
+    return any(t.lemma in offices for t in tokens[max(0, first - OFFICE_REACH) : first])
+
+
 def _beside_an_office(tokens: Sequence[Token], first: int, stop: int) -> bool:
-    before = tokens[max(0, first - OFFICE_REACH) : first]
     after = [t for t in tokens[first : first + OFFICE_REACH] if t.start >= stop][:1]
-    return any(t.lemma in OFFICE_WORDS for t in (*before, *after))
+    return _office_before(tokens, first, OFFICE_WORDS) or any(
+        t.lemma in OFFICE_WORDS for t in after
+    )
 
 
 def _document_region(ctx: DocContext, side: str) -> str:
@@ -129,10 +138,9 @@ def _national_sides(ctx: DocContext, sentence: Sentence) -> set[str]:
     tokens = sentence.tokens
     found = set()
     for mention in ctx.mentions_between(sentence.start, sentence.stop):
-        first = next((k for k, t in enumerate(tokens) if t.start >= mention.start), None)
+        first = _first_token(tokens, mention)
         if "-" in mention.actor.code or first is None:
             continue
-        before = tokens[max(0, first - OFFICE_REACH) : first]
-        if any(t.lemma in NATIONAL_WORDS for t in before):
+        if _office_before(tokens, first, NATIONAL_WORDS):
             found.add(mention.actor.code)
     return found
