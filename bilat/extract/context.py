@@ -436,9 +436,9 @@ def home_party(pair: tuple[str, ...], weights: dict[str, float]) -> str | None:
 def owner_of_the_pair(
     analysis: Analysis, mentions: Sequence[Mention], pair: tuple[str, ...]
 ) -> str | None:
-    """ "Сотрудничество Саратовской области с Ираном и Беларусью": where both sides of the
+    """ "Связи Курганской области с Арменией и Монголией": where both sides of the
     main pair are partners "с" one and the same third party, that party is the side the
-    text speaks for, and its figures "с Ираном" are its own."""
+    text speaks for, and its figures "с Арменией" are its own."""
     if len(pair) != 2:
         return None
     owners = _owners_by_partner(analysis.text, mentions)
@@ -450,7 +450,7 @@ def owner_of_the_pair(
 
 def _owners_by_partner(text: str, mentions: Sequence[Mention]) -> dict[str, set[str]]:
     """For each party named in a list of partners after "с", the parties named right
-    before that "с" ("области с Ираном и Беларусью": Iran's and Belarus's owner)."""
+    before that "с" ("области с Арменией и Монголией": the owner of both)."""
     found: dict[str, set[str]] = {}
     for k, owner in enumerate(mentions[:-1]):
         if not WITH_RE.fullmatch(text[owner.stop : mentions[k + 1].start]):

@@ -141,7 +141,7 @@ def party_just_before(scan: Scan, figure: Figure) -> Party | None:
 
 
 def _amount_before_bracket(scan: Scan, mark: int) -> int:
-    """ "на Германию 12,3 млн долларов (8,3%)": a list item's name may stand before the
+    """ "на Эстонию 20,5 млн долларов (9,8%)": a list item's name may stand before the
     amount its bracketed share is told after; where the name ends."""
     amount = next(
         (f for f in scan.figures if f.kind == "money" and f.last == mark - 1 and f.first < mark),

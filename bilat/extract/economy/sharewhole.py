@@ -328,8 +328,8 @@ def subject_part(scan: Scan, first: int) -> Party | None:
 
 
 def ranked_part(scan: Scan, first: int) -> Party | None:
-    """ "Турция занимает шестое место с долей 4,6%", "Россия с долей в 17,7% сохранила
-    второе место": the subject told with its share."""
+    """ "Иран занимает пятое место с долей 5,2%", "Иран с долей в 4,1% остался на шестой
+    строчке": the subject told with its share."""
     tokens = scan.tokens
     at = max(
         (

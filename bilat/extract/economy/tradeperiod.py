@@ -152,7 +152,7 @@ def _compared_period(scan: Scan, figure: Figure, main: PeriodSpan | None) -> Per
 
 
 def _opens_with_a_year_earlier(scan: Scan, figure: Figure) -> bool:
-    """ "Годом ранее этот показатель был на уровне 9 млрд": a clause that opens with "годом
+    """ "Годом ранее этот показатель составлял 700 млн": a clause that opens with "годом
     ранее" tells the figure of the year before the one just told."""
     first = figure.first
     while first > 0 and scan.tokens[first - 1].text not in CLAUSE_BREAKS:
@@ -243,7 +243,7 @@ def _told_period(
 
 
 def _year_reached(scan: Scan, figure: Figure, status: str) -> PeriodSpan | None:
-    """ "сократившись к 2018 году до $422 млн": an actual figure reached "к" a year is
+    """ "а к 2019 году снизилась до 210 млн": an actual figure reached "к" a year is
     that year's (a goal "к 2025 году" is told as a target, not as actual)."""
     if status != "actual":
         return None

@@ -126,7 +126,7 @@ def _whole_line(head: str, start: int, stop: int) -> bool:
 
 
 def _site_clock(head: str, start: int, stop: int) -> bool:
-    """ "Четверг, 25 апреля 2024 Минск +10°C", "Москва 09:52 Пятница, 22 ноября 2024": the
+    """ "Среда, 3 июля 2024 Гомель +18°C", "Лондон 10:15 Пекин 17:15 Среда, 3 июля 2024": the
     site's today beside its weather or its world clocks, not the day the item is from."""
     after = head[stop : stop + CHROME_REACH]
     before = head[max(0, start - CHROME_REACH) : start]
