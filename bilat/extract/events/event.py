@@ -277,6 +277,11 @@ def _signed_regions(ctx: DocContext, sentence: Sentence) -> list[tuple[str, int]
     )
 
 
+# Endings of an adjective in the locative ("в Ошской области", "в Алтайском крае"); the
+# tagger often calls "в Алматинскую" locative too, so the word's ending decides.
+LOCATIVE_ENDINGS = ("ой", "ей", "ом", "ем", "ых", "их")
+
+
 def _a_destination(tokens: Sequence[Token], at: int) -> bool:
     """ "о поставках газа в Алматинскую и Жамбылскую области": regions a list governed by
     "в" or "на" names are where something goes, not who signed."""
@@ -287,7 +292,12 @@ def _a_destination(tokens: Sequence[Token], at: int) -> bool:
         or tokens[i].lemma == "также"
     ):
         i -= 1
-    return i >= 0 and tokens[i].lemma in {"в", "во", "на"}
+    # "представитель Президента в Чуйской области" acts for it: a place, not a destination
+    return (
+        i >= 0
+        and tokens[i].lemma in {"в", "во", "на"}
+        and not tokens[i + 1].text.lower().endswith(LOCATIVE_ENDINGS)
+    )
 
 
 def _signing_event(ctx: DocContext, people: People, sentence: Sentence, signing: Signing) -> Event:

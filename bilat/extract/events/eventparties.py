@@ -98,7 +98,9 @@ def find_parties(
         envoy = any(t.lemma in ENVOY_WORDS for t in tokens[complement.first : complement.last + 1])
         source = "with" if found or envoy else source
         sides += found
-        if not found and not _guest(tokens, complement):
+        # "между двумя областями", "между сторонами": the sides the text has told before
+        between = tokens[complement.first].lemma == "между"
+        if not found and not between and not _guest(tokens, complement):
             return pair(sides), "other", host  # "встреча с предпринимателями": not a party
     if len(countries(sides)) < 2:
         found = [

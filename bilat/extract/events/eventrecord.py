@@ -19,6 +19,12 @@ from bilat.schemas import Someone
 # Seasons: a date no more precise than its year.
 SEASON_WORDS = frozenset({"весна", "лето", "осень", "зима", "весной", "летом", "осенью", "зимой"})
 WITH_PREPOSITIONS = frozenset({"с", "со"})
+# What an agreement or a talk is about comes between it and whom it is with: "соглашение о
+# дружбе между областью и провинцией", "переговоры об инвестициях с делегацией".
+TOPIC_PREPOSITIONS = frozenset({"о", "об", "обо"})
+TOPIC_REACH = 8
+# "с целью", "с помощью", "с учётом" are prepositions of their own, not whom it was held with.
+NOT_WITH_NOUNS = frozenset({"цель", "помощь", "учёт", "учет"})
 # A name longer than this is a clause that ran on.
 MAX_NAME_TOKENS = 14
 
@@ -56,7 +62,10 @@ def complement(tokens: Sequence[Token], start: int, kind: str) -> Span | None:
         start += 1  # "переговоры в формате видеоконференции с …" stays out of the way
     if kind != "visit" and _place_at(tokens, start):
         start += 2  # "встречи в Кабуле с руководством Афганистана": where, then with whom
+    start = _past_the_topic(tokens, start, WITH_PREPOSITIONS | {"между"})
     if start >= len(tokens) or tokens[start].lemma not in words:
+        return None
+    if start + 1 < len(tokens) and tokens[start + 1].lemma in NOT_WITH_NOUNS:
         return None
     last = start
     for j in range(start + 1, min(len(tokens), start + MAX_NAME_TOKENS)):
@@ -76,6 +85,19 @@ def _when_clause_of(sentence: Sentence, date: DateSpan, head: int) -> bool:
         date.stop - sentence.start : sentence.tokens[head].start - sentence.start
     ]
     return bool(_WHEN_AFTER_YEAR.match(between))
+
+
+def _past_the_topic(tokens: Sequence[Token], start: int, words: set[str] | frozenset[str]) -> int:
+    """The first of ``words`` after a topic ("о сотрудничестве в сфере туризма"), or
+    ``start`` where no topic stands there or none of them follows it in the clause."""
+    if start >= len(tokens) or tokens[start].lemma not in TOPIC_PREPOSITIONS:
+        return start
+    for j in range(start + 1, min(len(tokens), start + TOPIC_REACH)):
+        if tokens[j].lemma in words:
+            return j
+        if tokens[j].pos in {"VERB", "AUX"} or tokens[j].text in {",", ".", ";", ":"}:
+            break
+    return start
 
 
 def _place_at(tokens: Sequence[Token], i: int) -> bool:

@@ -80,8 +80,15 @@ TALLY_WORDS = frozenset(
 )
 
 
+# "с момента подписания соглашения прошёл год": a signing that starts a span of time is
+# told of, not told here.
+SINCE_WORDS = frozenset({("с", "момент"), ("со", "день"), ("с", "день"), ("со", "время")})
+
+
 def _signs(tokens: Sequence[Token], i: int) -> bool:
     token = tokens[i]
+    if i >= 2 and (tokens[i - 2].lemma, tokens[i - 1].lemma) in SINCE_WORDS:
+        return False
     if token.lemma in SIGN_NOUNS:
         return any(t.lemma in HAPPENED - SIGN_NOUNS for t in tokens)
     if token.lemma not in SIGN_VERBS and not _signed_participle(token):
