@@ -16,7 +16,7 @@ import pytest
 from bilat.model import Document, Skipped
 from bilat.sources import MAX_FILE_BYTES, demo_path, read, read_many, read_urls
 from bilat.sources import urls as urls_module
-from bilat.sources.dates import iso_date
+from bilat.sources.dates import iso_date, url_date, url_year
 
 BODY = (
     "Товарооборот Курганской области с Казахстаном за первое полугодие вырос на 8%. "
@@ -840,6 +840,28 @@ DATE_CASES = [
 @pytest.mark.parametrize(("value", "expected"), DATE_CASES)
 def test_iso_date(value: object, expected: str | None) -> None:
     assert iso_date(value) == expected
+
+
+URL_DATE_CASES = [
+    ("https://news.example/2018/03/14/kazakhstan", "2018-03-14", 2018),
+    ("https://news.example/a-2018-03-14-b", "2018-03-14", 2018),
+    ("https://news.example/20180314/kazakhstan", "2018-03-14", 2018),
+    ("https://news.example/news/2023/9/9/meksika-i-rossiya", "2023-09-09", 2023),
+    ("https://news.example/news/20250822010844198-gubernator", "2025-08-22", 2025),
+    ("https://news.example/18072024/4147", "2024-07-18", 2024),
+    ("https://news.example/news/2010-12/tovarooborot", None, 2010),
+    ("https://news.example/2024/eksport-v-kitai", None, 2024),
+    ("https://news.example/news/12345678/", None, None),
+    ("https://news.example/id/2023123456/", None, None),
+    ("https://news.example/catalog/2019", None, None),
+    ("https://news.example/2019/123", None, None),
+    ("https://news.example/story?date=2018-03-14", None, None),
+]
+
+
+@pytest.mark.parametrize(("url", "day", "year"), URL_DATE_CASES)
+def test_dates_in_urls(url: str, day: str | None, year: int | None) -> None:
+    assert (url_date(url), url_year(url)) == (day, year)
 
 
 # ── the demo corpus ─────────────────────────────────────────────────────────────────────

@@ -78,24 +78,38 @@ def dateline(lines: list[str]) -> str | None:
     return None
 
 
-# Dates in article URLs: "/2018/03/14/", "/2018-03-14-", "/20180314/kazakhstan…". Only a
-# whole date counts; "/news/2010-12/" tells the month and is left to the text.
+# Dates in article URLs: "/2018/03/14/", "/2018-03-14-", "/20180314/kazakhstan…", a date
+# that opens a timestamp ("/20250822010844-…", to the minute), the unpadded "/2023/9/9/" and
+# the day-first "/18072024/" between slashes. Only a whole date counts; "/news/2010-12/"
+# tells the month and is left to the text.
 _URL_DATE = re.compile(
-    r"(?<![\d])((?:19|20)\d\d)([/_.-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\d])"
+    r"(?<![\d])((?:19|20)\d\d)([/_.-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])"
+    r"(?![\d])|(?<![\d])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d"
 )
+_URL_SLASHED = re.compile(r"/((?:19|20)\d\d)/(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?:/|$)")
+_URL_DAY_FIRST = re.compile(r"/(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])((?:19|20)\d\d)(?:/|$)")
 
 
 def url_date(url: str | None) -> str | None:
     """The publication date an article's URL carries in its path, else None."""
     if not url:
         return None
-    path = url.split("://", 1)[-1].partition("/")[2]
-    match = _URL_DATE.search(path.split("?", 1)[0])
-    return _valid(int(match[1]), int(match[3]), int(match[4])) if match else None
+    path = "/" + url.split("://", 1)[-1].partition("/")[2].split("?", 1)[0]
+    if match := _URL_DATE.search(path):
+        year, month, day = (match[1], match[3], match[4]) if match[1] else match.group(5, 6, 7)
+        return _valid(int(year), int(month), int(day))
+    if match := _URL_SLASHED.search(path):
+        return _valid(int(match[1]), int(match[2]), int(match[3]))
+    if match := _URL_DAY_FIRST.search(path):
+        return _valid(int(match[3]), int(match[2]), int(match[1]))
+    return None
 
 
-# "/news/2010-12/…", "/2019/06/…": a year and month in a URL's path.
-_URL_YEAR_MONTH = re.compile(r"/((?:19|20)\d\d)[/_-](0[1-9]|1[0-2])(?:/|$|[/_-](?!\d))")
+# "/news/2010-12/…", "/2019/06/…": a year and month in a URL's path; "/2024/eksport-…": a
+# year folder with the article's slug in it.
+_URL_YEAR_MONTH = re.compile(
+    r"/((?:19|20)\d\d)(?:[/_-](0[1-9]|1[0-2])(?:/|$|[/_-](?!\d))|/(?=[a-z][a-z0-9-]*[a-z]))"
+)
 
 
 def url_year(url: str | None) -> int | None:
