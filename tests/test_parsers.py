@@ -267,6 +267,13 @@ DATELINES = [
     ("Меню\nСреда, 3 июля 2024\nГомель +18°C\nНовости\n14 мая 2018\nЗаголовок", (14, 5, 2018)),
     ("Лондон\n10:15\nПекин\n17:15\nСреда, 3 июля 2024\nНовости\n02.04.2015\nТекст", (2, 4, 2015)),
     ("Новости\n14:20 03.07.2024\nЗаголовок", (3, 7, 2024)),  # one time: the item's own
+    # a theme's today: a weekday before it and a comma before the year; without the weekday
+    # the same form is the item's own date
+    ("Наверх\nПятница, 9 мая, 2025\nМеню\nЗаголовок", None),
+    ("Заголовок\nТекст\n12 февраля, 2026, 09:41\nЕщё", (12, 2, 2026)),
+    # a later date before an earlier one: the first is the site's today
+    ("12.11.2025\nРубрика\n\nЗаголовок\n\n04.05.2023 00:00\n\nТекст", (4, 5, 2023)),
+    ("04.05.2023\nРубрика\n\nЗаголовок\n\n12.11.2025 00:00\n\nТекст", (4, 5, 2023)),
     ("01.06.16\n\nЗаголовок новости", (1, 6, 2016)),  # a two-digit year on its own line
     ("Индекс составил 01.06.16 пунктов, а затем снизился", None),  # not alone: no date
     (

@@ -50,6 +50,7 @@ WORDY = rule(
     DAY.interpretation(Date.day.custom(int)),
     MONTH_WORD.interpretation(Date.month.custom(lambda w: MONTH_BY_NAME[w.lower().rstrip(".")])),
     rule(
+        eq(",").optional(),  # "20 февраля, 2026, 06:28"
         YEAR.interpretation(Date.year.custom(int)),
         rule(caseless("г"), eq(".").optional()).optional(),
     ).optional(),
@@ -103,15 +104,28 @@ class Dateline:
 
 
 def find_dateline(text: str) -> Dateline | None:
-    """The first date in the head of the text, or None."""
+    """The first date in the head of the text, or None. Where a later full date comes
+    before an earlier one ("31.01.2025 … СУАР – в приоритете … 29.03.2023 00:00"), the
+    first is the site's today: an item is never dated after the day it is read."""
     head = text[:DATELINE_CHARS]
+    found = []
     for match in find_near(DATE, head, DATE_TRIGGERS, DATE_BEFORE, DATE_AFTER):
         if _two_digit_year(head, match) and not _whole_line(head, match.start, match.stop):
             continue
         if _stands_alone(head, match.start) and not _site_clock(head, match.start, match.stop):
-            found = match.fact
-            return Dateline(day=found.day, month=found.month, year=found.year)
-    return None
+            date = match.fact
+            found.append(Dateline(day=date.day, month=date.month, year=date.year))
+        if len(found) == 2:
+            break
+    if len(found) == 2 and _site_today(*found):
+        return found[1]
+    return found[0] if found else None
+
+
+def _site_today(first: Dateline, second: Dateline) -> bool:
+    if first.year is None or second.year is None:
+        return False
+    return (first.year, first.month, first.day) > (second.year, second.month, second.day)
 
 
 def _two_digit_year(head: str, match: Any) -> bool:
@@ -126,17 +140,27 @@ def _whole_line(head: str, start: int, stop: int) -> bool:
 
 
 def _site_clock(head: str, start: int, stop: int) -> bool:
-    """ "Среда, 3 июля 2024 Гомель +18°C", "Лондон 10:15 Пекин 17:15 Среда, 3 июля 2024": the
-    site's today beside its weather or its world clocks, not the day the item is from."""
+    """ "Среда, 3 июля 2024 Гомель +18°C", "Лондон 10:15 Пекин 17:15 Среда, 3 июля 2024",
+    "Четверг, 1 мая, 2025": the site's today beside its weather or its world clocks, or in
+    its theme's form, not the day the item is from."""
     after = head[stop : stop + CHROME_REACH]
     before = head[max(0, start - CHROME_REACH) : start]
-    return "°" in after or len(CLOCK_TIMES.findall(before)) >= 2
+    return (
+        "°" in after
+        or len(CLOCK_TIMES.findall(before)) >= 2
+        or bool(WEEKDAY_BEFORE.search(before) and COMMA_YEAR.search(head[start:stop]))
+    )
 
 
 # How far from a date a site's weather or clocks may stand; a world clock shows two times
 # or more ("КИЕВ 08:52 Брюссель 07:52"), where an item's own time is one.
 CHROME_REACH = 30
 CLOCK_TIMES = re.compile(r"\b\d{1,2}:\d{2}\b")
+# "Среда, 5 февраля, 2025": a site theme's today, a weekday before and a comma before the year.
+WEEKDAY_BEFORE = re.compile(
+    r"(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье),\s*$", re.IGNORECASE
+)
+COMMA_YEAR = re.compile(r",\s*\d{4}$")
 
 
 # Every date form holds a number: the parser runs only around digits.
