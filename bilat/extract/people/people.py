@@ -179,7 +179,7 @@ def _with_nearby_roles(
         if index in named or ctx.in_furniture(sentence):
             continue
         role = role_opening(ctx, orgs, sentence)
-        if role is None:
+        if role is None or _held_by_someone_named(mentions, role):
             continue
         for near in (index + 1, index - 1):
             people = [m for m in mentions if m.sentence == near]
@@ -192,6 +192,25 @@ def _with_nearby_roles(
             if people:
                 break
     return mentions
+
+
+def _held_by_someone_named(mentions: list[PersonMention], role: Role) -> bool:
+    """ "Глава Туркменистана предложил …" after "президент Туркменистана Сердар
+    Бердымухамедов": the country's head the text has named already, not the next sentence's
+    person."""
+    return role.country is not None and any(
+        m.role is not None
+        and m.role.country == role.country
+        and m.role.region == role.region
+        and (m.role.head == role.head or role.head in GENERIC_HEADS)
+        and m.role.head in ONE_PER_SIDE
+        for m in mentions
+    )
+
+
+# Titles one person holds for a side at a time, and the words that stand for any of them.
+ONE_PER_SIDE = frozenset({"президент", "глава", "лидер", "премьер-министр", "губернатор", "аким"})
+GENERIC_HEADS = frozenset({"глава", "лидер"})
 
 
 def _missed_surnames(ctx: DocContext, mentions: list[PersonMention]) -> list[PersonMention]:
