@@ -203,12 +203,18 @@ def span_sides(ctx: DocContext, people: People, tokens: Sequence[Token], span: S
     """The side a person or a party named in a span stands for: "с Губернатором
     Красноярского края Александром Уссом" → RU-KYA; "в Узбекистан" → UZ; "в Казань" → RU-TA."""
     lo, hi = tokens[span.first].start, tokens[span.last].stop
-    person = people.at(lo, hi)
-    if person is not None and (person.attr("region") or person.attr("country")):
-        return [person.attr("region") or person.attr("country") or ""]
     mentions = ctx.mentions_between(lo, hi)
     # "с послом Узбекистана в РФ": where an envoy serves is not a side
     own = [m for m in mentions if not after_preposition(tokens, m.start)]
+    person = people.at(lo, hi)
+    if person is not None and (person.attr("region") or person.attr("country")):
+        told = person.attr("region") or person.attr("country") or ""
+        # "с его узбекским коллегой Шавкатом Мирзиёевым": the words in the span say more
+        # than a role the person was given elsewhere in the text
+        countries = {m.actor.country for m in own}
+        if len(countries) == 1 and told.split("-")[0] not in countries:
+            return [own[0].actor.code]
+        return [told]
     if not own and any(t.lemma in ENVOY_WORDS for t in tokens[span.first : span.last + 1]):
         return []  # "с послом республики в РФ": the envoy's side is told elsewhere
     return list(dict.fromkeys(m.actor.code for m in (own or mentions)))
