@@ -629,6 +629,24 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
             "change:turnover BY RS +44% 2011 base=2010",
         ],
     ),
+    # "на 51,4% к аналогичному периоду": an amount of change, no index; and the period is
+    # this year's part, the year after the base, however the verb is told
+    (
+        "Посол сообщил, что экспорт армянских товаров в Беларусь составил 12,4 млн долларов "
+        "(вырос на 38,2% к аналогичному периоду 2024 года).",
+        [
+            "trade:export AM>BY 12.4M USD exact 2025 actual",
+            "change:export AM>BY +38.2% 2025 base=2024",
+        ],
+    ),
+    (
+        "Посол сообщил, что экспорт армянских товаров в Беларусь составил 12,4 млн долларов "
+        "(138,2% к аналогичному периоду 2024 года).",
+        [
+            "trade:export AM>BY 12.4M USD exact 2025 actual",
+            "change:export AM>BY +38.2% 2025 base=2024",
+        ],
+    ),
     (
         "Товарооборот Казахстана и Китая в 2023 году составил 41 млрд долларов, или 95% к уровню "
         "2022 года.",

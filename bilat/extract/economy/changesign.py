@@ -61,6 +61,7 @@ def _index_to_base(scan: Scan, figure: Figure) -> bool:
     return (
         figure.kind == "percent"
         and figure.value >= MIN_INDEX
+        and not _by_amount(scan, figure)  # "вырос на 51,4% к аналогичному периоду"
         and after[:1] == ["к"]
         and (
             (after[1:] and after[1] in INDEX_BASES)
@@ -70,6 +71,12 @@ def _index_to_base(scan: Scan, figure: Figure) -> bool:
             )
         )
     )
+
+
+def _by_amount(scan: Scan, figure: Figure) -> bool:
+    """ "на 51,4%": the amount of a change, never an index of its base."""
+    first = figure.first
+    return scan.tokens[first].lemma == "на" or (first > 0 and scan.tokens[first - 1].lemma == "на")
 
 
 # What an index is taken against: "к уровню", "к аналогичному периоду", "к прошлому году".

@@ -231,6 +231,16 @@ def years_spanned(text: str, before: int | None = None) -> int | None:
     return int(number) if number and number <= MAX_YEARS_SPANNED else None
 
 
+def _same_period_of(ctx: DocContext, sentence: Sentence) -> int | None:
+    """The year of "к аналогичному периоду 2011 года", "с тем же периодом 2022 года": the
+    base a part of the next year is told against."""
+    for span in ctx.periods_of(sentence):
+        words = sentence.text[span.start - sentence.start : span.stop - sentence.start]
+        if span.role == "base" and span.year is not None and "период" in words:
+            return span.year
+    return None
+
+
 def unstated_period(ctx: DocContext, sentence: Sentence, figure: int) -> PeriodSpan | None:
     """The period of an actual figure whose text names no year at all, in a dated text:
     told in the present ("превышает 28 млрд", "Оборот — почти 30 млрд") it is the year of
@@ -238,6 +248,10 @@ def unstated_period(ctx: DocContext, sentence: Sentence, figure: int) -> PeriodS
     results news reports once a year is closed. An analyst dates it the same way."""
     if ctx.reference_year is None or _sum_of_years(sentence, figure):
         return None
+    compared = _same_period_of(ctx, sentence)
+    if compared is not None:
+        # "вырос на 51% к аналогичному периоду 2011 года": this year's part, told in 2012
+        return PeriodSpan(sentence.start, sentence.start, compared + 1, None, None, "period")
     verb = _governing_verb(sentence.tokens, figure)
     # an undated text dated by its comparison ("в апреле … по сравнению с тем же периодом
     # 2022 года") or by a part of its year tells its own current period in the past tense too
