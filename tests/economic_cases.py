@@ -629,6 +629,42 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
             "change:turnover BY RS +44% 2011 base=2010",
         ],
     ),
+    # a sum in brackets after "на N%" is the change in money where the level came before;
+    # with no level before, it is the level reached
+    (
+        "За 2024 год товарооборот Монголии и Вьетнама составил 24,6 млн долларов, увеличившись "
+        "на 64% (9,6 млн долларов).",
+        [
+            "trade:turnover MN VN 24.6M USD exact 2024 actual",
+            "change:turnover MN VN +64% 2024 base=previous_period",
+        ],
+    ),
+    (
+        "По итогам 2024 года произошло увеличение товарооборота Монголии и Вьетнама на 64% "
+        "(24,6 млн долларов).",
+        [
+            "trade:turnover MN VN 24.6M USD exact 2024 actual",
+            "change:turnover MN VN +64% 2024 base=previous_period",
+        ],
+    ),
+    # a second level after "до" with no verb of its own is a goal too, of the year told
+    # right after it
+    (
+        "Стороны решили довести товарооборот Монголии и Вьетнама до 80 млн долларов к 2027 году "
+        "и до 200 млн долларов к 2032 году.",
+        [
+            "trade:turnover MN VN 80M USD exact 2027 target",
+            "trade:turnover MN VN 200M USD exact 2032 target",
+        ],
+    ),
+    (
+        "Стороны решили довести товарооборот Монголии и Вьетнама до 80 млн долларов к 2027 году, "
+        "а экспорт Вьетнама в Монголию в 2024 году вырос до 50 млн долларов.",
+        [
+            "trade:turnover MN VN 80M USD exact 2027 target",
+            "trade:export VN>MN 50M USD exact 2024 actual",
+        ],
+    ),
     # "на 51,4% к аналогичному периоду": an amount of change, no index; and the period is
     # this year's part, the year after the base, however the verb is told
     (

@@ -12,16 +12,18 @@ from dataclasses import replace
 
 from bilat.extract.context import DocContext
 from bilat.extract.economy.attributes import (
-    clause_start as figure_clause,
-)
-from bilat.extract.economy.attributes import (
+    LEVEL_REACH,
     figure_month,
+    goal_in,
     in_month,
     month_alone,
     period_fields,
     qualifier_of,
     single_month,
     status_of,
+)
+from bilat.extract.economy.attributes import (
+    clause_start as figure_clause,
 )
 from bilat.extract.economy.cues import (
     CLAUSE_BREAKS,
@@ -160,7 +162,10 @@ def _trade_fact(
         return None
     # "планирует нарастить экспорт с $7 млрд до $12 млрд": the goal's words stand before the
     # starting level, in the clause both figures share
-    told_from = min(clause_start, figure_clause(scan, moneys[n - 1])) if reached else clause_start
+    elided = _elided_level(scan, moneys, n)
+    told_from = (
+        min(clause_start, figure_clause(scan, moneys[n - 1])) if reached or elided else clause_start
+    )
     when = when_clause_period(scan.sentence, scan.periods, figure.start)
     if when is not None:  # "…, когда объём достиг 51 млрд": told in its own clause
         told_from = max(told_from, last_when(scan, figure))
@@ -185,7 +190,7 @@ def _trade_fact(
         "importer": None,
         "value": figure.value,
         "currency": currency,
-        "qualifier": "exact" if reached else qualifier_of(scan, clause_start, figure),
+        "qualifier": "exact" if reached or elided else qualifier_of(scan, clause_start, figure),
         "period": in_month(period_fields(ctx, period), month),
         "status": status,
     }
@@ -249,6 +254,8 @@ def _is_difference(scan: Scan, figure: Figure) -> bool:
     another ("на $2,7 млн больше прошлогоднего"), and one with a sign ("минус 3 млн")."""
     if _before(scan, figure) in {"минус", "плюс"}:
         return True  # "(минус 3 млн долларов)"
+    if _bracketed_after_amount_of_change(scan, figure):
+        return True  # "увеличился на 75% (7,9 млн долларов)"
     return _before(scan, figure) == "на" and (
         _changes_before(scan, figure, since_figure=True)
         or _bracketed_after_rate(scan, figure)
@@ -281,6 +288,36 @@ def _bracketed_after_rate(scan: Scan, figure: Figure) -> bool:
         and scan.tokens[opening].text == "("
         and any(f.last == opening - 1 and f.kind in {"percent", "times"} for f in scan.figures)
     )
+
+
+def _bracketed_after_amount_of_change(scan: Scan, figure: Figure) -> bool:
+    """A sum in brackets right after a rate told with "на", after the level itself ("составил
+    18,4 млн, увеличившись на 75% (7,9 млн)"): the same change in money. With no level told
+    before ("увеличение оборота на 21% (1587 млн)"), the sum is the level reached."""
+    opening = figure.first - 1
+    rate = next(
+        (f for f in scan.figures if f.last == opening - 1 and f.kind in {"percent", "times"}),
+        None,
+    )
+    return (
+        rate is not None
+        and _level_told_before(scan, rate)
+        and scan.tokens[opening].text == "("
+        and (
+            scan.tokens[rate.first].lemma == "на"
+            or (rate.first > 0 and scan.tokens[rate.first - 1].lemma == "на")
+        )
+    )
+
+
+def _level_told_before(scan: Scan, rate: Figure) -> bool:
+    """A sum before the rate, of the same flow: no other rate and no indicator between."""
+    for level in (f for f in scan.figures if f.money is not None and f.last < rate.first):
+        rates = [f for f in scan.figures if level.last < f.first < rate.first]
+        cues = [c for c in scan.indicators if level.last < c.index < rate.first]
+        if not rates and not cues:
+            return True
+    return False
 
 
 def _is_loss(scan: Scan, cue: Cue, figure: Figure) -> bool:
@@ -320,6 +357,18 @@ def _threshold_passed(scan: Scan, moneys: list[Figure], n: int) -> bool:
 THRESHOLD_GAP = 8
 # Verbs that give the level a figure reached.
 LEVEL_VERBS = {"составить", "достигнуть", "достичь"}
+
+
+def _elided_level(scan: Scan, moneys: list[Figure], n: int) -> bool:
+    """ "довести до $100 млн в следующем году, а в перспективе — до $500 млн": a second
+    level after "до" with no verb of its own is reached by the verb of the first."""
+    if n == 0 or _before(scan, moneys[n]) != "до" or _before(scan, moneys[n - 1]) != "до":
+        return False
+    previous = moneys[n - 1]
+    between = scan.tokens[previous.last + 1 : moneys[n].first]
+    return goal_in(scan, previous.first - LEVEL_REACH, previous.first) and not any(
+        t.pos in {"VERB", "AUX"} for t in between
+    )
 
 
 def _level_reached(scan: Scan, moneys: list[Figure], n: int) -> bool:

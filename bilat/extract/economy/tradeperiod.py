@@ -223,6 +223,9 @@ def _told_period(
     if status == "target":
         spans = [p for p in spans if not _told_before_a_past_verb(scan, p, figure)]
     before = [p for p in spans if p.stop <= figure.start]
+    own = _right_after(scan, figure, spans)
+    if own is not None and (not before or _owned_by_another(scan, before[-1], figure, spans)):
+        return own  # "до $100 млн к 2026 году и до $500 млн к 2030 году"
     reached = _year_reached(scan, figure, status)
     if reached is not None and (not before or before[-1].stop <= reached.start):
         return reached
@@ -240,6 +243,28 @@ def _told_period(
     if status != "actual" and _year_end_unnamed(scan):
         return PeriodSpan(scan.sentence.start, scan.sentence.start, None, 0, None, "period")
     return carry if status == "actual" else None
+
+
+def _right_after(scan: Scan, figure: Figure, spans: list[PeriodSpan]) -> PeriodSpan | None:
+    """A period told right after the figure, with nothing but a word or two between."""
+    for span in spans:
+        if span.start < figure.stop:
+            continue
+        between = [t for t in scan.tokens if figure.stop <= t.start < span.start]
+        if len(between) <= 1 and not any(t.pos == "PUNCT" for t in between):
+            return span
+        return None
+    return None
+
+
+def _owned_by_another(
+    scan: Scan, span: PeriodSpan, figure: Figure, spans: list[PeriodSpan]
+) -> bool:
+    """Whether ``span`` is told right after a figure before ``figure``."""
+    return any(
+        f.stop <= span.start and f.first < figure.first and _right_after(scan, f, spans) == span
+        for f in scan.figures
+    )
 
 
 def _year_reached(scan: Scan, figure: Figure, status: str) -> PeriodSpan | None:
