@@ -629,6 +629,33 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
             "change:turnover BY RS +44% 2011 base=2010",
         ],
     ),
+    # "вывести на уровень" is a goal where it is not done
+    (
+        "Стороны приняли решение вывести товарооборот Монголии и Вьетнама на уровень 300 млн "
+        "долларов.",
+        ["trade:turnover MN VN 300M USD exact None target"],
+    ),
+    (
+        "В 2024 году стороны вывели товарооборот Монголии и Вьетнама на уровень 300 млн долларов.",
+        ["trade:turnover MN VN 300M USD exact 2024 actual"],
+    ),
+    # a page's stamp closing the headline ("02.03.2020") is no period of the figures
+    (
+        "Монголия ждёт роста торговли с Вьетнамом - Агентство, 02.03.2020\n"
+        "Посол заявил, что товарооборот Монголии и Вьетнама на сегодняшний день составляет "
+        "300 млн долларов.",
+        ["trade:turnover MN VN 300M USD exact 2025 actual"],
+    ),
+    (
+        "Торговля Монголии и Вьетнама в 2023 году\n"
+        "Посол заявил, что товарооборот Монголии и Вьетнама составил 300 млн долларов.",
+        ["trade:turnover MN VN 300M USD exact 2023 actual"],
+    ),
+    # "в I полугодии": the first half, in Roman numerals
+    (
+        "В I полугодии товарооборот Монголии и Вьетнама вырос на 14%.",
+        ["change:turnover MN VN +14% 2025/6 base=previous_period"],
+    ),
     # a sum in brackets after "на N%" is the change in money where the level came before;
     # with no level before, it is the level reached
     (

@@ -61,6 +61,8 @@ def _periods_in_force(ctx: DocContext) -> dict[int, PeriodSpan | None]:
         own = own_period(ctx, sentence) or _months_of(ctx, sentence, _open(ctx, state.period))
         if own is None:
             continue
+        if _page_stamp(ctx, own):
+            continue
         about_trade = _names_trade(sentence.tokens) and not _looks_back(state.document, own)
         if not about_trade and _calendar_date(ctx, own):
             continue  # "отношения установлены 21 декабря 1991 года": a day in history
@@ -83,12 +85,26 @@ def _names_trade(tokens: Sequence[Token]) -> bool:
 DATE_BEFORE_CHARS = 20
 # "21 декабря 1991 года": a day and a month before the year make it a date, not a period.
 _DAY_AND_MONTH = re.compile(rf"\b\d{{1,2}}\s+(?:{MONTH_TRIGGER})\w*\s*$", re.IGNORECASE)
+# "… с Россией - РИА Новости, 02.03.2020" at a line's end: the page's stamp.
+_STAMP_BEFORE = re.compile(r"\b\d{1,2}\.\d{1,2}\.$")
 
 
 def _calendar_date(ctx: DocContext, span: PeriodSpan) -> bool:
     text = ctx.analysis.text
     before = text[max(0, span.start - DATE_BEFORE_CHARS) : span.start]
     return span.year is not None and bool(_DAY_AND_MONTH.search(before))
+
+
+def _page_stamp(ctx: DocContext, span: PeriodSpan) -> bool:
+    """A year closing a line as the end of a "02.03.2020" stamp: when a page was touched."""
+    text = ctx.analysis.text
+    before = text[max(0, span.start - DATE_BEFORE_CHARS) : span.start]
+    after = text[span.stop : span.stop + 2]
+    return (
+        span.year is not None
+        and bool(_STAMP_BEFORE.search(before))
+        and (not after.strip() or after.startswith("\n"))
+    )
 
 
 def _looks_back(document: PeriodSpan | None, own: PeriodSpan) -> bool:
@@ -137,7 +153,8 @@ def _headline_period(ctx: DocContext) -> PeriodSpan | None:
     if not first_line or len(first_line) > HEADLINE_MAX_CHARS or "\n" not in text.strip():
         return None
     head = next((s for s in ctx.lines if s.text.strip()), None)
-    return own_period(ctx, head) if head is not None else None
+    period = own_period(ctx, head) if head is not None else None
+    return None if period is None or _page_stamp(ctx, period) else period
 
 
 def dated(ctx: DocContext, sentence: Sentence, span: PeriodSpan | None) -> PeriodSpan | None:

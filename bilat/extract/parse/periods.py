@@ -74,6 +74,7 @@ YEAR_PARTS = {
     ("i", "квартал"): 3,
     ("ii", "квартал"): 6,
     ("iii", "квартал"): 9,
+    ("i", "полугодие"): 6,
 }
 # Spans of a year told in one word, counted from January: "за полгода".
 YEAR_SPANS = {"полгода": 6}
@@ -178,10 +179,10 @@ DIGIT_QUARTER = rule(
     in_caseless(ORDINAL_ENDINGS),
     normalized("квартал"),
 )
+# "в 1-м полугодии", and "за 1 полугодие" as tables and briefs write it
 FIRST_HALF = rule(
     eq("1").interpretation(Period.months.const(6)),
-    eq("-"),
-    in_caseless(ORDINAL_ENDINGS),
+    rule(eq("-"), in_caseless(ORDINAL_ENDINGS)).optional(),
     normalized("полугодие"),
 )
 PART = or_(
