@@ -402,10 +402,15 @@ def _leader_mentions(analysis: Analysis, mentions: Sequence[Mention]) -> list[Me
         Mention(token.start, token.stop, token.text, lookup(code), "leader", lookup(code).name)
         for sentence in analysis.sentences
         for token in sentence.tokens
-        if token.pos == "PROPN"
-        and (code := leader_country(token.lemma)) is not None
+        if _capitalised_name(token)
+        and (code := leader_country(token.lemma) or leader_country(token.text.lower())) is not None
         and not any(a <= token.start < b for a, b in taken)
     ]
+
+
+def _capitalised_name(token: Token) -> bool:
+    """A proper name, or a capitalised word the tagger took for a noun ("ас-Сиси")."""
+    return token.pos == "PROPN" or (token.pos == "NOUN" and token.text.lower() != token.text)
 
 
 def _prefer_region(code: str, weights: dict[str, float]) -> str:

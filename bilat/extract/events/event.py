@@ -435,7 +435,12 @@ def _spoken_at(tokens: Sequence[Token], name: Span, above: list[str]) -> bool:
     if any(t.lemma.startswith("пресс") for t in tokens[name.first : name.last + 1]):
         return False  # "заявил на пресс-конференции": a statement's setting, not an event
     verb = next((lemma for lemma in above if lemma not in EVENT_LEMMAS), None)
-    return at and verb in SPEECH_VERBS | {"выступить", "выступать"}
+    return at and verb in SPEECH_VERBS | AGREED_AT
+
+
+# Verbs besides speech that tell an event was held: "выступил на форуме", "договорились на
+# встрече".
+AGREED_AT = frozenset({"выступить", "выступать", "договориться", "условиться"})
 
 
 def _status(tokens: Sequence[Token], head: int) -> str:

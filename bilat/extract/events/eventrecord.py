@@ -63,6 +63,7 @@ def complement(tokens: Sequence[Token], start: int, kind: str) -> Span | None:
     if kind != "visit" and _place_at(tokens, start):
         start += 2  # "встречи в Кабуле с руководством Афганистана": where, then with whom
     start = _past_the_topic(tokens, start, WITH_PREPOSITIONS | {"между"})
+    start = _past_a_relative_verb(tokens, start)
     if start >= len(tokens) or tokens[start].lemma not in words:
         return None
     if start + 1 < len(tokens) and tokens[start + 1].lemma in NOT_WITH_NOUNS:
@@ -98,6 +99,24 @@ def _past_the_topic(tokens: Sequence[Token], start: int, words: set[str] | froze
         if tokens[j].pos in {"VERB", "AUX"} or tokens[j].text in {",", ".", ";", ":"}:
             break
     return start
+
+
+def _past_a_relative_verb(tokens: Sequence[Token], start: int) -> int:
+    """ "встречи, которую президент Молдовы провел с президентом Казахстана": whom the
+    event was held with, told after the verb of a "который" clause on it."""
+    opens = start + 1 < len(tokens) and tokens[start].text == ","
+    if not opens or tokens[start + 1].lemma != "который":
+        return start
+    for j in range(start + 2, min(len(tokens), start + 2 + MAX_NAME_TOKENS)):
+        if tokens[j].text in {",", ".", ";", ":"}:
+            break
+        if tokens[j].pos == "VERB" and tokens[j].lemma in HELD_VERBS:
+            return j + 1
+    return start
+
+
+# Verbs a "который" clause tells an event was held with: "которую он провёл с …".
+HELD_VERBS = frozenset({"провести", "проводить", "иметь"})
 
 
 def _place_at(tokens: Sequence[Token], i: int) -> bool:

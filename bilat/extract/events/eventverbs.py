@@ -229,6 +229,12 @@ def _object_sides(
                 if span
                 else []
             )
+    if kind == "meeting" and tokens[0].lemma in WITH_PREPOSITIONS:
+        # "С директором агентства Тюрингии встретился президент Татарстана": whom it was
+        # held with, told first
+        span = complement(tokens, 0, kind)
+        if span is not None and span.last < verb:
+            return span_sides(ctx, people, tokens, span)
     return []
 
 
