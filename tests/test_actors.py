@@ -291,6 +291,18 @@ TEXT_CASES = [
     ),
     ("Товарооборот с АРЕ вырос, как и с провинцией Шэнси.", [("АРЕ", "EG"), ("Шэнси", "CN-SN")]),
     ("Сырдарья обмелела к осени.", []),
+    # the first-level regions of Germany, Poland and Italy; a Land that is a city keeps the
+    # city's name for the country
+    (
+        "Делегация Тюрингии и Варминско-Мазурского воеводства побывала в Ломбардии.",
+        [
+            ("Тюрингии", "DE-TH"),
+            ("Варминско-Мазурского воеводства", "PL-28"),
+            ("Ломбардии", "IT-25"),
+        ],
+    ),
+    ("Делегация прибыла в Берлин.", [("Берлин", "DE")]),
+    ("Посевная кампания в регионе завершилась.", []),
     # surnames that look like places
     ("С докладом выступил Андрей Курский.", []),
     ("Об этом сообщил министр Дмитрий Ливанов.", []),
@@ -377,7 +389,10 @@ def test_resolve_on_a_real_document(mentions_of) -> None:
 
 RU_SUBDIVISIONS = sorted(s.code for s in pycountry.subdivisions.get(country_code="RU"))
 KZ_SUBDIVISIONS = sorted(s.code for s in pycountry.subdivisions.get(country_code="KZ"))
-COVERED = ["BY", "UZ", "KG", "TJ", "TM", "AZ", "AM", "GE", "MD", "UA", "LV", "LT", "EE", "CN"]
+COVERED = [
+    *("BY", "UZ", "KG", "TJ", "TM", "AZ", "AM", "GE", "MD", "UA", "LV", "LT", "EE", "CN"),
+    *("DE", "PL", "IT"),
+]
 OTHER_SUBDIVISIONS = sorted(
     s.code
     for c in COVERED

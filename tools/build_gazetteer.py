@@ -53,6 +53,9 @@ COVERED = (
     "IR",
     "JP",
     "KR",
+    "DE",
+    "PL",
+    "IT",
 )
 # pycountry's subdivision types for the entries added automatically (AZ rayons, LV novads,
 # EE counties); hand-written entries carry their own type.
@@ -62,6 +65,8 @@ PYCOUNTRY_TYPES = {
     "State city": "city",
     "County": "county",
     "City": "city",
+    "Land": "land",
+    "Voivodship": "voivodeship",
 }
 # When one actor has the same name in two lists, the earlier form is kept.
 FORM_ORDER = ("name", "abbreviation", "short", "city", "adjective")
