@@ -629,6 +629,28 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
             "change:turnover BY RS +44% 2011 base=2010",
         ],
     ),
+    # a numeral's case ending after its digits: "5-ти миллиардов", "в 2-х раза"
+    (
+        "5-ти миллиардов долларов достиг в 2024 году товарооборот Монголии и Вьетнама.",
+        ["trade:turnover MN VN 5000M USD exact 2024 actual"],
+    ),
+    (
+        "Товарооборот Монголии и Вьетнама в 2024 году вырос в 2-х раза.",
+        ["change:turnover MN VN +100% 2024 base=previous_period"],
+    ),
+    # the level a change started from, however roughly told ("с порядка $25 млн")
+    (
+        "За пять лет товарооборот Монголии и Вьетнама вырос с порядка $25 млн до около $50 млн.",
+        ["trade:turnover MN VN 50M USD approx None actual"],
+    ),
+    (
+        "Товарооборот Монголии и Вьетнама составил порядка $25 млн, экспорт Монголии — около "
+        "$5 млн.",
+        [
+            "trade:turnover MN VN 25M USD approx 2024 actual",
+            "trade:export MN>VN 5M USD approx 2024 actual",
+        ],
+    ),
     # "вывести на уровень" is a goal where it is not done
     (
         "Стороны приняли решение вывести товарооборот Монголии и Вьетнама на уровень 300 млн "

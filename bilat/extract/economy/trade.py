@@ -381,7 +381,15 @@ def _is_starting_level(scan: Scan, figure: Figure) -> bool:
     """ "вырос с $45 млн до $2,1 млрд": the level a change started from ("с 1,6 до $5 млрд"
     is one figure, the level reached)."""
     ranged = figure.money is not None and figure.money.low is not None
-    return not ranged and _before(scan, figure) in {"с", "со"} and _changes_before(scan, figure)
+    first = figure.first
+    while first > 0 and scan.tokens[first - 1].lemma in ROUGH_WORDS:
+        first -= 1  # "вырос с порядка $250 млн до около $500 млн"
+    before = scan.tokens[first - 1].lemma if first else ""
+    return not ranged and before in {"с", "со"} and _changes_before(scan, figure)
+
+
+# Words of a rough figure between its preposition and the number.
+ROUGH_WORDS = frozenset({"порядок", "около", "почти", "примерно", "более", "менее", "свыше"})
 
 
 def _other_money_between(scan: Scan, lo: int, hi: int) -> bool:

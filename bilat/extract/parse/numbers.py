@@ -184,9 +184,12 @@ AMOUNT_REST = rule(
 # "400 с лишним миллионов": a little over the number, told inside the figure.
 OVER_TAIL_WORDS = {"лишний", "небольшой", "гак"}
 OVER_TAIL = rule(eq("с"), dictionary(OVER_TAIL_WORDS))
+# "5-ти миллиардов", "2-х млн": a numeral's case ending written after its digits.
+NUMERAL_ENDING = rule(eq("-"), in_caseless({"ти", "х", "ми", "ух", "ех", "ью", "и"}))
 AMOUNT = or_(
     rule(
         NUMBER.interpretation(Amount.number.custom(parse_number)),
+        NUMERAL_ENDING.optional(),
         OVER_TAIL.optional(),
         MULTIPLIER.interpretation(Amount.multiplier.normalized()),
         AMOUNT_REST.optional(),
@@ -228,6 +231,7 @@ TIMES = or_(
     rule(
         eq("в").optional(),
         NUMBER.interpretation(Times.number.custom(parse_number)),
+        NUMERAL_ENDING.optional(),  # "в 2-х раза"
         OVER_TAIL.optional(),  # "в три с небольшим раза"
         normalized("раз"),
     ),
