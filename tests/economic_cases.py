@@ -629,6 +629,20 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
             "change:turnover BY RS +44% 2011 base=2010",
         ],
     ),
+    # a mark passed and a figure of another year are two figures, not a mark and its figure
+    (
+        "Товарооборот Монголии и Вьетнама по 2023 году превысил 30 млн долларов, а в 2024 году "
+        "составил 16 млн долларов.",
+        [
+            "trade:turnover MN VN 30M USD over 2023 actual",
+            "trade:turnover MN VN 16M USD exact 2024 actual",
+        ],
+    ),
+    (
+        "Товарооборот Монголии и Вьетнама в 2024 году превысил 30 млн долларов, составив 31,6 "
+        "млн долларов.",
+        ["trade:turnover MN VN 31.6M USD exact 2024 actual"],
+    ),
     # a numeral's case ending after its digits: "5-ти миллиардов", "в 2-х раза"
     (
         "5-ти миллиардов долларов достиг в 2024 году товарооборот Монголии и Вьетнама.",

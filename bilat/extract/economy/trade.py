@@ -346,8 +346,13 @@ def _threshold_passed(scan: Scan, moneys: list[Figure], n: int) -> bool:
     if n + 1 >= len(moneys) or "превысить" not in scan.lemmas(moneys[n].first - 2, moneys[n].first):
         return False
     between = scan.tokens[moneys[n].last + 1 : moneys[n + 1].first]
+    # "по 2024 году превысил 30 млн, а в 2025 году составил 16 млн": two years, two figures
+    told = [p for p in scan.periods if p.stop <= moneys[n].start]
+    later = [p for p in scan.periods if moneys[n].stop <= p.start <= moneys[n + 1].start]
+    own_period = bool(told and later) and told[-1].resolve(None) != later[0].resolve(None)
     return (
         len(between) <= THRESHOLD_GAP
+        and not own_period
         and any(t.lemma in LEVEL_VERBS for t in between)
         and not any(t.lemma in INDICATORS or t.lemma in SHARE_TOTALS for t in between)
     )
