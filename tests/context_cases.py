@@ -278,8 +278,18 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
         "В 2022 году крупнейшими поставщиками товаров в Узбекистан стали Россия (6 "
         "млрд долларов) и Китай (5,8 млрд долларов).",
         [
-            "trade:export RU>UZ 6000M USD exact 2022 actual",
-            "trade:export CN>UZ 5800M USD exact 2022 actual",
+            "trade:import RU>UZ 6000M USD exact 2022 actual",
+            "trade:import CN>UZ 5800M USD exact 2022 actual",
+        ],
+    ),
+    # the exporters to one side are its suppliers: its imports, from them
+    (
+        "partners",
+        "В 2023 году главными экспортёрами в Монголию стали Китай (8,1 млрд долларов) и "
+        "Россия (2,4 млрд долларов).",
+        [
+            "trade:import CN>MN 8100M USD exact 2023 actual",
+            "trade:import RU>MN 2400M USD exact 2023 actual",
         ],
     ),
     # "Это N% …" after a trade figure: the share of that trade in one side's total

@@ -38,6 +38,7 @@ from bilat.extract.economy.parties import (
     sentence_parties,
 )
 from bilat.extract.economy.partners import (
+    BUYER_WORDS,
     PARTNER_WORDS,
     Heading,
     bracketed_partner,
@@ -325,9 +326,11 @@ def _partner_subject(
     own_cue = indicator_for(scan, figure, clause_start) or (
         scan.indicators[0] if scan.indicators else None
     )
-    if own_cue is None and buyers is not None:
+    named_by_role = own_cue is not None and scan.tokens[own_cue.index].lemma in BUYER_WORDS
+    if buyers is not None and (own_cue is None or named_by_role):
+        # buyers of one side's goods are its exports; its suppliers, its imports
         exporter = anchor if buyers[0] == "export" else partner.code
-        cue = Cue(partner.index, "indicator", "export")
+        cue = Cue(partner.index, "indicator", buyers[0])
         return Subject(cue, Parties((pair[0], pair[1]), exporter, None, 1, anchor), clause_start)
     cue = own_cue or Cue(partner.index, "indicator", carry.indicator or "turnover")
     parties = Parties((pair[0], pair[1]), None, None, 1, anchor)
