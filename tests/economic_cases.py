@@ -643,6 +643,16 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
         "млн долларов.",
         ["trade:turnover MN VN 31.6M USD exact 2024 actual"],
     ),
+    # a year looked back to after "в прошлом году" does not set the period of what follows
+    (
+        "Товарооборот Бурятии с Монголией в прошлом году составил 90 млн долларов. Большее "
+        "падение торговли было лишь в 2015 году.\nПрошлогодний экспорт Бурятии в Монголию "
+        "составил 60 млн долларов.",
+        [
+            "trade:turnover MN RU-BU 90M USD exact 2024 actual",
+            "trade:export RU-BU>MN 60M USD exact 2024 actual",
+        ],
+    ),
     # a numeral's case ending after its digits: "5-ти миллиардов", "в 2-х раза"
     (
         "5-ти миллиардов долларов достиг в 2024 году товарооборот Монголии и Вьетнама.",

@@ -63,7 +63,7 @@ def _periods_in_force(ctx: DocContext) -> dict[int, PeriodSpan | None]:
             continue
         if _page_stamp(ctx, own):
             continue
-        about_trade = _names_trade(sentence.tokens) and not _looks_back(state.document, own)
+        about_trade = _names_trade(sentence.tokens) and not _looks_back(ctx, state.document, own)
         if not about_trade and _calendar_date(ctx, own):
             continue  # "отношения установлены 21 декабря 1991 года": a day in history
         state = InForce(
@@ -107,16 +107,13 @@ def _page_stamp(ctx: DocContext, span: PeriodSpan) -> bool:
     )
 
 
-def _looks_back(document: PeriodSpan | None, own: PeriodSpan) -> bool:
+def _looks_back(ctx: DocContext, document: PeriodSpan | None, own: PeriodSpan) -> bool:
     """ "Товарооборот по итогам 2023 года … По итогам 2022 года товарооборот превысил
     $1,6 млрд.": a trade year before the one the text reports is a look back, and the
     text's year stays in force beyond the paragraph."""
-    return (
-        document is not None
-        and document.year is not None
-        and own.year is not None
-        and own.year < document.year
-    )
+    # "в прошлом году … Большее падение было лишь в 2009 году": counted from the publication
+    told = document.resolve(ctx.reference_year) if document is not None else None
+    return told is not None and own.year is not None and own.year < told
 
 
 def own_period(ctx: DocContext, sentence: Sentence) -> PeriodSpan | None:

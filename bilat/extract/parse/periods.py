@@ -218,8 +218,14 @@ SINCE_YEAR_START = rule(
     normalized("начало"),
     or_(WHEN, rule(normalized("год")).interpretation(Period.relative.const(0))),
 )
+# "Прошлогодний экспорт составил …": last year's flow, told by the adjective
+LAST_YEARS_FLOW = rule(
+    dictionary({"прошлогодний"}).interpretation(Period.relative.const(-1)),
+    dictionary({"экспорт", "импорт", "товарооборот", "оборот"}),
+)
 PERIOD = or_(
     rule(PART, or_(WHEN, RELATIVE_BARE).optional()),
+    LAST_YEARS_FLOW,
     SINCE_YEAR_START,
     rule(TARGET_MARK.interpretation(Period.role.const("target")), WHEN),
     # "по результатам прошлого года" is the period, where "выше результатов 2021 года" is a
@@ -291,7 +297,7 @@ def _month_stem(lemma: str) -> str:
 # Any form of a month's name, from MONTHS: the dates' and periods' cheap filters read it.
 MONTH_TRIGGER = "|".join(_month_stem(lemma) for lemma in MONTHS)
 PERIOD_TRIGGERS = re.compile(
-    r"(?<!\d)\d{4}(?!\d)|месяц|квартал|полугоди|начала\s+года|"
+    r"(?<!\d)\d{4}(?!\d)|месяц|квартал|полугоди|начала\s+года|прошлогодн|"
     + "|".join(word[:-1] for word in YEAR_SPANS)
     + "|"
     + MONTH_TRIGGER
@@ -322,6 +328,18 @@ def _in_calendar_date(text: str, start: int, length: int) -> bool:
     )
 
 
+# Words before "прошлогоднего экспорта" that make last year's flow what a figure is
+# compared with.
+_COMPARED_BEFORE = re.compile(
+    r"(?:выше|ниже|больше|меньше|против|чем|превысил\w*|уровн\w+|с|к|от)\s+$", re.IGNORECASE
+)
+
+
+def _compared_last_year(text: str, start: int) -> bool:
+    last_years = text[start : start + len("прошлогодн")].lower() == "прошлогодн"
+    return last_years and bool(_COMPARED_BEFORE.search(text[max(0, start - 16) : start]))
+
+
 def find_periods(text: str, offset: int = 0) -> list[PeriodSpan]:
     spans = []
     for match in find_near(PERIOD, text, PERIOD_TRIGGERS, PERIOD_BEFORE, PERIOD_AFTER, offset):
@@ -335,6 +353,9 @@ def find_periods(text: str, offset: int = 0) -> list[PeriodSpan]:
             months = None
         if months == 12:
             months = None  # twelve months from January is the whole year
+        role = found.role or "period"
+        if _compared_last_year(text, match.start - offset):
+            role = "base"  # "выше прошлогоднего товарооборота"
         spans.append(
             PeriodSpan(
                 start=match.start,
@@ -342,7 +363,7 @@ def find_periods(text: str, offset: int = 0) -> list[PeriodSpan]:
                 year=found.year,
                 relative=found.relative,
                 months=months,
-                role=found.role or "period",
+                role=role,
                 to_year=found.span_years,
             )
         )
