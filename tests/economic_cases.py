@@ -653,6 +653,37 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
             "trade:export RU-BU>MN 60M USD exact 2024 actual",
         ],
     ),
+    # the rate in brackets after the level reached: "сократился до … (на 7,3%)"
+    (
+        "В 2024 году экспорт Монголии во Вьетнам сократился до 16,9 млн долларов (на 7,3%).",
+        [
+            "trade:export MN>VN 16.9M USD exact 2024 actual",
+            "change:export MN>VN -7.3% 2024 base=previous_period",
+        ],
+    ),
+    # "увеличились на 1,7 раза": "в" miswritten; "трёхкратный прирост": the multiple told
+    # as an adjective of growth
+    (
+        "В 2024 году поставки монгольских товаров во Вьетнам увеличились на 1,7 раза.",
+        ["change:export MN>VN +70% 2024 base=previous_period"],
+    ),
+    (
+        "В 2024 году товарооборот Монголии и Вьетнама показал трёхкратный прирост.",
+        ["change:turnover MN VN +200% 2024 base=previous_period"],
+    ),
+    (
+        "В 2024 году товарооборот Монголии и Вьетнама показал трёхкратное снижение.",
+        [],
+    ),
+    # "Оборот X и Y": a turnover of two named sides
+    (
+        "Оборот Монголии и Вьетнама за 9 месяцев 2024 года составил около $76 млн.",
+        ["trade:turnover MN VN 76M USD approx 2024/9 actual"],
+    ),
+    (
+        "Оборот Эрдэнэта и Хайфона за 9 месяцев 2024 года составил около $76 млн.",
+        [],
+    ),
     # a numeral's case ending after its digits: "5-ти миллиардов", "в 2-х раза"
     (
         "5-ти миллиардов долларов достиг в 2024 году товарооборот Монголии и Вьетнама.",

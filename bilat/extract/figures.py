@@ -135,7 +135,7 @@ FRACTION_TRIGGERS = re.compile(
     + r")|наполовину",
     re.IGNORECASE,
 )
-TIMES_TRIGGERS = re.compile(r"\bраз|удво|утро|" + "|".join(TIMES_WORDS), re.IGNORECASE)
+TIMES_TRIGGERS = re.compile(r"\bраз|удво|утро|кратн|" + "|".join(TIMES_WORDS), re.IGNORECASE)
 # "на 12,4 %", "в полтора раза": the number stands just before its sign.
 RATIO_BEFORE, RATIO_AFTER = 16, 4
 
@@ -209,7 +209,16 @@ def _a_multiple(sentence: Sentence, first: int, word: str) -> bool:
     if word.lower() == "в" or not word[:1].isdigit():
         return True
     before = sentence.tokens[first - 1].lemma if first else ""
+    if before == "на" and first > 1:
+        # "увеличились на 1,7 раза": "в" miswritten as "на" after a verb of change
+        return sentence.tokens[first - 2].lemma in CHANGED_BY_TIMES
     return before in BARE_MULTIPLE_AFTER
+
+
+# Verbs after which "на N раза" still means "в N раза".
+CHANGED_BY_TIMES = frozenset(
+    {"увеличиться", "вырасти", "возрасти", "сократиться", "снизиться", "уменьшиться", "упасть"}
+)
 
 
 def has_digits_or_ratio(sentence: Sentence) -> bool:

@@ -129,15 +129,16 @@ def rate_sign(scan: Scan, figure: Figure) -> int | None:
 
 
 def _before_brackets(scan: Scan, figure: Figure) -> int:
-    """Where the words of change may end: "сократился на $214 млн (или 17,5%)" tells the rate
-    in brackets after the amount, its verb before them."""
+    """Where the words of change may end: "сократился на $214 млн (или 17,5%)", "сократился до
+    16,9 млрд (на 7,3%)" tell the rate in brackets after the amount, its verb before them."""
     tokens = scan.tokens
     for k in (1, 2):
         j = figure.first - k
         if (
             j >= 0
             and tokens[j].text == "("
-            and all(t.lemma == "или" for t in tokens[j + 1 : figure.first])
+            # "(или 17,5%)", "(на 7,3%)"
+            and all(t.lemma in {"или", "на"} for t in tokens[j + 1 : figure.first])
         ):
             money = next((f for f in scan.figures if f.kind == "money" and f.last == j - 1), None)
             return money.first if money is not None else figure.first

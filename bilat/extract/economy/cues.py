@@ -536,7 +536,9 @@ def _trade_noun(tokens: Sequence[Token], i: int) -> str | None:
     """'торговый оборот', 'объём торговли', 'взаимная торговля' → turnover."""
     lemma = tokens[i].lemma
     before = tokens[i - 1].lemma if i else ""
-    if lemma == "оборот" and (before in TRADE_ADJECTIVES or _with_a_partner(tokens, i)):
+    if lemma == "оборот" and (
+        before in TRADE_ADJECTIVES or _with_a_partner(tokens, i) or _of_two_sides(tokens, i)
+    ):
         return "turnover"
     if lemma == "торговля" and before not in {"электронный", "розничный", "оптовый"}:
         return "turnover"
@@ -544,6 +546,18 @@ def _trade_noun(tokens: Sequence[Token], i: int) -> str | None:
         # "объём торговых операций", "торговый обмен"; "банковских операций" is no trade
         return "turnover"
     return None
+
+
+def _of_two_sides(tokens: Sequence[Token], i: int) -> bool:
+    """ "Оборот России и Таджикистана": a turnover of two named sides is their trade."""
+    after = list(tokens[i + 1 : i + 4])
+    return (
+        len(after) == 3
+        and after[0].pos == "PROPN"
+        and after[0].feats.get("Case") == "Gen"
+        and after[1].lemma == "и"
+        and after[2].pos == "PROPN"
+    )
 
 
 def _with_a_partner(tokens: Sequence[Token], i: int) -> bool:

@@ -218,8 +218,21 @@ PERCENT = or_(
 
 # "вдвое", "втрое": the multiple in one word.
 TIMES_WORDS = {"вдвое": 2, "втрое": 3, "вчетверо": 4, "впятеро": 5, "вдесятеро": 10}
+# "трёхкратный рост": the multiple as an adjective of growth (a fall is told otherwise).
+MULTIPLE_ADJECTIVES = {
+    "двукратный": 2,
+    "двухкратный": 2,
+    "полуторакратный": 1.5,
+    "трёхкратный": 3,
+    "трехкратный": 3,
+    "четырёхкратный": 4,
+    "четырехкратный": 4,
+    "пятикратный": 5,
+    "десятикратный": 10,
+}
 # "удвоился", "утроение": the multiple in a verb or a noun of growth, by lemma.
-TIMES_LEMMAS = {
+TIMES_LEMMAS: dict[str, float] = {
+    **MULTIPLE_ADJECTIVES,
     "удвоить": 2,
     "удвоиться": 2,
     "удвоение": 2,
@@ -227,6 +240,7 @@ TIMES_LEMMAS = {
     "утроиться": 3,
     "утроение": 3,
 }
+GROWTH_NOUNS = {"рост", "прирост", "увеличение"}
 TIMES = or_(
     rule(
         eq("в").optional(),
@@ -249,9 +263,15 @@ TIMES = or_(
         )
     ),
     rule(
-        dictionary(set(TIMES_LEMMAS)).interpretation(
+        dictionary(set(TIMES_LEMMAS) - set(MULTIPLE_ADJECTIVES)).interpretation(
             Times.number.normalized().custom(lambda lemma: float(TIMES_LEMMAS[lemma]))
         )
+    ),
+    rule(
+        dictionary(set(MULTIPLE_ADJECTIVES)).interpretation(
+            Times.number.normalized().custom(lambda lemma: float(MULTIPLE_ADJECTIVES[lemma]))
+        ),
+        dictionary(GROWTH_NOUNS),
     ),
 ).interpretation(Times)
 
