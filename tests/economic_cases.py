@@ -684,6 +684,15 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
         "Оборот Эрдэнэта и Хайфона за 9 месяцев 2024 года составил около $76 млн.",
         [],
     ),
+    # "ввезла в X": the subject brought the goods into X, its export; "ввёз из X": its import
+    (
+        "В 2024 году Монголия ввезла во Вьетнам товаров на 12 млн долларов.",
+        ["trade:export MN>VN 12M USD exact 2024 actual"],
+    ),
+    (
+        "В 2024 году Монголия ввезла из Вьетнама товаров на 12 млн долларов.",
+        ["trade:import VN>MN 12M USD exact 2024 actual"],
+    ),
     # a numeral's case ending after its digits: "5-ти миллиардов", "в 2-х раза"
     (
         "5-ти миллиардов долларов достиг в 2024 году товарооборот Монголии и Вьетнама.",

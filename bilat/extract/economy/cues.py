@@ -384,7 +384,8 @@ def indicator_cues(tokens: Sequence[Token]) -> list[Cue]:
     for i, token in enumerate(tokens):
         indicator = INDICATORS.get(token.lemma)
         if indicator is None and token.lemma in SALE_VERBS and _goods_for_a_sum(tokens, i):
-            cues.append(Cue(i, "indicator", SALE_VERBS[token.lemma]))  # goods in general
+            flow = "export" if brought_into(tokens, i) else SALE_VERBS[token.lemma]
+            cues.append(Cue(i, "indicator", flow))  # goods in general
             continue
         if indicator is None and token.lemma in TRADE_NOUNS:
             indicator = _trade_noun(tokens, i)
@@ -421,6 +422,16 @@ def _the_whole_of_a_structure(tokens: Sequence[Token], i: int) -> bool:
         return False
     return any(
         INDICATORS.get(t.lemma) in {"export", "import"} for k, t in enumerate(tokens) if k != i
+    )
+
+
+def brought_into(tokens: Sequence[Token], verb: int) -> bool:
+    """ "ввезла в РФ": a verb of bringing in with a destination, where its subject is the
+    one who brings the goods, not the one who receives them ("в" after "ввезти" is always
+    where to; the tagger reads "в РФ" as a locative)."""
+    return tokens[verb].lemma in {"ввезти", "ввозить"} and any(
+        t.head == verb and t.pos == "PROPN" and j and tokens[j - 1].lemma in {"в", "во"}
+        for j, t in enumerate(tokens)
     )
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from bilat.actors import region_type, resolve
 from bilat.extract.context import CITY_REGION_TYPES, DocContext
-from bilat.extract.economy.cues import INDICATORS, SALE_VERBS
+from bilat.extract.economy.cues import INDICATORS, SALE_VERBS, brought_into
 from bilat.model import Mention, Sentence, Token
 
 # Words that stand for a party named elsewhere: resolved through the document's mentions.
@@ -238,6 +238,8 @@ def _sale_role(tokens: Sequence[Token], index: int) -> str | None:
             return None
         flow = SALE_VERBS.get(tokens[head].lemma)
         if flow and tokens[node].rel.startswith("nsubj"):
+            if flow == "import" and brought_into(tokens, head):
+                return "from"  # "КНР ввезла в РФ товаров на 82 млрд": what China exported
             return "from" if flow == "export" else "to"
         if (
             flow == "import"
