@@ -221,6 +221,8 @@ def _role(sentence: Sentence, index: int, mention: Mention | None) -> str:
         return "to"  # "в Казахстан", "в американскую компанию"
     if before in FROM_WORDS:
         return "from"
+    if before in {"с", "со"} and tokens[index].feats.get("Case") == "Gen":
+        return "from"  # "поставки товаров с Украины": out of it, not with it
     if before in WITH_WORDS:
         return "with"
     if mention is not None and mention.form == "adjective":

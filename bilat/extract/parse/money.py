@@ -32,6 +32,7 @@ Money = fact("Money", ["amount", "currency", "low"])
 CURRENCY_WORDS = {
     "доллар": "USD",
     "долл": "USD",
+    "дол": "USD",  # "21 млн.дол."
     "usd": "USD",
     "$": "USD",
     "рубль": "RUB",
@@ -151,7 +152,7 @@ CURRENCY_LEMMAS = {
 DOLLAR_SUFFIX = rule(caseless("сша"))
 CURRENCY_WORD = or_(
     rule(dictionary(CURRENCY_LEMMAS), DOLLAR_SUFFIX.optional()),
-    rule(in_caseless({"долл", "руб"}), eq(".").optional(), DOLLAR_SUFFIX.optional()),
+    rule(in_caseless({"долл", "дол", "руб"}), eq(".").optional(), DOLLAR_SUFFIX.optional()),
     rule(in_caseless(set(INFLECTED_FORMS) | ISO_CODES)),
 )
 # "ам. долл.", "амер. долларов": the agencies' short "американских".
