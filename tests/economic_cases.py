@@ -709,6 +709,25 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
         "98 млн.дол.",
         ["trade:turnover MN VN 98M USD exact 2024 actual"],
     ),
+    # "между нашими странами … , между краем и Вьетнамом – …": the countries, then the region
+    (
+        "Губернатор Приморского края встретился с послом Вьетнама. В 2024 году товарооборот "
+        "между нашими странами достиг 8 млрд долларов, между Приморским краем и Вьетнамом – "
+        "0,4 млрд долларов.",
+        [
+            "trade:turnover RU VN 8000M USD exact 2024 actual",
+            "trade:turnover RU-PRI VN 400M USD exact 2024 actual",
+        ],
+    ),
+    # shares told "соответственно": the n-th percentage is the n-th partner's
+    (
+        "Крупнейшими торговыми партнёрами Монголии являются Китай и Россия, на них приходится "
+        "68,2% и 16,4% внешнеторгового оборота, соответственно.",
+        [
+            "share:turnover CN in MN 68.2% exact",
+            "share:turnover RU in MN 16.4% exact",
+        ],
+    ),
     # a numeral's case ending after its digits: "5-ти миллиардов", "в 2-х раза"
     (
         "5-ти миллиардов долларов достиг в 2024 году товарооборот Монголии и Вьетнама.",

@@ -164,6 +164,7 @@ def _share_fact(
         # "Торговля с Россией в общем объёме экспорта составила 20,3%": of the other side's
         whole = _other_side(ctx, carry, partner.code)
     part = partner.code if partner is not None and whole else part_of(scan, first, whole)
+    part = _respective_part(scan, first, whole) or part
     if (
         part is None
         and whole in ctx.pair
@@ -222,6 +223,25 @@ def _share_fact(
         rule="share.percent",
         trace=(f"figure={scan.tokens[first].text}",),
     )
+
+
+def _respective_part(scan: Scan, first: int, whole: str | None) -> str | None:
+    """ "партнёрами являются Китай и Россия, на них приходится 18,9% и 17,6% оборота,
+    соответственно": the n-th percentage is the n-th partner's."""
+    end = next(
+        (i for i in range(first, len(scan.tokens)) if scan.tokens[i].lemma == "соответственно"),
+        None,
+    )
+    if end is None:
+        return None
+    percents = [f for f in scan.figures if f.kind == "percent" and f.last < end]
+    at = next((n for n, f in enumerate(percents) if f.first == first), None)
+    if at is None or len(percents) < 2:
+        return None
+    partners = [p for p in scan.parties if p.index < percents[0].first and p.code != whole]
+    if len(partners) < len(percents):
+        return None
+    return partners[len(partners) - len(percents) + at].code
 
 
 def _elided_share(scan: Scan, figure: Figure, before: Fact) -> Fact | None:

@@ -197,7 +197,10 @@ def _subject(
         return Subject(cue, None, clause_start)
     if _two_partners_one_sum(scan, figure, candidates):
         return Subject(cue, None, clause_start)  # the two partners' sum together
-    both_sides = not candidates and _names_both_sides(scan, figure)
+    # "между нашими странами достиг 26 млрд, между краем и Турцией – 2,5 млрд": the sides
+    # named after the figure are the next clause's
+    before_it = [p for p in candidates if p.index < figure.first]
+    both_sides = not before_it and _names_both_sides(scan, figure)
     # "оборот с РФ составил 1,5 млрд, из них на долю Челябинской области приходится 413 млн":
     # a clause that names its own party is read around its figure, not the earlier trade word
     anchor = figure.first if not first and named and cue.index < clause_start else cue.index
