@@ -799,12 +799,12 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "list",
-        "В 2024 году товарооборот Азербайджана с Казахстаном составил 480 млн долларов, "
-        "с Узбекистаном — 320 млн долларов (рост в 2,4 раза), с Кыргызстаном — 40 млн долларов.",
+        "В 2024 году товарооборот Азербайджана с Казахстаном достиг 480 млн долларов, "
+        "с Узбекистаном — 215 млн долларов (рост в 1,8 раза), с Кыргызстаном — 40 млн долларов.",
         [
             "trade:turnover AZ KZ 480M USD exact 2024 actual",
-            "trade:turnover AZ UZ 320M USD exact 2024 actual",
-            "change:turnover AZ UZ +140% 2024 base=previous_period",
+            "trade:turnover AZ UZ 215M USD exact 2024 actual",
+            "change:turnover AZ UZ +80% 2024 base=previous_period",
             "trade:turnover AZ KG 40M USD exact 2024 actual",
         ],
     ),

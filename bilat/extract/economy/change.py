@@ -56,7 +56,7 @@ from bilat.model import Fact
 from bilat.schemas import ChangeFields
 
 CONFIDENCE = 0.85
-# "320 млн долларов (рост в 2,4 раза)": how close after a money figure its rate may stand.
+# "215 млн долларов (рост в 1,8 раза)": how close after a money figure its rate may stand.
 RATE_AFTER_MONEY = 6
 # "вырос на 26% и составил 14,2 млрд": how close before a money figure its rate may stand.
 MONEY_AFTER_RATE = 8
@@ -260,7 +260,7 @@ def _subject_of_money(
     ctx: DocContext, scans: list[Scan], scan: Scan, figure: Figure
 ) -> Subject | None:
     """The rate of a money figure of its own clause takes that figure's subject:
-    "с Узбекистаном — 320 млн долларов (рост в 2,4 раза)", "с Арменией вырос в 2,7 раза
+    "с Узбекистаном — 215 млн долларов (рост в 1,8 раза)", "с Арменией вырос в 3,1 раза
     и составил 96 млн", "данный показатель вырос на 26% и составил 14,2 млрд".
     A trade word between the two ("вырос на 10%, а импорт составил …") parts them."""
     moneys = [f for f in scan.figures if f.kind == "money"]

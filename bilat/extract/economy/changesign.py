@@ -61,7 +61,7 @@ def _index_to_base(scan: Scan, figure: Figure) -> bool:
     return (
         figure.kind == "percent"
         and figure.value >= MIN_INDEX
-        and not _by_amount(scan, figure)  # "вырос на 51,4% к аналогичному периоду"
+        and not _by_amount(scan, figure)  # "прибавил 38,2% к аналогичному периоду"
         and after[:1] == ["к"]
         and (
             (after[1:] and after[1] in INDEX_BASES)

@@ -241,7 +241,7 @@ def _sale_role(tokens: Sequence[Token], index: int) -> str | None:
         flow = SALE_VERBS.get(tokens[head].lemma)
         if flow and tokens[node].rel.startswith("nsubj"):
             if flow == "import" and brought_into(tokens, head):
-                return "from"  # "КНР ввезла в РФ товаров на 82 млрд": what China exported
+                return "from"  # "Китай ввёз в Монголию товаров на 8 млрд": what China exported
             return "from" if flow == "export" else "to"
         if (
             flow == "import"

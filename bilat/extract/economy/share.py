@@ -226,7 +226,7 @@ def _share_fact(
 
 
 def _respective_part(scan: Scan, first: int, whole: str | None) -> str | None:
-    """ "партнёрами являются Китай и Россия, на них приходится 18,9% и 17,6% оборота,
+    """ "партнёры — Китай и Россия, на их долю приходится 68,2% и 16,4% оборота,
     соответственно": the n-th percentage is the n-th partner's."""
     end = next(
         (i for i in range(first, len(scan.tokens)) if scan.tokens[i].lemma == "соответственно"),

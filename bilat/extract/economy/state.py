@@ -85,7 +85,7 @@ def _names_trade(tokens: Sequence[Token]) -> bool:
 DATE_BEFORE_CHARS = 20
 # "21 декабря 1991 года": a day and a month before the year make it a date, not a period.
 _DAY_AND_MONTH = re.compile(rf"\b\d{{1,2}}\s+(?:{MONTH_TRIGGER})\w*\s*$", re.IGNORECASE)
-# "… с Россией - РИА Новости, 02.03.2020" at a line's end: the page's stamp.
+# "… торговли с Вьетнамом - Агентство, 14.06.2021" at a line's end: the page's stamp.
 _STAMP_BEFORE = re.compile(r"\b\d{1,2}\.\d{1,2}\.$")
 
 

@@ -388,7 +388,7 @@ def _is_starting_level(scan: Scan, figure: Figure) -> bool:
     ranged = figure.money is not None and figure.money.low is not None
     first = figure.first
     while first > 0 and scan.tokens[first - 1].lemma in ROUGH_WORDS:
-        first -= 1  # "вырос с порядка $250 млн до около $500 млн"
+        first -= 1  # "поднялся с порядка $25 млн до примерно $50 млн"
     before = scan.tokens[first - 1].lemma if first else ""
     return not ranged and before in {"с", "со"} and _changes_before(scan, figure)
 

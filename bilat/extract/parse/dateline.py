@@ -105,7 +105,7 @@ class Dateline:
 
 def find_dateline(text: str) -> Dateline | None:
     """The first date in the head of the text, or None. Where a later full date comes
-    before an earlier one ("31.01.2025 … СУАР – в приоритете … 29.03.2023 00:00"), the
+    before an earlier one ("12.11.2025 … Рубрика … 04.05.2023 00:00"), the
     first is the site's today: an item is never dated after the day it is read."""
     head = text[:DATELINE_CHARS]
     found = []
