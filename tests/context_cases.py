@@ -311,6 +311,18 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
             "change:turnover MN RU-BU +24% 2023 base=previous_period",
         ],
     ),
+    # the import told after an export "из A в B" is A's, from B, whatever side the text
+    # speaks for
+    (
+        "anaphora",
+        "Торговля Монголии растёт, сообщил министр Монголии. В 2023 году сумма экспорта "
+        "товаров из Вьетнама в Монголию составила 43 млн долларов. Сумма импорта за тот же "
+        "период составила 12 млн долларов.",
+        [
+            "trade:export VN>MN 43M USD exact 2023 actual",
+            "trade:import MN>VN 12M USD exact 2023 actual",
+        ],
+    ),
     # a look back at an earlier year leaves the text's year in force beyond its paragraph
     (
         "year",

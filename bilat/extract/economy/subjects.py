@@ -153,7 +153,7 @@ def _read_scan(
             carry = Carry(
                 subject.cue.value,
                 subject.parties.pair,
-                subject.parties.own,
+                subject.parties.own or _whose_flow(subject),
                 carry.stop,
                 told=subject.parties.explicit == 2,
             )
@@ -390,6 +390,18 @@ def _as_regions(ctx: DocContext, parties: Parties) -> Parties:
 def _only_partner(named: Sequence[Party]) -> bool:
     """One party, named as a partner: "с Кыргызстаном товарооборот – …"."""
     return len(named) == 1 and named[0].role == "with"
+
+
+def _whose_flow(subject: Subject) -> str | None:
+    """ "экспорт из Таджикистана в Турцию": Tajikistan's flow, whose import comes next."""
+    parties = subject.parties
+    if parties is None:
+        return None
+    if subject.cue.value == "export":
+        return parties.exporter_side
+    if subject.cue.value == "import":
+        return parties.importer_side
+    return None
 
 
 def _owner(scan: Scan, cue: Cue) -> str | None:
