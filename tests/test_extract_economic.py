@@ -382,6 +382,18 @@ def test_an_exact_rate_takes_the_year_its_rough_headline_told() -> None:
     assert economic_facts(text, None) == ["change:turnover AM GE -32.4% 2023 base=previous_period"]
 
 
+def test_a_span_of_years_is_no_year_for_the_months_after_it() -> None:
+    """In an undated text, the years a programme ran ("на 2010-2020 годы") do not date the
+    months a figure is told for in the next sentence."""
+    text = (
+        "Программа, подписанная на 2010-2020 годы, выполнена. Объём торговли Монголии и "
+        "Вьетнама за 8 месяцев достиг 40 млн долларов."
+    )
+    assert economic_facts(text, None) == ["trade:turnover MN VN 40M USD exact None/8 actual"]
+    dated = text.replace("на 2010-2020 годы", "в 2010 году")
+    assert economic_facts(dated, None) == ["trade:turnover MN VN 40M USD exact 2010/8 actual"]
+
+
 def test_a_rate_against_last_year_told_in_february_is_of_the_year_closed() -> None:
     text = "Товарооборот Татарстана и Казахстана вырос на 14% по сравнению с прошлым годом."
     assert economic_facts(text, "2025-02-10") == [

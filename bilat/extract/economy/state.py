@@ -169,6 +169,8 @@ def _open(ctx: DocContext, in_force: PeriodSpan | None) -> PeriodSpan | None:
     """The year in force as the year of a part of a year: not a whole year the text closed
     before the year it was written ("В 2024 году товарооборот составил 700 млн. С января
     по апрель он вырос на 12%", in 2025: the four months are of 2025)."""
+    if in_force is not None and in_force.to_year is not None:
+        return None  # "программа на 2000–2015 годы … за 8 месяцев": a span of years
     if (
         in_force is not None
         and in_force.months is None
