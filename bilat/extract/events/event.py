@@ -112,6 +112,8 @@ HAPPEN_WORDS = frozenset(
         "отправиться",  # "отправился в Таджикистан с визитом"
         "посетить",
         "обсудить",
+        "совершить",  # "совершил официальный визит", "совершает визит в Рим"
+        "совершать",
     }
 )
 # Words that are plural only ("переговоры") keep being one event in the plural.
@@ -339,8 +341,28 @@ def _event_heads(tokens: Sequence[Token]) -> list[tuple[int, str, str | None]]:
             # it is the commission's session
         if token.feats.get("Number") == "Plur" and token.lemma not in PLURAL_EVENTS:
             continue  # "встречи с руководством регионов", "на её заседаниях": many, or habit
+        if _counted(tokens, i):
+            continue  # "Первые два визита он совершил в Эр-Рияд и Москву": many
         found.append((i, *entry))
     return found
+
+
+def _counted(tokens: Sequence[Token], i: int) -> bool:
+    """ "два визита", "три встречи": a count of events (the plural ones are skipped as such;
+    after two to four the noun is a genitive singular)."""
+    j = i - 1
+    while j >= 0 and tokens[j].pos == "ADJ":
+        j -= 1
+    return (
+        j >= 0
+        and tokens[j].lemma in FEW
+        and tokens[i].feats.get("Case") == "Gen"
+        and tokens[i].feats.get("Number") == "Sing"
+    )
+
+
+# Numbers after which a noun stands in the genitive singular.
+FEW = frozenset({"два", "две", "три", "четыре", "оба", "обе", "2", "3", "4"})
 
 
 def _commission_met(tokens: Sequence[Token], i: int) -> bool:

@@ -112,9 +112,7 @@ def event_verbs(tokens: Sequence[Token]) -> list[tuple[int, str]]:
             and not any(t.lemma in EVENT_NOUNS for t in tokens)
         ):
             found.append((i, "visit"))  # not "делегация работает на форуме"
-        elif token.lemma in RECEIVE_VERBS and any(
-            t.head == i and t.rel == "obj" and t.lemma in GUESTS for t in tokens
-        ):
+        elif token.lemma in RECEIVE_VERBS and _a_guest(tokens, _received(tokens, i)):
             found.append((i, "meeting"))
     return found
 
@@ -204,6 +202,7 @@ def _object_sides(
 ) -> list[str]:
     obj = next((i for i, t in enumerate(tokens) if t.head == verb and t.rel == "obj"), None)
     if tokens[verb].lemma in RECEIVE_VERBS:
+        obj = _received(tokens, verb)
         if obj is None:
             return []
         # "принял делегацию во главе с губернатором Волгоградской области": whom the guest
@@ -236,6 +235,27 @@ def _object_sides(
         if span is not None and span.last < verb:
             return span_sides(ctx, people, tokens, span)
     return []
+
+
+def _received(tokens: Sequence[Token], verb: int) -> int | None:
+    """Whom "принял" took in: its object, or, where the parse lost it ("принял
+    Чрезвычайного и Полномочного Посла …"), the first noun after its adjectives."""
+    obj = next((i for i, t in enumerate(tokens) if t.head == verb and t.rel == "obj"), None)
+    if obj is not None:
+        return obj
+    for j in range(verb + 1, min(len(tokens), verb + GUEST_REACH)):
+        if tokens[j].pos in {"ADJ", "CCONJ"}:
+            continue
+        return j if tokens[j].pos == "NOUN" else None
+    return None
+
+
+def _a_guest(tokens: Sequence[Token], received: int | None) -> bool:
+    return received is not None and tokens[received].lemma in GUESTS
+
+
+# How far after "принял" the noun of its guest may stand, past the adjectives of a title.
+GUEST_REACH = 6
 
 
 def _leading_subject(
