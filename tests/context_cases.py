@@ -282,6 +282,24 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
             "trade:import CN>UZ 5800M USD exact 2022 actual",
         ],
     ),
+    # "партнёром остаётся Китай, товарооборот с которым …": the partner "с которым" points
+    # back to, with the side whose partner it is; a second partner is that side's too
+    (
+        "partners",
+        "Внешняя торговля Монголии в 2024 году выросла. Главным торговым партнёром остаётся "
+        "Китай, товарооборот с которым составил $9 млрд, на втором месте Россия, двусторонний "
+        "товарооборот составляет $2 млрд.",
+        [
+            "trade:turnover CN MN 9000M USD exact 2024 actual",
+            "trade:turnover MN RU 2000M USD exact 2024 actual",
+        ],
+    ),
+    (
+        "partners",
+        "Россия — крупнейший торговый партнёр Монголии, товарооборот с которым в 2024 году "
+        "вырос до 2 млрд долларов.",
+        ["trade:turnover MN RU 2000M USD exact 2024 actual"],
+    ),
     # the exporters to one side are its suppliers: its imports, from them
     (
         "partners",

@@ -35,6 +35,31 @@ def bracketed_partner(scan: Scan, figure: Figure) -> Party | None:
     return party_before_mark(scan, figure, marks) if _about_trade(scan) else None
 
 
+def relative_partner(scan: Scan, figure: Figure) -> Party | None:
+    """ "Основным партнёром остаётся Китай, торговый оборот с которым составил $215 млн":
+    the partner a "с которым" after the trade word points back to, in a sentence about
+    partners."""
+    tokens = scan.tokens
+    if not any(t.lemma in PARTNER_WORDS for t in tokens[: figure.first]):
+        return None
+    # the trade word of this figure's own clause, after any figure before it
+    start = max((f.last for f in scan.figures if f.last < figure.first), default=-1)
+    for cue in scan.indicators:
+        after = cue.index + 1
+        if (
+            cue.index > start
+            and after + 1 < figure.first
+            and tokens[after].lemma in {"с", "со"}
+            and tokens[after + 1].lemma == "который"
+        ):
+            owner = owner_of_partners(scan)  # "партнёр Беларуси, товарооборот с которым"
+            return next(
+                (p for p in reversed(scan.parties) if p.index < cue.index and p.code != owner),
+                None,
+            )
+    return None
+
+
 def party_before_mark(scan: Scan, figure: Figure, marks: set[str]) -> Party | None:
     """The party named just before the bracket (or dash) that opens ``figure``."""
     if figure.first < 2 or scan.tokens[figure.first - 1].text not in marks:

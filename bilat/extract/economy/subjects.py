@@ -48,6 +48,7 @@ from bilat.extract.economy.partners import (
     list_line_partner,
     owner_of_partners,
     partner_of_its_own_sum,
+    relative_partner,
     respective_partner,
 )
 from bilat.extract.economy.totals import (
@@ -169,7 +170,11 @@ def _subject(
         return line
     if not first and (item := _list_item(scan, figure, clause_start, carry)):
         return item
-    partner = bracketed_partner(scan, figure) or respective_partner(scan, figure)
+    partner = (
+        bracketed_partner(scan, figure)
+        or respective_partner(scan, figure)
+        or relative_partner(scan, figure)
+    )
     if partner is None and carry.indicator is not None:
         partner = continued_list_partner(scan, figure)
     if partner is not None:
@@ -225,7 +230,34 @@ def _subject(
         # "экспорт - $943,3 млн" after "товарооборот с Китаем", "импорт — 3,2 млрд" after
         # "Экспорт Беларуси — 1,9 млрд": the same anchor side
         parties = replace(parties, own=carry.own)
+    if parties is not None:
+        parties = _partners_of_the_owner(ctx, scan, figure, parties, carry)
     return Subject(cue, parties, clause_start)
+
+
+def _partners_of_the_owner(
+    ctx: DocContext, scan: Scan, figure: Figure, parties: Parties, carry: Carry
+) -> Parties:
+    """ "Основным партнёром остаётся Китай …, на втором месте Россия, двусторонний
+    товарооборот составляет $214 млн": two partners of one side, each a pair with that side
+    (the text's own or the one whose partners they are), never a pair with each other."""
+    owner = owner_of_partners(scan) or carry.own or ctx.home
+    if (
+        owner is None
+        or owner in parties.pair
+        or not any(t.lemma in PARTNER_WORDS for t in scan.tokens)
+        or any(p.code == owner for p in scan.parties)
+    ):
+        return parties
+    nearest = min(
+        (p for p in scan.parties if p.code in parties.pair),
+        key=lambda p: abs(p.index - figure.first),
+        default=None,
+    )
+    if nearest is None or country_of(nearest.code) == country_of(owner):
+        return parties
+    pair = tuple(sorted((owner, nearest.code)))
+    return Parties((pair[0], pair[1]), None, None, parties.explicit, owner)
 
 
 def _own_partner(
