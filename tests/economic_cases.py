@@ -728,6 +728,25 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
             "share:turnover RU in MN 16.4% exact",
         ],
     ),
+    # "3,1 млрд составляет экспорт, а 4,8 млрд — импорт": the trade word after the dash
+    (
+        "В 2024 году товарооборот Монголии и Вьетнама достиг около 80 млн долларов. Из них 31 "
+        "млн долларов составляет экспорт Монголии, а 48 млн долларов - импорт.",
+        [
+            "trade:turnover MN VN 80M USD approx 2024 actual",
+            "trade:export MN>VN 31M USD exact 2024 actual",
+            "trade:import VN>MN 48M USD exact 2024 actual",
+        ],
+    ),
+    # a fall told with its base before "до": the level reached, not an upper bound
+    (
+        "Товарооборот Монголии и Вьетнама в 2024 году упал на 5,2% по сравнению с 2023 годом, "
+        "до $26,1 млн.",
+        [
+            "trade:turnover MN VN 26.1M USD exact 2024 actual",
+            "change:turnover MN VN -5.2% 2024 base=2023",
+        ],
+    ),
     # a numeral's case ending after its digits: "5-ти миллиардов", "в 2-х раза"
     (
         "5-ти миллиардов долларов достиг в 2024 году товарооборот Монголии и Вьетнама.",

@@ -56,6 +56,7 @@ from bilat.extract.economy.totals import (
     of_one_side,
 )
 from bilat.extract.figures import Figure, Scan
+from bilat.extract.parse.textforms import DASHES
 from bilat.model import Sentence, Token
 
 # An indicator further than this many tokens before its figure belongs to something else.
@@ -450,7 +451,12 @@ def indicator_for(scan: Scan, figure: Figure, clause_start: int) -> Cue | None:
         (
             c
             for c in scan.indicators
-            if 0 < c.index - figure.last <= ON_REACH and scan.tokens[c.index - 1].lemma == "на"
+            if 0 < c.index - figure.last <= ON_REACH
+            and (
+                scan.tokens[c.index - 1].lemma == "на"
+                # "3,1 млрд составляет экспорт, а 4,8 млрд — импорт": the dash names it too
+                or (c.index - figure.last == 2 and scan.tokens[c.index - 1].text in DASHES)
+            )
         ),
         None,
     )
