@@ -329,6 +329,19 @@ CONTEXT_CASES: list[tuple[str, str, list[str]]] = [
             "change:turnover MN RU-BU +24% 2023 base=previous_period",
         ],
     ),
+    # a verb of level with no subject goes on with the flow the sentence before told
+    (
+        "anaphora",
+        "Товарооборот Монголии и Вьетнама растёт. В этом году товарооборот вернулся к росту. В "
+        "январе — мае составил 40 млн долларов.",
+        ["trade:turnover MN VN 40M USD exact 2025/5 actual"],
+    ),
+    (
+        "anaphora",
+        "Товарооборот Монголии и Вьетнама растёт. В этом году товарооборот вернулся к росту. "
+        "Сальдо в январе — мае составило 4 млн долларов.",
+        [],
+    ),
     # the import told after an export "из A в B" is A's, from B, whatever side the text
     # speaks for
     (

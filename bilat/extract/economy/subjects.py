@@ -23,6 +23,7 @@ from bilat.extract.economy.cues import (
     ANAPHORA_DETERMINERS,
     ANAPHORA_NOUNS,
     ANAPHORA_PRONOUNS,
+    BALANCE_WORDS,
     GOAL_VERBS,
     INDICATORS,
     RISE_WORDS,
@@ -497,7 +498,30 @@ def anaphor_cue(scan: Scan, clause_start: int, figure: Figure, carry: Carry) -> 
         rate = figure.kind in {"percent", "times"}
         if pronoun or _anaphoric_noun(tokens, i, before) or (rate and _bare_change_noun(tokens, i)):
             return Cue(i, "indicator", carry.indicator)
+    verb = _subjectless_level(tokens, clause_start, figure)
+    return Cue(verb, "indicator", carry.indicator) if verb is not None else None
+
+
+def _subjectless_level(tokens: Sequence[Token], clause_start: int, figure: Figure) -> int | None:
+    """ "… товарооборот вернулся на траекторию роста. В январе — июле составил 17,8 млрд":
+    a verb of level with no subject of its own goes on with the flow just told."""
+    for i in range(clause_start, figure.first):
+        token = tokens[i]
+        if token.lemma in SUBJECTLESS_LEVEL_VERBS and token.feats.get("VerbForm") == "Fin":
+            has_subject = any(
+                t.head == i and t.rel.startswith("nsubj") and t.feats.get("Case") in {None, "Nom"}
+                for t in tokens
+            ) or any(
+                (t.pos in {"NOUN", "PROPN"} and t.feats.get("Case") == "Nom")
+                or t.lemma in BALANCE_WORDS
+                for t in tokens[clause_start:i]
+            )  # "Сальдо … достигло", "Объём инвестиций … превысил": a subject of its own
+            return None if has_subject else i
     return None
+
+
+# Verbs whose subject a sentence may leave to the one before: "составил", "достиг".
+SUBJECTLESS_LEVEL_VERBS = frozenset({"составить", "достигнуть", "достичь", "превысить"})
 
 
 def _object_of_a_goal(tokens: Sequence[Token], i: int) -> bool:
