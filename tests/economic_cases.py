@@ -740,11 +740,11 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
     ),
     # a fall told with its base before "до": the level reached, not an upper bound
     (
-        "Товарооборот Монголии и Вьетнама в 2024 году упал на 5,2% по сравнению с 2023 годом, "
-        "до $26,1 млн.",
+        "Товарооборот Монголии и Вьетнама в 2024 году снизился на 6,8% относительно "
+        "показателя всего 2023 года, до $26,1 млн.",
         [
             "trade:turnover MN VN 26.1M USD exact 2024 actual",
-            "change:turnover MN VN -5.2% 2024 base=2023",
+            "change:turnover MN VN -6.8% 2024 base=2023",
         ],
     ),
     # a numeral's case ending after its digits: "5-ти миллиардов", "в 2-х раза"

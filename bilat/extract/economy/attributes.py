@@ -37,8 +37,9 @@ from bilat.extract.parse.textforms import DASHES
 from bilat.model import Sentence, Token
 from bilat.schemas import Period
 
-# "вырос с $45 млн до $2,1 млрд", "упал на 5,2% по сравнению с 2015 годом, до $26 млрд": a
-# verb of change this many tokens before "до" makes it the level reached, not an upper bound.
+# "вырос с $45 млн до $2,1 млрд", "снизился на 6,8% относительно показателя всего 2023 года,
+# до $26 млн": a verb of change this many tokens before "до" makes it the level reached, not
+# an upper bound.
 LEVEL_REACH = 14
 # The future of "быть", by its forms: the tagger reads "будет" as present.
 FUTURE_AUX = {"будет", "будут", "буду", "будем", "будете", "будешь"}

@@ -269,7 +269,7 @@ def unstated_period(ctx: DocContext, sentence: Sentence, figure: int) -> PeriodS
         # "вырос на 51% к аналогичному периоду 2011 года": this year's part, told in 2012
         return PeriodSpan(sentence.start, sentence.start, compared + 1, None, None, "period")
     verb = _governing_verb(sentence.tokens, figure)
-    # an undated text dated by its comparison ("в апреле … по сравнению с тем же периодом
+    # an undated text dated by its comparison ("в апреле … в сравнении с тем же месяцем
     # 2022 года") or by a part of its year tells its own current period in the past tense too
     told_in_past = (
         (verb is not None and verb.feats.get("Tense") == "Past")

@@ -342,7 +342,7 @@ def _event_heads(tokens: Sequence[Token]) -> list[tuple[int, str, str | None]]:
         if token.feats.get("Number") == "Plur" and token.lemma not in PLURAL_EVENTS:
             continue  # "встречи с руководством регионов", "на её заседаниях": many, or habit
         if _counted(tokens, i):
-            continue  # "Первые два визита он совершил в Эр-Рияд и Москву": many
+            continue  # "Оба визита министр нанёс в Ханой и Улан-Батор": many
         found.append((i, *entry))
     return found
 
