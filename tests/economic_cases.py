@@ -741,7 +741,7 @@ HANDWRITTEN: list[tuple[str, list[str]]] = [
     # a fall told with its base before "до": the level reached, not an upper bound
     (
         "Товарооборот Монголии и Вьетнама в 2024 году снизился на 6,8% относительно "
-        "показателя всего 2023 года, до $26,1 млн.",
+        "итогового показателя всего 2023 года, до $26,1 млн.",
         [
             "trade:turnover MN VN 26.1M USD exact 2024 actual",
             "change:turnover MN VN -6.8% 2024 base=2023",
