@@ -16,14 +16,15 @@ import pytest
 
 REALSET = Path(__file__).resolve().parents[1] / "eval" / "real" / "realset.py"
 # Floors: below the scores measured when they were recorded, with the page's publication
-# date given. learn (1 340 articles): headline 0.814, trade 0.833, change 0.805, share 0.733,
-# event 0.737; check (685 articles, scored, never read): headline 0.703, trade 0.724,
-# change 0.737, share 0.457, event 0.722. Rounds 37 to 41 joined the set scored unseen
-# (learn parts 0.75, 0.72, 0.85, 0.68 and 0.69; check parts 0.83, 0.35, 1.00, 0.56 and
-# 0.77) before any rule learnt from them; on the set they made, the code of the session
-# before scored learn headline 0.805 and event 0.725, check headline 0.704 and event 0.719.
+# date given. learn (1 382 articles): headline 0.811, trade 0.830, change 0.802, share 0.724,
+# event 0.739; check (703 articles, scored, never read): headline 0.703, trade 0.725,
+# change 0.736, share 0.455, event 0.723. Rounds 37 to 42 joined the set scored unseen
+# (learn parts 0.75, 0.72, 0.85, 0.68, 0.69 and 0.59; check parts 0.83, 0.35, 1.00, 0.56,
+# 0.77 and 0.63) before any rule learnt from them; on the set they made, the code of the
+# session before scored learn headline 0.800 and event 0.728, check headline 0.703 and
+# event 0.721.
 FLOORS = {
-    "learn": {"headline": 0.80, "trade": 0.82, "change": 0.79, "share": 0.72, "event": 0.72},
+    "learn": {"headline": 0.80, "trade": 0.82, "change": 0.79, "share": 0.71, "event": 0.72},
     "check": {"headline": 0.69, "trade": 0.71, "change": 0.72, "share": 0.44, "event": 0.71},
 }
 
