@@ -310,6 +310,13 @@ def after_level_word(scan: Scan, figure: Figure) -> bool:
     return bool(figure.first) and scan.tokens[figure.first - 1].lemma in LEVEL_WORDS
 
 
+def told_by_amount(scan: Scan, figure: Figure) -> bool:
+    """ "на 51,4%", "на треть": a rate told as the amount of a change, "на" before it or
+    opening it."""
+    first = figure.first
+    return scan.tokens[first].lemma == "на" or (first > 0 and scan.tokens[first - 1].lemma == "на")
+
+
 def is_share(scan: Scan, figure: Figure) -> bool:
     """A percentage of a total rather than a rate of change: "10% товарооборота" (the total
     right after it, before any punctuation), "доля Беларуси … снизилась до 4,3%" (a word of
@@ -327,10 +334,7 @@ def is_share(scan: Scan, figure: Figure) -> bool:
         after.append(token.lemma)
     if scan.tokens[figure.last].lemma.endswith("процентный") and after[:1] != ["доля"]:
         return False  # "о 30-процентном росте", "30-процентная пошлина": no share but "доля"
-    by = scan.tokens[figure.first].lemma == "на" or (
-        figure.first > 0 and scan.tokens[figure.first - 1].lemma == "на"
-    )  # "на треть"
-    if by and any(
+    if told_by_amount(scan, figure) and any(
         lemma in RISE_WORDS or lemma in FALL_WORDS
         for lemma in after + scan.lemmas(figure.first - RATE_VERB_BEFORE, figure.first)
     ):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import itertools
 
-from bilat.extract.economy.attributes import clause_start
+from bilat.extract.economy.attributes import clause_start, told_by_amount
 from bilat.extract.economy.cues import FALL_AFTER, FALL_WORDS, RISE_AFTER, RISE_WORDS
 from bilat.extract.figures import Figure, Scan
 from bilat.extract.parse.numbers import TIMES_LEMMAS
@@ -61,7 +61,7 @@ def _index_to_base(scan: Scan, figure: Figure) -> bool:
     return (
         figure.kind == "percent"
         and figure.value >= MIN_INDEX
-        and not _by_amount(scan, figure)  # "прибавил 38,2% к аналогичному периоду"
+        and not told_by_amount(scan, figure)  # "прибавил на 38,2% к аналогичному периоду"
         and after[:1] == ["к"]
         and (
             (after[1:] and after[1] in INDEX_BASES)
@@ -71,12 +71,6 @@ def _index_to_base(scan: Scan, figure: Figure) -> bool:
             )
         )
     )
-
-
-def _by_amount(scan: Scan, figure: Figure) -> bool:
-    """ "на 51,4%": the amount of a change, never an index of its base."""
-    first = figure.first
-    return scan.tokens[first].lemma == "на" or (first > 0 and scan.tokens[first - 1].lemma == "на")
 
 
 # What an index is taken against: "к уровню", "к аналогичному периоду", "к прошлому году".

@@ -21,6 +21,7 @@ from bilat.extract.economy.attributes import (
     qualifier_of,
     single_month,
     status_of,
+    told_by_amount,
 )
 from bilat.extract.economy.attributes import (
     clause_start as figure_clause,
@@ -303,10 +304,7 @@ def _bracketed_after_amount_of_change(scan: Scan, figure: Figure) -> bool:
         rate is not None
         and _level_told_before(scan, rate)
         and scan.tokens[opening].text == "("
-        and (
-            scan.tokens[rate.first].lemma == "на"
-            or (rate.first > 0 and scan.tokens[rate.first - 1].lemma == "на")
-        )
+        and told_by_amount(scan, rate)
     )
 
 

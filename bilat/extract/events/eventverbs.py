@@ -200,7 +200,6 @@ def _person_subject(ctx: DocContext, tokens: Sequence[Token], verb: int) -> bool
 def _object_sides(
     ctx: DocContext, people: People, tokens: Sequence[Token], verb: int, kind: str
 ) -> list[str]:
-    obj = next((i for i, t in enumerate(tokens) if t.head == verb and t.rel == "obj"), None)
     if tokens[verb].lemma in RECEIVE_VERBS:
         obj = _received(tokens, verb)
         if obj is None:
@@ -210,6 +209,7 @@ def _object_sides(
         return span_sides(ctx, people, tokens, Span(*subtree(tokens, obj))) or span_sides(
             ctx, people, tokens, Span(obj, _clause_end(tokens, obj))
         )
+    obj = _object(tokens, verb)
     if kind == "visit" and obj is not None and obj < verb:
         # "Воронежскую область посетила делегация из Узбекистана": the place visited
         # stands before the verb, its visitors after it
@@ -240,7 +240,7 @@ def _object_sides(
 def _received(tokens: Sequence[Token], verb: int) -> int | None:
     """Whom "принял" took in: its object, or, where the parse lost it ("принял
     Чрезвычайного и Полномочного Посла …"), the first noun after its adjectives."""
-    obj = next((i for i, t in enumerate(tokens) if t.head == verb and t.rel == "obj"), None)
+    obj = _object(tokens, verb)
     if obj is not None:
         return obj
     for j in range(verb + 1, min(len(tokens), verb + GUEST_REACH)):
@@ -248,6 +248,10 @@ def _received(tokens: Sequence[Token], verb: int) -> int | None:
             continue
         return j if tokens[j].pos == "NOUN" else None
     return None
+
+
+def _object(tokens: Sequence[Token], verb: int) -> int | None:
+    return next((i for i, t in enumerate(tokens) if t.head == verb and t.rel == "obj"), None)
 
 
 def _a_guest(tokens: Sequence[Token], received: int | None) -> bool:
